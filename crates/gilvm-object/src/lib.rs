@@ -1,5 +1,31 @@
-//! placeholder (being written)
+//! gilvm's object model: the object header and reference counting ([`ObjRef`]), values
+//! ([`Value`]), type objects, and the payloads of the core types.
+//!
+//! **Architecture invariant:** this crate knows nothing of the interpreter: no frames, no
+//! eval loop, no calling of Python code. Where an operation would need Python code (a user
+//! `__eq__` while looking up a dict), it says so (`Lookup::NeedsPython`) and lets the VM do
+//! it. `cfg(feature = "free-threading")` appears only in `header.rs`.
+#![warn(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
+
+pub mod code;
+pub mod dict;
 pub mod dicttable;
+pub mod exc;
 pub mod fmt;
 pub mod hashing;
+pub mod header;
+pub mod keys;
+pub mod objref;
+pub mod payload;
+pub mod set;
 pub mod settable;
+pub mod str;
+pub mod tables;
+mod tmp_tables;
+pub mod types;
+pub mod value;
+
+pub use gilvm_sync::{ObjCell, Py};
+pub use objref::{ObjRef, SendRef};
+pub use payload::Payload;
+pub use value::Value;

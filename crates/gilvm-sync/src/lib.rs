@@ -1,1 +1,30 @@
-//! placeholder
+//! gilvm's lock strategy.
+//!
+//! This crate decides *how* threads may touch Python objects, and knows nothing of what a
+//! Python object is. It provides:
+//!
+//! - [`Py`]: the attachment token. Every object API takes one; holding it proves that the
+//!   current thread is attached to the VM (in the GIL build: holds the GIL).
+//! - [`ObjCell`]: the per-object lock that guards the mutable state of a container. In the
+//!   GIL build it is an `UnsafeCell` (the GIL already excludes other threads); in the
+//!   free-threaded build it carries a one-byte `parking_lot::RawMutex`.
+//! - [`ThreadState`] with its eval-breaker word, and [`attach`]/[`detach`].
+//! - [`Gil`]: the global interpreter lock.
+//!
+//! **Architecture invariant:** `cfg(feature = "free-threading")` appears only in this crate
+//! and in the object header (`gilvm-object/src/header.rs`). The VM reads the same in both
+//! builds.
+#![warn(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
+
+pub mod gil;
+pub mod objcell;
+pub mod thread;
+pub mod token;
+
+pub use gil::Gil;
+pub use objcell::ObjCell;
+pub use thread::{current_thread_id, EvalBreaker, ThreadState};
+pub use token::Py;
+
+/// True when this is the free-threaded build.
+pub const FREE_THREADING: bool = cfg!(feature = "free-threading");

@@ -1,0 +1,602 @@
+//! Code generation: the compiler state, code units (one per scope), and the frame-block
+//! stack that lets `break`/`continue`/`return` unwind through `finally`, `with` and
+//! `except` blocks.
+//!
+//! Exception handling follows CPython 3.11: every emitted instruction records the innermost
+//! active handler ([`Handler`]); the builder turns that into a static exception table. The
+//! stack depth a handler restores is the number of values held by the enclosing frame
+//! blocks (a `for` loop holds its iterator, a `with` its `__exit__`, an `except` body the
+//! previously handled exception).
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+
+use gilvm_object::code::{flags, CodeObject, Instr};
+use gilvm_object::{ObjRef, Payload, Py, Value};
+
+use crate::builder::{CodeBuilder, Handler, Label};
+use crate::error::CompileError;
+use crate::symtable::{key, Access, Scope, ScopeKind, SymbolTable};
+use crate::LineIndex;
+
+pub type CResult<T = ()> = Result<T, CompileError>;
+
+/// A frame block: what must be undone when control leaves it early.
+pub enum FBlock<'a> {
+    Loop { cont: Label, brk: Label, is_for: bool },
+    TryExcept,
+    TryFinally { body: &'a [Stmt] },
+    ExceptHandler { name: Option<String> },
+    FinallyHandler,
+    With,
+}
+
+impl FBlock<'_> {
+    /// Values this block keeps on the stack while its body runs.
+    fn held(&self) -> u32 {
+        match self {
+            FBlock::Loop { is_for: true, .. } => 1,
+            FBlock::Loop { .. } | FBlock::TryExcept | FBlock::TryFinally { .. } => 0,
+            FBlock::ExceptHandler { .. } => 1,
+            FBlock::FinallyHandler => 2,
+            FBlock::With => 1,
+        }
+    }
+}
+
+pub struct Unit<'a, 'py> {
+    pub b: CodeBuilder<'py>,
+    pub scope: &'a Scope,
+    pub fblocks: Vec<(FBlock<'a>, usize)>,
+    pub qualname: String,
+    /// Cell slot index of each cell/free name.
+    pub cells: Vec<String>,
+}
+
+pub struct Compiler<'a, 'py> {
+    pub py: Py<'py>,
+    pub source: &'a str,
+    pub index: &'a LineIndex,
+    pub filename: ObjRef,
+    pub table: &'a SymbolTable,
+    pub units: Vec<Unit<'a, 'py>>,
+}
+
+pub fn compile<'py>(py: Py<'py>, source: &str, index: &LineIndex, filename: &ObjRef, table: &SymbolTable, module: &ast::ModModule) -> CResult<CodeObject> {
+    let mut c = Compiler { py, source, index, filename: filename.clone(), table, units: Vec::new() };
+    let scope = &table.scopes[&table.module_key];
+    c.push_unit(scope, "<module>".into());
+    c.stmts(&module.body)?;
+    c.b().load_const(Value::None);
+    c.b().emit(Instr::ReturnValue);
+    Ok(c.pop_unit("<module>", 1, 0, 0, 0, 0))
+}
+
+impl<'a, 'py> Compiler<'a, 'py> {
+    #[inline]
+    pub fn u(&mut self) -> &mut Unit<'a, 'py> {
+        self.units.last_mut().unwrap()
+    }
+    #[inline]
+    pub fn b(&mut self) -> &mut CodeBuilder<'py> {
+        &mut self.units.last_mut().unwrap().b
+    }
+    pub fn emit(&mut self, i: Instr) {
+        self.b().emit(i)
+    }
+    pub fn scope(&self) -> &'a Scope {
+        self.units.last().unwrap().scope
+    }
+
+    pub fn push_unit(&mut self, scope: &'a Scope, qualname: String) {
+        let mut b = CodeBuilder::new(self.py);
+        for p in &scope.params {
+            b.varname(p);
+        }
+        let mut cells = scope.cellvars.clone();
+        cells.extend(scope.freevars.iter().cloned());
+        self.units.push(Unit { b, scope, fblocks: Vec::new(), qualname, cells });
+    }
+
+    pub fn pop_unit(&mut self, name: &str, firstline: u32, argcount: u32, posonly: u32, kwonly: u32, fl: u32) -> CodeObject {
+        let u = self.units.pop().unwrap();
+        let scope = u.scope;
+        let mut fl = fl;
+        if scope.is_generator {
+            fl |= flags::GENERATOR;
+        }
+        if matches!(scope.kind, ScopeKind::Class | ScopeKind::Module) {
+            fl |= flags::NAME_SCOPE;
+        }
+        let cell2arg = scope.cellvars.iter().map(|c| scope.params.iter().position(|p| p == c).map(|i| i as u32)).collect();
+        u.b.finish(name, &u.qualname, &self.filename, firstline, argcount, posonly, kwonly, fl, &scope.cellvars, &scope.freevars, cell2arg)
+    }
+
+    /// Sets the location of the next instructions; returns the previous one.
+    pub fn set_loc(&mut self, r: TextRange) -> (u32, (u32, u32)) {
+        let start = r.start().to_u32();
+        let line = self.index.line(start);
+        let ls = self.index.line_start(start);
+        let col = start - ls;
+        let end = r.end().to_u32();
+        let ecol = if self.index.line(end) == line { end - ls } else { col + 1 };
+        let b = self.b();
+        let prev = (b.cur_line, b.cur_cols);
+        b.cur_line = line;
+        b.cur_cols = (col, ecol);
+        prev
+    }
+    pub fn restore_loc(&mut self, prev: (u32, (u32, u32))) {
+        let b = self.b();
+        b.cur_line = prev.0;
+        b.cur_cols = prev.1;
+    }
+
+    pub fn line_of(&self, r: TextRange) -> u32 {
+        self.index.line(r.start().to_u32())
+    }
+
+    // ---- frame blocks and handlers ----
+
+    /// Stack depth held by the enclosing frame blocks.
+    pub fn depth(&mut self) -> u32 {
+        self.u().fblocks.iter().map(|(f, _)| f.held()).sum()
+    }
+    pub fn push_fblock(&mut self, f: FBlock<'a>) {
+        let hl = self.b().handler_stack.len();
+        self.u().fblocks.push((f, hl));
+    }
+    pub fn pop_fblock(&mut self) {
+        self.u().fblocks.pop();
+    }
+    pub fn push_handler(&mut self, target: Label, depth: u32) {
+        self.b().handler_stack.push(Handler { target, depth });
+    }
+    pub fn pop_handler(&mut self) {
+        self.b().handler_stack.pop();
+    }
+
+    /// Emits the clean-up for leaving frame blocks early. `to_loop`: stop at (and return)
+    /// the innermost loop; `preserve_tos`: a return value is on top of the stack.
+    pub fn unwind(&mut self, to_loop: bool, preserve_tos: bool, r: TextRange) -> CResult<Option<(Label, Label, bool)>> {
+        let n = self.u().fblocks.len();
+        let saved_blocks: Vec<(FBlock<'a>, usize)> = std::mem::take(&mut self.u().fblocks);
+        let saved_handlers = self.b().handler_stack.clone();
+        let mut result = None;
+        let mut i = n;
+        let mut blocks = saved_blocks;
+        while i > 0 {
+            i -= 1;
+            // Code emitted for this block runs outside it: drop it and its handlers.
+            let (fb, hl) = blocks.remove(i);
+            self.u().fblocks = blocks;
+            self.b().handler_stack.truncate(hl);
+            let stop = match &fb {
+                FBlock::Loop { cont, brk, is_for } => {
+                    if to_loop {
+                        result = Some((*cont, *brk, *is_for));
+                        true
+                    } else {
+                        if *is_for {
+                            if preserve_tos {
+                                self.emit(Instr::Swap(2));
+                            }
+                            self.emit(Instr::Pop);
+                        }
+                        false
+                    }
+                }
+                FBlock::TryExcept => false,
+                FBlock::TryFinally { body } => {
+                    let body: &'a [Stmt] = body;
+                    self.stmts(body)?;
+                    false
+                }
+                FBlock::ExceptHandler { name } => {
+                    if preserve_tos {
+                        self.emit(Instr::Swap(2));
+                    }
+                    self.emit(Instr::PopExcept);
+                    if let Some(nm) = name.clone() {
+                        self.clear_name(&nm);
+                    }
+                    false
+                }
+                FBlock::FinallyHandler => {
+                    if preserve_tos {
+                        self.emit(Instr::Swap(2));
+                        self.emit(Instr::Pop);
+                        self.emit(Instr::Swap(2));
+                    } else {
+                        self.emit(Instr::Pop);
+                    }
+                    self.emit(Instr::PopExcept);
+                    false
+                }
+                FBlock::With => {
+                    if preserve_tos {
+                        self.emit(Instr::Swap(2));
+                    }
+                    self.call_exit_none();
+                    false
+                }
+            };
+            blocks = std::mem::take(&mut self.u().fblocks);
+            blocks.insert(i, (fb, hl));
+            if stop {
+                break;
+            }
+        }
+        self.u().fblocks = blocks;
+        self.b().handler_stack = saved_handlers;
+        if to_loop && result.is_none() {
+            return Err(CompileError::syntax("'break' outside loop".into(), r));
+        }
+        Ok(result)
+    }
+
+    /// `[exit]` → call exit(None, None, None) and discard the result.
+    pub fn call_exit_none(&mut self) {
+        self.b().load_const(Value::None);
+        self.b().load_const(Value::None);
+        self.b().load_const(Value::None);
+        self.emit(Instr::Call(3));
+        self.emit(Instr::Pop);
+    }
+
+    /// `name = None; del name` (the end of `except E as name`).
+    pub fn clear_name(&mut self, name: &str) {
+        self.b().load_const(Value::None);
+        self.store_name(name);
+        self.delete_name(name);
+    }
+
+    // ---- names ----
+
+    fn cell_index(&mut self, name: &str) -> u32 {
+        self.u().cells.iter().position(|c| c == name).expect("cell slot") as u32
+    }
+
+    pub fn load_name(&mut self, name: &str) {
+        let scope = self.scope();
+        match scope.lookup(name) {
+            Access::Fast => {
+                let i = self.b().varname(name);
+                self.emit(Instr::LoadFast(i))
+            }
+            Access::Cell | Access::Free => {
+                let i = self.cell_index(name);
+                if scope.kind == ScopeKind::Class {
+                    self.emit(Instr::LoadClassDeref(i));
+                } else {
+                    self.emit(Instr::LoadDeref(i))
+                }
+            }
+            Access::GlobalExplicit | Access::GlobalImplicit if scope.kind != ScopeKind::Class => {
+                let i = self.b().name(name);
+                self.emit(Instr::LoadGlobal(i))
+            }
+            Access::GlobalExplicit => {
+                let i = self.b().name(name);
+                self.emit(Instr::LoadGlobal(i))
+            }
+            _ => {
+                let i = self.b().name(name);
+                self.emit(Instr::LoadName(i))
+            }
+        }
+    }
+
+    pub fn store_name(&mut self, name: &str) {
+        let scope = self.scope();
+        match scope.lookup(name) {
+            Access::Fast => {
+                let i = self.b().varname(name);
+                self.emit(Instr::StoreFast(i))
+            }
+            Access::Cell | Access::Free => {
+                let i = self.cell_index(name);
+                self.emit(Instr::StoreDeref(i))
+            }
+            Access::GlobalExplicit | Access::GlobalImplicit => {
+                let i = self.b().name(name);
+                self.emit(Instr::StoreGlobal(i))
+            }
+            _ => {
+                let i = self.b().name(name);
+                self.emit(Instr::StoreName(i))
+            }
+        }
+    }
+
+    pub fn delete_name(&mut self, name: &str) {
+        let scope = self.scope();
+        match scope.lookup(name) {
+            Access::Fast => {
+                let i = self.b().varname(name);
+                self.emit(Instr::DeleteFast(i))
+            }
+            Access::Cell | Access::Free if scope.kind != ScopeKind::Class => {
+                let i = self.cell_index(name);
+                self.emit(Instr::DeleteDeref(i))
+            }
+            Access::GlobalExplicit | Access::GlobalImplicit => {
+                let i = self.b().name(name);
+                self.emit(Instr::DeleteGlobal(i))
+            }
+            _ => {
+                let i = self.b().name(name);
+                self.emit(Instr::DeleteName(i))
+            }
+        }
+    }
+
+    // ---- functions, lambdas, classes, comprehensions ----
+
+    fn child_scope(&self, r: TextRange) -> &'a Scope {
+        &self.table.scopes[&key(r)]
+    }
+
+    fn child_qualname(&mut self, name: &str) -> String {
+        let u = self.units.last().unwrap();
+        match u.scope.kind {
+            ScopeKind::Module => name.to_string(),
+            ScopeKind::Class => format!("{}.{}", u.qualname, name),
+            _ => format!("{}.<locals>.{}", u.qualname, name),
+        }
+    }
+
+    /// Emits `[defaults?, kwdefaults?]` for parameters; returns MakeFunction flags.
+    fn emit_defaults(&mut self, p: Option<&'a ast::Parameters>) -> CResult<u32> {
+        let Some(p) = p else { return Ok(0) };
+        let mut fl = 0;
+        let pos: Vec<&ast::ParameterWithDefault> = p.posonlyargs.iter().chain(p.args.iter()).filter(|a| a.default.is_some()).collect();
+        if !pos.is_empty() {
+            for a in &pos {
+                self.expr(a.default.as_ref().unwrap())?;
+            }
+            self.emit(Instr::BuildTuple(pos.len() as u32));
+            fl |= 1;
+        }
+        let kw: Vec<&ast::ParameterWithDefault> = p.kwonlyargs.iter().filter(|a| a.default.is_some()).collect();
+        if !kw.is_empty() {
+            for a in &kw {
+                let k = self.b().str_const(&a.parameter.name.id);
+                self.emit(Instr::LoadConst(k));
+                self.expr(a.default.as_ref().unwrap())?;
+            }
+            self.emit(Instr::BuildMap(kw.len() as u32));
+            fl |= 2;
+        }
+        Ok(fl)
+    }
+
+    /// Pushes the closure tuple (if the child has free variables) and the code, then
+    /// `MakeFunction`.
+    fn make_function(&mut self, code: CodeObject, mut fl: u32) {
+        if !code.freevars.is_empty() {
+            let names: Vec<String> = code.freevars.iter().map(|n| n.as_str_payload().to_string()).collect();
+            for n in &names {
+                let i = self.cell_index(n);
+                self.emit(Instr::LoadClosure(i));
+            }
+            self.emit(Instr::BuildTuple(names.len() as u32));
+            fl |= 8;
+        }
+        let py = self.py;
+        let code = ObjRef::new_immortal(py, Payload::Code(code));
+        self.b().load_const(Value::Obj(code));
+        self.emit(Instr::MakeFunction(fl));
+    }
+
+    fn params_counts(p: Option<&ast::Parameters>) -> (u32, u32, u32, u32) {
+        let Some(p) = p else { return (0, 0, 0, 0) };
+        let mut fl = 0;
+        if p.vararg.is_some() {
+            fl |= flags::VARARGS;
+        }
+        if p.kwarg.is_some() {
+            fl |= flags::VARKEYWORDS;
+        }
+        ((p.posonlyargs.len() + p.args.len()) as u32, p.posonlyargs.len() as u32, p.kwonlyargs.len() as u32, fl)
+    }
+
+    pub fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult {
+        if f.is_async {
+            return Err(CompileError::unsupported("'async def'", f.range));
+        }
+        for d in &f.decorator_list {
+            self.expr(&d.expression)?;
+        }
+        let mkfl = self.emit_defaults(Some(&f.parameters))?;
+        let scope = self.child_scope(f.range);
+        let qual = self.child_qualname(&f.name.id);
+        let firstline = self.line_of(f.range);
+        self.push_unit(scope, qual);
+        self.b().cur_line = firstline;
+        // A docstring is not executed.
+        let body: &[Stmt] = match f.body.first() {
+            Some(Stmt::Expr(e)) if matches!(&*e.value, Expr::StringLiteral(_)) && f.body.len() > 1 => &f.body[1..],
+            _ => &f.body,
+        };
+        self.stmts(body)?;
+        self.b().load_const(Value::None);
+        self.emit(Instr::ReturnValue);
+        let (argc, posonly, kwonly, fl) = Self::params_counts(Some(&f.parameters));
+        let code = self.pop_unit(&f.name.id, firstline, argc, posonly, kwonly, fl);
+        self.make_function(code, mkfl);
+        for _ in &f.decorator_list {
+            self.emit(Instr::Call(1));
+        }
+        self.store_name(&f.name.id);
+        Ok(())
+    }
+
+    pub fn lambda(&mut self, l: &'a ast::ExprLambda) -> CResult {
+        let mkfl = self.emit_defaults(l.parameters.as_deref())?;
+        let scope = self.child_scope(l.range);
+        let qual = self.child_qualname("<lambda>");
+        let firstline = self.line_of(l.range);
+        self.push_unit(scope, qual);
+        self.expr(&l.body)?;
+        self.emit(Instr::ReturnValue);
+        let (argc, posonly, kwonly, fl) = Self::params_counts(l.parameters.as_deref());
+        let code = self.pop_unit("<lambda>", firstline, argc, posonly, kwonly, fl);
+        self.make_function(code, mkfl);
+        Ok(())
+    }
+
+    pub fn class_def(&mut self, c: &'a ast::StmtClassDef) -> CResult {
+        if c.type_params.is_some() {
+            return Err(CompileError::unsupported("generic class syntax", c.range));
+        }
+        for d in &c.decorator_list {
+            self.expr(&d.expression)?;
+        }
+        self.emit(Instr::LoadBuildClass);
+        let scope = self.child_scope(c.range);
+        let qual = self.child_qualname(&c.name.id);
+        let firstline = self.line_of(c.range);
+        self.push_unit(scope, qual.clone());
+        self.b().cur_line = firstline;
+        let n = self.b().name("__name__");
+        self.emit(Instr::LoadGlobal(n));
+        let m = self.b().name("__module__");
+        self.emit(Instr::StoreName(m));
+        let q = self.b().str_const(&qual);
+        self.emit(Instr::LoadConst(q));
+        let qn = self.b().name("__qualname__");
+        self.emit(Instr::StoreName(qn));
+        let body: &[Stmt] = &c.body;
+        if let Some(Stmt::Expr(e)) = body.first() {
+            if let Expr::StringLiteral(s) = &*e.value {
+                let d = self.b().str_const(s.value.to_str());
+                self.emit(Instr::LoadConst(d));
+                let dn = self.b().name("__doc__");
+                self.emit(Instr::StoreName(dn));
+            }
+        }
+        self.stmts(body)?;
+        if scope.needs_class_cell {
+            let i = self.cell_index("__class__");
+            self.emit(Instr::StoreClassCell(i));
+        }
+        self.b().load_const(Value::None);
+        self.emit(Instr::ReturnValue);
+        let code = self.pop_unit(&c.name.id, firstline, 0, 0, 0, 0);
+        self.make_function(code, 0);
+        let name = self.b().str_const(&c.name.id);
+        self.emit(Instr::LoadConst(name));
+        match &c.arguments {
+            Some(args) => self.call_args(&args.args, &args.keywords, 2, c.range)?,
+            None => self.emit(Instr::Call(2)),
+        }
+        for _ in &c.decorator_list {
+            self.emit(Instr::Call(1));
+        }
+        self.store_name(&c.name.id);
+        Ok(())
+    }
+
+    /// Comprehensions and generator expressions: a nested function called with the
+    /// outermost iterator.
+    pub fn comprehension(&mut self, range: TextRange, kind: CompKind<'a>, gens: &'a [ast::Comprehension]) -> CResult {
+        let scope = self.child_scope(range);
+        let name = match kind {
+            CompKind::List(_) => "<listcomp>",
+            CompKind::Set(_) => "<setcomp>",
+            CompKind::Dict(..) => "<dictcomp>",
+            CompKind::Gen(_) => "<genexpr>",
+        };
+        let qual = self.child_qualname(name);
+        let firstline = self.line_of(range);
+        self.push_unit(scope, qual);
+        match kind {
+            CompKind::List(_) => self.emit(Instr::BuildList(0)),
+            CompKind::Set(_) => self.emit(Instr::BuildSet(0)),
+            CompKind::Dict(..) => self.emit(Instr::BuildMap(0)),
+            CompKind::Gen(_) => {}
+        }
+        self.comp_loop(&kind, gens, 0, 1)?;
+        if matches!(kind, CompKind::Gen(_)) {
+            self.b().load_const(Value::None);
+        }
+        self.emit(Instr::ReturnValue);
+        let code = self.pop_unit(name, firstline, 1, 0, 0, 0);
+        self.make_function(code, 0);
+        self.expr(&gens[0].iter)?;
+        self.emit(Instr::GetIter);
+        self.emit(Instr::Call(1));
+        Ok(())
+    }
+
+    fn comp_loop(&mut self, kind: &CompKind<'a>, gens: &'a [ast::Comprehension], i: usize, depth: u32) -> CResult {
+        let g = &gens[i];
+        let start = self.b().new_label();
+        let end = self.b().new_label();
+        if i == 0 {
+            self.emit(Instr::LoadFast(0));
+        } else {
+            self.expr(&g.iter)?;
+            self.emit(Instr::GetIter);
+        }
+        self.b().bind(start);
+        self.emit(Instr::ForIter(end.0));
+        self.store_target(&g.target)?;
+        for cond in &g.ifs {
+            self.jump_if(cond, false, start)?;
+        }
+        if i + 1 < gens.len() {
+            self.comp_loop(kind, gens, i + 1, depth + 1)?;
+        } else {
+            match kind {
+                CompKind::List(e) => {
+                    self.expr(e)?;
+                    self.emit(Instr::ListAppend(depth + 1));
+                }
+                CompKind::Set(e) => {
+                    self.expr(e)?;
+                    self.emit(Instr::SetAdd(depth + 1));
+                }
+                CompKind::Dict(k, v) => {
+                    self.expr(k)?;
+                    self.expr(v)?;
+                    self.emit(Instr::MapAdd(depth + 1));
+                }
+                CompKind::Gen(e) => {
+                    self.expr(e)?;
+                    self.emit(Instr::YieldValue);
+                    self.emit(Instr::Pop);
+                }
+            }
+        }
+        self.emit(Instr::Jump(start.0));
+        self.b().bind(end);
+        Ok(())
+    }
+}
+
+/// What a comprehension builds.
+pub enum CompKind<'a> {
+    List(&'a Expr),
+    Set(&'a Expr),
+    Dict(&'a Expr, &'a Expr),
+    Gen(&'a Expr),
+}
+
+
+/// Helper to read an interned name back.
+pub trait StrPayload {
+    fn as_str_payload(&self) -> &str;
+}
+impl StrPayload for ObjRef {
+    fn as_str_payload(&self) -> &str {
+        match self.payload() {
+            Payload::Str(s) => s.as_str(),
+            _ => "",
+        }
+    }
+}
+
+pub fn range<T: Ranged>(n: &T) -> TextRange {
+    n.range()
+}

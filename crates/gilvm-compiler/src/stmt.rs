@@ -1,0 +1,501 @@
+//! Statement code generation.
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::Ranged;
+
+use gilvm_object::code::Instr;
+use gilvm_object::Value;
+
+use crate::codegen::{CResult, Compiler, FBlock};
+use crate::error::CompileError;
+use crate::symtable::ScopeKind;
+
+impl<'a, 'py> Compiler<'a, 'py> {
+    pub fn stmts(&mut self, body: &'a [Stmt]) -> CResult {
+        for s in body {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    pub fn stmt(&mut self, s: &'a Stmt) -> CResult {
+        let prev = self.set_loc(s.range());
+        let r = self.stmt_inner(s);
+        self.restore_loc(prev);
+        r
+    }
+
+    fn stmt_inner(&mut self, s: &'a Stmt) -> CResult {
+        match s {
+            Stmt::Expr(e) => {
+                self.expr(&e.value)?;
+                self.emit(Instr::Pop);
+            }
+            Stmt::Assign(a) => {
+                self.expr(&a.value)?;
+                let n = a.targets.len();
+                for (i, t) in a.targets.iter().enumerate() {
+                    if i + 1 < n {
+                        self.emit(Instr::Copy(1));
+                    }
+                    self.store_target(t)?;
+                }
+            }
+            Stmt::AugAssign(a) => self.aug_assign(a)?,
+            Stmt::AnnAssign(a) => {
+                if let Some(v) = &a.value {
+                    self.expr(v)?;
+                    self.store_target(&a.target)?;
+                }
+            }
+            Stmt::Pass(_) => {}
+            Stmt::Delete(d) => {
+                for t in &d.targets {
+                    self.delete_target(t)?;
+                }
+            }
+            Stmt::If(i) => self.if_stmt(i)?,
+            Stmt::While(w) => self.while_stmt(w)?,
+            Stmt::For(f) => self.for_stmt(f)?,
+            Stmt::Break(b) => {
+                let (_, brk, is_for) = self.unwind(true, false, b.range)?.unwrap();
+                if is_for {
+                    self.emit(Instr::Pop);
+                }
+                self.emit(Instr::Jump(brk.0));
+            }
+            Stmt::Continue(c) => {
+                let r = self.unwind(true, false, c.range).map_err(|mut e| {
+                    e.msg = "'continue' not properly in loop".into();
+                    e
+                })?;
+                let (cont, _, _) = r.unwrap();
+                self.emit(Instr::Jump(cont.0));
+            }
+            Stmt::Return(r) => {
+                if matches!(self.scope().kind, ScopeKind::Module | ScopeKind::Class) {
+                    return Err(CompileError::syntax("'return' outside function".into(), r.range));
+                }
+                match &r.value {
+                    Some(v) => self.expr(v)?,
+                    None => self.b().load_const(Value::None),
+                }
+                self.unwind(false, true, r.range)?;
+                self.emit(Instr::ReturnValue);
+            }
+            Stmt::FunctionDef(f) => self.function_def(f)?,
+            Stmt::ClassDef(c) => self.class_def(c)?,
+            Stmt::Global(_) | Stmt::Nonlocal(_) => {}
+            Stmt::Raise(r) => {
+                let mut n = 0;
+                if let Some(e) = &r.exc {
+                    self.expr(e)?;
+                    n = 1;
+                    if let Some(c) = &r.cause {
+                        self.expr(c)?;
+                        n = 2;
+                    }
+                }
+                self.emit(Instr::Raise(n));
+            }
+            Stmt::Assert(a) => {
+                let end = self.b().new_label();
+                self.jump_if(&a.test, true, end)?;
+                self.emit(Instr::LoadAssertionError);
+                if let Some(m) = &a.msg {
+                    self.expr(m)?;
+                    self.emit(Instr::Call(1));
+                }
+                self.emit(Instr::Raise(1));
+                self.b().bind(end);
+            }
+            Stmt::Try(t) => {
+                if t.is_star {
+                    return Err(CompileError::unsupported("'except*'", t.range));
+                }
+                if t.finalbody.is_empty() {
+                    self.try_except(t)?;
+                } else {
+                    self.try_finally(t)?;
+                }
+            }
+            Stmt::With(w) => {
+                if w.is_async {
+                    return Err(CompileError::unsupported("'async with'", w.range));
+                }
+                self.with_stmt(&w.items, &w.body)?;
+            }
+            Stmt::Import(i) => {
+                for a in &i.names {
+                    self.b().load_const(Value::Int(0));
+                    self.b().load_const(Value::None);
+                    let n = self.b().name(&a.name.id);
+                    self.emit(Instr::ImportName(n));
+                    match &a.asname {
+                        Some(asname) => {
+                            for part in a.name.id.split('.').skip(1) {
+                                let p = self.b().name(part);
+                                self.emit(Instr::LoadAttr(p));
+                            }
+                            self.store_name(&asname.id);
+                        }
+                        None => {
+                            let top = a.name.id.split('.').next().unwrap_or("").to_string();
+                            self.store_name(&top);
+                        }
+                    }
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                self.b().load_const(Value::Int(i.level as i64));
+                let names: Vec<Value> = i.names.iter().map(|a| Value::Obj(gilvm_object::str::intern(self.py, &a.name.id))).collect();
+                let tuple = gilvm_object::ObjRef::new_immortal(self.py, gilvm_object::Payload::Tuple(names.into_boxed_slice()));
+                self.b().load_const(Value::Obj(tuple));
+                let modname = i.module.as_ref().map(|m| m.id.to_string()).unwrap_or_default();
+                let n = self.b().name(&modname);
+                self.emit(Instr::ImportName(n));
+                if i.names.len() == 1 && &*i.names[0].name.id == "*" {
+                    if self.scope().kind != ScopeKind::Module {
+                        return Err(CompileError::syntax("import * only allowed at module level".into(), i.range));
+                    }
+                    self.emit(Instr::ImportStar);
+                } else {
+                    for a in &i.names {
+                        let n = self.b().name(&a.name.id);
+                        self.emit(Instr::ImportFrom(n));
+                        self.store_name(&a.asname.as_ref().unwrap_or(&a.name).id);
+                    }
+                    self.emit(Instr::Pop);
+                }
+            }
+            Stmt::Match(m) => return Err(CompileError::unsupported("the match statement", m.range)),
+            Stmt::TypeAlias(t) => return Err(CompileError::unsupported("the type statement", t.range)),
+            Stmt::IpyEscapeCommand(e) => return Err(CompileError::syntax("invalid syntax".into(), e.range)),
+        }
+        Ok(())
+    }
+
+    fn aug_assign(&mut self, a: &'a ast::StmtAugAssign) -> CResult {
+        let op = crate::expr::binop(a.op);
+        match &*a.target {
+            Expr::Name(n) => {
+                self.load_name(&n.id);
+                self.expr(&a.value)?;
+                self.emit(Instr::InplaceOp(op));
+                self.store_name(&n.id);
+            }
+            Expr::Attribute(at) => {
+                self.expr(&at.value)?;
+                self.emit(Instr::Copy(1));
+                let n = self.b().name(&at.attr.id);
+                self.emit(Instr::LoadAttr(n));
+                self.expr(&a.value)?;
+                self.emit(Instr::InplaceOp(op));
+                self.emit(Instr::Swap(2));
+                self.emit(Instr::StoreAttr(n));
+            }
+            Expr::Subscript(sb) => {
+                self.expr(&sb.value)?;
+                self.expr(&sb.slice)?;
+                self.emit(Instr::Copy(2));
+                self.emit(Instr::Copy(2));
+                self.emit(Instr::BinarySubscr);
+                self.expr(&a.value)?;
+                self.emit(Instr::InplaceOp(op));
+                // [c, k, v] -> [v, c, k]
+                self.emit(Instr::Swap(3));
+                self.emit(Instr::Swap(2));
+                self.emit(Instr::StoreSubscr);
+            }
+            other => return Err(CompileError::syntax("'expression' is an illegal expression for augmented assignment".into(), other.range())),
+        }
+        Ok(())
+    }
+
+    pub fn store_target(&mut self, t: &'a Expr) -> CResult {
+        match t {
+            Expr::Name(n) => self.store_name(&n.id),
+            Expr::Attribute(a) => {
+                self.expr(&a.value)?;
+                let n = self.b().name(&a.attr.id);
+                self.emit(Instr::StoreAttr(n));
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.expr(&s.slice)?;
+                self.emit(Instr::StoreSubscr);
+            }
+            Expr::Tuple(x) => self.unpack(&x.elts)?,
+            Expr::List(x) => self.unpack(&x.elts)?,
+            Expr::Starred(s) => return Err(CompileError::syntax("starred assignment target must be in a list or tuple".into(), s.range)),
+            other => {
+                let what = crate::expr::describe(other);
+                return Err(CompileError::syntax(format!("cannot assign to {what}"), other.range()));
+            }
+        }
+        Ok(())
+    }
+
+    fn unpack(&mut self, elts: &'a [Expr]) -> CResult {
+        let star = elts.iter().position(|e| matches!(e, Expr::Starred(_)));
+        match star {
+            None => self.emit(Instr::UnpackSequence(elts.len() as u32)),
+            Some(i) => {
+                if elts.iter().filter(|e| matches!(e, Expr::Starred(_))).count() > 1 {
+                    return Err(CompileError::syntax("multiple starred expressions in assignment".into(), elts[i].range()));
+                }
+                let after = elts.len() - i - 1;
+                self.emit(Instr::UnpackEx(i as u32 | (after as u32) << 8));
+            }
+        }
+        for e in elts {
+            match e {
+                Expr::Starred(s) => self.store_target(&s.value)?,
+                other => self.store_target(other)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn delete_target(&mut self, t: &'a Expr) -> CResult {
+        match t {
+            Expr::Name(n) => self.delete_name(&n.id),
+            Expr::Attribute(a) => {
+                self.expr(&a.value)?;
+                let n = self.b().name(&a.attr.id);
+                self.emit(Instr::DeleteAttr(n));
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.expr(&s.slice)?;
+                self.emit(Instr::DeleteSubscr);
+            }
+            Expr::Tuple(x) => {
+                for e in &x.elts {
+                    self.delete_target(e)?;
+                }
+            }
+            Expr::List(x) => {
+                for e in &x.elts {
+                    self.delete_target(e)?;
+                }
+            }
+            other => {
+                let what = crate::expr::describe(other);
+                return Err(CompileError::syntax(format!("cannot delete {what}"), other.range()));
+            }
+        }
+        Ok(())
+    }
+
+    fn if_stmt(&mut self, i: &'a ast::StmtIf) -> CResult {
+        let end = self.b().new_label();
+        let mut next = self.b().new_label();
+        self.jump_if(&i.test, false, next)?;
+        self.stmts(&i.body)?;
+        for clause in &i.elif_else_clauses {
+            self.emit(Instr::Jump(end.0));
+            self.b().bind(next);
+            next = self.b().new_label();
+            if let Some(t) = &clause.test {
+                let prev = self.set_loc(t.range());
+                self.jump_if(t, false, next)?;
+                self.restore_loc(prev);
+            }
+            self.stmts(&clause.body)?;
+        }
+        self.b().bind(next);
+        self.b().bind(end);
+        Ok(())
+    }
+
+    fn while_stmt(&mut self, w: &'a ast::StmtWhile) -> CResult {
+        let top = self.b().new_label();
+        let brk = self.b().new_label();
+        let orelse = self.b().new_label();
+        self.b().bind(top);
+        self.jump_if(&w.test, false, orelse)?;
+        self.push_fblock(FBlock::Loop { cont: top, brk, is_for: false });
+        self.stmts(&w.body)?;
+        self.pop_fblock();
+        self.emit(Instr::Jump(top.0));
+        self.b().bind(orelse);
+        self.stmts(&w.orelse)?;
+        self.b().bind(brk);
+        Ok(())
+    }
+
+    fn for_stmt(&mut self, f: &'a ast::StmtFor) -> CResult {
+        if f.is_async {
+            return Err(CompileError::unsupported("'async for'", f.range));
+        }
+        let top = self.b().new_label();
+        let brk = self.b().new_label();
+        let exhausted = self.b().new_label();
+        self.expr(&f.iter)?;
+        self.emit(Instr::GetIter);
+        self.b().bind(top);
+        let prev = self.set_loc(f.iter.range());
+        self.emit(Instr::ForIter(exhausted.0));
+        self.restore_loc(prev);
+        self.push_fblock(FBlock::Loop { cont: top, brk, is_for: true });
+        self.store_target(&f.target)?;
+        self.stmts(&f.body)?;
+        self.pop_fblock();
+        self.emit(Instr::Jump(top.0));
+        self.b().bind(exhausted);
+        self.stmts(&f.orelse)?;
+        self.b().bind(brk);
+        Ok(())
+    }
+
+    /// `[exc_prev, exc]` handler clean-up: restore the previous exception and re-raise.
+    fn emit_cleanup(&mut self, label: crate::builder::Label) {
+        self.b().bind(label);
+        self.emit(Instr::Swap(2));
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Reraise);
+    }
+
+    fn try_except(&mut self, t: &'a ast::StmtTry) -> CResult {
+        let handler = self.b().new_label();
+        let cleanup = self.b().new_label();
+        let orelse = self.b().new_label();
+        let end = self.b().new_label();
+        let base = self.depth();
+        self.push_handler(handler, base);
+        self.push_fblock(FBlock::TryExcept);
+        self.stmts(&t.body)?;
+        self.pop_fblock();
+        self.pop_handler();
+        self.emit(Instr::Jump(orelse.0));
+
+        self.b().bind(handler);
+        self.emit(Instr::PushExcInfo);
+        self.push_handler(cleanup, base + 1);
+        for (idx, h) in t.handlers.iter().enumerate() {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            let prev = self.set_loc(h.range);
+            let next = self.b().new_label();
+            match &h.type_ {
+                Some(ty) => {
+                    self.emit(Instr::Copy(1));
+                    self.expr(ty)?;
+                    self.emit(Instr::CheckExcMatch);
+                    self.emit(Instr::PopJumpIfFalse(next.0));
+                }
+                None => {
+                    if idx + 1 != t.handlers.len() {
+                        return Err(CompileError::syntax("default 'except:' must be last".into(), h.range));
+                    }
+                }
+            }
+            match &h.name {
+                Some(n) => {
+                    self.store_name(&n.id);
+                    let name_cleanup = self.b().new_label();
+                    self.push_handler(name_cleanup, base + 1);
+                    self.push_fblock(FBlock::ExceptHandler { name: Some(n.id.to_string()) });
+                    self.stmts(&h.body)?;
+                    self.pop_fblock();
+                    self.pop_handler();
+                    self.emit(Instr::PopExcept);
+                    self.clear_name(&n.id);
+                    self.emit(Instr::Jump(end.0));
+                    // An exception inside the body: clear the name, then the outer clean-up.
+                    self.b().bind(name_cleanup);
+                    self.clear_name(&n.id);
+                    self.emit(Instr::Reraise);
+                }
+                None => {
+                    self.emit(Instr::Pop);
+                    self.push_fblock(FBlock::ExceptHandler { name: None });
+                    self.stmts(&h.body)?;
+                    self.pop_fblock();
+                    self.emit(Instr::PopExcept);
+                    self.emit(Instr::Jump(end.0));
+                }
+            }
+            self.b().bind(next);
+            self.restore_loc(prev);
+        }
+        // No clause matched: re-raise (through the clean-up).
+        self.emit(Instr::Reraise);
+        self.pop_handler();
+        self.emit_cleanup(cleanup);
+
+        self.b().bind(orelse);
+        self.stmts(&t.orelse)?;
+        self.b().bind(end);
+        Ok(())
+    }
+
+    fn try_finally(&mut self, t: &'a ast::StmtTry) -> CResult {
+        let handler = self.b().new_label();
+        let cleanup = self.b().new_label();
+        let end = self.b().new_label();
+        let base = self.depth();
+        self.push_handler(handler, base);
+        self.push_fblock(FBlock::TryFinally { body: &t.finalbody });
+        if t.handlers.is_empty() {
+            self.stmts(&t.body)?;
+        } else {
+            self.try_except(t)?;
+        }
+        self.pop_fblock();
+        self.pop_handler();
+        self.stmts(&t.finalbody)?;
+        self.emit(Instr::Jump(end.0));
+
+        self.b().bind(handler);
+        self.emit(Instr::PushExcInfo);
+        self.push_handler(cleanup, base + 1);
+        self.push_fblock(FBlock::FinallyHandler);
+        self.stmts(&t.finalbody)?;
+        self.pop_fblock();
+        self.emit(Instr::Reraise);
+        self.pop_handler();
+        self.emit_cleanup(cleanup);
+        self.b().bind(end);
+        Ok(())
+    }
+
+    fn with_stmt(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt]) -> CResult {
+        let Some((item, rest)) = items.split_first() else {
+            return self.stmts(body);
+        };
+        let handler = self.b().new_label();
+        let cleanup = self.b().new_label();
+        let suppress = self.b().new_label();
+        let end = self.b().new_label();
+        let base = self.depth();
+        self.expr(&item.context_expr)?;
+        self.emit(Instr::BeforeWith);
+        self.push_handler(handler, base + 1);
+        self.push_fblock(FBlock::With);
+        match &item.optional_vars {
+            Some(t) => self.store_target(t)?,
+            None => self.emit(Instr::Pop),
+        }
+        self.with_stmt(rest, body)?;
+        self.pop_fblock();
+        self.pop_handler();
+        self.call_exit_none();
+        self.emit(Instr::Jump(end.0));
+
+        self.b().bind(handler);
+        self.emit(Instr::PushExcInfo);
+        self.push_handler(cleanup, base + 2);
+        self.emit(Instr::WithExceptStart);
+        self.emit(Instr::PopJumpIfTrue(suppress.0));
+        self.emit(Instr::Reraise);
+        self.b().bind(suppress);
+        self.emit(Instr::Pop);
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Pop);
+        self.pop_handler();
+        self.emit(Instr::Jump(end.0));
+        self.emit_cleanup(cleanup);
+        self.b().bind(end);
+        Ok(())
+    }
+}

@@ -1,0 +1,641 @@
+//! Scope analysis: decides for every name in every scope whether it is a fast local, a
+//! cell, a free variable, a global, or (in class bodies) a namespace name.
+//!
+//! A pre-pass walks the whole module and builds one [`Scope`] per module, function, lambda,
+//! comprehension and class body, keyed by the node's source range (unique per scope node).
+//! Resolution then follows CPython's rules: class scopes are invisible to nested functions
+//! (except for the implicit `__class__` cell used by `super()`), `global`/`nonlocal` win,
+//! and a local that a nested scope uses freely becomes a cell.
+use std::collections::{HashMap, HashSet};
+
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+
+use crate::error::CompileError;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeKind {
+    Module,
+    Function,
+    Class,
+    /// Comprehension or generator expression (a function scope).
+    Comprehension,
+}
+
+/// How a name is accessed in a scope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    Fast,
+    Cell,
+    Free,
+    GlobalExplicit,
+    GlobalImplicit,
+    /// Module and class bodies: through the namespace dict.
+    Name,
+}
+
+const ASSIGNED: u8 = 1;
+const USED: u8 = 2;
+const PARAM: u8 = 4;
+const GLOBAL: u8 = 8;
+const NONLOCAL: u8 = 16;
+
+/// One scope.
+#[derive(Debug)]
+pub struct Scope {
+    pub kind: ScopeKind,
+    flags: HashMap<String, u8>,
+    /// Names in first-seen order (for deterministic slot numbering).
+    order: Vec<String>,
+    pub params: Vec<String>,
+    pub children: Vec<TextRange>,
+    pub is_generator: bool,
+    /// Resolved accesses.
+    pub access: HashMap<String, Access>,
+    pub cellvars: Vec<String>,
+    pub freevars: Vec<String>,
+    /// A class body whose methods use `super()`/`__class__`.
+    pub needs_class_cell: bool,
+}
+
+impl Scope {
+    fn new(kind: ScopeKind) -> Scope {
+        Scope {
+            kind,
+            flags: HashMap::new(),
+            order: Vec::new(),
+            params: Vec::new(),
+            children: Vec::new(),
+            is_generator: false,
+            access: HashMap::new(),
+            cellvars: Vec::new(),
+            freevars: Vec::new(),
+            needs_class_cell: false,
+        }
+    }
+    fn mark(&mut self, name: &str, f: u8) {
+        match self.flags.get_mut(name) {
+            Some(x) => *x |= f,
+            None => {
+                self.flags.insert(name.to_string(), f);
+                self.order.push(name.to_string());
+            }
+        }
+    }
+    /// Names bound locally in this scope, in first-seen order (parameters first).
+    pub fn locals_in_order(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.params.clone();
+        for n in &self.order {
+            if matches!(self.access.get(n), Some(Access::Fast)) && !v.contains(n) {
+                v.push(n.clone());
+            }
+        }
+        v
+    }
+    pub fn lookup(&self, name: &str) -> Access {
+        match self.access.get(name) {
+            Some(a) => *a,
+            None => match self.kind {
+                ScopeKind::Module => Access::GlobalImplicit,
+                ScopeKind::Class => Access::Name,
+                _ => Access::GlobalImplicit,
+            },
+        }
+    }
+}
+
+/// All scopes of a module, keyed by the scope node's range.
+pub struct SymbolTable {
+    pub scopes: HashMap<(u32, u32), Scope>,
+    pub module_key: (u32, u32),
+}
+
+pub fn key(r: TextRange) -> (u32, u32) {
+    (r.start().to_u32(), r.end().to_u32())
+}
+
+struct Builder {
+    scopes: HashMap<(u32, u32), Scope>,
+    stack: Vec<(u32, u32)>,
+}
+
+impl Builder {
+    fn cur(&mut self) -> &mut Scope {
+        let k = *self.stack.last().unwrap();
+        self.scopes.get_mut(&k).unwrap()
+    }
+    fn push(&mut self, r: TextRange, kind: ScopeKind) {
+        let k = key(r);
+        if let Some(&parent) = self.stack.last() {
+            self.scopes.get_mut(&parent).unwrap().children.push(r);
+        }
+        self.scopes.insert(k, Scope::new(kind));
+        self.stack.push(k);
+    }
+    fn pop(&mut self) {
+        self.stack.pop();
+    }
+
+    fn stmts(&mut self, body: &[Stmt]) -> Result<(), CompileError> {
+        for s in body {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn params(&mut self, p: &ast::Parameters) -> Result<(), CompileError> {
+        let mut names = Vec::new();
+        for a in p.posonlyargs.iter().chain(p.args.iter()) {
+            names.push(a.parameter.name.id.to_string());
+        }
+        for a in p.kwonlyargs.iter() {
+            names.push(a.parameter.name.id.to_string());
+        }
+        if let Some(v) = &p.vararg {
+            // varargs come after kwonly in the slot order, as CPython
+            names.push(v.name.id.to_string());
+        }
+        if let Some(k) = &p.kwarg {
+            names.push(k.name.id.to_string());
+        }
+        // CPython's order: positional, kwonly, *args, **kwargs.
+        for n in &names {
+            self.cur().mark(n, PARAM | ASSIGNED);
+        }
+        self.cur().params = names;
+        Ok(())
+    }
+
+    fn defaults_and_annotations(&mut self, p: &ast::Parameters) -> Result<(), CompileError> {
+        for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
+            if let Some(d) = &a.default {
+                self.expr(d)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> Result<(), CompileError> {
+        match s {
+            Stmt::FunctionDef(f) => {
+                for d in &f.decorator_list {
+                    self.expr(&d.expression)?;
+                }
+                self.defaults_and_annotations(&f.parameters)?;
+                self.cur().mark(&f.name.id, ASSIGNED);
+                self.push(f.range, ScopeKind::Function);
+                self.params(&f.parameters)?;
+                self.stmts(&f.body)?;
+                self.pop();
+            }
+            Stmt::ClassDef(c) => {
+                for d in &c.decorator_list {
+                    self.expr(&d.expression)?;
+                }
+                if let Some(args) = &c.arguments {
+                    for a in args.args.iter() {
+                        self.expr(a)?;
+                    }
+                    for k in args.keywords.iter() {
+                        self.expr(&k.value)?;
+                    }
+                }
+                self.cur().mark(&c.name.id, ASSIGNED);
+                self.push(c.range, ScopeKind::Class);
+                self.stmts(&c.body)?;
+                self.pop();
+            }
+            Stmt::Return(r) => {
+                if let Some(v) = &r.value {
+                    self.expr(v)?;
+                }
+            }
+            Stmt::Delete(d) => {
+                for t in &d.targets {
+                    self.target(t)?;
+                }
+            }
+            Stmt::Assign(a) => {
+                self.expr(&a.value)?;
+                for t in &a.targets {
+                    self.target(t)?;
+                }
+            }
+            Stmt::AugAssign(a) => {
+                self.expr(&a.value)?;
+                if let Expr::Name(n) = &*a.target {
+                    self.cur().mark(&n.id, ASSIGNED | USED);
+                } else {
+                    self.target(&a.target)?;
+                }
+            }
+            Stmt::AnnAssign(a) => {
+                if let Some(v) = &a.value {
+                    self.expr(v)?;
+                    self.target(&a.target)?;
+                } else if let Expr::Name(n) = &*a.target {
+                    self.cur().mark(&n.id, ASSIGNED);
+                }
+            }
+            Stmt::For(f) => {
+                self.expr(&f.iter)?;
+                self.target(&f.target)?;
+                self.stmts(&f.body)?;
+                self.stmts(&f.orelse)?;
+            }
+            Stmt::While(w) => {
+                self.expr(&w.test)?;
+                self.stmts(&w.body)?;
+                self.stmts(&w.orelse)?;
+            }
+            Stmt::If(i) => {
+                self.expr(&i.test)?;
+                self.stmts(&i.body)?;
+                for c in &i.elif_else_clauses {
+                    if let Some(t) = &c.test {
+                        self.expr(t)?;
+                    }
+                    self.stmts(&c.body)?;
+                }
+            }
+            Stmt::With(w) => {
+                for it in &w.items {
+                    self.expr(&it.context_expr)?;
+                    if let Some(v) = &it.optional_vars {
+                        self.target(v)?;
+                    }
+                }
+                self.stmts(&w.body)?;
+            }
+            Stmt::Raise(r) => {
+                if let Some(e) = &r.exc {
+                    self.expr(e)?;
+                }
+                if let Some(c) = &r.cause {
+                    self.expr(c)?;
+                }
+            }
+            Stmt::Try(t) => {
+                self.stmts(&t.body)?;
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    if let Some(ty) = &h.type_ {
+                        self.expr(ty)?;
+                    }
+                    if let Some(n) = &h.name {
+                        self.cur().mark(&n.id, ASSIGNED);
+                    }
+                    self.stmts(&h.body)?;
+                }
+                self.stmts(&t.orelse)?;
+                self.stmts(&t.finalbody)?;
+            }
+            Stmt::Assert(a) => {
+                self.expr(&a.test)?;
+                if let Some(m) = &a.msg {
+                    self.expr(m)?;
+                }
+            }
+            Stmt::Import(i) => {
+                for a in &i.names {
+                    let bound = match &a.asname {
+                        Some(n) => n.id.to_string(),
+                        None => a.name.id.split('.').next().unwrap_or("").to_string(),
+                    };
+                    self.cur().mark(&bound, ASSIGNED);
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                for a in &i.names {
+                    if &*a.name.id == "*" {
+                        continue;
+                    }
+                    let bound = a.asname.as_ref().unwrap_or(&a.name).id.to_string();
+                    self.cur().mark(&bound, ASSIGNED);
+                }
+            }
+            Stmt::Global(g) => {
+                for n in &g.names {
+                    if self.cur().flags.get(n.id.as_str()).is_some_and(|f| f & (ASSIGNED | USED) != 0) {
+                        return Err(CompileError::syntax(format!("name '{}' is used prior to global declaration", n.id), n.range));
+                    }
+                    self.cur().mark(&n.id, GLOBAL);
+                }
+            }
+            Stmt::Nonlocal(g) => {
+                if self.cur().kind == ScopeKind::Module {
+                    return Err(CompileError::syntax("nonlocal declaration not allowed at module level".into(), g.range));
+                }
+                for n in &g.names {
+                    self.cur().mark(&n.id, NONLOCAL);
+                }
+            }
+            Stmt::Expr(e) => self.expr(&e.value)?,
+            Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
+            Stmt::Match(m) => return Err(CompileError::unsupported("the match statement", m.range)),
+            Stmt::TypeAlias(t) => return Err(CompileError::unsupported("the type statement", t.range)),
+            Stmt::IpyEscapeCommand(e) => return Err(CompileError::syntax("invalid syntax".into(), e.range)),
+        }
+        Ok(())
+    }
+
+    fn target(&mut self, t: &Expr) -> Result<(), CompileError> {
+        match t {
+            Expr::Name(n) => self.cur().mark(&n.id, ASSIGNED),
+            Expr::Tuple(x) => {
+                for e in &x.elts {
+                    self.target(e)?;
+                }
+            }
+            Expr::List(x) => {
+                for e in &x.elts {
+                    self.target(e)?;
+                }
+            }
+            Expr::Starred(s) => self.target(&s.value)?,
+            other => self.expr(other)?,
+        }
+        Ok(())
+    }
+
+    fn comprehension(&mut self, range: TextRange, gens: &[ast::Comprehension], elts: &[&Expr], is_gen: bool) -> Result<(), CompileError> {
+        // The outermost iterable is evaluated in the enclosing scope.
+        self.expr(&gens[0].iter)?;
+        self.push(range, ScopeKind::Comprehension);
+        self.cur().params = vec![".0".into()];
+        self.cur().mark(".0", PARAM | ASSIGNED);
+        self.cur().is_generator = is_gen;
+        for (i, g) in gens.iter().enumerate() {
+            if g.is_async {
+                return Err(CompileError::unsupported("asynchronous comprehensions", g.range));
+            }
+            if i > 0 {
+                self.expr(&g.iter)?;
+            }
+            self.target(&g.target)?;
+            for c in &g.ifs {
+                self.expr(c)?;
+            }
+        }
+        for e in elts {
+            self.expr(e)?;
+        }
+        self.pop();
+        Ok(())
+    }
+
+    fn expr(&mut self, e: &Expr) -> Result<(), CompileError> {
+        match e {
+            Expr::Name(n) => {
+                self.cur().mark(&n.id, USED);
+                if &*n.id == "super" {
+                    self.cur().mark("__class__", USED);
+                }
+            }
+            Expr::Lambda(l) => {
+                if let Some(p) = &l.parameters {
+                    self.defaults_and_annotations(p)?;
+                }
+                self.push(l.range, ScopeKind::Function);
+                if let Some(p) = &l.parameters {
+                    self.params(p)?;
+                }
+                self.expr(&l.body)?;
+                self.pop();
+            }
+            Expr::ListComp(c) => self.comprehension(c.range, &c.generators, &[&c.elt], false)?,
+            Expr::SetComp(c) => self.comprehension(c.range, &c.generators, &[&c.elt], false)?,
+            Expr::Generator(c) => self.comprehension(c.range, &c.generators, &[&c.elt], true)?,
+            Expr::DictComp(c) => {
+                let mut v: Vec<&Expr> = Vec::new();
+                if let Some(k) = &c.key {
+                    v.push(k);
+                }
+                v.push(&c.value);
+                self.comprehension(c.range, &c.generators, &v, false)?
+            }
+            Expr::Yield(y) => {
+                if self.cur().kind == ScopeKind::Module || self.cur().kind == ScopeKind::Class {
+                    return Err(CompileError::syntax("'yield' outside function".into(), y.range));
+                }
+                self.cur().is_generator = true;
+                if let Some(v) = &y.value {
+                    self.expr(v)?;
+                }
+            }
+            Expr::YieldFrom(y) => {
+                if self.cur().kind == ScopeKind::Module || self.cur().kind == ScopeKind::Class {
+                    return Err(CompileError::syntax("'yield' outside function".into(), y.range));
+                }
+                self.cur().is_generator = true;
+                self.expr(&y.value)?;
+            }
+            Expr::Named(n) => {
+                self.expr(&n.value)?;
+                self.target(&n.target)?;
+            }
+            Expr::Await(a) => return Err(CompileError::unsupported("'await' expressions", a.range)),
+            Expr::TString(t) => return Err(CompileError::unsupported("template strings", t.range)),
+            _ => {
+                let mut err = None;
+                walk_children(e, &mut |c| {
+                    if err.is_none() {
+                        if let Err(x) = self.expr(c) {
+                            err = Some(x);
+                        }
+                    }
+                });
+                if let Some(x) = err {
+                    return Err(x);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Calls `f` on each direct sub-expression of a non-scope expression.
+pub fn walk_children(e: &Expr, f: &mut dyn FnMut(&Expr)) {
+    match e {
+        Expr::BoolOp(b) => b.values.iter().for_each(f),
+        Expr::BinOp(b) => {
+            f(&b.left);
+            f(&b.right)
+        }
+        Expr::UnaryOp(u) => f(&u.operand),
+        Expr::If(i) => {
+            f(&i.test);
+            f(&i.body);
+            f(&i.orelse)
+        }
+        Expr::Dict(d) => {
+            for it in &d.items {
+                if let Some(k) = &it.key {
+                    f(k)
+                }
+                f(&it.value)
+            }
+        }
+        Expr::Set(s) => s.elts.iter().for_each(f),
+        Expr::Compare(c) => {
+            f(&c.left);
+            c.comparators.iter().for_each(f)
+        }
+        Expr::Call(c) => {
+            f(&c.func);
+            c.arguments.args.iter().for_each(&mut *f);
+            for k in c.arguments.keywords.iter() {
+                f(&k.value)
+            }
+        }
+        Expr::FString(fs) => {
+            for part in fs.value.iter() {
+                if let ast::FStringPart::FString(x) = part {
+                    walk_fstring_elements(&x.elements, f);
+                }
+            }
+        }
+        Expr::Attribute(a) => f(&a.value),
+        Expr::Subscript(s) => {
+            f(&s.value);
+            f(&s.slice)
+        }
+        Expr::Starred(s) => f(&s.value),
+        Expr::List(l) => l.elts.iter().for_each(f),
+        Expr::Tuple(t) => t.elts.iter().for_each(f),
+        Expr::Slice(s) => {
+            for x in [&s.lower, &s.upper, &s.step].into_iter().flatten() {
+                f(x)
+            }
+        }
+        _ => {}
+    }
+}
+
+fn walk_fstring_elements(elts: &ast::InterpolatedStringElements, f: &mut dyn FnMut(&Expr)) {
+    for el in elts.iter() {
+        if let ast::InterpolatedStringElement::Interpolation(i) = el {
+            f(&i.expression);
+            if let Some(spec) = &i.format_spec {
+                walk_fstring_elements(&spec.elements, f);
+            }
+        }
+    }
+}
+
+/// Builds and resolves the table for a module.
+pub fn build(module: &ast::ModModule) -> Result<SymbolTable, CompileError> {
+    let mut b = Builder { scopes: HashMap::new(), stack: Vec::new() };
+    b.push(module.range, ScopeKind::Module);
+    b.stmts(&module.body)?;
+    b.pop();
+    let module_key = key(module.range);
+    let mut scopes = b.scopes;
+    resolve(&mut scopes, module_key, &HashSet::new(), false)?;
+    Ok(SymbolTable { scopes, module_key })
+}
+
+/// Resolves a scope; `enclosing` are names bound in enclosing function scopes (visible as
+/// free variables); `class_cell` says an enclosing class provides `__class__`.
+/// Returns the free variables this scope needs from its parent.
+fn resolve(scopes: &mut HashMap<(u32, u32), Scope>, k: (u32, u32), enclosing: &HashSet<String>, class_cell: bool) -> Result<Vec<String>, CompileError> {
+    let (kind, children, order, flags) = {
+        let s = &scopes[&k];
+        (s.kind, s.children.clone(), s.order.clone(), s.flags.clone())
+    };
+    let mut access: HashMap<String, Access> = HashMap::new();
+    let mut free: Vec<String> = Vec::new();
+    for n in &order {
+        let f = flags[n];
+        let a = if f & GLOBAL != 0 {
+            Access::GlobalExplicit
+        } else if kind == ScopeKind::Module {
+            Access::GlobalImplicit
+        } else if f & NONLOCAL != 0 {
+            if !enclosing.contains(n) {
+                return Err(CompileError::syntax(format!("no binding for nonlocal '{n}' found"), TextRange::default()));
+            }
+            free.push(n.clone());
+            Access::Free
+        } else if f & (ASSIGNED | PARAM) != 0 {
+            if kind == ScopeKind::Class {
+                Access::Name
+            } else {
+                Access::Fast
+            }
+        } else if n == "__class__" && class_cell && kind != ScopeKind::Class {
+            free.push(n.clone());
+            Access::Free
+        } else if enclosing.contains(n) {
+            free.push(n.clone());
+            Access::Free
+        } else if kind == ScopeKind::Class {
+            Access::Name
+        } else {
+            Access::GlobalImplicit
+        };
+        access.insert(n.clone(), a);
+    }
+    // What children can see.
+    let mut visible = enclosing.clone();
+    if kind == ScopeKind::Function || kind == ScopeKind::Comprehension {
+        for (n, a) in &access {
+            if matches!(a, Access::Fast | Access::Free) {
+                visible.insert(n.clone());
+            }
+        }
+    }
+    // Names declared global here hide outer bindings from children.
+    for (n, a) in &access {
+        if *a == Access::GlobalExplicit {
+            visible.remove(n);
+        }
+    }
+    let child_class_cell = kind == ScopeKind::Class || (class_cell && kind != ScopeKind::Module);
+    let mut cells: Vec<String> = Vec::new();
+    let mut needs_class_cell = false;
+    for c in children {
+        let child_free = resolve(scopes, key(c), &visible, child_class_cell)?;
+        for n in child_free {
+            if kind == ScopeKind::Class && n == "__class__" {
+                needs_class_cell = true;
+                continue;
+            }
+            match access.get(&n).copied() {
+                Some(Access::Fast) => {
+                    access.insert(n.clone(), Access::Cell);
+                    if !cells.contains(&n) {
+                        cells.push(n);
+                    }
+                }
+                Some(Access::Cell) => {}
+                Some(Access::Free) => {}
+                _ => {
+                    // Pass-through free variable (also for class scopes).
+                    if kind != ScopeKind::Module && !free.contains(&n) {
+                        free.push(n.clone());
+                        if !access.contains_key(&n) || kind != ScopeKind::Class {
+                            access.insert(n.clone(), Access::Free);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if needs_class_cell {
+        cells.push("__class__".into());
+        access.insert("__class__".into(), Access::Cell);
+    }
+    let s = scopes.get_mut(&k).unwrap();
+    // Cells in parameter order first, then others, as CPython sorts them.
+    s.access = access;
+    s.cellvars = cells;
+    s.freevars = free.clone();
+    s.needs_class_cell = needs_class_cell;
+    Ok(free)
+}
+
+/// Range of a scope-defining statement or expression.
+pub fn range_of<T: Ranged>(n: &T) -> TextRange {
+    n.range()
+}

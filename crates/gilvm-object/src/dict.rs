@@ -1,0 +1,170 @@
+//! The `dict` payload: an insertion-ordered table behind the per-object lock.
+//!
+//! The methods here handle keys whose hash and equality are builtin (str, int, float,
+//! tuple of those, …). When a comparison would need Python code they return
+//! [`Lookup::NeedsPython`], and the interpreter uses its slow path, which copies candidate
+//! keys out, releases the lock, calls `__eq__`, and re-validates with the mutation count.
+use gilvm_sync::{ObjCell, Py};
+
+use crate::keys::builtin_eq;
+use crate::objref::ObjRef;
+use crate::payload::Payload;
+use crate::tables::DictTable;
+use crate::value::Value;
+
+/// Result of a lookup that may need Python code.
+#[derive(Debug)]
+pub enum Lookup<T> {
+    Found(T),
+    Missing,
+    NeedsPython,
+}
+
+/// The dict payload.
+#[derive(Default)]
+pub struct PyDict {
+    pub table: ObjCell<DictTable<Value, Value>>,
+}
+
+#[inline]
+fn find(t: &DictTable<Value, Value>, key: &Value, hash: i64) -> Lookup<usize> {
+    let mut needs_py = false;
+    let r = t.find_with(hash, |k| {
+        if k.is(key) {
+            return true;
+        }
+        match builtin_eq(k, key) {
+            Some(b) => b,
+            None => {
+                needs_py = true;
+                false
+            }
+        }
+    });
+    match r {
+        Some(i) => Lookup::Found(i),
+        None if needs_py => Lookup::NeedsPython,
+        None => Lookup::Missing,
+    }
+}
+
+/// Fast comparison for interned/str keys: pointer first, then text.
+#[inline(always)]
+fn str_key_eq(k: &Value, key: &ObjRef, text: &str) -> bool {
+    match k {
+        Value::Obj(o) => o.is(key) || matches!(o.payload(), Payload::Str(s) if s.as_str() == text),
+        _ => false,
+    }
+}
+
+impl PyDict {
+    pub fn new() -> PyDict {
+        PyDict::default()
+    }
+
+    pub fn len(&self, py: Py<'_>) -> usize {
+        self.table.with(py, |t| t.len())
+    }
+
+    /// Lookup by a `str` key (`key` must be a str object).
+    #[inline]
+    pub fn get_str(&self, py: Py<'_>, key: &ObjRef) -> Option<Value> {
+        let Payload::Str(s) = key.payload() else { return None };
+        let (h, text) = (s.hash(), s.as_str());
+        self.table.with(py, |t| t.find_with(h, |k| str_key_eq(k, key, text)).map(|i| t.get_entry(i).unwrap().1.clone()))
+    }
+
+    /// Store by a `str` key.
+    pub fn set_str(&self, py: Py<'_>, key: ObjRef, value: Value) {
+        let Payload::Str(s) = key.payload() else { return };
+        let h = s.hash();
+        let old = self.table.with(py, |t| {
+            let text = match key.payload() {
+                Payload::Str(s) => s.as_str(),
+                _ => "",
+            };
+            match t.find_with(h, |k| str_key_eq(k, &key, text)) {
+                Some(i) => Some(std::mem::replace(t.value_mut(i), value)),
+                None => {
+                    t.insert_new(h, Value::Obj(key.clone()), value);
+                    None
+                }
+            }
+        });
+        drop(old);
+    }
+
+    /// Remove by a `str` key.
+    pub fn del_str(&self, py: Py<'_>, key: &ObjRef) -> Option<Value> {
+        let Payload::Str(s) = key.payload() else { return None };
+        let (h, text) = (s.hash(), s.as_str());
+        self.table.with(py, |t| t.find_with(h, |k| str_key_eq(k, key, text)).map(|i| t.remove_slot(i).1))
+    }
+
+    pub fn get(&self, py: Py<'_>, key: &Value, hash: i64) -> Lookup<Value> {
+        self.table.with(py, |t| match find(t, key, hash) {
+            Lookup::Found(i) => Lookup::Found(t.get_entry(i).unwrap().1.clone()),
+            Lookup::Missing => Lookup::Missing,
+            Lookup::NeedsPython => Lookup::NeedsPython,
+        })
+    }
+
+    /// Insert or replace. Returns `NeedsPython` (and stores nothing) when a candidate key
+    /// needs a Python `__eq__`.
+    pub fn set(&self, py: Py<'_>, key: Value, hash: i64, value: Value) -> Lookup<()> {
+        let mut value = Some(value);
+        let (r, old) = self.table.with(py, |t| match find(t, &key, hash) {
+            Lookup::Found(i) => (Lookup::Found(()), Some(std::mem::replace(t.value_mut(i), value.take().unwrap()))),
+            Lookup::Missing => {
+                t.insert_new(hash, key, value.take().unwrap());
+                (Lookup::Missing, None)
+            }
+            Lookup::NeedsPython => (Lookup::NeedsPython, None),
+        });
+        drop(old);
+        r
+    }
+
+    pub fn remove(&self, py: Py<'_>, key: &Value, hash: i64) -> Lookup<Value> {
+        let r = self.table.with(py, |t| match find(t, key, hash) {
+            Lookup::Found(i) => Lookup::Found(t.remove_slot(i)),
+            Lookup::Missing => Lookup::Missing,
+            Lookup::NeedsPython => Lookup::NeedsPython,
+        });
+        match r {
+            Lookup::Found((_k, v)) => Lookup::Found(v),
+            Lookup::Missing => Lookup::Missing,
+            Lookup::NeedsPython => Lookup::NeedsPython,
+        }
+    }
+
+    /// A snapshot of the items, in order.
+    pub fn items(&self, py: Py<'_>) -> Vec<(Value, Value)> {
+        self.table.with(py, |t| t.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+    }
+    pub fn keys(&self, py: Py<'_>) -> Vec<Value> {
+        self.table.with(py, |t| t.iter().map(|(k, _)| k.clone()).collect())
+    }
+    pub fn values(&self, py: Py<'_>) -> Vec<Value> {
+        self.table.with(py, |t| t.iter().map(|(_, v)| v.clone()).collect())
+    }
+
+    /// The first live entry at or after `pos`: `(next_pos, key, value)`.
+    pub fn entry_from(&self, py: Py<'_>, mut pos: usize) -> Option<(usize, Value, Value)> {
+        self.table.with(py, |t| {
+            let n = t.entry_index_count();
+            while pos < n {
+                if let Some((k, v)) = t.get_entry(pos) {
+                    return Some((pos + 1, k.clone(), v.clone()));
+                }
+                pos += 1;
+            }
+            None
+        })
+    }
+
+    pub fn clear(&self, py: Py<'_>) {
+        let old = self.table.with(py, std::mem::take);
+        drop(old);
+    }
+}

@@ -1,0 +1,152 @@
+//! `PyObject` (header + payload) and the owning smart pointer [`ObjRef`].
+//!
+//! `ObjRef` is the only way the VM holds a heap object: `Clone` increments the count,
+//! `Drop` decrements it and frees the object at zero. It is `!Send` and `!Sync` (it holds a
+//! raw pointer), so a reference cannot leave the thread that holds it except through
+//! [`SendRef`], whose creation and unwrapping require the attachment token.
+//!
+//! # Why the GIL build's non-atomic counts are sound
+//! Count operations happen only in `Clone`/`Drop` of an `ObjRef`. An `ObjRef` exists only
+//! on a thread that obtained it while attached (holding the GIL): the only ways to get one
+//! are from another `ObjRef` on the same thread, from a payload read under a [`Py`] token,
+//! or by unwrapping a `SendRef` with a token. Detached code (`detach(|| …)` closures, which
+//! must be `Send`) cannot capture an `ObjRef`. A thread that detaches keeps its `ObjRef`s
+//! on its stack but does not run code that touches them until it re-attaches. Hence all
+//! count operations on all threads are serialised by the GIL.
+use std::fmt;
+use std::marker::PhantomData;
+use std::ptr::NonNull;
+
+use gilvm_sync::Py;
+
+use crate::header::Header;
+use crate::payload::Payload;
+
+/// A heap object: the header owned by this crate, then the payload.
+pub struct PyObject {
+    header: Header,
+    /// The object's state. Mutable parts live behind `ObjCell`s inside the payload.
+    pub payload: Payload,
+}
+
+/// An owned reference to a heap object. See the module docs.
+pub struct ObjRef {
+    ptr: NonNull<PyObject>,
+    _marker: PhantomData<PyObject>,
+}
+
+impl ObjRef {
+    /// Allocates a new object with count 1.
+    #[inline]
+    pub fn new(_py: Py<'_>, payload: Payload) -> ObjRef {
+        let b = Box::new(PyObject { header: Header::new(), payload });
+        ObjRef { ptr: NonNull::from(Box::leak(b)), _marker: PhantomData }
+    }
+
+    /// Allocates an immortal object (never counted, never freed).
+    pub fn new_immortal(py: Py<'_>, payload: Payload) -> ObjRef {
+        let r = ObjRef::new(py, payload);
+        r.header().make_immortal();
+        r
+    }
+
+    #[inline(always)]
+    fn header(&self) -> &Header {
+        // SAFETY: `ptr` points to a live PyObject: this ObjRef owns one count.
+        unsafe { &self.ptr.as_ref().header }
+    }
+
+    /// The payload.
+    #[inline(always)]
+    pub fn payload(&self) -> &Payload {
+        // SAFETY: as in `header`.
+        unsafe { &self.ptr.as_ref().payload }
+    }
+
+    /// Same object?
+    #[inline(always)]
+    pub fn is(&self, other: &ObjRef) -> bool {
+        self.ptr == other.ptr
+    }
+
+    /// The address, used for `id()` and for lock ordering.
+    #[inline(always)]
+    pub fn addr(&self) -> usize {
+        self.ptr.as_ptr() as usize
+    }
+
+    /// The current count (for tests and `sys.getrefcount`).
+    pub fn ref_count(&self) -> u32 {
+        self.header().count()
+    }
+
+    /// Makes this object immortal.
+    pub fn make_immortal(&self) {
+        self.header().make_immortal()
+    }
+}
+
+impl std::ops::Deref for ObjRef {
+    type Target = Payload;
+    #[inline(always)]
+    fn deref(&self) -> &Payload {
+        self.payload()
+    }
+}
+
+impl Clone for ObjRef {
+    #[inline(always)]
+    fn clone(&self) -> ObjRef {
+        self.header().incref();
+        ObjRef { ptr: self.ptr, _marker: PhantomData }
+    }
+}
+
+impl Drop for ObjRef {
+    #[inline(always)]
+    fn drop(&mut self) {
+        if self.header().decref() {
+            free(self.ptr);
+        }
+    }
+}
+
+#[inline(never)]
+fn free(ptr: NonNull<PyObject>) {
+    // SAFETY: the count reached zero, so no other ObjRef to this object exists; it was
+    // allocated by `Box::new` in `ObjRef::new`. Dropping the box drops the payload, which
+    // releases the references it held (possibly freeing more objects).
+    drop(unsafe { Box::from_raw(ptr.as_ptr()) });
+}
+
+impl fmt::Debug for ObjRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<{} object at {:#x}>", self.payload().kind_name(), self.addr())
+    }
+}
+
+/// An `ObjRef` in transit to another thread (a thread's target function, a value put in a
+/// queue). Creating and unwrapping it both need a [`Py`] token, so the reference is only
+/// ever touched by attached threads.
+pub struct SendRef(ObjRef);
+
+// SAFETY: a SendRef's inner reference is only reachable through `into_inner`, which needs a
+// Py token, i.e. an attached thread. In the GIL build attached threads are serialised by the
+// GIL, so moving the (non-atomic) count between threads is sound; in the free-threaded
+// build the counts are thread-safe.
+unsafe impl Send for SendRef {}
+
+impl SendRef {
+    /// Wraps a reference for transfer.
+    pub fn new(_py: Py<'_>, r: ObjRef) -> SendRef {
+        SendRef(r)
+    }
+    /// Unwraps on the receiving (attached) thread.
+    pub fn into_inner(self, _py: Py<'_>) -> ObjRef {
+        self.0
+    }
+    /// A new reference to the object, leaving this one in place (attached threads only).
+    pub fn peek(&self, _py: Py<'_>) -> ObjRef {
+        self.0.clone()
+    }
+}

@@ -1,0 +1,86 @@
+//! The `str` payload and the intern table.
+//!
+//! A `PyStr` is immutable UTF-8 text with its length in code points (Python indexes by code
+//! point) and a lazily cached hash. Interned strings (identifiers, attribute names, short
+//! constants) are immortal and unique per text, so dict lookups of names hit on pointer
+//! equality first.
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Mutex;
+
+use gilvm_sync::Py;
+
+use crate::tables::hash_str;
+use crate::objref::{ObjRef, SendRef};
+use crate::payload::Payload;
+
+/// The payload of a `str` object.
+pub struct PyStr {
+    s: Box<str>,
+    chars: usize,
+    hash: AtomicI64,
+}
+
+const NO_HASH: i64 = -1;
+
+impl PyStr {
+    pub fn new(s: impl Into<Box<str>>) -> PyStr {
+        let s = s.into();
+        let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
+        PyStr { s, chars, hash: AtomicI64::new(NO_HASH) }
+    }
+    #[inline(always)]
+    pub fn as_str(&self) -> &str {
+        &self.s
+    }
+    /// Length in code points.
+    #[inline(always)]
+    pub fn char_len(&self) -> usize {
+        self.chars
+    }
+    #[inline(always)]
+    pub fn is_ascii(&self) -> bool {
+        self.chars == self.s.len()
+    }
+    /// The hash (computed once; racing threads compute the same value).
+    #[inline]
+    pub fn hash(&self) -> i64 {
+        let h = self.hash.load(Ordering::Relaxed);
+        if h != NO_HASH {
+            return h;
+        }
+        let h = hash_str(&self.s);
+        self.hash.store(h, Ordering::Relaxed);
+        h
+    }
+    /// The code point at `i` (0 <= i < char_len).
+    pub fn char_at(&self, i: usize) -> Option<char> {
+        if self.is_ascii() {
+            self.s.as_bytes().get(i).map(|b| *b as char)
+        } else {
+            self.s.chars().nth(i)
+        }
+    }
+}
+
+struct InternTable(Mutex<HashMap<Box<str>, SendRef>>);
+
+static INTERNED: std::sync::OnceLock<InternTable> = std::sync::OnceLock::new();
+
+/// The unique immortal `str` object for `s`.
+pub fn intern(py: Py<'_>, s: &str) -> ObjRef {
+    let table = INTERNED.get_or_init(|| InternTable(Mutex::new(HashMap::new())));
+    let mut map = table.0.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(r) = map.get(s) {
+        // SAFETY-free: reading through the SendRef needs a token; we hold one. The object is
+        // immortal, so cloning it never writes its count.
+        return peek(py, r);
+    }
+    let obj = ObjRef::new_immortal(py, Payload::Str(PyStr::new(s)));
+    map.insert(s.into(), SendRef::new(py, obj.clone()));
+    obj
+}
+
+fn peek(py: Py<'_>, r: &SendRef) -> ObjRef {
+    r.peek(py)
+}

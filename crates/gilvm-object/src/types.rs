@@ -1,0 +1,262 @@
+//! Type objects and the registry of builtin types.
+//!
+//! Every value has a type: immediates map to the builtin `NoneType`/`bool`/`int`/`float`,
+//! heap payloads to their builtin type, instances to their class. Builtin type objects are
+//! created once per process by [`init`], are immortal, and are shared by all threads; the
+//! interpreter fills their dicts with methods at start-up.
+use std::sync::OnceLock;
+
+use gilvm_sync::{ObjCell, Py};
+
+use crate::dict::PyDict;
+use crate::objref::ObjRef;
+use crate::payload::{InstanceBase, Payload};
+use crate::str::intern;
+use crate::value::Value;
+
+/// What the instances of a type carry (the "layout" of its nearest builtin base).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Builtin type whose instances are their own payload kind (int, str, …).
+    Builtin,
+    /// Plain instances with a dict.
+    Object,
+    Exception,
+    List,
+    Dict,
+}
+
+/// A type object.
+pub struct TypeObject {
+    pub name: Box<str>,
+    pub qualname: ObjCell<Value>,
+    /// Direct bases.
+    pub bases: Box<[ObjRef]>,
+    /// The method resolution order, excluding the type itself.
+    pub mro: Box<[ObjRef]>,
+    /// The type's namespace (a dict object).
+    pub dict: ObjRef,
+    pub layout: Layout,
+    /// Defined by a `class` statement (a "heap type").
+    pub is_heap: bool,
+    /// Builtin types that refuse to be subclassed (`bool`, `range`, …).
+    pub final_type: bool,
+}
+
+impl TypeObject {
+    /// The namespace payload.
+    pub fn dict(&self) -> &PyDict {
+        match self.dict.payload() {
+            Payload::Dict(d) => d,
+            _ => unreachable!("type dict is a dict"),
+        }
+    }
+}
+
+macro_rules! builtin_types {
+    ($($field:ident => $name:literal),* $(,)?) => {
+        /// The builtin type objects.
+        pub struct BuiltinTypes {
+            $(pub $field: ObjRef,)*
+        }
+        impl BuiltinTypes {
+            fn create(py: Py<'_>, object: ObjRef, type_: ObjRef) -> BuiltinTypes {
+                BuiltinTypes {
+                    $($field: match $name {
+                        "object" => object.clone(),
+                        "type" => type_.clone(),
+                        _ => new_builtin_type(py, $name, &object),
+                    },)*
+                }
+            }
+            /// All builtin types with their names.
+            pub fn all(&self) -> Vec<(&'static str, &ObjRef)> {
+                vec![$(($name, &self.$field),)*]
+            }
+        }
+    };
+}
+
+builtin_types! {
+    object => "object",
+    type_ => "type",
+    none => "NoneType",
+    bool_ => "bool",
+    int => "int",
+    float => "float",
+    str_ => "str",
+    bytes => "bytes",
+    list => "list",
+    tuple => "tuple",
+    dict => "dict",
+    set => "set",
+    frozenset => "frozenset",
+    range => "range",
+    slice => "slice",
+    function => "function",
+    builtin_function => "builtin_function_or_method",
+    method => "method",
+    code => "code",
+    cell => "cell",
+    module => "module",
+    property => "property",
+    staticmethod => "staticmethod",
+    classmethod => "classmethod",
+    list_iterator => "list_iterator",
+    tuple_iterator => "tuple_iterator",
+    str_iterator => "str_ascii_iterator",
+    range_iterator => "range_iterator",
+    iterator => "iterator",
+    not_implemented => "NotImplementedType",
+    ellipsis => "ellipsis",
+    native => "native",
+}
+
+/// Creates a type object (used for builtin types and by `type(name, bases, dict)`).
+pub fn new_type(py: Py<'_>, name: &str, bases: Vec<ObjRef>, mro: Vec<ObjRef>, dict: ObjRef, layout: Layout, is_heap: bool) -> ObjRef {
+    ObjRef::new(
+        py,
+        Payload::Type(TypeObject {
+            name: name.into(),
+            qualname: ObjCell::new(Value::Obj(intern(py, name))),
+            bases: bases.into_boxed_slice(),
+            mro: mro.into_boxed_slice(),
+            dict,
+            layout,
+            is_heap,
+            final_type: false,
+        }),
+    )
+}
+
+fn new_dict_obj(py: Py<'_>) -> ObjRef {
+    ObjRef::new_immortal(py, Payload::Dict(PyDict::new()))
+}
+
+fn new_builtin_type(py: Py<'_>, name: &str, object: &ObjRef) -> ObjRef {
+    let t = new_type(py, name, vec![object.clone()], vec![object.clone()], new_dict_obj(py), Layout::Builtin, false);
+    t.make_immortal();
+    t
+}
+
+struct Registry(BuiltinTypes);
+// SAFETY: every object in the registry is immortal, so sharing the references never writes
+// their counts; their mutable state (type dicts) is behind ObjCells, accessed with a Py token
+// (under the GIL, or the per-object lock in the free-threaded build).
+unsafe impl Sync for Registry {}
+// SAFETY: as above.
+unsafe impl Send for Registry {}
+
+static REGISTRY: OnceLock<Registry> = OnceLock::new();
+
+/// Creates the builtin types (idempotent).
+pub fn init(py: Py<'_>) -> &'static BuiltinTypes {
+    &REGISTRY
+        .get_or_init(|| {
+            let object = new_type(py, "object", vec![], vec![], new_dict_obj(py), Layout::Object, false);
+            object.make_immortal();
+            let type_ = new_type(py, "type", vec![object.clone()], vec![object.clone()], new_dict_obj(py), Layout::Builtin, false);
+            type_.make_immortal();
+            Registry(BuiltinTypes::create(py, object, type_))
+        })
+        .0
+}
+
+/// The builtin types. Panics if [`init`] has not run (the VM runs it first thing).
+#[inline(always)]
+pub fn builtin() -> &'static BuiltinTypes {
+    &REGISTRY.get().expect("gilvm_object::types::init not called").0
+}
+
+/// The type of a value.
+#[inline]
+pub fn type_of(v: &Value) -> &ObjRef {
+    let t = builtin();
+    match v {
+        Value::None => &t.none,
+        Value::Bool(_) => &t.bool_,
+        Value::Int(_) => &t.int,
+        Value::Float(_) => &t.float,
+        Value::Undef => &t.none,
+        Value::Obj(o) => type_of_obj(o),
+    }
+}
+
+/// The type of a heap object.
+#[inline]
+pub fn type_of_obj(o: &ObjRef) -> &ObjRef {
+    let t = builtin();
+    match o.payload() {
+        Payload::Str(_) => &t.str_,
+        Payload::Int(_) => &t.int,
+        Payload::Tuple(_) => &t.tuple,
+        Payload::List(_) => &t.list,
+        Payload::Dict(_) => &t.dict,
+        Payload::Set(_) => &t.set,
+        Payload::FrozenSet(_) => &t.frozenset,
+        Payload::Bytes(_) => &t.bytes,
+        Payload::Range(_) => &t.range,
+        Payload::Slice(_) => &t.slice,
+        Payload::Type(_) => &t.type_,
+        Payload::Instance(i) => &i.class,
+        Payload::Function(_) => &t.function,
+        Payload::BuiltinFunction(_) => &t.builtin_function,
+        Payload::BoundMethod(_) => &t.method,
+        Payload::Code(_) => &t.code,
+        Payload::Cell(_) => &t.cell,
+        Payload::Module(_) => &t.module,
+        Payload::Property(_) => &t.property,
+        Payload::StaticMethod(_) => &t.staticmethod,
+        Payload::ClassMethod(_) => &t.classmethod,
+        Payload::SeqIter(_) => &t.list_iterator,
+        Payload::RangeIter(_) => &t.range_iterator,
+        Payload::Iter(_) => &t.iterator,
+        Payload::Singleton("NotImplemented") => &t.not_implemented,
+        Payload::Singleton(_) => &t.ellipsis,
+        Payload::Native(n) => &n.class,
+    }
+}
+
+/// `issubclass(a, b)` by MRO.
+#[inline]
+pub fn is_subtype(a: &ObjRef, b: &ObjRef) -> bool {
+    if a.is(b) {
+        return true;
+    }
+    match a.payload() {
+        Payload::Type(t) => t.mro.iter().any(|m| m.is(b)),
+        _ => false,
+    }
+}
+
+/// The type payload of a type object.
+pub fn as_type(o: &ObjRef) -> Option<&TypeObject> {
+    match o.payload() {
+        Payload::Type(t) => Some(t),
+        _ => None,
+    }
+}
+
+/// The type's name.
+pub fn type_name(o: &ObjRef) -> &str {
+    as_type(o).map(|t| &*t.name).unwrap_or("?")
+}
+
+/// Looks `name` up along the type's MRO (the type itself first).
+pub fn lookup(py: Py<'_>, ty: &ObjRef, name: &ObjRef) -> Option<Value> {
+    let t = as_type(ty)?;
+    if let Some(v) = t.dict().get_str(py, name) {
+        return Some(v);
+    }
+    for base in t.mro.iter() {
+        if let Some(v) = as_type(base).and_then(|b| b.dict().get_str(py, name)) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Is this instance base an exception?
+pub fn base_is_exception(b: &InstanceBase) -> bool {
+    matches!(b, InstanceBase::Exception(_))
+}

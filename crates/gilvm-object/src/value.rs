@@ -1,0 +1,115 @@
+//! [`Value`]: a Python value as the VM holds it.
+//!
+//! `None`, bools, ints that fit in an `i64` and floats are immediate: they live in the
+//! 16-byte value itself and never touch a reference count. Everything else is an
+//! [`ObjRef`]. Ints outside `i64` are `Payload::Int(BigInt)` objects; the invariant is that a
+//! `BigInt` payload never holds a value that fits in `i64` (use [`Value::from_bigint`]).
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+use gilvm_sync::Py;
+
+use crate::objref::ObjRef;
+use crate::payload::Payload;
+
+/// A Python value. See the module docs.
+#[derive(Clone, Debug)]
+pub enum Value {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Obj(ObjRef),
+    /// Not a Python value: marks an unbound local slot and the "no self" slot of a method
+    /// call. Never visible to Python code.
+    Undef,
+}
+
+impl Value {
+    /// An int from a `BigInt`, normalised to an immediate when it fits.
+    pub fn from_bigint(py: Py<'_>, v: BigInt) -> Value {
+        match v.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::Obj(ObjRef::new(py, Payload::Int(v))),
+        }
+    }
+
+    /// The object, if this is a heap value.
+    #[inline(always)]
+    pub fn as_obj(&self) -> Option<&ObjRef> {
+        match self {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    #[inline(always)]
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    #[inline(always)]
+    pub fn is_undef(&self) -> bool {
+        matches!(self, Value::Undef)
+    }
+
+    /// Identity (`is`).
+    #[inline]
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            // Small ints and floats are immediates: identity is value identity (CPython
+            // caches small ints; for other numbers `is` is unspecified).
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Obj(a), Value::Obj(b)) => a.is(b),
+            (Value::Undef, Value::Undef) => true,
+            _ => false,
+        }
+    }
+
+    /// The string payload, if this is a `str`.
+    #[inline]
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Obj(o) => match o.payload() {
+                Payload::Str(s) => Some(s.as_str()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The integer value as a BigInt (ints and bools), or None.
+    pub fn to_bigint(&self) -> Option<BigInt> {
+        match self {
+            Value::Bool(b) => Some(BigInt::from(*b as i64)),
+            Value::Int(i) => Some(BigInt::from(*i)),
+            Value::Obj(o) => match o.payload() {
+                Payload::Int(b) => Some(b.clone()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// A stable identity used by `id()`.
+    pub fn id(&self) -> usize {
+        match self {
+            Value::Obj(o) => o.addr(),
+            Value::None => 0x1000,
+            Value::Bool(b) => 0x2000 + *b as usize * 16,
+            Value::Int(i) => (*i as usize).wrapping_mul(16).wrapping_add(0x10_0000),
+            Value::Float(f) => (f.to_bits() as usize).wrapping_mul(16) | 8,
+            Value::Undef => 0,
+        }
+    }
+}
+
+impl From<ObjRef> for Value {
+    #[inline(always)]
+    fn from(o: ObjRef) -> Value {
+        Value::Obj(o)
+    }
+}

@@ -1,0 +1,135 @@
+//! The per-object lock: [`ObjCell<T>`] guards the mutable state of one container object.
+//!
+//! # Mechanism
+//! - **GIL build**: no lock at all. Every thread that can reach an object holds the GIL
+//!   (proved by the [`Py`] token each access takes), so exclusive access is already given.
+//!   The cell is an `UnsafeCell`; debug builds add a busy flag that panics on re-entry,
+//!   which would otherwise create two `&mut` to the same state.
+//! - **Free-threaded build**: a one-byte `parking_lot::RawMutex` (CPython's `PyMutex`
+//!   design: a CAS fast path, a brief spin, then parking on a global table keyed by
+//!   address, with hand-off fairness after 1 ms).
+//!
+//! # Invariants (both builds)
+//! 1. The closure given to [`ObjCell::with`] runs with exclusive access and must not run
+//!    Python code, block, or re-enter the same cell. It only reads/writes plain data and
+//!    clones/drops references. So a container lock is a *leaf* lock: no thread ever waits for
+//!    anything while holding it, which rules out deadlock without CPython's suspension of
+//!    critical sections on detach.
+//! 2. Operations that must call Python code (a user `__eq__` during a dict lookup, a sort key)
+//!    copy what they need out of the cell, release it, call, and re-validate afterwards.
+//! 3. Two-object sections ([`ObjCell::with2`]) lock in address order, so two threads doing
+//!    `a.extend(b)` and `b.extend(a)` cannot deadlock. The two cells must be distinct.
+use std::cell::UnsafeCell;
+
+use crate::token::Py;
+
+#[cfg(feature = "free-threading")]
+use lock_api::RawMutex as _;
+
+/// Mutable state of one object, guarded by the per-object lock. See the module docs.
+pub struct ObjCell<T> {
+    #[cfg(feature = "free-threading")]
+    lock: parking_lot::RawMutex,
+    #[cfg(all(not(feature = "free-threading"), debug_assertions))]
+    busy: std::cell::Cell<bool>,
+    value: UnsafeCell<T>,
+}
+
+// SAFETY: in the free-threaded build every access to `value` goes through `with`/`with2`,
+// which hold the raw mutex for the duration of the access, so `ObjCell<T>` is a mutex and is
+// Sync when T is Send. In the GIL build the same methods require a `Py` token, which proves
+// that the calling thread holds the GIL; only one thread holds it at a time, so accesses
+// are serialised by the GIL instead (the debug `busy` flag is only touched under that
+// same exclusion).
+unsafe impl<T: Send> Sync for ObjCell<T> {}
+// SAFETY: moving the cell moves the value; sound when T is Send.
+unsafe impl<T: Send> Send for ObjCell<T> {}
+
+impl<T> ObjCell<T> {
+    /// Wraps `value`.
+    pub const fn new(value: T) -> Self {
+        ObjCell {
+            #[cfg(feature = "free-threading")]
+            lock: parking_lot::RawMutex::INIT,
+            #[cfg(all(not(feature = "free-threading"), debug_assertions))]
+            busy: std::cell::Cell::new(false),
+            value: UnsafeCell::new(value),
+        }
+    }
+
+    /// Runs `f` with exclusive access to the state (a one-object critical section).
+    /// `f` must not run Python code or block (module invariant 1).
+    #[inline(always)]
+    pub fn with<R>(&self, _py: Py<'_>, f: impl FnOnce(&mut T) -> R) -> R {
+        let _guard = self.enter();
+        // SAFETY: `enter` gave this thread exclusive access (the raw mutex in the
+        // free-threaded build, the GIL proved by `_py` in the GIL build), and the closure
+        // cannot re-enter this cell (invariant 1, checked by `busy` in debug builds), so this
+        // is the only reference to the value until `_guard` drops.
+        f(unsafe { &mut *self.value.get() })
+    }
+
+    /// Runs `f` with exclusive access to two distinct cells, locked in address order
+    /// (a two-object critical section). Panics if `self` and `other` are the same cell;
+    /// callers handle `a.extend(a)` by copying first.
+    #[inline]
+    pub fn with2<U, R>(&self, other: &ObjCell<U>, _py: Py<'_>, f: impl FnOnce(&mut T, &mut U) -> R) -> R {
+        let a = self as *const Self as usize;
+        let b = other as *const ObjCell<U> as usize;
+        assert_ne!(a, b, "ObjCell::with2 on one cell");
+        let (_g1, _g2) = if a < b { (self.enter(), other.enter()) } else {
+            let g2 = other.enter();
+            (self.enter(), g2)
+        };
+        // SAFETY: both cells are distinct (asserted) and both are held exclusively by this
+        // thread until the guards drop; see `with`.
+        f(unsafe { &mut *self.value.get() }, unsafe { &mut *other.value.get() })
+    }
+
+    /// Direct access when the caller owns the object exclusively (e.g. while building it, or
+    /// while freeing it at refcount zero).
+    pub fn get_mut(&mut self) -> &mut T {
+        self.value.get_mut()
+    }
+
+    /// Consumes the cell.
+    pub fn into_inner(self) -> T {
+        self.value.into_inner()
+    }
+
+    #[inline(always)]
+    fn enter(&self) -> Guard<'_, T> {
+        #[cfg(feature = "free-threading")]
+        self.lock.lock();
+        #[cfg(all(not(feature = "free-threading"), debug_assertions))]
+        {
+            assert!(!self.busy.get(), "ObjCell re-entered: a critical section ran code that touched the same object");
+            self.busy.set(true);
+        }
+        Guard { cell: self }
+    }
+}
+
+struct Guard<'a, T> {
+    #[allow(dead_code)]
+    cell: &'a ObjCell<T>,
+}
+
+impl<T> Drop for Guard<'_, T> {
+    #[inline(always)]
+    fn drop(&mut self) {
+        #[cfg(feature = "free-threading")]
+        // SAFETY: this guard was created by `enter`, which locked the mutex on this thread.
+        unsafe {
+            self.cell.lock.unlock()
+        };
+        #[cfg(all(not(feature = "free-threading"), debug_assertions))]
+        self.cell.busy.set(false);
+    }
+}
+
+impl<T: Default> Default for ObjCell<T> {
+    fn default() -> Self {
+        ObjCell::new(T::default())
+    }
+}

@@ -1,0 +1,73 @@
+//! Thread states, the eval-breaker word, and attach/detach.
+//!
+//! Every thread that runs Python code has a [`ThreadState`]. Its [`EvalBreaker`] is one
+//! atomic word that other threads set to ask this thread to do something at its next check
+//! (the interpreter checks it at loop back-edges and function entry):
+//!
+//! | bit | name          | set by                      | cleared by            |
+//! |-----|---------------|-----------------------------|-----------------------|
+//! | 0   | DROP_REQUEST  | a thread waiting for the GIL | the holder, on drop  |
+//! | 1   | PENDING_CALLS | signal handlers, other threads | the checking thread |
+//! | 2   | ASYNC_EXC     | another thread              | the checking thread   |
+//! | 3   | MERGE_REFS    | a non-owner queueing a refcount merge (free-threaded) | owner |
+//! | 4   | STOP_WORLD    | the thread stopping the world | the same thread    |
+//!
+//! Reading the word is a relaxed load; a thread acting on a bit clears it with `fetch_and`.
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+
+/// The per-thread eval-breaker word. See the module docs for the bit table.
+#[derive(Default)]
+pub struct EvalBreaker(AtomicU32);
+
+impl EvalBreaker {
+    pub const DROP_REQUEST: u32 = 1 << 0;
+    pub const PENDING_CALLS: u32 = 1 << 1;
+    pub const ASYNC_EXC: u32 = 1 << 2;
+    pub const MERGE_REFS: u32 = 1 << 3;
+    pub const STOP_WORLD: u32 = 1 << 4;
+
+    /// Cheap check done by the interpreter loop: any bit set?
+    #[inline(always)]
+    pub fn is_set(&self) -> bool {
+        self.0.load(Ordering::Relaxed) != 0
+    }
+    /// Sets `bits` (another thread asks this one to act).
+    pub fn set(&self, bits: u32) {
+        self.0.fetch_or(bits, Ordering::Release);
+    }
+    /// Clears and returns the bits that were set among `bits`.
+    pub fn take(&self, bits: u32) -> u32 {
+        self.0.fetch_and(!bits, Ordering::Acquire) & bits
+    }
+    /// The current word.
+    pub fn get(&self) -> u32 {
+        self.0.load(Ordering::Acquire)
+    }
+}
+
+/// A thread's state as the lock strategy sees it.
+pub struct ThreadState {
+    /// gilvm's id for this thread (never 0, never reused in one process).
+    pub id: u64,
+    /// The eval-breaker word.
+    pub eval_breaker: EvalBreaker,
+}
+
+static NEXT_THREAD_ID: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    static THREAD_ID: u64 = NEXT_THREAD_ID.fetch_add(1, Ordering::Relaxed);
+}
+
+/// gilvm's id of the current OS thread (allocated on first use, never 0).
+#[inline]
+pub fn current_thread_id() -> u64 {
+    THREAD_ID.with(|id| *id)
+}
+
+impl ThreadState {
+    /// A state for the current thread.
+    pub fn new_current() -> ThreadState {
+        ThreadState { id: current_thread_id(), eval_breaker: EvalBreaker::default() }
+    }
+}

@@ -1,0 +1,29 @@
+# Ends with an uncaught exception raised three function calls deep.
+def parse_record(line):
+    name, age = line.split(",")
+    return {"name": name.strip(), "age": int(age)}
+
+def load_records(lines):
+    records = []
+    for line in lines:
+        records.append(parse_record(line))
+    return records
+
+def summarize(lines):
+    records = load_records(lines)
+    total = sum(r["age"] for r in records)
+    return total / len(records)
+
+good = ["ann, 30", "bob, 40", "cat, 50"]
+print(load_records(good))
+print("average age", summarize(good))
+
+try:
+    summarize(["dan, old"])
+except ValueError as e:
+    print("caught:", e)
+
+more = good + ["eve, 20", "frank, thirty", "gus, 60"]
+print("processing", len(more), "records")
+print(summarize(more))
+print("never printed")

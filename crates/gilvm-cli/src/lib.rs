@@ -1,2 +1,113 @@
-//! placeholder
-pub fn main() -> i32 { 0 }
+//! The `gilvm` command line: `gilvm script.py [args…]`, `gilvm -c "code"`, `gilvm -V`,
+//! `-X name[=value]` options, and the `PYTHON_GIL` environment variable.
+use clap::Parser;
+
+use gilvm_vm::{Config, Vm};
+
+/// A Python virtual machine whose locking strategy is chosen at build time.
+#[derive(Parser, Debug)]
+#[command(name = "gilvm", disable_version_flag = true, trailing_var_arg = true)]
+struct Cli {
+    /// Program passed in as a string (terminates the option list).
+    #[arg(short = 'c', value_name = "cmd", allow_hyphen_values = true)]
+    command: Option<String>,
+    /// Print the version (and which build) and exit.
+    #[arg(short = 'V', long = "version")]
+    version: bool,
+    /// Implementation-specific options: `-X gil=0|1`, …
+    #[arg(short = 'X', value_name = "opt")]
+    xoptions: Vec<String>,
+    /// The script to run, followed by its arguments.
+    #[arg(value_name = "file", allow_hyphen_values = true)]
+    args: Vec<String>,
+}
+
+/// Which build this is, as `gilvm -V` prints it.
+pub fn version_string() -> String {
+    let build = if gilvm_vm::gilctl_build_is_free_threaded() { " (free-threading build)" } else { " (GIL build)" };
+    format!("gilvm {}{build}, Python 3.13 compatible", env!("CARGO_PKG_VERSION"))
+}
+
+fn parse_gil(v: &str) -> Result<bool, String> {
+    match v {
+        "0" => Ok(false),
+        "1" => Ok(true),
+        _ => Err("PYTHON_GIL / -X gil must be \"0\" or \"1\"".into()),
+    }
+}
+
+/// Runs the command line; returns the process exit status.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    if cli.version {
+        println!("{}", version_string());
+        return 0;
+    }
+    let mut config = Config::default();
+    let mut gil = None;
+    if let Ok(v) = std::env::var("PYTHON_GIL") {
+        match parse_gil(&v) {
+            Ok(b) => gil = Some(b),
+            Err(m) => {
+                eprintln!("Fatal Python error: config_read_gil: {m}");
+                return 1;
+            }
+        }
+    }
+    for x in &cli.xoptions {
+        let (name, value) = match x.split_once('=') {
+            Some((n, v)) => (n.to_string(), Some(v.to_string())),
+            None => (x.clone(), None),
+        };
+        if name == "gil" {
+            match parse_gil(value.as_deref().unwrap_or("")) {
+                Ok(b) => gil = Some(b),
+                Err(m) => {
+                    eprintln!("Fatal Python error: config_read_gil: {m}");
+                    return 1;
+                }
+            }
+        }
+        config.xoptions.push((name, value));
+    }
+    if gil == Some(false) && !gilvm_vm::gilctl_build_is_free_threaded() {
+        eprintln!("Fatal Python error: config_read_gil: Disabling the GIL is not supported by this build");
+        eprintln!("Python runtime state: preinitialized");
+        return 1;
+    }
+    config.gil = gil;
+    let (source, filename) = if let Some(code) = cli.command.clone() {
+        config.argv = std::iter::once("-c".to_string()).chain(cli.args.iter().cloned()).collect();
+        (Some(code), "<string>".to_string())
+    } else if let Some(script) = cli.args.first() {
+        config.argv = cli.args.clone();
+        let dir = std::path::Path::new(script).parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+        config.script_dir = Some(dir);
+        (None, script.clone())
+    } else {
+        eprintln!("gilvm: no script given (interactive mode is not supported); usage: gilvm [-c cmd | file] [args...]");
+        return 2;
+    };
+    // Python code runs on a thread with a large stack; recursion is bounded by
+    // sys.getrecursionlimit() and by a check of the remaining native stack.
+    let handle = std::thread::Builder::new().name("MainThread".into()).stack_size(gilvm_vm::THREAD_STACK_SIZE).spawn(move || {
+        let vm = Vm::new(config);
+        match source {
+            Some(code) => vm.run_source(&code, &filename),
+            None => vm.run_file(&filename),
+        }
+    });
+    match handle {
+        Ok(h) => h.join().unwrap_or(70),
+        Err(e) => {
+            eprintln!("gilvm: cannot start the main thread: {e}");
+            1
+        }
+    }
+}

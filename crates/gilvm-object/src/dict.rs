@@ -164,7 +164,7 @@ impl PyDict {
     }
 
     pub fn clear(&self, py: Py<'_>) {
-        let old = self.table.with(py, std::mem::take);
+        let old = self.table.with(py, |t| t.take());
         drop(old);
     }
 }

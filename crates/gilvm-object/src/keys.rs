@@ -7,7 +7,7 @@ use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
 use crate::payload::Payload;
-use crate::tables::{hash_bigint, hash_f64, hash_i64, hash_tuple};
+use crate::tables::{hash_bigint, hash_f64, hash_i64, hash_pointer, hash_tuple};
 use crate::value::Value;
 
 /// Outcome of hashing a value without running Python code.
@@ -47,7 +47,7 @@ pub fn builtin_hash(v: &Value) -> KeyHash {
             Payload::Bytes(b) => KeyHash::Hash(crate::tables::hash_bytes(b)),
             Payload::Range(r) => KeyHash::Hash(hash_tuple([hash_i64(r.len()), hash_i64(r.start), hash_i64(r.step)].into_iter(), 3)),
             // Everything else hashes by identity.
-            _ => KeyHash::Hash(hash_i64((o.addr() >> 4) as i64)),
+            _ => KeyHash::Hash(hash_pointer(o.addr())),
         },
     }
 }

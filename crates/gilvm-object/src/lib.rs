@@ -21,7 +21,6 @@ pub mod set;
 pub mod settable;
 pub mod str;
 pub mod tables;
-mod tmp_tables;
 pub mod types;
 pub mod value;
 

@@ -1,13 +1,4 @@
-//! The hash tables and hash functions used by dict and set (re-exported from their modules).
-pub use crate::tmp_tables::*;
-
-/// Hash of a bytes object.
-pub fn hash_bytes(b: &[u8]) -> i64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for x in b {
-        h ^= *x as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    let h = h as i64;
-    if h == -1 { -2 } else { h }
-}
+//! The hash tables and hash functions used by dict and set, in one place.
+pub use crate::dicttable::DictTable;
+pub use crate::hashing::{hash_bigint, hash_bytes, hash_f64, hash_i64, hash_pointer, hash_str, hash_tuple};
+pub use crate::settable::SetTable;

@@ -1,1 +1,205 @@
-//! placeholder
+//! gilvm's interpreter: frames, the eval loop, builtins, modules, and the embedding API.
+//!
+//! # Embedding
+//! ```no_run
+//! let vm = gilvm_vm::Vm::new(gilvm_vm::Config::default());
+//! let status = vm.run_source("print(1 + 2)", "<string>");
+//! assert_eq!(status, 0);
+//! ```
+//! Native functions have the signature [`NativeFn`]; native modules are registered with
+//! [`Vm::register_module`] and imported like any other module.
+//!
+//! **Architecture invariant:** the VM contains no `cfg(feature = "free-threading")`; the
+//! locking strategy is reached only through `gilvm-sync` and the object model.
+#![warn(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
+
+pub mod args;
+mod attr;
+pub mod builtins;
+mod call;
+mod containers;
+pub mod error;
+mod eval;
+mod exc_methods;
+pub mod exceptions;
+mod frame;
+mod gen;
+pub mod gilctl;
+pub mod globals;
+mod import;
+mod init;
+pub mod interp;
+mod items;
+mod iters;
+pub mod modules;
+mod objects;
+mod ops;
+mod protocol;
+mod repr;
+mod strfmt;
+mod threads;
+pub mod traceback;
+
+pub use args::Args;
+pub use error::{PyErr, PyResult};
+pub use interp::{Interp, NativeFn};
+pub use gilvm_object::{ObjRef, Value};
+
+use gilvm_object::Payload;
+
+/// Start-up configuration (command-line options and environment).
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// `sys.argv`.
+    pub argv: Vec<String>,
+    /// Directory of the main script (first entry of `sys.path`).
+    pub script_dir: Option<String>,
+    /// `-X name[=value]` options.
+    pub xoptions: Vec<(String, Option<String>)>,
+    /// `PYTHON_GIL` / `-X gil`: None when unset.
+    pub gil: Option<bool>,
+}
+
+/// A native module: its name, the function that fills its namespace, and whether it needs
+/// the GIL (a free-threaded build enables the GIL when importing one that does).
+#[derive(Clone)]
+pub struct NativeModuleDef {
+    pub name: &'static str,
+    pub init: fn(&mut Interp, &ObjRef) -> PyResult<()>,
+    pub needs_gil: bool,
+}
+
+/// Stack size of threads that run Python code (recursion is checked against it).
+pub const THREAD_STACK_SIZE: usize = 256 * 1024 * 1024;
+
+/// A handle on the (process-wide) virtual machine.
+pub struct Vm {
+    g: &'static globals::Globals,
+}
+
+impl Vm {
+    /// Initialises the runtime (once per process) with `config`.
+    pub fn new(config: Config) -> Vm {
+        let g = init::runtime();
+        let _ = g.config.set(config);
+        Vm { g }
+    }
+
+    /// Registers a native module (before it is imported).
+    pub fn register_module(&self, def: NativeModuleDef) {
+        self.g.native_modules.lock().push(def);
+    }
+
+    /// Runs `f` attached to the VM on the current thread.
+    pub fn with_interp<R>(&self, f: impl FnOnce(&mut Interp) -> R) -> R {
+        self.g.gil.take();
+        // SAFETY: we hold the GIL from here until `drop_gil` below, and the Interp does not
+        // escape the closure.
+        let mut interp = unsafe { Interp::new_attached(self.g, THREAD_STACK_SIZE) };
+        init::populate(&mut interp);
+        let r = f(&mut interp);
+        drop(interp);
+        // SAFETY: taken above on this thread.
+        unsafe { self.g.gil.drop_gil() };
+        r
+    }
+
+    /// Runs source code as `__main__`; returns the process exit status.
+    pub fn run_source(&self, source: &str, filename: &str) -> i32 {
+        let source = source.to_string();
+        let filename = filename.to_string();
+        self.with_interp(move |interp| interp.run_main(&source, &filename))
+    }
+
+    /// Runs a script file as `__main__`; returns the exit status.
+    pub fn run_file(&self, path: &str) -> i32 {
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let source = String::from_utf8_lossy(&bytes).into_owned();
+                self.run_source(&source, path)
+            }
+            Err(e) => {
+                let exe = std::env::args().next().unwrap_or_else(|| "gilvm".into());
+                eprintln!("{exe}: can't open file '{path}': [Errno {}] {}", e.raw_os_error().unwrap_or(0), errno_text(&e));
+                2
+            }
+        }
+    }
+}
+
+fn errno_text(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "No such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "Permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+impl Interp {
+    /// Runs `source` as the `__main__` module and handles an uncaught exception or
+    /// `SystemExit` as CPython does. Returns the exit status.
+    pub fn run_main(&mut self, source: &str, filename: &str) -> i32 {
+        let main = self.new_module("__main__");
+        let d = Interp::module_dict(&main).unwrap().clone();
+        self.dict_set_str(&d, self.g.names.builtins.clone(), Value::Obj(self.g.builtins.clone()));
+        if filename != "<string>" {
+            let f = self.new_str(filename);
+            self.dict_set_str(&d, self.g.names.file.clone(), f);
+        }
+        let key = self.new_str("__main__");
+        let _ = self.dict_set(&self.g.modules.clone(), key, Value::Obj(main.clone()));
+        let r = self.compile_source(source, filename).and_then(|code| self.run_code(code, &d));
+        let status = match r {
+            Ok(_) => 0,
+            Err(e) => self.handle_uncaught(&e),
+        };
+        let status2 = crate::modules::sys::shutdown(self);
+        modules::io::flush_stdout();
+        if status == 0 {
+            status2
+        } else {
+            status
+        }
+    }
+
+    /// Prints an uncaught exception (or handles SystemExit); returns the exit status.
+    pub fn handle_uncaught(&mut self, e: &PyErr) -> i32 {
+        modules::io::flush_stdout();
+        if self.matches(e, &self.g.exc.system_exit.clone()) {
+            let code = exc_methods::exc_attr(self, &e.0, "code").ok().flatten().unwrap_or(Value::None);
+            return match code {
+                Value::None => 0,
+                Value::Int(i) => i as i32,
+                Value::Bool(b) => b as i32,
+                other => {
+                    let s = self.str_string(&other).unwrap_or_default();
+                    modules::io::write_stderr(&format!("{s}\n"));
+                    1
+                }
+            };
+        }
+        let text = traceback::format_exception(self, e);
+        modules::io::write_stderr(&text);
+        1
+    }
+
+    /// Registers a native function in a module's namespace.
+    pub fn add_function(&mut self, module: &ObjRef, name: &'static str, f: NativeFn) {
+        let v = self.new_native(name, f);
+        if let Payload::Module(m) = module.payload() {
+            self.dict_set_str(&m.dict, self.intern(name), v);
+        }
+    }
+
+    /// Sets an attribute in a module's namespace.
+    pub fn add_value(&mut self, module: &ObjRef, name: &str, v: Value) {
+        if let Payload::Module(m) = module.payload() {
+            self.dict_set_str(&m.dict, self.intern(name), v);
+        }
+    }
+}
+
+/// True in the free-threaded build.
+pub fn gilctl_build_is_free_threaded() -> bool {
+    gilvm_sync::FREE_THREADING
+}

@@ -22,6 +22,10 @@ def check_stock(inv):
     return "all in stock"
 
 print(check_stock({"apples": 3}))
+# assert with a computed condition and a lazily built message
+for values in [[1, 2], [5, 5, 5]]:
+    assert sum(values) > 0, "sum must be positive: %r" % (values,)
+    print("mean of", values, "is", mean(values))
 print("about to fail")
 print(check_stock(inventory))
 print("never printed")

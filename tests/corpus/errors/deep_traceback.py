@@ -23,6 +23,10 @@ try:
 except ValueError as e:
     print("caught:", e)
 
+# records can also be summarised in smaller groups
+for group in [good[:1], good[1:]]:
+    print(len(group), "records, average", summarize(group))
+
 more = good + ["eve, 20", "frank, thirty", "gus, 60"]
 print("processing", len(more), "records")
 print(summarize(more))

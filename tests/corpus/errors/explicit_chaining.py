@@ -24,6 +24,8 @@ settings = {"mode": "fast", "level": 3}
 print(load(settings, "mode"), load(settings, "level"))
 for key in ["mode", "level"]:
     print(key, "=", load(settings, key))
+missing = [k for k in ["mode", "path", "level"] if k not in settings]
+print("missing settings:", missing)
 print("about to fail")
 print(load(settings, "path"))
 print("never printed")

@@ -24,6 +24,9 @@ def lookup(table, key):
     return table[key]
 
 print(lookup(prices, "plum"))
+# dict.get and `in` avoid the KeyError
+for name in ["apple", "kiwi"]:
+    print(name, name in prices, prices.get(name, "n/a"))
 print("about to fail")
 print(lookup(prices, "missing"))
 print("never printed")

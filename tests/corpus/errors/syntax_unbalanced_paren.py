@@ -24,6 +24,8 @@ if total > 10:
 else:
     print("small total")
 
+labels = ["n=" + str(n) for n in numbers]
+print(labels)
 values = [n + 1 for n in numbers]
 result = max(values, key=lambda v: (v % 3, v)
 print(result)

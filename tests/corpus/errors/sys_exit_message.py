@@ -17,6 +17,14 @@ config = {"name": "gilvm"}
 for key, value in config.items():
     print(key, "=", value)
 
+# the exit message may be any object; strings are printed to stderr
+for candidate in [{"name": "a", "version": 2}, {"version": 3}]:
+    print(candidate, "->", validate(candidate) or "complete")
+
+def describe(cfg):
+    return ", ".join(f"{k}={v!r}" for k, v in cfg.items())
+
+print(describe(config))
 missing = validate(config)
 if missing:
     print("configuration incomplete")

@@ -21,6 +21,10 @@ try:
     float("abc")
 except ValueError as e:
     print("caught:", e)
+# int() accepts surrounding whitespace and underscores between digits
+for text in ["  8  ", "1_000", "+15"]:
+    print(repr(text), int(text))
+print("parsed total:", sum(int(t) for t in ["4", "5", "6"]))
 print("about to fail")
 value = int('abc')
 print("never printed", value)

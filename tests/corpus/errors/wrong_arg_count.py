@@ -24,6 +24,8 @@ for w, h in shapes:
 
 total = sum(area(w, h) for w, h in shapes)
 print("total area", total)
+# keyword arguments in any order are fine
+print(area(height=2, width=9), area(5, height=5))
 print("about to fail")
 area(1, 2, 3)
 print("never printed")

@@ -22,6 +22,9 @@ def average(values):
 
 print(average([1, 2, 3, 4]))
 print(average([10]))
+# modulo and floor division agree with divmod
+for a, b in [(17, 5), (-17, 5), (17, -5)]:
+    print(a, b, a // b, a % b, divmod(a, b))
 print("about to fail")
 print(average([]))
 print("never printed")

@@ -23,6 +23,8 @@ def cycle_index(i, size):
     return i % size
 
 print([cycle_index(i, 3) for i in range(8)])
+# modulo with negative divisors follows the divisor's sign
+print([cycle_index(i, -3) for i in range(5)])
 sizes = [3, 2, 1, 0]
 for size in sizes:
     print("size", size, "->", cycle_index(10, size))

@@ -18,6 +18,15 @@ for exp in range(-7, 18, 3):
     v = 1.234567 * 10 ** exp
     print(exp, format(v, "g"), format(v, ".4g"), format(v, "G"), str(v), repr(round(v, 3)))
 
+# fixed width columns of mixed magnitudes
+for v in [0.001, 1.5, 22.25, 333.125, 4444.0625]:
+    print(f"[{v:10.3f}] [{v:<10.1e}] [{v:^10.4g}] [{v:+09.2f}]")
+
+# the same value through format(), str.format() and an f-string
+x = 2 / 3
+print(format(x, ".4f"), "{:.4f}".format(x), f"{x:.4f}", "%.4f" % x)
+print(format(-x, "+.2e"), "{:+.2e}".format(-x), f"{-x:+.2e}", "%+.2e" % -x)
+
 # percentages and widths in a report
 rates = [("alpha", 0.1234), ("beta", 0.5), ("gamma", 1.0), ("delta", 0.00049)]
 for name, r in rates:

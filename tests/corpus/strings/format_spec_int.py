@@ -20,6 +20,12 @@ for fill in "*0 -.":
 print(format(-42, "08"), format(42, "+08"), format(1234567, "012,"), format(-1234567, "012_"), format(255, "#06x"))
 print(format(65, "c"), format(9731, "c"), "{:c}{:c}".format(104, 105))
 print(format(True, "d"), format(False, "05"), format(True, ">5"))
+for n in [0, 9, 10, 255, 4096]:
+    print(f"{n:>5d} {n:>#6x} {n:>#8o} {n:>#14b} {n:>6,}")
+# the same value through format(), str.format(), an f-string and %
+v = 48879
+print(format(v, "#x"), "{:#x}".format(v), f"{v:#x}", "%#x" % v)
+print(format(-v, ",d"), "{:_d}".format(-v), f"{v:+010d}", "%+010d" % v)
 print("{:5}|{:<5}|{:^5}|{:>5}|".format(1, 2, 3, 4))
 print(f"{12345:>10,}|{-12345:<10_}|{12345:^+12,}|")
 print(f"{0xdeadbeef:_X}", f"{0o777:#_o}", f"{2 ** 20:_b}")

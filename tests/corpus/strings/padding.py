@@ -23,6 +23,10 @@ print("+" + "-" * 10 + "+" + "-" * 6 + "+" + "-" * 8 + "+")
 for n in [1, 22, 333, 4444, -55]:
     print(str(n).rjust(6), str(n).ljust(6) + "|", str(n).zfill(6))
 
+# centering with odd and even padding and multi-char strings
+for width in range(4, 9):
+    print(repr("ab".center(width)), repr("abc".center(width, ".")))
+
 # pyramid
 for i in range(1, 6):
     print(("*" * (2 * i - 1)).center(9).rstrip())

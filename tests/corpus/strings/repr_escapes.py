@@ -18,6 +18,11 @@ print("a\tb", "a\\tb", r"a\tb", "x\x41y", "\u0041\U0001F600", "\101")
 print(len("\n"), len(r"\n"), len("\\"), len("\x41"), len("\u00e9"), len("é"))
 print('single "double" inside', "double 'single' inside", 'esc \' quote', "esc \" quote")
 print("""triple "quoted" 'string'""", '''another "one"''')
+# repr of strings inside containers and of mixed quotes
+quotes = ["'", '"', "'\"", "a'b\"c"]
+for q in quotes:
+    print(len(q), repr(q), [q], (q,))
+print(repr("x" * 3 + "\t"), repr("é" * 2), repr(str(12)), repr(""))
 multi = """line one
 line two\
  continued"""

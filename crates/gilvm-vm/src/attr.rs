@@ -1,0 +1,506 @@
+//! Attribute access in CPython's order: data descriptors on the type (properties), the
+//! instance dict, then non-data descriptors and plain class attributes, then
+//! `__getattr__`. Also method lookup for `LoadMethod` without creating bound methods.
+use gilvm_object::payload::{BoundMethod, InstanceBase};
+use gilvm_object::types::{lookup, type_of};
+use gilvm_object::{ObjRef, Payload, Value};
+
+use crate::error::PyResult;
+use crate::eval::str_of;
+use crate::interp::Interp;
+
+impl Interp {
+    pub fn getattr_str(&mut self, o: &Value, name: &str) -> PyResult {
+        let n = self.intern(name);
+        self.getattr(o, &n)
+    }
+
+    pub fn has_attr_str(&mut self, o: &Value, name: &str) -> bool {
+        self.getattr_str(o, name).is_ok()
+    }
+
+    /// `o.name`.
+    pub fn getattr(&mut self, o: &Value, name: &ObjRef) -> PyResult {
+        match self.getattr_opt(o, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.no_attr(o, name)),
+        }
+    }
+
+    /// The AttributeError for a missing attribute.
+    pub fn no_attr(&mut self, o: &Value, name: &ObjRef) -> crate::error::PyErr {
+        let n = str_of(name);
+        let msg = match o {
+            Value::Obj(x) => match x.payload() {
+                Payload::Module(m) => format!("module '{}' has no attribute '{n}'", m.name.as_str().unwrap_or("?")),
+                Payload::Type(t) => format!("type object '{}' has no attribute '{n}'", t.name),
+                _ => format!("'{}' object has no attribute '{n}'", self.type_name(o)),
+            },
+            _ => format!("'{}' object has no attribute '{n}'", self.type_name(o)),
+        };
+        let e = self.attribute_error(msg);
+        let _ = self.setattr_exc_fields(&e, o, name);
+        e
+    }
+
+    fn setattr_exc_fields(&mut self, e: &crate::error::PyErr, o: &Value, name: &ObjRef) -> PyResult<()> {
+        if let Payload::Instance(i) = e.0.payload() {
+            if let Some(d) = &i.dict {
+                self.dict_set_str(d, self.intern("name"), Value::Obj(name.clone()));
+                self.dict_set_str(d, self.intern("obj"), o.clone());
+            }
+        }
+        Ok(())
+    }
+
+    /// `o.name`, or None when missing (AttributeError from `__getattr__` included).
+    pub fn getattr_opt(&mut self, o: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
+        if let Value::Obj(obj) = o {
+            match obj.payload() {
+                Payload::Module(m) => {
+                    if let Some(v) = self.dict_get_str(&m.dict, name) {
+                        return Ok(Some(v));
+                    }
+                    if name.is(&self.g.names.dict) {
+                        return Ok(Some(Value::Obj(m.dict.clone())));
+                    }
+                    if name.is(&self.g.names.class) {
+                        return Ok(Some(Value::Obj(self.g.types.module.clone())));
+                    }
+                    return Ok(None);
+                }
+                Payload::Type(_) => return self.type_getattr(obj, name),
+                _ => {}
+            }
+        }
+        let ty = type_of(o).clone();
+        let attr = lookup(self.py, &ty, name);
+        // Data descriptors first.
+        if let Some(Value::Obj(a)) = &attr {
+            match a.payload() {
+                Payload::Property(p) => {
+                    let getter = p[0].clone();
+                    if getter.is_none() {
+                        return Err(self.attribute_error(format!("property '{}' of '{}' object has no getter", str_of(name), self.type_name(o))));
+                    }
+                    return self.call1(&getter, std::slice::from_ref(o)).map(Some);
+                }
+                Payload::Instance(_) => {
+                    if self.lookup_special(&Value::Obj(a.clone()), "__set__").is_some() {
+                        if let Some(get) = self.lookup_special(&Value::Obj(a.clone()), "__get__") {
+                            let av = Value::Obj(a.clone());
+                            return self.call_method_value(&get, &av, &[o.clone(), Value::Obj(ty.clone())]).map(Some);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        // The instance dict.
+        if let Value::Obj(obj) = o {
+            match obj.payload() {
+                Payload::Instance(inst) => {
+                    if let Some(d) = &inst.dict {
+                        if let Some(v) = self.dict_get_str(d, name) {
+                            return Ok(Some(v));
+                        }
+                    }
+                }
+                Payload::Function(f) => {
+                    if let Some(v) = self.function_attr(f, name)? {
+                        return Ok(Some(v));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(a) = attr {
+            return Ok(Some(self.bind_attr(a, o, &ty)?));
+        }
+        if let Some(v) = self.special_attr(o, name)? {
+            return Ok(Some(v));
+        }
+        // __getattr__
+        if let Value::Obj(obj) = o {
+            if matches!(obj.payload(), Payload::Instance(_)) {
+                if let Some(ga) = lookup(self.py, &ty, &self.g.names.getattr.clone()) {
+                    return match self.call_method_value(&ga, o, &[Value::Obj(name.clone())]) {
+                        Ok(v) => Ok(Some(v)),
+                        Err(e) if self.matches(&e, &self.g.exc.attribute_error.clone()) => Err(e),
+                        Err(e) => Err(e),
+                    };
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// Binds a class attribute found for instance `o` of type `ty`.
+    pub fn bind_attr(&mut self, a: Value, o: &Value, ty: &ObjRef) -> PyResult {
+        let Value::Obj(ao) = &a else { return Ok(a) };
+        Ok(match ao.payload() {
+            Payload::Function(_) | Payload::BuiltinFunction(_) => {
+                if let Payload::BuiltinFunction(b) = ao.payload() {
+                    if b.receiver.is_some() || !b.data.is_none() && b.data.as_str() == Some("static") {
+                        return Ok(a);
+                    }
+                }
+                Value::Obj(self.new_obj(Payload::BoundMethod(BoundMethod { func: a.clone(), receiver: o.clone() })))
+            }
+            Payload::ClassMethod(f) => Value::Obj(self.new_obj(Payload::BoundMethod(BoundMethod { func: f.clone(), receiver: Value::Obj(ty.clone()) }))),
+            Payload::StaticMethod(f) => f.clone(),
+            Payload::Instance(_) => {
+                if let Some(get) = self.lookup_special(&a, "__get__") {
+                    return self.call_method_value(&get, &a, &[o.clone(), Value::Obj(ty.clone())]);
+                }
+                a
+            }
+            _ => a,
+        })
+    }
+
+    fn type_getattr(&mut self, t: &ObjRef, name: &ObjRef) -> PyResult<Option<Value>> {
+        let Payload::Type(tt) = t.payload() else { unreachable!() };
+        let n = str_of(name);
+        // Special attributes of type objects.
+        match n {
+            "__name__" => return Ok(Some(self.new_str(&*tt.name))),
+            "__qualname__" => return Ok(Some(tt.qualname.with(self.py, |q| q.clone()))),
+            "__mro__" => {
+                let mut v = vec![Value::Obj(t.clone())];
+                v.extend(tt.mro.iter().map(|m| Value::Obj(m.clone())));
+                return Ok(Some(self.new_tuple(v)));
+            }
+            "__bases__" => {
+                let v = tt.bases.iter().map(|m| Value::Obj(m.clone())).collect();
+                return Ok(Some(self.new_tuple(v)));
+            }
+            "__base__" => return Ok(Some(tt.bases.first().map(|b| Value::Obj(b.clone())).unwrap_or(Value::None))),
+            "__dict__" => return Ok(Some(Value::Obj(tt.dict.clone()))),
+            "__class__" => return Ok(Some(Value::Obj(self.g.types.type_.clone()))),
+            "__doc__" => return Ok(Some(tt.dict().get_str(self.py, name).unwrap_or(Value::None))),
+            _ => {}
+        }
+        if let Some(a) = lookup(self.py, t, name) {
+            let Value::Obj(ao) = &a else { return Ok(Some(a)) };
+            return Ok(Some(match ao.payload() {
+                Payload::ClassMethod(f) => Value::Obj(self.new_obj(Payload::BoundMethod(BoundMethod { func: f.clone(), receiver: Value::Obj(t.clone()) }))),
+                Payload::StaticMethod(f) => f.clone(),
+                Payload::Property(_) => a,
+                Payload::Instance(_) => {
+                    if let Some(get) = self.lookup_special(&a, "__get__") {
+                        return self.call_method_value(&get, &a, &[Value::None, Value::Obj(t.clone())]).map(Some);
+                    }
+                    a
+                }
+                _ => a,
+            }));
+        }
+        // Attributes of `type` itself (e.g. type.mro).
+        if let Some(a) = lookup(self.py, &self.g.types.type_.clone(), name) {
+            return Ok(Some(self.bind_attr(a, &Value::Obj(t.clone()), &self.g.types.type_.clone())?));
+        }
+        if n == "__module__" {
+            return Ok(Some(self.new_str("builtins")));
+        }
+        Ok(None)
+    }
+
+    fn function_attr(&mut self, f: &gilvm_object::payload::Function, name: &ObjRef) -> PyResult<Option<Value>> {
+        let n = str_of(name);
+        Ok(Some(match n {
+            "__name__" => f.name.with(self.py, |v| v.clone()),
+            "__qualname__" => f.qualname.with(self.py, |v| v.clone()),
+            "__module__" => f.module.clone(),
+            "__defaults__" => f.defaults.clone().map(Value::Obj).unwrap_or(Value::None),
+            "__kwdefaults__" => f.kwdefaults.clone().map(Value::Obj).unwrap_or(Value::None),
+            "__globals__" => Value::Obj(f.globals.clone()),
+            "__code__" => Value::Obj(f.code.clone()),
+            "__closure__" => {
+                if f.closure.is_empty() {
+                    Value::None
+                } else {
+                    let v = f.closure.iter().map(|c| Value::Obj(c.clone())).collect();
+                    self.new_tuple(v)
+                }
+            }
+            _ => {
+                let d = f.dict.with(self.py, |d| d.clone());
+                if n == "__dict__" {
+                    let d = match d {
+                        Some(d) => d,
+                        None => {
+                            let nd = self.new_dict_obj();
+                            f.dict.with(self.py, |slot| *slot = Some(nd.clone()));
+                            nd
+                        }
+                    };
+                    return Ok(Some(Value::Obj(d)));
+                }
+                match d.and_then(|d| self.dict_get_str(&d, name)) {
+                    Some(v) => v,
+                    None => {
+                        if n == "__doc__" {
+                            return Ok(Some(f.doc.clone()));
+                        }
+                        return Ok(None);
+                    }
+                }
+            }
+        }))
+    }
+
+    /// Attributes every object has, and those of builtin payloads.
+    fn special_attr(&mut self, o: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
+        let n = str_of(name);
+        if n == "__class__" {
+            return Ok(Some(Value::Obj(type_of(o).clone())));
+        }
+        if let Value::Obj(obj) = o {
+            match obj.payload() {
+                Payload::Instance(inst) => {
+                    if n == "__dict__" {
+                        if let Some(d) = &inst.dict {
+                            return Ok(Some(Value::Obj(d.clone())));
+                        }
+                    }
+                    if let InstanceBase::Exception(_) = &inst.base {
+                        return crate::exc_methods::exc_attr(self, obj, n);
+                    }
+                }
+                Payload::BoundMethod(m) => match n {
+                    "__self__" => return Ok(Some(m.receiver.clone())),
+                    "__func__" => return Ok(Some(m.func.clone())),
+                    "__name__" | "__qualname__" | "__doc__" | "__module__" => {
+                        let f = m.func.clone();
+                        return self.getattr_opt(&f, name);
+                    }
+                    _ => {}
+                },
+                Payload::BuiltinFunction(b) => match n {
+                    "__name__" | "__qualname__" => return Ok(Some(self.new_str(b.name))),
+                    "__self__" => return Ok(Some(b.receiver.clone().unwrap_or(Value::None))),
+                    "__doc__" => return Ok(Some(Value::None)),
+                    "__module__" => return Ok(Some(self.new_str("builtins"))),
+                    _ => {}
+                },
+                Payload::Slice(s) => match n {
+                    "start" => return Ok(Some(s[0].clone())),
+                    "stop" => return Ok(Some(s[1].clone())),
+                    "step" => return Ok(Some(s[2].clone())),
+                    _ => {}
+                },
+                Payload::Range(r) => match n {
+                    "start" => return Ok(Some(Value::Int(r.start))),
+                    "stop" => return Ok(Some(Value::Int(r.stop))),
+                    "step" => return Ok(Some(Value::Int(r.step))),
+                    _ => {}
+                },
+                Payload::Property(p) => match n {
+                    "fget" => return Ok(Some(p[0].clone())),
+                    "fset" => return Ok(Some(p[1].clone())),
+                    "fdel" => return Ok(Some(p[2].clone())),
+                    "__doc__" => return Ok(Some(Value::None)),
+                    _ => {}
+                },
+                Payload::StaticMethod(f) | Payload::ClassMethod(f) if n == "__func__" => return Ok(Some(f.clone())),
+                Payload::Native(_) if self.is_generator(o) => match n {
+                    "__name__" => return Ok(Some(crate::builtins::gen_field(self, obj, false))),
+                    "__qualname__" => return Ok(Some(crate::builtins::gen_field(self, obj, true))),
+                    _ => {}
+                },
+                Payload::Code(c) => match n {
+                    "co_name" => return Ok(Some(Value::Obj(c.name.clone()))),
+                    "co_filename" => return Ok(Some(Value::Obj(c.filename.clone()))),
+                    "co_firstlineno" => return Ok(Some(Value::Int(c.firstlineno as i64))),
+                    "co_argcount" => return Ok(Some(Value::Int(c.argcount as i64))),
+                    "co_varnames" => {
+                        let v = c.varnames.iter().map(|x| Value::Obj(x.clone())).collect();
+                        return Ok(Some(self.new_tuple(v)));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        match (o, n) {
+            (Value::Int(_) | Value::Bool(_), "real" | "numerator") => return Ok(Some(Value::Int(gilvm_object::keys::as_index_i64(o).unwrap_or(0)))),
+            (Value::Int(_) | Value::Bool(_), "imag") => return Ok(Some(Value::Int(0))),
+            (Value::Int(_) | Value::Bool(_), "denominator") => return Ok(Some(Value::Int(1))),
+            (Value::Float(f), "real") => return Ok(Some(Value::Float(*f))),
+            (Value::Float(_), "imag") => return Ok(Some(Value::Float(0.0))),
+            _ => {}
+        }
+        if let Value::Obj(obj) = o {
+            if let Payload::Int(_) = obj.payload() {
+                match n {
+                    "real" | "numerator" => return Ok(Some(o.clone())),
+                    "imag" => return Ok(Some(Value::Int(0))),
+                    "denominator" => return Ok(Some(Value::Int(1))),
+                    _ => {}
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// `LoadMethod`: `(function, self)` when the attribute is a plain method found on the
+    /// type, else `(attribute, Undef)`.
+    #[inline]
+    pub fn load_method(&mut self, o: Value, name: &ObjRef) -> PyResult<(Value, Value)> {
+        let plain = match &o {
+            Value::Obj(obj) => match obj.payload() {
+                Payload::Module(_) | Payload::Type(_) => false,
+                Payload::Instance(inst) => !inst.dict.as_ref().is_some_and(|d| self.dict_get_str(d, name).is_some()),
+                Payload::Function(_) => false,
+                _ => true,
+            },
+            _ => true,
+        };
+        if plain {
+            let ty = type_of(&o);
+            if let Some(a) = lookup(self.py, ty, name) {
+                if let Value::Obj(ao) = &a {
+                    match ao.payload() {
+                        Payload::Function(_) => return Ok((a, o)),
+                        Payload::BuiltinFunction(b) if b.receiver.is_none() && b.data.as_str() != Some("static") => return Ok((a, o)),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        let v = self.getattr(&o, name)?;
+        Ok((v, Value::Undef))
+    }
+
+    /// `o.name = v`.
+    pub fn setattr(&mut self, o: &Value, name: &ObjRef, v: Value) -> PyResult<()> {
+        if let Value::Obj(obj) = o {
+            match obj.payload() {
+                Payload::Instance(inst) => {
+                    let ty = inst.class.clone();
+                    if let Some(Value::Obj(a)) = lookup(self.py, &ty, name) {
+                        match a.payload() {
+                            Payload::Property(p) => {
+                                let setter = p[1].clone();
+                                if setter.is_none() {
+                                    return Err(self.attribute_error(format!("property '{}' of '{}' object has no setter", str_of(name), self.type_name(o))));
+                                }
+                                self.call1(&setter, &[o.clone(), v])?;
+                                return Ok(());
+                            }
+                            Payload::Instance(_) => {
+                                let av = Value::Obj(a.clone());
+                                if let Some(set) = self.lookup_special(&av, "__set__") {
+                                    self.call_method_value(&set, &av, &[o.clone(), v])?;
+                                    return Ok(());
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    if let Some(sa) = lookup(self.py, &ty, &self.g.names.setattr.clone()) {
+                        if !self.is_object_setattr(&sa) {
+                            self.call_method_value(&sa, o, &[Value::Obj(name.clone()), v])?;
+                            return Ok(());
+                        }
+                    }
+                    return self.instance_dict_set(o, name, v);
+                }
+                Payload::Type(t) => {
+                    if !t.is_heap {
+                        return Err(self.type_error(format!("cannot set '{}' attribute of immutable type '{}'", str_of(name), t.name)));
+                    }
+                    let n = str_of(name);
+                    if n == "__qualname__" || n == "__name__" {
+                        if n == "__qualname__" {
+                            t.qualname.with(self.py, |q| *q = v.clone());
+                        }
+                    }
+                    self.dict_set_str(&t.dict, name.clone(), v);
+                    return Ok(());
+                }
+                Payload::Module(m) => {
+                    self.dict_set_str(&m.dict, name.clone(), v);
+                    return Ok(());
+                }
+                Payload::Function(f) => {
+                    let n = str_of(name);
+                    match n {
+                        "__name__" => f.name.with(self.py, |x| *x = v),
+                        "__qualname__" => f.qualname.with(self.py, |x| *x = v),
+                        _ => {
+                            let d = f.dict.with(self.py, |d| d.clone());
+                            let d = match d {
+                                Some(d) => d,
+                                None => {
+                                    let nd = self.new_dict_obj();
+                                    f.dict.with(self.py, |slot| *slot = Some(nd.clone()));
+                                    nd
+                                }
+                            };
+                            self.dict_set_str(&d, name.clone(), v);
+                        }
+                    }
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        Err(self.attribute_error(format!("'{}' object has no attribute '{}' and no __dict__ for setting new attributes", self.type_name(o), str_of(name))))
+    }
+
+    /// Stores into an instance's `__dict__` (`object.__setattr__`).
+    pub fn instance_dict_set(&mut self, o: &Value, name: &ObjRef, v: Value) -> PyResult<()> {
+        if let Value::Obj(obj) = o {
+            if let Payload::Instance(inst) = obj.payload() {
+                if let Some(d) = &inst.dict {
+                    self.dict_set_str(d, name.clone(), v);
+                    return Ok(());
+                }
+            }
+        }
+        Err(self.attribute_error(format!("'{}' object has no attribute '{}'", self.type_name(o), str_of(name))))
+    }
+
+    fn is_object_setattr(&self, v: &Value) -> bool {
+        matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::BuiltinFunction(b) if b.name == "__setattr__" && b.data.as_str() == Some("object")))
+    }
+
+    /// `del o.name`.
+    pub fn delattr(&mut self, o: &Value, name: &ObjRef) -> PyResult<()> {
+        if let Value::Obj(obj) = o {
+            match obj.payload() {
+                Payload::Instance(inst) => {
+                    if let Some(Value::Obj(a)) = lookup(self.py, &inst.class, name) {
+                        if let Payload::Property(p) = a.payload() {
+                            let d = p[2].clone();
+                            if d.is_none() {
+                                return Err(self.attribute_error(format!("property '{}' of '{}' object has no deleter", str_of(name), self.type_name(o))));
+                            }
+                            self.call1(&d, std::slice::from_ref(o))?;
+                            return Ok(());
+                        }
+                    }
+                    if let Some(d) = &inst.dict {
+                        if self.dict_del_str(d, name).is_some() {
+                            return Ok(());
+                        }
+                    }
+                }
+                Payload::Type(t) if t.is_heap => {
+                    if self.dict_del_str(&t.dict, name).is_some() {
+                        return Ok(());
+                    }
+                }
+                Payload::Module(m) => {
+                    if self.dict_del_str(&m.dict, name).is_some() {
+                        return Ok(());
+                    }
+                }
+                _ => {}
+            }
+        }
+        Err(self.no_attr(o, name))
+    }
+}

@@ -1,0 +1,889 @@
+//! Core builtins: `print`, `len`, `repr`, `isinstance`, `iter`/`next`, attribute
+//! functions, the type constructors (`__new__` of the builtin types), `object`,
+//! `property`/`staticmethod`/`classmethod`/`super`, and the exception types.
+use gilvm_object::payload::{IterState, RangeObj};
+use gilvm_object::types::{is_subtype, type_of};
+use gilvm_object::{ObjCell, ObjRef, Payload, Value};
+
+use super::{add_builtin, add_method, add_static};
+use crate::args::Args;
+use crate::error::PyResult;
+use crate::interp::Interp;
+
+fn print(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    args.check_kw(interp, "print", &["sep", "end", "file", "flush"])?;
+    let sep = match args.kw("sep") {
+        None | Some(Value::None) => " ".to_string(),
+        Some(v) => v.as_str().map(|s| s.to_string()).ok_or_else(|| interp.type_error(format!("sep must be None or a string, not {}", interp.type_name(v))))?,
+    };
+    let end = match args.kw("end") {
+        None | Some(Value::None) => "\n".to_string(),
+        Some(v) => v.as_str().map(|s| s.to_string()).ok_or_else(|| interp.type_error(format!("end must be None or a string, not {}", interp.type_name(v))))?,
+    };
+    let mut out = String::new();
+    for (i, a) in args.pos().iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        match a.as_str() {
+            Some(s) => out.push_str(s),
+            None => out.push_str(&interp.str_string(a)?),
+        }
+    }
+    out.push_str(&end);
+    let flush = match args.kw("flush") {
+        Some(v) => interp.truthy(v)?,
+        None => false,
+    };
+    match args.kw("file") {
+        None | Some(Value::None) => {
+            crate::modules::io::write_stdout(&out);
+            if flush {
+                crate::modules::io::flush_stdout();
+            }
+        }
+        Some(f) => {
+            let f = f.clone();
+            let s = interp.new_str(out);
+            interp.call_method(&f, "write", &[s])?;
+            if flush {
+                interp.call_method(&f, "flush", &[])?;
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+fn len(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "len", 1, 1)?;
+    Ok(Value::Int(interp.len(&a[0])? as i64))
+}
+
+fn repr(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "repr", 1, 1)?;
+    let s = interp.repr(&a[0])?;
+    Ok(interp.new_str(s))
+}
+
+fn ascii(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "ascii", 1, 1)?;
+    let s = interp.ascii(&a[0])?;
+    Ok(interp.new_str(s))
+}
+
+fn format(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "format", 1, 2)?;
+    let spec = match a.get(1) {
+        Some(s) => s.as_str().ok_or_else(|| interp.type_error(format!("format() argument 2 must be str, not {}", interp.type_name(s))))?.to_string(),
+        None => String::new(),
+    };
+    interp.format(&a[0], &spec)
+}
+
+/// Checks `isinstance`'s second argument recursively.
+fn isinstance_of(interp: &mut Interp, v: &Value, t: &Value, fname: &str) -> PyResult<bool> {
+    match t {
+        Value::Obj(o) => match o.payload() {
+            Payload::Type(_) => Ok(is_subtype(type_of(v), o)),
+            Payload::Tuple(items) => {
+                for it in items.iter() {
+                    if isinstance_of(interp, v, it, fname)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(interp.type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))),
+        },
+        _ => Err(interp.type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))),
+    }
+}
+
+fn isinstance(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "isinstance", 2, 2)?;
+    Ok(Value::Bool(isinstance_of(interp, &a[0], &a[1], "isinstance")?))
+}
+
+fn issubclass(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "issubclass", 2, 2)?;
+    let Value::Obj(c) = &a[0] else { return Err(interp.type_error("issubclass() arg 1 must be a class")) };
+    if !matches!(c.payload(), Payload::Type(_)) {
+        return Err(interp.type_error("issubclass() arg 1 must be a class"));
+    }
+    fn check(interp: &mut Interp, c: &ObjRef, t: &Value) -> PyResult<bool> {
+        match t {
+            Value::Obj(o) => match o.payload() {
+                Payload::Type(_) => Ok(is_subtype(c, o)),
+                Payload::Tuple(items) => {
+                    for it in items.iter() {
+                        if check(interp, c, it)? {
+                            return Ok(true);
+                        }
+                    }
+                    Ok(false)
+                }
+                _ => Err(interp.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+            },
+            _ => Err(interp.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+        }
+    }
+    Ok(Value::Bool(check(interp, c, &a[1])?))
+}
+
+fn iter(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "iter", 1, 2)?;
+    if a.len() == 2 {
+        let st = IterState::Callable { func: a[0].clone(), sentinel: a[1].clone() };
+        return Ok(Value::Obj(interp.new_obj(Payload::Iter(ObjCell::new(st)))));
+    }
+    interp.iter(&a[0])
+}
+
+fn next(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "next", 1, 2)?;
+    if !interp.is_iterator(&a[0]) {
+        return Err(interp.type_error(format!("'{}' object is not an iterator", interp.type_name(&a[0]))));
+    }
+    if interp.is_generator(&a[0]) {
+        if let Value::Obj(g) = &a[0] {
+            return match interp.gen_resume(g, Value::None)? {
+                crate::gen::Step::Yield(v) => Ok(v),
+                crate::gen::Step::Return(v) => match a.get(1) {
+                    Some(d) => Ok(d.clone()),
+                    None => Err(interp.stop_iteration(v)),
+                },
+            };
+        }
+    }
+    match interp.next(&a[0])? {
+        Some(v) => Ok(v),
+        None => match a.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(interp.stop_iteration(Value::None)),
+        },
+    }
+}
+
+fn attr_name(interp: &Interp, v: &Value, f: &str) -> PyResult<ObjRef> {
+    match v.as_str() {
+        Some(s) => Ok(interp.intern(s)),
+        None => Err(interp.type_error(format!("{f}(): attribute name must be string, not '{}'", interp.type_name(v)))),
+    }
+}
+
+fn getattr(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "getattr", 2, 3)?;
+    let n = attr_name(interp, &a[1], "getattr")?;
+    match interp.getattr(&a[0], &n) {
+        Ok(v) => Ok(v),
+        Err(e) if a.len() == 3 && interp.matches(&e, &interp.g.exc.attribute_error.clone()) => Ok(a[2].clone()),
+        Err(e) => Err(e),
+    }
+}
+
+fn setattr(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "setattr", 3, 3)?;
+    let n = attr_name(interp, &a[1], "setattr")?;
+    interp.setattr(&a[0], &n, a[2].clone())?;
+    Ok(Value::None)
+}
+
+fn delattr(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "delattr", 2, 2)?;
+    let n = attr_name(interp, &a[1], "delattr")?;
+    interp.delattr(&a[0], &n)?;
+    Ok(Value::None)
+}
+
+fn hasattr(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "hasattr", 2, 2)?;
+    let n = attr_name(interp, &a[1], "hasattr")?;
+    match interp.getattr(&a[0], &n) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if interp.matches(&e, &interp.g.exc.attribute_error.clone()) => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn id(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "id", 1, 1)?;
+    Ok(Value::Int(a[0].id() as i64))
+}
+
+fn hash(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "hash", 1, 1)?;
+    Ok(Value::Int(interp.hash(&a[0])?))
+}
+
+fn callable(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "callable", 1, 1)?;
+    let r = match &a[0] {
+        Value::Obj(o) => match o.payload() {
+            Payload::Function(_) | Payload::BuiltinFunction(_) | Payload::BoundMethod(_) | Payload::Type(_) => true,
+            _ => interp.lookup_special(&a[0], "__call__").is_some(),
+        },
+        _ => false,
+    };
+    Ok(Value::Bool(r))
+}
+
+fn build_class(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    interp.build_class(args)
+}
+
+fn import(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.count(interp, "__import__", 1, 5)?;
+    let name = a[0].as_str().ok_or_else(|| interp.type_error("__import__() argument 1 must be str"))?;
+    let n = interp.intern(name);
+    let globals = match a.get(1) {
+        Some(Value::Obj(g)) if matches!(g.payload(), Payload::Dict(_)) => g.clone(),
+        _ => interp.new_dict_obj(),
+    };
+    let fromlist = a.get(3).cloned().unwrap_or(Value::None);
+    let level = a.get(4).cloned().unwrap_or(Value::Int(0));
+    interp.import_name(&n, &fromlist, &level, &globals)
+}
+
+fn globals_fn(interp: &mut Interp, _args: Args<'_>) -> PyResult {
+    // The caller's globals are those of the __main__ module in this version.
+    let key = interp.new_str("__main__");
+    match interp.dict_get(&interp.g.modules.clone(), &key)? {
+        Some(Value::Obj(m)) => Ok(Interp::module_dict(&m).map(|d| Value::Obj(d.clone())).unwrap_or(Value::None)),
+        _ => Ok(Value::None),
+    }
+}
+
+fn vars(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "vars", 0, 1)?;
+    match a.first() {
+        None => globals_fn(interp, args),
+        Some(v) => {
+            let n = interp.g.names.dict.clone();
+            interp.getattr(v, &n).map_err(|_| interp.type_error("vars() argument must have __dict__ attribute"))
+        }
+    }
+}
+
+fn dir(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "dir", 0, 1)?;
+    let mut names: Vec<String> = Vec::new();
+    if let Some(v) = a.first() {
+        if let Value::Obj(o) = v {
+            match o.payload() {
+                Payload::Module(m) => names.extend(interp.dict_items(&m.dict)?.into_iter().filter_map(|(k, _)| k.as_str().map(|s| s.to_string()))),
+                Payload::Instance(i) => {
+                    if let Some(d) = &i.dict {
+                        names.extend(interp.dict_items(d)?.into_iter().filter_map(|(k, _)| k.as_str().map(|s| s.to_string())));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let ty = if let Value::Obj(o) = v { if matches!(o.payload(), Payload::Type(_)) { o.clone() } else { type_of(v).clone() } } else { type_of(v).clone() };
+        if let Payload::Type(t) = ty.payload() {
+            let mut all = vec![ty.clone()];
+            all.extend(t.mro.iter().cloned());
+            for c in all {
+                if let Payload::Type(ct) = c.payload() {
+                    names.extend(ct.dict().keys(interp.py).into_iter().filter_map(|k| k.as_str().map(|s| s.to_string())));
+                }
+            }
+        }
+    } else {
+        let g = globals_fn(interp, args)?;
+        if let Value::Obj(d) = &g {
+            names.extend(interp.dict_items(d)?.into_iter().filter_map(|(k, _)| k.as_str().map(|s| s.to_string())));
+        }
+    }
+    names.sort();
+    names.dedup();
+    let v = names.into_iter().map(|n| interp.new_str(n)).collect();
+    Ok(interp.new_list(v))
+}
+
+fn input(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "input", 0, 1)?;
+    if let Some(p) = a.first() {
+        let s = interp.str_string(p)?;
+        crate::modules::io::write_stdout(&s);
+    }
+    crate::modules::io::flush_stdout();
+    let mut line = String::new();
+    let n = crate::threads::detach(interp, || std::io::stdin().read_line(&mut line).map(|n| (n, line)));
+    match n {
+        Ok((0, _)) => Err(interp.err(&interp.g.exc.eof_error.clone(), "EOF when reading a line")),
+        Ok((_, l)) => Ok(interp.new_str(l.trim_end_matches('\n').trim_end_matches('\r').to_string())),
+        Err(e) => Err(interp.err(&interp.g.exc.os_error.clone(), e.to_string())),
+    }
+}
+
+// ---- type constructors ----
+
+fn object_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let Some(Value::Obj(cls)) = args.pos().first() else { return Err(interp.type_error("object.__new__(): not enough arguments")) };
+    if cls.is(&interp.g.types.object) {
+        if args.all.len() > 1 {
+            return Err(interp.type_error("object() takes no arguments"));
+        }
+        let cls = cls.clone();
+        return Ok(Value::Obj(interp.new_obj(Payload::Instance(gilvm_object::payload::Instance { class: cls, dict: None, base: gilvm_object::payload::InstanceBase::Object }))));
+    }
+    let cls = cls.clone();
+    interp.new_instance(&cls)
+}
+
+fn object_init(_interp: &mut Interp, _args: Args<'_>) -> PyResult {
+    Ok(Value::None)
+}
+
+fn object_setattr(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__setattr__", 3, 3)?;
+    let n = attr_name(interp, &a[1], "__setattr__")?;
+    interp.instance_dict_set(&a[0], &n, a[2].clone())?;
+    Ok(Value::None)
+}
+
+fn object_getattribute(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__getattribute__", 2, 2)?;
+    let n = attr_name(interp, &a[1], "__getattribute__")?;
+    interp.getattr(&a[0], &n)
+}
+
+fn object_delattr(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__delattr__", 2, 2)?;
+    let n = attr_name(interp, &a[1], "__delattr__")?;
+    interp.delattr(&a[0], &n)?;
+    Ok(Value::None)
+}
+
+fn object_repr(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__repr__", 1, 1)?;
+    let s = crate::repr::default_repr(interp, &a[0]);
+    Ok(interp.new_str(s))
+}
+
+fn object_str(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__str__", 1, 1)?;
+    let s = interp.repr(&a[0])?;
+    Ok(interp.new_str(s))
+}
+
+fn object_eq(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__eq__", 2, 2)?;
+    Ok(if a[0].is(&a[1]) { Value::Bool(true) } else { interp.not_implemented() })
+}
+
+fn object_ne(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__ne__", 2, 2)?;
+    let r = interp.compare(gilvm_object::code::CmpOp::Eq, &a[0], &a[1])?;
+    match r {
+        Value::Bool(b) => Ok(Value::Bool(!b)),
+        other if interp.is_not_implemented(&other) => Ok(other),
+        other => Ok(Value::Bool(!interp.truthy(&other)?)),
+    }
+}
+
+fn object_hash(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__hash__", 1, 1)?;
+    Ok(Value::Int(gilvm_object::hashing::hash_pointer(a[0].id())))
+}
+
+fn object_format(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__format__", 2, 2)?;
+    if a[1].as_str().is_some_and(|s| !s.is_empty()) {
+        return Err(interp.type_error(format!("unsupported format string passed to {}.__format__", interp.type_name(&a[0]))));
+    }
+    interp.str_value(&a[0])
+}
+
+fn object_init_subclass(_interp: &mut Interp, _args: Args<'_>) -> PyResult {
+    Ok(Value::None)
+}
+
+fn type_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.pos();
+    if a.len() == 2 {
+        return Ok(Value::Obj(type_of(&a[1]).clone()));
+    }
+    if a.len() != 4 {
+        return Err(interp.type_error("type() takes 1 or 3 arguments"));
+    }
+    let name = a[1].as_str().ok_or_else(|| interp.type_error("type.__new__() argument 1 must be str"))?.to_string();
+    let bases: Vec<ObjRef> = interp.collect(&a[2])?.into_iter().filter_map(|b| b.as_obj().cloned()).collect();
+    let Value::Obj(ns_src) = &a[3] else { return Err(interp.type_error("type.__new__() argument 3 must be dict")) };
+    let ns = interp.dict_copy(ns_src)?;
+    if interp.dict_get_str(&ns, &interp.g.names.module.clone()).is_none() {
+        let m = interp.new_str("__main__");
+        interp.dict_set_str(&ns, interp.g.names.module.clone(), m);
+    }
+    let cls = interp.make_class(&name, bases, &ns)?;
+    Ok(Value::Obj(cls))
+}
+
+fn type_mro(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "mro", 1, 1)?;
+    let n = interp.intern("__mro__");
+    let t = interp.getattr(&a[0], &n)?;
+    let items = interp.collect(&t)?;
+    Ok(interp.new_list(items))
+}
+
+fn type_subclasses(interp: &mut Interp, _args: Args<'_>) -> PyResult {
+    Ok(interp.new_list(vec![]))
+}
+
+fn bool_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "bool", 1, 2)?;
+    match a.get(1) {
+        Some(v) => Ok(Value::Bool(interp.truthy(v)?)),
+        None => Ok(Value::Bool(false)),
+    }
+}
+
+fn str_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    args.check_kw(interp, "str", &["object", "encoding", "errors"])?;
+    let a = args.count(interp, "str", 1, 4)?;
+    let obj = a.get(1).or(args.kw("object"));
+    match obj {
+        None => Ok(interp.new_str("")),
+        Some(v) => {
+            if let Value::Obj(o) = v {
+                if let Payload::Bytes(b) = o.payload() {
+                    if a.len() > 2 || args.kw("encoding").is_some() {
+                        return match std::str::from_utf8(b) {
+                            Ok(s) => Ok(interp.new_str(s)),
+                            Err(e) => Err(interp.err(&interp.g.exc.unicode_decode_error.clone(), format!("'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte", b[e.valid_up_to()], e.valid_up_to()))),
+                        };
+                    }
+                }
+            }
+            interp.str_value(v)
+        }
+    }
+}
+
+fn list_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "list", 1, 2)?;
+    let cls = a[0].clone();
+    let items = match a.get(1) {
+        Some(v) => interp.collect(v)?,
+        None => vec![],
+    };
+    if let Value::Obj(c) = &cls {
+        if !c.is(&interp.g.types.list) {
+            let inst = interp.new_instance(c)?;
+            if let Value::Obj(o) = &inst {
+                if let Payload::Instance(i) = o.payload() {
+                    if let gilvm_object::payload::InstanceBase::List(l) = &i.base {
+                        l.with(interp.py, |l| *l = items);
+                    }
+                }
+            }
+            return Ok(inst);
+        }
+    }
+    Ok(interp.new_list(items))
+}
+
+fn list_init(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.pos();
+    if a.len() == 2 {
+        if let Value::Obj(o) = &a[0] {
+            if let Payload::Instance(i) = o.payload() {
+                if let gilvm_object::payload::InstanceBase::List(l) = &i.base {
+                    let items = interp.collect(&a[1])?;
+                    l.with(interp.py, |l| *l = items);
+                }
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+fn tuple_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "tuple", 1, 2)?;
+    match a.get(1) {
+        Some(v) => {
+            if let Value::Obj(o) = v {
+                if matches!(o.payload(), Payload::Tuple(_)) {
+                    return Ok(v.clone());
+                }
+            }
+            let items = interp.collect(v)?;
+            Ok(interp.new_tuple(items))
+        }
+        None => Ok(interp.new_tuple(vec![])),
+    }
+}
+
+fn dict_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let pos = args.pos();
+    let cls = pos.first().cloned().unwrap_or(Value::None);
+    let d = match &cls {
+        Value::Obj(c) if !c.is(&interp.g.types.dict) => {
+            let inst = interp.new_instance(c)?;
+            inst.as_obj().cloned().unwrap()
+        }
+        _ => interp.new_dict_obj(),
+    };
+    if !matches!(&cls, Value::Obj(c) if !c.is(&interp.g.types.dict)) {
+        dict_fill(interp, &d, args)?;
+    }
+    Ok(Value::Obj(d))
+}
+
+/// `dict(mapping_or_pairs, **kw)` contents (also `dict.__init__` and `update`).
+pub fn dict_fill(interp: &mut Interp, d: &ObjRef, args: Args<'_>) -> PyResult<()> {
+    let pos = args.pos();
+    if pos.len() > 2 {
+        return Err(interp.type_error(format!("dict expected at most 1 argument, got {}", pos.len() - 1)));
+    }
+    if let Some(src) = pos.get(1) {
+        interp.dict_update_from(d, src, None)?;
+    }
+    for (k, v) in args.kwargs() {
+        let key = interp.new_str(k);
+        interp.dict_set(d, key, v.clone())?;
+    }
+    Ok(())
+}
+
+fn dict_init(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    if let Some(Value::Obj(d)) = args.pos().first() {
+        if matches!(d.payload(), Payload::Instance(_)) {
+            let d = d.clone();
+            dict_fill(interp, &d, args)?;
+        }
+    }
+    Ok(Value::None)
+}
+
+fn set_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "set", 1, 2)?;
+    let items = match a.get(1) {
+        Some(v) => interp.collect(v)?,
+        None => vec![],
+    };
+    Ok(Value::Obj(interp.new_set_from(items, false)?))
+}
+
+fn frozenset_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "frozenset", 1, 2)?;
+    let items = match a.get(1) {
+        Some(v) => interp.collect(v)?,
+        None => vec![],
+    };
+    Ok(Value::Obj(interp.new_set_from(items, true)?))
+}
+
+fn range_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "range", 2, 4)?;
+    let mut n = Vec::new();
+    for v in &a[1..] {
+        n.push(interp.index_value(v).map_err(|e| {
+            if interp.matches(&e, &interp.g.exc.type_error.clone()) {
+                interp.type_error(format!("'{}' object cannot be interpreted as an integer", interp.type_name(v)))
+            } else {
+                e
+            }
+        })?);
+    }
+    let (start, stop, step) = match n.len() {
+        1 => (0, n[0], 1),
+        2 => (n[0], n[1], 1),
+        _ => (n[0], n[1], n[2]),
+    };
+    if step == 0 {
+        return Err(interp.value_error("range() arg 3 must not be zero"));
+    }
+    Ok(Value::Obj(interp.new_obj(Payload::Range(RangeObj { start, stop, step }))))
+}
+
+fn slice_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "slice", 2, 4)?;
+    let s = match a.len() {
+        2 => [Value::None, a[1].clone(), Value::None],
+        3 => [a[1].clone(), a[2].clone(), Value::None],
+        _ => [a[1].clone(), a[2].clone(), a[3].clone()],
+    };
+    Ok(Value::Obj(interp.new_obj(Payload::Slice(Box::new(s)))))
+}
+
+fn property_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    args.check_kw(interp, "property", &["fget", "fset", "fdel", "doc"])?;
+    let a = args.count(interp, "property", 1, 5)?;
+    let get = |i: usize, k: &str| a.get(i).cloned().or_else(|| args.kw(k).cloned()).unwrap_or(Value::None);
+    let p = [get(1, "fget"), get(2, "fset"), get(3, "fdel")];
+    Ok(Value::Obj(interp.new_obj(Payload::Property(Box::new(p)))))
+}
+
+fn property_with(interp: &mut Interp, args: Args<'_>, slot: usize, name: &str) -> PyResult {
+    let a = args.exact(interp, name, 2, 2)?;
+    let Value::Obj(p) = &a[0] else { return Err(interp.type_error("descriptor needs a property")) };
+    let Payload::Property(old) = p.payload() else { return Err(interp.type_error("descriptor needs a property")) };
+    let mut n = (**old).clone();
+    n[slot] = a[1].clone();
+    Ok(Value::Obj(interp.new_obj(Payload::Property(Box::new(n)))))
+}
+fn property_getter(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    property_with(interp, args, 0, "getter")
+}
+fn property_setter(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    property_with(interp, args, 1, "setter")
+}
+fn property_deleter(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    property_with(interp, args, 2, "deleter")
+}
+fn property_get(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__get__", 2, 3)?;
+    let Value::Obj(p) = &a[0] else { return Ok(Value::None) };
+    let Payload::Property(pp) = p.payload() else { return Ok(Value::None) };
+    if a[1].is_none() {
+        return Ok(a[0].clone());
+    }
+    let g = pp[0].clone();
+    interp.call1(&g, &[a[1].clone()])
+}
+
+fn staticmethod_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "staticmethod", 2, 2)?;
+    Ok(Value::Obj(interp.new_obj(Payload::StaticMethod(a[1].clone()))))
+}
+
+fn classmethod_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "classmethod", 2, 2)?;
+    Ok(Value::Obj(interp.new_obj(Payload::ClassMethod(a[1].clone()))))
+}
+
+/// `super()` objects are represented as a native object holding (class, instance).
+pub struct SuperObj {
+    pub start: ObjRef,
+    pub obj: Value,
+}
+
+fn super_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "super", 1, 3)?;
+    let (start, obj) = if a.len() == 3 {
+        (a[1].clone(), a[2].clone())
+    } else {
+        return Err(interp.runtime_error("super(): no arguments"));
+    };
+    let Value::Obj(start) = start else { return Err(interp.type_error("super() argument 1 must be a type")) };
+    let cls = interp.super_type();
+    let data: Box<dyn std::any::Any> = Box::new(SuperObj { start, obj });
+    Ok(Value::Obj(interp.new_obj(Payload::Native(gilvm_object::payload::NativeObj { class: cls, data: ObjCell::new(data) }))))
+}
+
+fn exc_types(interp: &mut Interp) {
+    let excs: Vec<(&'static str, ObjRef)> = interp.g.exc.all().into_iter().map(|(n, t)| (n, t.clone())).collect();
+    for (name, t) in excs {
+        interp.dict_set_str(&interp.g.builtins_dict.clone(), interp.intern(name), Value::Obj(t));
+    }
+    let be = interp.g.exc.base_exception.clone();
+    add_static(interp, &be, "__new__", crate::exc_methods::exc_new);
+    add_method(interp, &be, "__init__", crate::exc_methods::exc_init);
+    add_method(interp, &be, "with_traceback", crate::exc_methods::exc_with_traceback);
+    add_method(interp, &be, "__str__", crate::exc_methods::exc_str_method);
+    add_method(interp, &be, "__repr__", crate::exc_methods::exc_repr_method);
+    let _ = interp.intern("EnvironmentError");
+    let os = Value::Obj(interp.g.exc.os_error.clone());
+    interp.dict_set_str(&interp.g.builtins_dict.clone(), interp.intern("EnvironmentError"), os.clone());
+    interp.dict_set_str(&interp.g.builtins_dict.clone(), interp.intern("IOError"), os);
+}
+
+fn gen_send(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "send", 2, 2)?;
+    let Value::Obj(g) = &a[0] else { return Err(interp.type_error("send() needs a generator")) };
+    match interp.gen_resume(g, a[1].clone())? {
+        crate::gen::Step::Yield(v) => Ok(v),
+        crate::gen::Step::Return(v) => Err(interp.stop_iteration(v)),
+    }
+}
+
+fn gen_next(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__next__", 1, 1)?;
+    let Value::Obj(g) = &a[0] else { return Err(interp.type_error("__next__ needs a generator")) };
+    match interp.gen_resume(g, Value::None)? {
+        crate::gen::Step::Yield(v) => Ok(v),
+        crate::gen::Step::Return(v) => Err(interp.stop_iteration(v)),
+    }
+}
+
+fn gen_iter(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__iter__", 1, 1)?;
+    Ok(a[0].clone())
+}
+
+fn gen_close(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "close", 1, 1)?;
+    if let Value::Obj(g) = &a[0] {
+        if let Payload::Native(n) = g.payload() {
+            let frame = n.data.with(interp.py, |b| {
+                b.downcast_mut::<crate::gen::GenState>().map(|s| {
+                    s.finished = true;
+                    s.frame.take()
+                })
+            });
+            drop(frame);
+        }
+    }
+    Ok(Value::None)
+}
+
+fn gen_throw(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "throw", 2, 4)?;
+    let e = interp.make_raisable(&a[1])?;
+    let _ = gen_close(interp, Args::new(&a[..1]));
+    Err(e)
+}
+
+fn iter_self(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__iter__", 1, 1)?;
+    Ok(a[0].clone())
+}
+
+fn iter_next(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__next__", 1, 1)?;
+    match interp.next(&a[0])? {
+        Some(v) => Ok(v),
+        None => Err(interp.stop_iteration(Value::None)),
+    }
+}
+
+pub fn register(interp: &mut Interp) {
+    let t = interp.g.types;
+    for (name, ty) in t.all() {
+        if matches!(name, "object" | "type" | "int" | "float" | "bool" | "str" | "bytes" | "list" | "tuple" | "dict" | "set" | "frozenset" | "range" | "slice" | "property" | "staticmethod" | "classmethod") {
+            interp.dict_set_str(&interp.g.builtins_dict.clone(), interp.intern(name), Value::Obj(ty.clone()));
+        }
+        if let Payload::Type(tt) = ty.payload() {
+            tt.dict().set_str(interp.py, interp.g.names.module.clone(), Value::Obj(interp.intern("builtins")));
+        }
+    }
+    for ty in [&t.bool_, &t.range, &t.slice, &t.function, &t.builtin_function, &t.none, &t.generator_type_placeholder()] {
+        let _ = ty;
+    }
+    let b = |i: &mut Interp, n: &'static str, f: crate::interp::NativeFn| add_builtin(i, n, f);
+    b(interp, "print", print);
+    b(interp, "len", len);
+    b(interp, "repr", repr);
+    b(interp, "ascii", ascii);
+    b(interp, "format", format);
+    b(interp, "isinstance", isinstance);
+    b(interp, "issubclass", issubclass);
+    b(interp, "iter", iter);
+    b(interp, "next", next);
+    b(interp, "getattr", getattr);
+    b(interp, "setattr", setattr);
+    b(interp, "delattr", delattr);
+    b(interp, "hasattr", hasattr);
+    b(interp, "id", id);
+    b(interp, "hash", hash);
+    b(interp, "callable", callable);
+    b(interp, "__build_class__", build_class);
+    b(interp, "__import__", import);
+    b(interp, "globals", globals_fn);
+    b(interp, "vars", vars);
+    b(interp, "dir", dir);
+    b(interp, "input", input);
+    let bd = interp.g.builtins_dict.clone();
+    interp.dict_set_str(&bd, interp.intern("None"), Value::None);
+    interp.dict_set_str(&bd, interp.intern("True"), Value::Bool(true));
+    interp.dict_set_str(&bd, interp.intern("False"), Value::Bool(false));
+    interp.dict_set_str(&bd, interp.intern("NotImplemented"), Value::Obj(interp.g.not_implemented.clone()));
+    interp.dict_set_str(&bd, interp.intern("Ellipsis"), Value::Obj(interp.g.ellipsis.clone()));
+    interp.dict_set_str(&bd, interp.intern("__debug__"), Value::Bool(true));
+    let sup = interp.super_type();
+    interp.dict_set_str(&bd, interp.intern("super"), Value::Obj(sup.clone()));
+    add_static(interp, &sup, "__new__", super_new);
+
+    add_static(interp, &t.object, "__new__", object_new);
+    let init = interp.new_native_with("__init__", object_init, Value::Obj(interp.intern("object")));
+    t.object.type_dict_set(interp, "__init__", init);
+    let isub = interp.new_native_with("__init_subclass__", object_init_subclass, Value::Obj(interp.intern("object")));
+    let isub = Value::Obj(interp.new_obj(Payload::ClassMethod(isub)));
+    t.object.type_dict_set(interp, "__init_subclass__", isub);
+    let sa = interp.new_native_with("__setattr__", object_setattr, Value::Obj(interp.intern("object")));
+    t.object.type_dict_set(interp, "__setattr__", sa);
+    add_method(interp, &t.object, "__getattribute__", object_getattribute);
+    add_method(interp, &t.object, "__delattr__", object_delattr);
+    add_method(interp, &t.object, "__repr__", object_repr);
+    add_method(interp, &t.object, "__str__", object_str);
+    add_method(interp, &t.object, "__eq__", object_eq);
+    add_method(interp, &t.object, "__ne__", object_ne);
+    add_method(interp, &t.object, "__hash__", object_hash);
+    add_method(interp, &t.object, "__format__", object_format);
+    add_static(interp, &t.type_, "__new__", type_new);
+    add_method(interp, &t.type_, "mro", type_mro);
+    add_method(interp, &t.type_, "__subclasses__", type_subclasses);
+    add_static(interp, &t.bool_, "__new__", bool_new);
+    add_static(interp, &t.str_, "__new__", str_new);
+    add_static(interp, &t.list, "__new__", list_new);
+    add_method(interp, &t.list, "__init__", list_init);
+    add_static(interp, &t.tuple, "__new__", tuple_new);
+    add_static(interp, &t.dict, "__new__", dict_new);
+    add_method(interp, &t.dict, "__init__", dict_init);
+    add_static(interp, &t.set, "__new__", set_new);
+    add_static(interp, &t.frozenset, "__new__", frozenset_new);
+    add_static(interp, &t.range, "__new__", range_new);
+    add_static(interp, &t.slice, "__new__", slice_new);
+    add_static(interp, &t.property, "__new__", property_new);
+    add_method(interp, &t.property, "getter", property_getter);
+    add_method(interp, &t.property, "setter", property_setter);
+    add_method(interp, &t.property, "deleter", property_deleter);
+    add_method(interp, &t.property, "__get__", property_get);
+    add_static(interp, &t.staticmethod, "__new__", staticmethod_new);
+    add_static(interp, &t.classmethod, "__new__", classmethod_new);
+    let g = interp.g.generator_type.clone();
+    add_method(interp, &g, "send", gen_send);
+    add_method(interp, &g, "__next__", gen_next);
+    add_method(interp, &g, "__iter__", gen_iter);
+    add_method(interp, &g, "close", gen_close);
+    add_method(interp, &g, "throw", gen_throw);
+    for ty in [&t.list_iterator, &t.range_iterator, &t.iterator, &t.tuple_iterator, &t.str_iterator] {
+        add_method(interp, ty, "__iter__", iter_self);
+        add_method(interp, ty, "__next__", iter_next);
+    }
+    exc_types(interp);
+}
+
+/// Helpers on type objects.
+pub trait TypeDictSet {
+    fn type_dict_set(&self, interp: &mut Interp, name: &str, v: Value);
+    fn generator_type_placeholder(&self) -> ObjRef;
+}
+
+impl TypeDictSet for ObjRef {
+    fn type_dict_set(&self, interp: &mut Interp, name: &str, v: Value) {
+        if let Payload::Type(t) = self.payload() {
+            t.dict().set_str(interp.py, interp.intern(name), v);
+        }
+    }
+    fn generator_type_placeholder(&self) -> ObjRef {
+        self.clone()
+    }
+}
+
+impl TypeDictSet for gilvm_object::types::BuiltinTypes {
+    fn type_dict_set(&self, _interp: &mut Interp, _name: &str, _v: Value) {}
+    fn generator_type_placeholder(&self) -> ObjRef {
+        self.object.clone()
+    }
+}
+
+impl Interp {
+    /// The `super` type (created on first use).
+    pub fn super_type(&mut self) -> ObjRef {
+        let n = self.intern("super");
+        if let Some(Value::Obj(t)) = self.dict_get_str(&self.g.builtins_dict.clone(), &n) {
+            if matches!(t.payload(), Payload::Type(_)) {
+                return t;
+            }
+        }
+        let dict = self.new_dict_obj();
+        let object = self.g.types.object.clone();
+        let t = gilvm_object::types::new_type(self.py, "super", vec![object.clone()], vec![object], dict, gilvm_object::types::Layout::Builtin, false);
+        t.make_immortal();
+        t
+    }
+}

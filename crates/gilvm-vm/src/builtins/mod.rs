@@ -1,0 +1,73 @@
+//! The builtins module and the methods of the builtin types.
+//!
+//! Each file registers one family: `core` (functions like `print`, `len`, `isinstance` and
+//! the type constructors), `strings` (str methods), `containers` (list/tuple/dict/set
+//! methods and the iteration builtins), `numbers` (int/float methods and numeric builtins).
+pub mod containers;
+pub mod core;
+pub mod numbers;
+pub mod strings;
+
+use gilvm_object::{ObjRef, Payload, Value};
+
+use crate::interp::{Interp, NativeFn};
+
+/// Registers everything (called once at start-up).
+pub fn register(interp: &mut Interp) {
+    core::register(interp);
+    strings::register(interp);
+    containers::register(interp);
+    numbers::register(interp);
+}
+
+/// Adds a method to a builtin type's dict.
+pub fn add_method(interp: &mut Interp, ty: &ObjRef, name: &'static str, f: NativeFn) {
+    let v = interp.new_native(name, f);
+    if let Payload::Type(t) = ty.payload() {
+        t.dict().set_str(interp.py, interp.intern(name), v);
+    }
+}
+
+/// Adds a static method (called without a receiver, like `__new__` or `dict.fromkeys`).
+pub fn add_static(interp: &mut Interp, ty: &ObjRef, name: &'static str, f: NativeFn) {
+    let v = interp.new_native_with(name, f, Value::Obj(interp.intern("static")));
+    if let Payload::Type(t) = ty.payload() {
+        t.dict().set_str(interp.py, interp.intern(name), v);
+    }
+}
+
+/// Adds a class method (receives the class as first argument).
+pub fn add_classmethod(interp: &mut Interp, ty: &ObjRef, name: &'static str, f: NativeFn) {
+    let v = interp.new_native(name, f);
+    let cm = Value::Obj(interp.new_obj(Payload::ClassMethod(v)));
+    if let Payload::Type(t) = ty.payload() {
+        t.dict().set_str(interp.py, interp.intern(name), cm);
+    }
+}
+
+/// Adds a function to the builtins module.
+pub fn add_builtin(interp: &mut Interp, name: &'static str, f: NativeFn) {
+    let v = interp.new_native(name, f);
+    interp.dict_set_str(&interp.g.builtins_dict.clone(), interp.intern(name), v);
+}
+
+/// A generator's `__name__`/`__qualname__`.
+pub fn gen_field(interp: &mut Interp, o: &ObjRef, qual: bool) -> Value {
+    match o.payload() {
+        Payload::Native(n) => n.data.with(interp.py, |b| match b.downcast_ref::<crate::gen::GenState>() {
+            Some(g) => {
+                if qual {
+                    g.qualname.clone()
+                } else {
+                    g.name.clone()
+                }
+            }
+            None => Value::None,
+        }),
+        _ => Value::None,
+    }
+}
+
+pub fn gen_qualname(interp: &mut Interp, o: &ObjRef) -> String {
+    gen_field(interp, o, true).as_str().unwrap_or("?").to_string()
+}

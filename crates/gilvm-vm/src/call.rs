@@ -1,0 +1,298 @@
+//! Calling: dispatch on the callee's kind, and binding arguments to a Python function's
+//! parameters with CPython's error messages.
+use gilvm_object::code::{flags, CodeObject};
+use gilvm_object::payload::{BoundMethod, Function};
+use gilvm_object::{ObjCell, ObjRef, Payload, Value};
+
+use crate::args::Args;
+use crate::error::PyResult;
+use crate::eval::{str_of, Exit};
+use crate::frame::{code_of, Frame};
+use crate::interp::{native_fn, Interp};
+
+impl Interp {
+    /// Calls `func` with `args`.
+    #[inline]
+    pub fn call(&mut self, func: &Value, args: Args<'_>) -> PyResult {
+        let Value::Obj(o) = func else {
+            return Err(self.type_error(format!("'{}' object is not callable", self.type_name(func))));
+        };
+        match o.payload() {
+            Payload::Function(f) => self.call_function(f, args),
+            Payload::BuiltinFunction(b) => match &b.receiver {
+                None => native_fn(b.func)(self, args),
+                Some(r) => {
+                    let r = r.clone();
+                    let f = native_fn(b.func);
+                    self.with_prepended(r, args, |s, a| f(s, a))
+                }
+            },
+            Payload::BoundMethod(BoundMethod { func, receiver }) => {
+                let (func, receiver) = (func.clone(), receiver.clone());
+                self.with_prepended(receiver, args, |s, a| s.call(&func, a))
+            }
+            Payload::Type(_) => self.call_type(o, args),
+            _ => self.call_object(func, args),
+        }
+    }
+
+    /// Calls `f` with `first` prepended to the positional arguments.
+    pub fn with_prepended(&mut self, first: Value, args: Args<'_>, f: impl FnOnce(&mut Interp, Args<'_>) -> PyResult) -> PyResult {
+        let mut v = self.take_vec(args.all.len() + 1);
+        v.push(first);
+        v.extend_from_slice(args.all);
+        let r = f(self, Args { all: &v, kwnames: args.kwnames });
+        self.give_vec(v);
+        r
+    }
+
+    /// Calls with positional arguments only.
+    pub fn call1(&mut self, func: &Value, args: &[Value]) -> PyResult {
+        self.call(func, Args::new(args))
+    }
+
+    /// `f(*args, **kwargs)`.
+    pub fn call_ex(&mut self, func: &Value, args: &Value, kwargs: Option<&Value>) -> PyResult {
+        let mut all = match args {
+            Value::Obj(o) => match o.payload() {
+                Payload::Tuple(t) => t.to_vec(),
+                _ => self.collect(args)?,
+            },
+            _ => self.collect(args)?,
+        };
+        let mut names = Vec::new();
+        if let Some(Value::Obj(d)) = kwargs {
+            for (k, v) in self.dict_items(d)? {
+                if k.as_str().is_none() {
+                    return Err(self.type_error("keywords must be strings"));
+                }
+                names.push(k);
+                all.push(v);
+            }
+        }
+        self.call(func, Args { all: &all, kwnames: &names })
+    }
+
+    /// Calls a Python function.
+    pub fn call_function(&mut self, f: &Function, args: Args<'_>) -> PyResult {
+        let code = code_of(&f.code);
+        let fast = self.bind_args(f, code, args)?;
+        let mut frame = Frame { code: f.code.clone(), pc: 0, fast, stack: self.take_vec(8), globals: f.globals.clone(), locals: None, started: false };
+        if code.flags & flags::GENERATOR != 0 {
+            return Ok(self.new_generator(frame, f));
+        }
+        self.run_frame(&mut frame)
+    }
+
+    /// Runs a new frame to completion (with recursion checks) and recycles its vectors.
+    pub fn run_frame(&mut self, frame: &mut Frame) -> PyResult {
+        if self.depth >= self.recursion_limit || self.stack_exhausted() {
+            return Err(self.recursion_error());
+        }
+        self.depth += 1;
+        let r = self.eval(frame);
+        self.depth -= 1;
+        let fast = std::mem::take(&mut frame.fast);
+        let stack = std::mem::take(&mut frame.stack);
+        self.give_vec(fast);
+        self.give_vec(stack);
+        match r {
+            Ok(Exit::Return(v)) => Ok(v),
+            Ok(Exit::Yield(_)) => Err(self.runtime_error("yield from a non-generator frame")),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Builds the fast-locals vector for a call.
+    fn bind_args(&mut self, f: &Function, code: &CodeObject, args: Args<'_>) -> PyResult<Vec<Value>> {
+        let nlocals = code.nlocals();
+        let ncells = code.ncells();
+        let mut fast = self.take_vec(nlocals + ncells);
+        let pos = args.pos();
+        let argcount = code.argcount as usize;
+        let simple = args.kwnames.is_empty() && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0 && code.kwonlyargcount == 0;
+        if simple && pos.len() == argcount {
+            fast.extend_from_slice(pos);
+            fast.resize(nlocals, Value::Undef);
+        } else {
+            fast.resize(nlocals, Value::Undef);
+            if let Err(e) = self.bind_general(f, code, args, &mut fast) {
+                self.give_vec(fast);
+                return Err(e);
+            }
+        }
+        if ncells > 0 {
+            for (i, c2a) in code.cell2arg.iter().enumerate() {
+                let init = match c2a {
+                    Some(a) => std::mem::replace(&mut fast[*a as usize], Value::Undef),
+                    None => Value::Undef,
+                };
+                let _ = i;
+                fast.push(Value::Obj(self.new_obj(Payload::Cell(ObjCell::new(init)))));
+            }
+            for c in f.closure.iter() {
+                fast.push(Value::Obj(c.clone()));
+            }
+            // Parameters that are cells are read through their cell; keep the slot bound so
+            // that LoadFast never sees them (the compiler uses Deref ops for them).
+        }
+        Ok(fast)
+    }
+
+    fn bind_general(&mut self, f: &Function, code: &CodeObject, args: Args<'_>, fast: &mut [Value]) -> PyResult<()> {
+        let qual = self.func_qualname(f);
+        let argcount = code.argcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let posonly = code.posonlyargcount as usize;
+        let has_varargs = code.flags & flags::VARARGS != 0;
+        let has_varkw = code.flags & flags::VARKEYWORDS != 0;
+        let pos = args.pos();
+        // Positional.
+        let n = pos.len().min(argcount);
+        fast[..n].clone_from_slice(&pos[..n]);
+        let varargs_slot = argcount + kwonly;
+        let varkw_slot = varargs_slot + has_varargs as usize;
+        if has_varargs {
+            let extra = if pos.len() > argcount { pos[argcount..].to_vec() } else { Vec::new() };
+            fast[varargs_slot] = self.new_tuple(extra);
+        } else if pos.len() > argcount {
+            let ndefaults = self.defaults_len(f);
+            let given_kw = args.kwargs().filter(|(k, _)| code.varnames[argcount..argcount + kwonly].iter().any(|v| str_of(v) == *k)).count();
+            let takes = if ndefaults > 0 { format!("from {} to {}", argcount - ndefaults, argcount) } else { argcount.to_string() };
+            let plural = if argcount == 1 && ndefaults == 0 { "" } else { "s" };
+            let given = pos.len();
+            let msg = if given_kw > 0 {
+                format!(
+                    "{qual}() takes {takes} positional argument{plural} but {given} positional argument{} (and {given_kw} keyword-only argument{}) were given",
+                    if given == 1 { "" } else { "s" },
+                    if given_kw == 1 { "" } else { "s" }
+                )
+            } else {
+                format!("{qual}() takes {takes} positional argument{plural} but {given} {} given", if given == 1 { "was" } else { "were" })
+            };
+            return Err(self.type_error(msg));
+        }
+        // Keywords.
+        let kwdict = if has_varkw { Some(self.new_dict_obj()) } else { None };
+        let mut posonly_as_kw = Vec::new();
+        for (k, v) in args.kwargs() {
+            let idx = code.varnames[posonly..argcount + kwonly].iter().position(|n| str_of(n) == k).map(|i| i + posonly);
+            match idx {
+                Some(i) => {
+                    if !fast[i].is_undef() {
+                        return Err(self.type_error(format!("{qual}() got multiple values for argument '{k}'")));
+                    }
+                    fast[i] = v.clone();
+                }
+                None => match &kwdict {
+                    Some(d) => {
+                        let key = self.new_str(k);
+                        self.dict_set(d, key, v.clone())?;
+                    }
+                    None => {
+                        if code.varnames[..posonly].iter().any(|n| str_of(n) == k) {
+                            posonly_as_kw.push(k.to_string());
+                            continue;
+                        }
+                        return Err(self.type_error(format!("{qual}() got an unexpected keyword argument '{k}'")));
+                    }
+                },
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(self.type_error(format!("{qual}() got some positional-only arguments passed as keyword arguments: '{}'", posonly_as_kw.join(", "))));
+        }
+        if let Some(d) = kwdict {
+            fast[varkw_slot] = Value::Obj(d);
+        }
+        // Defaults.
+        let defaults: Vec<Value> = match &f.defaults {
+            Some(d) => match d.payload() {
+                Payload::Tuple(t) => t.to_vec(),
+                _ => vec![],
+            },
+            None => vec![],
+        };
+        let first_default = argcount - defaults.len();
+        let mut missing = Vec::new();
+        for i in 0..argcount {
+            if fast[i].is_undef() {
+                if i >= first_default {
+                    fast[i] = defaults[i - first_default].clone();
+                } else {
+                    missing.push(str_of(&code.varnames[i]).to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_error(format!("{qual}() missing {} required positional argument{}: {}", missing.len(), if missing.len() == 1 { "" } else { "s" }, name_list(&missing))));
+        }
+        for i in argcount..argcount + kwonly {
+            if fast[i].is_undef() {
+                let name = str_of(&code.varnames[i]).to_string();
+                let dv = match &f.kwdefaults {
+                    Some(d) => self.dict_get_str(d, &code.varnames[i]),
+                    None => None,
+                };
+                match dv {
+                    Some(v) => fast[i] = v,
+                    None => missing.push(name),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_error(format!("{qual}() missing {} required keyword-only argument{}: {}", missing.len(), if missing.len() == 1 { "" } else { "s" }, name_list(&missing))));
+        }
+        Ok(())
+    }
+
+    fn defaults_len(&self, f: &Function) -> usize {
+        match &f.defaults {
+            Some(d) => match d.payload() {
+                Payload::Tuple(t) => t.len(),
+                _ => 0,
+            },
+            None => 0,
+        }
+    }
+
+    pub fn func_qualname(&self, f: &Function) -> String {
+        f.qualname.with(self.py, |q| q.as_str().unwrap_or("?").to_string())
+    }
+
+    /// Creates a function object (`MakeFunction`).
+    pub fn make_function(&mut self, code_v: &Value, globals: &ObjRef, defaults: Option<Value>, kwdefaults: Option<Value>, closure: Option<Value>) -> Value {
+        let Value::Obj(code_o) = code_v else { unreachable!("code constant") };
+        let code = code_of(code_o);
+        let closure: Box<[ObjRef]> = match closure {
+            Some(Value::Obj(t)) => match t.payload() {
+                Payload::Tuple(items) => items.iter().filter_map(|v| v.as_obj().cloned()).collect(),
+                _ => Box::new([]),
+            },
+            _ => Box::new([]),
+        };
+        let module = self.dict_get_str(globals, &self.g.names.name).unwrap_or(Value::None);
+        Value::Obj(self.new_obj(Payload::Function(Function {
+            code: code_o.clone(),
+            globals: globals.clone(),
+            name: ObjCell::new(Value::Obj(code.name.clone())),
+            qualname: ObjCell::new(Value::Obj(code.qualname.clone())),
+            defaults: defaults.and_then(|d| d.as_obj().cloned()),
+            kwdefaults: kwdefaults.and_then(|d| d.as_obj().cloned()),
+            closure,
+            dict: ObjCell::new(None),
+            module,
+            doc: Value::None,
+        })))
+    }
+}
+
+/// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` as CPython lists missing arguments.
+fn name_list(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match q.len() {
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
+    }
+}

@@ -1,0 +1,437 @@
+//! Dicts and sets with Python-level keys, and indexing/slicing of sequences.
+//!
+//! Dict and set operations first try the object model's builtin-key path (no Python code,
+//! one critical section). Keys that need `__hash__`/`__eq__` take the slow path here: hash
+//! outside the lock, then compare candidates with the lock released, re-checking the
+//! table's mutation count afterwards.
+use gilvm_object::dict::Lookup;
+use gilvm_object::settable::SetTable;
+use gilvm_object::keys::{as_index_i64, builtin_hash, KeyHash};
+use gilvm_object::{ObjRef, Payload, Value};
+
+use crate::error::PyResult;
+use crate::interp::Interp;
+
+fn dict_of(o: &ObjRef) -> &gilvm_object::dict::PyDict {
+    match o.payload() {
+        Payload::Dict(d) => d,
+        Payload::Instance(i) => match &i.base {
+            gilvm_object::payload::InstanceBase::Dict(d) => d,
+            _ => unreachable!("not a dict"),
+        },
+        _ => unreachable!("not a dict"),
+    }
+}
+
+fn set_of(o: &ObjRef) -> &gilvm_object::set::PySet {
+    match o.payload() {
+        Payload::Set(s) | Payload::FrozenSet(s) => s,
+        _ => unreachable!("not a set"),
+    }
+}
+
+impl Interp {
+    /// `hash(v)`.
+    pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        match builtin_hash(v) {
+            KeyHash::Hash(h) => Ok(h),
+            KeyHash::Unhashable => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v)))),
+            KeyHash::NeedsPython => {
+                if let Value::Obj(o) = v {
+                    if let Payload::FrozenSet(s) = o.payload() {
+                        let keys = s.keys(self.py);
+                        let mut hs = Vec::new();
+                        for k in &keys {
+                            hs.push(self.hash(k)?);
+                        }
+                        return Ok(gilvm_object::hashing::hash_frozenset(hs.into_iter(), keys.len()));
+                    }
+                }
+                match self.lookup_special(v, "__hash__") {
+                    Some(Value::None) => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v)))),
+                    Some(m) => {
+                        let r = self.call_method_value(&m, v, &[])?;
+                        match r {
+                            Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
+                            Value::Bool(b) => Ok(b as i64),
+                            Value::Obj(_) if r.to_bigint().is_some() => Ok(gilvm_object::hashing::hash_bigint(&r.to_bigint().unwrap())),
+                            _ => Err(self.type_error("__hash__ method should return an integer")),
+                        }
+                    }
+                    None => Ok(gilvm_object::hashing::hash_pointer(v.id())),
+                }
+            }
+        }
+    }
+
+    // ---- dicts ----
+
+    #[inline]
+    pub fn dict_get_str(&self, d: &ObjRef, key: &ObjRef) -> Option<Value> {
+        dict_of(d).get_str(self.py, key)
+    }
+    #[inline]
+    pub fn dict_set_str(&self, d: &ObjRef, key: ObjRef, v: Value) {
+        dict_of(d).set_str(self.py, key, v)
+    }
+    pub fn dict_del_str(&self, d: &ObjRef, key: &ObjRef) -> Option<Value> {
+        dict_of(d).del_str(self.py, key)
+    }
+
+    /// Stores into a namespace (a dict, or an instance of a dict subclass).
+    pub fn namespace_set(&mut self, ns: &ObjRef, key: ObjRef, v: Value) -> PyResult<()> {
+        self.dict_set(ns, Value::Obj(key), v)
+    }
+
+    /// `d[key]` lookup; None when missing.
+    pub fn dict_get(&mut self, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
+        let h = self.hash(key)?;
+        match dict_of(d).get(self.py, key, h) {
+            Lookup::Found(v) => Ok(Some(v)),
+            Lookup::Missing => Ok(None),
+            Lookup::NeedsPython => Ok(self.dict_slow_find(d, key, h)?.map(|(_, v)| v)),
+        }
+    }
+
+    /// Finds an entry comparing keys with Python `__eq__`, without holding the lock.
+    fn dict_slow_find(&mut self, d: &ObjRef, key: &Value, h: i64) -> PyResult<Option<(Value, Value)>> {
+        let dd = dict_of(d);
+        'restart: loop {
+            let (snapshot, muts) = dd.table.with(self.py, |t| {
+                let v: Vec<(Value, Value)> = t.iter_entries().filter(|(_, eh, _, _)| *eh == h).map(|(_, _, k, v)| (k.clone(), v.clone())).collect();
+                (v, t.mutation_count())
+            });
+            for (k, v) in snapshot {
+                if k.is(key) || self.eq(&k, key)? {
+                    if dd.table.with(self.py, |t| t.mutation_count()) != muts {
+                        continue 'restart;
+                    }
+                    return Ok(Some((k, v)));
+                }
+            }
+            return Ok(None);
+        }
+    }
+
+    /// `d[key] = v`.
+    pub fn dict_set(&mut self, d: &ObjRef, key: Value, v: Value) -> PyResult<()> {
+        let h = self.hash(&key)?;
+        let dd = dict_of(d);
+        match dd.set(self.py, key.clone(), h, v.clone()) {
+            Lookup::Found(()) | Lookup::Missing => Ok(()),
+            Lookup::NeedsPython => {
+                let found = self.dict_slow_find(d, &key, h)?;
+                let stored_key = found.map(|(k, _)| k).unwrap_or(key);
+                dd.table.with(self.py, |t| match t.find_with(h, |k| k.is(&stored_key)) {
+                    Some(i) => {
+                        *t.value_mut(i) = v;
+                    }
+                    None => {
+                        t.insert_new(h, stored_key, v);
+                    }
+                });
+                Ok(())
+            }
+        }
+    }
+
+    /// `del d[key]`; returns the removed value or None if missing.
+    pub fn dict_remove(&mut self, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
+        let h = self.hash(key)?;
+        let dd = dict_of(d);
+        match dd.remove(self.py, key, h) {
+            Lookup::Found(v) => Ok(Some(v)),
+            Lookup::Missing => Ok(None),
+            Lookup::NeedsPython => match self.dict_slow_find(d, key, h)? {
+                Some((k, _)) => Ok(dd.table.with(self.py, |t| t.find_with(h, |x| x.is(&k)).map(|i| t.remove_slot(i).1))),
+                None => Ok(None),
+            },
+        }
+    }
+
+    pub fn dict_items(&mut self, d: &ObjRef) -> PyResult<Vec<(Value, Value)>> {
+        Ok(dict_of(d).items(self.py))
+    }
+    pub fn dict_len(&self, d: &ObjRef) -> usize {
+        dict_of(d).len(self.py)
+    }
+    pub fn dict_copy(&mut self, d: &ObjRef) -> PyResult<ObjRef> {
+        let n = self.new_dict_obj();
+        let t = dict_of(d).table.with(self.py, |t| t.copy());
+        dict_of(&n).table.with(self.py, |x| *x = t);
+        Ok(n)
+    }
+
+    /// Updates `d` from a mapping or an iterable of pairs. With `merge_for` (a callee),
+    /// duplicate keys raise TypeError as in `f(**a, **b)`.
+    pub fn dict_update_from(&mut self, d: &ObjRef, src: &Value, merge_for: Option<&Value>) -> PyResult<()> {
+        if let Value::Obj(s) = src {
+            if matches!(s.payload(), Payload::Dict(_)) || matches!(s.payload(), Payload::Instance(i) if matches!(i.base, gilvm_object::payload::InstanceBase::Dict(_))) {
+                for (k, v) in dict_of(s).items(self.py) {
+                    if let Some(f) = merge_for {
+                        if self.dict_get(d, &k)?.is_some() {
+                            let fname = self.callable_name(f);
+                            let ks = self.str_string(&k)?;
+                            return Err(self.type_error(format!("{fname} got multiple values for keyword argument '{ks}'")));
+                        }
+                    }
+                    self.dict_set(d, k, v)?;
+                }
+                return Ok(());
+            }
+        }
+        if merge_for.is_some() || self.has_attr_str(src, "keys") {
+            let keys_v = self.call_method(src, "keys", &[]);
+            let keys = match keys_v {
+                Ok(k) => self.collect(&k)?,
+                Err(_) => {
+                    let fname = merge_for.map(|f| self.callable_name(f)).unwrap_or_default();
+                    return Err(self.type_error(format!("{fname} argument after ** must be a mapping, not {}", self.type_name(src))));
+                }
+            };
+            for k in keys {
+                let v = self.getitem(src, &k)?;
+                self.dict_set(d, k, v)?;
+            }
+            return Ok(());
+        }
+        let items = self.collect(src)?;
+        for (i, it) in items.iter().enumerate() {
+            let pair = self.collect(it).map_err(|_| self.type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence")))?;
+            if pair.len() != 2 {
+                return Err(self.value_error(format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len())));
+            }
+            let mut p = pair.into_iter();
+            let (k, v) = (p.next().unwrap(), p.next().unwrap());
+            self.dict_set(d, k, v)?;
+        }
+        Ok(())
+    }
+
+    pub fn dict_eq(&mut self, a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
+        if self.dict_len(a) != self.dict_len(b) {
+            return Ok(false);
+        }
+        for (k, v) in self.dict_items(a)? {
+            match self.dict_get(b, &k)? {
+                Some(w) => {
+                    if !self.eq(&v, &w)? {
+                        return Ok(false);
+                    }
+                }
+                None => return Ok(false),
+            }
+        }
+        Ok(true)
+    }
+
+    // ---- sets ----
+
+    pub fn set_contains(&mut self, s: &ObjRef, key: &Value) -> PyResult<bool> {
+        let h = match self.hash(key) {
+            Ok(h) => h,
+            Err(e) => {
+                // `[1] in {1}` raises TypeError: unhashable type, as CPython.
+                return Err(e);
+            }
+        };
+        match set_of(s).contains(self.py, key, h) {
+            Lookup::Found(()) => Ok(true),
+            Lookup::Missing => Ok(false),
+            Lookup::NeedsPython => {
+                let keys = set_of(s).keys(self.py);
+                for k in keys {
+                    if self.hash(&k)? == h && (k.is(key) || self.eq(&k, key)?) {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    pub fn set_add(&mut self, s: &ObjRef, key: Value) -> PyResult<()> {
+        let h = self.hash(&key)?;
+        match set_of(s).add(self.py, key.clone(), h) {
+            Lookup::NeedsPython => {
+                if !self.set_contains(s, &key)? {
+                    set_of(s).table.with(self.py, |t| t.insert_new(h, key));
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Removes `key`; returns whether it was present.
+    pub fn set_discard(&mut self, s: &ObjRef, key: &Value) -> PyResult<bool> {
+        let h = self.hash(key)?;
+        match set_of(s).remove(self.py, key, h) {
+            Lookup::Found(_) => Ok(true),
+            Lookup::Missing => Ok(false),
+            Lookup::NeedsPython => {
+                let keys = set_of(s).keys(self.py);
+                for k in keys {
+                    if self.hash(&k)? == h && (k.is(key) || self.eq(&k, key)?) {
+                        set_of(s).table.with(self.py, |t| {
+                            if let Some(i) = t.find_with(h, |x| x.is(&k)) {
+                                t.remove_slot(i);
+                            }
+                        });
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    pub fn set_keys(&self, s: &ObjRef) -> Vec<Value> {
+        set_of(s).keys(self.py)
+    }
+
+    /// A new set (or frozenset) holding `items`.
+    pub fn new_set_from(&mut self, items: Vec<Value>, frozen: bool) -> PyResult<ObjRef> {
+        let s = if frozen { self.new_obj(Payload::FrozenSet(gilvm_object::set::PySet::new())) } else { self.new_set() };
+        for it in items {
+            self.set_add(&s, it)?;
+        }
+        Ok(s)
+    }
+
+    pub fn set_binop(&mut self, op: gilvm_object::code::BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Option<Value>> {
+        use gilvm_object::code::BinOp;
+        let (Value::Obj(ao), Value::Obj(bo)) = (a, b) else { return Ok(None) };
+        if !matches!(bo.payload(), Payload::Set(_) | Payload::FrozenSet(_)) {
+            return Ok(None);
+        }
+        let frozen = matches!(ao.payload(), Payload::FrozenSet(_));
+        let (sa, sb) = (set_of(ao), set_of(bo));
+        let ta = sa.table.with(self.py, |t| t.clone());
+        let tb = if ao.is(bo) { ta.clone() } else { sb.table.with(self.py, |t| t.clone()) };
+        let eq = |x: &Value, y: &Value| x.is(y) || gilvm_object::keys::builtin_eq(x, y).unwrap_or(false);
+        let r = match op {
+            BinOp::Or => SetTable::union(&ta, &tb, eq),
+            BinOp::And => SetTable::intersection(&ta, &tb, eq),
+            BinOp::Sub => SetTable::difference(&ta, &tb, eq),
+            BinOp::Xor => SetTable::symmetric_difference(&ta, &tb, eq),
+            _ => return Ok(None),
+        };
+        if inplace && !frozen {
+            sa.table.with(self.py, |t| *t = r);
+            return Ok(Some(a.clone()));
+        }
+        let p = gilvm_object::set::PySet::new();
+        p.table.with(self.py, |t| *t = r);
+        Ok(Some(Value::Obj(self.new_obj(if frozen { Payload::FrozenSet(p) } else { Payload::Set(p) }))))
+    }
+
+    pub fn set_compare(&mut self, op: gilvm_object::code::CmpOp, a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
+        use gilvm_object::code::CmpOp;
+        let (la, lb) = (set_of(a).len(self.py), set_of(b).len(self.py));
+        let a_in_b = || -> bool { true };
+        let _ = a_in_b;
+        let sub = |s: &mut Interp, x: &ObjRef, y: &ObjRef| -> PyResult<bool> {
+            for k in s.set_keys(x) {
+                if !s.set_contains(y, &k)? {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        };
+        Ok(match op {
+            CmpOp::Eq => la == lb && sub(self, a, b)?,
+            CmpOp::Ne => !(la == lb && sub(self, a, b)?),
+            CmpOp::Le => la <= lb && sub(self, a, b)?,
+            CmpOp::Lt => la < lb && sub(self, a, b)?,
+            CmpOp::Ge => lb <= la && sub(self, b, a)?,
+            CmpOp::Gt => lb < la && sub(self, b, a)?,
+        })
+    }
+
+    // ---- indices and slices ----
+
+    /// Normalises an index for a sequence of length `len`; None if out of range.
+    pub fn seq_index(&self, idx: &Value, len: usize, what: &str) -> PyResult<usize> {
+        let i = match as_index_i64(idx) {
+            Some(i) => i,
+            None => {
+                if idx.to_bigint().is_some() {
+                    return Err(self.index_error(format!("cannot fit 'int' into an index-sized integer")));
+                }
+                return Err(self.type_error(format!("{what} indices must be integers or slices, not {}", self.type_name(idx))));
+            }
+        };
+        let j = if i < 0 { i + len as i64 } else { i };
+        if j < 0 || j >= len as i64 {
+            let kind = match what {
+                "list" => "list index out of range",
+                "tuple" => "tuple index out of range",
+                "string" => "string index out of range",
+                "range object" => "range object index out of range",
+                _ => "index out of range",
+            };
+            return Err(self.index_error(kind));
+        }
+        Ok(j as usize)
+    }
+
+    /// Resolves a slice against `len`: (start, stop, step, count).
+    pub fn slice_indices(&self, sl: &[Value; 3], len: usize) -> PyResult<(i64, i64, i64, usize)> {
+        let get = |v: &Value| -> PyResult<Option<i64>> {
+            match v {
+                Value::None => Ok(None),
+                _ => match as_index_i64(v) {
+                    Some(i) => Ok(Some(i)),
+                    None => match v.to_bigint() {
+                        Some(b) => Ok(Some(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 })),
+                        None => Err(self.type_error("slice indices must be integers or None or have an __index__ method")),
+                    },
+                },
+            }
+        };
+        let step = get(&sl[2])?.unwrap_or(1);
+        if step == 0 {
+            return Err(self.value_error("slice step cannot be zero"));
+        }
+        let len = len as i64;
+        let adjust = |v: Option<i64>, default: i64, lo: i64, hi: i64| -> i64 {
+            match v {
+                None => default,
+                Some(i) => {
+                    let i = if i < 0 { i + len } else { i };
+                    i.clamp(lo, hi)
+                }
+            }
+        };
+        let (start, stop) = if step > 0 {
+            (adjust(get(&sl[0])?, 0, 0, len), adjust(get(&sl[1])?, len, 0, len))
+        } else {
+            (adjust(get(&sl[0])?, len - 1, -1, len - 1), adjust(get(&sl[1])?, -1, -1, len - 1))
+        };
+        let count = if step > 0 {
+            if stop > start {
+                ((stop - start - 1) / step + 1) as usize
+            } else {
+                0
+            }
+        } else if start > stop {
+            ((start - stop - 1) / (-step) + 1) as usize
+        } else {
+            0
+        };
+        Ok((start, stop, step, count))
+    }
+
+    /// Items of a slice of `items`.
+    pub fn slice_vec<T: Clone>(&self, items: &[T], sl: &[Value; 3]) -> PyResult<Vec<T>> {
+        let (start, _stop, step, count) = self.slice_indices(sl, items.len())?;
+        let mut out = Vec::with_capacity(count);
+        let mut i = start;
+        for _ in 0..count {
+            out.push(items[i as usize].clone());
+            i += step;
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,780 @@
+//! The interpreter loop.
+//!
+//! One `match` over [`Instr`] per instruction, with fast paths inline for small ints,
+//! floats, lists, ranges and Python-to-Python calls. Errors jump to the exception table
+//! lookup at the bottom of the loop. The eval breaker is checked at backward jumps and on
+//! function entry.
+use gilvm_object::code::{BinOp, CmpOp, Instr};
+use gilvm_object::payload::RangeIter;
+use gilvm_object::types::type_of;
+use gilvm_object::{ObjRef, Payload, Value};
+
+use crate::args::Args;
+use crate::error::{exc_data, PyErr, PyResult};
+use crate::frame::{code_of, Frame};
+use crate::interp::Interp;
+
+/// How a frame stopped.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+macro_rules! pop {
+    ($f:expr) => {
+        match $f.stack.pop() {
+            Some(v) => v,
+            None => unreachable!("value stack underflow"),
+        }
+    };
+}
+
+impl Interp {
+    /// Runs `f` until it returns, yields, or raises.
+    pub fn eval(&mut self, f: &mut Frame) -> Result<Exit, PyErr> {
+        let code_obj = f.code.clone();
+        let code = code_of(&code_obj);
+        let instrs = &*code.instrs;
+        let mut pc = f.pc;
+        loop {
+            let err: PyErr = 'op: {
+                macro_rules! tri {
+                    ($e:expr) => {
+                        match $e {
+                            Ok(v) => v,
+                            Err(e) => break 'op e,
+                        }
+                    };
+                }
+                loop {
+                    let ins = instrs[pc];
+                    pc += 1;
+                    match ins {
+                        Instr::Nop => {}
+                        Instr::Pop => {
+                            f.stack.pop();
+                        }
+                        Instr::Copy(n) => {
+                            let v = f.stack[f.stack.len() - n as usize].clone();
+                            f.stack.push(v);
+                        }
+                        Instr::Swap(n) => {
+                            let len = f.stack.len();
+                            f.stack.swap(len - 1, len - n as usize);
+                        }
+                        Instr::LoadConst(i) => f.stack.push(code.consts[i as usize].clone()),
+                        Instr::LoadFast(i) => {
+                            let v = &f.fast[i as usize];
+                            if v.is_undef() {
+                                let name = code.varnames[i as usize].clone();
+                                break 'op self.unbound_local(&name);
+                            }
+                            f.stack.push(v.clone());
+                        }
+                        Instr::StoreFast(i) => {
+                            let v = pop!(f);
+                            f.fast[i as usize] = v;
+                        }
+                        Instr::DeleteFast(i) => {
+                            if f.fast[i as usize].is_undef() {
+                                let name = code.varnames[i as usize].clone();
+                                break 'op self.unbound_local(&name);
+                            }
+                            f.fast[i as usize] = Value::Undef;
+                        }
+                        Instr::LoadDeref(i) => {
+                            let slot = code.nlocals() + i as usize;
+                            let v = tri!(self.cell_get(&f.fast[slot], code, i as usize));
+                            f.stack.push(v);
+                        }
+                        Instr::StoreDeref(i) => {
+                            let v = pop!(f);
+                            let slot = code.nlocals() + i as usize;
+                            self.cell_set(&f.fast[slot], v);
+                        }
+                        Instr::DeleteDeref(i) => {
+                            let slot = code.nlocals() + i as usize;
+                            tri!(self.cell_get(&f.fast[slot], code, i as usize));
+                            self.cell_set(&f.fast[slot], Value::Undef);
+                        }
+                        Instr::LoadClosure(i) => {
+                            let slot = code.nlocals() + i as usize;
+                            f.stack.push(f.fast[slot].clone());
+                        }
+                        Instr::LoadClassDeref(i) => {
+                            let name = self.cell_name(code, i as usize);
+                            let found = match &f.locals {
+                                Some(l) => self.dict_get_str(l, &name),
+                                None => None,
+                            };
+                            let v = match found {
+                                Some(v) => v,
+                                None => {
+                                    let slot = code.nlocals() + i as usize;
+                                    tri!(self.cell_get(&f.fast[slot], code, i as usize))
+                                }
+                            };
+                            f.stack.push(v);
+                        }
+                        Instr::LoadGlobal(i) => {
+                            let v = tri!(self.load_global(&f.globals, &code.names[i as usize]));
+                            f.stack.push(v);
+                        }
+                        Instr::StoreGlobal(i) => {
+                            let v = pop!(f);
+                            self.dict_set_str(&f.globals, code.names[i as usize].clone(), v);
+                        }
+                        Instr::DeleteGlobal(i) => {
+                            let name = &code.names[i as usize];
+                            if self.dict_del_str(&f.globals, name).is_none() {
+                                break 'op self.name_error(format!("name '{}' is not defined", str_of(name)));
+                            }
+                        }
+                        Instr::LoadName(i) => {
+                            let name = &code.names[i as usize];
+                            let v = match f.locals.as_ref().and_then(|l| self.dict_get_str(l, name)) {
+                                Some(v) => v,
+                                None => tri!(self.load_global(&f.globals, name)),
+                            };
+                            f.stack.push(v);
+                        }
+                        Instr::StoreName(i) => {
+                            let v = pop!(f);
+                            let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                            tri!(self.namespace_set(&ns, code.names[i as usize].clone(), v));
+                        }
+                        Instr::DeleteName(i) => {
+                            let name = &code.names[i as usize];
+                            let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                            if self.dict_del_str(&ns, name).is_none() {
+                                break 'op self.name_error(format!("name '{}' is not defined", str_of(name)));
+                            }
+                        }
+                        Instr::LoadAttr(i) => {
+                            let o = pop!(f);
+                            let v = tri!(self.getattr(&o, &code.names[i as usize]));
+                            f.stack.push(v);
+                        }
+                        Instr::StoreAttr(i) => {
+                            let o = pop!(f);
+                            let v = pop!(f);
+                            tri!(self.setattr(&o, &code.names[i as usize], v));
+                        }
+                        Instr::DeleteAttr(i) => {
+                            let o = pop!(f);
+                            tri!(self.delattr(&o, &code.names[i as usize]));
+                        }
+                        Instr::LoadMethod(i) => {
+                            let o = pop!(f);
+                            let (m, recv) = tri!(self.load_method(o, &code.names[i as usize]));
+                            f.stack.push(m);
+                            f.stack.push(recv);
+                        }
+                        Instr::CallMethod(n) => {
+                            let n = n as usize;
+                            let len = f.stack.len();
+                            let base = len - n - 2;
+                            let r = if f.stack[base + 1].is_undef() {
+                                self.call(&f.stack[base], Args::new(&f.stack[base + 2..]))
+                            } else {
+                                self.call(&f.stack[base], Args::new(&f.stack[base + 1..]))
+                            };
+                            f.stack.truncate(base);
+                            f.stack.push(tri!(r));
+                        }
+                        Instr::Call(n) => {
+                            let n = n as usize;
+                            let base = f.stack.len() - n - 1;
+                            let r = self.call(&f.stack[base], Args::new(&f.stack[base + 1..]));
+                            f.stack.truncate(base);
+                            f.stack.push(tri!(r));
+                        }
+                        Instr::CallKw(n) => {
+                            let names = pop!(f);
+                            let n = n as usize;
+                            let base = f.stack.len() - n - 1;
+                            let kwnames: &[Value] = match &names {
+                                Value::Obj(o) => match o.payload() {
+                                    Payload::Tuple(t) => t,
+                                    _ => &[],
+                                },
+                                _ => &[],
+                            };
+                            let r = self.call(&f.stack[base], Args { all: &f.stack[base + 1..], kwnames });
+                            f.stack.truncate(base);
+                            f.stack.push(tri!(r));
+                        }
+                        Instr::CallEx(has_kw) => {
+                            let kwargs = if has_kw != 0 { Some(pop!(f)) } else { None };
+                            let args = pop!(f);
+                            let func = pop!(f);
+                            let r = self.call_ex(&func, &args, kwargs.as_ref());
+                            f.stack.push(tri!(r));
+                        }
+                        Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
+                            let b = pop!(f);
+                            let a = pop!(f);
+                            // Fast paths for small ints and floats.
+                            let fast = match (&a, &b) {
+                                (Value::Int(x), Value::Int(y)) => match op {
+                                    BinOp::Add => x.checked_add(*y).map(Value::Int),
+                                    BinOp::Sub => x.checked_sub(*y).map(Value::Int),
+                                    BinOp::Mul => x.checked_mul(*y).map(Value::Int),
+                                    BinOp::FloorDiv if *y > 0 => Some(Value::Int(x.div_euclid(*y))),
+                                    BinOp::Mod if *y > 0 => Some(Value::Int(x.rem_euclid(*y))),
+                                    BinOp::And => Some(Value::Int(x & y)),
+                                    BinOp::Or => Some(Value::Int(x | y)),
+                                    BinOp::Xor => Some(Value::Int(x ^ y)),
+                                    _ => None,
+                                },
+                                (Value::Float(x), Value::Float(y)) => match op {
+                                    BinOp::Add => Some(Value::Float(x + y)),
+                                    BinOp::Sub => Some(Value::Float(x - y)),
+                                    BinOp::Mul => Some(Value::Float(x * y)),
+                                    BinOp::TrueDiv if *y != 0.0 => Some(Value::Float(x / y)),
+                                    _ => None,
+                                },
+                                (Value::Float(x), Value::Int(y)) => match op {
+                                    BinOp::Add => Some(Value::Float(x + *y as f64)),
+                                    BinOp::Sub => Some(Value::Float(x - *y as f64)),
+                                    BinOp::Mul => Some(Value::Float(x * *y as f64)),
+                                    _ => None,
+                                },
+                                (Value::Int(x), Value::Float(y)) => match op {
+                                    BinOp::Add => Some(Value::Float(*x as f64 + y)),
+                                    BinOp::Sub => Some(Value::Float(*x as f64 - y)),
+                                    BinOp::Mul => Some(Value::Float(*x as f64 * y)),
+                                    _ => None,
+                                },
+                                _ => None,
+                            };
+                            let v = match fast {
+                                Some(v) => v,
+                                None => {
+                                    let inplace = matches!(ins, Instr::InplaceOp(_));
+                                    tri!(self.binary_op(op, a, b, inplace))
+                                }
+                            };
+                            f.stack.push(v);
+                        }
+                        Instr::UnaryOp(op) => {
+                            let a = pop!(f);
+                            let v = tri!(self.unary_op(op, a));
+                            f.stack.push(v);
+                        }
+                        Instr::CompareOp(op) => {
+                            let b = pop!(f);
+                            let a = pop!(f);
+                            let v = match (&a, &b) {
+                                (Value::Int(x), Value::Int(y)) => Value::Bool(match op {
+                                    CmpOp::Lt => x < y,
+                                    CmpOp::Le => x <= y,
+                                    CmpOp::Eq => x == y,
+                                    CmpOp::Ne => x != y,
+                                    CmpOp::Gt => x > y,
+                                    CmpOp::Ge => x >= y,
+                                }),
+                                (Value::Float(x), Value::Float(y)) => Value::Bool(match op {
+                                    CmpOp::Lt => x < y,
+                                    CmpOp::Le => x <= y,
+                                    CmpOp::Eq => x == y,
+                                    CmpOp::Ne => x != y,
+                                    CmpOp::Gt => x > y,
+                                    CmpOp::Ge => x >= y,
+                                }),
+                                _ => tri!(self.compare(op, &a, &b)),
+                            };
+                            f.stack.push(v);
+                        }
+                        Instr::IsOp(neg) => {
+                            let b = pop!(f);
+                            let a = pop!(f);
+                            f.stack.push(Value::Bool(a.is(&b) != (neg != 0)));
+                        }
+                        Instr::ContainsOp(neg) => {
+                            let container = pop!(f);
+                            let item = pop!(f);
+                            let r = tri!(self.contains(&container, &item));
+                            f.stack.push(Value::Bool(r != (neg != 0)));
+                        }
+                        Instr::BinarySubscr => {
+                            let key = pop!(f);
+                            let c = pop!(f);
+                            let v = tri!(self.getitem(&c, &key));
+                            f.stack.push(v);
+                        }
+                        Instr::StoreSubscr => {
+                            let key = pop!(f);
+                            let c = pop!(f);
+                            let v = pop!(f);
+                            tri!(self.setitem(&c, key, v));
+                        }
+                        Instr::DeleteSubscr => {
+                            let key = pop!(f);
+                            let c = pop!(f);
+                            tri!(self.delitem(&c, &key));
+                        }
+                        Instr::BuildTuple(n) => {
+                            let items = f.stack.split_off(f.stack.len() - n as usize);
+                            f.stack.push(self.new_tuple(items));
+                        }
+                        Instr::BuildList(n) => {
+                            let items = f.stack.split_off(f.stack.len() - n as usize);
+                            f.stack.push(self.new_list(items));
+                        }
+                        Instr::BuildSet(n) => {
+                            let items = f.stack.split_off(f.stack.len() - n as usize);
+                            let s = self.new_set();
+                            for it in items {
+                                tri!(self.set_add(&s, it));
+                            }
+                            f.stack.push(Value::Obj(s));
+                        }
+                        Instr::BuildMap(n) => {
+                            let items = f.stack.split_off(f.stack.len() - 2 * n as usize);
+                            let d = self.new_dict_obj();
+                            let mut it = items.into_iter();
+                            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                                tri!(self.dict_set(&d, k, v));
+                            }
+                            f.stack.push(Value::Obj(d));
+                        }
+                        Instr::BuildString(n) => {
+                            let items = f.stack.split_off(f.stack.len() - n as usize);
+                            let mut s = String::new();
+                            for it in &items {
+                                s.push_str(it.as_str().unwrap_or(""));
+                            }
+                            f.stack.push(self.new_str(s));
+                        }
+                        Instr::BuildSlice(n) => {
+                            let step = if n == 3 { pop!(f) } else { Value::None };
+                            let stop = pop!(f);
+                            let start = pop!(f);
+                            f.stack.push(Value::Obj(self.new_obj(Payload::Slice(Box::new([start, stop, step])))));
+                        }
+                        Instr::ListAppend(n) => {
+                            let v = pop!(f);
+                            let l = &f.stack[f.stack.len() - n as usize];
+                            if let Value::Obj(o) = l {
+                                if let Payload::List(cell) = o.payload() {
+                                    cell.with(self.py, |l| l.push(v));
+                                }
+                            }
+                        }
+                        Instr::SetAdd(n) => {
+                            let v = pop!(f);
+                            let s = f.stack[f.stack.len() - n as usize].clone();
+                            if let Value::Obj(o) = &s {
+                                tri!(self.set_add(o, v));
+                            }
+                        }
+                        Instr::MapAdd(n) => {
+                            let v = pop!(f);
+                            let k = pop!(f);
+                            let d = f.stack[f.stack.len() - n as usize].clone();
+                            if let Value::Obj(o) = &d {
+                                tri!(self.dict_set(o, k, v));
+                            }
+                        }
+                        Instr::ListExtend(n) => {
+                            let it = pop!(f);
+                            let items = tri!(self.collect(&it));
+                            let l = &f.stack[f.stack.len() - n as usize];
+                            if let Value::Obj(o) = l {
+                                if let Payload::List(cell) = o.payload() {
+                                    cell.with(self.py, |l| l.extend(items));
+                                }
+                            }
+                        }
+                        Instr::SetUpdate(n) => {
+                            let it = pop!(f);
+                            let items = tri!(self.collect(&it));
+                            let s = f.stack[f.stack.len() - n as usize].clone();
+                            if let Value::Obj(o) = &s {
+                                for x in items {
+                                    tri!(self.set_add(o, x));
+                                }
+                            }
+                        }
+                        Instr::DictUpdate(n) | Instr::DictMerge(n) => {
+                            let m = pop!(f);
+                            let d = f.stack[f.stack.len() - n as usize].clone();
+                            let merge = matches!(ins, Instr::DictMerge(_));
+                            let func = if merge { Some(f.stack[f.stack.len() - n as usize - 2].clone()) } else { None };
+                            if let Value::Obj(o) = &d {
+                                tri!(self.dict_update_from(o, &m, func.as_ref()));
+                            }
+                        }
+                        Instr::ListToTuple => {
+                            let l = pop!(f);
+                            let items = match &l {
+                                Value::Obj(o) => match o.payload() {
+                                    Payload::List(c) => c.with(self.py, std::mem::take),
+                                    _ => Vec::new(),
+                                },
+                                _ => Vec::new(),
+                            };
+                            f.stack.push(self.new_tuple(items));
+                        }
+                        Instr::FormatValue(flags) => {
+                            let spec = if flags & 4 != 0 { Some(pop!(f)) } else { None };
+                            let v = pop!(f);
+                            let v = match flags & 3 {
+                                1 => tri!(self.str_value(&v)),
+                                2 => {
+                                    let s = tri!(self.repr(&v));
+                                    self.new_str(s)
+                                }
+                                3 => {
+                                    let s = tri!(self.ascii(&v));
+                                    self.new_str(s)
+                                }
+                                _ => v,
+                            };
+                            let r = tri!(self.format(&v, spec.as_ref().and_then(|s| s.as_str()).unwrap_or("")));
+                            f.stack.push(r);
+                        }
+                        Instr::UnpackSequence(n) => {
+                            let seq = pop!(f);
+                            tri!(self.unpack_into(&seq, n as usize, None, &mut f.stack));
+                        }
+                        Instr::UnpackEx(arg) => {
+                            let seq = pop!(f);
+                            let before = (arg & 0xff) as usize;
+                            let after = (arg >> 8) as usize;
+                            tri!(self.unpack_into(&seq, before, Some(after), &mut f.stack));
+                        }
+                        Instr::Jump(t) => {
+                            if (t as usize) < pc && self.thread_state.eval_breaker.is_set() {
+                                f.pc = pc;
+                                tri!(self.handle_eval_breaker());
+                            }
+                            pc = t as usize;
+                        }
+                        Instr::PopJumpIfFalse(t) => {
+                            let v = pop!(f);
+                            let b = match v {
+                                Value::Bool(b) => b,
+                                other => tri!(self.truthy(&other)),
+                            };
+                            if !b {
+                                pc = t as usize;
+                            }
+                        }
+                        Instr::PopJumpIfTrue(t) => {
+                            let v = pop!(f);
+                            let b = match v {
+                                Value::Bool(b) => b,
+                                other => tri!(self.truthy(&other)),
+                            };
+                            if b {
+                                pc = t as usize;
+                            }
+                        }
+                        Instr::JumpIfFalseOrPop(t) => {
+                            let b = tri!(self.truthy(f.stack.last().unwrap()));
+                            if !b {
+                                pc = t as usize;
+                            } else {
+                                f.stack.pop();
+                            }
+                        }
+                        Instr::JumpIfTrueOrPop(t) => {
+                            let b = tri!(self.truthy(f.stack.last().unwrap()));
+                            if b {
+                                pc = t as usize;
+                            } else {
+                                f.stack.pop();
+                            }
+                        }
+                        Instr::GetIter => {
+                            let v = pop!(f);
+                            let it = tri!(self.iter(&v));
+                            f.stack.push(it);
+                        }
+                        Instr::ForIter(t) => {
+                            let it = f.stack.last().unwrap();
+                            // Fast path: range iterators.
+                            if let Value::Obj(o) = it {
+                                if let Payload::RangeIter(cell) = o.payload() {
+                                    let next = cell.with(self.py, |r: &mut RangeIter| {
+                                        if r.remaining > 0 {
+                                            let v = r.next;
+                                            r.remaining -= 1;
+                                            r.next = r.next.wrapping_add(r.step);
+                                            Some(v)
+                                        } else {
+                                            None
+                                        }
+                                    });
+                                    match next {
+                                        Some(v) => f.stack.push(Value::Int(v)),
+                                        None => {
+                                            f.stack.pop();
+                                            pc = t as usize;
+                                        }
+                                    }
+                                    continue;
+                                }
+                            }
+                            let it = it.clone();
+                            match tri!(self.next(&it)) {
+                                Some(v) => f.stack.push(v),
+                                None => {
+                                    f.stack.pop();
+                                    pc = t as usize;
+                                }
+                            }
+                        }
+                        Instr::MakeFunction(flags) => {
+                            let code_v = pop!(f);
+                            let closure = if flags & 8 != 0 { Some(pop!(f)) } else { None };
+                            let kwdefaults = if flags & 2 != 0 { Some(pop!(f)) } else { None };
+                            let defaults = if flags & 1 != 0 { Some(pop!(f)) } else { None };
+                            let func = self.make_function(&code_v, &f.globals, defaults, kwdefaults, closure);
+                            f.stack.push(func);
+                        }
+                        Instr::ReturnValue => {
+                            let v = pop!(f);
+                            f.pc = pc;
+                            return Ok(Exit::Return(v));
+                        }
+                        Instr::YieldValue => {
+                            let v = pop!(f);
+                            f.pc = pc;
+                            return Ok(Exit::Yield(v));
+                        }
+                        Instr::GetYieldFromIter => {
+                            let v = pop!(f);
+                            let it = if self.is_generator(&v) { v } else { tri!(self.iter(&v)) };
+                            f.stack.push(it);
+                        }
+                        Instr::YieldFrom => {
+                            let sent = pop!(f);
+                            let sub = f.stack.last().unwrap().clone();
+                            match tri!(self.send_to(&sub, sent)) {
+                                crate::gen::Step::Yield(v) => {
+                                    f.pc = pc - 1;
+                                    return Ok(Exit::Yield(v));
+                                }
+                                crate::gen::Step::Return(v) => {
+                                    f.stack.pop();
+                                    f.stack.push(v);
+                                }
+                            }
+                        }
+                        Instr::Raise(n) => {
+                            let e = match n {
+                                0 => match &self.handled {
+                                    Value::Obj(o) => PyErr(o.clone()),
+                                    _ => self.runtime_error("No active exception to reraise"),
+                                },
+                                1 => {
+                                    let exc = pop!(f);
+                                    tri!(self.make_raisable(&exc))
+                                }
+                                _ => {
+                                    let cause = pop!(f);
+                                    let exc = pop!(f);
+                                    let e = tri!(self.make_raisable(&exc));
+                                    tri!(self.set_cause(&e, cause));
+                                    e
+                                }
+                            };
+                            if n == 0 {
+                                // A bare `raise` keeps the traceback as it is.
+                                f.pc = pc;
+                                match self.find_handler(code, pc - 1, f, &e, false) {
+                                    Some(t) => {
+                                        pc = t;
+                                        continue;
+                                    }
+                                    None => return Err(e),
+                                }
+                            }
+                            break 'op e;
+                        }
+                        Instr::Reraise => {
+                            let exc = pop!(f);
+                            let e = match exc {
+                                Value::Obj(o) => PyErr(o),
+                                _ => self.runtime_error("bad reraise"),
+                            };
+                            f.pc = pc;
+                            // Propagate without a new traceback entry.
+                            match self.find_handler(code, pc - 1, f, &e, false) {
+                                Some(t) => {
+                                    pc = t;
+                                    continue;
+                                }
+                                None => return Err(e),
+                            }
+                        }
+                        Instr::PushExcInfo => {
+                            let exc = pop!(f);
+                            let prev = std::mem::replace(&mut self.handled, exc.clone());
+                            f.stack.push(prev);
+                            f.stack.push(exc);
+                        }
+                        Instr::PopExcept => {
+                            let prev = pop!(f);
+                            self.handled = prev;
+                        }
+                        Instr::CheckExcMatch => {
+                            let ty = pop!(f);
+                            let exc = f.stack.last().unwrap().clone();
+                            let r = tri!(self.exception_matches(&exc, &ty));
+                            f.stack.push(Value::Bool(r));
+                        }
+                        Instr::WithExceptStart => {
+                            let len = f.stack.len();
+                            let exc = f.stack[len - 1].clone();
+                            let exit = f.stack[len - 3].clone();
+                            let ty = Value::Obj(type_of(&exc).clone());
+                            let tb = Value::None;
+                            let r = tri!(self.call(&exit, Args::new(&[ty, exc, tb])));
+                            f.stack.push(r);
+                        }
+                        Instr::BeforeWith => {
+                            let mgr = pop!(f);
+                            let (exit, res) = tri!(self.before_with(&mgr));
+                            f.stack.push(exit);
+                            f.stack.push(res);
+                        }
+                        Instr::ImportName(i) => {
+                            let fromlist = pop!(f);
+                            let level = pop!(f);
+                            let m = tri!(self.import_name(&code.names[i as usize], &fromlist, &level, &f.globals));
+                            f.stack.push(m);
+                        }
+                        Instr::ImportFrom(i) => {
+                            let m = f.stack.last().unwrap().clone();
+                            let v = tri!(self.import_from(&m, &code.names[i as usize]));
+                            f.stack.push(v);
+                        }
+                        Instr::ImportStar => {
+                            let m = pop!(f);
+                            let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                            tri!(self.import_star(&m, &ns));
+                        }
+                        Instr::LoadBuildClass => f.stack.push(self.build_class_fn()),
+                        Instr::LoadAssertionError => f.stack.push(Value::Obj(self.g.exc.assertion_error.clone())),
+                        Instr::LoadLocals => {
+                            let l = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                            f.stack.push(Value::Obj(l));
+                        }
+                        Instr::StoreClassCell(i) => {
+                            let slot = code.nlocals() + i as usize;
+                            let cell = f.fast[slot].clone();
+                            if let Some(l) = &f.locals {
+                                self.dict_set_str(l, self.g.names.classcell.clone(), cell);
+                            }
+                        }
+                    }
+                }
+            };
+            // An exception was raised by the instruction at pc - 1.
+            f.pc = pc;
+            match self.find_handler(code, pc - 1, f, &err, true) {
+                Some(t) => pc = t,
+                None => return Err(err),
+            }
+        }
+    }
+
+    /// Records the traceback entry (when `record`), sets the implicit context, and finds
+    /// the handler for an exception raised at `at`. On success the stack is unwound and the
+    /// exception pushed; returns the handler's pc.
+    fn find_handler(&mut self, code: &gilvm_object::code::CodeObject, at: usize, f: &mut Frame, err: &PyErr, record: bool) -> Option<usize> {
+        if record {
+            let d = err.data();
+            let fresh = d.with(self.py, |d| {
+                let fresh = d.traceback.is_empty();
+                d.traceback.push(gilvm_object::exc::TbEntry { code: f.code.clone(), line: code.lines[at], cols: code.cols[at] });
+                fresh
+            });
+            if fresh {
+                if let Value::Obj(h) = &self.handled {
+                    if !h.is(&err.0) {
+                        let h = h.clone();
+                        d.with(self.py, |d| {
+                            if d.context.is_none() {
+                                d.context = Value::Obj(h);
+                            }
+                        });
+                    }
+                }
+            }
+        }
+        let h = code.handler_for(at)?;
+        f.stack.truncate(h.depth as usize);
+        f.stack.push(err.value());
+        Some(h.target as usize)
+    }
+
+    fn unbound_local(&self, name: &ObjRef) -> PyErr {
+        let n = str_of(name);
+        self.err(&self.g.exc.unbound_local_error, format!("cannot access local variable '{n}' where it is not associated with a value"))
+    }
+
+    fn cell_name(&self, code: &gilvm_object::code::CodeObject, i: usize) -> ObjRef {
+        if i < code.cellvars.len() {
+            code.cellvars[i].clone()
+        } else {
+            code.freevars[i - code.cellvars.len()].clone()
+        }
+    }
+
+    fn cell_get(&self, cell: &Value, code: &gilvm_object::code::CodeObject, i: usize) -> PyResult {
+        if let Value::Obj(o) = cell {
+            if let Payload::Cell(c) = o.payload() {
+                let v = c.with(self.py, |v| v.clone());
+                if !v.is_undef() {
+                    return Ok(v);
+                }
+            }
+        }
+        let name = self.cell_name(code, i);
+        let n = str_of(&name);
+        if i < code.cellvars.len() {
+            Err(self.unbound_local(&name))
+        } else {
+            Err(self.name_error(format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope")))
+        }
+    }
+
+    fn cell_set(&self, cell: &Value, v: Value) {
+        if let Value::Obj(o) = cell {
+            if let Payload::Cell(c) = o.payload() {
+                let old = c.with(self.py, |c| std::mem::replace(c, v));
+                drop(old);
+            }
+        }
+    }
+
+    /// Looks a name up in globals, then builtins.
+    #[inline]
+    pub fn load_global(&self, globals: &ObjRef, name: &ObjRef) -> PyResult {
+        if let Some(v) = self.dict_get_str(globals, name) {
+            return Ok(v);
+        }
+        if let Some(v) = self.dict_get_str(&self.g.builtins_dict, name) {
+            return Ok(v);
+        }
+        Err(self.name_error(format!("name '{}' is not defined", str_of(name))))
+    }
+
+    /// Called when the eval breaker is set (drop requests etc.: see gilvm-sync).
+    pub fn handle_eval_breaker(&mut self) -> PyResult<()> {
+        crate::threads::eval_breaker(self)
+    }
+}
+
+/// The text of a str object (empty for others).
+pub fn str_of(o: &ObjRef) -> &str {
+    match o.payload() {
+        Payload::Str(s) => s.as_str(),
+        _ => "",
+    }
+}

@@ -1,0 +1,160 @@
+//! Behaviour of exception instances: `str`, `repr`, and their special attributes.
+use gilvm_object::{ObjRef, Payload, Value};
+
+use crate::args::Args;
+use crate::error::{exc_data, PyResult};
+use crate::interp::Interp;
+
+fn args_of(interp: &Interp, o: &ObjRef) -> Vec<Value> {
+    match exc_data(o) {
+        Some(d) => d.with(interp.py, |d| match &d.args {
+            Value::Obj(t) => match t.payload() {
+                Payload::Tuple(items) => items.to_vec(),
+                _ => vec![],
+            },
+            _ => vec![],
+        }),
+        None => vec![],
+    }
+}
+
+/// `str(exc)`.
+pub fn exc_str(interp: &mut Interp, o: &ObjRef) -> PyResult<String> {
+    let args = args_of(interp, o);
+    let v = Value::Obj(o.clone());
+    if interp.isinstance(&v, &interp.g.exc.key_error.clone()) && args.len() == 1 {
+        return interp.repr(&args[0]);
+    }
+    match args.len() {
+        0 => Ok(String::new()),
+        1 => interp.str_string(&args[0]),
+        _ => {
+            let t = interp.new_tuple(args);
+            interp.repr(&t)
+        }
+    }
+}
+
+/// `repr(exc)`.
+pub fn exc_repr(interp: &mut Interp, o: &ObjRef) -> PyResult<String> {
+    let name = interp.class_name(o);
+    let args = args_of(interp, o);
+    if args.len() == 1 {
+        return Ok(format!("{name}({})", interp.repr(&args[0])?));
+    }
+    let t = interp.new_tuple(args);
+    Ok(format!("{name}{}", interp.repr(&t)?))
+}
+
+/// Special attributes of exceptions.
+pub fn exc_attr(interp: &mut Interp, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
+    let Some(d) = exc_data(o) else { return Ok(None) };
+    let py = interp.py;
+    Ok(match name {
+        "args" => Some(d.with(py, |d| d.args.clone())),
+        "__cause__" => Some(d.with(py, |d| d.cause.clone())),
+        "__context__" => Some(d.with(py, |d| d.context.clone())),
+        "__suppress_context__" => Some(Value::Bool(d.with(py, |d| d.suppress_context))),
+        "__traceback__" => {
+            let empty = d.with(py, |d| d.traceback.is_empty());
+            if empty {
+                Some(Value::None)
+            } else {
+                Some(interp.new_str("<traceback>"))
+            }
+        }
+        "value" if interp.isinstance(&Value::Obj(o.clone()), &interp.g.exc.stop_iteration.clone()) => Some(args_of(interp, o).into_iter().next().unwrap_or(Value::None)),
+        "code" if interp.isinstance(&Value::Obj(o.clone()), &interp.g.exc.system_exit.clone()) => {
+            let a = args_of(interp, o);
+            Some(match a.len() {
+                0 => Value::None,
+                1 => a[0].clone(),
+                _ => interp.new_tuple(a),
+            })
+        }
+        "errno" | "strerror" | "filename" if interp.isinstance(&Value::Obj(o.clone()), &interp.g.exc.os_error.clone()) => {
+            let a = args_of(interp, o);
+            Some(match name {
+                "errno" if a.len() >= 2 => a[0].clone(),
+                "strerror" if a.len() >= 2 => a[1].clone(),
+                "filename" if a.len() >= 3 => a[2].clone(),
+                _ => Value::None,
+            })
+        }
+        "name" | "path" if interp.isinstance(&Value::Obj(o.clone()), &interp.g.exc.import_error.clone()) => Some(Value::None),
+        "msg" if interp.isinstance(&Value::Obj(o.clone()), &interp.g.exc.syntax_error.clone()) => args_of(interp, o).into_iter().next(),
+        _ => None,
+    })
+}
+
+/// Stores a special exception attribute; false if `name` is not one.
+pub fn exc_setattr(interp: &mut Interp, o: &ObjRef, name: &str, v: &Value) -> PyResult<bool> {
+    let Some(d) = exc_data(o) else { return Ok(false) };
+    let py = interp.py;
+    match name {
+        "args" => {
+            let items = interp.collect(v)?;
+            let t = interp.new_tuple(items);
+            d.with(py, |d| d.args = t);
+        }
+        "__cause__" => d.with(py, |d| {
+            d.cause = v.clone();
+            d.suppress_context = true;
+        }),
+        "__context__" => d.with(py, |d| d.context = v.clone()),
+        "__suppress_context__" => {
+            let b = interp.truthy(v)?;
+            d.with(py, |d| d.suppress_context = b)
+        }
+        "__traceback__" => {
+            if v.is_none() {
+                d.with(py, |d| d.traceback.clear());
+            }
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// `BaseException.__new__(cls, *args)`.
+pub fn exc_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let pos = args.pos();
+    let Some(Value::Obj(cls)) = pos.first() else { return Err(interp.type_error("BaseException.__new__(): not enough arguments")) };
+    let inst = interp.new_instance(cls)?;
+    if let Value::Obj(o) = &inst {
+        if let Some(d) = exc_data(o) {
+            let t = interp.new_tuple(pos[1..].to_vec());
+            d.with(interp.py, |d| d.args = t);
+        }
+    }
+    Ok(inst)
+}
+
+/// `BaseException.__init__(self, *args)`.
+pub fn exc_init(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let pos = args.pos();
+    if let Some(Value::Obj(o)) = pos.first() {
+        if let Some(d) = exc_data(o) {
+            let t = interp.new_tuple(pos[1..].to_vec());
+            d.with(interp.py, |d| d.args = t);
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `BaseException.with_traceback(tb)`.
+pub fn exc_with_traceback(_interp: &mut Interp, args: Args<'_>) -> PyResult {
+    Ok(args.pos().first().cloned().unwrap_or(Value::None))
+}
+
+/// `BaseException.__str__` and `__repr__` as methods (for `super().__str__()`).
+pub fn exc_str_method(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let Some(Value::Obj(o)) = args.pos().first() else { return Err(interp.type_error("__str__ needs an argument")) };
+    let s = exc_str(interp, o)?;
+    Ok(interp.new_str(s))
+}
+pub fn exc_repr_method(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let Some(Value::Obj(o)) = args.pos().first() else { return Err(interp.type_error("__repr__ needs an argument")) };
+    let s = exc_repr(interp, o)?;
+    Ok(interp.new_str(s))
+}

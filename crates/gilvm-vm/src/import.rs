@@ -1,0 +1,305 @@
+//! The import system: `sys.modules`, native modules registered through the embedding API,
+//! and `.py` modules and packages found on `sys.path`.
+use gilvm_object::payload::Module;
+use gilvm_object::{ObjRef, Payload, Value};
+
+use crate::error::{PyErr, PyResult};
+use crate::eval::str_of;
+use crate::frame::Frame;
+use crate::interp::Interp;
+
+impl Interp {
+    /// A new module object with its dict holding `__name__`.
+    pub fn new_module(&mut self, name: &str) -> ObjRef {
+        let dict = self.new_dict_obj();
+        let n = self.new_str(name);
+        self.dict_set_str(&dict, self.g.names.name.clone(), n.clone());
+        self.dict_set_str(&dict, self.g.names.doc.clone(), Value::None);
+        self.dict_set_str(&dict, self.g.names.package.clone(), Value::None);
+        self.dict_set_str(&dict, self.g.names.spec.clone(), Value::None);
+        self.dict_set_str(&dict, self.g.names.loader.clone(), Value::None);
+        self.new_obj(Payload::Module(Module { name: n, dict }))
+    }
+
+    /// The module's namespace dict.
+    pub fn module_dict(m: &ObjRef) -> Option<&ObjRef> {
+        match m.payload() {
+            Payload::Module(m) => Some(&m.dict),
+            _ => None,
+        }
+    }
+
+    /// Runs a module-level code object in `globals`.
+    pub fn run_code(&mut self, code: ObjRef, globals: &ObjRef) -> PyResult {
+        let mut frame = Frame { code, pc: 0, fast: self.take_vec(0), stack: self.take_vec(16), globals: globals.clone(), locals: None, started: false };
+        self.run_frame(&mut frame)
+    }
+
+    /// Compiles source into a code object, raising SyntaxError on errors.
+    pub fn compile_source(&mut self, source: &str, filename: &str) -> PyResult<ObjRef> {
+        crate::traceback::register_source(filename, source);
+        let fname = self.intern(filename);
+        match gilvm_compiler::compile_module(self.py, source, &fname) {
+            Ok(code) => Ok(self.new_obj(Payload::Code(code))),
+            Err(e) => Err(self.syntax_error_from(&e, filename)),
+        }
+    }
+
+    /// A SyntaxError/IndentationError exception from a compile error.
+    pub fn syntax_error_from(&mut self, e: &gilvm_compiler::CompileError, filename: &str) -> PyErr {
+        let ty = match e.kind {
+            gilvm_compiler::ErrorKind::SyntaxError => self.g.exc.syntax_error.clone(),
+            gilvm_compiler::ErrorKind::IndentationError => self.g.exc.indentation_error.clone(),
+        };
+        let msg = self.new_str(e.msg.clone());
+        let fname = self.new_str(filename);
+        let text = self.new_str(format!("{}\n", e.text));
+        let details = self.new_tuple(vec![fname.clone(), Value::Int(e.line as i64), Value::Int(e.col as i64), text.clone(), Value::Int(e.line as i64), Value::Int(e.end_col as i64)]);
+        let exc = self.new_exception(&ty, vec![msg.clone(), details]);
+        if let Payload::Instance(i) = exc.payload() {
+            if let Some(d) = &i.dict {
+                let set = |s: &Interp, k: &str, v: Value| s.dict_set_str(d, s.intern(k), v);
+                set(self, "msg", msg);
+                set(self, "filename", fname);
+                set(self, "lineno", Value::Int(e.line as i64));
+                set(self, "offset", Value::Int(e.col as i64));
+                set(self, "text", text);
+                set(self, "end_lineno", Value::Int(e.line as i64));
+                set(self, "end_offset", Value::Int(e.end_col as i64));
+            }
+        }
+        PyErr(exc)
+    }
+
+    /// `import name` machinery (IMPORT_NAME).
+    pub fn import_name(&mut self, name: &ObjRef, fromlist: &Value, level: &Value, globals: &ObjRef) -> PyResult {
+        let mut full = str_of(name).to_string();
+        let level = match level {
+            Value::Int(i) => *i as usize,
+            _ => 0,
+        };
+        if level > 0 {
+            let pkg = self.dict_get_str(globals, &self.g.names.package.clone()).and_then(|p| p.as_str().map(|s| s.to_string()));
+            let pkg = match pkg {
+                Some(p) if !p.is_empty() => p,
+                _ => {
+                    let modname = self.dict_get_str(globals, &self.g.names.name.clone()).and_then(|p| p.as_str().map(|s| s.to_string())).unwrap_or_default();
+                    let is_pkg = self.dict_get_str(globals, &self.g.names.path.clone()).is_some();
+                    if is_pkg {
+                        modname
+                    } else {
+                        match modname.rfind('.') {
+                            Some(i) => modname[..i].to_string(),
+                            None => return Err(self.import_error("attempted relative import with no known parent package")),
+                        }
+                    }
+                }
+            };
+            let mut base = pkg.as_str();
+            for _ in 1..level {
+                base = match base.rfind('.') {
+                    Some(i) => &base[..i],
+                    None => return Err(self.import_error("attempted relative import beyond top-level package")),
+                };
+            }
+            full = if full.is_empty() { base.to_string() } else { format!("{base}.{full}") };
+        }
+        // Import each prefix.
+        let parts: Vec<&str> = full.split('.').collect();
+        let mut top = None;
+        let mut prefix = String::new();
+        let mut last = None;
+        for (i, p) in parts.iter().enumerate() {
+            if i > 0 {
+                prefix.push('.');
+            }
+            prefix.push_str(p);
+            let m = self.import_module(&prefix)?;
+            if i == 0 {
+                top = Some(m.clone());
+            }
+            last = Some(m);
+        }
+        let has_fromlist = match fromlist {
+            Value::None => false,
+            other => self.truthy(other)?,
+        };
+        if has_fromlist || level > 0 && str_of(name).is_empty() {
+            Ok(Value::Obj(last.unwrap()))
+        } else if level > 0 {
+            Ok(Value::Obj(last.unwrap()))
+        } else {
+            Ok(Value::Obj(top.unwrap()))
+        }
+    }
+
+    /// Imports one fully qualified module (its parent must be imported already).
+    pub fn import_module(&mut self, name: &str) -> PyResult<ObjRef> {
+        let key = self.new_str(name);
+        if let Some(Value::Obj(m)) = self.dict_get(&self.g.modules.clone(), &key)? {
+            return Ok(m);
+        }
+        // Native modules.
+        let native = self.g.native_modules.lock().iter().find(|d| d.name == name).cloned();
+        if let Some(def) = native {
+            let m = self.new_module(name);
+            self.dict_set(&self.g.modules.clone(), key.clone(), Value::Obj(m.clone()))?;
+            if let Err(e) = (def.init)(self, &m) {
+                let _ = self.dict_remove(&self.g.modules.clone(), &key);
+                return Err(e);
+            }
+            crate::gilctl::after_native_import(self, &def)?;
+            return Ok(m);
+        }
+        // Source modules: search the parent's __path__ or sys.path.
+        let (parent, short) = match name.rfind('.') {
+            Some(i) => (Some(&name[..i]), &name[i + 1..]),
+            None => (None, name),
+        };
+        let dirs: Vec<String> = match parent {
+            Some(p) => {
+                let pm = self.import_module(p)?;
+                let path = Self::module_dict(&pm).and_then(|d| self.dict_get_str(d, &self.g.names.path.clone()));
+                match path {
+                    Some(pv) => self.collect(&pv)?.iter().filter_map(|v| v.as_str().map(|s| s.to_string())).collect(),
+                    None => return Err(self.module_not_found(&format!("No module named '{name}'; '{p}' is not a package"), name)),
+                }
+            }
+            None => self.sys_path()?,
+        };
+        for dir in dirs {
+            let base = if dir.is_empty() { std::path::PathBuf::from(".") } else { std::path::PathBuf::from(&dir) };
+            let pkg_init = base.join(short).join("__init__.py");
+            let file = base.join(format!("{short}.py"));
+            if pkg_init.is_file() {
+                let pkg_dir = base.join(short);
+                return self.exec_source_module(name, &pkg_init, Some(&pkg_dir));
+            }
+            if file.is_file() {
+                return self.exec_source_module(name, &file, None);
+            }
+        }
+        Err(self.module_not_found(&format!("No module named '{name}'"), name))
+    }
+
+    fn module_not_found(&mut self, msg: &str, name: &str) -> PyErr {
+        let e = self.err(&self.g.exc.module_not_found_error.clone(), msg);
+        if let Payload::Instance(i) = e.0.payload() {
+            if let Some(d) = &i.dict {
+                let n = self.new_str(name);
+                self.dict_set_str(d, self.intern("name"), n);
+            }
+        }
+        e
+    }
+
+    fn sys_path(&mut self) -> PyResult<Vec<String>> {
+        let sys = self.g.sys.clone();
+        let p = Self::module_dict(&sys).and_then(|d| self.dict_get_str(d, &self.intern("path")));
+        match p {
+            Some(v) => Ok(self.collect(&v)?.iter().filter_map(|x| x.as_str().map(|s| s.to_string())).collect()),
+            None => Ok(vec![]),
+        }
+    }
+
+    fn exec_source_module(&mut self, name: &str, file: &std::path::Path, pkg_dir: Option<&std::path::Path>) -> PyResult<ObjRef> {
+        let source = std::fs::read_to_string(file).map_err(|e| self.import_error(format!("cannot read {}: {e}", file.display())))?;
+        let fname = file.to_string_lossy().trim_start_matches("./").to_string();
+        let m = self.new_module(name);
+        let d = Self::module_dict(&m).unwrap().clone();
+        let fv = self.new_str(fname.clone());
+        self.dict_set_str(&d, self.g.names.file.clone(), fv);
+        self.dict_set_str(&d, self.g.names.builtins.clone(), Value::Obj(self.g.builtins.clone()));
+        match pkg_dir {
+            Some(p) => {
+                let pv = self.new_str(p.to_string_lossy().to_string());
+                let l = self.new_list(vec![pv]);
+                self.dict_set_str(&d, self.g.names.path.clone(), l);
+                let pkg = self.new_str(name);
+                self.dict_set_str(&d, self.g.names.package.clone(), pkg);
+            }
+            None => {
+                let pkg = self.new_str(name.rsplit_once('.').map(|x| x.0).unwrap_or(""));
+                self.dict_set_str(&d, self.g.names.package.clone(), pkg);
+            }
+        }
+        let key = self.new_str(name);
+        self.dict_set(&self.g.modules.clone(), key.clone(), Value::Obj(m.clone()))?;
+        let code = match self.compile_source(&source, &fname) {
+            Ok(c) => c,
+            Err(e) => {
+                let _ = self.dict_remove(&self.g.modules.clone(), &key);
+                return Err(e);
+            }
+        };
+        if let Err(e) = self.run_code(code, &d) {
+            let _ = self.dict_remove(&self.g.modules.clone(), &key);
+            return Err(e);
+        }
+        // Bind the submodule on its parent.
+        if let Some((parent, short)) = name.rsplit_once('.') {
+            let pk = self.new_str(parent);
+            if let Some(Value::Obj(pm)) = self.dict_get(&self.g.modules.clone(), &pk)? {
+                if let Some(pd) = Self::module_dict(&pm) {
+                    self.dict_set_str(pd, self.intern(short), Value::Obj(m.clone()));
+                }
+            }
+        }
+        // A module may replace itself in sys.modules.
+        match self.dict_get(&self.g.modules.clone(), &key)? {
+            Some(Value::Obj(m2)) => Ok(m2),
+            _ => Ok(m),
+        }
+    }
+
+    /// `from module import name` (IMPORT_FROM).
+    pub fn import_from(&mut self, m: &Value, name: &ObjRef) -> PyResult {
+        if let Some(v) = self.getattr_opt(m, name)? {
+            return Ok(v);
+        }
+        let Value::Obj(mo) = m else { return Err(self.import_error("bad module")) };
+        let modname = match mo.payload() {
+            Payload::Module(md) => md.name.as_str().unwrap_or("?").to_string(),
+            _ => "?".into(),
+        };
+        // A submodule of a package.
+        let is_pkg = Self::module_dict(mo).and_then(|d| self.dict_get_str(d, &self.g.names.path.clone())).is_some();
+        if is_pkg {
+            let full = format!("{modname}.{}", str_of(name));
+            match self.import_module(&full) {
+                Ok(sub) => return Ok(Value::Obj(sub)),
+                Err(e) if self.matches(&e, &self.g.exc.module_not_found_error.clone()) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        let file = Self::module_dict(mo).and_then(|d| self.dict_get_str(d, &self.g.names.file.clone())).and_then(|f| f.as_str().map(|s| s.to_string()));
+        let msg = match file {
+            Some(f) => format!("cannot import name '{}' from '{modname}' ({f})", str_of(name)),
+            None => format!("cannot import name '{}' from '{modname}' (unknown location)", str_of(name)),
+        };
+        Err(self.import_error(msg))
+    }
+
+    /// `from module import *`.
+    pub fn import_star(&mut self, m: &Value, ns: &ObjRef) -> PyResult<()> {
+        let Value::Obj(mo) = m else { return Ok(()) };
+        let Some(d) = Self::module_dict(mo).cloned() else { return Ok(()) };
+        let all = self.dict_get_str(&d, &self.g.names.all.clone());
+        match all {
+            Some(names) => {
+                for n in self.collect(&names)? {
+                    let v = self.getattr(m, n.as_obj().ok_or_else(|| self.type_error("__all__ must contain strings"))?)?;
+                    self.dict_set(ns, n, v)?;
+                }
+            }
+            None => {
+                for (k, v) in self.dict_items(&d)? {
+                    if k.as_str().is_some_and(|s| !s.starts_with('_')) {
+                        self.dict_set(ns, k, v)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}

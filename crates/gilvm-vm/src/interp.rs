@@ -1,0 +1,144 @@
+//! [`Interp`]: the state of one attached thread, and constructors for values.
+//!
+//! An `Interp` exists only while its thread is attached (it holds the attachment token).
+//! Every operation that touches objects goes through it.
+use gilvm_object::dict::PyDict;
+use gilvm_object::payload::{BuiltinFn, ErasedFn};
+use gilvm_object::set::PySet;
+use gilvm_object::str::{intern, PyStr};
+use gilvm_object::{ObjCell, ObjRef, Payload, Py, Value};
+
+use crate::args::Args;
+use crate::error::PyResult;
+use crate::globals::Globals;
+
+/// A native function: receives the interpreter and the call's arguments.
+pub type NativeFn = fn(&mut Interp, Args<'_>) -> PyResult;
+
+/// Per-thread interpreter state.
+pub struct Interp {
+    /// Proof of attachment, valid while this Interp lives.
+    pub py: Py<'static>,
+    pub g: &'static Globals,
+    /// Python call depth (for RecursionError).
+    pub depth: u32,
+    pub recursion_limit: u32,
+    /// The exception being handled (`sys.exc_info()`), or None.
+    pub handled: Value,
+    /// Address near the base of this thread's native stack, and the usable size.
+    stack_base: usize,
+    stack_size: usize,
+    /// Recycled vectors for frames.
+    pub(crate) pool: Vec<Vec<Value>>,
+    /// Files whose source lines tracebacks may show.
+    pub(crate) thread_state: std::sync::Arc<gilvm_sync::ThreadState>,
+}
+
+impl Interp {
+    /// Creates the state for the current, attached thread.
+    ///
+    /// # Safety
+    /// The current thread must be attached (hold the GIL in the GIL build) for as long as the
+    /// returned `Interp` is used.
+    pub unsafe fn new_attached(g: &'static Globals, stack_size: usize) -> Interp {
+        let marker = 0u8;
+        Interp {
+            // SAFETY: forwarded from this function's contract.
+            py: unsafe { Py::assume_attached() },
+            g,
+            depth: 0,
+            recursion_limit: g.recursion_limit.load(std::sync::atomic::Ordering::Relaxed),
+            handled: Value::None,
+            stack_base: &marker as *const u8 as usize,
+            stack_size,
+            pool: Vec::new(),
+            thread_state: std::sync::Arc::new(gilvm_sync::ThreadState::new_current()),
+        }
+    }
+
+    /// True when the native stack is nearly exhausted.
+    #[inline]
+    pub fn stack_exhausted(&self) -> bool {
+        let marker = 0u8;
+        let here = &marker as *const u8 as usize;
+        self.stack_base.saturating_sub(here) + 256 * 1024 > self.stack_size
+    }
+
+    // ---- constructors ----
+
+    #[inline]
+    pub fn new_obj(&self, p: Payload) -> ObjRef {
+        ObjRef::new(self.py, p)
+    }
+    pub fn new_str(&self, s: impl Into<Box<str>>) -> Value {
+        Value::Obj(ObjRef::new(self.py, Payload::Str(PyStr::new(s))))
+    }
+    pub fn intern(&self, s: &str) -> ObjRef {
+        intern(self.py, s)
+    }
+    pub fn new_list(&self, v: Vec<Value>) -> Value {
+        Value::Obj(ObjRef::new(self.py, Payload::List(ObjCell::new(v))))
+    }
+    pub fn new_tuple(&self, v: Vec<Value>) -> Value {
+        if v.is_empty() {
+            return Value::Obj(self.g.empty_tuple.clone());
+        }
+        Value::Obj(ObjRef::new(self.py, Payload::Tuple(v.into_boxed_slice())))
+    }
+    pub fn new_dict_obj(&self) -> ObjRef {
+        ObjRef::new(self.py, Payload::Dict(PyDict::new()))
+    }
+    pub fn new_set(&self) -> ObjRef {
+        ObjRef::new(self.py, Payload::Set(PySet::new()))
+    }
+    pub fn new_bigint(&self, v: num_bigint::BigInt) -> Value {
+        Value::from_bigint(self.py, v)
+    }
+    /// A builtin function object.
+    pub fn new_native(&self, name: &'static str, f: NativeFn) -> Value {
+        Value::Obj(ObjRef::new(self.py, Payload::BuiltinFunction(BuiltinFn { name, func: ErasedFn(f as *const ()), receiver: None, data: Value::None })))
+    }
+    /// A builtin function carrying extra data.
+    pub fn new_native_with(&self, name: &'static str, f: NativeFn, data: Value) -> Value {
+        Value::Obj(ObjRef::new(self.py, Payload::BuiltinFunction(BuiltinFn { name, func: ErasedFn(f as *const ()), receiver: None, data })))
+    }
+    pub fn not_implemented(&self) -> Value {
+        Value::Obj(self.g.not_implemented.clone())
+    }
+    pub fn is_not_implemented(&self, v: &Value) -> bool {
+        matches!(v, Value::Obj(o) if o.is(&self.g.not_implemented))
+    }
+
+    /// Takes a cleared vector from the pool.
+    #[inline]
+    pub(crate) fn take_vec(&mut self, cap: usize) -> Vec<Value> {
+        match self.pool.pop() {
+            Some(mut v) => {
+                v.reserve(cap);
+                v
+            }
+            None => Vec::with_capacity(cap.max(8)),
+        }
+    }
+    /// Returns a vector to the pool.
+    #[inline]
+    pub(crate) fn give_vec(&mut self, mut v: Vec<Value>) {
+        v.clear();
+        if self.pool.len() < 64 && v.capacity() <= 256 {
+            self.pool.push(v);
+        }
+    }
+
+    /// The eval-breaker word of this thread.
+    pub fn thread_state(&self) -> &gilvm_sync::ThreadState {
+        &self.thread_state
+    }
+}
+
+/// Recovers a native function pointer.
+#[inline(always)]
+pub fn native_fn(f: ErasedFn) -> NativeFn {
+    // SAFETY: every ErasedFn in the VM is created by `Interp::new_native*` from a `NativeFn`,
+    // so converting the pointer back to that exact type is sound.
+    unsafe { std::mem::transmute::<*const (), NativeFn>(f.0) }
+}

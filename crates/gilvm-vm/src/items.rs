@@ -1,0 +1,267 @@
+//! Item access: `c[k]`, `c[k] = v`, `del c[k]` for builtin containers and instances.
+use gilvm_object::keys::as_index_i64;
+use gilvm_object::payload::InstanceBase;
+use gilvm_object::{ObjCell, ObjRef, Payload, Value};
+
+use crate::error::PyResult;
+use crate::interp::Interp;
+
+fn slice_of(v: &Value) -> Option<&[Value; 3]> {
+    match v {
+        Value::Obj(o) => match o.payload() {
+            Payload::Slice(s) => Some(s),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+impl Interp {
+    /// `c[key]`.
+    pub fn getitem(&mut self, c: &Value, key: &Value) -> PyResult {
+        let Value::Obj(o) = c else {
+            return Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(c))));
+        };
+        match o.payload() {
+            Payload::List(l) => self.list_getitem(l, key),
+            Payload::Tuple(t) => {
+                if let Some(sl) = slice_of(key) {
+                    let v = self.slice_vec(t, sl)?;
+                    return Ok(self.new_tuple(v));
+                }
+                let i = self.seq_index(key, t.len(), "tuple")?;
+                Ok(t[i].clone())
+            }
+            Payload::Str(s) => {
+                if let Some(sl) = slice_of(key) {
+                    if s.is_ascii() {
+                        let b = self.slice_vec(s.as_str().as_bytes(), sl)?;
+                        return Ok(self.new_str(String::from_utf8(b).unwrap_or_default()));
+                    }
+                    let chars: Vec<char> = s.as_str().chars().collect();
+                    let v = self.slice_vec(&chars, sl)?;
+                    return Ok(self.new_str(v.into_iter().collect::<String>()));
+                }
+                let i = self.seq_index(key, s.char_len(), "string")?;
+                Ok(self.char_str(s.char_at(i).unwrap()))
+            }
+            Payload::Bytes(b) => {
+                if let Some(sl) = slice_of(key) {
+                    let v = self.slice_vec(b, sl)?;
+                    return Ok(Value::Obj(self.new_obj(Payload::Bytes(v.into_boxed_slice()))));
+                }
+                let i = self.seq_index(key, b.len(), "index")?;
+                Ok(Value::Int(b[i] as i64))
+            }
+            Payload::Dict(_) => match self.dict_get(o, key)? {
+                Some(v) => Ok(v),
+                None => Err(self.key_error(key.clone())),
+            },
+            Payload::Range(r) => {
+                if let Some(sl) = slice_of(key) {
+                    let (start, _stop, step, count) = self.slice_indices(sl, r.len() as usize)?;
+                    let nstart = r.item(start);
+                    let nstep = r.step * step;
+                    let nstop = nstart + nstep * count as i64;
+                    return Ok(Value::Obj(self.new_obj(Payload::Range(gilvm_object::payload::RangeObj { start: nstart, stop: nstop, step: nstep }))));
+                }
+                let i = self.seq_index(key, r.len() as usize, "range object")?;
+                Ok(Value::Int(r.item(i as i64)))
+            }
+            Payload::Type(_) => {
+                // `list[int]` and friends: generic aliases are not modelled; return the type.
+                if let Some(m) = self.lookup_type_attr(o, "__class_getitem__") {
+                    return self.call1(&m, &[key.clone()]);
+                }
+                Ok(c.clone())
+            }
+            Payload::Instance(inst) => {
+                if let Some(m) = self.lookup_special(c, "__getitem__") {
+                    return self.call_method_value(&m, c, &[key.clone()]);
+                }
+                match &inst.base {
+                    InstanceBase::List(l) => self.list_getitem(l, key),
+                    InstanceBase::Dict(_) => match self.dict_get(o, key)? {
+                        Some(v) => Ok(v),
+                        None => {
+                            if let Some(m) = self.lookup_special(c, "__missing__") {
+                                return self.call_method_value(&m, c, &[key.clone()]);
+                            }
+                            Err(self.key_error(key.clone()))
+                        }
+                    },
+                    _ => Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(c)))),
+                }
+            }
+            _ => Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(c)))),
+        }
+    }
+
+    fn list_getitem(&mut self, l: &ObjCell<Vec<Value>>, key: &Value) -> PyResult {
+        if let Value::Int(i) = key {
+            let i = *i;
+            let r = l.with(self.py, |l| {
+                let j = if i < 0 { i + l.len() as i64 } else { i };
+                if j >= 0 && (j as usize) < l.len() {
+                    Some(l[j as usize].clone())
+                } else {
+                    None
+                }
+            });
+            return r.ok_or_else(|| self.index_error("list index out of range"));
+        }
+        if let Some(sl) = slice_of(key) {
+            let items = l.with(self.py, |l| l.clone());
+            let v = self.slice_vec(&items, sl)?;
+            return Ok(self.new_list(v));
+        }
+        let len = l.with(self.py, |l| l.len());
+        let i = self.seq_index(key, len, "list")?;
+        l.with(self.py, |l| l.get(i).cloned()).ok_or_else(|| self.index_error("list index out of range"))
+    }
+
+    /// `c[key] = v`.
+    pub fn setitem(&mut self, c: &Value, key: Value, v: Value) -> PyResult<()> {
+        let Value::Obj(o) = c else {
+            return Err(self.type_error(format!("'{}' object does not support item assignment", self.type_name(c))));
+        };
+        match o.payload() {
+            Payload::List(l) => self.list_setitem(l, key, v),
+            Payload::Dict(_) => self.dict_set(o, key, v),
+            Payload::Instance(inst) => {
+                if let Some(m) = self.lookup_special(c, "__setitem__") {
+                    self.call_method_value(&m, c, &[key, v])?;
+                    return Ok(());
+                }
+                match &inst.base {
+                    InstanceBase::List(l) => self.list_setitem(l, key, v),
+                    InstanceBase::Dict(_) => self.dict_set(o, key, v),
+                    _ => Err(self.type_error(format!("'{}' object does not support item assignment", self.type_name(c)))),
+                }
+            }
+            _ => Err(self.type_error(format!("'{}' object does not support item assignment", self.type_name(c)))),
+        }
+    }
+
+    fn list_setitem(&mut self, l: &ObjCell<Vec<Value>>, key: Value, v: Value) -> PyResult<()> {
+        if let Some(sl) = slice_of(&key) {
+            let sl = sl.clone();
+            let new_items = self.collect(&v)?;
+            let len = l.with(self.py, |l| l.len());
+            let (start, stop, step, count) = self.slice_indices(&sl, len)?;
+            if step == 1 {
+                let stop = stop.max(start);
+                let old: Vec<Value> = l.with(self.py, |l| l.splice(start as usize..stop as usize, new_items).collect());
+                drop(old);
+                return Ok(());
+            }
+            if new_items.len() != count {
+                return Err(self.value_error(format!("attempt to assign sequence of size {} to extended slice of size {count}", new_items.len())));
+            }
+            l.with(self.py, |l| {
+                let mut i = start;
+                for x in new_items {
+                    l[i as usize] = x;
+                    i += step;
+                }
+            });
+            return Ok(());
+        }
+        let len = l.with(self.py, |l| l.len());
+        let i = self.seq_index(&key, len, "list").map_err(|e| {
+            if self.matches(&e, &self.g.exc.index_error.clone()) {
+                self.index_error("list assignment index out of range")
+            } else {
+                e
+            }
+        })?;
+        let old = l.with(self.py, |l| l.get_mut(i).map(|slot| std::mem::replace(slot, v)));
+        match old {
+            Some(o) => {
+                drop(o);
+                Ok(())
+            }
+            None => Err(self.index_error("list assignment index out of range")),
+        }
+    }
+
+    /// `del c[key]`.
+    pub fn delitem(&mut self, c: &Value, key: &Value) -> PyResult<()> {
+        let Value::Obj(o) = c else {
+            return Err(self.type_error(format!("'{}' object does not support item deletion", self.type_name(c))));
+        };
+        match o.payload() {
+            Payload::List(l) => self.list_delitem(l, key),
+            Payload::Dict(_) => match self.dict_remove(o, key)? {
+                Some(_) => Ok(()),
+                None => Err(self.key_error(key.clone())),
+            },
+            Payload::Instance(inst) => {
+                if let Some(m) = self.lookup_special(c, "__delitem__") {
+                    self.call_method_value(&m, c, &[key.clone()])?;
+                    return Ok(());
+                }
+                match &inst.base {
+                    InstanceBase::List(l) => self.list_delitem(l, key),
+                    InstanceBase::Dict(_) => match self.dict_remove(o, key)? {
+                        Some(_) => Ok(()),
+                        None => Err(self.key_error(key.clone())),
+                    },
+                    _ => Err(self.type_error(format!("'{}' object does not support item deletion", self.type_name(c)))),
+                }
+            }
+            _ => Err(self.type_error(format!("'{}' object does not support item deletion", self.type_name(c)))),
+        }
+    }
+
+    fn list_delitem(&mut self, l: &ObjCell<Vec<Value>>, key: &Value) -> PyResult<()> {
+        let len = l.with(self.py, |l| l.len());
+        if let Some(sl) = slice_of(key) {
+            let (start, _stop, step, count) = self.slice_indices(sl, len)?;
+            let mut idx: Vec<usize> = (0..count).map(|k| (start + k as i64 * step) as usize).collect();
+            idx.sort_unstable();
+            let removed: Vec<Value> = l.with(self.py, |l| {
+                let mut out = Vec::new();
+                for &i in idx.iter().rev() {
+                    out.push(l.remove(i));
+                }
+                out
+            });
+            drop(removed);
+            return Ok(());
+        }
+        let i = self.seq_index(key, len, "list").map_err(|e| {
+            if self.matches(&e, &self.g.exc.index_error.clone()) {
+                self.index_error("list assignment index out of range")
+            } else {
+                e
+            }
+        })?;
+        let old = l.with(self.py, |l| if i < l.len() { Some(l.remove(i)) } else { None });
+        drop(old);
+        Ok(())
+    }
+
+    /// Interprets a value as an index (`__index__`).
+    pub fn index_value(&mut self, v: &Value) -> PyResult<i64> {
+        if let Some(i) = as_index_i64(v) {
+            return Ok(i);
+        }
+        if v.to_bigint().is_some() {
+            return Err(self.overflow_error("Python int too large to convert to C ssize_t"));
+        }
+        if let Some(m) = self.lookup_special(v, "__index__") {
+            let r = self.call_method_value(&m, v, &[])?;
+            if let Some(i) = as_index_i64(&r) {
+                return Ok(i);
+            }
+        }
+        Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(v))))
+    }
+
+    /// An attribute found along a type's MRO by name.
+    pub fn lookup_type_attr(&self, ty: &ObjRef, name: &str) -> Option<Value> {
+        let n = self.intern(name);
+        gilvm_object::types::lookup(self.py, ty, &n)
+    }
+}

@@ -1,0 +1,53 @@
+//! Standard output and error: a process-wide buffered stdout (line-buffered when it is a
+//! terminal, block-buffered otherwise, as CPython) and an unbuffered stderr. stdout is
+//! flushed before anything is written to stderr, so the two interleave sensibly.
+use std::io::{IsTerminal, Write};
+use std::sync::Mutex;
+
+struct Out {
+    buf: Vec<u8>,
+    tty: bool,
+}
+
+static STDOUT: Mutex<Option<Out>> = Mutex::new(None);
+
+fn with_out<R>(f: impl FnOnce(&mut Out) -> R) -> R {
+    let mut g = STDOUT.lock().unwrap_or_else(|e| e.into_inner());
+    let o = g.get_or_insert_with(|| Out { buf: Vec::with_capacity(8192), tty: std::io::stdout().is_terminal() });
+    f(o)
+}
+
+fn write_all_fd1(bytes: &[u8]) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(bytes);
+    let _ = out.flush();
+}
+
+/// Writes text to stdout.
+pub fn write_stdout(s: &str) {
+    with_out(|o| {
+        o.buf.extend_from_slice(s.as_bytes());
+        if o.buf.len() >= 8192 || (o.tty && s.contains('\n')) {
+            write_all_fd1(&o.buf);
+            o.buf.clear();
+        }
+    });
+}
+
+/// Flushes stdout.
+pub fn flush_stdout() {
+    with_out(|o| {
+        if !o.buf.is_empty() {
+            write_all_fd1(&o.buf);
+            o.buf.clear();
+        }
+    });
+}
+
+/// Writes text to stderr (after flushing stdout).
+pub fn write_stderr(s: &str) {
+    flush_stdout();
+    let mut e = std::io::stderr().lock();
+    let _ = e.write_all(s.as_bytes());
+    let _ = e.flush();
+}

@@ -1,0 +1,186 @@
+//! The `sys` module.
+use gilvm_object::{ObjRef, Payload, Value};
+
+use crate::args::Args;
+use crate::error::PyResult;
+use crate::interp::Interp;
+
+fn exit(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "exit", 0, 1)?;
+    let e = interp.new_exception(&interp.g.exc.system_exit.clone(), a.to_vec());
+    Err(crate::error::PyErr(e))
+}
+fn getrecursionlimit(interp: &mut Interp, _: Args<'_>) -> PyResult {
+    Ok(Value::Int(interp.recursion_limit as i64))
+}
+fn setrecursionlimit(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "setrecursionlimit", 1, 1)?;
+    let n = match &a[0] {
+        Value::Int(i) => *i,
+        other => return Err(interp.type_error(format!("'{}' object cannot be interpreted as an integer", interp.type_name(other)))),
+    };
+    if n < 1 {
+        return Err(interp.value_error("recursion limit must be greater or equal than 1"));
+    }
+    let n = n.min(u32::MAX as i64) as u32;
+    if n <= interp.depth {
+        return Err(interp.err(&interp.g.exc.recursion_error.clone(), format!("cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low", interp.depth)));
+    }
+    interp.recursion_limit = n;
+    interp.g.recursion_limit.store(n, std::sync::atomic::Ordering::Relaxed);
+    Ok(Value::None)
+}
+fn getswitchinterval(interp: &mut Interp, _: Args<'_>) -> PyResult {
+    Ok(Value::Float(interp.g.gil.switch_interval_us() as f64 / 1e6))
+}
+fn setswitchinterval(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "setswitchinterval", 1, 1)?;
+    let s = crate::ops::to_f64(&a[0]).ok_or_else(|| interp.type_error(format!("must be real number, not {}", interp.type_name(&a[0]))))?;
+    if s <= 0.0 {
+        return Err(interp.value_error("switch interval must be strictly positive"));
+    }
+    interp.g.gil.set_switch_interval_us((s * 1e6).round().max(1.0) as u64);
+    Ok(Value::None)
+}
+fn is_gil_enabled(interp: &mut Interp, _: Args<'_>) -> PyResult {
+    Ok(Value::Bool(crate::gilctl::is_gil_enabled(interp)))
+}
+fn getrefcount(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "getrefcount", 1, 1)?;
+    Ok(Value::Int(match &a[0] {
+        Value::Obj(o) => o.ref_count() as i64,
+        _ => 4294967295,
+    }))
+}
+fn exc_info(interp: &mut Interp, _: Args<'_>) -> PyResult {
+    let h = interp.handled.clone();
+    Ok(match &h {
+        Value::Obj(o) => {
+            let t = Value::Obj(gilvm_object::types::type_of_obj(o).clone());
+            interp.new_tuple(vec![t, h.clone(), Value::None])
+        }
+        _ => interp.new_tuple(vec![Value::None, Value::None, Value::None]),
+    })
+}
+fn exception(interp: &mut Interp, _: Args<'_>) -> PyResult {
+    Ok(interp.handled.clone())
+}
+fn intern_fn(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "intern", 1, 1)?;
+    match a[0].as_str() {
+        Some(s) => Ok(Value::Obj(interp.intern(s))),
+        None => Err(interp.type_error(format!("intern() argument must be str, not {}", interp.type_name(&a[0])))),
+    }
+}
+
+/// `sys.stdout.write(s)` / `sys.stderr.write(s)`.
+fn stream_write(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "write", 2, 2)?;
+    let Some(s) = a[1].as_str() else {
+        return Err(interp.type_error(format!("write() argument must be str, not {}", interp.type_name(&a[1]))));
+    };
+    let n = s.chars().count();
+    if is_stderr(interp, &a[0]) {
+        crate::modules::io::write_stderr(s);
+    } else {
+        crate::modules::io::write_stdout(s);
+    }
+    Ok(Value::Int(n as i64))
+}
+fn stream_flush(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let _ = args.exact(interp, "flush", 1, 1)?;
+    crate::modules::io::flush_stdout();
+    Ok(Value::None)
+}
+fn is_stderr(interp: &mut Interp, stream: &Value) -> bool {
+    let n = interp.intern("name");
+    matches!(interp.getattr(stream, &n), Ok(v) if v.as_str() == Some("<stderr>"))
+}
+
+/// Flushes output and runs exit-time work; returns an exit status override (0 normally).
+pub fn shutdown(_interp: &mut Interp) -> i32 {
+    0
+}
+
+pub fn init_sys(interp: &mut Interp) {
+    let m: ObjRef = interp.g.sys.clone();
+    let cfg = interp.g.config.get().cloned().unwrap_or_default();
+    interp.add_function(&m, "exit", exit);
+    interp.add_function(&m, "getrecursionlimit", getrecursionlimit);
+    interp.add_function(&m, "setrecursionlimit", setrecursionlimit);
+    interp.add_function(&m, "getswitchinterval", getswitchinterval);
+    interp.add_function(&m, "setswitchinterval", setswitchinterval);
+    interp.add_function(&m, "_is_gil_enabled", is_gil_enabled);
+    interp.add_function(&m, "getrefcount", getrefcount);
+    interp.add_function(&m, "exc_info", exc_info);
+    interp.add_function(&m, "exception", exception);
+    interp.add_function(&m, "intern", intern_fn);
+    let argv: Vec<Value> = cfg.argv.iter().map(|a| interp.new_str(a.clone())).collect();
+    let argv = interp.new_list(argv);
+    interp.add_value(&m, "argv", argv);
+    let mut path = vec![];
+    path.push(interp.new_str(cfg.script_dir.clone().unwrap_or_default()));
+    if let Ok(pp) = std::env::var("PYTHONPATH") {
+        for p in pp.split(':').filter(|p| !p.is_empty()) {
+            path.push(interp.new_str(p));
+        }
+    }
+    let path = interp.new_list(path);
+    interp.add_value(&m, "path", path);
+    interp.add_value(&m, "modules", Value::Obj(interp.g.modules.clone()));
+    let build = if gilvm_sync::FREE_THREADING { " experimental free-threading build" } else { "" };
+    let version = format!("3.13.0 (gilvm {}{build}) [rustc]", env!("CARGO_PKG_VERSION"));
+    let v = interp.new_str(version);
+    interp.add_value(&m, "version", v);
+    let vi = interp.new_tuple(vec![Value::Int(3), Value::Int(13), Value::Int(0), interp.new_str("final"), Value::Int(0)]);
+    interp.add_value(&m, "version_info", vi);
+    interp.add_value(&m, "hexversion", Value::Int(0x030d00f0));
+    interp.add_value(&m, "maxsize", Value::Int(i64::MAX));
+    let plat = interp.new_str(std::env::consts::OS);
+    interp.add_value(&m, "platform", plat);
+    let exe = interp.new_str(std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default());
+    interp.add_value(&m, "executable", exe);
+    let impl_name = interp.new_str("gilvm");
+    interp.add_value(&m, "implementation_name", impl_name);
+    let bo = interp.new_str("little");
+    interp.add_value(&m, "byteorder", bo);
+    // stdout / stderr: instances of a small native class with write/flush.
+    let stream_cls = {
+        let dict = interp.new_dict_obj();
+        let w = interp.new_native("write", stream_write);
+        interp.dict_set_str(&dict, interp.intern("write"), w);
+        let f = interp.new_native("flush", stream_flush);
+        interp.dict_set_str(&dict, interp.intern("flush"), f);
+        let module = interp.new_str("_io");
+        interp.dict_set_str(&dict, interp.g.names.module.clone(), module);
+        let object = interp.g.types.object.clone();
+        gilvm_object::types::new_type(interp.py, "TextIOWrapper", vec![object.clone()], vec![object], dict, gilvm_object::types::Layout::Object, true)
+    };
+    for (name, shown) in [("stdout", "<stdout>"), ("stderr", "<stderr>")] {
+        let inst = interp.new_instance(&stream_cls).unwrap_or(Value::None);
+        if let Value::Obj(o) = &inst {
+            if let Payload::Instance(i) = o.payload() {
+                if let Some(d) = &i.dict {
+                    let s = interp.new_str(shown);
+                    interp.dict_set_str(d, interp.intern("name"), s);
+                }
+            }
+        }
+        interp.add_value(&m, name, inst.clone());
+        interp.add_value(&m, &format!("__{name}__"), inst);
+    }
+    let flags_gil = match (gilvm_sync::FREE_THREADING, cfg.gil) {
+        (false, _) => Value::Int(1),
+        (true, None) => Value::None,
+        (true, Some(b)) => Value::Int(b as i64),
+    };
+    let flags_cls = {
+        let dict = interp.new_dict_obj();
+        interp.dict_set_str(&dict, interp.intern("gil"), flags_gil);
+        let object = interp.g.types.object.clone();
+        gilvm_object::types::new_type(interp.py, "flags", vec![object.clone()], vec![object], dict, gilvm_object::types::Layout::Object, true)
+    };
+    if let Ok(flags) = interp.new_instance(&flags_cls) {
+        interp.add_value(&m, "flags", flags);
+    }
+}

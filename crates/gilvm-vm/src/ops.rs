@@ -1,0 +1,703 @@
+//! Binary, unary and comparison operators: numbers (with exact big-int fallback), sequence
+//! concatenation and repetition, `%` formatting, and the special-method protocol for
+//! instances (`__add__`, then the reflected `__radd__`, `NotImplemented` handling).
+use std::cmp::Ordering;
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use gilvm_object::code::{BinOp, CmpOp, UnOp};
+use gilvm_object::keys::{as_num, num_cmp, Num};
+use gilvm_object::{ObjRef, Payload, Value};
+
+use crate::error::PyResult;
+use crate::interp::Interp;
+
+/// An int operand as a BigInt (bool and int only).
+fn big(v: &Value) -> Option<BigInt> {
+    match v {
+        Value::Int(i) => Some(BigInt::from(*i)),
+        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::Obj(o) => match o.payload() {
+            Payload::Int(b) => Some(b.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn is_int(v: &Value) -> bool {
+    matches!(v, Value::Int(_) | Value::Bool(_)) || matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Int(_)))
+}
+
+/// Float value of an int or float operand.
+pub fn to_f64(v: &Value) -> Option<f64> {
+    match as_num(v)? {
+        Num::Int(i) => Some(i as f64),
+        Num::Float(f) => Some(f),
+        Num::Big(b) => Some(b.to_f64().unwrap_or(if b.is_negative() { f64::NEG_INFINITY } else { f64::INFINITY })),
+    }
+}
+
+/// Python's float modulo (result has the sign of the divisor).
+pub fn float_mod(a: f64, b: f64) -> f64 {
+    let m = a % b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m + b
+        } else {
+            m
+        }
+    } else {
+        0.0f64.copysign(b)
+    }
+}
+
+/// Python's float floor division.
+pub fn float_floordiv(a: f64, b: f64) -> f64 {
+    let m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 && ((b < 0.0) != (m < 0.0)) {
+        div -= 1.0;
+    }
+    if div != 0.0 {
+        let fl = div.floor();
+        if div - fl > 0.5 {
+            fl + 1.0
+        } else {
+            fl
+        }
+    } else {
+        0.0f64.copysign(a / b)
+    }
+}
+
+impl Interp {
+    /// `a op b` (the slow path after the eval loop's fast paths).
+    pub fn binary_op(&mut self, op: BinOp, a: Value, b: Value, inplace: bool) -> PyResult {
+        if let Some(r) = self.numeric_op(op, &a, &b)? {
+            return Ok(r);
+        }
+        if let Some(r) = self.sequence_op(op, &a, &b, inplace)? {
+            return Ok(r);
+        }
+        // Special methods on instances.
+        let (name, rname, iname) = op.dunders();
+        if inplace {
+            if let Some(r) = self.try_dunder(&a, iname, &b)? {
+                return Ok(r);
+            }
+        }
+        let a_ty = gilvm_object::types::type_of(&a).clone();
+        let b_ty = gilvm_object::types::type_of(&b).clone();
+        let b_is_subclass = !a_ty.is(&b_ty) && gilvm_object::types::is_subtype(&b_ty, &a_ty);
+        if b_is_subclass {
+            if let Some(r) = self.try_dunder(&b, rname, &a)? {
+                return Ok(r);
+            }
+        }
+        if let Some(r) = self.try_dunder(&a, name, &b)? {
+            return Ok(r);
+        }
+        if !a_ty.is(&b_ty) && !b_is_subclass {
+            if let Some(r) = self.try_dunder(&b, rname, &a)? {
+                return Ok(r);
+            }
+        }
+        let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
+        if op == BinOp::Pow && !inplace {
+            return Err(self.type_error(format!("unsupported operand type(s) for ** or pow(): '{}' and '{}'", self.type_name(&a), self.type_name(&b))));
+        }
+        Err(self.type_error(format!("unsupported operand type(s) for {sym}: '{}' and '{}'", self.type_name(&a), self.type_name(&b))))
+    }
+
+    /// Calls a special method of an instance's class, if defined; None if the method is
+    /// missing or returned NotImplemented.
+    pub fn try_dunder(&mut self, obj: &Value, name: &str, arg: &Value) -> PyResult<Option<Value>> {
+        let Value::Obj(o) = obj else { return Ok(None) };
+        if !matches!(o.payload(), Payload::Instance(_)) {
+            return Ok(None);
+        }
+        let name = self.intern(name);
+        let ty = gilvm_object::types::type_of_obj(o).clone();
+        let Some(m) = gilvm_object::types::lookup(self.py, &ty, &name) else { return Ok(None) };
+        let r = self.call_method_value(&m, obj, &[arg.clone()])?;
+        if self.is_not_implemented(&r) {
+            return Ok(None);
+        }
+        Ok(Some(r))
+    }
+
+    fn numeric_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        let (Some(na), Some(nb)) = (as_num(a), as_num(b)) else { return Ok(None) };
+        let is_float = matches!(na, Num::Float(_)) || matches!(nb, Num::Float(_));
+        if is_float {
+            let x = to_f64(a).unwrap();
+            let y = to_f64(b).unwrap();
+            if matches!(na, Num::Big(_)) && x.is_infinite() || matches!(nb, Num::Big(_)) && y.is_infinite() {
+                return Err(self.overflow_error("int too large to convert to float"));
+            }
+            let r = match op {
+                BinOp::Add => x + y,
+                BinOp::Sub => x - y,
+                BinOp::Mul => x * y,
+                BinOp::TrueDiv => {
+                    if y == 0.0 {
+                        return Err(self.zero_division("float division by zero"));
+                    }
+                    x / y
+                }
+                BinOp::FloorDiv => {
+                    if y == 0.0 {
+                        return Err(self.zero_division("float floor division by zero"));
+                    }
+                    float_floordiv(x, y)
+                }
+                BinOp::Mod => {
+                    if y == 0.0 {
+                        return Err(self.zero_division("float modulo by zero"));
+                    }
+                    float_mod(x, y)
+                }
+                BinOp::Pow => return self.float_pow(x, y).map(Some),
+                _ => return Ok(None),
+            };
+            return Ok(Some(Value::Float(r)));
+        }
+        // Both ints.
+        if let (Num::Int(x), Num::Int(y)) = (&na, &nb) {
+            let (x, y) = (*x, *y);
+            let r = match op {
+                BinOp::Add => x.checked_add(y),
+                BinOp::Sub => x.checked_sub(y),
+                BinOp::Mul => x.checked_mul(y),
+                BinOp::FloorDiv => {
+                    if y == 0 {
+                        return Err(self.zero_division("integer division or modulo by zero"));
+                    }
+                    x.checked_div_euclid(y).map(|_| Integer::div_floor(&x, &y))
+                }
+                BinOp::Mod => {
+                    if y == 0 {
+                        return Err(self.zero_division("integer modulo by zero"));
+                    }
+                    x.checked_rem_euclid(y).map(|_| Integer::mod_floor(&x, &y))
+                }
+                BinOp::TrueDiv => {
+                    if y == 0 {
+                        return Err(self.zero_division("division by zero"));
+                    }
+                    if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
+                        return Ok(Some(Value::Float(x as f64 / y as f64)));
+                    }
+                    None
+                }
+                BinOp::And => Some(x & y),
+                BinOp::Or => Some(x | y),
+                BinOp::Xor => Some(x ^ y),
+                BinOp::LShift => {
+                    if y < 0 {
+                        return Err(self.value_error("negative shift count"));
+                    }
+                    if y < 63 && (x == 0 || (x.unsigned_abs().leading_zeros() as i64) > y + 1) {
+                        Some(x << y)
+                    } else if x == 0 {
+                        Some(0)
+                    } else {
+                        None
+                    }
+                }
+                BinOp::RShift => {
+                    if y < 0 {
+                        return Err(self.value_error("negative shift count"));
+                    }
+                    Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+                }
+                BinOp::Pow => {
+                    if y < 0 {
+                        if x == 0 {
+                            return Err(self.zero_division("0.0 cannot be raised to a negative power"));
+                        }
+                        return Ok(Some(Value::Float((x as f64).powf(y as f64))));
+                    }
+                    if y <= u32::MAX as i64 {
+                        x.checked_pow(y as u32)
+                    } else {
+                        None
+                    }
+                }
+                BinOp::MatMul => return Ok(None),
+            };
+            if let Some(r) = r {
+                return Ok(Some(Value::Int(r)));
+            }
+        }
+        // Big-int path.
+        let x = big(a).unwrap();
+        let y = big(b).unwrap();
+        let r = match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mul => x * y,
+            BinOp::FloorDiv => {
+                if y.is_zero() {
+                    return Err(self.zero_division("integer division or modulo by zero"));
+                }
+                x.div_floor(&y)
+            }
+            BinOp::Mod => {
+                if y.is_zero() {
+                    return Err(self.zero_division("integer modulo by zero"));
+                }
+                x.mod_floor(&y)
+            }
+            BinOp::TrueDiv => {
+                if y.is_zero() {
+                    return Err(self.zero_division("division by zero"));
+                }
+                return Ok(Some(Value::Float(self.int_true_div(&x, &y)?)));
+            }
+            BinOp::And => x & y,
+            BinOp::Or => x | y,
+            BinOp::Xor => x ^ y,
+            BinOp::LShift => {
+                if y.is_negative() {
+                    return Err(self.value_error("negative shift count"));
+                }
+                let s = y.to_usize().ok_or_else(|| self.overflow_error("too many digits in integer"))?;
+                x << s
+            }
+            BinOp::RShift => {
+                if y.is_negative() {
+                    return Err(self.value_error("negative shift count"));
+                }
+                match y.to_usize() {
+                    Some(s) => x >> s,
+                    None => BigInt::from(if x.is_negative() { -1 } else { 0 }),
+                }
+            }
+            BinOp::Pow => {
+                if y.is_negative() {
+                    let xf = to_f64(a).unwrap();
+                    let yf = to_f64(b).unwrap();
+                    return self.float_pow(xf, yf).map(Some);
+                }
+                let e = y.to_u32().ok_or_else(|| self.overflow_error("exponent too large"))?;
+                num_traits::pow(x, e as usize)
+            }
+            BinOp::MatMul => return Ok(None),
+        };
+        Ok(Some(self.new_bigint(r)))
+    }
+
+    /// Correctly rounded int / int.
+    fn int_true_div(&self, x: &BigInt, y: &BigInt) -> PyResult<f64> {
+        if let (Some(a), Some(b)) = (x.to_f64(), y.to_f64()) {
+            if a.abs() < 9007199254740992.0 && b.abs() < 9007199254740992.0 {
+                return Ok(a / b);
+            }
+        }
+        // Scale so the quotient has 64+ significant bits, then round via f64 conversion.
+        let neg = x.is_negative() != y.is_negative();
+        let (xa, ya) = (x.abs(), y.abs());
+        let shift = 70i64 - (xa.bits() as i64 - ya.bits() as i64);
+        let q = if shift >= 0 { (&xa << shift as usize) / &ya } else { &xa / (&ya << (-shift) as usize) };
+        let qf = q.to_f64().unwrap_or(f64::INFINITY);
+        let r = qf * 2f64.powi(-shift as i32);
+        if r.is_infinite() {
+            return Err(self.overflow_error("integer division result too large for a float"));
+        }
+        Ok(if neg { -r } else { r })
+    }
+
+    pub fn float_pow(&self, x: f64, y: f64) -> PyResult {
+        if x == 0.0 && y < 0.0 {
+            return Err(self.zero_division("0.0 cannot be raised to a negative power"));
+        }
+        if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
+            return Err(self.value_error("complex results are not supported by gilvm (negative number raised to a fractional power)"));
+        }
+        let r = x.powf(y);
+        if r.is_infinite() && x.is_finite() && y.is_finite() {
+            return Err(self.overflow_error("(34, 'Numerical result out of range')"));
+        }
+        Ok(Value::Float(r))
+    }
+
+    fn sequence_op(&mut self, op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Option<Value>> {
+        let (Value::Obj(ao), bv) = (a, b) else {
+            // int * sequence
+            if op == BinOp::Mul && is_int(a) {
+                if let Value::Obj(bo) = b {
+                    if matches!(bo.payload(), Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)) {
+                        return self.sequence_op(op, b, a, false);
+                    }
+                }
+            }
+            return Ok(None);
+        };
+        match (ao.payload(), op) {
+            (Payload::Str(s), BinOp::Add) => {
+                if let Some(t) = bv.as_str() {
+                    let mut r = String::with_capacity(s.as_str().len() + t.len());
+                    r.push_str(s.as_str());
+                    r.push_str(t);
+                    return Ok(Some(self.new_str(r)));
+                }
+                if !matches!(bv, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_))) {
+                    return Err(self.type_error(format!("can only concatenate str (not \"{}\") to str", self.type_name(bv))));
+                }
+            }
+            (Payload::Str(s), BinOp::Mul) => {
+                if is_int(bv) {
+                    let n = self.repeat_count(bv)?;
+                    return Ok(Some(self.new_str(s.as_str().repeat(n))));
+                }
+            }
+            (Payload::Str(_), BinOp::Mod) => return self.percent_format(a, b).map(Some),
+            (Payload::List(l), BinOp::Add) => {
+                if let Value::Obj(bo) = bv {
+                    if let Payload::List(m) = bo.payload() {
+                        let mut v = l.with(self.py, |l| l.clone());
+                        if ao.is(bo) {
+                            let c = v.clone();
+                            v.extend(c);
+                        } else {
+                            m.with(self.py, |m| v.extend_from_slice(m));
+                        }
+                        if inplace {
+                            l.with(self.py, |l| *l = v);
+                            return Ok(Some(a.clone()));
+                        }
+                        return Ok(Some(self.new_list(v)));
+                    }
+                }
+                if inplace {
+                    let items = self.collect(bv)?;
+                    l.with(self.py, |l| l.extend(items));
+                    return Ok(Some(a.clone()));
+                }
+                if !matches!(bv, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_))) {
+                    return Err(self.type_error(format!("can only concatenate list (not \"{}\") to list", self.type_name(bv))));
+                }
+            }
+            (Payload::List(l), BinOp::Mul) => {
+                if is_int(bv) {
+                    let n = self.repeat_count(bv)?;
+                    let v = l.with(self.py, |l| l.clone());
+                    let mut r = Vec::with_capacity(v.len() * n);
+                    for _ in 0..n {
+                        r.extend_from_slice(&v);
+                    }
+                    if inplace {
+                        l.with(self.py, |l| *l = r);
+                        return Ok(Some(a.clone()));
+                    }
+                    return Ok(Some(self.new_list(r)));
+                }
+            }
+            (Payload::Tuple(t), BinOp::Add) => {
+                if let Value::Obj(bo) = bv {
+                    if let Payload::Tuple(u) = bo.payload() {
+                        let mut v = t.to_vec();
+                        v.extend_from_slice(u);
+                        return Ok(Some(self.new_tuple(v)));
+                    }
+                }
+                if !matches!(bv, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_))) {
+                    return Err(self.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", self.type_name(bv))));
+                }
+            }
+            (Payload::Tuple(t), BinOp::Mul) => {
+                if is_int(bv) {
+                    let n = self.repeat_count(bv)?;
+                    let mut r = Vec::with_capacity(t.len() * n);
+                    for _ in 0..n {
+                        r.extend_from_slice(t);
+                    }
+                    return Ok(Some(self.new_tuple(r)));
+                }
+            }
+            (Payload::Bytes(x), BinOp::Add) => {
+                if let Value::Obj(bo) = bv {
+                    if let Payload::Bytes(y) = bo.payload() {
+                        let mut v = x.to_vec();
+                        v.extend_from_slice(y);
+                        return Ok(Some(Value::Obj(self.new_obj(Payload::Bytes(v.into_boxed_slice())))));
+                    }
+                }
+            }
+            (Payload::Set(_) | Payload::FrozenSet(_), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
+                return self.set_binop(op, a, b, inplace);
+            }
+            (Payload::Dict(_), BinOp::Or) => {
+                if let Value::Obj(bo) = bv {
+                    if matches!(bo.payload(), Payload::Dict(_)) {
+                        let target = if inplace { ao.clone() } else { self.dict_copy(ao)? };
+                        self.dict_update_from(&target, b, None)?;
+                        return Ok(Some(Value::Obj(target)));
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(None)
+    }
+
+    fn repeat_count(&self, v: &Value) -> PyResult<usize> {
+        match v {
+            Value::Int(i) => Ok((*i).max(0) as usize),
+            Value::Bool(b) => Ok(*b as usize),
+            _ => {
+                let b = big(v).unwrap();
+                if b.is_negative() {
+                    Ok(0)
+                } else {
+                    Err(self.overflow_error("cannot fit 'int' into an index-sized integer"))
+                }
+            }
+        }
+    }
+
+    /// Unary operators.
+    pub fn unary_op(&mut self, op: UnOp, a: Value) -> PyResult {
+        match op {
+            UnOp::Not => return Ok(Value::Bool(!self.truthy(&a)?)),
+            UnOp::Neg => match &a {
+                Value::Int(i) => return Ok(i.checked_neg().map(Value::Int).unwrap_or_else(|| self.new_bigint(-BigInt::from(*i)))),
+                Value::Bool(b) => return Ok(Value::Int(-(*b as i64))),
+                Value::Float(f) => return Ok(Value::Float(-f)),
+                Value::Obj(o) => {
+                    if let Payload::Int(b) = o.payload() {
+                        return Ok(self.new_bigint(-b));
+                    }
+                }
+                _ => {}
+            },
+            UnOp::Pos => match &a {
+                Value::Int(_) | Value::Float(_) => return Ok(a),
+                Value::Bool(b) => return Ok(Value::Int(*b as i64)),
+                Value::Obj(o) if matches!(o.payload(), Payload::Int(_)) => return Ok(a),
+                _ => {}
+            },
+            UnOp::Invert => match &a {
+                Value::Int(i) => return Ok(Value::Int(!i)),
+                Value::Bool(b) => return Ok(Value::Int(!(*b as i64))),
+                Value::Obj(o) => {
+                    if let Payload::Int(b) = o.payload() {
+                        return Ok(self.new_bigint(-b - 1));
+                    }
+                }
+                _ => {}
+            },
+        }
+        let (name, sym) = match op {
+            UnOp::Neg => ("__neg__", "-"),
+            UnOp::Pos => ("__pos__", "+"),
+            UnOp::Invert => ("__invert__", "~"),
+            UnOp::Not => unreachable!(),
+        };
+        if let Value::Obj(o) = &a {
+            if matches!(o.payload(), Payload::Instance(_)) {
+                if let Some(m) = self.lookup_special(&a, name) {
+                    return self.call_method_value(&m, &a, &[]);
+                }
+            }
+        }
+        Err(self.type_error(format!("bad operand type for unary {sym}: '{}'", self.type_name(&a))))
+    }
+
+    /// Rich comparison, returning a Python value (usually a bool).
+    pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult {
+        if let Some(r) = self.builtin_compare(op, a, b)? {
+            return Ok(Value::Bool(r));
+        }
+        // Instances: the reflected operation of a subclass first, then a's, then b's.
+        let a_ty = gilvm_object::types::type_of(a).clone();
+        let b_ty = gilvm_object::types::type_of(b).clone();
+        let swapped = op.swapped();
+        let b_sub = !a_ty.is(&b_ty) && gilvm_object::types::is_subtype(&b_ty, &a_ty);
+        if b_sub {
+            if let Some(r) = self.try_dunder(b, swapped.dunder(), a)? {
+                return Ok(r);
+            }
+        }
+        if let Some(r) = self.try_dunder(a, op.dunder(), b)? {
+            return Ok(r);
+        }
+        if !b_sub {
+            if let Some(r) = self.try_dunder(b, swapped.dunder(), a)? {
+                return Ok(r);
+            }
+        }
+        match op {
+            CmpOp::Eq => Ok(Value::Bool(a.is(b))),
+            CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
+            _ => Err(self.type_error(format!("'{}' not supported between instances of '{}' and '{}'", op.symbol(), self.type_name(a), self.type_name(b)))),
+        }
+    }
+
+    /// Comparison of builtin values; None when it needs special methods.
+    pub fn builtin_compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Option<bool>> {
+        let ord: Option<Ordering> = if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
+            match num_cmp(&x, &y) {
+                Some(o) => Some(o),
+                None => return Ok(Some(op == CmpOp::Ne)),
+            }
+        } else {
+            match (a, b) {
+                (Value::None, Value::None) => match op {
+                    CmpOp::Eq => return Ok(Some(true)),
+                    CmpOp::Ne => return Ok(Some(false)),
+                    _ => None,
+                },
+                (Value::Obj(x), Value::Obj(y)) => match (x.payload(), y.payload()) {
+                    (Payload::Str(s), Payload::Str(t)) => Some(s.as_str().cmp(t.as_str())),
+                    (Payload::Bytes(s), Payload::Bytes(t)) => Some(s.cmp(t)),
+                    (Payload::Tuple(s), Payload::Tuple(t)) => {
+                        let (s, t) = (s.to_vec(), t.to_vec());
+                        return self.seq_compare(op, &s, &t).map(Some);
+                    }
+                    (Payload::List(s), Payload::List(t)) => {
+                        let s = s.with(self.py, |v| v.clone());
+                        let t = if x.is(y) { s.clone() } else { t.with(self.py, |v| v.clone()) };
+                        return self.seq_compare(op, &s, &t).map(Some);
+                    }
+                    (Payload::Dict(_), Payload::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                        let eq = self.dict_eq(x, y)?;
+                        return Ok(Some(eq == (op == CmpOp::Eq)));
+                    }
+                    (Payload::Set(_) | Payload::FrozenSet(_), Payload::Set(_) | Payload::FrozenSet(_)) => {
+                        return self.set_compare(op, x, y).map(Some);
+                    }
+                    (Payload::Range(r), Payload::Range(s)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                        let same = r.len() == s.len() && (r.len() == 0 || (r.start == s.start && (r.len() == 1 || r.step == s.step)));
+                        return Ok(Some(same == (op == CmpOp::Eq)));
+                    }
+                    (Payload::Instance(_), _) | (_, Payload::Instance(_)) => return Ok(None),
+                    _ => None,
+                },
+                (Value::Obj(x), _) | (_, Value::Obj(x)) if matches!(x.payload(), Payload::Instance(_)) => return Ok(None),
+                _ => None,
+            }
+        };
+        match ord {
+            Some(o) => Ok(Some(match op {
+                CmpOp::Lt => o == Ordering::Less,
+                CmpOp::Le => o != Ordering::Greater,
+                CmpOp::Eq => o == Ordering::Equal,
+                CmpOp::Ne => o != Ordering::Equal,
+                CmpOp::Gt => o == Ordering::Greater,
+                CmpOp::Ge => o != Ordering::Less,
+            })),
+            None => match op {
+                CmpOp::Eq => Ok(Some(a.is(b))),
+                CmpOp::Ne => Ok(Some(!a.is(b))),
+                _ => Err(self.type_error(format!("'{}' not supported between instances of '{}' and '{}'", op.symbol(), self.type_name(a), self.type_name(b)))),
+            },
+        }
+    }
+
+    /// Lexicographic comparison of sequences.
+    fn seq_compare(&mut self, op: CmpOp, s: &[Value], t: &[Value]) -> PyResult<bool> {
+        for (x, y) in s.iter().zip(t.iter()) {
+            if x.is(y) {
+                continue;
+            }
+            if !self.eq(x, y)? {
+                return match op {
+                    CmpOp::Eq => Ok(false),
+                    CmpOp::Ne => Ok(true),
+                    _ => {
+                        let r = self.compare(op, x, y)?;
+                        self.truthy(&r)
+                    }
+                };
+            }
+        }
+        let o = s.len().cmp(&t.len());
+        Ok(match op {
+            CmpOp::Lt => o == Ordering::Less,
+            CmpOp::Le => o != Ordering::Greater,
+            CmpOp::Eq => o == Ordering::Equal,
+            CmpOp::Ne => o != Ordering::Equal,
+            CmpOp::Gt => o == Ordering::Greater,
+            CmpOp::Ge => o != Ordering::Less,
+        })
+    }
+
+    /// `a == b` as a bool.
+    #[inline]
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if a.is(b) && !matches!(a, Value::Float(f) if f.is_nan()) {
+            return Ok(true);
+        }
+        if let Some(r) = gilvm_object::keys::builtin_eq(a, b) {
+            return Ok(r);
+        }
+        let r = self.compare(CmpOp::Eq, a, b)?;
+        self.truthy(&r)
+    }
+
+    /// `a < b` as a bool (used by sorting, min and max).
+    pub fn lt(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => Ok(x < y),
+            (Value::Float(x), Value::Float(y)) => Ok(x < y),
+            _ => {
+                let r = self.compare(CmpOp::Lt, a, b)?;
+                match r {
+                    Value::Bool(b) => Ok(b),
+                    other => self.truthy(&other),
+                }
+            }
+        }
+    }
+
+    /// The special method `name` of an instance's class.
+    pub fn lookup_special(&self, obj: &Value, name: &str) -> Option<Value> {
+        let ty = gilvm_object::types::type_of(obj);
+        let n = self.intern(name);
+        gilvm_object::types::lookup(self.py, ty, &n)
+    }
+
+    /// Calls an attribute found on the type as a method of `obj`.
+    pub fn call_method_value(&mut self, m: &Value, obj: &Value, args: &[Value]) -> PyResult {
+        if let Value::Obj(mo) = m {
+            match mo.payload() {
+                Payload::StaticMethod(f) => {
+                    let f = f.clone();
+                    return self.call1(&f, args);
+                }
+                Payload::ClassMethod(f) => {
+                    let f = f.clone();
+                    let cls = Value::Obj(gilvm_object::types::type_of(obj).clone());
+                    let mut v = vec![cls];
+                    v.extend_from_slice(args);
+                    return self.call1(&f, &v);
+                }
+                _ => {}
+            }
+        }
+        let mut v = self.take_vec(args.len() + 1);
+        v.push(obj.clone());
+        v.extend_from_slice(args);
+        let r = self.call1(m, &v);
+        self.give_vec(v);
+        r
+    }
+
+    /// Calls a method by name on a value (`obj.name(*args)`).
+    pub fn call_method(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult {
+        let n: ObjRef = self.intern(name);
+        let (m, recv) = self.load_method(obj.clone(), &n)?;
+        if recv.is_undef() {
+            self.call1(&m, args)
+        } else {
+            let mut v = vec![recv];
+            v.extend_from_slice(args);
+            self.call1(&m, &v)
+        }
+    }
+}

@@ -1,0 +1,464 @@
+//! Object protocols: truthiness, `repr`/`str`, `format`, `len`, iteration, item access,
+//! `in`, and unpacking. Builtin payloads are handled directly; instances go through their
+//! special methods.
+use gilvm_object::fmt as pyfmt;
+use gilvm_object::payload::{IterState, RangeIter, SeqIter};
+use gilvm_object::types::{type_name, type_of};
+use gilvm_object::{ObjCell, ObjRef, Payload, Value};
+
+use crate::error::{PyErr, PyResult};
+use crate::interp::Interp;
+
+impl Interp {
+    /// The type name of a value (`type(v).__name__`).
+    pub fn type_name(&self, v: &Value) -> String {
+        type_name(type_of(v)).to_string()
+    }
+
+    /// `bool(v)`.
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        Ok(match v {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::Undef => false,
+            Value::Obj(o) => match o.payload() {
+                Payload::Str(s) => !s.as_str().is_empty(),
+                Payload::Int(_) => true,
+                Payload::Tuple(t) => !t.is_empty(),
+                Payload::List(l) => l.with(self.py, |l| !l.is_empty()),
+                Payload::Dict(d) => d.len(self.py) != 0,
+                Payload::Set(s) | Payload::FrozenSet(s) => s.len(self.py) != 0,
+                Payload::Bytes(b) => !b.is_empty(),
+                Payload::Range(r) => r.len() != 0,
+                Payload::Instance(_) => {
+                    if let Some(m) = self.lookup_special(v, "__bool__") {
+                        let r = self.call_method_value(&m, v, &[])?;
+                        return match r {
+                            Value::Bool(b) => Ok(b),
+                            _ => Err(self.type_error(format!("__bool__ should return bool, returned {}", self.type_name(&r)))),
+                        };
+                    }
+                    if let Some(m) = self.lookup_special(v, "__len__") {
+                        let r = self.call_method_value(&m, v, &[])?;
+                        return Ok(self.len_result(&r)? != 0);
+                    }
+                    if let Payload::Instance(i) = o.payload() {
+                        match &i.base {
+                            gilvm_object::payload::InstanceBase::List(l) => return Ok(l.with(self.py, |l| !l.is_empty())),
+                            gilvm_object::payload::InstanceBase::Dict(d) => return Ok(d.len(self.py) != 0),
+                            _ => {}
+                        }
+                    }
+                    true
+                }
+                _ => true,
+            },
+        })
+    }
+
+    fn len_result(&self, r: &Value) -> PyResult<usize> {
+        match r {
+            Value::Int(i) if *i >= 0 => Ok(*i as usize),
+            Value::Int(_) => Err(self.value_error("__len__() should return >= 0")),
+            Value::Bool(b) => Ok(*b as usize),
+            _ => Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(r)))),
+        }
+    }
+
+    /// `len(v)`.
+    pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        if let Value::Obj(o) = v {
+            match o.payload() {
+                Payload::Str(s) => return Ok(s.char_len()),
+                Payload::Tuple(t) => return Ok(t.len()),
+                Payload::List(l) => return Ok(l.with(self.py, |l| l.len())),
+                Payload::Dict(d) => return Ok(d.len(self.py)),
+                Payload::Set(s) | Payload::FrozenSet(s) => return Ok(s.len(self.py)),
+                Payload::Bytes(b) => return Ok(b.len()),
+                Payload::Range(r) => return Ok(r.len() as usize),
+                Payload::Instance(_) => {
+                    if let Some(m) = self.lookup_special(v, "__len__") {
+                        let r = self.call_method_value(&m, v, &[])?;
+                        return self.len_result(&r);
+                    }
+                    if let Payload::Instance(i) = o.payload() {
+                        match &i.base {
+                            gilvm_object::payload::InstanceBase::List(l) => return Ok(l.with(self.py, |l| l.len())),
+                            gilvm_object::payload::InstanceBase::Dict(d) => return Ok(d.len(self.py)),
+                            _ => {}
+                        }
+                    }
+                }
+                Payload::Iter(it) => {
+                    let n = it.with(self.py, |s| match s {
+                        IterState::Dict { dict, .. } => Some(dict.clone()),
+                        _ => None,
+                    });
+                    if let Some(d) = n {
+                        return self.len(&Value::Obj(d));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(v))))
+    }
+
+    /// `repr(v)` as a Rust string.
+    pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        crate::repr::repr(self, v)
+    }
+
+    /// `str(v)` as a str value (the same object when `v` is a str).
+    pub fn str_value(&mut self, v: &Value) -> PyResult {
+        if v.as_str().is_some() {
+            if let Value::Obj(o) = v {
+                if matches!(o.payload(), Payload::Str(_)) {
+                    return Ok(v.clone());
+                }
+            }
+        }
+        let s = self.str_string(v)?;
+        Ok(self.new_str(s))
+    }
+
+    /// `str(v)` as a Rust string.
+    pub fn str_string(&mut self, v: &Value) -> PyResult<String> {
+        crate::repr::str(self, v)
+    }
+
+    /// `ascii(v)`.
+    pub fn ascii(&mut self, v: &Value) -> PyResult<String> {
+        let r = self.repr(v)?;
+        let mut out = String::new();
+        for c in r.chars() {
+            let n = c as u32;
+            if n < 128 {
+                out.push(c);
+            } else if n < 256 {
+                out.push_str(&format!("\\x{n:02x}"));
+            } else if n < 65536 {
+                out.push_str(&format!("\\u{n:04x}"));
+            } else {
+                out.push_str(&format!("\\U{n:08x}"));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Converts a formatting error into a Python exception.
+    pub fn fmt_err(&self, e: pyfmt::FmtError, tyname: &str) -> PyErr {
+        let e = e.with_type_name(tyname);
+        let msg = e.message();
+        match e.kind() {
+            pyfmt::FmtErrorKind::TypeError => self.type_error(msg),
+            pyfmt::FmtErrorKind::OverflowError => self.overflow_error(msg),
+            _ => self.value_error(msg),
+        }
+    }
+
+    /// `format(v, spec)`.
+    pub fn format(&mut self, v: &Value, spec: &str) -> PyResult {
+        match v {
+            Value::Obj(o) if matches!(o.payload(), Payload::Str(_)) && spec.is_empty() => return Ok(v.clone()),
+            Value::Obj(o) if matches!(o.payload(), Payload::Instance(_)) => {
+                if let Some(m) = self.lookup_special(v, "__format__") {
+                    let s = self.new_str(spec);
+                    return self.call_method_value(&m, v, &[s]);
+                }
+            }
+            _ => {}
+        }
+        if spec.is_empty() {
+            return self.str_value(v);
+        }
+        let tyname = self.type_name(v);
+        let parsed = pyfmt::parse_format_spec(spec).map_err(|e| self.fmt_err(e, &tyname))?;
+        let r = match v {
+            Value::Bool(b) => pyfmt::format_i64(*b as i64, &parsed),
+            Value::Int(i) => pyfmt::format_i64(*i, &parsed),
+            Value::Float(f) => pyfmt::format_float(*f, &parsed),
+            Value::Obj(o) => match o.payload() {
+                Payload::Int(b) => pyfmt::format_int(b, &parsed),
+                Payload::Str(s) => pyfmt::format_str(s.as_str(), &parsed),
+                _ => return Err(self.type_error(format!("unsupported format string passed to {tyname}.__format__"))),
+            },
+            _ => return Err(self.type_error(format!("unsupported format string passed to {tyname}.__format__"))),
+        };
+        match r {
+            Ok(s) => Ok(self.new_str(s)),
+            Err(e) => Err(self.fmt_err(e, &tyname)),
+        }
+    }
+
+    // ---- iteration ----
+
+    /// `iter(v)`.
+    pub fn iter(&mut self, v: &Value) -> PyResult {
+        let Value::Obj(o) = v else {
+            return Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v))));
+        };
+        let p = self.py;
+        let it = match o.payload() {
+            Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_) => Payload::SeqIter(ObjCell::new(SeqIter { seq: Some(o.clone()), index: 0 })),
+            Payload::Range(r) => Payload::RangeIter(ObjCell::new(RangeIter { next: r.start, remaining: r.len(), step: r.step })),
+            Payload::Dict(d) => Payload::Iter(ObjCell::new(IterState::Dict { dict: o.clone(), pos: 0, len: d.len(p), kind: 0 })),
+            Payload::Set(s) | Payload::FrozenSet(s) => Payload::Iter(ObjCell::new(IterState::Set { set: o.clone(), pos: 0, len: s.len(p) })),
+            Payload::SeqIter(_) | Payload::RangeIter(_) | Payload::Iter(_) => return Ok(v.clone()),
+            Payload::Native(_) if self.is_generator(v) => return Ok(v.clone()),
+            Payload::Instance(inst) => {
+                if let Some(m) = self.lookup_special(v, "__iter__") {
+                    let r = self.call_method_value(&m, v, &[])?;
+                    if !self.is_iterator(&r) {
+                        return Err(self.type_error(format!("iter() returned non-iterator of type '{}'", self.type_name(&r))));
+                    }
+                    return Ok(r);
+                }
+                if self.lookup_special(v, "__getitem__").is_some() {
+                    let f = self.getattr_str(v, "__getitem__")?;
+                    return Ok(Value::Obj(self.new_obj(Payload::Iter(ObjCell::new(IterState::Native(Box::new(GetItemIter { func: f, index: 0 })))))));
+                }
+                match &inst.base {
+                    gilvm_object::payload::InstanceBase::List(_) => Payload::SeqIter(ObjCell::new(SeqIter { seq: Some(o.clone()), index: 0 })),
+                    gilvm_object::payload::InstanceBase::Dict(d) => Payload::Iter(ObjCell::new(IterState::Dict { dict: o.clone(), pos: 0, len: d.len(p), kind: 0 })),
+                    _ => return Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v)))),
+                }
+            }
+            _ => return Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v)))),
+        };
+        Ok(Value::Obj(self.new_obj(it)))
+    }
+
+    /// Is `v` an iterator (has `__next__`)?
+    pub fn is_iterator(&self, v: &Value) -> bool {
+        match v {
+            Value::Obj(o) => match o.payload() {
+                Payload::SeqIter(_) | Payload::RangeIter(_) | Payload::Iter(_) => true,
+                Payload::Native(_) => self.is_generator(v) || self.lookup_special(v, "__next__").is_some(),
+                Payload::Instance(_) => self.lookup_special(v, "__next__").is_some(),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// `next(it)`: Some(value), or None when exhausted.
+    pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        let Value::Obj(o) = it else {
+            return Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(it))));
+        };
+        let py = self.py;
+        match o.payload() {
+            Payload::SeqIter(cell) => {
+                let (seq, idx) = cell.with(py, |s| (s.seq.clone(), s.index));
+                let Some(seq) = seq else { return Ok(None) };
+                let item = match seq.payload() {
+                    Payload::List(l) => l.with(py, |l| l.get(idx).cloned()),
+                    Payload::Tuple(t) => t.get(idx).cloned(),
+                    Payload::Str(s) => {
+                        if s.is_ascii() {
+                            s.as_str().as_bytes().get(idx).map(|b| self.char_str(*b as char))
+                        } else {
+                            s.char_at(idx).map(|c| self.char_str(c))
+                        }
+                    }
+                    Payload::Bytes(b) => b.get(idx).map(|x| Value::Int(*x as i64)),
+                    Payload::Instance(i) => match &i.base {
+                        gilvm_object::payload::InstanceBase::List(l) => l.with(py, |l| l.get(idx).cloned()),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                cell.with(py, |s| match item {
+                    Some(_) => s.index = idx + 1,
+                    None => s.seq = None,
+                });
+                Ok(item)
+            }
+            Payload::RangeIter(cell) => Ok(cell.with(py, |r| {
+                if r.remaining > 0 {
+                    let v = r.next;
+                    r.remaining -= 1;
+                    r.next = r.next.wrapping_add(r.step);
+                    Some(Value::Int(v))
+                } else {
+                    None
+                }
+            })),
+            Payload::Iter(_) => crate::iters::next_iter(self, o),
+            Payload::Native(_) if self.is_generator(it) => match self.gen_resume(o, Value::None)? {
+                crate::gen::Step::Yield(v) => Ok(Some(v)),
+                crate::gen::Step::Return(_) => Ok(None),
+            },
+            _ => {
+                if let Some(m) = self.lookup_special(it, "__next__") {
+                    return match self.call_method_value(&m, it, &[]) {
+                        Ok(v) => Ok(Some(v)),
+                        Err(e) if self.matches(&e, &self.g.exc.stop_iteration.clone()) => Ok(None),
+                        Err(e) => Err(e),
+                    };
+                }
+                Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(it))))
+            }
+        }
+    }
+
+    /// A one-character string (ASCII characters are cached per call site by interning).
+    pub fn char_str(&self, c: char) -> Value {
+        if c.is_ascii() {
+            let mut b = [0u8; 4];
+            return Value::Obj(self.intern(c.encode_utf8(&mut b)));
+        }
+        self.new_str(c.to_string())
+    }
+
+    /// Collects an iterable into a vector.
+    pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        if let Value::Obj(o) = v {
+            match o.payload() {
+                Payload::List(l) => return Ok(l.with(self.py, |l| l.clone())),
+                Payload::Tuple(t) => return Ok(t.to_vec()),
+                Payload::Range(r) => return Ok((0..r.len()).map(|i| Value::Int(r.item(i))).collect()),
+                Payload::Dict(d) => return Ok(d.keys(self.py)),
+                _ => {}
+            }
+        }
+        let it = self.iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// Unpacks `seq` onto `stack` (last item pushed first, so the first item ends on top).
+    pub fn unpack_into(&mut self, seq: &Value, before: usize, after: Option<usize>, stack: &mut Vec<Value>) -> PyResult<()> {
+        let items = match seq {
+            Value::Obj(o) if matches!(o.payload(), Payload::Tuple(_) | Payload::List(_)) => self.collect(seq)?,
+            _ => {
+                if let Value::Obj(o) = seq {
+                    let _ = o;
+                }
+                match self.iter(seq) {
+                    Ok(it) => {
+                        let mut v = Vec::new();
+                        while let Some(x) = self.next(&it)? {
+                            v.push(x);
+                            if after.is_none() && v.len() > before {
+                                break;
+                            }
+                        }
+                        v
+                    }
+                    Err(_) => return Err(self.type_error(format!("cannot unpack non-iterable {} object", self.type_name(seq)))),
+                }
+            }
+        };
+        match after {
+            None => {
+                if items.len() != before {
+                    if items.len() < before {
+                        return Err(self.value_error(format!("not enough values to unpack (expected {before}, got {})", items.len())));
+                    }
+                    return Err(self.value_error(format!("too many values to unpack (expected {before})")));
+                }
+                stack.extend(items.into_iter().rev());
+            }
+            Some(after) => {
+                if items.len() < before + after {
+                    return Err(self.value_error(format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len())));
+                }
+                let mut items = items;
+                let tail = items.split_off(items.len() - after);
+                let mid = items.split_off(before);
+                for x in tail.into_iter().rev() {
+                    stack.push(x);
+                }
+                stack.push(self.new_list(mid));
+                for x in items.into_iter().rev() {
+                    stack.push(x);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Value::Obj(o) = container {
+            match o.payload() {
+                Payload::Str(s) => {
+                    return match item.as_str() {
+                        Some(t) => Ok(s.as_str().contains(t)),
+                        None => Err(self.type_error(format!("'in <string>' requires string as left operand, not {}", self.type_name(item)))),
+                    }
+                }
+                Payload::Dict(_) => return Ok(self.dict_get(o, item)?.is_some()),
+                Payload::Set(_) | Payload::FrozenSet(_) => return self.set_contains(o, item),
+                Payload::Range(r) => {
+                    if let Value::Int(i) = item {
+                        let i = *i;
+                        let len = r.len();
+                        if len == 0 {
+                            return Ok(false);
+                        }
+                        let off = i as i128 - r.start as i128;
+                        return Ok(off % r.step as i128 == 0 && (0..len as i128).contains(&(off / r.step as i128)));
+                    }
+                }
+                Payload::List(_) | Payload::Tuple(_) => {
+                    let items = self.collect(container)?;
+                    for x in &items {
+                        if x.is(item) || self.eq(x, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    return Ok(false);
+                }
+                Payload::Instance(_) => {
+                    if let Some(m) = self.lookup_special(container, "__contains__") {
+                        let r = self.call_method_value(&m, container, &[item.clone()])?;
+                        return self.truthy(&r);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let it = self.iter(container).map_err(|_| self.type_error(format!("argument of type '{}' is not iterable", self.type_name(container))))?;
+        while let Some(x) = self.next(&it)? {
+            if x.is(item) || self.eq(&x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// A readable name of a callable for error messages (`f()`).
+    pub fn callable_name(&self, f: &Value) -> String {
+        match f {
+            Value::Obj(o) => match o.payload() {
+                Payload::Function(func) => format!("{}()", self.func_qualname(func)),
+                Payload::BuiltinFunction(b) => format!("{}()", b.name),
+                Payload::Type(t) => format!("{}()", t.name),
+                _ => format!("{} object", self.type_name(f)),
+            },
+            _ => format!("{} object", self.type_name(f)),
+        }
+    }
+}
+
+/// The old sequence protocol: iterate by calling `__getitem__(0)`, `(1)`, … until IndexError.
+pub struct GetItemIter {
+    pub func: Value,
+    pub index: i64,
+}
+
+/// Helper used by `make_raisable` & co.
+pub fn is_type(v: &Value) -> Option<&ObjRef> {
+    match v {
+        Value::Obj(o) if matches!(o.payload(), Payload::Type(_)) => Some(o),
+        _ => None,
+    }
+}

@@ -1,0 +1,310 @@
+//! `repr()` and `str()` of values, exactly as CPython writes them.
+use gilvm_object::fmt::float_repr;
+use gilvm_object::payload::InstanceBase;
+use gilvm_object::types::{type_name, type_of};
+use gilvm_object::{ObjRef, Payload, Value};
+
+use crate::error::PyResult;
+use crate::interp::Interp;
+
+/// Python's repr of a string.
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if !is_printable(c) => {
+                let n = c as u32;
+                if n < 0x100 {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else if n < 0x10000 {
+                    out.push_str(&format!("\\u{n:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{n:08x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// Approximation of `str.isprintable` for repr: control and separator characters are not.
+fn is_printable(c: char) -> bool {
+    let n = c as u32;
+    if (0x80..0xa0).contains(&n) || n == 0xad {
+        return false;
+    }
+    if c.is_whitespace() && c != ' ' {
+        return false;
+    }
+    !matches!(n, 0x2028 | 0x2029 | 0xfeff | 0xfff9..=0xfffb | 0xe000..=0xf8ff | 0xd800..=0xdfff)
+}
+
+/// Python's repr of bytes.
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let mut out = String::from("b");
+    out.push(quote);
+    for &x in b {
+        match x {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            x if x as char == quote => {
+                out.push('\\');
+                out.push(x as char);
+            }
+            0x20..=0x7e => out.push(x as char),
+            _ => out.push_str(&format!("\\x{x:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+thread_local! {
+    /// Containers being repr'd on this thread, to print `[...]` for self-references.
+    static REPR_STACK: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn enter(o: &ObjRef) -> bool {
+    REPR_STACK.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.contains(&o.addr()) {
+            false
+        } else {
+            s.push(o.addr());
+            true
+        }
+    })
+}
+
+fn leave() {
+    REPR_STACK.with(|s| {
+        s.borrow_mut().pop();
+    });
+}
+
+fn join_reprs(interp: &mut Interp, items: &[Value], open: &str, close: &str) -> PyResult<String> {
+    let mut out = String::from(open);
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&repr(interp, it)?);
+    }
+    out.push_str(close);
+    Ok(out)
+}
+
+/// `repr(v)`.
+pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
+    Ok(match v {
+        Value::None => "None".into(),
+        Value::Bool(true) => "True".into(),
+        Value::Bool(false) => "False".into(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => float_repr(*f),
+        Value::Undef => "<NULL>".into(),
+        Value::Obj(o) => match o.payload() {
+            Payload::Str(s) => str_repr(s.as_str()),
+            Payload::Int(b) => b.to_string(),
+            Payload::Bytes(b) => bytes_repr(b),
+            Payload::Tuple(t) => {
+                if t.len() == 1 {
+                    format!("({},)", repr(interp, &t[0])?)
+                } else {
+                    if !enter(o) {
+                        return Ok("(...)".into());
+                    }
+                    let r = join_reprs(interp, t, "(", ")");
+                    leave();
+                    r?
+                }
+            }
+            Payload::List(l) => {
+                if !enter(o) {
+                    return Ok("[...]".into());
+                }
+                let items = l.with(interp.py, |l| l.clone());
+                let r = join_reprs(interp, &items, "[", "]");
+                leave();
+                r?
+            }
+            Payload::Dict(d) => {
+                if !enter(o) {
+                    return Ok("{...}".into());
+                }
+                let items = d.items(interp.py);
+                let r = dict_repr(interp, &items);
+                leave();
+                r?
+            }
+            Payload::Set(s) | Payload::FrozenSet(s) => {
+                let frozen = matches!(o.payload(), Payload::FrozenSet(_));
+                let items = s.keys(interp.py);
+                if items.is_empty() {
+                    return Ok(if frozen { "frozenset()".into() } else { "set()".into() });
+                }
+                if !enter(o) {
+                    return Ok(format!("{}(...)", if frozen { "frozenset" } else { "set" }));
+                }
+                let r = join_reprs(interp, &items, "{", "}");
+                leave();
+                let r = r?;
+                if frozen {
+                    format!("frozenset({r})")
+                } else {
+                    r
+                }
+            }
+            Payload::Range(r) => {
+                if r.step == 1 {
+                    format!("range({}, {})", r.start, r.stop)
+                } else {
+                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                }
+            }
+            Payload::Slice(s) => {
+                let s = s.clone();
+                format!("slice({}, {}, {})", repr(interp, &s[0])?, repr(interp, &s[1])?, repr(interp, &s[2])?)
+            }
+            Payload::Type(t) => {
+                let module = t.dict().get_str(interp.py, &interp.g.names.module).and_then(|m| m.as_str().map(|s| s.to_string()));
+                let qual = t.qualname.with(interp.py, |q| q.as_str().unwrap_or(&t.name).to_string());
+                match module.as_deref() {
+                    Some("builtins") | None => format!("<class '{}'>", qual),
+                    Some(m) => format!("<class '{m}.{qual}'>"),
+                }
+            }
+            Payload::Function(f) => format!("<function {} at {:#x}>", interp.func_qualname(f), o.addr()),
+            Payload::BuiltinFunction(b) => match &b.receiver {
+                Some(r) => format!("<built-in method {} of {} object at {:#x}>", b.name, interp.type_name(r), r.id()),
+                None => format!("<built-in function {}>", b.name),
+            },
+            Payload::BoundMethod(m) => {
+                let recv = m.receiver.clone();
+                let name = match &m.func {
+                    Value::Obj(f) => match f.payload() {
+                        Payload::Function(func) => interp.func_qualname(func),
+                        Payload::BuiltinFunction(b) => b.name.to_string(),
+                        _ => "?".into(),
+                    },
+                    _ => "?".into(),
+                };
+                format!("<bound method {name} of {}>", repr(interp, &recv)?)
+            }
+            Payload::Module(m) => {
+                let name = m.name.as_str().unwrap_or("?").to_string();
+                match interp.dict_get_str(&m.dict, &interp.g.names.file) {
+                    Some(f) if f.as_str().is_some() => format!("<module '{name}' from '{}'>", f.as_str().unwrap()),
+                    _ => format!("<module '{name}' (built-in)>"),
+                }
+            }
+            Payload::Singleton(n) => n.to_string(),
+            Payload::Instance(inst) => {
+                if let Some(m) = interp.lookup_special(v, "__repr__") {
+                    let r = interp.call_method_value(&m, v, &[])?;
+                    return match r.as_str() {
+                        Some(s) => Ok(s.to_string()),
+                        None => Err(interp.type_error(format!("__repr__ returned non-string (type {})", interp.type_name(&r)))),
+                    };
+                }
+                match &inst.base {
+                    InstanceBase::Exception(_) => crate::exc_methods::exc_repr(interp, o)?,
+                    InstanceBase::List(l) => {
+                        if !enter(o) {
+                            return Ok("[...]".into());
+                        }
+                        let items = l.with(interp.py, |l| l.clone());
+                        let r = join_reprs(interp, &items, "[", "]");
+                        leave();
+                        r?
+                    }
+                    InstanceBase::Dict(d) => {
+                        if !enter(o) {
+                            return Ok("{...}".into());
+                        }
+                        let items = d.items(interp.py);
+                        let r = dict_repr(interp, &items);
+                        leave();
+                        r?
+                    }
+                    InstanceBase::Object => default_repr(interp, v),
+                }
+            }
+            Payload::Native(_) if interp.is_generator(v) => {
+                let q = crate::builtins::gen_qualname(interp, o);
+                format!("<generator object {q} at {:#x}>", o.addr())
+            }
+            _ => default_repr(interp, v),
+        },
+    })
+}
+
+/// `<module.Class object at 0x…>`.
+pub fn default_repr(interp: &mut Interp, v: &Value) -> String {
+    let ty = type_of(v).clone();
+    let qual = match ty.payload() {
+        Payload::Type(t) => t.qualname.with(interp.py, |q| q.as_str().unwrap_or(&t.name).to_string()),
+        _ => type_name(&ty).to_string(),
+    };
+    let module = match ty.payload() {
+        Payload::Type(t) => t.dict().get_str(interp.py, &interp.g.names.module).and_then(|m| m.as_str().map(|s| s.to_string())),
+        _ => None,
+    };
+    match module.as_deref() {
+        Some("builtins") | None => format!("<{qual} object at {:#x}>", v.id()),
+        Some(m) => format!("<{m}.{qual} object at {:#x}>", v.id()),
+    }
+}
+
+fn dict_repr(interp: &mut Interp, items: &[(Value, Value)]) -> PyResult<String> {
+    let mut out = String::from("{");
+    for (i, (k, v)) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&repr(interp, k)?);
+        out.push_str(": ");
+        out.push_str(&repr(interp, v)?);
+    }
+    out.push('}');
+    Ok(out)
+}
+
+/// `str(v)`.
+pub fn str(interp: &mut Interp, v: &Value) -> PyResult<String> {
+    if let Value::Obj(o) = v {
+        match o.payload() {
+            Payload::Str(s) => return Ok(s.as_str().to_string()),
+            Payload::Instance(inst) => {
+                if let Some(m) = interp.lookup_special(v, "__str__") {
+                    let r = interp.call_method_value(&m, v, &[])?;
+                    return match r.as_str() {
+                        Some(s) => Ok(s.to_string()),
+                        None => Err(interp.type_error(format!("__str__ returned non-string (type {})", interp.type_name(&r)))),
+                    };
+                }
+                if let InstanceBase::Exception(_) = &inst.base {
+                    return crate::exc_methods::exc_str(interp, o);
+                }
+            }
+            _ => {}
+        }
+    }
+    repr(interp, v)
+}

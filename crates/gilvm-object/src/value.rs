@@ -13,7 +13,11 @@ use crate::objref::ObjRef;
 use crate::payload::Payload;
 
 /// A Python value. See the module docs.
-#[derive(Clone, Debug)]
+/// `repr(u64)` makes the tag a full word, so a value is two aligned 8-byte words with no
+/// padding (with a one-byte tag, LLVM moves the 7 padding bytes with overlapping partial
+/// loads and stores, which stall on store forwarding in the eval loop).
+#[derive(Debug)]
+#[repr(u64)]
 pub enum Value {
     None,
     Bool(bool),
@@ -103,6 +107,19 @@ impl Value {
             Value::Int(i) => (*i as usize).wrapping_mul(16).wrapping_add(0x10_0000),
             Value::Float(f) => (f.to_bits() as usize).wrapping_mul(16) | 8,
             Value::Undef => 0,
+        }
+    }
+}
+
+impl Clone for Value {
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Obj(o) => Value::Obj(o.clone()),
+            // SAFETY: every other variant is plain data with no destructor and no owned
+            // resource, so a bitwise copy is a valid clone. Copying all 16 bytes at once
+            // avoids the overlapping partial moves the derived impl emits for the padding.
+            _ => unsafe { std::ptr::read(self) },
         }
     }
 }

@@ -32,6 +32,13 @@ impl Interp {
                 Payload::Set(s) | Payload::FrozenSet(s) => s.len(self.py) != 0,
                 Payload::Bytes(b) => !b.is_empty(),
                 Payload::Range(r) => r.len() != 0,
+                Payload::Native(_) => {
+                    if let Some(m) = self.lookup_special(v, "__len__") {
+                        let r = self.call_method_value(&m, v, &[])?;
+                        return Ok(self.len_result(&r)? != 0);
+                    }
+                    true
+                }
                 Payload::Instance(_) => {
                     if let Some(m) = self.lookup_special(v, "__bool__") {
                         let r = self.call_method_value(&m, v, &[])?;
@@ -89,6 +96,12 @@ impl Interp {
                             gilvm_object::payload::InstanceBase::Dict(d) => return Ok(d.len(self.py)),
                             _ => {}
                         }
+                    }
+                }
+                Payload::Native(_) => {
+                    if let Some(m) = self.lookup_special(v, "__len__") {
+                        let r = self.call_method_value(&m, v, &[])?;
+                        return self.len_result(&r);
                     }
                 }
                 Payload::Iter(it) => {
@@ -208,6 +221,10 @@ impl Interp {
             Payload::Set(s) | Payload::FrozenSet(s) => Payload::Iter(ObjCell::new(IterState::Set { set: o.clone(), pos: 0, len: s.len(p) })),
             Payload::SeqIter(_) | Payload::RangeIter(_) | Payload::Iter(_) => return Ok(v.clone()),
             Payload::Native(_) if self.is_generator(v) => return Ok(v.clone()),
+            Payload::Native(_) if self.lookup_special(v, "__iter__").is_some() => {
+                let m = self.lookup_special(v, "__iter__").unwrap();
+                return self.call_method_value(&m, v, &[]);
+            }
             Payload::Instance(inst) => {
                 if let Some(m) = self.lookup_special(v, "__iter__") {
                     let r = self.call_method_value(&m, v, &[])?;
@@ -417,7 +434,7 @@ impl Interp {
                     }
                     return Ok(false);
                 }
-                Payload::Instance(_) => {
+                Payload::Instance(_) | Payload::Native(_) => {
                     if let Some(m) = self.lookup_special(container, "__contains__") {
                         let r = self.call_method_value(&m, container, &[item.clone()])?;
                         return self.truthy(&r);

@@ -246,6 +246,11 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
                     InstanceBase::Object => default_repr(interp, v),
                 }
             }
+            Payload::Native(_) if !interp.is_generator(v) && interp.lookup_special(v, "__repr__").is_some_and(|m| !interp.is_native_named(&m, "object_repr")) => {
+                let m = interp.lookup_special(v, "__repr__").unwrap();
+                let r = interp.call_method_value(&m, v, &[])?;
+                return Ok(r.as_str().unwrap_or("").to_string());
+            }
             Payload::Native(_) if interp.is_generator(v) => {
                 let q = crate::builtins::gen_qualname(interp, o);
                 format!("<generator object {q} at {:#x}>", o.addr())

@@ -807,7 +807,8 @@ pub fn register(interp: &mut Interp) {
     t.object.type_dict_set(interp, "__setattr__", sa);
     add_method(interp, &t.object, "__getattribute__", object_getattribute);
     add_method(interp, &t.object, "__delattr__", object_delattr);
-    add_method(interp, &t.object, "__repr__", object_repr);
+    let r = interp.new_native_with("__repr__", object_repr, Value::Obj(interp.intern("object_repr")));
+    t.object.type_dict_set(interp, "__repr__", r);
     add_method(interp, &t.object, "__str__", object_str);
     add_method(interp, &t.object, "__eq__", object_eq);
     add_method(interp, &t.object, "__ne__", object_ne);

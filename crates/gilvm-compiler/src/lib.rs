@@ -7,6 +7,7 @@
 //! **Architecture invariant:** the compiler knows the object model (it builds constants and
 //! code objects) but nothing of the interpreter.
 mod builder;
+pub mod dis;
 mod codegen;
 pub mod error;
 mod expr;

@@ -378,7 +378,6 @@ impl<'a, 'py> Compiler<'a, 'py> {
             let next = self.b().new_label();
             match &h.type_ {
                 Some(ty) => {
-                    self.emit(Instr::Copy(1));
                     self.expr(ty)?;
                     self.emit(Instr::CheckExcMatch);
                     self.emit(Instr::PopJumpIfFalse(next.0));

@@ -40,7 +40,12 @@ impl Interp {
         crate::traceback::register_source(filename, source);
         let fname = self.intern(filename);
         match gilvm_compiler::compile_module(self.py, source, &fname) {
-            Ok(code) => Ok(self.new_obj(Payload::Code(code))),
+            Ok(code) => {
+                if std::env::var_os("GILVM_DIS").is_some() {
+                    crate::modules::io::write_stderr(&gilvm_compiler::dis::disassemble(&code));
+                }
+                Ok(self.new_obj(Payload::Code(code)))
+            }
             Err(e) => Err(self.syntax_error_from(&e, filename)),
         }
     }

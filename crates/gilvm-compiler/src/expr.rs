@@ -462,6 +462,23 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 return Ok(());
             }
         }
+        // Zero-argument super(): pass the enclosing class cell and the first argument.
+        if let Expr::Name(n) = &*c.func {
+            if &*n.id == "super" && args.args.is_empty() && args.keywords.is_empty() {
+                let scope = self.scope();
+                if scope.freevars.iter().any(|f| f == "__class__") {
+                    if let Some(first) = scope.params.first().cloned() {
+                        self.load_name("super");
+                        self.load_name("__class__");
+                        self.load_name(&first);
+                        let prev = self.set_loc(c.range());
+                        self.emit(Instr::Call(2));
+                        self.restore_loc(prev);
+                        return Ok(());
+                    }
+                }
+            }
+        }
         self.expr(&c.func)?;
         self.call_args(&args.args, &args.keywords, 0, c.range())
     }

@@ -70,6 +70,7 @@ impl Interp {
                     return Ok(None);
                 }
                 Payload::Type(_) => return self.type_getattr(obj, name),
+                Payload::Native(n) if n.data.with(self.py, |d| d.is::<crate::builtins::core::SuperObj>()) => return self.super_getattr(obj, name),
                 _ => {}
             }
         }
@@ -157,6 +158,51 @@ impl Interp {
             }
             _ => a,
         })
+    }
+
+    /// Attribute lookup on a `super()` object: the MRO of the instance's type after the
+    /// starting class, bound to the instance.
+    fn super_getattr(&mut self, sup: &ObjRef, name: &ObjRef) -> PyResult<Option<Value>> {
+        let Payload::Native(n) = sup.payload() else { return Ok(None) };
+        let (start, obj) = n.data.with(self.py, |d| {
+            let s = d.downcast_ref::<crate::builtins::core::SuperObj>().unwrap();
+            (s.start.clone(), s.obj.clone())
+        });
+        let obj_is_type = matches!(&obj, Value::Obj(o) if matches!(o.payload(), Payload::Type(_)));
+        let ty = if obj_is_type { obj.as_obj().unwrap().clone() } else { type_of(&obj).clone() };
+        let Payload::Type(t) = ty.payload() else { return Ok(None) };
+        let mut mro = vec![ty.clone()];
+        mro.extend(t.mro.iter().cloned());
+        let pos = mro.iter().position(|m| m.is(&start)).map(|p| p + 1).unwrap_or(mro.len());
+        for cls in &mro[pos..] {
+            let Payload::Type(ct) = cls.payload() else { continue };
+            if let Some(a) = ct.dict().get_str(self.py, name) {
+                if obj.is_none() {
+                    return Ok(Some(a));
+                }
+                if obj_is_type {
+                    if let Value::Obj(ao) = &a {
+                        match ao.payload() {
+                            Payload::ClassMethod(f) => return Ok(Some(Value::Obj(self.new_obj(Payload::BoundMethod(BoundMethod { func: f.clone(), receiver: obj.clone() }))))),
+                            Payload::StaticMethod(f) => return Ok(Some(f.clone())),
+                            _ => return Ok(Some(a)),
+                        }
+                    }
+                    return Ok(Some(a));
+                }
+                if let Value::Obj(ao) = &a {
+                    if let Payload::Property(p) = ao.payload() {
+                        let g = p[0].clone();
+                        return self.call1(&g, std::slice::from_ref(&obj)).map(Some);
+                    }
+                }
+                return Ok(Some(self.bind_attr(a, &obj, &ty)?));
+            }
+        }
+        if crate::eval::str_of(name) == "__class__" {
+            return Ok(Some(Value::Obj(n.class.clone())));
+        }
+        Ok(None)
     }
 
     fn type_getattr(&mut self, t: &ObjRef, name: &ObjRef) -> PyResult<Option<Value>> {
@@ -353,6 +399,7 @@ impl Interp {
                 Payload::Module(_) | Payload::Type(_) => false,
                 Payload::Instance(inst) => !inst.dict.as_ref().is_some_and(|d| self.dict_get_str(d, name).is_some()),
                 Payload::Function(_) => false,
+                Payload::Native(n) => !n.data.with(self.py, |d| d.is::<crate::builtins::core::SuperObj>()),
                 _ => true,
             },
             _ => true,

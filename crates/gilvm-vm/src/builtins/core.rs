@@ -665,9 +665,24 @@ fn super_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "super", 1, 3)?;
     let (start, obj) = if a.len() == 3 {
         (a[1].clone(), a[2].clone())
+    } else if a.len() == 2 {
+        (a[1].clone(), Value::None)
     } else {
         return Err(interp.runtime_error("super(): no arguments"));
     };
+    if let Value::Obj(s) = &start {
+        if !matches!(s.payload(), Payload::Type(_)) {
+            return Err(interp.type_error(format!("super() argument 1 must be a type, not {}", interp.type_name(&start))));
+        }
+        let ok = match &obj {
+            Value::None => true,
+            Value::Obj(o) if matches!(o.payload(), Payload::Type(_)) => is_subtype(o, s) || is_subtype(type_of(&obj), s),
+            _ => is_subtype(type_of(&obj), s),
+        };
+        if !ok {
+            return Err(interp.type_error("super(type, obj): obj must be an instance or subtype of type"));
+        }
+    }
     let Value::Obj(start) = start else { return Err(interp.type_error("super() argument 1 must be a type")) };
     let cls = interp.super_type();
     let data: Box<dyn std::any::Any> = Box::new(SuperObj { start, obj });

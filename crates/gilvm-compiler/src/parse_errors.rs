@@ -7,6 +7,9 @@ use crate::error::{CompileError, ErrorKind};
 pub fn convert(source: &str, e: ParseError) -> CompileError {
     let msg = e.error.to_string();
     let mut range = e.location;
+    if let Some((m, r)) = bracket_error(source) {
+        return CompileError { kind: ErrorKind::SyntaxError, msg: m, range: r, line: 0, col: 0, end_col: 0, text: String::new() };
+    }
     let mut kind = ErrorKind::SyntaxError;
     let lower = msg.to_lowercase();
     let text = if lower.contains("unexpected indentation") {
@@ -24,12 +27,10 @@ pub fn convert(source: &str, e: ParseError) -> CompileError {
             // CPython points at the end of the header line.
             "expected ':'".to_string()
         } else if exp.contains(')') || exp.contains(']') || exp.contains('}') {
-            unclosed(source, &mut range).unwrap_or_else(|| "invalid syntax".into())
+            "invalid syntax".to_string()
         } else {
             "invalid syntax".to_string()
         }
-    } else if lower.contains("unexpected eof") || lower.contains("was never closed") || lower.contains("expected ')'") || lower.contains("expected ']'") || lower.contains("expected '}'") {
-        unclosed(source, &mut range).unwrap_or_else(|| "invalid syntax".into())
     } else if lower.contains("unterminated string") || lower.contains("missing closing quote") {
         "unterminated string literal (detected at line LINE)".to_string()
     } else if lower.contains("invalid syntax") || lower.contains("expected a statement") || lower.contains("expected an expression") || lower.contains("simple statements must be separated") {
@@ -45,42 +46,97 @@ pub fn convert(source: &str, e: ParseError) -> CompileError {
     ce
 }
 
-/// Finds the innermost unclosed bracket before the error and reports it as CPython does.
-fn unclosed(source: &str, range: &mut TextRange) -> Option<String> {
-    let mut stack: Vec<(char, usize)> = Vec::new();
-    let bytes = source.as_bytes();
+/// Outcome of scanning the brackets of a source file.
+enum Brackets {
+    Balanced,
+    /// A closer with no opener: (char, byte offset).
+    Unmatched(char, usize),
+    /// A closer that does not match its opener: (closer, offset, opener, opener line).
+    Mismatch(char, usize, char, usize),
+    /// An opener never closed: (char, offset).
+    Unclosed(char, usize),
+}
+
+/// Scans brackets outside strings and comments (triple-quoted strings included).
+fn scan_brackets(source: &str) -> Brackets {
+    let b = source.as_bytes();
+    let mut stack: Vec<(u8, usize)> = Vec::new();
     let mut i = 0;
-    let mut in_str: Option<u8> = None;
-    while i < bytes.len() {
-        let c = bytes[i];
-        if let Some(q) = in_str {
-            if c == b'\\' {
-                i += 2;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
                 continue;
             }
-            if c == q || c == b'\n' {
-                in_str = None;
-            }
-        } else {
-            match c {
-                b'#' => {
-                    while i < bytes.len() && bytes[i] != b'\n' {
-                        i += 1;
+            b'\'' | b'"' => {
+                let triple = i + 2 < b.len() && b[i + 1] == c && b[i + 2] == c;
+                let q = c;
+                i += if triple { 3 } else { 1 };
+                while i < b.len() {
+                    if b[i] == b'\\' {
+                        i += 2;
+                        continue;
                     }
+                    if triple {
+                        if i + 2 < b.len() && b[i] == q && b[i + 1] == q && b[i + 2] == q {
+                            i += 3;
+                            break;
+                        }
+                    } else if b[i] == q || b[i] == b'\n' {
+                        i += 1;
+                        break;
+                    }
+                    i += 1;
                 }
-                b'\'' | b'"' => in_str = Some(c),
-                b'(' | b'[' | b'{' => stack.push((c as char, i)),
-                b')' | b']' | b'}' => {
-                    stack.pop();
-                }
-                _ => {}
+                continue;
             }
+            b'(' | b'[' | b'{' => stack.push((c, i)),
+            b')' | b']' | b'}' => {
+                let want = match c {
+                    b')' => b'(',
+                    b']' => b'[',
+                    _ => b'{',
+                };
+                match stack.pop() {
+                    None => return Brackets::Unmatched(c as char, i),
+                    Some((o, at)) if o != want => return Brackets::Mismatch(c as char, i, o as char, at),
+                    Some(_) => {}
+                }
+            }
+            _ => {}
         }
         i += 1;
     }
-    let (c, pos) = stack.pop()?;
-    *range = TextRange::new(TextSize::new(pos as u32), TextSize::new(pos as u32 + 1));
-    Some(format!("'{c}' was never closed"))
+    match stack.pop() {
+        Some((c, at)) => Brackets::Unclosed(c as char, at),
+        None => Brackets::Balanced,
+    }
+}
+
+fn at(pos: usize) -> TextRange {
+    TextRange::new(TextSize::new(pos as u32), TextSize::new(pos as u32 + 1))
+}
+
+/// CPython's bracket errors, which its tokenizer reports before any parse error.
+fn bracket_error(source: &str) -> Option<(String, TextRange)> {
+    match scan_brackets(source) {
+        Brackets::Balanced => None,
+        Brackets::Unmatched(c, pos) => Some((format!("unmatched '{c}'"), at(pos))),
+        Brackets::Mismatch(c, pos, o, opos) => {
+            let idx = crate::LineIndex::new(source);
+            let (l1, l2) = (idx.line(pos as u32), idx.line(opos as u32));
+            let msg = if l1 == l2 {
+                format!("closing parenthesis '{c}' does not match opening parenthesis '{o}'")
+            } else {
+                format!("closing parenthesis '{c}' does not match opening parenthesis '{o}' on line {l2}")
+            };
+            Some((msg, at(pos)))
+        }
+        Brackets::Unclosed(c, pos) => Some((format!("'{c}' was never closed"), at(pos))),
+    }
 }
 
 fn expected_block(source: &str, range: TextRange) -> String {

@@ -105,6 +105,13 @@ impl Interp {
                 return Ok(r);
             }
         }
+        if op == BinOp::Mul {
+            let is_seq = |v: &Value| matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)));
+            if is_seq(&a) || is_seq(&b) {
+                let other = if is_seq(&a) { &b } else { &a };
+                return Err(self.type_error(format!("can't multiply sequence by non-int of type '{}'", self.type_name(other))));
+            }
+        }
         let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
         if op == BinOp::Pow && !inplace {
             return Err(self.type_error(format!("unsupported operand type(s) for ** or pow(): '{}' and '{}'", self.type_name(&a), self.type_name(&b))));

@@ -21,7 +21,7 @@ pub mod objcell;
 pub mod thread;
 pub mod token;
 
-pub use gil::Gil;
+pub use gil::{Gil, Priority};
 pub use objcell::ObjCell;
 pub use thread::{current_thread_id, EvalBreaker, ThreadState};
 pub use token::Py;

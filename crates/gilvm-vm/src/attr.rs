@@ -71,6 +71,16 @@ impl Interp {
                 }
                 Payload::Type(_) => return self.type_getattr(obj, name),
                 Payload::Native(n) if n.data.with(self.py, |d| d.is::<crate::builtins::core::SuperObj>()) => return self.super_getattr(obj, name),
+                Payload::Native(_) => {
+                    if let Some(d) = crate::modules::thread::local_dict(self, obj) {
+                        if let Some(v) = self.dict_get_str(&d, name) {
+                            return Ok(Some(v));
+                        }
+                        if name.is(&self.g.names.dict) {
+                            return Ok(Some(Value::Obj(d)));
+                        }
+                    }
+                }
                 _ => {}
             }
         }
@@ -471,6 +481,12 @@ impl Interp {
                     self.dict_set_str(&m.dict, name.clone(), v);
                     return Ok(());
                 }
+                Payload::Native(_) => {
+                    if let Some(d) = crate::modules::thread::local_dict(self, obj) {
+                        self.dict_set_str(&d, name.clone(), v);
+                        return Ok(());
+                    }
+                }
                 Payload::Function(f) => {
                     let n = str_of(name);
                     match n {
@@ -543,6 +559,13 @@ impl Interp {
                 Payload::Module(m) => {
                     if self.dict_del_str(&m.dict, name).is_some() {
                         return Ok(());
+                    }
+                }
+                Payload::Native(_) => {
+                    if let Some(d) = crate::modules::thread::local_dict(self, obj) {
+                        if self.dict_del_str(&d, name).is_some() {
+                            return Ok(());
+                        }
                     }
                 }
                 _ => {}

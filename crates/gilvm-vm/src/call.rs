@@ -89,6 +89,9 @@ impl Interp {
         if self.depth >= self.recursion_limit || self.stack_exhausted() {
             return Err(self.recursion_error());
         }
+        if self.thread_state.eval_breaker.is_set() {
+            self.handle_eval_breaker()?;
+        }
         self.depth += 1;
         let r = self.eval(frame);
         self.depth -= 1;

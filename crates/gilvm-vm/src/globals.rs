@@ -67,12 +67,14 @@ pub struct Globals {
 }
 
 struct Holder(&'static Globals);
+
 // SAFETY: every ObjRef in Globals is immortal (its count is never written), and the mutable
 // state of those objects lives behind ObjCells that require a Py token (the GIL, or the
-// per-object lock in the free-threaded build). The remaining fields are atomics or locks.
-unsafe impl Sync for Holder {}
-// SAFETY: as above.
-unsafe impl Send for Holder {}
+// per-object lock in the free-threaded build), so sharing `&Globals` between threads never
+// races on object state. The remaining fields are atomics, locks or `OnceLock`s.
+unsafe impl Sync for Globals {}
+// SAFETY: as above; moving the struct moves immortal references only.
+unsafe impl Send for Globals {}
 
 static GLOBALS: OnceLock<Holder> = OnceLock::new();
 

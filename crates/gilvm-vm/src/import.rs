@@ -156,6 +156,10 @@ impl Interp {
             crate::gilctl::after_native_import(self, &def)?;
             return Ok(m);
         }
+        // Python modules shipped in the binary.
+        if let Some((source, is_pkg)) = crate::modules::embedded(name) {
+            return self.exec_embedded_module(name, source, is_pkg);
+        }
         // Source modules: search the parent's __path__ or sys.path.
         let (parent, short) = match name.rfind('.') {
             Some(i) => (Some(&name[..i]), &name[i + 1..]),
@@ -164,6 +168,9 @@ impl Interp {
         let dirs: Vec<String> = match parent {
             Some(p) => {
                 let pm = self.import_module(p)?;
+                if let Some((source, is_pkg)) = crate::modules::embedded(name) {
+                    return self.exec_embedded_module(name, source, is_pkg);
+                }
                 let path = Self::module_dict(&pm).and_then(|d| self.dict_get_str(d, &self.g.names.path.clone()));
                 match path {
                     Some(pv) => self.collect(&pv)?.iter().filter_map(|v| v.as_str().map(|s| s.to_string())).collect(),
@@ -255,6 +262,37 @@ impl Interp {
             Some(Value::Obj(m2)) => Ok(m2),
             _ => Ok(m),
         }
+    }
+
+    fn exec_embedded_module(&mut self, name: &str, source: &str, is_pkg: bool) -> PyResult<ObjRef> {
+        let fname = format!("<gilvm>/{}.py", name.replace('.', "/"));
+        let m = self.new_module(name);
+        let d = Self::module_dict(&m).unwrap().clone();
+        let fv = self.new_str(fname.clone());
+        self.dict_set_str(&d, self.g.names.file.clone(), fv);
+        self.dict_set_str(&d, self.g.names.builtins.clone(), Value::Obj(self.g.builtins.clone()));
+        if is_pkg {
+            let l = self.new_list(vec![]);
+            self.dict_set_str(&d, self.g.names.path.clone(), l);
+        }
+        let pkg = self.new_str(if is_pkg { name } else { name.rsplit_once('.').map(|x| x.0).unwrap_or("") });
+        self.dict_set_str(&d, self.g.names.package.clone(), pkg);
+        let key = self.new_str(name);
+        self.dict_set(&self.g.modules.clone(), key.clone(), Value::Obj(m.clone()))?;
+        let r = self.compile_source(source, &fname).and_then(|code| self.run_code(code, &d));
+        if let Err(e) = r {
+            let _ = self.dict_remove(&self.g.modules.clone(), &key);
+            return Err(e);
+        }
+        if let Some((parent, short)) = name.rsplit_once('.') {
+            let pk = self.new_str(parent);
+            if let Some(Value::Obj(pm)) = self.dict_get(&self.g.modules.clone(), &pk)? {
+                if let Some(pd) = Self::module_dict(&pm) {
+                    self.dict_set_str(pd, self.intern(short), Value::Obj(m.clone()));
+                }
+            }
+        }
+        Ok(m)
     }
 
     /// `from module import name` (IMPORT_FROM).

@@ -16,13 +16,15 @@ pub fn runtime() -> &'static Globals {
     if let Some(g) = crate::globals::try_globals() {
         return g;
     }
-    GIL.take();
-    // SAFETY: we hold the GIL until drop_gil below; the token does not escape this block
-    // except inside immortal objects stored in the globals.
+    let ts = std::sync::Arc::new(gilvm_sync::ThreadState::new_current());
+    GIL.take(&ts, gilvm_sync::Priority::Normal);
+    // SAFETY: we hold the GIL (GIL build) until drop_gil below; in the free-threaded build
+    // the globals are created once, inside a OnceLock, before any other thread can use
+    // them. The token does not escape except inside immortal objects stored in the globals.
     let py = unsafe { Py::assume_attached() };
     let g = crate::globals::globals(py);
     // SAFETY: taken above on this thread.
-    unsafe { GIL.drop_gil() };
+    unsafe { GIL.drop_gil(false) };
     g
 }
 

@@ -32,6 +32,8 @@ pub struct Interp {
     pub(crate) pool: Vec<Vec<Value>>,
     /// Files whose source lines tracebacks may show.
     pub(crate) thread_state: std::sync::Arc<gilvm_sync::ThreadState>,
+    /// Per-thread dicts of `threading.local` objects, by the local object's id.
+    pub(crate) thread_locals: std::collections::HashMap<u64, ObjRef>,
 }
 
 impl Interp {
@@ -40,7 +42,7 @@ impl Interp {
     /// # Safety
     /// The current thread must be attached (hold the GIL in the GIL build) for as long as the
     /// returned `Interp` is used.
-    pub unsafe fn new_attached(g: &'static Globals, stack_size: usize) -> Interp {
+    pub unsafe fn new_attached(g: &'static Globals, thread_state: std::sync::Arc<gilvm_sync::ThreadState>, stack_size: usize) -> Interp {
         let marker = 0u8;
         Interp {
             // SAFETY: forwarded from this function's contract.
@@ -52,7 +54,8 @@ impl Interp {
             stack_base: &marker as *const u8 as usize,
             stack_size,
             pool: Vec::new(),
-            thread_state: std::sync::Arc::new(gilvm_sync::ThreadState::new_current()),
+            thread_state,
+            thread_locals: std::collections::HashMap::new(),
         }
     }
 

@@ -81,7 +81,10 @@ impl Vm {
     /// Initialises the runtime (once per process) with `config`.
     pub fn new(config: Config) -> Vm {
         let g = init::runtime();
-        let _ = g.config.set(config);
+        let gil_on = config.gil == Some(true);
+        if g.config.set(config).is_ok() {
+            g.gil.set_enabled_at_startup(gil_on);
+        }
         Vm { g }
     }
 
@@ -92,15 +95,16 @@ impl Vm {
 
     /// Runs `f` attached to the VM on the current thread.
     pub fn with_interp<R>(&self, f: impl FnOnce(&mut Interp) -> R) -> R {
-        self.g.gil.take();
-        // SAFETY: we hold the GIL from here until `drop_gil` below, and the Interp does not
-        // escape the closure.
-        let mut interp = unsafe { Interp::new_attached(self.g, THREAD_STACK_SIZE) };
+        let ts = std::sync::Arc::new(gilvm_sync::ThreadState::new_current());
+        self.g.gil.take(&ts, gilvm_sync::Priority::Normal);
+        // SAFETY: we hold the GIL (or, in the free-threaded build, are a registered attached
+        // thread) from here until `drop_gil` below, and the Interp does not escape.
+        let mut interp = unsafe { Interp::new_attached(self.g, ts, THREAD_STACK_SIZE) };
         init::populate(&mut interp);
         let r = f(&mut interp);
         drop(interp);
         // SAFETY: taken above on this thread.
-        unsafe { self.g.gil.drop_gil() };
+        unsafe { self.g.gil.drop_gil(false) };
         r
     }
 

@@ -3,10 +3,23 @@
 use crate::error::PyResult;
 use crate::interp::Interp;
 
+use std::time::{Duration, Instant};
+
+use gilvm_sync::{EvalBreaker, Priority};
+
+/// A wait shorter than this did not really block: the thread re-attaches without priority.
+const BLOCKED_THRESHOLD: Duration = Duration::from_micros(50);
+
 /// Handles the bits of the current thread's eval-breaker word.
 pub fn eval_breaker(interp: &mut Interp) -> PyResult<()> {
-    let ts = interp.thread_state();
-    let _bits = ts.eval_breaker.take(u32::MAX);
+    let bits = interp.thread_state().eval_breaker.take(EvalBreaker::DROP_REQUEST);
+    if bits & EvalBreaker::DROP_REQUEST != 0 {
+        let gil = interp.g.gil;
+        // SAFETY: this thread holds the GIL (it is running bytecode) and touches no object
+        // until `take` returns.
+        unsafe { gil.drop_gil(true) };
+        gil.take(&interp.thread_state, Priority::Normal);
+    }
     Ok(())
 }
 
@@ -14,10 +27,13 @@ pub fn eval_breaker(interp: &mut Interp) -> PyResult<()> {
 /// `f` must be `Send`, so it cannot capture object references.
 pub fn detach<R: Send>(interp: &mut Interp, f: impl FnOnce() -> R + Send) -> R {
     let gil = interp.g.gil;
-    // SAFETY: this thread holds the GIL while it has an Interp (taken in `with_interp`);
-    // nothing touches objects until it is re-taken below.
-    unsafe { gil.drop_gil() };
+    // SAFETY: this thread holds the GIL while it has an Interp (taken when it attached);
+    // `f` is Send, so it cannot capture object references, and nothing touches objects
+    // until the GIL is re-taken below.
+    unsafe { gil.drop_gil(false) };
+    let start = Instant::now();
     let r = f();
-    gil.take();
+    let prio = if start.elapsed() >= BLOCKED_THRESHOLD { Priority::Returning } else { Priority::Normal };
+    gil.take(&interp.thread_state, prio);
     r
 }

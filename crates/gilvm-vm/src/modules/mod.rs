@@ -2,11 +2,29 @@
 //! an embedder uses.
 pub mod io;
 pub mod sys;
+pub mod thread;
 pub mod time;
 
 use crate::NativeModuleDef;
 
 /// The native modules available to `import`.
 pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
-    vec![NativeModuleDef { name: "time", init: time::init, needs_gil: false }]
+    vec![
+        NativeModuleDef { name: "time", init: time::init, needs_gil: false },
+        NativeModuleDef { name: "_thread", init: thread::init, needs_gil: false },
+    ]
+}
+
+/// Modules written in Python and shipped inside the binary: (name, source, is_package).
+/// They are found before `sys.path`, and their tracebacks show `<gilvm>/name.py`.
+pub const EMBEDDED: &[(&str, &str, bool)] = &[
+    ("threading", include_str!("py/threading.py"), false),
+    ("queue", include_str!("py/queue.py"), false),
+    ("concurrent", "", true),
+    ("concurrent.futures", include_str!("py/concurrent_futures.py"), true),
+];
+
+/// The embedded module `name`, if there is one.
+pub fn embedded(name: &str) -> Option<(&'static str, bool)> {
+    EMBEDDED.iter().find(|(n, _, _)| *n == name).map(|(_, s, p)| (*s, *p))
 }

@@ -1,0 +1,456 @@
+//! The `_thread` module: starting threads, locks, re-entrant locks, and thread-local
+//! storage. `threading`, `queue` and `concurrent.futures` are written in Python on top of it.
+//!
+//! Blocking waits never hold the GIL: a lock's wait state (`RawLock`) lives outside the
+//! Python object, in an `Arc` that the detached wait closure owns, so the closure needs no
+//! object reference (it must be `Send`).
+use std::any::Any;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use parking_lot::{Condvar, Mutex};
+
+use gilvm_object::payload::NativeObj;
+use gilvm_object::types::{new_type, Layout};
+use gilvm_object::{ObjCell, ObjRef, Payload, SendRef, Value};
+
+use crate::args::Args;
+use crate::builtins::add_method;
+use crate::error::PyResult;
+use crate::interp::Interp;
+
+/// Largest timeout accepted (seconds), as CPython's `TIMEOUT_MAX` on Linux.
+const TIMEOUT_MAX: f64 = 9223372036.0;
+
+/// A plain lock usable from detached code.
+#[derive(Default)]
+pub struct RawLock {
+    locked: Mutex<bool>,
+    cv: Condvar,
+}
+
+impl RawLock {
+    pub fn try_acquire(&self) -> bool {
+        let mut l = self.locked.lock();
+        if *l {
+            false
+        } else {
+            *l = true;
+            true
+        }
+    }
+    /// Waits up to `timeout` (forever when None).
+    pub fn acquire(&self, timeout: Option<Duration>) -> bool {
+        let mut l = self.locked.lock();
+        let deadline = timeout.map(|t| Instant::now() + t);
+        while *l {
+            match deadline {
+                None => self.cv.wait(&mut l),
+                Some(d) => {
+                    if self.cv.wait_until(&mut l, d).timed_out() && *l {
+                        return false;
+                    }
+                }
+            }
+        }
+        *l = true;
+        true
+    }
+    /// Returns false if it was not locked.
+    pub fn release(&self) -> bool {
+        let mut l = self.locked.lock();
+        if !*l {
+            return false;
+        }
+        *l = false;
+        self.cv.notify_one();
+        true
+    }
+    pub fn is_locked(&self) -> bool {
+        *self.locked.lock()
+    }
+}
+
+/// A re-entrant lock usable from detached code: (owner thread id, count).
+#[derive(Default)]
+pub struct RawRLock {
+    state: Mutex<(u64, u32)>,
+    cv: Condvar,
+}
+
+impl RawRLock {
+    fn acquire(&self, me: u64, timeout: Option<Duration>, blocking: bool) -> bool {
+        let mut s = self.state.lock();
+        if s.1 > 0 && s.0 == me {
+            s.1 += 1;
+            return true;
+        }
+        let deadline = timeout.map(|t| Instant::now() + t);
+        while s.1 > 0 {
+            if !blocking {
+                return false;
+            }
+            match deadline {
+                None => self.cv.wait(&mut s),
+                Some(d) => {
+                    if self.cv.wait_until(&mut s, d).timed_out() && s.1 > 0 {
+                        return false;
+                    }
+                }
+            }
+        }
+        *s = (me, 1);
+        true
+    }
+    fn release(&self, me: u64) -> Result<(), ()> {
+        let mut s = self.state.lock();
+        if s.1 == 0 || s.0 != me {
+            return Err(());
+        }
+        s.1 -= 1;
+        if s.1 == 0 {
+            s.0 = 0;
+            self.cv.notify_one();
+        }
+        Ok(())
+    }
+}
+
+/// Per-object state of a `_thread._local`: a process-unique id keying per-thread dicts.
+pub struct LocalData {
+    pub id: u64,
+}
+
+static NEXT_LOCAL: AtomicU64 = AtomicU64::new(1);
+static THREADS_ALIVE: AtomicUsize = AtomicUsize::new(0);
+
+fn native_data<T: Any + Clone>(interp: &Interp, v: &Value) -> Option<T> {
+    match v {
+        Value::Obj(o) => match o.payload() {
+            Payload::Native(n) => n.data.with(interp.py, |d| d.downcast_ref::<T>().cloned()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn new_native_obj(interp: &Interp, class: &ObjRef, data: Box<dyn Any>) -> Value {
+    Value::Obj(interp.new_obj(Payload::Native(NativeObj { class: class.clone(), data: ObjCell::new(data) })))
+}
+
+/// Parses `(blocking=True, timeout=-1)` into Some(timeout) / None (non-blocking).
+fn wait_args(interp: &mut Interp, args: Args<'_>, fname: &str) -> PyResult<Option<Option<Duration>>> {
+    args.check_kw(interp, fname, &["blocking", "timeout"])?;
+    let p = args.pos();
+    let blocking = match p.get(1).or(args.kw("blocking")) {
+        Some(v) => interp.truthy(v)?,
+        None => true,
+    };
+    let timeout = match p.get(2).or(args.kw("timeout")) {
+        Some(v) => crate::ops::to_f64(v).ok_or_else(|| interp.type_error(format!("'{}' object cannot be interpreted as an integer", interp.type_name(v))))?,
+        None => -1.0,
+    };
+    if !blocking {
+        if timeout != -1.0 {
+            return Err(interp.value_error("can't specify a timeout for a non-blocking call"));
+        }
+        return Ok(None);
+    }
+    if timeout < 0.0 && timeout != -1.0 {
+        return Err(interp.value_error("timeout value must be a non-negative number"));
+    }
+    if timeout > TIMEOUT_MAX {
+        return Err(interp.overflow_error("timeout value is too large"));
+    }
+    Ok(Some(if timeout < 0.0 { None } else { Some(Duration::from_secs_f64(timeout)) }))
+}
+
+fn lock_new(interp: &mut Interp, _args: Args<'_>) -> PyResult {
+    let cls = lock_type(interp);
+    Ok(new_native_obj(interp, &cls, Box::new(Arc::new(RawLock::default()))))
+}
+
+fn lock_acquire(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let raw: Arc<RawLock> = native_data(interp, &args.pos()[0]).ok_or_else(|| interp.type_error("acquire() needs a lock"))?;
+    let mode = wait_args(interp, args, "acquire")?;
+    if raw.try_acquire() {
+        return Ok(Value::Bool(true));
+    }
+    match mode {
+        None => Ok(Value::Bool(false)),
+        Some(Some(t)) if t.is_zero() => Ok(Value::Bool(false)),
+        Some(t) => Ok(Value::Bool(crate::threads::detach(interp, move || raw.acquire(t)))),
+    }
+}
+
+fn lock_release(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let raw: Arc<RawLock> = native_data(interp, &args.pos()[0]).ok_or_else(|| interp.type_error("release() needs a lock"))?;
+    if !raw.release() {
+        return Err(interp.runtime_error("release unlocked lock"));
+    }
+    Ok(Value::None)
+}
+
+fn lock_locked(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let raw: Arc<RawLock> = native_data(interp, &args.pos()[0]).ok_or_else(|| interp.type_error("locked() needs a lock"))?;
+    Ok(Value::Bool(raw.is_locked()))
+}
+
+fn lock_exit(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    lock_release(interp, Args::new(&args.pos()[..1]))
+}
+
+fn lock_repr(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let raw: Arc<RawLock> = native_data(interp, &args.pos()[0]).ok_or_else(|| interp.type_error("needs a lock"))?;
+    let s = format!("<{} _thread.lock object at {:#x}>", if raw.is_locked() { "locked" } else { "unlocked" }, args.pos()[0].id());
+    Ok(interp.new_str(s))
+}
+
+fn rlock_new(interp: &mut Interp, _args: Args<'_>) -> PyResult {
+    let cls = rlock_type(interp);
+    Ok(new_native_obj(interp, &cls, Box::new(Arc::new(RawRLock::default()))))
+}
+
+fn rlock_acquire(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let raw: Arc<RawRLock> = native_data(interp, &args.pos()[0]).ok_or_else(|| interp.type_error("acquire() needs an RLock"))?;
+    let me = interp.thread_state().id;
+    let mode = wait_args(interp, args, "acquire")?;
+    if raw.acquire(me, None, false) {
+        return Ok(Value::Bool(true));
+    }
+    match mode {
+        None => Ok(Value::Bool(false)),
+        Some(t) => Ok(Value::Bool(crate::threads::detach(interp, move || raw.acquire(me, t, true)))),
+    }
+}
+
+fn rlock_release(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let raw: Arc<RawRLock> = native_data(interp, &args.pos()[0]).ok_or_else(|| interp.type_error("release() needs an RLock"))?;
+    let me = interp.thread_state().id;
+    raw.release(me).map_err(|_| interp.runtime_error("cannot release un-acquired lock"))?;
+    Ok(Value::None)
+}
+
+fn rlock_exit(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    rlock_release(interp, Args::new(&args.pos()[..1]))
+}
+
+fn rlock_is_owned(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let raw: Arc<RawRLock> = native_data(interp, &args.pos()[0]).ok_or_else(|| interp.type_error("needs an RLock"))?;
+    let me = interp.thread_state().id;
+    let s = *raw.state.lock();
+    Ok(Value::Bool(s.1 > 0 && s.0 == me))
+}
+
+/// `_release_save()`: fully release, returning (count, owner) for `_acquire_restore`.
+fn rlock_release_save(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let raw: Arc<RawRLock> = native_data(interp, &args.pos()[0]).ok_or_else(|| interp.type_error("needs an RLock"))?;
+    let me = interp.thread_state().id;
+    let (owner, count) = {
+        let mut s = raw.state.lock();
+        if s.1 == 0 || s.0 != me {
+            return Err(interp.runtime_error("cannot release un-acquired lock"));
+        }
+        let r = *s;
+        *s = (0, 0);
+        raw.cv.notify_one();
+        r
+    };
+    Ok(interp.new_tuple(vec![Value::Int(count as i64), Value::Int(owner as i64)]))
+}
+
+fn rlock_acquire_restore(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "_acquire_restore", 2, 2)?;
+    let raw: Arc<RawRLock> = native_data(interp, &a[0]).ok_or_else(|| interp.type_error("needs an RLock"))?;
+    let st = interp.collect(&a[1])?;
+    let count = match st.first() {
+        Some(Value::Int(c)) => *c as u32,
+        _ => 1,
+    };
+    let me = interp.thread_state().id;
+    if !raw.acquire(me, None, false) {
+        let r2 = raw.clone();
+        crate::threads::detach(interp, move || r2.acquire(me, None, true));
+    }
+    raw.state.lock().1 = count;
+    Ok(Value::None)
+}
+
+fn get_ident(interp: &mut Interp, _args: Args<'_>) -> PyResult {
+    Ok(Value::Int(interp.thread_state().id as i64))
+}
+
+fn count(_interp: &mut Interp, _args: Args<'_>) -> PyResult {
+    Ok(Value::Int(THREADS_ALIVE.load(Ordering::SeqCst) as i64))
+}
+
+fn cpu_count(_interp: &mut Interp, _args: Args<'_>) -> PyResult {
+    Ok(Value::Int(std::thread::available_parallelism().map(|n| n.get() as i64).unwrap_or(1)))
+}
+
+fn local_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    if !args.pos().is_empty() || args.has_kwargs() {
+        return Err(interp.type_error("Initialization arguments are not supported"));
+    }
+    let cls = local_type(interp);
+    let id = NEXT_LOCAL.fetch_add(1, Ordering::Relaxed);
+    Ok(new_native_obj(interp, &cls, Box::new(LocalData { id })))
+}
+
+/// Prints an uncaught exception of a thread as threading's default excepthook does.
+fn print_thread_exception(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "_print_thread_exception", 2, 2)?;
+    let name = interp.str_string(&a[0])?;
+    let Value::Obj(e) = &a[1] else { return Ok(Value::None) };
+    let text = crate::traceback::format_exception(interp, &crate::error::PyErr(e.clone()));
+    crate::modules::io::write_stderr(&format!("Exception in thread {name}:\n{text}"));
+    Ok(Value::None)
+}
+
+fn start_new_thread(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "start_new_thread", 2, 3)?;
+    let func = a[0].clone();
+    let targs = a[1].clone();
+    if !matches!(&targs, Value::Obj(o) if matches!(o.payload(), Payload::Tuple(_))) {
+        return Err(interp.type_error("2nd arg must be a tuple"));
+    }
+    let kwargs = a.get(2).cloned().unwrap_or(Value::None);
+    let bundle = interp.new_tuple(vec![func, targs, kwargs]);
+    let Value::Obj(bundle) = bundle else { unreachable!() };
+    let send = SendRef::new(interp.py, bundle);
+    let g = interp.g;
+    let (tx, rx) = std::sync::mpsc::channel::<u64>();
+    THREADS_ALIVE.fetch_add(1, Ordering::SeqCst);
+    let spawned = std::thread::Builder::new().stack_size(crate::THREAD_STACK_SIZE).spawn(move || {
+        let ts = Arc::new(gilvm_sync::ThreadState::new_current());
+        let _ = tx.send(ts.id);
+        g.gil.take(&ts, gilvm_sync::Priority::Normal);
+        {
+            // SAFETY: this thread holds the GIL (or is attached, free-threaded build) until
+            // drop_gil below; the Interp is dropped before that.
+            let mut interp = unsafe { Interp::new_attached(g, ts, crate::THREAD_STACK_SIZE) };
+            let bundle = send.into_inner(interp.py);
+            let items: Vec<Value> = match bundle.payload() {
+                Payload::Tuple(t) => t.to_vec(),
+                _ => vec![],
+            };
+            drop(bundle);
+            let (func, targs, kwargs) = (items[0].clone(), items[1].clone(), items[2].clone());
+            drop(items);
+            let kw = if kwargs.is_none() { None } else { Some(&kwargs) };
+            if let Err(e) = interp.call_ex(&func, &targs, kw) {
+                if !interp.matches(&e, &interp.g.exc.system_exit.clone()) {
+                    let r = interp.repr(&func).unwrap_or_default();
+                    let text = crate::traceback::format_exception(&mut interp, &e);
+                    crate::modules::io::write_stderr(&format!("Unhandled exception in thread started by {r}\n{text}"));
+                }
+            }
+            drop((func, targs, kwargs));
+            drop(interp);
+        }
+        THREADS_ALIVE.fetch_sub(1, Ordering::SeqCst);
+        // SAFETY: taken at the start of this thread.
+        unsafe { g.gil.drop_gil(false) };
+    });
+    if let Err(e) = spawned {
+        THREADS_ALIVE.fetch_sub(1, Ordering::SeqCst);
+        return Err(interp.runtime_error(format!("can't start new thread: {e}")));
+    }
+    let id = crate::threads::detach(interp, move || rx.recv().unwrap_or(0));
+    Ok(Value::Int(id as i64))
+}
+
+fn make_type(interp: &mut Interp, name: &str) -> ObjRef {
+    let dict = interp.new_dict_obj();
+    let m = interp.new_str("_thread");
+    interp.dict_set_str(&dict, interp.g.names.module.clone(), m);
+    let object = interp.g.types.object.clone();
+    let t = new_type(interp.py, name, vec![object.clone()], vec![object], dict, Layout::Builtin, false);
+    t.make_immortal();
+    t
+}
+
+struct Types {
+    lock: ObjRef,
+    rlock: ObjRef,
+    local: ObjRef,
+}
+struct TypesHolder(Types);
+// SAFETY: the type objects are immortal and their dicts are behind ObjCells (see Globals).
+unsafe impl Sync for TypesHolder {}
+// SAFETY: as above.
+unsafe impl Send for TypesHolder {}
+static TYPES: std::sync::OnceLock<TypesHolder> = std::sync::OnceLock::new();
+
+fn types(interp: &mut Interp) -> &'static Types {
+    if let Some(t) = TYPES.get() {
+        return &t.0;
+    }
+    let lock = make_type(interp, "lock");
+    add_method(interp, &lock, "acquire", lock_acquire);
+    add_method(interp, &lock, "acquire_lock", lock_acquire);
+    add_method(interp, &lock, "__enter__", lock_acquire);
+    add_method(interp, &lock, "release", lock_release);
+    add_method(interp, &lock, "release_lock", lock_release);
+    add_method(interp, &lock, "__exit__", lock_exit);
+    add_method(interp, &lock, "locked", lock_locked);
+    add_method(interp, &lock, "locked_lock", lock_locked);
+    add_method(interp, &lock, "__repr__", lock_repr);
+    let rlock = make_type(interp, "RLock");
+    add_method(interp, &rlock, "acquire", rlock_acquire);
+    add_method(interp, &rlock, "__enter__", rlock_acquire);
+    add_method(interp, &rlock, "release", rlock_release);
+    add_method(interp, &rlock, "__exit__", rlock_exit);
+    add_method(interp, &rlock, "_is_owned", rlock_is_owned);
+    add_method(interp, &rlock, "_release_save", rlock_release_save);
+    add_method(interp, &rlock, "_acquire_restore", rlock_acquire_restore);
+    let local = make_type(interp, "_local");
+    let _ = TYPES.set(TypesHolder(Types { lock, rlock, local }));
+    &TYPES.get().unwrap().0
+}
+
+fn lock_type(interp: &mut Interp) -> ObjRef {
+    types(interp).lock.clone()
+}
+fn rlock_type(interp: &mut Interp) -> ObjRef {
+    types(interp).rlock.clone()
+}
+fn local_type(interp: &mut Interp) -> ObjRef {
+    types(interp).local.clone()
+}
+
+/// The per-thread dict of a `_thread._local`, created on first use in this thread.
+pub fn local_dict(interp: &mut Interp, o: &ObjRef) -> Option<ObjRef> {
+    let Payload::Native(n) = o.payload() else { return None };
+    let id = n.data.with(interp.py, |d| d.downcast_ref::<LocalData>().map(|l| l.id))?;
+    if let Some(d) = interp.thread_locals.get(&id) {
+        return Some(d.clone());
+    }
+    let d = interp.new_dict_obj();
+    interp.thread_locals.insert(id, d.clone());
+    Some(d)
+}
+
+pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
+    let t = types(interp);
+    let (lock, rlock, local) = (t.lock.clone(), t.rlock.clone(), t.local.clone());
+    interp.add_function(m, "start_new_thread", start_new_thread);
+    interp.add_function(m, "start_new", start_new_thread);
+    interp.add_function(m, "allocate_lock", lock_new);
+    interp.add_function(m, "allocate", lock_new);
+    interp.add_function(m, "RLock", rlock_new);
+    interp.add_function(m, "get_ident", get_ident);
+    interp.add_function(m, "get_native_id", get_ident);
+    interp.add_function(m, "_count", count);
+    interp.add_function(m, "_cpu_count", cpu_count);
+    interp.add_function(m, "_print_thread_exception", print_thread_exception);
+    interp.add_value(m, "LockType", Value::Obj(lock));
+    interp.add_value(m, "_RLockType", Value::Obj(rlock));
+    let ln = interp.new_native("_local", local_new);
+    interp.add_value(m, "_local", ln);
+    interp.add_value(m, "_local_type", Value::Obj(local));
+    interp.add_value(m, "TIMEOUT_MAX", Value::Float(TIMEOUT_MAX));
+    interp.add_value(m, "error", Value::Obj(interp.g.exc.runtime_error.clone()));
+    Ok(())
+}

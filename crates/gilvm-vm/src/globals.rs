@@ -56,6 +56,8 @@ pub struct Globals {
     pub not_implemented: ObjRef,
     pub ellipsis: ObjRef,
     pub empty_tuple: ObjRef,
+    /// Interned one-character strings for code points 0..128.
+    pub ascii_chars: Vec<ObjRef>,
     /// Type objects for interpreter-defined objects (generator, …).
     pub generator_type: ObjRef,
     pub gil: &'static Gil,

@@ -62,6 +62,7 @@ pub fn create_globals(py: Py<'_>) -> Globals {
         not_implemented: ObjRef::new_immortal(py, Payload::Singleton("NotImplemented")),
         ellipsis: ObjRef::new_immortal(py, Payload::Singleton("Ellipsis")),
         empty_tuple: ObjRef::new_immortal(py, Payload::Tuple(Box::new([]))),
+        ascii_chars: (0u8..128).map(|b| intern(py, &(b as char).to_string())).collect(),
         generator_type,
         gil: &GIL,
         recursion_limit: AtomicU32::new(1000),

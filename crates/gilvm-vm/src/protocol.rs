@@ -325,8 +325,7 @@ impl Interp {
     /// A one-character string (ASCII characters are cached per call site by interning).
     pub fn char_str(&self, c: char) -> Value {
         if c.is_ascii() {
-            let mut b = [0u8; 4];
-            return Value::Obj(self.intern(c.encode_utf8(&mut b)));
+            return Value::Obj(self.g.ascii_chars[c as usize].clone());
         }
         self.new_str(c.to_string())
     }

@@ -97,8 +97,18 @@ fn is_stderr(interp: &mut Interp, stream: &Value) -> bool {
     matches!(interp.getattr(stream, &n), Ok(v) if v.as_str() == Some("<stderr>"))
 }
 
-/// Flushes output and runs exit-time work; returns an exit status override (0 normally).
-pub fn shutdown(_interp: &mut Interp) -> i32 {
+/// Exit-time work: waits for non-daemon threads (if `threading` was imported), as CPython
+/// does. Returns an exit status override (0 normally).
+pub fn shutdown(interp: &mut Interp) -> i32 {
+    let key = interp.new_str("threading");
+    let threading = interp.dict_get(&interp.g.modules.clone(), &key).ok().flatten();
+    if let Some(t) = threading {
+        if let Ok(f) = interp.getattr_str(&t, "_shutdown") {
+            if let Err(e) = interp.call1(&f, &[]) {
+                return interp.handle_uncaught(&e);
+            }
+        }
+    }
     0
 }
 

@@ -5,8 +5,8 @@
 //!
 //! - **GIL build**: a plain `Cell<u32>`. Sound because every count operation happens on a
 //!   thread that holds the GIL (see the `Send`/`Sync` argument in `objref.rs`).
-//! - **Free-threaded build** (this version): an atomic count. Biased reference counting
-//!   replaces it in the free-threaded work (issue 5).
+//! - **Free-threaded build**: biased reference counting (see the `imp` module below for the
+//!   state table and protocol).
 //!
 //! `IMMORTAL` marks objects whose count is never changed (None-like singletons, interned
 //! strings, type objects, code constants); they are never freed.
@@ -53,51 +53,195 @@ mod imp {
         pub fn make_immortal(&self) {
             self.rc.set(IMMORTAL)
         }
+        pub fn is_immortal(&self) -> bool {
+            self.rc.get() == IMMORTAL
+        }
+        /// Decrements; see [`Dec`].
+        #[inline(always)]
+        pub fn decref_action(&self) -> Dec {
+            if self.decref() {
+                Dec::Free
+            } else {
+                Dec::Nothing
+            }
+        }
+        /// Never called in the GIL build (nothing is ever queued).
+        pub fn explicit_merge(&self, _extra: i64) -> i64 {
+            self.rc.get() as i64
+        }
+    }
+
+    /// What a decrement asks the caller to do.
+    pub enum Dec {
+        Nothing,
+        Free,
+        /// Queue to this owner (never produced in the GIL build).
+        #[allow(dead_code)]
+        Queue(u64),
     }
 }
 
 #[cfg(feature = "free-threading")]
 mod imp {
+    //! Biased reference counting (PEP 703; CPython's `Objects/object.c`, `Python/brc.c`).
+    //!
+    //! The true count is `local + (shared >> 2)`. The *owner* (the creating thread)
+    //! changes `local` with plain (non-read-modify-write) relaxed stores; other threads
+    //! change `shared` atomically. `shared` may go negative.
+    //!
+    //! # The shared word: `count << 2 | flags`
+    //!
+    //! | flags | state | set by | meaning |
+    //! |---|---|---|---|
+    //! | 0 | none | creation | counts not merged; owner alive or not yet known dead |
+    //! | 1 | `MAYBE_WEAKREF` | a publisher (reserved for lock-free readers) | others may try-incref |
+    //! | 2 | `QUEUED` | a non-owner `decref_shared` that found count 0 | object is in the owner's merge queue, which holds one reference |
+    //! | 3 | `MERGED` | the owner (`merge_zero_local`) or a queue drain (`explicit_merge`) | `local` is folded in; only `shared` counts now, and the owner field is 0 |
+    //!
+    //! # Protocol
+    //! 1. incref: immortal → nothing; owner → `local += 1`; other → `shared += 4`.
+    //! 2. decref by owner: `local -= 1`; at 0 `merge_zero_local`: if `shared == 0` the object
+    //!    is dead; else clear `owner` **first** (ordering: gh-119999 / gh-121794 — a
+    //!    non-owner that later reads owner 0 must see the object as merged, never queue it to
+    //!    us), then CAS the flags to `MERGED` keeping the count; free if the count is 0.
+    //! 3. decref by a non-owner (`decref_shared`), CAS loop: if `shared` is 0 or
+    //!    `MAYBE_WEAKREF` (count 0: this decrement may make the object dead) set `QUEUED`
+    //!    without subtracting and queue the object to the owner (the queue holds this
+    //!    reference); else subtract 4, and free if the result is exactly `MERGED` with count 0.
+    //! 4. The owner drains its queue at its eval-breaker check (`MERGE_REFS`):
+    //!    `explicit_merge(-1)` and free at 0. A queue push to an owner that has exited fails
+    //!    and the pusher merges directly. Thread ids are never reused.
+    //!
+    //! Objects are freed exactly once: by the owner at step 2, by a non-owner at step 3, or
+    //! by whoever merges at step 4 — each of these observes the true count reach 0 in a
+    //! single atomic transition of `shared`.
     use super::IMMORTAL;
-    use std::sync::atomic::{AtomicU32, Ordering};
+    use std::sync::atomic::{AtomicI64, AtomicU32, AtomicU64, Ordering};
 
-    /// Reference count word (free-threaded build: atomic; biased counting comes later).
+    const SHIFT: u32 = 2;
+    const MASK: i64 = 3;
+    #[allow(dead_code)]
+    pub const MAYBE_WEAKREF: i64 = 1;
+    pub const QUEUED: i64 = 2;
+    pub const MERGED: i64 = 3;
+
+    /// Reference count words (free-threaded build: biased counting).
     pub struct Header {
-        rc: AtomicU32,
+        owner: AtomicU64,
+        local: AtomicU32,
+        shared: AtomicI64,
+    }
+
+    /// What a decrement asks the caller to do.
+    pub enum Dec {
+        Nothing,
+        Free,
+        /// Queue to this owner (the queue now holds the reference).
+        Queue(u64),
     }
 
     impl Header {
         #[inline(always)]
-        pub const fn new() -> Header {
-            Header { rc: AtomicU32::new(1) }
+        pub fn new() -> Header {
+            Header { owner: AtomicU64::new(gilvm_sync::current_thread_id()), local: AtomicU32::new(1), shared: AtomicI64::new(0) }
         }
         #[inline(always)]
         pub fn incref(&self) {
-            if self.rc.load(Ordering::Relaxed) != IMMORTAL {
-                self.rc.fetch_add(1, Ordering::Relaxed);
+            let local = self.local.load(Ordering::Relaxed);
+            if local == IMMORTAL {
+                return;
+            }
+            if self.owner.load(Ordering::Relaxed) == gilvm_sync::current_thread_id() {
+                self.local.store(local + 1, Ordering::Relaxed);
+            } else {
+                self.shared.fetch_add(1 << SHIFT, Ordering::Relaxed);
             }
         }
+        /// Decrements; see [`Dec`].
         #[inline(always)]
-        pub fn decref(&self) -> bool {
-            if self.rc.load(Ordering::Relaxed) == IMMORTAL {
-                return false;
+        pub fn decref_action(&self) -> Dec {
+            let local = self.local.load(Ordering::Relaxed);
+            if local == IMMORTAL {
+                return Dec::Nothing;
             }
-            // ordering: Release so that this thread's writes to the object happen-before the
-            // free; the freeing thread's Acquire fence pairs with it.
-            if self.rc.fetch_sub(1, Ordering::Release) == 1 {
-                std::sync::atomic::fence(Ordering::Acquire);
+            if self.owner.load(Ordering::Relaxed) == gilvm_sync::current_thread_id() {
+                let local = local - 1;
+                self.local.store(local, Ordering::Relaxed);
+                if local != 0 {
+                    return Dec::Nothing;
+                }
+                return if self.merge_zero_local() { Dec::Free } else { Dec::Nothing };
+            }
+            self.decref_shared()
+        }
+        /// Step 2 (owner, local reached 0). Returns true when the object is dead.
+        #[cold]
+        fn merge_zero_local(&self) -> bool {
+            let mut shared = self.shared.load(Ordering::Acquire);
+            if shared == 0 {
                 return true;
             }
-            false
+            // ordering: clear the owner before the merging CAS (gh-119999). Covered by the
+            // loom model `owner_merge_races_non_owner_decref`.
+            self.owner.store(0, Ordering::Release);
+            loop {
+                let new = (shared & !MASK) | MERGED;
+                match self.shared.compare_exchange_weak(shared, new, Ordering::AcqRel, Ordering::Acquire) {
+                    Ok(_) => return new == MERGED,
+                    Err(s) => shared = s,
+                }
+            }
+        }
+        /// Step 3 (non-owner).
+        #[inline]
+        fn decref_shared(&self) -> Dec {
+            let mut shared = self.shared.load(Ordering::Relaxed);
+            loop {
+                let queue = shared == 0 || shared == MAYBE_WEAKREF;
+                let new = if queue { QUEUED } else { shared - (1 << SHIFT) };
+                match self.shared.compare_exchange_weak(shared, new, Ordering::AcqRel, Ordering::Relaxed) {
+                    Ok(_) => {
+                        if queue {
+                            return Dec::Queue(self.owner.load(Ordering::Acquire));
+                        }
+                        return if new == MERGED { Dec::Free } else { Dec::Nothing };
+                    }
+                    Err(s) => shared = s,
+                }
+            }
+        }
+        /// Step 4: folds `local` and `extra` into `shared` and marks the object merged.
+        /// Returns the resulting true count.
+        pub fn explicit_merge(&self, extra: i64) -> i64 {
+            let mut shared = self.shared.load(Ordering::Relaxed);
+            loop {
+                let count = (shared >> SHIFT) + self.local.load(Ordering::Relaxed) as i64 + extra;
+                let new = (count << SHIFT) | MERGED;
+                match self.shared.compare_exchange_weak(shared, new, Ordering::AcqRel, Ordering::Relaxed) {
+                    Ok(_) => {
+                        self.local.store(0, Ordering::Relaxed);
+                        self.owner.store(0, Ordering::Release);
+                        return count;
+                    }
+                    Err(s) => shared = s,
+                }
+            }
         }
         #[inline(always)]
         pub fn count(&self) -> u32 {
-            self.rc.load(Ordering::Relaxed)
+            let local = self.local.load(Ordering::Relaxed);
+            if local == IMMORTAL {
+                return IMMORTAL;
+            }
+            (local as i64 + (self.shared.load(Ordering::Relaxed) >> SHIFT)).max(0) as u32
         }
         pub fn make_immortal(&self) {
-            self.rc.store(IMMORTAL, Ordering::Relaxed)
+            self.local.store(IMMORTAL, Ordering::Relaxed)
+        }
+        pub fn is_immortal(&self) -> bool {
+            self.local.load(Ordering::Relaxed) == IMMORTAL
         }
     }
 }
 
-pub use imp::Header;
+pub use imp::{Dec, Header};

@@ -19,10 +19,12 @@ use std::ptr::NonNull;
 
 use gilvm_sync::Py;
 
-use crate::header::Header;
+use crate::header::{Dec, Header};
 use crate::payload::Payload;
 
-/// A heap object: the header owned by this crate, then the payload.
+/// A heap object: the header owned by this crate, then the payload. `repr(C)` keeps the
+/// header at offset 0 (merge queues store object addresses).
+#[repr(C)]
 pub struct PyObject {
     header: Header,
     /// The object's state. Mutable parts live behind `ObjCell`s inside the payload.
@@ -105,9 +107,60 @@ impl Clone for ObjRef {
 impl Drop for ObjRef {
     #[inline(always)]
     fn drop(&mut self) {
-        if self.header().decref() {
-            free(self.ptr);
+        match self.header().decref_action() {
+            Dec::Nothing => {}
+            Dec::Free => free(self.ptr),
+            Dec::Queue(owner) => queue_to_owner(self.ptr, owner),
         }
+    }
+}
+
+/// Queues an object to its owner for a merge (free-threaded build), or merges it here when
+/// the owner has exited. The queue holds the reference being dropped.
+#[cold]
+#[inline(never)]
+fn queue_to_owner(ptr: NonNull<PyObject>, owner: u64) {
+    if owner != 0 && gilvm_sync::brc::push(owner, ptr.as_ptr() as usize) {
+        return;
+    }
+    merge_queued(ptr.as_ptr() as usize);
+}
+
+/// Merges one queued object (its queue reference is dropped) and frees it if dead.
+fn merge_queued(addr: usize) {
+    let ptr = addr as *mut PyObject;
+    // SAFETY: the address was queued by `queue_to_owner`, and the queue holds a reference,
+    // so the object is alive; the header is at offset 0 of a `repr(C)` PyObject.
+    let count = unsafe { (*ptr).header.explicit_merge(-1) };
+    if count == 0 {
+        // SAFETY: non-null, from `Box::leak` in `ObjRef::new`.
+        free(unsafe { NonNull::new_unchecked(ptr) });
+    }
+}
+
+/// Drains the merge queue of the current thread (called by the owner at its eval-breaker
+/// check, with `MERGE_REFS` set).
+pub fn drain_merge_queue(_py: Py<'_>, ts: &gilvm_sync::ThreadState) {
+    for addr in gilvm_sync::brc::take_queued(ts) {
+        merge_queued(addr);
+    }
+}
+
+/// Registers the current (attached) thread as an owner that can receive merges.
+pub fn register_thread(ts: &std::sync::Arc<gilvm_sync::ThreadState>) {
+    if gilvm_sync::FREE_THREADING {
+        gilvm_sync::brc::register(ts);
+    }
+}
+
+/// Thread exit: drains and unregisters the current thread's merge queue. Objects it still
+/// owns are merged later by whoever would have queued them.
+pub fn unregister_thread(_py: Py<'_>, ts: &gilvm_sync::ThreadState) {
+    if gilvm_sync::FREE_THREADING {
+        for addr in gilvm_sync::brc::unregister(ts.id) {
+            merge_queued(addr);
+        }
+        drain_merge_queue(_py, ts);
     }
 }
 

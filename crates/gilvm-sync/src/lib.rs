@@ -16,6 +16,7 @@
 //! builds.
 #![warn(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
 
+pub mod brc;
 pub mod gil;
 pub mod objcell;
 pub mod thread;

@@ -51,23 +51,33 @@ pub struct ThreadState {
     pub id: u64,
     /// The eval-breaker word.
     pub eval_breaker: EvalBreaker,
+    /// Objects queued to this thread for a reference-count merge (see `brc.rs`).
+    pub merge_queue: parking_lot::Mutex<Vec<usize>>,
 }
 
 static NEXT_THREAD_ID: AtomicU64 = AtomicU64::new(1);
 
 thread_local! {
-    static THREAD_ID: u64 = NEXT_THREAD_ID.fetch_add(1, Ordering::Relaxed);
+    static THREAD_ID: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
-/// gilvm's id of the current OS thread (allocated on first use, never 0).
+/// gilvm's id of the current OS thread (allocated on first use, never 0, never reused).
 #[inline]
 pub fn current_thread_id() -> u64 {
-    THREAD_ID.with(|id| *id)
+    THREAD_ID.with(|id| {
+        let v = id.get();
+        if v != 0 {
+            return v;
+        }
+        let n = NEXT_THREAD_ID.fetch_add(1, Ordering::Relaxed);
+        id.set(n);
+        n
+    })
 }
 
 impl ThreadState {
     /// A state for the current thread.
     pub fn new_current() -> ThreadState {
-        ThreadState { id: current_thread_id(), eval_breaker: EvalBreaker::default() }
+        ThreadState { id: current_thread_id(), eval_breaker: EvalBreaker::default(), merge_queue: parking_lot::Mutex::new(Vec::new()) }
     }
 }

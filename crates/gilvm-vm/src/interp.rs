@@ -44,6 +44,7 @@ impl Interp {
     /// returned `Interp` is used.
     pub unsafe fn new_attached(g: &'static Globals, thread_state: std::sync::Arc<gilvm_sync::ThreadState>, stack_size: usize) -> Interp {
         let marker = 0u8;
+        gilvm_object::objref::register_thread(&thread_state);
         Interp {
             // SAFETY: forwarded from this function's contract.
             py: unsafe { Py::assume_attached() },
@@ -135,6 +136,14 @@ impl Interp {
     /// The eval-breaker word of this thread.
     pub fn thread_state(&self) -> &gilvm_sync::ThreadState {
         &self.thread_state
+    }
+}
+
+impl Drop for Interp {
+    fn drop(&mut self) {
+        // Thread-local storage dicts die with the thread; then the merge queue is drained.
+        self.thread_locals.clear();
+        gilvm_object::objref::unregister_thread(self.py, &self.thread_state);
     }
 }
 

@@ -12,7 +12,10 @@ const BLOCKED_THRESHOLD: Duration = Duration::from_micros(50);
 
 /// Handles the bits of the current thread's eval-breaker word.
 pub fn eval_breaker(interp: &mut Interp) -> PyResult<()> {
-    let bits = interp.thread_state().eval_breaker.take(EvalBreaker::DROP_REQUEST);
+    let bits = interp.thread_state().eval_breaker.take(EvalBreaker::DROP_REQUEST | EvalBreaker::MERGE_REFS);
+    if bits & EvalBreaker::MERGE_REFS != 0 {
+        gilvm_object::objref::drain_merge_queue(interp.py, &interp.thread_state);
+    }
     if bits & EvalBreaker::DROP_REQUEST != 0 {
         let gil = interp.g.gil;
         // SAFETY: this thread holds the GIL (it is running bytecode) and touches no object

@@ -186,6 +186,7 @@ impl<'py> CodeBuilder<'py> {
             lines: self.lines.into_boxed_slice(),
             cols: self.cols.into_boxed_slice(),
             consts: self.consts.into_boxed_slice(),
+            global_cache: (0..self.names.len()).map(|_| gilvm_object::dict::SeqSlot::new()).collect(),
             names: self.names.into_boxed_slice(),
             varnames: mk(&self.varnames),
             cellvars: mk(cellvars),

@@ -324,6 +324,9 @@ pub struct CodeObject {
     pub exc_table: Box<[ExcEntry]>,
     /// Upper bound of the value stack depth.
     pub stacksize: u32,
+    /// Lock-free cache of global-name lookups, one slot per entry of `names`:
+    /// [globals dict address, globals version, builtins version, value words 0, 1].
+    pub global_cache: Box<[crate::dict::SeqSlot<5>]>,
 }
 
 impl CodeObject {

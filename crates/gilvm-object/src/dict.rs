@@ -6,6 +6,8 @@
 //! keys out, releases the lock, calls `__eq__`, and re-validates with the mutation count.
 use gilvm_sync::{ObjCell, Py};
 
+pub use gilvm_sync::seqslot::SeqSlot;
+
 use crate::keys::builtin_eq;
 use crate::objref::ObjRef;
 use crate::payload::Payload;
@@ -20,10 +22,42 @@ pub enum Lookup<T> {
     NeedsPython,
 }
 
+/// The dict's table behind its per-object lock, plus a version number that changes on
+/// every write (`with`), readable without the lock. Lock-free caches of dict lookups (the
+/// global-name cache) are valid while the version is unchanged. `read` is for accesses that
+/// do not modify the table and leaves the version alone.
+#[derive(Default)]
+pub struct VersionedTable {
+    cell: ObjCell<DictTable<Value, Value>>,
+    version: std::sync::atomic::AtomicU64,
+}
+
+impl VersionedTable {
+    /// Exclusive access; counts as a write (bumps the version).
+    #[inline]
+    pub fn with<R>(&self, py: Py<'_>, f: impl FnOnce(&mut DictTable<Value, Value>) -> R) -> R {
+        let r = self.cell.with(py, f);
+        // ordering: Release after the table write, so a reader that sees the new version
+        // also sees the new contents when it takes the slow path.
+        self.version.fetch_add(1, std::sync::atomic::Ordering::Release);
+        r
+    }
+    /// Read-only access (does not bump the version).
+    #[inline]
+    pub fn read<R>(&self, py: Py<'_>, f: impl FnOnce(&DictTable<Value, Value>) -> R) -> R {
+        self.cell.with(py, |t| f(t))
+    }
+    /// The current version (lock-free).
+    #[inline(always)]
+    pub fn version(&self) -> u64 {
+        self.version.load(std::sync::atomic::Ordering::Acquire)
+    }
+}
+
 /// The dict payload.
 #[derive(Default)]
 pub struct PyDict {
-    pub table: ObjCell<DictTable<Value, Value>>,
+    pub table: VersionedTable,
 }
 
 #[inline]
@@ -63,7 +97,7 @@ impl PyDict {
     }
 
     pub fn len(&self, py: Py<'_>) -> usize {
-        self.table.with(py, |t| t.len())
+        self.table.read(py, |t| t.len())
     }
 
     /// Lookup by a `str` key (`key` must be a str object).
@@ -71,7 +105,7 @@ impl PyDict {
     pub fn get_str(&self, py: Py<'_>, key: &ObjRef) -> Option<Value> {
         let Payload::Str(s) = key.payload() else { return None };
         let (h, text) = (s.hash(), s.as_str());
-        self.table.with(py, |t| t.find_with(h, |k| str_key_eq(k, key, text)).map(|i| t.get_entry(i).unwrap().1.clone()))
+        self.table.read(py, |t| t.find_with(h, |k| str_key_eq(k, key, text)).map(|i| t.get_entry(i).unwrap().1.clone()))
     }
 
     /// Store by a `str` key.
@@ -102,7 +136,7 @@ impl PyDict {
     }
 
     pub fn get(&self, py: Py<'_>, key: &Value, hash: i64) -> Lookup<Value> {
-        self.table.with(py, |t| match find(t, key, hash) {
+        self.table.read(py, |t| match find(t, key, hash) {
             Lookup::Found(i) => Lookup::Found(t.get_entry(i).unwrap().1.clone()),
             Lookup::Missing => Lookup::Missing,
             Lookup::NeedsPython => Lookup::NeedsPython,
@@ -140,18 +174,18 @@ impl PyDict {
 
     /// A snapshot of the items, in order.
     pub fn items(&self, py: Py<'_>) -> Vec<(Value, Value)> {
-        self.table.with(py, |t| t.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+        self.table.read(py, |t| t.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
     }
     pub fn keys(&self, py: Py<'_>) -> Vec<Value> {
-        self.table.with(py, |t| t.iter().map(|(k, _)| k.clone()).collect())
+        self.table.read(py, |t| t.iter().map(|(k, _)| k.clone()).collect())
     }
     pub fn values(&self, py: Py<'_>) -> Vec<Value> {
-        self.table.with(py, |t| t.iter().map(|(_, v)| v.clone()).collect())
+        self.table.read(py, |t| t.iter().map(|(_, v)| v.clone()).collect())
     }
 
     /// The first live entry at or after `pos`: `(next_pos, key, value)`.
     pub fn entry_from(&self, py: Py<'_>, mut pos: usize) -> Option<(usize, Value, Value)> {
-        self.table.with(py, |t| {
+        self.table.read(py, |t| {
             let n = t.entry_index_count();
             while pos < n {
                 if let Some((k, v)) = t.get_entry(pos) {

@@ -14,6 +14,16 @@
 /// Count value of an immortal object.
 pub const IMMORTAL: u32 = u32::MAX;
 
+/// Whether lock-free caches may hold uncounted references to mortal objects. In the GIL
+/// build a cached reference is used only while the dict version that validated it is
+/// unchanged — so the dict still holds a reference — and the GIL excludes a concurrent
+/// rebinding. In the free-threaded build another thread could rebind and free the object
+/// between validation and use, so only immortal objects are cached.
+pub const CACHE_MORTAL: bool = !cfg!(feature = "free-threading");
+
+/// Whether objects published to shared namespaces become immortal (free-threaded build).
+pub const IMMORTALIZE_PUBLISHED: bool = cfg!(feature = "free-threading");
+
 #[cfg(not(feature = "free-threading"))]
 mod imp {
     use super::IMMORTAL;

@@ -86,6 +86,46 @@ impl ObjRef {
     pub fn make_immortal(&self) {
         self.header().make_immortal()
     }
+
+    /// Is this object immortal (never counted, never freed)?
+    #[inline(always)]
+    pub fn is_immortal(&self) -> bool {
+        self.header().is_immortal()
+    }
+
+    /// A reference to an immortal object from its address (no count is taken: immortal
+    /// objects are never counted).
+    ///
+    /// # Safety
+    /// `addr` must be the address of a live immortal object.
+    #[inline(always)]
+    pub unsafe fn from_immortal_addr(addr: usize) -> ObjRef {
+        // SAFETY: non-null by the caller's contract.
+        ObjRef { ptr: unsafe { NonNull::new_unchecked(addr as *mut PyObject) }, _marker: PhantomData }
+    }
+
+    /// Called when the object is stored in a namespace every thread reads (a module's or a
+    /// class's). In the free-threaded build, functions and classes published this way
+    /// become immortal, so threads that call them do not all write one shared counter; the
+    /// cost is that they are never freed (see docs/free-threading.md). No-op in the GIL build.
+    #[inline]
+    pub fn publish_shared(&self) {
+        if crate::header::IMMORTALIZE_PUBLISHED && matches!(self.payload(), Payload::Function(_) | Payload::Type(_) | Payload::Module(_) | Payload::BuiltinFunction(_)) {
+            self.make_immortal();
+            match self.payload() {
+                Payload::Function(f) => {
+                    f.code.make_immortal();
+                    f.globals.make_immortal();
+                    if let Some(d) = &f.defaults {
+                        d.make_immortal();
+                    }
+                }
+                Payload::Type(t) => t.dict.make_immortal(),
+                Payload::Module(m) => m.dict.make_immortal(),
+                _ => {}
+            }
+        }
+    }
 }
 
 impl std::ops::Deref for ObjRef {

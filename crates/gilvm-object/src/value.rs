@@ -111,6 +111,44 @@ impl Value {
     }
 }
 
+impl Value {
+    /// Two words that describe this value if it can be held without a reference count
+    /// (immediates and immortal objects), for lock-free caches; None otherwise.
+    #[inline]
+    pub fn to_cache_words(&self) -> Option<[u64; 2]> {
+        Some(match self {
+            Value::None => [1, 0],
+            Value::Bool(b) => [2, *b as u64],
+            Value::Int(i) => [3, *i as u64],
+            Value::Float(f) => [4, f.to_bits()],
+            Value::Obj(o) if o.is_immortal() || crate::header::CACHE_MORTAL => [5, o.addr() as u64],
+            _ => return None,
+        })
+    }
+
+    /// Rebuilds a value (a new counted reference) from [`Value::to_cache_words`].
+    ///
+    /// # Safety
+    /// `w` must come from `to_cache_words`, and the object (if any) must still be alive:
+    /// immortal, or (GIL build, see `header::CACHE_MORTAL`) still referenced by the dict
+    /// whose unchanged version validated the cache entry.
+    #[inline]
+    pub unsafe fn from_cache_words(w: [u64; 2]) -> Value {
+        match w[0] {
+            1 => Value::None,
+            2 => Value::Bool(w[1] != 0),
+            3 => Value::Int(w[1] as i64),
+            4 => Value::Float(f64::from_bits(w[1])),
+            _ => {
+                // SAFETY: forwarded from this function's contract (the object is alive). The
+                // borrowed handle is not dropped; cloning it takes our own count.
+                let borrowed = std::mem::ManuallyDrop::new(unsafe { ObjRef::from_immortal_addr(w[1] as usize) });
+                Value::Obj((*borrowed).clone())
+            }
+        }
+    }
+}
+
 impl Clone for Value {
     #[inline(always)]
     fn clone(&self) -> Value {

@@ -19,6 +19,7 @@
 pub mod brc;
 pub mod gil;
 pub mod objcell;
+pub mod seqslot;
 pub mod thread;
 pub mod token;
 

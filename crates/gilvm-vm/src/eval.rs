@@ -117,11 +117,14 @@ impl Interp {
                             f.stack.push(v);
                         }
                         Instr::LoadGlobal(i) => {
-                            let v = tri!(self.load_global(&f.globals, &code.names[i as usize]));
+                            let v = tri!(self.load_global_cached(&f.globals, code, i as usize));
                             f.stack.push(v);
                         }
                         Instr::StoreGlobal(i) => {
                             let v = pop!(f);
+                            if let Value::Obj(o) = &v {
+                                o.publish_shared();
+                            }
                             self.dict_set_str(&f.globals, code.names[i as usize].clone(), v);
                         }
                         Instr::DeleteGlobal(i) => {
@@ -140,6 +143,9 @@ impl Interp {
                         }
                         Instr::StoreName(i) => {
                             let v = pop!(f);
+                            if let Value::Obj(o) = &v {
+                                o.publish_shared();
+                            }
                             let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
                             tri!(self.namespace_set(&ns, code.names[i as usize].clone(), v));
                         }
@@ -751,6 +757,32 @@ impl Interp {
                 drop(old);
             }
         }
+    }
+
+    /// `LoadGlobal` through the code object's lock-free cache: a hit needs no dict lookup
+    /// and no lock, valid while neither the globals nor the builtins dict has changed.
+    #[inline]
+    fn load_global_cached(&self, globals: &ObjRef, code: &gilvm_object::code::CodeObject, i: usize) -> PyResult {
+        let (Payload::Dict(gd), Payload::Dict(bd)) = (globals.payload(), self.g.builtins_dict.payload()) else {
+            return self.load_global(globals, &code.names[i]);
+        };
+        let slot = &code.global_cache[i];
+        let gv = gd.table.version();
+        let bv = bd.table.version();
+        if let Some(w) = slot.read() {
+            if w[0] == globals.addr() as u64 && w[1] == gv && w[2] == bv {
+                // SAFETY: the entry was validated by unchanged dict versions, so the globals or
+                // builtins dict still references the cached object (see CACHE_MORTAL).
+                return Ok(unsafe { Value::from_cache_words([w[3], w[4]]) });
+            }
+        }
+        let v = self.load_global(globals, &code.names[i])?;
+        if let Some(words) = v.to_cache_words() {
+            // The versions were read before the lookup: a concurrent write bumps them, so a
+            // stale entry is never validated later.
+            slot.write([globals.addr() as u64, gv, bv, words[0], words[1]]);
+        }
+        Ok(v)
     }
 
     /// Looks a name up in globals, then builtins.

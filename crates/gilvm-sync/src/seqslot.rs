@@ -1,0 +1,63 @@
+//! `SeqSlot`: a small lock-free cache cell (a sequence lock over a few words).
+//!
+//! # Mechanism
+//! A writer moves `seq` from even to odd with a CAS (giving up if another writer holds it:
+//! a cache write may be skipped), stores the words, and moves `seq` to the next even value
+//! with a Release store. A reader loads `seq` (Acquire), the words (Relaxed), issues an
+//! Acquire fence, and re-reads `seq`: if it is unchanged and even, the words are a
+//! consistent snapshot. `seq == 0` means never written.
+//!
+//! Readers never block and never write, so many threads can hit the same slot without
+//! bouncing a cache line between cores (the property per-object locks lack for hot
+//! read-mostly data such as a module's globals).
+use std::sync::atomic::{fence, AtomicU64, Ordering};
+
+/// A lock-free cell of `N` words. See the module docs.
+pub struct SeqSlot<const N: usize> {
+    seq: AtomicU64,
+    words: [AtomicU64; N],
+}
+
+impl<const N: usize> Default for SeqSlot<N> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<const N: usize> SeqSlot<N> {
+    pub const fn new() -> Self {
+        SeqSlot { seq: AtomicU64::new(0), words: [const { AtomicU64::new(0) }; N] }
+    }
+
+    /// A consistent snapshot, or None (never written, or a write in progress).
+    #[inline]
+    pub fn read(&self) -> Option<[u64; N]> {
+        let s1 = self.seq.load(Ordering::Acquire);
+        if s1 == 0 || s1 & 1 == 1 {
+            return None;
+        }
+        let mut out = [0u64; N];
+        for (o, w) in out.iter_mut().zip(self.words.iter()) {
+            *o = w.load(Ordering::Relaxed);
+        }
+        fence(Ordering::Acquire);
+        if self.seq.load(Ordering::Relaxed) != s1 {
+            return None;
+        }
+        Some(out)
+    }
+
+    /// Stores `words` unless another writer is active (then the write is skipped).
+    #[inline]
+    pub fn write(&self, words: [u64; N]) {
+        let s = self.seq.load(Ordering::Relaxed);
+        if s & 1 == 1 || self.seq.compare_exchange(s, s + 1, Ordering::Acquire, Ordering::Relaxed).is_err() {
+            return;
+        }
+        fence(Ordering::Release);
+        for (w, v) in self.words.iter().zip(words.iter()) {
+            w.store(*v, Ordering::Relaxed);
+        }
+        self.seq.store(s + 2, Ordering::Release);
+    }
+}

@@ -1,6 +1,11 @@
 //! Native modules shipped with gilvm. Each registers through the same [`NativeModuleDef`]
 //! an embedder uses.
 pub mod io;
+pub mod mt19937;
+pub mod random;
+mod random_dist;
+mod random_seq;
+pub mod sha512;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -12,6 +17,7 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
     vec![
         NativeModuleDef { name: "time", init: time::init, needs_gil: false },
         NativeModuleDef { name: "_thread", init: thread::init, needs_gil: false },
+        NativeModuleDef { name: "random", init: random::init, needs_gil: false },
     ]
 }
 

@@ -105,6 +105,20 @@ impl Interp {
                 return Ok(r);
             }
         }
+        if op == BinOp::Mul {
+            // `seq * n`: n must be an int or have `__index__` (CPython's sq_repeat).
+            let is_seq = |v: &Value| matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)));
+            let (seq, n) = if is_seq(&a) { (&a, &b) } else { (&b, &a) };
+            if is_seq(seq) {
+                if self.lookup_special(n, "__index__").is_some() {
+                    let k = self.index_value(n)?;
+                    if let Some(r) = self.sequence_op(op, seq, &Value::Int(k), inplace && seq.is(&a))? {
+                        return Ok(r);
+                    }
+                }
+                return Err(self.type_error(format!("can't multiply sequence by non-int of type '{}'", self.type_name(n))));
+            }
+        }
         let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
         if op == BinOp::Pow && !inplace {
             return Err(self.type_error(format!("unsupported operand type(s) for ** or pow(): '{}' and '{}'", self.type_name(&a), self.type_name(&b))));
@@ -116,7 +130,7 @@ impl Interp {
     /// missing or returned NotImplemented.
     pub fn try_dunder(&mut self, obj: &Value, name: &str, arg: &Value) -> PyResult<Option<Value>> {
         let Value::Obj(o) = obj else { return Ok(None) };
-        if !matches!(o.payload(), Payload::Instance(_)) {
+        if !matches!(o.payload(), Payload::Instance(_) | Payload::Native(_)) {
             return Ok(None);
         }
         let name = self.intern(name);
@@ -429,7 +443,7 @@ impl Interp {
                 }
             }
             (Payload::Set(_) | Payload::FrozenSet(_), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
-                return self.set_binop(op, a, b, inplace);
+                return crate::builtins::set::binary_op(self, op, a, b, inplace);
             }
             (Payload::Dict(_), BinOp::Or) => {
                 if let Value::Obj(bo) = bv {
@@ -438,6 +452,11 @@ impl Interp {
                         self.dict_update_from(&target, b, None)?;
                         return Ok(Some(Value::Obj(target)));
                     }
+                }
+                // `d |= iterable_of_pairs` (dict.__ior__ accepts what dict.update accepts).
+                if inplace && !matches!(bv, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_))) {
+                    self.dict_update_from(ao, b, None)?;
+                    return Ok(Some(a.clone()));
                 }
             }
             _ => {}
@@ -575,10 +594,10 @@ impl Interp {
                         let same = r.len() == s.len() && (r.len() == 0 || (r.start == s.start && (r.len() == 1 || r.step == s.step)));
                         return Ok(Some(same == (op == CmpOp::Eq)));
                     }
-                    (Payload::Instance(_), _) | (_, Payload::Instance(_)) => return Ok(None),
+                    (Payload::Instance(_) | Payload::Native(_), _) | (_, Payload::Instance(_) | Payload::Native(_)) => return Ok(None),
                     _ => None,
                 },
-                (Value::Obj(x), _) | (_, Value::Obj(x)) if matches!(x.payload(), Payload::Instance(_)) => return Ok(None),
+                (Value::Obj(x), _) | (_, Value::Obj(x)) if matches!(x.payload(), Payload::Instance(_) | Payload::Native(_)) => return Ok(None),
                 _ => None,
             }
         };

@@ -578,6 +578,10 @@ impl Interp {
                         let (s, t) = (s.to_vec(), t.to_vec());
                         return self.seq_compare(op, &s, &t).map(Some);
                     }
+                    (Payload::Slice(s), Payload::Slice(t)) => {
+                        let (s, t) = (s.to_vec(), t.to_vec());
+                        return self.seq_compare(op, &s, &t).map(Some);
+                    }
                     (Payload::List(s), Payload::List(t)) => {
                         let s = s.with(self.py, |v| v.clone());
                         let t = if x.is(y) { s.clone() } else { t.with(self.py, |v| v.clone()) };

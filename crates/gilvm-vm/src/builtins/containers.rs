@@ -672,7 +672,22 @@ fn range_iter(interp: &mut Interp, args: Args<'_>) -> PyResult {
     interp.iter(&args.pos()[0])
 }
 
+fn slice_indices(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let v = receiver(interp, &args, "slice.indices")?;
+    let Value::Obj(o) = v else { return Err(wrong_self(interp, "slice.indices", v)) };
+    let Payload::Slice(sl) = o.payload() else { return Err(wrong_self(interp, "slice.indices", v)) };
+    let a = method_args(interp, &args, "slice.indices", Arity::One)?;
+    let n = interp.index_value(&a[0])?;
+    if n < 0 {
+        return Err(interp.value_error("length should not be negative"));
+    }
+    let (start, stop, step, _) = interp.slice_indices(sl, n as usize)?;
+    Ok(interp.new_tuple(vec![Value::Int(start), Value::Int(stop), Value::Int(step)]))
+}
+
 pub fn register(interp: &mut Interp) {
+    let sl = interp.g.types.slice.clone();
+    add_method(interp, &sl, "indices", slice_indices);
     let r = interp.g.types.range.clone();
     add_method(interp, &r, "index", range_index);
     add_method(interp, &r, "count", range_count);

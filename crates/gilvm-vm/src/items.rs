@@ -59,10 +59,10 @@ impl Interp {
             },
             Payload::Range(r) => {
                 if let Some(sl) = slice_of(key) {
-                    let (start, _stop, step, count) = self.slice_indices(sl, r.len() as usize)?;
+                    let (start, stop, step, _count) = self.slice_indices(sl, r.len() as usize)?;
                     let nstart = r.item(start);
                     let nstep = r.step * step;
-                    let nstop = nstart + nstep * count as i64;
+                    let nstop = r.start.wrapping_add(stop.wrapping_mul(r.step));
                     return Ok(Value::Obj(self.new_obj(Payload::Range(gilvm_object::payload::RangeObj { start: nstart, stop: nstop, step: nstep }))));
                 }
                 let i = self.seq_index(key, r.len() as usize, "range object")?;
@@ -98,26 +98,7 @@ impl Interp {
     }
 
     fn list_getitem(&mut self, l: &ObjCell<Vec<Value>>, key: &Value) -> PyResult {
-        if let Value::Int(i) = key {
-            let i = *i;
-            let r = l.with(self.py, |l| {
-                let j = if i < 0 { i + l.len() as i64 } else { i };
-                if j >= 0 && (j as usize) < l.len() {
-                    Some(l[j as usize].clone())
-                } else {
-                    None
-                }
-            });
-            return r.ok_or_else(|| self.index_error("list index out of range"));
-        }
-        if let Some(sl) = slice_of(key) {
-            let items = l.with(self.py, |l| l.clone());
-            let v = self.slice_vec(&items, sl)?;
-            return Ok(self.new_list(v));
-        }
-        let len = l.with(self.py, |l| l.len());
-        let i = self.seq_index(key, len, "list")?;
-        l.with(self.py, |l| l.get(i).cloned()).ok_or_else(|| self.index_error("list index out of range"))
+        crate::builtins::list::cell_getitem(self, l, key)
     }
 
     /// `c[key] = v`.
@@ -144,51 +125,13 @@ impl Interp {
     }
 
     fn list_setitem(&mut self, l: &ObjCell<Vec<Value>>, key: Value, v: Value) -> PyResult<()> {
-        if let Some(sl) = slice_of(&key) {
-            let sl = sl.clone();
-            let new_items = self.collect(&v)?;
-            let len = l.with(self.py, |l| l.len());
-            let (start, stop, step, count) = self.slice_indices(&sl, len)?;
-            if step == 1 {
-                let stop = stop.max(start);
-                let old: Vec<Value> = l.with(self.py, |l| l.splice(start as usize..stop as usize, new_items).collect());
-                drop(old);
-                return Ok(());
-            }
-            if new_items.len() != count {
-                return Err(self.value_error(format!("attempt to assign sequence of size {} to extended slice of size {count}", new_items.len())));
-            }
-            l.with(self.py, |l| {
-                let mut i = start;
-                for x in new_items {
-                    l[i as usize] = x;
-                    i += step;
-                }
-            });
-            return Ok(());
-        }
-        let len = l.with(self.py, |l| l.len());
-        let i = self.seq_index(&key, len, "list").map_err(|e| {
-            if self.matches(&e, &self.g.exc.index_error.clone()) {
-                self.index_error("list assignment index out of range")
-            } else {
-                e
-            }
-        })?;
-        let old = l.with(self.py, |l| l.get_mut(i).map(|slot| std::mem::replace(slot, v)));
-        match old {
-            Some(o) => {
-                drop(o);
-                Ok(())
-            }
-            None => Err(self.index_error("list assignment index out of range")),
-        }
+        crate::builtins::list::cell_setitem(self, l, &key, v)
     }
 
     /// `del c[key]`.
     pub fn delitem(&mut self, c: &Value, key: &Value) -> PyResult<()> {
         let Value::Obj(o) = c else {
-            return Err(self.type_error(format!("'{}' object does not support item deletion", self.type_name(c))));
+            return Err(self.type_error(format!("'{}' object doesn't support item deletion", self.type_name(c))));
         };
         match o.payload() {
             Payload::List(l) => self.list_delitem(l, key),
@@ -207,39 +150,15 @@ impl Interp {
                         Some(_) => Ok(()),
                         None => Err(self.key_error(key.clone())),
                     },
-                    _ => Err(self.type_error(format!("'{}' object does not support item deletion", self.type_name(c)))),
+                    _ => Err(self.type_error(format!("'{}' object doesn't support item deletion", self.type_name(c)))),
                 }
             }
-            _ => Err(self.type_error(format!("'{}' object does not support item deletion", self.type_name(c)))),
+            _ => Err(self.type_error(format!("'{}' object doesn't support item deletion", self.type_name(c)))),
         }
     }
 
     fn list_delitem(&mut self, l: &ObjCell<Vec<Value>>, key: &Value) -> PyResult<()> {
-        let len = l.with(self.py, |l| l.len());
-        if let Some(sl) = slice_of(key) {
-            let (start, _stop, step, count) = self.slice_indices(sl, len)?;
-            let mut idx: Vec<usize> = (0..count).map(|k| (start + k as i64 * step) as usize).collect();
-            idx.sort_unstable();
-            let removed: Vec<Value> = l.with(self.py, |l| {
-                let mut out = Vec::new();
-                for &i in idx.iter().rev() {
-                    out.push(l.remove(i));
-                }
-                out
-            });
-            drop(removed);
-            return Ok(());
-        }
-        let i = self.seq_index(key, len, "list").map_err(|e| {
-            if self.matches(&e, &self.g.exc.index_error.clone()) {
-                self.index_error("list assignment index out of range")
-            } else {
-                e
-            }
-        })?;
-        let old = l.with(self.py, |l| if i < l.len() { Some(l.remove(i)) } else { None });
-        drop(old);
-        Ok(())
+        crate::builtins::list::cell_delitem(self, l, key)
     }
 
     /// Interprets a value as an index (`__index__`).

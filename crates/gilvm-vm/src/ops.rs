@@ -106,10 +106,17 @@ impl Interp {
             }
         }
         if op == BinOp::Mul {
+            // `seq * n`: n must be an int or have `__index__` (CPython's sq_repeat).
             let is_seq = |v: &Value| matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)));
-            if is_seq(&a) || is_seq(&b) {
-                let other = if is_seq(&a) { &b } else { &a };
-                return Err(self.type_error(format!("can't multiply sequence by non-int of type '{}'", self.type_name(other))));
+            let (seq, n) = if is_seq(&a) { (&a, &b) } else { (&b, &a) };
+            if is_seq(seq) {
+                if self.lookup_special(n, "__index__").is_some() {
+                    let k = self.index_value(n)?;
+                    if let Some(r) = self.sequence_op(op, seq, &Value::Int(k), inplace && seq.is(&a))? {
+                        return Ok(r);
+                    }
+                }
+                return Err(self.type_error(format!("can't multiply sequence by non-int of type '{}'", self.type_name(n))));
             }
         }
         let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
@@ -123,7 +130,7 @@ impl Interp {
     /// missing or returned NotImplemented.
     pub fn try_dunder(&mut self, obj: &Value, name: &str, arg: &Value) -> PyResult<Option<Value>> {
         let Value::Obj(o) = obj else { return Ok(None) };
-        if !matches!(o.payload(), Payload::Instance(_)) {
+        if !matches!(o.payload(), Payload::Instance(_) | Payload::Native(_)) {
             return Ok(None);
         }
         let name = self.intern(name);
@@ -436,7 +443,7 @@ impl Interp {
                 }
             }
             (Payload::Set(_) | Payload::FrozenSet(_), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
-                return self.set_binop(op, a, b, inplace);
+                return crate::builtins::set::binary_op(self, op, a, b, inplace);
             }
             (Payload::Dict(_), BinOp::Or) => {
                 if let Value::Obj(bo) = bv {
@@ -445,6 +452,11 @@ impl Interp {
                         self.dict_update_from(&target, b, None)?;
                         return Ok(Some(Value::Obj(target)));
                     }
+                }
+                // `d |= iterable_of_pairs` (dict.__ior__ accepts what dict.update accepts).
+                if inplace && !matches!(bv, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_))) {
+                    self.dict_update_from(ao, b, None)?;
+                    return Ok(Some(a.clone()));
                 }
             }
             _ => {}
@@ -566,6 +578,10 @@ impl Interp {
                         let (s, t) = (s.to_vec(), t.to_vec());
                         return self.seq_compare(op, &s, &t).map(Some);
                     }
+                    (Payload::Slice(s), Payload::Slice(t)) => {
+                        let (s, t) = (s.to_vec(), t.to_vec());
+                        return self.seq_compare(op, &s, &t).map(Some);
+                    }
                     (Payload::List(s), Payload::List(t)) => {
                         let s = s.with(self.py, |v| v.clone());
                         let t = if x.is(y) { s.clone() } else { t.with(self.py, |v| v.clone()) };
@@ -582,10 +598,10 @@ impl Interp {
                         let same = r.len() == s.len() && (r.len() == 0 || (r.start == s.start && (r.len() == 1 || r.step == s.step)));
                         return Ok(Some(same == (op == CmpOp::Eq)));
                     }
-                    (Payload::Instance(_), _) | (_, Payload::Instance(_)) => return Ok(None),
+                    (Payload::Instance(_) | Payload::Native(_), _) | (_, Payload::Instance(_) | Payload::Native(_)) => return Ok(None),
                     _ => None,
                 },
-                (Value::Obj(x), _) | (_, Value::Obj(x)) if matches!(x.payload(), Payload::Instance(_)) => return Ok(None),
+                (Value::Obj(x), _) | (_, Value::Obj(x)) if matches!(x.payload(), Payload::Instance(_) | Payload::Native(_)) => return Ok(None),
                 _ => None,
             }
         };

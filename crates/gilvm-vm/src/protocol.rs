@@ -412,7 +412,7 @@ impl Interp {
                     }
                 }
                 Payload::Dict(_) => return Ok(self.dict_get(o, item)?.is_some()),
-                Payload::Set(_) | Payload::FrozenSet(_) => return self.set_contains(o, item),
+                Payload::Set(_) | Payload::FrozenSet(_) => return crate::builtins::set::contains_key(self, o, item),
                 Payload::Range(r) => {
                     if let Value::Int(i) = item {
                         let i = *i;
@@ -424,15 +424,8 @@ impl Interp {
                         return Ok(off % r.step as i128 == 0 && (0..len as i128).contains(&(off / r.step as i128)));
                     }
                 }
-                Payload::List(_) | Payload::Tuple(_) => {
-                    let items = self.collect(container)?;
-                    for x in &items {
-                        if x.is(item) || self.eq(x, item)? {
-                            return Ok(true);
-                        }
-                    }
-                    return Ok(false);
-                }
+                Payload::List(l) => return crate::builtins::list::cell_contains(self, l, item),
+                Payload::Tuple(t) => return Ok(crate::builtins::containers::slice_find(self, t, item, 0, t.len())?.is_some()),
                 Payload::Instance(_) | Payload::Native(_) => {
                     if let Some(m) = self.lookup_special(container, "__contains__") {
                         let r = self.call_method_value(&m, container, &[item.clone()])?;

@@ -5,7 +5,13 @@
 //! methods and the iteration builtins), `numbers` (int/float methods and numeric builtins).
 pub mod containers;
 pub mod core;
+pub mod dict;
+pub mod dictviews;
+pub mod iterfns;
+pub mod list;
 pub mod numbers;
+pub mod set;
+pub mod sort;
 pub mod strings;
 
 use gilvm_object::{ObjRef, Payload, Value};
@@ -17,6 +23,11 @@ pub fn register(interp: &mut Interp) {
     core::register(interp);
     strings::register(interp);
     containers::register(interp);
+    list::register(interp);
+    dict::register(interp);
+    dictviews::register(interp);
+    set::register(interp);
+    iterfns::register(interp);
     numbers::register(interp);
 }
 

@@ -325,8 +325,7 @@ impl Interp {
     /// A one-character string (ASCII characters are cached per call site by interning).
     pub fn char_str(&self, c: char) -> Value {
         if c.is_ascii() {
-            let mut b = [0u8; 4];
-            return Value::Obj(self.intern(c.encode_utf8(&mut b)));
+            return crate::builtins::strings::ascii_char(self, c as u8);
         }
         self.new_str(c.to_string())
     }
@@ -408,7 +407,7 @@ impl Interp {
             match o.payload() {
                 Payload::Str(s) => {
                     return match item.as_str() {
-                        Some(t) => Ok(s.as_str().contains(t)),
+                        Some(t) => Ok(t.is_empty() || crate::builtins::strings::find_str(s.as_str(), t).is_some()),
                         None => Err(self.type_error(format!("'in <string>' requires string as left operand, not {}", self.type_name(item)))),
                     }
                 }

@@ -67,6 +67,9 @@ fn codec_name(c: Codec) -> &'static str {
 }
 
 fn bad_handler(interp: &Interp, errors: &str) -> crate::error::PyErr {
+    if matches!(errors, "surrogateescape" | "surrogatepass" | "namereplace" | "xmlcharrefreplace" | "backslashreplace") {
+        return interp.not_implemented_error(format!("gilvm does not support the '{errors}' error handler here"));
+    }
     interp.err(&interp.g.exc.lookup_error.clone(), format!("unknown error handler name '{errors}'"))
 }
 

@@ -818,6 +818,52 @@ fn replace(interp: &mut Interp, args: Args<'_>) -> PyResult {
         }
         return Ok(owned(interp, out));
     }
+    if old.len() == 1 && new.len() == 1 {
+        // One ASCII byte for another: a plain byte loop after the first match.
+        let (o, n) = (old.as_bytes()[0], new.as_bytes()[0]);
+        let Some(first) = text.bytes().position(|b| b == o) else { return Ok(sv.clone()) };
+        let mut b = text.as_bytes().to_vec();
+        if left == i64::MAX {
+            for x in &mut b[first..] {
+                if *x == o {
+                    *x = n;
+                }
+            }
+        } else {
+            for x in &mut b[first..] {
+                if left == 0 {
+                    break;
+                }
+                if *x == o {
+                    *x = n;
+                    left -= 1;
+                }
+            }
+        }
+        return match String::from_utf8(b) {
+            Ok(s) => Ok(owned(interp, s)),
+            Err(_) => Err(interp.runtime_error("str.replace produced invalid UTF-8")),
+        };
+    }
+    if old.len() == new.len() {
+        // Same byte length: copy once and overwrite the matches in place (the result stays
+        // valid UTF-8: whole characters are replaced by whole characters).
+        let mut buf: Option<Vec<u8>> = None;
+        each_match(text, old, false, |i| {
+            if left == 0 {
+                return false;
+            }
+            left -= 1;
+            let b = buf.get_or_insert_with(|| text.as_bytes().to_vec());
+            b[i..i + new.len()].copy_from_slice(new.as_bytes());
+            true
+        });
+        return match buf.map(String::from_utf8) {
+            None => Ok(sv.clone()),
+            Some(Ok(s)) => Ok(owned(interp, s)),
+            Some(Err(_)) => Err(interp.runtime_error("str.replace produced invalid UTF-8")),
+        };
+    }
     let mut out: Option<String> = None;
     let mut last = 0;
     each_match(text, old, false, |i| {

@@ -359,6 +359,9 @@ impl Interp {
                 if idx.to_bigint().is_some() {
                     return Err(self.index_error(format!("cannot fit 'int' into an index-sized integer")));
                 }
+                if what == "string" {
+                    return Err(self.type_error(format!("string indices must be integers, not '{}'", self.type_name(idx))));
+                }
                 return Err(self.type_error(format!("{what} indices must be integers or slices, not {}", self.type_name(idx))));
             }
         };

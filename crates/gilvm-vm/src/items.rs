@@ -38,9 +38,25 @@ impl Interp {
                         let b = self.slice_vec(s.as_str().as_bytes(), sl)?;
                         return Ok(self.new_str(String::from_utf8(b).unwrap_or_default()));
                     }
+                    let (start, stop, step, count) = self.slice_indices(sl, s.char_len())?;
+                    if step == 1 {
+                        if count == 0 {
+                            return Ok(Value::Obj(self.intern("")));
+                        }
+                        let t = s.as_str();
+                        let mut it = t.char_indices().map(|(b, _)| b).chain(std::iter::once(t.len()));
+                        let b0 = it.nth(start as usize).unwrap_or(t.len());
+                        let b1 = it.nth((stop - start - 1) as usize).unwrap_or(t.len());
+                        return Ok(self.new_str(&t[b0..b1]));
+                    }
                     let chars: Vec<char> = s.as_str().chars().collect();
-                    let v = self.slice_vec(&chars, sl)?;
-                    return Ok(self.new_str(v.into_iter().collect::<String>()));
+                    let mut out = String::with_capacity(count * 2);
+                    let mut i = start;
+                    for _ in 0..count {
+                        out.push(chars[i as usize]);
+                        i += step;
+                    }
+                    return Ok(self.new_str(out));
                 }
                 let i = self.seq_index(key, s.char_len(), "string")?;
                 Ok(self.char_str(s.char_at(i).unwrap()))

@@ -366,7 +366,11 @@ impl Interp {
             (Payload::Str(s), BinOp::Mul) => {
                 if is_int(bv) {
                     let n = self.repeat_count(bv)?;
-                    return Ok(Some(self.new_str(s.as_str().repeat(n))));
+                    if n == 1 {
+                        return Ok(Some(a.clone()));
+                    }
+                    let r = crate::builtins::strings::repeat(self, s.as_str(), n.min(i64::MAX as usize) as i64)?;
+                    return Ok(Some(crate::builtins::strings::owned(self, r)));
                 }
             }
             (Payload::Str(_), BinOp::Mod) => return self.percent_format(a, b).map(Some),

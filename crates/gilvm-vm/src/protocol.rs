@@ -407,7 +407,7 @@ impl Interp {
             match o.payload() {
                 Payload::Str(s) => {
                     return match item.as_str() {
-                        Some(t) => Ok(s.as_str().contains(t)),
+                        Some(t) => Ok(t.is_empty() || crate::builtins::strings::find_str(s.as_str(), t).is_some()),
                         None => Err(self.type_error(format!("'in <string>' requires string as left operand, not {}", self.type_name(item)))),
                     }
                 }

@@ -40,16 +40,9 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
-/// Approximation of `str.isprintable` for repr: control and separator characters are not.
+/// `str.isprintable` for one character (what repr leaves unescaped).
 fn is_printable(c: char) -> bool {
-    let n = c as u32;
-    if (0x80..0xa0).contains(&n) || n == 0xad {
-        return false;
-    }
-    if c.is_whitespace() && c != ' ' {
-        return false;
-    }
-    !matches!(n, 0x2028 | 0x2029 | 0xfeff | 0xfff9..=0xfffb | 0xe000..=0xf8ff | 0xd800..=0xdfff)
+    crate::builtins::str_unicode::has(c, crate::builtins::str_unicode::PRINTABLE)
 }
 
 /// Python's repr of bytes.

@@ -449,11 +449,9 @@ fn str_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
         Some(v) => {
             if let Value::Obj(o) = v {
                 if let Payload::Bytes(b) = o.payload() {
-                    if a.len() > 2 || args.kw("encoding").is_some() {
-                        return match std::str::from_utf8(b) {
-                            Ok(s) => Ok(interp.new_str(s)),
-                            Err(e) => Err(interp.err(&interp.g.exc.unicode_decode_error.clone(), format!("'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte", b[e.valid_up_to()], e.valid_up_to()))),
-                        };
+                    if a.len() > 2 || args.kw("encoding").is_some() || args.kw("errors").is_some() {
+                        let s = super::bytes::decode_value(interp, b, a.get(2).or(args.kw("encoding")), a.get(3).or(args.kw("errors")))?;
+                        return Ok(interp.new_str(s));
                     }
                 }
             }

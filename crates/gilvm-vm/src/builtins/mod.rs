@@ -3,6 +3,7 @@
 //! Each file registers one family: `core` (functions like `print`, `len`, `isinstance` and
 //! the type constructors), `strings` (str methods), `containers` (list/tuple/dict/set
 //! methods and the iteration builtins), `numbers` (int/float methods and numeric builtins).
+pub mod bytes;
 pub mod containers;
 pub mod core;
 pub mod dict;
@@ -12,6 +13,12 @@ pub mod list;
 pub mod numbers;
 pub mod set;
 pub mod sort;
+pub mod str_case;
+pub mod str_case_data;
+pub mod str_format;
+pub mod str_special;
+pub mod str_unicode;
+pub mod str_unicode_data;
 pub mod strings;
 
 use gilvm_object::{ObjRef, Payload, Value};
@@ -22,6 +29,10 @@ use crate::interp::{Interp, NativeFn};
 pub fn register(interp: &mut Interp) {
     core::register(interp);
     strings::register(interp);
+    str_case::register(interp);
+    str_format::register(interp);
+    str_special::register(interp);
+    bytes::register(interp);
     containers::register(interp);
     list::register(interp);
     dict::register(interp);

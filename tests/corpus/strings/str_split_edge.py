@@ -1,0 +1,50 @@
+# split/rsplit/splitlines/partition edge cases, including Unicode whitespace.
+def show(*xs):
+    print(*[repr(x) for x in xs])
+
+s = "\u3000 a\u2003b \x1c c\x1fd\x85e\u00a0f "
+show(s.split(), s.rsplit(), s.split(None, 1), s.rsplit(None, 1))
+show("  a  b  c  ".split(None, 0), "  a  b  c  ".rsplit(None, 0), "  a  b  c  ".split(maxsplit=2))
+show("  a  b  c  ".rsplit(maxsplit=2), "a b".split(None, -5), "".rsplit(), "".rsplit("x"))
+show("aaa".split("aa"), "aaa".rsplit("aa"), "aaaa".split("aa"), "abcabc".rsplit("bc", 1))
+show("a,b,c".split(",", maxsplit=1), "a,b,c".rsplit(sep=",", maxsplit=1), "a,b,c".split(sep=None))
+show("é,ü,ö".split(","), "日本,語".rsplit(",", 1), "x☃y☃z".split("☃"), "☃".split("☃"))
+show("a\tb\nc\x0bd\x0ce\rf\r\ng\x1ch\x1di\x1ej\x85k\u2028l\u2029m".splitlines())
+show("a\r\n\r\nb\n".splitlines(True), "\r\n".splitlines(), "\n\r".splitlines(keepends=True), "x\x1f".splitlines())
+show("a b".splitlines(1), "a\nb".splitlines(0), "a\nb".splitlines(keepends=False))
+show("a=b=c".partition("="), "a=b=c".rpartition("="), "abc".partition("abc"), "abc".rpartition("abc"))
+show("日本語".partition("本"), "x".partition("xx"), "x".rpartition("xx"))
+show("TestCase".removeprefix("Test"), "TestCase".removeprefix("Case"), "TestCase".removesuffix("Case"), "a".removesuffix(""), "".removeprefix("a"))
+# join
+show("".join([]), "-".join(["a"]), "-".join(("a", "b")), "→".join("abc"), ", ".join({"x": 1, "y": 2}))
+show("".join(str(i) for i in range(10)), " ".join(iter(["p", "q"])), "ab".join(["1", "2", "3"]))
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+t(lambda: "-".join(["a", 1]))
+t(lambda: "-".join([b"x"]))
+t(lambda: "-".join(5))
+t(lambda: "-".join(None))
+t(lambda: "".split(""))
+t(lambda: "a".rsplit(""))
+t(lambda: "a".split(1))
+t(lambda: "a".split(",", "x"))
+t(lambda: "a".split(",", 1.5))
+t(lambda: "a".split(",", 1, 2))
+t(lambda: "a".partition(""))
+t(lambda: "a".rpartition(None))
+t(lambda: "a".removeprefix(None))
+t(lambda: "a".removesuffix(1))
+t(lambda: "a".splitlines(1.5))
+t(lambda: "a b".split(maxsplit=2**70))
+# unbound use and descriptors
+show(str.split("a b"), str.join(",", ["x", "y"]), str.upper("abc"), str.__len__("héllo"))
+t(lambda: str.upper())
+t(lambda: str.upper(5))
+t(lambda: str.split(None))
+t(lambda: "a".upper(1))
+t(lambda: "a".strip(chars="a"))
+t(lambda: "a".strip(1, 2))
+t(lambda: "a".center())

@@ -5,6 +5,9 @@
 //! methods and the iteration builtins), `numbers` (int/float methods and numeric builtins).
 pub mod containers;
 pub mod core;
+pub mod float_methods;
+pub mod float_util;
+pub mod int_methods;
 pub mod numbers;
 pub mod strings;
 

@@ -157,7 +157,24 @@ pub fn init(py: Py<'_>) -> &'static BuiltinTypes {
             object.make_immortal();
             let type_ = new_type(py, "type", vec![object.clone()], vec![object.clone()], new_dict_obj(py), Layout::Builtin, false);
             type_.make_immortal();
-            Registry(BuiltinTypes::create(py, object, type_))
+            let mut types = BuiltinTypes::create(py, object.clone(), type_);
+            // bool is a subclass of int (and is final).
+            let bool_ = ObjRef::new(
+                py,
+                Payload::Type(TypeObject {
+                    name: "bool".into(),
+                    qualname: ObjCell::new(Value::Obj(intern(py, "bool"))),
+                    bases: vec![types.int.clone()].into_boxed_slice(),
+                    mro: vec![types.int.clone(), object].into_boxed_slice(),
+                    dict: new_dict_obj(py),
+                    layout: Layout::Builtin,
+                    is_heap: false,
+                    final_type: true,
+                }),
+            );
+            bool_.make_immortal();
+            types.bool_ = bool_;
+            Registry(types)
         })
         .0
 }

@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use gilvm_object::code::{BinOp, CmpOp, UnOp};
 use gilvm_object::keys::{as_num, num_cmp, Num};
@@ -179,6 +179,15 @@ impl Interp {
             };
             return Ok(Some(Value::Float(r)));
         }
+        // bool & | ^ bool is a bool.
+        if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+            match op {
+                BinOp::And => return Ok(Some(Value::Bool(*x & *y))),
+                BinOp::Or => return Ok(Some(Value::Bool(*x | *y))),
+                BinOp::Xor => return Ok(Some(Value::Bool(*x ^ *y))),
+                _ => {}
+            }
+        }
         // Both ints.
         if let (Num::Int(x), Num::Int(y)) = (&na, &nb) {
             let (x, y) = (*x, *y);
@@ -247,9 +256,43 @@ impl Interp {
                 return Ok(Some(Value::Int(r)));
             }
         }
-        // Big-int path.
-        let x = big(a).unwrap();
-        let y = big(b).unwrap();
+        // Big-int path: operate on references (no copy of a big operand), and on
+        // `BigInt op i64` directly when the other operand is small.
+        let (xs, xb) = match &na {
+            Num::Int(i) => (Some(*i), None),
+            Num::Big(v) => (None, Some(*v)),
+            Num::Float(_) => return Ok(None),
+        };
+        let (ys, yb) = match &nb {
+            Num::Int(i) => (Some(*i), None),
+            Num::Big(v) => (None, Some(*v)),
+            Num::Float(_) => return Ok(None),
+        };
+        match (op, xb, yb) {
+            (BinOp::Add, Some(x), None) => return Ok(Some(self.new_bigint(x + ys.unwrap_or(0)))),
+            (BinOp::Add, None, Some(y)) => return Ok(Some(self.new_bigint(y + xs.unwrap_or(0)))),
+            (BinOp::Sub, Some(x), None) => return Ok(Some(self.new_bigint(x - ys.unwrap_or(0)))),
+            (BinOp::Sub, None, Some(y)) => return Ok(Some(self.new_bigint(xs.unwrap_or(0) - y))),
+            (BinOp::Mul, Some(x), None) => return Ok(Some(self.new_bigint(x * ys.unwrap_or(0)))),
+            (BinOp::Mul, None, Some(y)) => return Ok(Some(self.new_bigint(y * xs.unwrap_or(0)))),
+            _ => {}
+        }
+        let x_tmp;
+        let x: &BigInt = match xb {
+            Some(v) => v,
+            None => {
+                x_tmp = BigInt::from(xs.unwrap_or(0));
+                &x_tmp
+            }
+        };
+        let y_tmp;
+        let y: &BigInt = match yb {
+            Some(v) => v,
+            None => {
+                y_tmp = BigInt::from(ys.unwrap_or(0));
+                &y_tmp
+            }
+        };
         let r = match op {
             BinOp::Add => x + y,
             BinOp::Sub => x - y,
@@ -258,19 +301,19 @@ impl Interp {
                 if y.is_zero() {
                     return Err(self.zero_division("integer division or modulo by zero"));
                 }
-                x.div_floor(&y)
+                x.div_floor(y)
             }
             BinOp::Mod => {
                 if y.is_zero() {
                     return Err(self.zero_division("integer modulo by zero"));
                 }
-                x.mod_floor(&y)
+                x.mod_floor(y)
             }
             BinOp::TrueDiv => {
                 if y.is_zero() {
                     return Err(self.zero_division("division by zero"));
                 }
-                return Ok(Some(Value::Float(self.int_true_div(&x, &y)?)));
+                return Ok(Some(Value::Float(self.int_true_div(x, y)?)));
             }
             BinOp::And => x & y,
             BinOp::Or => x | y,
@@ -297,8 +340,13 @@ impl Interp {
                     let yf = to_f64(b).unwrap();
                     return self.float_pow(xf, yf).map(Some);
                 }
-                let e = y.to_u32().ok_or_else(|| self.overflow_error("exponent too large"))?;
-                num_traits::pow(x, e as usize)
+                match y.to_u32() {
+                    Some(e) => num_traits::Pow::pow(x, e),
+                    // Only 0, 1 and -1 have a representable power this large.
+                    None if x.is_zero() || x.is_one() => x.clone(),
+                    None if x == &BigInt::from(-1) => BigInt::from(if y.is_odd() { -1 } else { 1 }),
+                    None => return Err(self.overflow_error("exponent too large")),
+                }
             }
             BinOp::MatMul => return Ok(None),
         };

@@ -6,6 +6,8 @@ pub mod random;
 mod random_dist;
 mod random_seq;
 pub mod sha512;
+pub mod math;
+pub mod math_int;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -18,6 +20,7 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef { name: "time", init: time::init, needs_gil: false },
         NativeModuleDef { name: "_thread", init: thread::init, needs_gil: false },
         NativeModuleDef { name: "random", init: random::init, needs_gil: false },
+        NativeModuleDef { name: "math", init: math::init, needs_gil: false },
     ]
 }
 

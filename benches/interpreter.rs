@@ -16,7 +16,11 @@ fn bench(c: &mut Criterion) {
     let vm = Vm::new(Config::default());
     let mut g = c.benchmark_group("interpreter");
     g.sample_size(20);
-    for (name, n) in [("count_loop", 1_000_000u64), ("fib", 22), ("dict_str", 100_000)] {
+    for (name, n) in [
+        ("count_loop", 1_000_000u64),
+        ("fib", 22),
+        ("dict_str", 100_000),
+    ] {
         let src = program(name, n);
         g.bench_function(name, |b| {
             b.iter(|| {

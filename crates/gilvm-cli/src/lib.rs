@@ -24,8 +24,15 @@ struct Cli {
 
 /// Which build this is, as `gilvm -V` prints it.
 pub fn version_string() -> String {
-    let build = if gilvm_vm::gilctl_build_is_free_threaded() { " (free-threading build)" } else { " (GIL build)" };
-    format!("gilvm {}{build}, Python 3.13 compatible", env!("CARGO_PKG_VERSION"))
+    let build = if gilvm_vm::gilctl_build_is_free_threaded() {
+        " (free-threading build)"
+    } else {
+        " (GIL build)"
+    };
+    format!(
+        "gilvm {}{build}, Python 3.13 compatible",
+        env!("CARGO_PKG_VERSION")
+    )
 }
 
 fn parse_gil(v: &str) -> Result<bool, String> {
@@ -77,17 +84,24 @@ pub fn main() -> i32 {
         config.xoptions.push((name, value));
     }
     if gil == Some(false) && !gilvm_vm::gilctl_build_is_free_threaded() {
-        eprintln!("Fatal Python error: config_read_gil: Disabling the GIL is not supported by this build");
+        eprintln!(
+            "Fatal Python error: config_read_gil: Disabling the GIL is not supported by this build"
+        );
         eprintln!("Python runtime state: preinitialized");
         return 1;
     }
     config.gil = gil;
     let (source, filename) = if let Some(code) = cli.command.clone() {
-        config.argv = std::iter::once("-c".to_string()).chain(cli.args.iter().cloned()).collect();
+        config.argv = std::iter::once("-c".to_string())
+            .chain(cli.args.iter().cloned())
+            .collect();
         (Some(code), "<string>".to_string())
     } else if let Some(script) = cli.args.first() {
         config.argv = cli.args.clone();
-        let dir = std::path::Path::new(script).parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+        let dir = std::path::Path::new(script)
+            .parent()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default();
         config.script_dir = Some(dir);
         (None, script.clone())
     } else {
@@ -96,13 +110,16 @@ pub fn main() -> i32 {
     };
     // Python code runs on a thread with a large stack; recursion is bounded by
     // sys.getrecursionlimit() and by a check of the remaining native stack.
-    let handle = std::thread::Builder::new().name("MainThread".into()).stack_size(gilvm_vm::THREAD_STACK_SIZE).spawn(move || {
-        let vm = Vm::new(config);
-        match source {
-            Some(code) => vm.run_source(&code, &filename),
-            None => vm.run_file(&filename),
-        }
-    });
+    let handle = std::thread::Builder::new()
+        .name("MainThread".into())
+        .stack_size(gilvm_vm::THREAD_STACK_SIZE)
+        .spawn(move || {
+            let vm = Vm::new(config);
+            match source {
+                Some(code) => vm.run_source(&code, &filename),
+                None => vm.run_file(&filename),
+            }
+        });
     match handle {
         Ok(h) => h.join().unwrap_or(70),
         Err(e) => {

@@ -79,10 +79,6 @@ impl<'py> CodeBuilder<'py> {
         self.labels[l.0 as usize] = Some(self.instrs.len() as u32);
     }
 
-    pub fn here(&self) -> u32 {
-        self.instrs.len() as u32
-    }
-
     pub fn add_const(&mut self, v: Value) -> u32 {
         let key = match &v {
             Value::None => Some(ConstKey::None),
@@ -171,7 +167,12 @@ impl<'py> CodeBuilder<'py> {
                 while i < self.handlers.len() && self.handlers[i] == Some(h) {
                     i += 1;
                 }
-                table.push(ExcEntry { start: start as u32, end: i as u32, target: resolve(&self.labels, h.target.0), depth: h.depth });
+                table.push(ExcEntry {
+                    start: start as u32,
+                    end: i as u32,
+                    target: resolve(&self.labels, h.target.0),
+                    depth: h.depth,
+                });
             } else {
                 i += 1;
             }
@@ -186,7 +187,9 @@ impl<'py> CodeBuilder<'py> {
             lines: self.lines.into_boxed_slice(),
             cols: self.cols.into_boxed_slice(),
             consts: self.consts.into_boxed_slice(),
-            global_cache: (0..self.names.len()).map(|_| gilvm_object::dict::SeqSlot::new()).collect(),
+            global_cache: (0..self.names.len())
+                .map(|_| gilvm_object::dict::SeqSlot::new())
+                .collect(),
             names: self.names.into_boxed_slice(),
             varnames: mk(&self.varnames),
             cellvars: mk(cellvars),

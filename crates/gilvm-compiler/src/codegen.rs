@@ -8,7 +8,7 @@
 //! blocks (a `for` loop holds its iterator, a `with` its `__exit__`, an `except` body the
 //! previously handled exception).
 use ruff_python_ast::{self as ast, Expr, Stmt};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::TextRange;
 
 use gilvm_object::code::{flags, CodeObject, Instr};
 use gilvm_object::{ObjRef, Payload, Py, Value};
@@ -22,10 +22,18 @@ pub type CResult<T = ()> = Result<T, CompileError>;
 
 /// A frame block: what must be undone when control leaves it early.
 pub enum FBlock<'a> {
-    Loop { cont: Label, brk: Label, is_for: bool },
+    Loop {
+        cont: Label,
+        brk: Label,
+        is_for: bool,
+    },
     TryExcept,
-    TryFinally { body: &'a [Stmt] },
-    ExceptHandler { name: Option<String> },
+    TryFinally {
+        body: &'a [Stmt],
+    },
+    ExceptHandler {
+        name: Option<String>,
+    },
     FinallyHandler,
     With,
 }
@@ -54,6 +62,7 @@ pub struct Unit<'a, 'py> {
 
 pub struct Compiler<'a, 'py> {
     pub py: Py<'py>,
+    #[allow(dead_code)]
     pub source: &'a str,
     pub index: &'a LineIndex,
     pub filename: ObjRef,
@@ -61,8 +70,22 @@ pub struct Compiler<'a, 'py> {
     pub units: Vec<Unit<'a, 'py>>,
 }
 
-pub fn compile<'py>(py: Py<'py>, source: &str, index: &LineIndex, filename: &ObjRef, table: &SymbolTable, module: &ast::ModModule) -> CResult<CodeObject> {
-    let mut c = Compiler { py, source, index, filename: filename.clone(), table, units: Vec::new() };
+pub fn compile<'py>(
+    py: Py<'py>,
+    source: &str,
+    index: &LineIndex,
+    filename: &ObjRef,
+    table: &SymbolTable,
+    module: &ast::ModModule,
+) -> CResult<CodeObject> {
+    let mut c = Compiler {
+        py,
+        source,
+        index,
+        filename: filename.clone(),
+        table,
+        units: Vec::new(),
+    };
     let scope = &table.scopes[&table.module_key];
     c.push_unit(scope, "<module>".into());
     c.stmts(&module.body)?;
@@ -94,10 +117,24 @@ impl<'a, 'py> Compiler<'a, 'py> {
         }
         let mut cells = scope.cellvars.clone();
         cells.extend(scope.freevars.iter().cloned());
-        self.units.push(Unit { b, scope, fblocks: Vec::new(), qualname, cells });
+        self.units.push(Unit {
+            b,
+            scope,
+            fblocks: Vec::new(),
+            qualname,
+            cells,
+        });
     }
 
-    pub fn pop_unit(&mut self, name: &str, firstline: u32, argcount: u32, posonly: u32, kwonly: u32, fl: u32) -> CodeObject {
+    pub fn pop_unit(
+        &mut self,
+        name: &str,
+        firstline: u32,
+        argcount: u32,
+        posonly: u32,
+        kwonly: u32,
+        fl: u32,
+    ) -> CodeObject {
         let u = self.units.pop().unwrap();
         let scope = u.scope;
         let mut fl = fl;
@@ -107,8 +144,24 @@ impl<'a, 'py> Compiler<'a, 'py> {
         if matches!(scope.kind, ScopeKind::Class | ScopeKind::Module) {
             fl |= flags::NAME_SCOPE;
         }
-        let cell2arg = scope.cellvars.iter().map(|c| scope.params.iter().position(|p| p == c).map(|i| i as u32)).collect();
-        u.b.finish(name, &u.qualname, &self.filename, firstline, argcount, posonly, kwonly, fl, &scope.cellvars, &scope.freevars, cell2arg)
+        let cell2arg = scope
+            .cellvars
+            .iter()
+            .map(|c| scope.params.iter().position(|p| p == c).map(|i| i as u32))
+            .collect();
+        u.b.finish(
+            name,
+            &u.qualname,
+            &self.filename,
+            firstline,
+            argcount,
+            posonly,
+            kwonly,
+            fl,
+            &scope.cellvars,
+            &scope.freevars,
+            cell2arg,
+        )
     }
 
     /// Sets the location of the next instructions; returns the previous one.
@@ -118,7 +171,11 @@ impl<'a, 'py> Compiler<'a, 'py> {
         let ls = self.index.line_start(start);
         let col = start - ls;
         let end = r.end().to_u32();
-        let ecol = if self.index.line(end) == line { end - ls } else { col + 1 };
+        let ecol = if self.index.line(end) == line {
+            end - ls
+        } else {
+            col + 1
+        };
         let b = self.b();
         let prev = (b.cur_line, b.cur_cols);
         b.cur_line = line;
@@ -157,7 +214,12 @@ impl<'a, 'py> Compiler<'a, 'py> {
 
     /// Emits the clean-up for leaving frame blocks early. `to_loop`: stop at (and return)
     /// the innermost loop; `preserve_tos`: a return value is on top of the stack.
-    pub fn unwind(&mut self, to_loop: bool, preserve_tos: bool, r: TextRange) -> CResult<Option<(Label, Label, bool)>> {
+    pub fn unwind(
+        &mut self,
+        to_loop: bool,
+        preserve_tos: bool,
+        r: TextRange,
+    ) -> CResult<Option<(Label, Label, bool)>> {
         let n = self.u().fblocks.len();
         let saved_blocks: Vec<(FBlock<'a>, usize)> = std::mem::take(&mut self.u().fblocks);
         let saved_handlers = self.b().handler_stack.clone();
@@ -253,7 +315,11 @@ impl<'a, 'py> Compiler<'a, 'py> {
     // ---- names ----
 
     fn cell_index(&mut self, name: &str) -> u32 {
-        self.u().cells.iter().position(|c| c == name).expect("cell slot") as u32
+        self.u()
+            .cells
+            .iter()
+            .position(|c| c == name)
+            .expect("cell slot") as u32
     }
 
     pub fn load_name(&mut self, name: &str) {
@@ -349,7 +415,12 @@ impl<'a, 'py> Compiler<'a, 'py> {
     fn emit_defaults(&mut self, p: Option<&'a ast::Parameters>) -> CResult<u32> {
         let Some(p) = p else { return Ok(0) };
         let mut fl = 0;
-        let pos: Vec<&ast::ParameterWithDefault> = p.posonlyargs.iter().chain(p.args.iter()).filter(|a| a.default.is_some()).collect();
+        let pos: Vec<&ast::ParameterWithDefault> = p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .filter(|a| a.default.is_some())
+            .collect();
         if !pos.is_empty() {
             for a in &pos {
                 self.expr(a.default.as_ref().unwrap())?;
@@ -357,7 +428,11 @@ impl<'a, 'py> Compiler<'a, 'py> {
             self.emit(Instr::BuildTuple(pos.len() as u32));
             fl |= 1;
         }
-        let kw: Vec<&ast::ParameterWithDefault> = p.kwonlyargs.iter().filter(|a| a.default.is_some()).collect();
+        let kw: Vec<&ast::ParameterWithDefault> = p
+            .kwonlyargs
+            .iter()
+            .filter(|a| a.default.is_some())
+            .collect();
         if !kw.is_empty() {
             for a in &kw {
                 let k = self.b().str_const(&a.parameter.name.id);
@@ -374,7 +449,11 @@ impl<'a, 'py> Compiler<'a, 'py> {
     /// `MakeFunction`.
     fn make_function(&mut self, code: CodeObject, mut fl: u32) {
         if !code.freevars.is_empty() {
-            let names: Vec<String> = code.freevars.iter().map(|n| n.as_str_payload().to_string()).collect();
+            let names: Vec<String> = code
+                .freevars
+                .iter()
+                .map(|n| n.as_str_payload().to_string())
+                .collect();
             for n in &names {
                 let i = self.cell_index(n);
                 self.emit(Instr::LoadClosure(i));
@@ -397,7 +476,12 @@ impl<'a, 'py> Compiler<'a, 'py> {
         if p.kwarg.is_some() {
             fl |= flags::VARKEYWORDS;
         }
-        ((p.posonlyargs.len() + p.args.len()) as u32, p.posonlyargs.len() as u32, p.kwonlyargs.len() as u32, fl)
+        (
+            (p.posonlyargs.len() + p.args.len()) as u32,
+            p.posonlyargs.len() as u32,
+            p.kwonlyargs.len() as u32,
+            fl,
+        )
     }
 
     pub fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult {
@@ -415,7 +499,11 @@ impl<'a, 'py> Compiler<'a, 'py> {
         self.b().cur_line = firstline;
         // A docstring is not executed.
         let body: &[Stmt] = match f.body.first() {
-            Some(Stmt::Expr(e)) if matches!(&*e.value, Expr::StringLiteral(_)) && f.body.len() > 1 => &f.body[1..],
+            Some(Stmt::Expr(e))
+                if matches!(&*e.value, Expr::StringLiteral(_)) && f.body.len() > 1 =>
+            {
+                &f.body[1..]
+            }
             _ => &f.body,
         };
         self.stmts(body)?;
@@ -424,6 +512,17 @@ impl<'a, 'py> Compiler<'a, 'py> {
         let (argc, posonly, kwonly, fl) = Self::params_counts(Some(&f.parameters));
         let code = self.pop_unit(&f.name.id, firstline, argc, posonly, kwonly, fl);
         self.make_function(code, mkfl);
+        if let Some(Stmt::Expr(e)) = f.body.first() {
+            if let Expr::StringLiteral(s) = &*e.value {
+                // function.__doc__ = docstring
+                let d = self.b().str_const(s.value.to_str());
+                self.emit(Instr::Copy(1));
+                self.emit(Instr::LoadConst(d));
+                self.emit(Instr::Swap(2));
+                let n = self.b().name("__doc__");
+                self.emit(Instr::StoreAttr(n));
+            }
+        }
         for _ in &f.decorator_list {
             self.emit(Instr::Call(1));
         }
@@ -499,7 +598,12 @@ impl<'a, 'py> Compiler<'a, 'py> {
 
     /// Comprehensions and generator expressions: a nested function called with the
     /// outermost iterator.
-    pub fn comprehension(&mut self, range: TextRange, kind: CompKind<'a>, gens: &'a [ast::Comprehension]) -> CResult {
+    pub fn comprehension(
+        &mut self,
+        range: TextRange,
+        kind: CompKind<'a>,
+        gens: &'a [ast::Comprehension],
+    ) -> CResult {
         let scope = self.child_scope(range);
         let name = match kind {
             CompKind::List(_) => "<listcomp>",
@@ -529,7 +633,13 @@ impl<'a, 'py> Compiler<'a, 'py> {
         Ok(())
     }
 
-    fn comp_loop(&mut self, kind: &CompKind<'a>, gens: &'a [ast::Comprehension], i: usize, depth: u32) -> CResult {
+    fn comp_loop(
+        &mut self,
+        kind: &CompKind<'a>,
+        gens: &'a [ast::Comprehension],
+        i: usize,
+        depth: u32,
+    ) -> CResult {
         let g = &gens[i];
         let start = self.b().new_label();
         let end = self.b().new_label();
@@ -583,7 +693,6 @@ pub enum CompKind<'a> {
     Gen(&'a Expr),
 }
 
-
 /// Helper to read an interned name back.
 pub trait StrPayload {
     fn as_str_payload(&self) -> &str;
@@ -595,8 +704,4 @@ impl StrPayload for ObjRef {
             _ => "",
         }
     }
-}
-
-pub fn range<T: Ranged>(n: &T) -> TextRange {
-    n.range()
 }

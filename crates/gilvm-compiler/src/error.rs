@@ -24,7 +24,15 @@ pub struct CompileError {
 
 impl CompileError {
     pub fn syntax(msg: String, range: TextRange) -> CompileError {
-        CompileError { kind: ErrorKind::SyntaxError, msg, range, line: 0, col: 0, end_col: 0, text: String::new() }
+        CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg,
+            range,
+            line: 0,
+            col: 0,
+            end_col: 0,
+            text: String::new(),
+        }
     }
     /// A construct gilvm does not support: a SyntaxError that names it.
     pub fn unsupported(what: &str, range: TextRange) -> CompileError {

@@ -34,7 +34,12 @@ pub fn binop(op: ast::Operator) -> BinOp {
 pub fn describe(e: &Expr) -> &'static str {
     match e {
         Expr::Call(_) => "function call",
-        Expr::NumberLiteral(_) | Expr::StringLiteral(_) | Expr::BytesLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) | Expr::EllipsisLiteral(_) => "literal",
+        Expr::NumberLiteral(_)
+        | Expr::StringLiteral(_)
+        | Expr::BytesLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::NoneLiteral(_)
+        | Expr::EllipsisLiteral(_) => "literal",
         Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
         Expr::BoolOp(_) => "expression",
         Expr::Compare(_) => "comparison",
@@ -138,7 +143,10 @@ impl<'a, 'py> Compiler<'a, 'py> {
     }
 
     fn expr_inner(&mut self, e: &'a Expr) -> CResult {
-        if matches!(e, Expr::NumberLiteral(_) | Expr::UnaryOp(_) | Expr::BinOp(_)) {
+        if matches!(
+            e,
+            Expr::NumberLiteral(_) | Expr::UnaryOp(_) | Expr::BinOp(_)
+        ) {
             if let Some(k) = self.fold(e) {
                 let v = self.k_value(k);
                 self.b().load_const(v);
@@ -147,7 +155,9 @@ impl<'a, 'py> Compiler<'a, 'py> {
         }
         match e {
             Expr::NumberLiteral(n) => match &n.value {
-                ast::Number::Complex { .. } => return Err(CompileError::unsupported("complex numbers", n.range)),
+                ast::Number::Complex { .. } => {
+                    return Err(CompileError::unsupported("complex numbers", n.range))
+                }
                 _ => unreachable!("folded"),
             },
             Expr::StringLiteral(s) => {
@@ -244,7 +254,12 @@ impl<'a, 'py> Compiler<'a, 'py> {
                     None => self.emit(Instr::BuildSlice(2)),
                 }
             }
-            Expr::Starred(s) => return Err(CompileError::syntax("can't use starred expression here".into(), s.range)),
+            Expr::Starred(s) => {
+                return Err(CompileError::syntax(
+                    "can't use starred expression here".into(),
+                    s.range,
+                ))
+            }
             Expr::Tuple(t) => {
                 if let Some(v) = self.const_tuple(&t.elts) {
                     self.b().load_const(v);
@@ -279,15 +294,24 @@ impl<'a, 'py> Compiler<'a, 'py> {
                     }
                 }
             }
-            Expr::ListComp(c) => self.comprehension(c.range, CompKind::List(&c.elt), &c.generators)?,
-            Expr::SetComp(c) => self.comprehension(c.range, CompKind::Set(&c.elt), &c.generators)?,
+            Expr::ListComp(c) => {
+                self.comprehension(c.range, CompKind::List(&c.elt), &c.generators)?
+            }
+            Expr::SetComp(c) => {
+                self.comprehension(c.range, CompKind::Set(&c.elt), &c.generators)?
+            }
             Expr::DictComp(c) => {
                 let Some(k) = &c.key else {
-                    return Err(CompileError::syntax("dict unpacking cannot be used in dict comprehension".into(), c.range));
+                    return Err(CompileError::syntax(
+                        "dict unpacking cannot be used in dict comprehension".into(),
+                        c.range,
+                    ));
                 };
                 self.comprehension(c.range, CompKind::Dict(k, &c.value), &c.generators)?
             }
-            Expr::Generator(c) => self.comprehension(c.range, CompKind::Gen(&c.elt), &c.generators)?,
+            Expr::Generator(c) => {
+                self.comprehension(c.range, CompKind::Gen(&c.elt), &c.generators)?
+            }
             Expr::Yield(y) => {
                 match &y.value {
                     Some(v) => self.expr(v)?,
@@ -302,22 +326,33 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 self.emit(Instr::YieldFrom);
             }
             Expr::FString(f) => self.fstring(f)?,
-            Expr::Await(a) => return Err(CompileError::unsupported("'await' expressions", a.range)),
+            Expr::Await(a) => {
+                return Err(CompileError::unsupported("'await' expressions", a.range))
+            }
             Expr::TString(t) => return Err(CompileError::unsupported("template strings", t.range)),
-            Expr::IpyEscapeCommand(i) => return Err(CompileError::syntax("invalid syntax".into(), i.range)),
+            Expr::IpyEscapeCommand(i) => {
+                return Err(CompileError::syntax("invalid syntax".into(), i.range))
+            }
         }
         Ok(())
     }
 
     fn const_tuple(&self, elts: &[Expr]) -> Option<Value> {
         if elts.is_empty() {
-            return Some(Value::Obj(ObjRef::new_immortal(self.py, Payload::Tuple(Box::new([])))));
+            return Some(Value::Obj(ObjRef::new_immortal(
+                self.py,
+                Payload::Tuple(Box::new([])),
+            )));
         }
         let mut vals = Vec::new();
         for e in elts {
             let v = match e {
-                Expr::NumberLiteral(_) | Expr::UnaryOp(_) | Expr::BinOp(_) => self.k_value(self.fold(e)?),
-                Expr::StringLiteral(s) => Value::Obj(gilvm_object::str::intern(self.py, s.value.to_str())),
+                Expr::NumberLiteral(_) | Expr::UnaryOp(_) | Expr::BinOp(_) => {
+                    self.k_value(self.fold(e)?)
+                }
+                Expr::StringLiteral(s) => {
+                    Value::Obj(gilvm_object::str::intern(self.py, s.value.to_str()))
+                }
                 Expr::BooleanLiteral(b) => Value::Bool(b.value),
                 Expr::NoneLiteral(_) => Value::None,
                 Expr::Tuple(t) => self.const_tuple(&t.elts)?,
@@ -325,7 +360,10 @@ impl<'a, 'py> Compiler<'a, 'py> {
             };
             vals.push(v);
         }
-        Some(Value::Obj(ObjRef::new_immortal(self.py, Payload::Tuple(vals.into_boxed_slice()))))
+        Some(Value::Obj(ObjRef::new_immortal(
+            self.py,
+            Payload::Tuple(vals.into_boxed_slice()),
+        )))
     }
 
     fn sequence(&mut self, elts: &'a [Expr], kind: Seq) -> CResult {
@@ -350,11 +388,19 @@ impl<'a, 'py> Compiler<'a, 'py> {
             match e {
                 Expr::Starred(s) => {
                     self.expr(&s.value)?;
-                    self.emit(if matches!(kind, Seq::Set) { Instr::SetUpdate(1) } else { Instr::ListExtend(1) });
+                    self.emit(if matches!(kind, Seq::Set) {
+                        Instr::SetUpdate(1)
+                    } else {
+                        Instr::ListExtend(1)
+                    });
                 }
                 other => {
                     self.expr(other)?;
-                    self.emit(if matches!(kind, Seq::Set) { Instr::SetAdd(1) } else { Instr::ListAppend(1) });
+                    self.emit(if matches!(kind, Seq::Set) {
+                        Instr::SetAdd(1)
+                    } else {
+                        Instr::ListAppend(1)
+                    });
                 }
             }
         }
@@ -414,7 +460,9 @@ impl<'a, 'py> Compiler<'a, 'py> {
     /// Jumps to `target` when `e` is truthy (`if_true`) or falsy.
     pub fn jump_if(&mut self, e: &'a Expr, if_true: bool, target: Label) -> CResult {
         match e {
-            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => return self.jump_if(&u.operand, !if_true, target),
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
+                return self.jump_if(&u.operand, !if_true, target)
+            }
             Expr::BoolOp(b) => {
                 let is_and = b.op == ast::BoolOp::And;
                 let n = b.values.len();
@@ -439,13 +487,18 @@ impl<'a, 'py> Compiler<'a, 'py> {
             _ => {}
         }
         self.expr(e)?;
-        self.emit(if if_true { Instr::PopJumpIfTrue(target.0) } else { Instr::PopJumpIfFalse(target.0) });
+        self.emit(if if_true {
+            Instr::PopJumpIfTrue(target.0)
+        } else {
+            Instr::PopJumpIfFalse(target.0)
+        });
         Ok(())
     }
 
     fn call(&mut self, c: &'a ast::ExprCall) -> CResult {
         let args = &c.arguments;
-        let simple = !args.args.iter().any(|a| matches!(a, Expr::Starred(_))) && args.keywords.is_empty();
+        let simple =
+            !args.args.iter().any(|a| matches!(a, Expr::Starred(_))) && args.keywords.is_empty();
         if simple {
             if let Expr::Attribute(a) = &*c.func {
                 self.expr(&a.value)?;
@@ -485,7 +538,13 @@ impl<'a, 'py> Compiler<'a, 'py> {
 
     /// Emits the arguments and the call; `extra` positional arguments are already on the
     /// stack above the callable.
-    pub fn call_args(&mut self, args: &'a [Expr], keywords: &'a [ast::Keyword], extra: u32, r: TextRange) -> CResult {
+    pub fn call_args(
+        &mut self,
+        args: &'a [Expr],
+        keywords: &'a [ast::Keyword],
+        extra: u32,
+        r: TextRange,
+    ) -> CResult {
         let has_star = args.iter().any(|a| matches!(a, Expr::Starred(_)));
         let has_dstar = keywords.iter().any(|k| k.arg.is_none());
         if !has_star && !has_dstar {
@@ -505,7 +564,10 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 for k in keywords {
                     let id = k.arg.as_ref().unwrap();
                     if !seen.insert(id.id.to_string()) {
-                        return Err(CompileError::syntax(format!("keyword argument repeated: {}", id.id), k.range));
+                        return Err(CompileError::syntax(
+                            format!("keyword argument repeated: {}", id.id),
+                            k.range,
+                        ));
                     }
                     names.push(Value::Obj(gilvm_object::str::intern(self.py, &id.id)));
                 }
@@ -623,10 +685,6 @@ impl<'a, 'py> Compiler<'a, 'py> {
             }
         }
         Ok(n)
-    }
-
-    fn source_slice(&self, r: TextRange) -> &'a str {
-        &self.source[r.start().to_usize()..r.end().to_usize()]
     }
 }
 

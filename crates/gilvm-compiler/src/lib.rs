@@ -7,8 +7,8 @@
 //! **Architecture invariant:** the compiler knows the object model (it builds constants and
 //! code objects) but nothing of the interpreter.
 mod builder;
-pub mod dis;
 mod codegen;
+pub mod dis;
 pub mod error;
 mod expr;
 mod parse_errors;
@@ -49,13 +49,18 @@ impl LineIndex {
 }
 
 /// Compiles a module. `filename` is what tracebacks show (`<string>` for `-c`).
-pub fn compile_module(py: Py<'_>, source: &str, filename: &ObjRef) -> Result<CodeObject, CompileError> {
+pub fn compile_module(
+    py: Py<'_>,
+    source: &str,
+    filename: &ObjRef,
+) -> Result<CodeObject, CompileError> {
     let index = LineIndex::new(source);
     let fix = |mut e: CompileError| -> CompileError {
         locate(&mut e, source, &index);
         e
     };
-    let parsed = ruff_python_parser::parse_module(source).map_err(|e| fix(parse_errors::convert(source, e)))?;
+    let parsed = ruff_python_parser::parse_module(source)
+        .map_err(|e| fix(parse_errors::convert(source, e)))?;
     let module = parsed.syntax();
     let table = symtable::build(module).map_err(fix)?;
     codegen::compile(py, source, &index, filename, &table, module).map_err(fix)
@@ -70,7 +75,10 @@ fn locate(e: &mut CompileError, source: &str, index: &LineIndex) {
     let end = (e.range.end().to_u32() as usize).clamp(start, source.len());
     let line = index.line(start as u32);
     let ls = index.line_start(start as u32) as usize;
-    let le = source[ls..].find('\n').map(|i| ls + i).unwrap_or(source.len());
+    let le = source[ls..]
+        .find('\n')
+        .map(|i| ls + i)
+        .unwrap_or(source.len());
     let text = &source[ls..le];
     e.line = line;
     e.col = source[ls..start].chars().count() as u32 + 1;

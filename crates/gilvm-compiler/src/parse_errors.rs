@@ -6,9 +6,17 @@ use crate::error::{CompileError, ErrorKind};
 
 pub fn convert(source: &str, e: ParseError) -> CompileError {
     let msg = e.error.to_string();
-    let mut range = e.location;
+    let range = e.location;
     if let Some((m, r)) = bracket_error(source) {
-        return CompileError { kind: ErrorKind::SyntaxError, msg: m, range: r, line: 0, col: 0, end_col: 0, text: String::new() };
+        return CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg: m,
+            range: r,
+            line: 0,
+            col: 0,
+            end_col: 0,
+            text: String::new(),
+        };
     }
     let mut kind = ErrorKind::SyntaxError;
     let lower = msg.to_lowercase();
@@ -33,12 +41,24 @@ pub fn convert(source: &str, e: ParseError) -> CompileError {
         }
     } else if lower.contains("unterminated string") || lower.contains("missing closing quote") {
         "unterminated string literal (detected at line LINE)".to_string()
-    } else if lower.contains("invalid syntax") || lower.contains("expected a statement") || lower.contains("expected an expression") || lower.contains("simple statements must be separated") {
+    } else if lower.contains("invalid syntax")
+        || lower.contains("expected a statement")
+        || lower.contains("expected an expression")
+        || lower.contains("simple statements must be separated")
+    {
         "invalid syntax".to_string()
     } else {
         format!("invalid syntax ({msg})")
     };
-    let mut ce = CompileError { kind, msg: text, range, line: 0, col: 0, end_col: 0, text: String::new() };
+    let mut ce = CompileError {
+        kind,
+        msg: text,
+        range,
+        line: 0,
+        col: 0,
+        end_col: 0,
+        text: String::new(),
+    };
     if ce.msg.contains("LINE") {
         let line = crate::LineIndex::new(source).line(range.start().to_u32());
         ce.msg = ce.msg.replace("LINE", &line.to_string());
@@ -102,7 +122,9 @@ fn scan_brackets(source: &str) -> Brackets {
                 };
                 match stack.pop() {
                     None => return Brackets::Unmatched(c as char, i),
-                    Some((o, at)) if o != want => return Brackets::Mismatch(c as char, i, o as char, at),
+                    Some((o, at)) if o != want => {
+                        return Brackets::Mismatch(c as char, i, o as char, at)
+                    }
                     Some(_) => {}
                 }
             }
@@ -149,7 +171,10 @@ fn expected_block(source: &str, range: TextRange) -> String {
         l -= 1;
         let t = lines.get(l - 1).map(|s| s.trim()).unwrap_or("");
         if t.ends_with(':') {
-            let word = t.split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or("");
+            let word = t
+                .split(|c: char| !c.is_alphanumeric() && c != '_')
+                .next()
+                .unwrap_or("");
             let what = match word {
                 "def" => "function definition",
                 "class" => "class definition",

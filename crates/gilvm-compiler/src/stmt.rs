@@ -73,7 +73,10 @@ impl<'a, 'py> Compiler<'a, 'py> {
             }
             Stmt::Return(r) => {
                 if matches!(self.scope().kind, ScopeKind::Module | ScopeKind::Class) {
-                    return Err(CompileError::syntax("'return' outside function".into(), r.range));
+                    return Err(CompileError::syntax(
+                        "'return' outside function".into(),
+                        r.range,
+                    ));
                 }
                 match &r.value {
                     Some(v) => self.expr(v)?,
@@ -147,15 +150,29 @@ impl<'a, 'py> Compiler<'a, 'py> {
             }
             Stmt::ImportFrom(i) => {
                 self.b().load_const(Value::Int(i.level as i64));
-                let names: Vec<Value> = i.names.iter().map(|a| Value::Obj(gilvm_object::str::intern(self.py, &a.name.id))).collect();
-                let tuple = gilvm_object::ObjRef::new_immortal(self.py, gilvm_object::Payload::Tuple(names.into_boxed_slice()));
+                let names: Vec<Value> = i
+                    .names
+                    .iter()
+                    .map(|a| Value::Obj(gilvm_object::str::intern(self.py, &a.name.id)))
+                    .collect();
+                let tuple = gilvm_object::ObjRef::new_immortal(
+                    self.py,
+                    gilvm_object::Payload::Tuple(names.into_boxed_slice()),
+                );
                 self.b().load_const(Value::Obj(tuple));
-                let modname = i.module.as_ref().map(|m| m.id.to_string()).unwrap_or_default();
+                let modname = i
+                    .module
+                    .as_ref()
+                    .map(|m| m.id.to_string())
+                    .unwrap_or_default();
                 let n = self.b().name(&modname);
                 self.emit(Instr::ImportName(n));
                 if i.names.len() == 1 && &*i.names[0].name.id == "*" {
                     if self.scope().kind != ScopeKind::Module {
-                        return Err(CompileError::syntax("import * only allowed at module level".into(), i.range));
+                        return Err(CompileError::syntax(
+                            "import * only allowed at module level".into(),
+                            i.range,
+                        ));
                     }
                     self.emit(Instr::ImportStar);
                 } else {
@@ -167,9 +184,15 @@ impl<'a, 'py> Compiler<'a, 'py> {
                     self.emit(Instr::Pop);
                 }
             }
-            Stmt::Match(m) => return Err(CompileError::unsupported("the match statement", m.range)),
-            Stmt::TypeAlias(t) => return Err(CompileError::unsupported("the type statement", t.range)),
-            Stmt::IpyEscapeCommand(e) => return Err(CompileError::syntax("invalid syntax".into(), e.range)),
+            Stmt::Match(m) => {
+                return Err(CompileError::unsupported("the match statement", m.range))
+            }
+            Stmt::TypeAlias(t) => {
+                return Err(CompileError::unsupported("the type statement", t.range))
+            }
+            Stmt::IpyEscapeCommand(e) => {
+                return Err(CompileError::syntax("invalid syntax".into(), e.range))
+            }
         }
         Ok(())
     }
@@ -206,7 +229,12 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 self.emit(Instr::Swap(2));
                 self.emit(Instr::StoreSubscr);
             }
-            other => return Err(CompileError::syntax("'expression' is an illegal expression for augmented assignment".into(), other.range())),
+            other => {
+                return Err(CompileError::syntax(
+                    "'expression' is an illegal expression for augmented assignment".into(),
+                    other.range(),
+                ))
+            }
         }
         Ok(())
     }
@@ -226,10 +254,18 @@ impl<'a, 'py> Compiler<'a, 'py> {
             }
             Expr::Tuple(x) => self.unpack(&x.elts)?,
             Expr::List(x) => self.unpack(&x.elts)?,
-            Expr::Starred(s) => return Err(CompileError::syntax("starred assignment target must be in a list or tuple".into(), s.range)),
+            Expr::Starred(s) => {
+                return Err(CompileError::syntax(
+                    "starred assignment target must be in a list or tuple".into(),
+                    s.range,
+                ))
+            }
             other => {
                 let what = crate::expr::describe(other);
-                return Err(CompileError::syntax(format!("cannot assign to {what}"), other.range()));
+                return Err(CompileError::syntax(
+                    format!("cannot assign to {what}"),
+                    other.range(),
+                ));
             }
         }
         Ok(())
@@ -240,8 +276,16 @@ impl<'a, 'py> Compiler<'a, 'py> {
         match star {
             None => self.emit(Instr::UnpackSequence(elts.len() as u32)),
             Some(i) => {
-                if elts.iter().filter(|e| matches!(e, Expr::Starred(_))).count() > 1 {
-                    return Err(CompileError::syntax("multiple starred expressions in assignment".into(), elts[i].range()));
+                if elts
+                    .iter()
+                    .filter(|e| matches!(e, Expr::Starred(_)))
+                    .count()
+                    > 1
+                {
+                    return Err(CompileError::syntax(
+                        "multiple starred expressions in assignment".into(),
+                        elts[i].range(),
+                    ));
                 }
                 let after = elts.len() - i - 1;
                 self.emit(Instr::UnpackEx(i as u32 | (after as u32) << 8));
@@ -281,7 +325,10 @@ impl<'a, 'py> Compiler<'a, 'py> {
             }
             other => {
                 let what = crate::expr::describe(other);
-                return Err(CompileError::syntax(format!("cannot delete {what}"), other.range()));
+                return Err(CompileError::syntax(
+                    format!("cannot delete {what}"),
+                    other.range(),
+                ));
             }
         }
         Ok(())
@@ -314,7 +361,11 @@ impl<'a, 'py> Compiler<'a, 'py> {
         let orelse = self.b().new_label();
         self.b().bind(top);
         self.jump_if(&w.test, false, orelse)?;
-        self.push_fblock(FBlock::Loop { cont: top, brk, is_for: false });
+        self.push_fblock(FBlock::Loop {
+            cont: top,
+            brk,
+            is_for: false,
+        });
         self.stmts(&w.body)?;
         self.pop_fblock();
         self.emit(Instr::Jump(top.0));
@@ -337,7 +388,11 @@ impl<'a, 'py> Compiler<'a, 'py> {
         let prev = self.set_loc(f.iter.range());
         self.emit(Instr::ForIter(exhausted.0));
         self.restore_loc(prev);
-        self.push_fblock(FBlock::Loop { cont: top, brk, is_for: true });
+        self.push_fblock(FBlock::Loop {
+            cont: top,
+            brk,
+            is_for: true,
+        });
         self.store_target(&f.target)?;
         self.stmts(&f.body)?;
         self.pop_fblock();
@@ -384,7 +439,10 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 }
                 None => {
                     if idx + 1 != t.handlers.len() {
-                        return Err(CompileError::syntax("default 'except:' must be last".into(), h.range));
+                        return Err(CompileError::syntax(
+                            "default 'except:' must be last".into(),
+                            h.range,
+                        ));
                     }
                 }
             }
@@ -393,7 +451,9 @@ impl<'a, 'py> Compiler<'a, 'py> {
                     self.store_name(&n.id);
                     let name_cleanup = self.b().new_label();
                     self.push_handler(name_cleanup, base + 1);
-                    self.push_fblock(FBlock::ExceptHandler { name: Some(n.id.to_string()) });
+                    self.push_fblock(FBlock::ExceptHandler {
+                        name: Some(n.id.to_string()),
+                    });
                     self.stmts(&h.body)?;
                     self.pop_fblock();
                     self.pop_handler();

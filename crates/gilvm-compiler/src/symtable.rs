@@ -167,7 +167,12 @@ impl Builder {
     }
 
     fn defaults_and_annotations(&mut self, p: &ast::Parameters) -> Result<(), CompileError> {
-        for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
+        for a in p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .chain(p.kwonlyargs.iter())
+        {
             if let Some(d) = &a.default {
                 self.expr(d)?;
             }
@@ -316,15 +321,26 @@ impl Builder {
             }
             Stmt::Global(g) => {
                 for n in &g.names {
-                    if self.cur().flags.get(n.id.as_str()).is_some_and(|f| f & (ASSIGNED | USED) != 0) {
-                        return Err(CompileError::syntax(format!("name '{}' is used prior to global declaration", n.id), n.range));
+                    if self
+                        .cur()
+                        .flags
+                        .get(n.id.as_str())
+                        .is_some_and(|f| f & (ASSIGNED | USED) != 0)
+                    {
+                        return Err(CompileError::syntax(
+                            format!("name '{}' is used prior to global declaration", n.id),
+                            n.range,
+                        ));
                     }
                     self.cur().mark(&n.id, GLOBAL);
                 }
             }
             Stmt::Nonlocal(g) => {
                 if self.cur().kind == ScopeKind::Module {
-                    return Err(CompileError::syntax("nonlocal declaration not allowed at module level".into(), g.range));
+                    return Err(CompileError::syntax(
+                        "nonlocal declaration not allowed at module level".into(),
+                        g.range,
+                    ));
                 }
                 for n in &g.names {
                     self.cur().mark(&n.id, NONLOCAL);
@@ -332,9 +348,15 @@ impl Builder {
             }
             Stmt::Expr(e) => self.expr(&e.value)?,
             Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
-            Stmt::Match(m) => return Err(CompileError::unsupported("the match statement", m.range)),
-            Stmt::TypeAlias(t) => return Err(CompileError::unsupported("the type statement", t.range)),
-            Stmt::IpyEscapeCommand(e) => return Err(CompileError::syntax("invalid syntax".into(), e.range)),
+            Stmt::Match(m) => {
+                return Err(CompileError::unsupported("the match statement", m.range))
+            }
+            Stmt::TypeAlias(t) => {
+                return Err(CompileError::unsupported("the type statement", t.range))
+            }
+            Stmt::IpyEscapeCommand(e) => {
+                return Err(CompileError::syntax("invalid syntax".into(), e.range))
+            }
         }
         Ok(())
     }
@@ -358,7 +380,13 @@ impl Builder {
         Ok(())
     }
 
-    fn comprehension(&mut self, range: TextRange, gens: &[ast::Comprehension], elts: &[&Expr], is_gen: bool) -> Result<(), CompileError> {
+    fn comprehension(
+        &mut self,
+        range: TextRange,
+        gens: &[ast::Comprehension],
+        elts: &[&Expr],
+        is_gen: bool,
+    ) -> Result<(), CompileError> {
         // The outermost iterable is evaluated in the enclosing scope.
         self.expr(&gens[0].iter)?;
         self.push(range, ScopeKind::Comprehension);
@@ -367,7 +395,10 @@ impl Builder {
         self.cur().is_generator = is_gen;
         for (i, g) in gens.iter().enumerate() {
             if g.is_async {
-                return Err(CompileError::unsupported("asynchronous comprehensions", g.range));
+                return Err(CompileError::unsupported(
+                    "asynchronous comprehensions",
+                    g.range,
+                ));
             }
             if i > 0 {
                 self.expr(&g.iter)?;
@@ -416,7 +447,10 @@ impl Builder {
             }
             Expr::Yield(y) => {
                 if self.cur().kind == ScopeKind::Module || self.cur().kind == ScopeKind::Class {
-                    return Err(CompileError::syntax("'yield' outside function".into(), y.range));
+                    return Err(CompileError::syntax(
+                        "'yield' outside function".into(),
+                        y.range,
+                    ));
                 }
                 self.cur().is_generator = true;
                 if let Some(v) = &y.value {
@@ -425,7 +459,10 @@ impl Builder {
             }
             Expr::YieldFrom(y) => {
                 if self.cur().kind == ScopeKind::Module || self.cur().kind == ScopeKind::Class {
-                    return Err(CompileError::syntax("'yield' outside function".into(), y.range));
+                    return Err(CompileError::syntax(
+                        "'yield' outside function".into(),
+                        y.range,
+                    ));
                 }
                 self.cur().is_generator = true;
                 self.expr(&y.value)?;
@@ -434,7 +471,9 @@ impl Builder {
                 self.expr(&n.value)?;
                 self.target(&n.target)?;
             }
-            Expr::Await(a) => return Err(CompileError::unsupported("'await' expressions", a.range)),
+            Expr::Await(a) => {
+                return Err(CompileError::unsupported("'await' expressions", a.range))
+            }
             Expr::TString(t) => return Err(CompileError::unsupported("template strings", t.range)),
             _ => {
                 let mut err = None;
@@ -525,7 +564,10 @@ fn walk_fstring_elements(elts: &ast::InterpolatedStringElements, f: &mut dyn FnM
 
 /// Builds and resolves the table for a module.
 pub fn build(module: &ast::ModModule) -> Result<SymbolTable, CompileError> {
-    let mut b = Builder { scopes: HashMap::new(), stack: Vec::new() };
+    let mut b = Builder {
+        scopes: HashMap::new(),
+        stack: Vec::new(),
+    };
     b.push(module.range, ScopeKind::Module);
     b.stmts(&module.body)?;
     b.pop();
@@ -538,7 +580,12 @@ pub fn build(module: &ast::ModModule) -> Result<SymbolTable, CompileError> {
 /// Resolves a scope; `enclosing` are names bound in enclosing function scopes (visible as
 /// free variables); `class_cell` says an enclosing class provides `__class__`.
 /// Returns the free variables this scope needs from its parent.
-fn resolve(scopes: &mut HashMap<(u32, u32), Scope>, k: (u32, u32), enclosing: &HashSet<String>, class_cell: bool) -> Result<Vec<String>, CompileError> {
+fn resolve(
+    scopes: &mut HashMap<(u32, u32), Scope>,
+    k: (u32, u32),
+    enclosing: &HashSet<String>,
+    class_cell: bool,
+) -> Result<Vec<String>, CompileError> {
     let (kind, children, order, flags) = {
         let s = &scopes[&k];
         (s.kind, s.children.clone(), s.order.clone(), s.flags.clone())
@@ -553,7 +600,10 @@ fn resolve(scopes: &mut HashMap<(u32, u32), Scope>, k: (u32, u32), enclosing: &H
             Access::GlobalImplicit
         } else if f & NONLOCAL != 0 {
             if !enclosing.contains(n) {
-                return Err(CompileError::syntax(format!("no binding for nonlocal '{n}' found"), TextRange::default()));
+                return Err(CompileError::syntax(
+                    format!("no binding for nonlocal '{n}' found"),
+                    TextRange::default(),
+                ));
             }
             free.push(n.clone());
             Access::Free

@@ -357,6 +357,9 @@ impl CodeObject {
     /// The handler for an exception at `pc`, innermost first.
     pub fn handler_for(&self, pc: usize) -> Option<ExcEntry> {
         let pc = pc as u32;
-        self.exc_table.iter().find(|e| e.start <= pc && pc < e.end).copied()
+        self.exc_table
+            .iter()
+            .find(|e| e.start <= pc && pc < e.end)
+            .copied()
     }
 }

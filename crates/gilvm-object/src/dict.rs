@@ -39,7 +39,8 @@ impl VersionedTable {
         let r = self.cell.with(py, f);
         // ordering: Release after the table write, so a reader that sees the new version
         // also sees the new contents when it takes the slow path.
-        self.version.fetch_add(1, std::sync::atomic::Ordering::Release);
+        self.version
+            .fetch_add(1, std::sync::atomic::Ordering::Release);
         r
     }
     /// Read-only access (does not bump the version).
@@ -103,14 +104,21 @@ impl PyDict {
     /// Lookup by a `str` key (`key` must be a str object).
     #[inline]
     pub fn get_str(&self, py: Py<'_>, key: &ObjRef) -> Option<Value> {
-        let Payload::Str(s) = key.payload() else { return None };
+        let Payload::Str(s) = key.payload() else {
+            return None;
+        };
         let (h, text) = (s.hash(), s.as_str());
-        self.table.read(py, |t| t.find_with(h, |k| str_key_eq(k, key, text)).map(|i| t.get_entry(i).unwrap().1.clone()))
+        self.table.read(py, |t| {
+            t.find_with(h, |k| str_key_eq(k, key, text))
+                .map(|i| t.get_entry(i).unwrap().1.clone())
+        })
     }
 
     /// Store by a `str` key.
     pub fn set_str(&self, py: Py<'_>, key: ObjRef, value: Value) {
-        let Payload::Str(s) = key.payload() else { return };
+        let Payload::Str(s) = key.payload() else {
+            return;
+        };
         let h = s.hash();
         let old = self.table.with(py, |t| {
             let text = match key.payload() {
@@ -130,9 +138,14 @@ impl PyDict {
 
     /// Remove by a `str` key.
     pub fn del_str(&self, py: Py<'_>, key: &ObjRef) -> Option<Value> {
-        let Payload::Str(s) = key.payload() else { return None };
+        let Payload::Str(s) = key.payload() else {
+            return None;
+        };
         let (h, text) = (s.hash(), s.as_str());
-        self.table.with(py, |t| t.find_with(h, |k| str_key_eq(k, key, text)).map(|i| t.remove_slot(i).1))
+        self.table.with(py, |t| {
+            t.find_with(h, |k| str_key_eq(k, key, text))
+                .map(|i| t.remove_slot(i).1)
+        })
     }
 
     pub fn get(&self, py: Py<'_>, key: &Value, hash: i64) -> Lookup<Value> {
@@ -148,7 +161,10 @@ impl PyDict {
     pub fn set(&self, py: Py<'_>, key: Value, hash: i64, value: Value) -> Lookup<()> {
         let mut value = Some(value);
         let (r, old) = self.table.with(py, |t| match find(t, &key, hash) {
-            Lookup::Found(i) => (Lookup::Found(()), Some(std::mem::replace(t.value_mut(i), value.take().unwrap()))),
+            Lookup::Found(i) => (
+                Lookup::Found(()),
+                Some(std::mem::replace(t.value_mut(i), value.take().unwrap())),
+            ),
             Lookup::Missing => {
                 t.insert_new(hash, key, value.take().unwrap());
                 (Lookup::Missing, None)
@@ -174,13 +190,17 @@ impl PyDict {
 
     /// A snapshot of the items, in order.
     pub fn items(&self, py: Py<'_>) -> Vec<(Value, Value)> {
-        self.table.read(py, |t| t.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+        self.table.read(py, |t| {
+            t.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+        })
     }
     pub fn keys(&self, py: Py<'_>) -> Vec<Value> {
-        self.table.read(py, |t| t.iter().map(|(k, _)| k.clone()).collect())
+        self.table
+            .read(py, |t| t.iter().map(|(k, _)| k.clone()).collect())
     }
     pub fn values(&self, py: Py<'_>) -> Vec<Value> {
-        self.table.read(py, |t| t.iter().map(|(_, v)| v.clone()).collect())
+        self.table
+            .read(py, |t| t.iter().map(|(_, v)| v.clone()).collect())
     }
 
     /// The first live entry at or after `pos`: `(next_pos, key, value)`.

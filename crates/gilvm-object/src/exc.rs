@@ -24,6 +24,12 @@ pub struct ExcData {
 
 impl ExcData {
     pub fn new(args: Value) -> ExcData {
-        ExcData { args, traceback: Vec::new(), cause: Value::None, context: Value::None, suppress_context: false }
+        ExcData {
+            args,
+            traceback: Vec::new(),
+            cause: Value::None,
+            context: Value::None,
+            suppress_context: false,
+        }
     }
 }

@@ -153,7 +153,11 @@ mod imp {
     impl Header {
         #[inline(always)]
         pub fn new() -> Header {
-            Header { owner: AtomicU64::new(gilvm_sync::current_thread_id()), local: AtomicU32::new(1), shared: AtomicI64::new(0) }
+            Header {
+                owner: AtomicU64::new(gilvm_sync::current_thread_id()),
+                local: AtomicU32::new(1),
+                shared: AtomicI64::new(0),
+            }
         }
         #[inline(always)]
         pub fn incref(&self) {
@@ -180,7 +184,11 @@ mod imp {
                 if local != 0 {
                     return Dec::Nothing;
                 }
-                return if self.merge_zero_local() { Dec::Free } else { Dec::Nothing };
+                return if self.merge_zero_local() {
+                    Dec::Free
+                } else {
+                    Dec::Nothing
+                };
             }
             self.decref_shared()
         }
@@ -196,7 +204,12 @@ mod imp {
             self.owner.store(0, Ordering::Release);
             loop {
                 let new = (shared & !MASK) | MERGED;
-                match self.shared.compare_exchange_weak(shared, new, Ordering::AcqRel, Ordering::Acquire) {
+                match self.shared.compare_exchange_weak(
+                    shared,
+                    new,
+                    Ordering::AcqRel,
+                    Ordering::Acquire,
+                ) {
                     Ok(_) => return new == MERGED,
                     Err(s) => shared = s,
                 }
@@ -209,12 +222,21 @@ mod imp {
             loop {
                 let queue = shared == 0 || shared == MAYBE_WEAKREF;
                 let new = if queue { QUEUED } else { shared - (1 << SHIFT) };
-                match self.shared.compare_exchange_weak(shared, new, Ordering::AcqRel, Ordering::Relaxed) {
+                match self.shared.compare_exchange_weak(
+                    shared,
+                    new,
+                    Ordering::AcqRel,
+                    Ordering::Relaxed,
+                ) {
                     Ok(_) => {
                         if queue {
                             return Dec::Queue(self.owner.load(Ordering::Acquire));
                         }
-                        return if new == MERGED { Dec::Free } else { Dec::Nothing };
+                        return if new == MERGED {
+                            Dec::Free
+                        } else {
+                            Dec::Nothing
+                        };
                     }
                     Err(s) => shared = s,
                 }
@@ -227,7 +249,12 @@ mod imp {
             loop {
                 let count = (shared >> SHIFT) + self.local.load(Ordering::Relaxed) as i64 + extra;
                 let new = (count << SHIFT) | MERGED;
-                match self.shared.compare_exchange_weak(shared, new, Ordering::AcqRel, Ordering::Relaxed) {
+                match self.shared.compare_exchange_weak(
+                    shared,
+                    new,
+                    Ordering::AcqRel,
+                    Ordering::Relaxed,
+                ) {
                     Ok(_) => {
                         self.local.store(0, Ordering::Relaxed);
                         self.owner.store(0, Ordering::Release);

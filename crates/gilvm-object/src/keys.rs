@@ -41,11 +41,16 @@ pub fn builtin_hash(v: &Value) -> KeyHash {
                 }
                 KeyHash::Hash(hash_tuple(hashes.into_iter(), items.len()))
             }
-            Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::Slice(_) => KeyHash::Unhashable,
+            Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::Slice(_) => {
+                KeyHash::Unhashable
+            }
             Payload::Instance(_) => KeyHash::NeedsPython,
             Payload::FrozenSet(_) => KeyHash::NeedsPython,
             Payload::Bytes(b) => KeyHash::Hash(crate::tables::hash_bytes(b)),
-            Payload::Range(r) => KeyHash::Hash(hash_tuple([hash_i64(r.len()), hash_i64(r.start), hash_i64(r.step)].into_iter(), 3)),
+            Payload::Range(r) => KeyHash::Hash(hash_tuple(
+                [hash_i64(r.len()), hash_i64(r.start), hash_i64(r.step)].into_iter(),
+                3,
+            )),
             // Everything else hashes by identity.
             _ => KeyHash::Hash(hash_pointer(o.addr())),
         },
@@ -81,13 +86,25 @@ pub fn cmp_int_float(i: &BigInt, f: f64) -> Option<std::cmp::Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     let fl = f.floor();
     let fb = num_bigint::BigInt::from(fl as i128);
-    let fb = if fl.abs() < 1e38 { fb } else { BigInt::parse_bytes(format!("{:.0}", fl).as_bytes(), 10).unwrap_or(fb) };
+    let fb = if fl.abs() < 1e38 {
+        fb
+    } else {
+        BigInt::parse_bytes(format!("{:.0}", fl).as_bytes(), 10).unwrap_or(fb)
+    };
     match i.cmp(&fb) {
-        Ordering::Equal => Some(if f > fl { Ordering::Less } else { Ordering::Equal }),
+        Ordering::Equal => Some(if f > fl {
+            Ordering::Less
+        } else {
+            Ordering::Equal
+        }),
         o => Some(o),
     }
 }
@@ -105,7 +122,9 @@ pub fn num_cmp(a: &Num<'_>, b: &Num<'_>) -> Option<std::cmp::Ordering> {
                 cmp_int_float(&BigInt::from(*x), *y)
             }
         }
-        (Num::Float(x), Num::Int(y)) => num_cmp(&Num::Int(*y), &Num::Float(*x)).map(Ordering::reverse),
+        (Num::Float(x), Num::Int(y)) => {
+            num_cmp(&Num::Int(*y), &Num::Float(*x)).map(Ordering::reverse)
+        }
         (Num::Big(x), Num::Big(y)) => Some(x.cmp(y)),
         (Num::Big(x), Num::Int(y)) => Some((*x).cmp(&BigInt::from(*y))),
         (Num::Int(x), Num::Big(y)) => Some(BigInt::from(*x).cmp(y)),
@@ -136,7 +155,10 @@ pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
             (Payload::Int(p), Payload::Int(q)) => Some(p == q),
             (Payload::Bytes(p), Payload::Bytes(q)) => Some(p == q),
             (Payload::Instance(_), _) | (_, Payload::Instance(_)) => None,
-            (Payload::List(_), _) | (Payload::Dict(_), _) | (Payload::Set(_), _) | (Payload::FrozenSet(_), _) => None,
+            (Payload::List(_), _)
+            | (Payload::Dict(_), _)
+            | (Payload::Set(_), _)
+            | (Payload::FrozenSet(_), _) => None,
             (Payload::Str(_), _) | (_, Payload::Str(_)) => Some(false),
             (Payload::Int(_), _) | (_, Payload::Int(_)) => Some(false),
             (Payload::Tuple(_), _) | (_, Payload::Tuple(_)) => Some(false),

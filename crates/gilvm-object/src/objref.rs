@@ -41,8 +41,14 @@ impl ObjRef {
     /// Allocates a new object with count 1.
     #[inline]
     pub fn new(_py: Py<'_>, payload: Payload) -> ObjRef {
-        let b = Box::new(PyObject { header: Header::new(), payload });
-        ObjRef { ptr: NonNull::from(Box::leak(b)), _marker: PhantomData }
+        let b = Box::new(PyObject {
+            header: Header::new(),
+            payload,
+        });
+        ObjRef {
+            ptr: NonNull::from(Box::leak(b)),
+            _marker: PhantomData,
+        }
     }
 
     /// Allocates an immortal object (never counted, never freed).
@@ -101,7 +107,10 @@ impl ObjRef {
     #[inline(always)]
     pub unsafe fn from_immortal_addr(addr: usize) -> ObjRef {
         // SAFETY: non-null by the caller's contract.
-        ObjRef { ptr: unsafe { NonNull::new_unchecked(addr as *mut PyObject) }, _marker: PhantomData }
+        ObjRef {
+            ptr: unsafe { NonNull::new_unchecked(addr as *mut PyObject) },
+            _marker: PhantomData,
+        }
     }
 
     /// Called when the object is stored in a namespace every thread reads (a module's or a
@@ -110,7 +119,15 @@ impl ObjRef {
     /// cost is that they are never freed (see docs/free-threading.md). No-op in the GIL build.
     #[inline]
     pub fn publish_shared(&self) {
-        if crate::header::IMMORTALIZE_PUBLISHED && matches!(self.payload(), Payload::Function(_) | Payload::Type(_) | Payload::Module(_) | Payload::BuiltinFunction(_)) {
+        if crate::header::IMMORTALIZE_PUBLISHED
+            && matches!(
+                self.payload(),
+                Payload::Function(_)
+                    | Payload::Type(_)
+                    | Payload::Module(_)
+                    | Payload::BuiltinFunction(_)
+            )
+        {
             self.make_immortal();
             match self.payload() {
                 Payload::Function(f) => {
@@ -140,7 +157,10 @@ impl Clone for ObjRef {
     #[inline(always)]
     fn clone(&self) -> ObjRef {
         self.header().incref();
-        ObjRef { ptr: self.ptr, _marker: PhantomData }
+        ObjRef {
+            ptr: self.ptr,
+            _marker: PhantomData,
+        }
     }
 }
 
@@ -214,7 +234,12 @@ fn free(ptr: NonNull<PyObject>) {
 
 impl fmt::Debug for ObjRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "<{} object at {:#x}>", self.payload().kind_name(), self.addr())
+        write!(
+            f,
+            "<{} object at {:#x}>",
+            self.payload().kind_name(),
+            self.addr()
+        )
     }
 }
 

@@ -168,15 +168,42 @@ pub enum IterState {
     /// Dict/set views and dicts: the container, the next entry position, the length when
     /// iteration started (to raise "changed size during iteration"), and which part to
     /// yield (0 keys, 1 values, 2 items).
-    Dict { dict: ObjRef, pos: usize, len: usize, kind: u8 },
-    Set { set: ObjRef, pos: usize, len: usize },
-    Reversed { seq: ObjRef, index: usize },
-    Enumerate { iter: Value, count: Value },
-    Zip { iters: Vec<Value>, strict: bool },
-    Map { func: Value, iters: Vec<Value> },
-    Filter { func: Value, iter: Value },
+    Dict {
+        dict: ObjRef,
+        pos: usize,
+        len: usize,
+        kind: u8,
+    },
+    Set {
+        set: ObjRef,
+        pos: usize,
+        len: usize,
+    },
+    Reversed {
+        seq: ObjRef,
+        index: usize,
+    },
+    Enumerate {
+        iter: Value,
+        count: Value,
+    },
+    Zip {
+        iters: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        iters: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        iter: Value,
+    },
     /// `iter(callable, sentinel)`.
-    Callable { func: Value, sentinel: Value },
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
     /// An iterator implemented by the interpreter or a native module.
     Native(Box<dyn Any>),
 }

@@ -10,9 +10,9 @@ use std::sync::Mutex;
 
 use gilvm_sync::Py;
 
-use crate::tables::hash_str;
 use crate::objref::{ObjRef, SendRef};
 use crate::payload::Payload;
+use crate::tables::hash_str;
 
 /// The payload of a `str` object.
 pub struct PyStr {
@@ -26,8 +26,16 @@ const NO_HASH: i64 = -1;
 impl PyStr {
     pub fn new(s: impl Into<Box<str>>) -> PyStr {
         let s = s.into();
-        let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
-        PyStr { s, chars, hash: AtomicI64::new(NO_HASH) }
+        let chars = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
+        PyStr {
+            s,
+            chars,
+            hash: AtomicI64::new(NO_HASH),
+        }
     }
     #[inline(always)]
     pub fn as_str(&self) -> &str {

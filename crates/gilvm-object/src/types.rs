@@ -113,7 +113,15 @@ builtin_types! {
 }
 
 /// Creates a type object (used for builtin types and by `type(name, bases, dict)`).
-pub fn new_type(py: Py<'_>, name: &str, bases: Vec<ObjRef>, mro: Vec<ObjRef>, dict: ObjRef, layout: Layout, is_heap: bool) -> ObjRef {
+pub fn new_type(
+    py: Py<'_>,
+    name: &str,
+    bases: Vec<ObjRef>,
+    mro: Vec<ObjRef>,
+    dict: ObjRef,
+    layout: Layout,
+    is_heap: bool,
+) -> ObjRef {
     ObjRef::new(
         py,
         Payload::Type(TypeObject {
@@ -134,7 +142,15 @@ fn new_dict_obj(py: Py<'_>) -> ObjRef {
 }
 
 fn new_builtin_type(py: Py<'_>, name: &str, object: &ObjRef) -> ObjRef {
-    let t = new_type(py, name, vec![object.clone()], vec![object.clone()], new_dict_obj(py), Layout::Builtin, false);
+    let t = new_type(
+        py,
+        name,
+        vec![object.clone()],
+        vec![object.clone()],
+        new_dict_obj(py),
+        Layout::Builtin,
+        false,
+    );
     t.make_immortal();
     t
 }
@@ -153,9 +169,25 @@ static REGISTRY: OnceLock<Registry> = OnceLock::new();
 pub fn init(py: Py<'_>) -> &'static BuiltinTypes {
     &REGISTRY
         .get_or_init(|| {
-            let object = new_type(py, "object", vec![], vec![], new_dict_obj(py), Layout::Object, false);
+            let object = new_type(
+                py,
+                "object",
+                vec![],
+                vec![],
+                new_dict_obj(py),
+                Layout::Object,
+                false,
+            );
             object.make_immortal();
-            let type_ = new_type(py, "type", vec![object.clone()], vec![object.clone()], new_dict_obj(py), Layout::Builtin, false);
+            let type_ = new_type(
+                py,
+                "type",
+                vec![object.clone()],
+                vec![object.clone()],
+                new_dict_obj(py),
+                Layout::Builtin,
+                false,
+            );
             type_.make_immortal();
             let mut types = BuiltinTypes::create(py, object.clone(), type_);
             // bool is a subclass of int (and is final).
@@ -182,7 +214,10 @@ pub fn init(py: Py<'_>) -> &'static BuiltinTypes {
 /// The builtin types. Panics if [`init`] has not run (the VM runs it first thing).
 #[inline(always)]
 pub fn builtin() -> &'static BuiltinTypes {
-    &REGISTRY.get().expect("gilvm_object::types::init not called").0
+    &REGISTRY
+        .get()
+        .expect("gilvm_object::types::init not called")
+        .0
 }
 
 /// The type of a value.

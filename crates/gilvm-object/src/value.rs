@@ -142,7 +142,9 @@ impl Value {
             _ => {
                 // SAFETY: forwarded from this function's contract (the object is alive). The
                 // borrowed handle is not dropped; cloning it takes our own count.
-                let borrowed = std::mem::ManuallyDrop::new(unsafe { ObjRef::from_immortal_addr(w[1] as usize) });
+                let borrowed = std::mem::ManuallyDrop::new(unsafe {
+                    ObjRef::from_immortal_addr(w[1] as usize)
+                });
                 Value::Obj((*borrowed).clone())
             }
         }

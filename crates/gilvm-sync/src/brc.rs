@@ -38,7 +38,15 @@ struct Bucket {
 static REGISTRY: std::sync::OnceLock<Vec<Mutex<Bucket>>> = std::sync::OnceLock::new();
 
 fn bucket(tid: u64) -> &'static Mutex<Bucket> {
-    let r = REGISTRY.get_or_init(|| (0..BUCKETS).map(|_| Mutex::new(Bucket { threads: HashMap::new() })).collect());
+    let r = REGISTRY.get_or_init(|| {
+        (0..BUCKETS)
+            .map(|_| {
+                Mutex::new(Bucket {
+                    threads: HashMap::new(),
+                })
+            })
+            .collect()
+    });
     &r[(tid % BUCKETS as u64) as usize]
 }
 

@@ -87,7 +87,13 @@ impl Gil {
     /// An unlocked GIL, enabled in the GIL build and disabled in the free-threaded build.
     pub const fn new() -> Gil {
         Gil {
-            state: Mutex::new(State { locked: false, holder: None, switch_number: 0, waiters: 0, priority_waiters: 0 }),
+            state: Mutex::new(State {
+                locked: false,
+                holder: None,
+                switch_number: 0,
+                waiters: 0,
+                priority_waiters: 0,
+            }),
             cond: Condvar::new(),
             switch_cond: Condvar::new(),
             interval_us: AtomicU64::new(Self::DEFAULT_INTERVAL_US),
@@ -106,7 +112,8 @@ impl Gil {
     /// Turns the GIL on or off before any thread is attached (start-up configuration).
     /// The run-time switch with the world stopped is the free-threading work.
     pub fn set_enabled_at_startup(&self, on: bool) {
-        self.enabled.store(on || !crate::FREE_THREADING, Ordering::Release);
+        self.enabled
+            .store(on || !crate::FREE_THREADING, Ordering::Release);
     }
 
     /// Blocks until the calling thread holds the GIL. See the module docs, step 1.

@@ -73,17 +73,26 @@ impl<T> ObjCell<T> {
     /// (a two-object critical section). Panics if `self` and `other` are the same cell;
     /// callers handle `a.extend(a)` by copying first.
     #[inline]
-    pub fn with2<U, R>(&self, other: &ObjCell<U>, _py: Py<'_>, f: impl FnOnce(&mut T, &mut U) -> R) -> R {
+    pub fn with2<U, R>(
+        &self,
+        other: &ObjCell<U>,
+        _py: Py<'_>,
+        f: impl FnOnce(&mut T, &mut U) -> R,
+    ) -> R {
         let a = self as *const Self as usize;
         let b = other as *const ObjCell<U> as usize;
         assert_ne!(a, b, "ObjCell::with2 on one cell");
-        let (_g1, _g2) = if a < b { (self.enter(), other.enter()) } else {
+        let (_g1, _g2) = if a < b {
+            (self.enter(), other.enter())
+        } else {
             let g2 = other.enter();
             (self.enter(), g2)
         };
         // SAFETY: both cells are distinct (asserted) and both are held exclusively by this
         // thread until the guards drop; see `with`.
-        f(unsafe { &mut *self.value.get() }, unsafe { &mut *other.value.get() })
+        f(unsafe { &mut *self.value.get() }, unsafe {
+            &mut *other.value.get()
+        })
     }
 
     /// Direct access when the caller owns the object exclusively (e.g. while building it, or
@@ -103,7 +112,10 @@ impl<T> ObjCell<T> {
         self.lock.lock();
         #[cfg(all(not(feature = "free-threading"), debug_assertions))]
         {
-            assert!(!self.busy.get(), "ObjCell re-entered: a critical section ran code that touched the same object");
+            assert!(
+                !self.busy.get(),
+                "ObjCell re-entered: a critical section ran code that touched the same object"
+            );
             self.busy.set(true);
         }
         Guard { cell: self }

@@ -26,7 +26,10 @@ impl<const N: usize> Default for SeqSlot<N> {
 
 impl<const N: usize> SeqSlot<N> {
     pub const fn new() -> Self {
-        SeqSlot { seq: AtomicU64::new(0), words: [const { AtomicU64::new(0) }; N] }
+        SeqSlot {
+            seq: AtomicU64::new(0),
+            words: [const { AtomicU64::new(0) }; N],
+        }
     }
 
     /// A consistent snapshot, or None (never written, or a write in progress).
@@ -51,7 +54,12 @@ impl<const N: usize> SeqSlot<N> {
     #[inline]
     pub fn write(&self, words: [u64; N]) {
         let s = self.seq.load(Ordering::Relaxed);
-        if s & 1 == 1 || self.seq.compare_exchange(s, s + 1, Ordering::Acquire, Ordering::Relaxed).is_err() {
+        if s & 1 == 1
+            || self
+                .seq
+                .compare_exchange(s, s + 1, Ordering::Acquire, Ordering::Relaxed)
+                .is_err()
+        {
             return;
         }
         fence(Ordering::Release);

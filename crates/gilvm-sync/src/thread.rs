@@ -78,6 +78,10 @@ pub fn current_thread_id() -> u64 {
 impl ThreadState {
     /// A state for the current thread.
     pub fn new_current() -> ThreadState {
-        ThreadState { id: current_thread_id(), eval_breaker: EvalBreaker::default(), merge_queue: parking_lot::Mutex::new(Vec::new()) }
+        ThreadState {
+            id: current_thread_id(),
+            eval_breaker: EvalBreaker::default(),
+            merge_queue: parking_lot::Mutex::new(Vec::new()),
+        }
     }
 }

@@ -25,6 +25,8 @@ impl<'py> Py<'py> {
     /// after a `detach`.
     #[inline(always)]
     pub unsafe fn assume_attached() -> Py<'py> {
-        Py { _not_send: PhantomData }
+        Py {
+            _not_send: PhantomData,
+        }
     }
 }

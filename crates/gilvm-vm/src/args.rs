@@ -26,7 +26,10 @@ impl<'a> Args<'a> {
     /// The keyword arguments as (name, value).
     pub fn kwargs(&self) -> impl Iterator<Item = (&'a str, &'a Value)> {
         let vals = &self.all[self.all.len() - self.kwnames.len()..];
-        self.kwnames.iter().map(|n| n.as_str().unwrap_or("")).zip(vals.iter())
+        self.kwnames
+            .iter()
+            .map(|n| n.as_str().unwrap_or(""))
+            .zip(vals.iter())
     }
     pub fn has_kwargs(&self) -> bool {
         !self.kwnames.is_empty()
@@ -39,32 +42,57 @@ impl<'a> Args<'a> {
     pub fn check_kw(&self, interp: &Interp, fname: &str, allowed: &[&str]) -> PyResult<()> {
         for (n, _) in self.kwargs() {
             if !allowed.contains(&n) {
-                return Err(interp.type_error(format!("{fname}() got an unexpected keyword argument '{n}'")));
+                return Err(interp.type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{n}'"
+                )));
             }
         }
         Ok(())
     }
     /// Positional arguments, checking the count and that there are no keywords.
-    pub fn exact(&self, interp: &Interp, fname: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
+    pub fn exact(
+        &self,
+        interp: &Interp,
+        fname: &str,
+        min: usize,
+        max: usize,
+    ) -> PyResult<&'a [Value]> {
         if self.has_kwargs() {
             return Err(interp.type_error(format!("{fname}() takes no keyword arguments")));
         }
         self.count(interp, fname, min, max)
     }
     /// Positional arguments with a count check (keywords allowed, checked elsewhere).
-    pub fn count(&self, interp: &Interp, fname: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
+    pub fn count(
+        &self,
+        interp: &Interp,
+        fname: &str,
+        min: usize,
+        max: usize,
+    ) -> PyResult<&'a [Value]> {
         let p = self.pos();
         if p.len() < min || p.len() > max {
             let msg = if min == max {
                 match min {
                     0 => format!("{fname}() takes no arguments ({} given)", p.len()),
                     1 => format!("{fname}() takes exactly one argument ({} given)", p.len()),
-                    _ => format!("{fname}() takes exactly {min} arguments ({} given)", p.len()),
+                    _ => format!(
+                        "{fname}() takes exactly {min} arguments ({} given)",
+                        p.len()
+                    ),
                 }
             } else if p.len() < min {
-                format!("{fname} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, p.len())
+                format!(
+                    "{fname} expected at least {min} argument{}, got {}",
+                    if min == 1 { "" } else { "s" },
+                    p.len()
+                )
             } else {
-                format!("{fname} expected at most {max} argument{}, got {}", if max == 1 { "" } else { "s" }, p.len())
+                format!(
+                    "{fname} expected at most {max} argument{}, got {}",
+                    if max == 1 { "" } else { "s" },
+                    p.len()
+                )
             };
             return Err(interp.type_error(msg));
         }

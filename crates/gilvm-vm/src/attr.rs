@@ -32,7 +32,10 @@ impl Interp {
         let n = str_of(name);
         let msg = match o {
             Value::Obj(x) => match x.payload() {
-                Payload::Module(m) => format!("module '{}' has no attribute '{n}'", m.name.as_str().unwrap_or("?")),
+                Payload::Module(m) => format!(
+                    "module '{}' has no attribute '{n}'",
+                    m.name.as_str().unwrap_or("?")
+                ),
                 Payload::Type(t) => format!("type object '{}' has no attribute '{n}'", t.name),
                 _ => format!("'{}' object has no attribute '{n}'", self.type_name(o)),
             },
@@ -43,7 +46,12 @@ impl Interp {
         e
     }
 
-    fn setattr_exc_fields(&mut self, e: &crate::error::PyErr, o: &Value, name: &ObjRef) -> PyResult<()> {
+    fn setattr_exc_fields(
+        &mut self,
+        e: &crate::error::PyErr,
+        o: &Value,
+        name: &ObjRef,
+    ) -> PyResult<()> {
         if let Payload::Instance(i) = e.0.payload() {
             if let Some(d) = &i.dict {
                 self.dict_set_str(d, self.intern("name"), Value::Obj(name.clone()));
@@ -70,7 +78,12 @@ impl Interp {
                     return Ok(None);
                 }
                 Payload::Type(_) => return self.type_getattr(obj, name),
-                Payload::Native(n) if n.data.with(self.py, |d| d.is::<crate::builtins::core::SuperObj>()) => return self.super_getattr(obj, name),
+                Payload::Native(n)
+                    if n.data
+                        .with(self.py, |d| d.is::<crate::builtins::core::SuperObj>()) =>
+                {
+                    return self.super_getattr(obj, name)
+                }
                 Payload::Native(_) => {
                     if let Some(d) = crate::modules::thread::local_dict(self, obj) {
                         if let Some(v) = self.dict_get_str(&d, name) {
@@ -92,15 +105,24 @@ impl Interp {
                 Payload::Property(p) => {
                     let getter = p[0].clone();
                     if getter.is_none() {
-                        return Err(self.attribute_error(format!("property '{}' of '{}' object has no getter", str_of(name), self.type_name(o))));
+                        return Err(self.attribute_error(format!(
+                            "property '{}' of '{}' object has no getter",
+                            str_of(name),
+                            self.type_name(o)
+                        )));
                     }
                     return self.call1(&getter, std::slice::from_ref(o)).map(Some);
                 }
                 Payload::Instance(_) => {
-                    if self.lookup_special(&Value::Obj(a.clone()), "__set__").is_some() {
+                    if self
+                        .lookup_special(&Value::Obj(a.clone()), "__set__")
+                        .is_some()
+                    {
                         if let Some(get) = self.lookup_special(&Value::Obj(a.clone()), "__get__") {
                             let av = Value::Obj(a.clone());
-                            return self.call_method_value(&get, &av, &[o.clone(), Value::Obj(ty.clone())]).map(Some);
+                            return self
+                                .call_method_value(&get, &av, &[o.clone(), Value::Obj(ty.clone())])
+                                .map(Some);
                         }
                     }
                 }
@@ -152,13 +174,23 @@ impl Interp {
         Ok(match ao.payload() {
             Payload::Function(_) | Payload::BuiltinFunction(_) => {
                 if let Payload::BuiltinFunction(b) = ao.payload() {
-                    if b.receiver.is_some() || !b.data.is_none() && b.data.as_str() == Some("static") {
+                    if b.receiver.is_some()
+                        || !b.data.is_none() && b.data.as_str() == Some("static")
+                    {
                         return Ok(a);
                     }
                 }
-                Value::Obj(self.new_obj(Payload::BoundMethod(BoundMethod { func: a.clone(), receiver: o.clone() })))
+                Value::Obj(self.new_obj(Payload::BoundMethod(BoundMethod {
+                    func: a.clone(),
+                    receiver: o.clone(),
+                })))
             }
-            Payload::ClassMethod(f) => Value::Obj(self.new_obj(Payload::BoundMethod(BoundMethod { func: f.clone(), receiver: Value::Obj(ty.clone()) }))),
+            Payload::ClassMethod(f) => {
+                Value::Obj(self.new_obj(Payload::BoundMethod(BoundMethod {
+                    func: f.clone(),
+                    receiver: Value::Obj(ty.clone()),
+                })))
+            }
             Payload::StaticMethod(f) => f.clone(),
             Payload::Instance(_) => {
                 if let Some(get) = self.lookup_special(&a, "__get__") {
@@ -173,19 +205,33 @@ impl Interp {
     /// Attribute lookup on a `super()` object: the MRO of the instance's type after the
     /// starting class, bound to the instance.
     fn super_getattr(&mut self, sup: &ObjRef, name: &ObjRef) -> PyResult<Option<Value>> {
-        let Payload::Native(n) = sup.payload() else { return Ok(None) };
+        let Payload::Native(n) = sup.payload() else {
+            return Ok(None);
+        };
         let (start, obj) = n.data.with(self.py, |d| {
             let s = d.downcast_ref::<crate::builtins::core::SuperObj>().unwrap();
             (s.start.clone(), s.obj.clone())
         });
         let obj_is_type = matches!(&obj, Value::Obj(o) if matches!(o.payload(), Payload::Type(_)));
-        let ty = if obj_is_type { obj.as_obj().unwrap().clone() } else { type_of(&obj).clone() };
-        let Payload::Type(t) = ty.payload() else { return Ok(None) };
+        let ty = if obj_is_type {
+            obj.as_obj().unwrap().clone()
+        } else {
+            type_of(&obj).clone()
+        };
+        let Payload::Type(t) = ty.payload() else {
+            return Ok(None);
+        };
         let mut mro = vec![ty.clone()];
         mro.extend(t.mro.iter().cloned());
-        let pos = mro.iter().position(|m| m.is(&start)).map(|p| p + 1).unwrap_or(mro.len());
+        let pos = mro
+            .iter()
+            .position(|m| m.is(&start))
+            .map(|p| p + 1)
+            .unwrap_or(mro.len());
         for cls in &mro[pos..] {
-            let Payload::Type(ct) = cls.payload() else { continue };
+            let Payload::Type(ct) = cls.payload() else {
+                continue;
+            };
             if let Some(a) = ct.dict().get_str(self.py, name) {
                 if obj.is_none() {
                     return Ok(Some(a));
@@ -193,7 +239,14 @@ impl Interp {
                 if obj_is_type {
                     if let Value::Obj(ao) = &a {
                         match ao.payload() {
-                            Payload::ClassMethod(f) => return Ok(Some(Value::Obj(self.new_obj(Payload::BoundMethod(BoundMethod { func: f.clone(), receiver: obj.clone() }))))),
+                            Payload::ClassMethod(f) => {
+                                return Ok(Some(Value::Obj(self.new_obj(Payload::BoundMethod(
+                                    BoundMethod {
+                                        func: f.clone(),
+                                        receiver: obj.clone(),
+                                    },
+                                )))))
+                            }
                             Payload::StaticMethod(f) => return Ok(Some(f.clone())),
                             _ => return Ok(Some(a)),
                         }
@@ -216,7 +269,9 @@ impl Interp {
     }
 
     fn type_getattr(&mut self, t: &ObjRef, name: &ObjRef) -> PyResult<Option<Value>> {
-        let Payload::Type(tt) = t.payload() else { unreachable!() };
+        let Payload::Type(tt) = t.payload() else {
+            unreachable!()
+        };
         let n = str_of(name);
         // Special attributes of type objects.
         match n {
@@ -231,21 +286,41 @@ impl Interp {
                 let v = tt.bases.iter().map(|m| Value::Obj(m.clone())).collect();
                 return Ok(Some(self.new_tuple(v)));
             }
-            "__base__" => return Ok(Some(tt.bases.first().map(|b| Value::Obj(b.clone())).unwrap_or(Value::None))),
+            "__base__" => {
+                return Ok(Some(
+                    tt.bases
+                        .first()
+                        .map(|b| Value::Obj(b.clone()))
+                        .unwrap_or(Value::None),
+                ))
+            }
             "__dict__" => return Ok(Some(Value::Obj(tt.dict.clone()))),
             "__class__" => return Ok(Some(Value::Obj(self.g.types.type_.clone()))),
-            "__doc__" => return Ok(Some(tt.dict().get_str(self.py, name).unwrap_or(Value::None))),
+            "__doc__" => {
+                return Ok(Some(
+                    tt.dict().get_str(self.py, name).unwrap_or(Value::None),
+                ))
+            }
             _ => {}
         }
         if let Some(a) = lookup(self.py, t, name) {
-            let Value::Obj(ao) = &a else { return Ok(Some(a)) };
+            let Value::Obj(ao) = &a else {
+                return Ok(Some(a));
+            };
             return Ok(Some(match ao.payload() {
-                Payload::ClassMethod(f) => Value::Obj(self.new_obj(Payload::BoundMethod(BoundMethod { func: f.clone(), receiver: Value::Obj(t.clone()) }))),
+                Payload::ClassMethod(f) => {
+                    Value::Obj(self.new_obj(Payload::BoundMethod(BoundMethod {
+                        func: f.clone(),
+                        receiver: Value::Obj(t.clone()),
+                    })))
+                }
                 Payload::StaticMethod(f) => f.clone(),
                 Payload::Property(_) => a,
                 Payload::Instance(_) => {
                     if let Some(get) = self.lookup_special(&a, "__get__") {
-                        return self.call_method_value(&get, &a, &[Value::None, Value::Obj(t.clone())]).map(Some);
+                        return self
+                            .call_method_value(&get, &a, &[Value::None, Value::Obj(t.clone())])
+                            .map(Some);
                     }
                     a
                 }
@@ -254,7 +329,11 @@ impl Interp {
         }
         // Attributes of `type` itself (e.g. type.mro).
         if let Some(a) = lookup(self.py, &self.g.types.type_.clone(), name) {
-            return Ok(Some(self.bind_attr(a, &Value::Obj(t.clone()), &self.g.types.type_.clone())?));
+            return Ok(Some(self.bind_attr(
+                a,
+                &Value::Obj(t.clone()),
+                &self.g.types.type_.clone(),
+            )?));
         }
         if n == "__module__" {
             return Ok(Some(self.new_str("builtins")));
@@ -262,7 +341,11 @@ impl Interp {
         Ok(None)
     }
 
-    fn function_attr(&mut self, f: &gilvm_object::payload::Function, name: &ObjRef) -> PyResult<Option<Value>> {
+    fn function_attr(
+        &mut self,
+        f: &gilvm_object::payload::Function,
+        name: &ObjRef,
+    ) -> PyResult<Option<Value>> {
         let n = str_of(name);
         Ok(Some(match n {
             "__name__" => f.name.with(self.py, |v| v.clone()),
@@ -359,7 +442,9 @@ impl Interp {
                     "__doc__" => return Ok(Some(Value::None)),
                     _ => {}
                 },
-                Payload::StaticMethod(f) | Payload::ClassMethod(f) if n == "__func__" => return Ok(Some(f.clone())),
+                Payload::StaticMethod(f) | Payload::ClassMethod(f) if n == "__func__" => {
+                    return Ok(Some(f.clone()))
+                }
                 Payload::Native(_) if self.is_generator(o) => match n {
                     "__name__" => return Ok(Some(crate::builtins::gen_field(self, obj, false))),
                     "__qualname__" => return Ok(Some(crate::builtins::gen_field(self, obj, true))),
@@ -380,7 +465,11 @@ impl Interp {
             }
         }
         match (o, n) {
-            (Value::Int(_) | Value::Bool(_), "real" | "numerator") => return Ok(Some(Value::Int(gilvm_object::keys::as_index_i64(o).unwrap_or(0)))),
+            (Value::Int(_) | Value::Bool(_), "real" | "numerator") => {
+                return Ok(Some(Value::Int(
+                    gilvm_object::keys::as_index_i64(o).unwrap_or(0),
+                )))
+            }
             (Value::Int(_) | Value::Bool(_), "imag") => return Ok(Some(Value::Int(0))),
             (Value::Int(_) | Value::Bool(_), "denominator") => return Ok(Some(Value::Int(1))),
             (Value::Float(f), "real") => return Ok(Some(Value::Float(*f))),
@@ -407,9 +496,14 @@ impl Interp {
         let plain = match &o {
             Value::Obj(obj) => match obj.payload() {
                 Payload::Module(_) | Payload::Type(_) => false,
-                Payload::Instance(inst) => !inst.dict.as_ref().is_some_and(|d| self.dict_get_str(d, name).is_some()),
+                Payload::Instance(inst) => !inst
+                    .dict
+                    .as_ref()
+                    .is_some_and(|d| self.dict_get_str(d, name).is_some()),
                 Payload::Function(_) => false,
-                Payload::Native(n) => !n.data.with(self.py, |d| d.is::<crate::builtins::core::SuperObj>()),
+                Payload::Native(n) => !n
+                    .data
+                    .with(self.py, |d| d.is::<crate::builtins::core::SuperObj>()),
                 _ => true,
             },
             _ => true,
@@ -420,7 +514,11 @@ impl Interp {
                 if let Value::Obj(ao) = &a {
                     match ao.payload() {
                         Payload::Function(_) => return Ok((a, o)),
-                        Payload::BuiltinFunction(b) if b.receiver.is_none() && b.data.as_str() != Some("static") => return Ok((a, o)),
+                        Payload::BuiltinFunction(b)
+                            if b.receiver.is_none() && b.data.as_str() != Some("static") =>
+                        {
+                            return Ok((a, o))
+                        }
                         _ => {}
                     }
                 }
@@ -441,7 +539,11 @@ impl Interp {
                             Payload::Property(p) => {
                                 let setter = p[1].clone();
                                 if setter.is_none() {
-                                    return Err(self.attribute_error(format!("property '{}' of '{}' object has no setter", str_of(name), self.type_name(o))));
+                                    return Err(self.attribute_error(format!(
+                                        "property '{}' of '{}' object has no setter",
+                                        str_of(name),
+                                        self.type_name(o)
+                                    )));
                                 }
                                 self.call1(&setter, &[o.clone(), v])?;
                                 return Ok(());
@@ -456,6 +558,11 @@ impl Interp {
                             _ => {}
                         }
                     }
+                    if let InstanceBase::Exception(_) = &inst.base {
+                        if crate::exc_methods::exc_setattr(self, obj, str_of(name), &v)? {
+                            return Ok(());
+                        }
+                    }
                     if let Some(sa) = lookup(self.py, &ty, &self.g.names.setattr.clone()) {
                         if !self.is_object_setattr(&sa) {
                             self.call_method_value(&sa, o, &[Value::Obj(name.clone()), v])?;
@@ -466,7 +573,11 @@ impl Interp {
                 }
                 Payload::Type(t) => {
                     if !t.is_heap {
-                        return Err(self.type_error(format!("cannot set '{}' attribute of immutable type '{}'", str_of(name), t.name)));
+                        return Err(self.type_error(format!(
+                            "cannot set '{}' attribute of immutable type '{}'",
+                            str_of(name),
+                            t.name
+                        )));
                     }
                     let n = str_of(name);
                     if n == "__qualname__" || n == "__name__" {
@@ -510,7 +621,11 @@ impl Interp {
                 _ => {}
             }
         }
-        Err(self.attribute_error(format!("'{}' object has no attribute '{}' and no __dict__ for setting new attributes", self.type_name(o), str_of(name))))
+        Err(self.attribute_error(format!(
+            "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
+            self.type_name(o),
+            str_of(name)
+        )))
     }
 
     /// Stores into an instance's `__dict__` (`object.__setattr__`).
@@ -523,7 +638,11 @@ impl Interp {
                 }
             }
         }
-        Err(self.attribute_error(format!("'{}' object has no attribute '{}'", self.type_name(o), str_of(name))))
+        Err(self.attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            self.type_name(o),
+            str_of(name)
+        )))
     }
 
     fn is_object_setattr(&self, v: &Value) -> bool {
@@ -539,7 +658,11 @@ impl Interp {
                         if let Payload::Property(p) = a.payload() {
                             let d = p[2].clone();
                             if d.is_none() {
-                                return Err(self.attribute_error(format!("property '{}' of '{}' object has no deleter", str_of(name), self.type_name(o))));
+                                return Err(self.attribute_error(format!(
+                                    "property '{}' of '{}' object has no deleter",
+                                    str_of(name),
+                                    self.type_name(o)
+                                )));
                             }
                             self.call1(&d, std::slice::from_ref(o))?;
                             return Ok(());

@@ -15,7 +15,9 @@ impl Interp {
     #[inline]
     pub fn call(&mut self, func: &Value, args: Args<'_>) -> PyResult {
         let Value::Obj(o) = func else {
-            return Err(self.type_error(format!("'{}' object is not callable", self.type_name(func))));
+            return Err(
+                self.type_error(format!("'{}' object is not callable", self.type_name(func)))
+            );
         };
         match o.payload() {
             Payload::Function(f) => self.call_function(f, args),
@@ -37,11 +39,22 @@ impl Interp {
     }
 
     /// Calls `f` with `first` prepended to the positional arguments.
-    pub fn with_prepended(&mut self, first: Value, args: Args<'_>, f: impl FnOnce(&mut Interp, Args<'_>) -> PyResult) -> PyResult {
+    pub fn with_prepended(
+        &mut self,
+        first: Value,
+        args: Args<'_>,
+        f: impl FnOnce(&mut Interp, Args<'_>) -> PyResult,
+    ) -> PyResult {
         let mut v = self.take_vec(args.all.len() + 1);
         v.push(first);
         v.extend_from_slice(args.all);
-        let r = f(self, Args { all: &v, kwnames: args.kwnames });
+        let r = f(
+            self,
+            Args {
+                all: &v,
+                kwnames: args.kwnames,
+            },
+        );
         self.give_vec(v);
         r
     }
@@ -70,14 +83,28 @@ impl Interp {
                 all.push(v);
             }
         }
-        self.call(func, Args { all: &all, kwnames: &names })
+        self.call(
+            func,
+            Args {
+                all: &all,
+                kwnames: &names,
+            },
+        )
     }
 
     /// Calls a Python function.
     pub fn call_function(&mut self, f: &Function, args: Args<'_>) -> PyResult {
         let code = code_of(&f.code);
         let fast = self.bind_args(f, code, args)?;
-        let mut frame = Frame { code: f.code.clone(), pc: 0, fast, stack: self.take_vec(8), globals: f.globals.clone(), locals: None, started: false };
+        let mut frame = Frame {
+            code: f.code.clone(),
+            pc: 0,
+            fast,
+            stack: self.take_vec(8),
+            globals: f.globals.clone(),
+            locals: None,
+            started: false,
+        };
         if code.flags & flags::GENERATOR != 0 {
             return Ok(self.new_generator(frame, f));
         }
@@ -107,13 +134,20 @@ impl Interp {
     }
 
     /// Builds the fast-locals vector for a call.
-    fn bind_args(&mut self, f: &Function, code: &CodeObject, args: Args<'_>) -> PyResult<Vec<Value>> {
+    fn bind_args(
+        &mut self,
+        f: &Function,
+        code: &CodeObject,
+        args: Args<'_>,
+    ) -> PyResult<Vec<Value>> {
         let nlocals = code.nlocals();
         let ncells = code.ncells();
         let mut fast = self.take_vec(nlocals + ncells);
         let pos = args.pos();
         let argcount = code.argcount as usize;
-        let simple = args.kwnames.is_empty() && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0 && code.kwonlyargcount == 0;
+        let simple = args.kwnames.is_empty()
+            && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+            && code.kwonlyargcount == 0;
         if simple && pos.len() == argcount {
             fast.extend_from_slice(pos);
             fast.resize(nlocals, Value::Undef);
@@ -142,7 +176,13 @@ impl Interp {
         Ok(fast)
     }
 
-    fn bind_general(&mut self, f: &Function, code: &CodeObject, args: Args<'_>, fast: &mut [Value]) -> PyResult<()> {
+    fn bind_general(
+        &mut self,
+        f: &Function,
+        code: &CodeObject,
+        args: Args<'_>,
+        fast: &mut [Value],
+    ) -> PyResult<()> {
         let qual = self.func_qualname(f);
         let argcount = code.argcount as usize;
         let kwonly = code.kwonlyargcount as usize;
@@ -156,13 +196,32 @@ impl Interp {
         let varargs_slot = argcount + kwonly;
         let varkw_slot = varargs_slot + has_varargs as usize;
         if has_varargs {
-            let extra = if pos.len() > argcount { pos[argcount..].to_vec() } else { Vec::new() };
+            let extra = if pos.len() > argcount {
+                pos[argcount..].to_vec()
+            } else {
+                Vec::new()
+            };
             fast[varargs_slot] = self.new_tuple(extra);
         } else if pos.len() > argcount {
             let ndefaults = self.defaults_len(f);
-            let given_kw = args.kwargs().filter(|(k, _)| code.varnames[argcount..argcount + kwonly].iter().any(|v| str_of(v) == *k)).count();
-            let takes = if ndefaults > 0 { format!("from {} to {}", argcount - ndefaults, argcount) } else { argcount.to_string() };
-            let plural = if argcount == 1 && ndefaults == 0 { "" } else { "s" };
+            let given_kw = args
+                .kwargs()
+                .filter(|(k, _)| {
+                    code.varnames[argcount..argcount + kwonly]
+                        .iter()
+                        .any(|v| str_of(v) == *k)
+                })
+                .count();
+            let takes = if ndefaults > 0 {
+                format!("from {} to {}", argcount - ndefaults, argcount)
+            } else {
+                argcount.to_string()
+            };
+            let plural = if argcount == 1 && ndefaults == 0 {
+                ""
+            } else {
+                "s"
+            };
             let given = pos.len();
             let msg = if given_kw > 0 {
                 format!(
@@ -171,19 +230,31 @@ impl Interp {
                     if given_kw == 1 { "" } else { "s" }
                 )
             } else {
-                format!("{qual}() takes {takes} positional argument{plural} but {given} {} given", if given == 1 { "was" } else { "were" })
+                format!(
+                    "{qual}() takes {takes} positional argument{plural} but {given} {} given",
+                    if given == 1 { "was" } else { "were" }
+                )
             };
             return Err(self.type_error(msg));
         }
         // Keywords.
-        let kwdict = if has_varkw { Some(self.new_dict_obj()) } else { None };
+        let kwdict = if has_varkw {
+            Some(self.new_dict_obj())
+        } else {
+            None
+        };
         let mut posonly_as_kw = Vec::new();
         for (k, v) in args.kwargs() {
-            let idx = code.varnames[posonly..argcount + kwonly].iter().position(|n| str_of(n) == k).map(|i| i + posonly);
+            let idx = code.varnames[posonly..argcount + kwonly]
+                .iter()
+                .position(|n| str_of(n) == k)
+                .map(|i| i + posonly);
             match idx {
                 Some(i) => {
                     if !fast[i].is_undef() {
-                        return Err(self.type_error(format!("{qual}() got multiple values for argument '{k}'")));
+                        return Err(self.type_error(format!(
+                            "{qual}() got multiple values for argument '{k}'"
+                        )));
                     }
                     fast[i] = v.clone();
                 }
@@ -197,13 +268,18 @@ impl Interp {
                             posonly_as_kw.push(k.to_string());
                             continue;
                         }
-                        return Err(self.type_error(format!("{qual}() got an unexpected keyword argument '{k}'")));
+                        return Err(self.type_error(format!(
+                            "{qual}() got an unexpected keyword argument '{k}'"
+                        )));
                     }
                 },
             }
         }
         if !posonly_as_kw.is_empty() {
-            return Err(self.type_error(format!("{qual}() got some positional-only arguments passed as keyword arguments: '{}'", posonly_as_kw.join(", "))));
+            return Err(self.type_error(format!(
+                "{qual}() got some positional-only arguments passed as keyword arguments: '{}'",
+                posonly_as_kw.join(", ")
+            )));
         }
         if let Some(d) = kwdict {
             fast[varkw_slot] = Value::Obj(d);
@@ -228,7 +304,12 @@ impl Interp {
             }
         }
         if !missing.is_empty() {
-            return Err(self.type_error(format!("{qual}() missing {} required positional argument{}: {}", missing.len(), if missing.len() == 1 { "" } else { "s" }, name_list(&missing))));
+            return Err(self.type_error(format!(
+                "{qual}() missing {} required positional argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
         }
         for i in argcount..argcount + kwonly {
             if fast[i].is_undef() {
@@ -244,7 +325,12 @@ impl Interp {
             }
         }
         if !missing.is_empty() {
-            return Err(self.type_error(format!("{qual}() missing {} required keyword-only argument{}: {}", missing.len(), if missing.len() == 1 { "" } else { "s" }, name_list(&missing))));
+            return Err(self.type_error(format!(
+                "{qual}() missing {} required keyword-only argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
         }
         Ok(())
     }
@@ -260,12 +346,22 @@ impl Interp {
     }
 
     pub fn func_qualname(&self, f: &Function) -> String {
-        f.qualname.with(self.py, |q| q.as_str().unwrap_or("?").to_string())
+        f.qualname
+            .with(self.py, |q| q.as_str().unwrap_or("?").to_string())
     }
 
     /// Creates a function object (`MakeFunction`).
-    pub fn make_function(&mut self, code_v: &Value, globals: &ObjRef, defaults: Option<Value>, kwdefaults: Option<Value>, closure: Option<Value>) -> Value {
-        let Value::Obj(code_o) = code_v else { unreachable!("code constant") };
+    pub fn make_function(
+        &mut self,
+        code_v: &Value,
+        globals: &ObjRef,
+        defaults: Option<Value>,
+        kwdefaults: Option<Value>,
+        closure: Option<Value>,
+    ) -> Value {
+        let Value::Obj(code_o) = code_v else {
+            unreachable!("code constant")
+        };
         let code = code_of(code_o);
         let closure: Box<[ObjRef]> = match closure {
             Some(Value::Obj(t)) => match t.payload() {
@@ -274,7 +370,9 @@ impl Interp {
             },
             _ => Box::new([]),
         };
-        let module = self.dict_get_str(globals, &self.g.names.name).unwrap_or(Value::None);
+        let module = self
+            .dict_get_str(globals, &self.g.names.name)
+            .unwrap_or(Value::None);
         Value::Obj(self.new_obj(Payload::Function(Function {
             code: code_o.clone(),
             globals: globals.clone(),

@@ -5,8 +5,8 @@
 //! outside the lock, then compare candidates with the lock released, re-checking the
 //! table's mutation count afterwards.
 use gilvm_object::dict::Lookup;
-use gilvm_object::settable::SetTable;
 use gilvm_object::keys::{as_index_i64, builtin_hash, KeyHash};
+use gilvm_object::settable::SetTable;
 use gilvm_object::{ObjRef, Payload, Value};
 
 use crate::error::PyResult;
@@ -35,7 +35,23 @@ impl Interp {
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
         match builtin_hash(v) {
             KeyHash::Hash(h) => Ok(h),
-            KeyHash::Unhashable => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v)))),
+            KeyHash::Unhashable => {
+                // Name the innermost unhashable element, as CPython does for tuples.
+                let mut culprit = v.clone();
+                while let Value::Obj(o) = &culprit {
+                    let Payload::Tuple(items) = o.payload() else {
+                        break;
+                    };
+                    match items
+                        .iter()
+                        .find(|x| builtin_hash(x) == KeyHash::Unhashable)
+                    {
+                        Some(x) => culprit = x.clone(),
+                        None => break,
+                    }
+                }
+                Err(self.type_error(format!("unhashable type: '{}'", self.type_name(&culprit))))
+            }
             KeyHash::NeedsPython => {
                 if let Value::Obj(o) = v {
                     if let Payload::FrozenSet(s) = o.payload() {
@@ -44,17 +60,24 @@ impl Interp {
                         for k in &keys {
                             hs.push(self.hash(k)?);
                         }
-                        return Ok(gilvm_object::hashing::hash_frozenset(hs.into_iter(), keys.len()));
+                        return Ok(gilvm_object::hashing::hash_frozenset(
+                            hs.into_iter(),
+                            keys.len(),
+                        ));
                     }
                 }
                 match self.lookup_special(v, "__hash__") {
-                    Some(Value::None) => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v)))),
+                    Some(Value::None) => {
+                        Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
+                    }
                     Some(m) => {
                         let r = self.call_method_value(&m, v, &[])?;
                         match r {
                             Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
                             Value::Bool(b) => Ok(b as i64),
-                            Value::Obj(_) if r.to_bigint().is_some() => Ok(gilvm_object::hashing::hash_bigint(&r.to_bigint().unwrap())),
+                            Value::Obj(_) if r.to_bigint().is_some() => {
+                                Ok(gilvm_object::hashing::hash_bigint(&r.to_bigint().unwrap()))
+                            }
                             _ => Err(self.type_error("__hash__ method should return an integer")),
                         }
                     }
@@ -94,11 +117,20 @@ impl Interp {
     }
 
     /// Finds an entry comparing keys with Python `__eq__`, without holding the lock.
-    fn dict_slow_find(&mut self, d: &ObjRef, key: &Value, h: i64) -> PyResult<Option<(Value, Value)>> {
+    fn dict_slow_find(
+        &mut self,
+        d: &ObjRef,
+        key: &Value,
+        h: i64,
+    ) -> PyResult<Option<(Value, Value)>> {
         let dd = dict_of(d);
         'restart: loop {
             let (snapshot, muts) = dd.table.with(self.py, |t| {
-                let v: Vec<(Value, Value)> = t.iter_entries().filter(|(_, eh, _, _)| *eh == h).map(|(_, _, k, v)| (k.clone(), v.clone())).collect();
+                let v: Vec<(Value, Value)> = t
+                    .iter_entries()
+                    .filter(|(_, eh, _, _)| *eh == h)
+                    .map(|(_, _, k, v)| (k.clone(), v.clone()))
+                    .collect();
                 (v, t.mutation_count())
             });
             for (k, v) in snapshot {
@@ -122,14 +154,15 @@ impl Interp {
             Lookup::NeedsPython => {
                 let found = self.dict_slow_find(d, &key, h)?;
                 let stored_key = found.map(|(k, _)| k).unwrap_or(key);
-                dd.table.with(self.py, |t| match t.find_with(h, |k| k.is(&stored_key)) {
-                    Some(i) => {
-                        *t.value_mut(i) = v;
-                    }
-                    None => {
-                        t.insert_new(h, stored_key, v);
-                    }
-                });
+                dd.table
+                    .with(self.py, |t| match t.find_with(h, |k| k.is(&stored_key)) {
+                        Some(i) => {
+                            *t.value_mut(i) = v;
+                        }
+                        None => {
+                            t.insert_new(h, stored_key, v);
+                        }
+                    });
                 Ok(())
             }
         }
@@ -143,7 +176,9 @@ impl Interp {
             Lookup::Found(v) => Ok(Some(v)),
             Lookup::Missing => Ok(None),
             Lookup::NeedsPython => match self.dict_slow_find(d, key, h)? {
-                Some((k, _)) => Ok(dd.table.with(self.py, |t| t.find_with(h, |x| x.is(&k)).map(|i| t.remove_slot(i).1))),
+                Some((k, _)) => Ok(dd.table.with(self.py, |t| {
+                    t.find_with(h, |x| x.is(&k)).map(|i| t.remove_slot(i).1)
+                })),
                 None => Ok(None),
             },
         }
@@ -164,15 +199,24 @@ impl Interp {
 
     /// Updates `d` from a mapping or an iterable of pairs. With `merge_for` (a callee),
     /// duplicate keys raise TypeError as in `f(**a, **b)`.
-    pub fn dict_update_from(&mut self, d: &ObjRef, src: &Value, merge_for: Option<&Value>) -> PyResult<()> {
+    pub fn dict_update_from(
+        &mut self,
+        d: &ObjRef,
+        src: &Value,
+        merge_for: Option<&Value>,
+    ) -> PyResult<()> {
         if let Value::Obj(s) = src {
-            if matches!(s.payload(), Payload::Dict(_)) || matches!(s.payload(), Payload::Instance(i) if matches!(i.base, gilvm_object::payload::InstanceBase::Dict(_))) {
+            if matches!(s.payload(), Payload::Dict(_))
+                || matches!(s.payload(), Payload::Instance(i) if matches!(i.base, gilvm_object::payload::InstanceBase::Dict(_)))
+            {
                 for (k, v) in dict_of(s).items(self.py) {
                     if let Some(f) = merge_for {
                         if self.dict_get(d, &k)?.is_some() {
                             let fname = self.callable_name(f);
                             let ks = self.str_string(&k)?;
-                            return Err(self.type_error(format!("{fname} got multiple values for keyword argument '{ks}'")));
+                            return Err(self.type_error(format!(
+                                "{fname} got multiple values for keyword argument '{ks}'"
+                            )));
                         }
                     }
                     self.dict_set(d, k, v)?;
@@ -186,7 +230,10 @@ impl Interp {
                 Ok(k) => self.collect(&k)?,
                 Err(_) => {
                     let fname = merge_for.map(|f| self.callable_name(f)).unwrap_or_default();
-                    return Err(self.type_error(format!("{fname} argument after ** must be a mapping, not {}", self.type_name(src))));
+                    return Err(self.type_error(format!(
+                        "{fname} argument after ** must be a mapping, not {}",
+                        self.type_name(src)
+                    )));
                 }
             };
             for k in keys {
@@ -197,9 +244,16 @@ impl Interp {
         }
         let items = self.collect(src)?;
         for (i, it) in items.iter().enumerate() {
-            let pair = self.collect(it).map_err(|_| self.type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence")))?;
+            let pair = self.collect(it).map_err(|_| {
+                self.type_error(format!(
+                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                ))
+            })?;
             if pair.len() != 2 {
-                return Err(self.value_error(format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len())));
+                return Err(self.value_error(format!(
+                    "dictionary update sequence element #{i} has length {}; 2 is required",
+                    pair.len()
+                )));
             }
             let mut p = pair.into_iter();
             let (k, v) = (p.next().unwrap(), p.next().unwrap());
@@ -292,24 +346,41 @@ impl Interp {
 
     /// A new set (or frozenset) holding `items`.
     pub fn new_set_from(&mut self, items: Vec<Value>, frozen: bool) -> PyResult<ObjRef> {
-        let s = if frozen { self.new_obj(Payload::FrozenSet(gilvm_object::set::PySet::new())) } else { self.new_set() };
+        let s = if frozen {
+            self.new_obj(Payload::FrozenSet(gilvm_object::set::PySet::new()))
+        } else {
+            self.new_set()
+        };
         for it in items {
             self.set_add(&s, it)?;
         }
         Ok(s)
     }
 
-    pub fn set_binop(&mut self, op: gilvm_object::code::BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Option<Value>> {
+    pub fn set_binop(
+        &mut self,
+        op: gilvm_object::code::BinOp,
+        a: &Value,
+        b: &Value,
+        inplace: bool,
+    ) -> PyResult<Option<Value>> {
         use gilvm_object::code::BinOp;
-        let (Value::Obj(ao), Value::Obj(bo)) = (a, b) else { return Ok(None) };
+        let (Value::Obj(ao), Value::Obj(bo)) = (a, b) else {
+            return Ok(None);
+        };
         if !matches!(bo.payload(), Payload::Set(_) | Payload::FrozenSet(_)) {
             return Ok(None);
         }
         let frozen = matches!(ao.payload(), Payload::FrozenSet(_));
         let (sa, sb) = (set_of(ao), set_of(bo));
         let ta = sa.table.with(self.py, |t| t.clone());
-        let tb = if ao.is(bo) { ta.clone() } else { sb.table.with(self.py, |t| t.clone()) };
-        let eq = |x: &Value, y: &Value| x.is(y) || gilvm_object::keys::builtin_eq(x, y).unwrap_or(false);
+        let tb = if ao.is(bo) {
+            ta.clone()
+        } else {
+            sb.table.with(self.py, |t| t.clone())
+        };
+        let eq =
+            |x: &Value, y: &Value| x.is(y) || gilvm_object::keys::builtin_eq(x, y).unwrap_or(false);
         let r = match op {
             BinOp::Or => SetTable::union(&ta, &tb, eq),
             BinOp::And => SetTable::intersection(&ta, &tb, eq),
@@ -323,10 +394,19 @@ impl Interp {
         }
         let p = gilvm_object::set::PySet::new();
         p.table.with(self.py, |t| *t = r);
-        Ok(Some(Value::Obj(self.new_obj(if frozen { Payload::FrozenSet(p) } else { Payload::Set(p) }))))
+        Ok(Some(Value::Obj(self.new_obj(if frozen {
+            Payload::FrozenSet(p)
+        } else {
+            Payload::Set(p)
+        }))))
     }
 
-    pub fn set_compare(&mut self, op: gilvm_object::code::CmpOp, a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
+    pub fn set_compare(
+        &mut self,
+        op: gilvm_object::code::CmpOp,
+        a: &ObjRef,
+        b: &ObjRef,
+    ) -> PyResult<bool> {
         use gilvm_object::code::CmpOp;
         let (la, lb) = (set_of(a).len(self.py), set_of(b).len(self.py));
         let a_in_b = || -> bool { true };
@@ -357,12 +437,20 @@ impl Interp {
             Some(i) => i,
             None => {
                 if idx.to_bigint().is_some() {
-                    return Err(self.index_error(format!("cannot fit 'int' into an index-sized integer")));
+                    return Err(
+                        self.index_error(format!("cannot fit 'int' into an index-sized integer"))
+                    );
                 }
                 if what == "string" {
-                    return Err(self.type_error(format!("string indices must be integers, not '{}'", self.type_name(idx))));
+                    return Err(self.type_error(format!(
+                        "string indices must be integers, not '{}'",
+                        self.type_name(idx)
+                    )));
                 }
-                return Err(self.type_error(format!("{what} indices must be integers or slices, not {}", self.type_name(idx))));
+                return Err(self.type_error(format!(
+                    "{what} indices must be integers or slices, not {}",
+                    self.type_name(idx)
+                )));
             }
         };
         let j = if i < 0 { i + len as i64 } else { i };
@@ -387,8 +475,14 @@ impl Interp {
                 _ => match as_index_i64(v) {
                     Some(i) => Ok(Some(i)),
                     None => match v.to_bigint() {
-                        Some(b) => Ok(Some(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 })),
-                        None => Err(self.type_error("slice indices must be integers or None or have an __index__ method")),
+                        Some(b) => Ok(Some(if b.sign() == num_bigint::Sign::Minus {
+                            i64::MIN / 2
+                        } else {
+                            i64::MAX / 2
+                        })),
+                        None => Err(self.type_error(
+                            "slice indices must be integers or None or have an __index__ method",
+                        )),
                     },
                 },
             }
@@ -408,9 +502,15 @@ impl Interp {
             }
         };
         let (start, stop) = if step > 0 {
-            (adjust(get(&sl[0])?, 0, 0, len), adjust(get(&sl[1])?, len, 0, len))
+            (
+                adjust(get(&sl[0])?, 0, 0, len),
+                adjust(get(&sl[1])?, len, 0, len),
+            )
         } else {
-            (adjust(get(&sl[0])?, len - 1, -1, len - 1), adjust(get(&sl[1])?, -1, -1, len - 1))
+            (
+                adjust(get(&sl[0])?, len - 1, -1, len - 1),
+                adjust(get(&sl[1])?, -1, -1, len - 1),
+            )
         };
         let count = if step > 0 {
             if stop > start {

@@ -25,7 +25,10 @@ impl PyErr {
 /// The exception data of an exception instance.
 pub fn exc_data(o: &ObjRef) -> Option<&ObjCell<ExcData>> {
     match o.payload() {
-        Payload::Instance(Instance { base: InstanceBase::Exception(d), .. }) => Some(d),
+        Payload::Instance(Instance {
+            base: InstanceBase::Exception(d),
+            ..
+        }) => Some(d),
         _ => None,
     }
 }
@@ -36,7 +39,11 @@ impl Interp {
         let args = self.new_tuple(args);
         ObjRef::new(
             self.py,
-            Payload::Instance(Instance { class: ty.clone(), dict: Some(self.new_dict_obj()), base: InstanceBase::Exception(ObjCell::new(ExcData::new(args))) }),
+            Payload::Instance(Instance {
+                class: ty.clone(),
+                dict: Some(self.new_dict_obj()),
+                base: InstanceBase::Exception(ObjCell::new(ExcData::new(args))),
+            }),
         )
     }
     /// An exception of type `ty` with one message argument.
@@ -69,7 +76,10 @@ impl Interp {
         self.err(&self.g.exc.runtime_error, msg)
     }
     pub fn recursion_error(&self) -> PyErr {
-        self.err(&self.g.exc.recursion_error, "maximum recursion depth exceeded")
+        self.err(
+            &self.g.exc.recursion_error,
+            "maximum recursion depth exceeded",
+        )
     }
     pub fn not_implemented_error(&self, msg: impl Into<String>) -> PyErr {
         self.err(&self.g.exc.not_implemented_error, msg)

@@ -10,7 +10,7 @@ use gilvm_object::types::type_of;
 use gilvm_object::{ObjRef, Payload, Value};
 
 use crate::args::Args;
-use crate::error::{exc_data, PyErr, PyResult};
+use crate::error::{PyErr, PyResult};
 use crate::frame::{code_of, Frame};
 use crate::interp::Interp;
 
@@ -130,12 +130,14 @@ impl Interp {
                         Instr::DeleteGlobal(i) => {
                             let name = &code.names[i as usize];
                             if self.dict_del_str(&f.globals, name).is_none() {
-                                break 'op self.name_error(format!("name '{}' is not defined", str_of(name)));
+                                break 'op self
+                                    .name_error(format!("name '{}' is not defined", str_of(name)));
                             }
                         }
                         Instr::LoadName(i) => {
                             let name = &code.names[i as usize];
-                            let v = match f.locals.as_ref().and_then(|l| self.dict_get_str(l, name)) {
+                            let v = match f.locals.as_ref().and_then(|l| self.dict_get_str(l, name))
+                            {
                                 Some(v) => v,
                                 None => tri!(self.load_global(&f.globals, name)),
                             };
@@ -153,7 +155,8 @@ impl Interp {
                             let name = &code.names[i as usize];
                             let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
                             if self.dict_del_str(&ns, name).is_none() {
-                                break 'op self.name_error(format!("name '{}' is not defined", str_of(name)));
+                                break 'op self
+                                    .name_error(format!("name '{}' is not defined", str_of(name)));
                             }
                         }
                         Instr::LoadAttr(i) => {
@@ -206,7 +209,13 @@ impl Interp {
                                 },
                                 _ => &[],
                             };
-                            let r = self.call(&f.stack[base], Args { all: &f.stack[base + 1..], kwnames });
+                            let r = self.call(
+                                &f.stack[base],
+                                Args {
+                                    all: &f.stack[base + 1..],
+                                    kwnames,
+                                },
+                            );
                             f.stack.truncate(base);
                             f.stack.push(tri!(r));
                         }
@@ -357,7 +366,9 @@ impl Interp {
                             let step = if n == 3 { pop!(f) } else { Value::None };
                             let stop = pop!(f);
                             let start = pop!(f);
-                            f.stack.push(Value::Obj(self.new_obj(Payload::Slice(Box::new([start, stop, step])))));
+                            f.stack.push(Value::Obj(
+                                self.new_obj(Payload::Slice(Box::new([start, stop, step]))),
+                            ));
                         }
                         Instr::ListAppend(n) => {
                             let v = pop!(f);
@@ -407,7 +418,11 @@ impl Interp {
                             let m = pop!(f);
                             let d = f.stack[f.stack.len() - n as usize].clone();
                             let merge = matches!(ins, Instr::DictMerge(_));
-                            let func = if merge { Some(f.stack[f.stack.len() - n as usize - 2].clone()) } else { None };
+                            let func = if merge {
+                                Some(f.stack[f.stack.len() - n as usize - 2].clone())
+                            } else {
+                                None
+                            };
                             if let Value::Obj(o) = &d {
                                 tri!(self.dict_update_from(o, &m, func.as_ref()));
                             }
@@ -438,7 +453,8 @@ impl Interp {
                                 }
                                 _ => v,
                             };
-                            let r = tri!(self.format(&v, spec.as_ref().and_then(|s| s.as_str()).unwrap_or("")));
+                            let r = tri!(self
+                                .format(&v, spec.as_ref().and_then(|s| s.as_str()).unwrap_or("")));
                             f.stack.push(r);
                         }
                         Instr::UnpackSequence(n) => {
@@ -538,7 +554,8 @@ impl Interp {
                             let closure = if flags & 8 != 0 { Some(pop!(f)) } else { None };
                             let kwdefaults = if flags & 2 != 0 { Some(pop!(f)) } else { None };
                             let defaults = if flags & 1 != 0 { Some(pop!(f)) } else { None };
-                            let func = self.make_function(&code_v, &f.globals, defaults, kwdefaults, closure);
+                            let func = self
+                                .make_function(&code_v, &f.globals, defaults, kwdefaults, closure);
                             f.stack.push(func);
                         }
                         Instr::ReturnValue => {
@@ -553,7 +570,11 @@ impl Interp {
                         }
                         Instr::GetYieldFromIter => {
                             let v = pop!(f);
-                            let it = if self.is_generator(&v) { v } else { tri!(self.iter(&v)) };
+                            let it = if self.is_generator(&v) {
+                                v
+                            } else {
+                                tri!(self.iter(&v))
+                            };
                             f.stack.push(it);
                         }
                         Instr::YieldFrom => {
@@ -651,7 +672,12 @@ impl Interp {
                         Instr::ImportName(i) => {
                             let fromlist = pop!(f);
                             let level = pop!(f);
-                            let m = tri!(self.import_name(&code.names[i as usize], &fromlist, &level, &f.globals));
+                            let m = tri!(self.import_name(
+                                &code.names[i as usize],
+                                &fromlist,
+                                &level,
+                                &f.globals
+                            ));
                             f.stack.push(m);
                         }
                         Instr::ImportFrom(i) => {
@@ -665,7 +691,9 @@ impl Interp {
                             tri!(self.import_star(&m, &ns));
                         }
                         Instr::LoadBuildClass => f.stack.push(self.build_class_fn()),
-                        Instr::LoadAssertionError => f.stack.push(Value::Obj(self.g.exc.assertion_error.clone())),
+                        Instr::LoadAssertionError => {
+                            f.stack.push(Value::Obj(self.g.exc.assertion_error.clone()))
+                        }
                         Instr::LoadLocals => {
                             let l = f.locals.clone().unwrap_or_else(|| f.globals.clone());
                             f.stack.push(Value::Obj(l));
@@ -692,12 +720,23 @@ impl Interp {
     /// Records the traceback entry (when `record`), sets the implicit context, and finds
     /// the handler for an exception raised at `at`. On success the stack is unwound and the
     /// exception pushed; returns the handler's pc.
-    fn find_handler(&mut self, code: &gilvm_object::code::CodeObject, at: usize, f: &mut Frame, err: &PyErr, record: bool) -> Option<usize> {
+    fn find_handler(
+        &mut self,
+        code: &gilvm_object::code::CodeObject,
+        at: usize,
+        f: &mut Frame,
+        err: &PyErr,
+        record: bool,
+    ) -> Option<usize> {
         if record {
             let d = err.data();
             let fresh = d.with(self.py, |d| {
                 let fresh = d.traceback.is_empty();
-                d.traceback.push(gilvm_object::exc::TbEntry { code: f.code.clone(), line: code.lines[at], cols: code.cols[at] });
+                d.traceback.push(gilvm_object::exc::TbEntry {
+                    code: f.code.clone(),
+                    line: code.lines[at],
+                    cols: code.cols[at],
+                });
                 fresh
             });
             if fresh {
@@ -721,7 +760,10 @@ impl Interp {
 
     fn unbound_local(&self, name: &ObjRef) -> PyErr {
         let n = str_of(name);
-        self.err(&self.g.exc.unbound_local_error, format!("cannot access local variable '{n}' where it is not associated with a value"))
+        self.err(
+            &self.g.exc.unbound_local_error,
+            format!("cannot access local variable '{n}' where it is not associated with a value"),
+        )
     }
 
     fn cell_name(&self, code: &gilvm_object::code::CodeObject, i: usize) -> ObjRef {
@@ -762,8 +804,15 @@ impl Interp {
     /// `LoadGlobal` through the code object's lock-free cache: a hit needs no dict lookup
     /// and no lock, valid while neither the globals nor the builtins dict has changed.
     #[inline]
-    fn load_global_cached(&self, globals: &ObjRef, code: &gilvm_object::code::CodeObject, i: usize) -> PyResult {
-        let (Payload::Dict(gd), Payload::Dict(bd)) = (globals.payload(), self.g.builtins_dict.payload()) else {
+    fn load_global_cached(
+        &self,
+        globals: &ObjRef,
+        code: &gilvm_object::code::CodeObject,
+        i: usize,
+    ) -> PyResult {
+        let (Payload::Dict(gd), Payload::Dict(bd)) =
+            (globals.payload(), self.g.builtins_dict.payload())
+        else {
             return self.load_global(globals, &code.names[i]);
         };
         let slot = &code.global_cache[i];

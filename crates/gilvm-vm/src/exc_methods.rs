@@ -48,7 +48,9 @@ pub fn exc_repr(interp: &mut Interp, o: &ObjRef) -> PyResult<String> {
 
 /// Special attributes of exceptions.
 pub fn exc_attr(interp: &mut Interp, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
-    let Some(d) = exc_data(o) else { return Ok(None) };
+    let Some(d) = exc_data(o) else {
+        return Ok(None);
+    };
     let py = interp.py;
     Ok(match name {
         "args" => Some(d.with(py, |d| d.args.clone())),
@@ -63,7 +65,11 @@ pub fn exc_attr(interp: &mut Interp, o: &ObjRef, name: &str) -> PyResult<Option<
                 Some(interp.new_str("<traceback>"))
             }
         }
-        "value" if interp.isinstance(&Value::Obj(o.clone()), &interp.g.exc.stop_iteration.clone()) => Some(args_of(interp, o).into_iter().next().unwrap_or(Value::None)),
+        "value"
+            if interp.isinstance(&Value::Obj(o.clone()), &interp.g.exc.stop_iteration.clone()) =>
+        {
+            Some(args_of(interp, o).into_iter().next().unwrap_or(Value::None))
+        }
         "code" if interp.isinstance(&Value::Obj(o.clone()), &interp.g.exc.system_exit.clone()) => {
             let a = args_of(interp, o);
             Some(match a.len() {
@@ -72,7 +78,9 @@ pub fn exc_attr(interp: &mut Interp, o: &ObjRef, name: &str) -> PyResult<Option<
                 _ => interp.new_tuple(a),
             })
         }
-        "errno" | "strerror" | "filename" if interp.isinstance(&Value::Obj(o.clone()), &interp.g.exc.os_error.clone()) => {
+        "errno" | "strerror" | "filename"
+            if interp.isinstance(&Value::Obj(o.clone()), &interp.g.exc.os_error.clone()) =>
+        {
             let a = args_of(interp, o);
             Some(match name {
                 "errno" if a.len() >= 2 => a[0].clone(),
@@ -81,15 +89,23 @@ pub fn exc_attr(interp: &mut Interp, o: &ObjRef, name: &str) -> PyResult<Option<
                 _ => Value::None,
             })
         }
-        "name" | "path" if interp.isinstance(&Value::Obj(o.clone()), &interp.g.exc.import_error.clone()) => Some(Value::None),
-        "msg" if interp.isinstance(&Value::Obj(o.clone()), &interp.g.exc.syntax_error.clone()) => args_of(interp, o).into_iter().next(),
+        "name" | "path"
+            if interp.isinstance(&Value::Obj(o.clone()), &interp.g.exc.import_error.clone()) =>
+        {
+            Some(Value::None)
+        }
+        "msg" if interp.isinstance(&Value::Obj(o.clone()), &interp.g.exc.syntax_error.clone()) => {
+            args_of(interp, o).into_iter().next()
+        }
         _ => None,
     })
 }
 
 /// Stores a special exception attribute; false if `name` is not one.
 pub fn exc_setattr(interp: &mut Interp, o: &ObjRef, name: &str, v: &Value) -> PyResult<bool> {
-    let Some(d) = exc_data(o) else { return Ok(false) };
+    let Some(d) = exc_data(o) else {
+        return Ok(false);
+    };
     let py = interp.py;
     match name {
         "args" => {
@@ -119,7 +135,9 @@ pub fn exc_setattr(interp: &mut Interp, o: &ObjRef, name: &str, v: &Value) -> Py
 /// `BaseException.__new__(cls, *args)`.
 pub fn exc_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let pos = args.pos();
-    let Some(Value::Obj(cls)) = pos.first() else { return Err(interp.type_error("BaseException.__new__(): not enough arguments")) };
+    let Some(Value::Obj(cls)) = pos.first() else {
+        return Err(interp.type_error("BaseException.__new__(): not enough arguments"));
+    };
     let inst = interp.new_instance(cls)?;
     if let Value::Obj(o) = &inst {
         if let Some(d) = exc_data(o) {
@@ -149,12 +167,16 @@ pub fn exc_with_traceback(_interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 /// `BaseException.__str__` and `__repr__` as methods (for `super().__str__()`).
 pub fn exc_str_method(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let Some(Value::Obj(o)) = args.pos().first() else { return Err(interp.type_error("__str__ needs an argument")) };
+    let Some(Value::Obj(o)) = args.pos().first() else {
+        return Err(interp.type_error("__str__ needs an argument"));
+    };
     let s = exc_str(interp, o)?;
     Ok(interp.new_str(s))
 }
 pub fn exc_repr_method(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let Some(Value::Obj(o)) = args.pos().first() else { return Err(interp.type_error("__repr__ needs an argument")) };
+    let Some(Value::Obj(o)) = args.pos().first() else {
+        return Err(interp.type_error("__repr__ needs an argument"));
+    };
     let s = exc_repr(interp, o)?;
     Ok(interp.new_str(s))
 }

@@ -34,20 +34,44 @@ macro_rules! exc_types {
 
 fn make(py: Py<'_>, name: &str, mro: &[ObjRef]) -> ObjRef {
     let dict = ObjRef::new_immortal(py, Payload::Dict(gilvm_object::dict::PyDict::new()));
-    let t = new_type(py, name, mro.to_vec(), mro.to_vec(), dict, Layout::Exception, false);
+    let t = new_type(
+        py,
+        name,
+        mro.to_vec(),
+        mro.to_vec(),
+        dict,
+        Layout::Exception,
+        false,
+    );
     t.make_immortal();
     if let Payload::Type(tt) = t.payload() {
-        tt.dict().set_str(py, intern(py, "__module__"), Value::Obj(intern(py, "builtins")));
+        tt.dict().set_str(
+            py,
+            intern(py, "__module__"),
+            Value::Obj(intern(py, "builtins")),
+        );
     }
     t
 }
 
 fn make_with_mro(py: Py<'_>, name: &str, parent: &ObjRef, mro: Vec<ObjRef>) -> ObjRef {
     let dict = ObjRef::new_immortal(py, Payload::Dict(gilvm_object::dict::PyDict::new()));
-    let t = new_type(py, name, vec![parent.clone()], mro, dict, Layout::Exception, false);
+    let t = new_type(
+        py,
+        name,
+        vec![parent.clone()],
+        mro,
+        dict,
+        Layout::Exception,
+        false,
+    );
     t.make_immortal();
     if let Payload::Type(tt) = t.payload() {
-        tt.dict().set_str(py, intern(py, "__module__"), Value::Obj(intern(py, "builtins")));
+        tt.dict().set_str(
+            py,
+            intern(py, "__module__"),
+            Value::Obj(intern(py, "builtins")),
+        );
     }
     t
 }

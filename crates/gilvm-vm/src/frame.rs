@@ -34,7 +34,10 @@ impl Frame {
     /// The source line being executed (the last instruction run).
     pub fn line(&self) -> u32 {
         let c = self.code();
-        let pc = self.pc.saturating_sub(1).min(c.lines.len().saturating_sub(1));
+        let pc = self
+            .pc
+            .saturating_sub(1)
+            .min(c.lines.len().saturating_sub(1));
         c.lines.get(pc).copied().unwrap_or(c.firstlineno)
     }
 }

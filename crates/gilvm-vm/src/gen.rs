@@ -27,8 +27,16 @@ impl Interp {
     pub fn new_generator(&mut self, frame: Frame, f: &Function) -> Value {
         let name = f.name.with(self.py, |v| v.clone());
         let qualname = f.qualname.with(self.py, |v| v.clone());
-        let st: Box<dyn std::any::Any> = Box::new(GenState { frame: Some(frame), finished: false, name, qualname });
-        Value::Obj(self.new_obj(Payload::Native(NativeObj { class: self.g.generator_type.clone(), data: ObjCell::new(st) })))
+        let st: Box<dyn std::any::Any> = Box::new(GenState {
+            frame: Some(frame),
+            finished: false,
+            name,
+            qualname,
+        });
+        Value::Obj(self.new_obj(Payload::Native(NativeObj {
+            class: self.g.generator_type.clone(),
+            data: ObjCell::new(st),
+        })))
     }
 
     pub fn is_generator(&self, v: &Value) -> bool {
@@ -61,12 +69,16 @@ impl Interp {
         if frame.started {
             frame.stack.push(sent);
         } else if !sent.is_none() {
-            cell.with(self.py, |b| b.downcast_mut::<GenState>().unwrap().frame = Some(frame));
+            cell.with(self.py, |b| {
+                b.downcast_mut::<GenState>().unwrap().frame = Some(frame)
+            });
             return Err(self.type_error("can't send non-None value to a just-started generator"));
         }
         frame.started = true;
         if self.depth >= self.recursion_limit || self.stack_exhausted() {
-            cell.with(self.py, |b| b.downcast_mut::<GenState>().unwrap().frame = Some(frame));
+            cell.with(self.py, |b| {
+                b.downcast_mut::<GenState>().unwrap().frame = Some(frame)
+            });
             return Err(self.recursion_error());
         }
         self.depth += 1;
@@ -74,16 +86,22 @@ impl Interp {
         self.depth -= 1;
         match r {
             Ok(Exit::Yield(v)) => {
-                cell.with(self.py, |b| b.downcast_mut::<GenState>().unwrap().frame = Some(frame));
+                cell.with(self.py, |b| {
+                    b.downcast_mut::<GenState>().unwrap().frame = Some(frame)
+                });
                 Ok(Step::Yield(v))
             }
             Ok(Exit::Return(v)) => {
-                cell.with(self.py, |b| b.downcast_mut::<GenState>().unwrap().finished = true);
+                cell.with(self.py, |b| {
+                    b.downcast_mut::<GenState>().unwrap().finished = true
+                });
                 drop(frame);
                 Ok(Step::Return(v))
             }
             Err(e) => {
-                cell.with(self.py, |b| b.downcast_mut::<GenState>().unwrap().finished = true);
+                cell.with(self.py, |b| {
+                    b.downcast_mut::<GenState>().unwrap().finished = true
+                });
                 drop(frame);
                 if self.matches(&e, &self.g.exc.stop_iteration.clone()) {
                     let re = self.runtime_error("generator raised StopIteration");
@@ -116,7 +134,9 @@ impl Interp {
             let send = self.getattr_str(sub, "send")?;
             match self.call(&send, Args::new(&[sent])) {
                 Ok(v) => Ok(Step::Yield(v)),
-                Err(e) if self.matches(&e, &self.g.exc.stop_iteration.clone()) => Ok(Step::Return(self.stop_iteration_value(&e))),
+                Err(e) if self.matches(&e, &self.g.exc.stop_iteration.clone()) => {
+                    Ok(Step::Return(self.stop_iteration_value(&e)))
+                }
                 Err(e) => Err(e),
             }
         }

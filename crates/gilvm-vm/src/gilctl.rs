@@ -15,5 +15,10 @@ pub fn is_gil_enabled(interp: &Interp) -> bool {
     if !gilvm_sync::FREE_THREADING {
         return true;
     }
-    interp.g.config.get().map(|c| c.gil == Some(true)).unwrap_or(false)
+    interp
+        .g
+        .config
+        .get()
+        .map(|c| c.gil == Some(true))
+        .unwrap_or(false)
 }

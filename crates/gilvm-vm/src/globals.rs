@@ -82,7 +82,9 @@ static GLOBALS: OnceLock<Holder> = OnceLock::new();
 
 /// The globals, created on first use.
 pub fn globals(py: Py<'_>) -> &'static Globals {
-    GLOBALS.get_or_init(|| Holder(Box::leak(Box::new(crate::init::create_globals(py))))).0
+    GLOBALS
+        .get_or_init(|| Holder(Box::leak(Box::new(crate::init::create_globals(py)))))
+        .0
 }
 
 /// The globals if already created.

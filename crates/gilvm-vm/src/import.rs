@@ -31,7 +31,15 @@ impl Interp {
 
     /// Runs a module-level code object in `globals`.
     pub fn run_code(&mut self, code: ObjRef, globals: &ObjRef) -> PyResult {
-        let mut frame = Frame { code, pc: 0, fast: self.take_vec(0), stack: self.take_vec(16), globals: globals.clone(), locals: None, started: false };
+        let mut frame = Frame {
+            code,
+            pc: 0,
+            fast: self.take_vec(0),
+            stack: self.take_vec(16),
+            globals: globals.clone(),
+            locals: None,
+            started: false,
+        };
         self.run_frame(&mut frame)
     }
 
@@ -59,7 +67,14 @@ impl Interp {
         let msg = self.new_str(e.msg.clone());
         let fname = self.new_str(filename);
         let text = self.new_str(format!("{}\n", e.text));
-        let details = self.new_tuple(vec![fname.clone(), Value::Int(e.line as i64), Value::Int(e.col as i64), text.clone(), Value::Int(e.line as i64), Value::Int(e.end_col as i64)]);
+        let details = self.new_tuple(vec![
+            fname.clone(),
+            Value::Int(e.line as i64),
+            Value::Int(e.col as i64),
+            text.clone(),
+            Value::Int(e.line as i64),
+            Value::Int(e.end_col as i64),
+        ]);
         let exc = self.new_exception(&ty, vec![msg.clone(), details]);
         if let Payload::Instance(i) = exc.payload() {
             if let Some(d) = &i.dict {
@@ -77,25 +92,42 @@ impl Interp {
     }
 
     /// `import name` machinery (IMPORT_NAME).
-    pub fn import_name(&mut self, name: &ObjRef, fromlist: &Value, level: &Value, globals: &ObjRef) -> PyResult {
+    pub fn import_name(
+        &mut self,
+        name: &ObjRef,
+        fromlist: &Value,
+        level: &Value,
+        globals: &ObjRef,
+    ) -> PyResult {
         let mut full = str_of(name).to_string();
         let level = match level {
             Value::Int(i) => *i as usize,
             _ => 0,
         };
         if level > 0 {
-            let pkg = self.dict_get_str(globals, &self.g.names.package.clone()).and_then(|p| p.as_str().map(|s| s.to_string()));
+            let pkg = self
+                .dict_get_str(globals, &self.g.names.package.clone())
+                .and_then(|p| p.as_str().map(|s| s.to_string()));
             let pkg = match pkg {
                 Some(p) if !p.is_empty() => p,
                 _ => {
-                    let modname = self.dict_get_str(globals, &self.g.names.name.clone()).and_then(|p| p.as_str().map(|s| s.to_string())).unwrap_or_default();
-                    let is_pkg = self.dict_get_str(globals, &self.g.names.path.clone()).is_some();
+                    let modname = self
+                        .dict_get_str(globals, &self.g.names.name.clone())
+                        .and_then(|p| p.as_str().map(|s| s.to_string()))
+                        .unwrap_or_default();
+                    let is_pkg = self
+                        .dict_get_str(globals, &self.g.names.path.clone())
+                        .is_some();
                     if is_pkg {
                         modname
                     } else {
                         match modname.rfind('.') {
                             Some(i) => modname[..i].to_string(),
-                            None => return Err(self.import_error("attempted relative import with no known parent package")),
+                            None => {
+                                return Err(self.import_error(
+                                    "attempted relative import with no known parent package",
+                                ))
+                            }
                         }
                     }
                 }
@@ -104,10 +136,18 @@ impl Interp {
             for _ in 1..level {
                 base = match base.rfind('.') {
                     Some(i) => &base[..i],
-                    None => return Err(self.import_error("attempted relative import beyond top-level package")),
+                    None => {
+                        return Err(
+                            self.import_error("attempted relative import beyond top-level package")
+                        )
+                    }
                 };
             }
-            full = if full.is_empty() { base.to_string() } else { format!("{base}.{full}") };
+            full = if full.is_empty() {
+                base.to_string()
+            } else {
+                format!("{base}.{full}")
+            };
         }
         // Import each prefix.
         let parts: Vec<&str> = full.split('.').collect();
@@ -145,7 +185,13 @@ impl Interp {
             return Ok(m);
         }
         // Native modules.
-        let native = self.g.native_modules.lock().iter().find(|d| d.name == name).cloned();
+        let native = self
+            .g
+            .native_modules
+            .lock()
+            .iter()
+            .find(|d| d.name == name)
+            .cloned();
         if let Some(def) = native {
             let m = self.new_module(name);
             self.dict_set(&self.g.modules.clone(), key.clone(), Value::Obj(m.clone()))?;
@@ -171,16 +217,30 @@ impl Interp {
                 if let Some((source, is_pkg)) = crate::modules::embedded(name) {
                     return self.exec_embedded_module(name, source, is_pkg);
                 }
-                let path = Self::module_dict(&pm).and_then(|d| self.dict_get_str(d, &self.g.names.path.clone()));
+                let path = Self::module_dict(&pm)
+                    .and_then(|d| self.dict_get_str(d, &self.g.names.path.clone()));
                 match path {
-                    Some(pv) => self.collect(&pv)?.iter().filter_map(|v| v.as_str().map(|s| s.to_string())).collect(),
-                    None => return Err(self.module_not_found(&format!("No module named '{name}'; '{p}' is not a package"), name)),
+                    Some(pv) => self
+                        .collect(&pv)?
+                        .iter()
+                        .filter_map(|v| v.as_str().map(|s| s.to_string()))
+                        .collect(),
+                    None => {
+                        return Err(self.module_not_found(
+                            &format!("No module named '{name}'; '{p}' is not a package"),
+                            name,
+                        ))
+                    }
                 }
             }
             None => self.sys_path()?,
         };
         for dir in dirs {
-            let base = if dir.is_empty() { std::path::PathBuf::from(".") } else { std::path::PathBuf::from(&dir) };
+            let base = if dir.is_empty() {
+                std::path::PathBuf::from(".")
+            } else {
+                std::path::PathBuf::from(&dir)
+            };
             let pkg_init = base.join(short).join("__init__.py");
             let file = base.join(format!("{short}.py"));
             if pkg_init.is_file() {
@@ -209,19 +269,33 @@ impl Interp {
         let sys = self.g.sys.clone();
         let p = Self::module_dict(&sys).and_then(|d| self.dict_get_str(d, &self.intern("path")));
         match p {
-            Some(v) => Ok(self.collect(&v)?.iter().filter_map(|x| x.as_str().map(|s| s.to_string())).collect()),
+            Some(v) => Ok(self
+                .collect(&v)?
+                .iter()
+                .filter_map(|x| x.as_str().map(|s| s.to_string()))
+                .collect()),
             None => Ok(vec![]),
         }
     }
 
-    fn exec_source_module(&mut self, name: &str, file: &std::path::Path, pkg_dir: Option<&std::path::Path>) -> PyResult<ObjRef> {
-        let source = std::fs::read_to_string(file).map_err(|e| self.import_error(format!("cannot read {}: {e}", file.display())))?;
+    fn exec_source_module(
+        &mut self,
+        name: &str,
+        file: &std::path::Path,
+        pkg_dir: Option<&std::path::Path>,
+    ) -> PyResult<ObjRef> {
+        let source = std::fs::read_to_string(file)
+            .map_err(|e| self.import_error(format!("cannot read {}: {e}", file.display())))?;
         let fname = file.to_string_lossy().trim_start_matches("./").to_string();
         let m = self.new_module(name);
         let d = Self::module_dict(&m).unwrap().clone();
         let fv = self.new_str(fname.clone());
         self.dict_set_str(&d, self.g.names.file.clone(), fv);
-        self.dict_set_str(&d, self.g.names.builtins.clone(), Value::Obj(self.g.builtins.clone()));
+        self.dict_set_str(
+            &d,
+            self.g.names.builtins.clone(),
+            Value::Obj(self.g.builtins.clone()),
+        );
         match pkg_dir {
             Some(p) => {
                 let pv = self.new_str(p.to_string_lossy().to_string());
@@ -270,16 +344,26 @@ impl Interp {
         let d = Self::module_dict(&m).unwrap().clone();
         let fv = self.new_str(fname.clone());
         self.dict_set_str(&d, self.g.names.file.clone(), fv);
-        self.dict_set_str(&d, self.g.names.builtins.clone(), Value::Obj(self.g.builtins.clone()));
+        self.dict_set_str(
+            &d,
+            self.g.names.builtins.clone(),
+            Value::Obj(self.g.builtins.clone()),
+        );
         if is_pkg {
             let l = self.new_list(vec![]);
             self.dict_set_str(&d, self.g.names.path.clone(), l);
         }
-        let pkg = self.new_str(if is_pkg { name } else { name.rsplit_once('.').map(|x| x.0).unwrap_or("") });
+        let pkg = self.new_str(if is_pkg {
+            name
+        } else {
+            name.rsplit_once('.').map(|x| x.0).unwrap_or("")
+        });
         self.dict_set_str(&d, self.g.names.package.clone(), pkg);
         let key = self.new_str(name);
         self.dict_set(&self.g.modules.clone(), key.clone(), Value::Obj(m.clone()))?;
-        let r = self.compile_source(source, &fname).and_then(|code| self.run_code(code, &d));
+        let r = self
+            .compile_source(source, &fname)
+            .and_then(|code| self.run_code(code, &d));
         if let Err(e) = r {
             let _ = self.dict_remove(&self.g.modules.clone(), &key);
             return Err(e);
@@ -300,13 +384,17 @@ impl Interp {
         if let Some(v) = self.getattr_opt(m, name)? {
             return Ok(v);
         }
-        let Value::Obj(mo) = m else { return Err(self.import_error("bad module")) };
+        let Value::Obj(mo) = m else {
+            return Err(self.import_error("bad module"));
+        };
         let modname = match mo.payload() {
             Payload::Module(md) => md.name.as_str().unwrap_or("?").to_string(),
             _ => "?".into(),
         };
         // A submodule of a package.
-        let is_pkg = Self::module_dict(mo).and_then(|d| self.dict_get_str(d, &self.g.names.path.clone())).is_some();
+        let is_pkg = Self::module_dict(mo)
+            .and_then(|d| self.dict_get_str(d, &self.g.names.path.clone()))
+            .is_some();
         if is_pkg {
             let full = format!("{modname}.{}", str_of(name));
             match self.import_module(&full) {
@@ -315,10 +403,18 @@ impl Interp {
                 Err(e) => return Err(e),
             }
         }
-        let file = Self::module_dict(mo).and_then(|d| self.dict_get_str(d, &self.g.names.file.clone())).and_then(|f| f.as_str().map(|s| s.to_string()));
+        let file = Self::module_dict(mo)
+            .and_then(|d| self.dict_get_str(d, &self.g.names.file.clone()))
+            .and_then(|f| f.as_str().map(|s| s.to_string()));
         let msg = match file {
-            Some(f) => format!("cannot import name '{}' from '{modname}' ({f})", str_of(name)),
-            None => format!("cannot import name '{}' from '{modname}' (unknown location)", str_of(name)),
+            Some(f) => format!(
+                "cannot import name '{}' from '{modname}' ({f})",
+                str_of(name)
+            ),
+            None => format!(
+                "cannot import name '{}' from '{modname}' (unknown location)",
+                str_of(name)
+            ),
         };
         Err(self.import_error(msg))
     }
@@ -326,12 +422,18 @@ impl Interp {
     /// `from module import *`.
     pub fn import_star(&mut self, m: &Value, ns: &ObjRef) -> PyResult<()> {
         let Value::Obj(mo) = m else { return Ok(()) };
-        let Some(d) = Self::module_dict(mo).cloned() else { return Ok(()) };
+        let Some(d) = Self::module_dict(mo).cloned() else {
+            return Ok(());
+        };
         let all = self.dict_get_str(&d, &self.g.names.all.clone());
         match all {
             Some(names) => {
                 for n in self.collect(&names)? {
-                    let v = self.getattr(m, n.as_obj().ok_or_else(|| self.type_error("__all__ must contain strings"))?)?;
+                    let v = self.getattr(
+                        m,
+                        n.as_obj()
+                            .ok_or_else(|| self.type_error("__all__ must contain strings"))?,
+                    )?;
                     self.dict_set(ns, n, v)?;
                 }
             }

@@ -34,8 +34,15 @@ pub fn create_globals(py: Py<'_>) -> Globals {
     let names = Names::create(py);
     let mk_module = |name: &str| -> ObjRef {
         let dict = ObjRef::new_immortal(py, Payload::Dict(PyDict::new()));
-        dict.payload_dict().set_str(py, intern(py, "__name__"), Value::Obj(intern(py, name)));
-        ObjRef::new_immortal(py, Payload::Module(Module { name: Value::Obj(intern(py, name)), dict }))
+        dict.payload_dict()
+            .set_str(py, intern(py, "__name__"), Value::Obj(intern(py, name)));
+        ObjRef::new_immortal(
+            py,
+            Payload::Module(Module {
+                name: Value::Obj(intern(py, name)),
+                dict,
+            }),
+        )
     };
     let builtins = mk_module("builtins");
     let builtins_dict = match builtins.payload() {
@@ -46,11 +53,22 @@ pub fn create_globals(py: Py<'_>) -> Globals {
     let modules = ObjRef::new_immortal(py, Payload::Dict(PyDict::new()));
     let generator_type = {
         let dict = ObjRef::new_immortal(py, Payload::Dict(PyDict::new()));
-        let t = gilvm_object::types::new_type(py, "generator", vec![types.object.clone()], vec![types.object.clone()], dict, gilvm_object::types::Layout::Builtin, false);
+        let t = gilvm_object::types::new_type(
+            py,
+            "generator",
+            vec![types.object.clone()],
+            vec![types.object.clone()],
+            dict,
+            gilvm_object::types::Layout::Builtin,
+            false,
+        );
         t.make_immortal();
         t
     };
-    let _ = NativeObj { class: generator_type.clone(), data: ObjCell::new(Box::new(())) };
+    let _ = NativeObj {
+        class: generator_type.clone(),
+        data: ObjCell::new(Box::new(())),
+    };
     Globals {
         types,
         exc,
@@ -62,7 +80,9 @@ pub fn create_globals(py: Py<'_>) -> Globals {
         not_implemented: ObjRef::new_immortal(py, Payload::Singleton("NotImplemented")),
         ellipsis: ObjRef::new_immortal(py, Payload::Singleton("Ellipsis")),
         empty_tuple: ObjRef::new_immortal(py, Payload::Tuple(Box::new([]))),
-        ascii_chars: (0u8..128).map(|b| intern(py, &(b as char).to_string())).collect(),
+        ascii_chars: (0u8..128)
+            .map(|b| intern(py, &(b as char).to_string()))
+            .collect(),
         generator_type,
         gil: &GIL,
         recursion_limit: AtomicU32::new(1000),
@@ -92,9 +112,20 @@ pub fn populate(interp: &mut Interp) {
         crate::builtins::register(interp);
         crate::modules::sys::init_sys(interp);
         let key = interp.new_str("builtins");
-        let _ = interp.dict_set(&interp.g.modules.clone(), key, Value::Obj(interp.g.builtins.clone()));
+        let _ = interp.dict_set(
+            &interp.g.modules.clone(),
+            key,
+            Value::Obj(interp.g.builtins.clone()),
+        );
         let key = interp.new_str("sys");
-        let _ = interp.dict_set(&interp.g.modules.clone(), key, Value::Obj(interp.g.sys.clone()));
+        let _ = interp.dict_set(
+            &interp.g.modules.clone(),
+            key,
+            Value::Obj(interp.g.sys.clone()),
+        );
     });
-    interp.recursion_limit = interp.g.recursion_limit.load(std::sync::atomic::Ordering::Relaxed);
+    interp.recursion_limit = interp
+        .g
+        .recursion_limit
+        .load(std::sync::atomic::Ordering::Relaxed);
 }

@@ -42,7 +42,11 @@ impl Interp {
     /// # Safety
     /// The current thread must be attached (hold the GIL in the GIL build) for as long as the
     /// returned `Interp` is used.
-    pub unsafe fn new_attached(g: &'static Globals, thread_state: std::sync::Arc<gilvm_sync::ThreadState>, stack_size: usize) -> Interp {
+    pub unsafe fn new_attached(
+        g: &'static Globals,
+        thread_state: std::sync::Arc<gilvm_sync::ThreadState>,
+        stack_size: usize,
+    ) -> Interp {
         let marker = 0u8;
         gilvm_object::objref::register_thread(&thread_state);
         Interp {
@@ -100,11 +104,27 @@ impl Interp {
     }
     /// A builtin function object.
     pub fn new_native(&self, name: &'static str, f: NativeFn) -> Value {
-        Value::Obj(ObjRef::new(self.py, Payload::BuiltinFunction(BuiltinFn { name, func: ErasedFn(f as *const ()), receiver: None, data: Value::None })))
+        Value::Obj(ObjRef::new(
+            self.py,
+            Payload::BuiltinFunction(BuiltinFn {
+                name,
+                func: ErasedFn(f as *const ()),
+                receiver: None,
+                data: Value::None,
+            }),
+        ))
     }
     /// A builtin function carrying extra data.
     pub fn new_native_with(&self, name: &'static str, f: NativeFn, data: Value) -> Value {
-        Value::Obj(ObjRef::new(self.py, Payload::BuiltinFunction(BuiltinFn { name, func: ErasedFn(f as *const ()), receiver: None, data })))
+        Value::Obj(ObjRef::new(
+            self.py,
+            Payload::BuiltinFunction(BuiltinFn {
+                name,
+                func: ErasedFn(f as *const ()),
+                receiver: None,
+                data,
+            }),
+        ))
     }
     pub fn not_implemented(&self) -> Value {
         Value::Obj(self.g.not_implemented.clone())

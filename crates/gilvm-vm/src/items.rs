@@ -20,7 +20,10 @@ impl Interp {
     /// `c[key]`.
     pub fn getitem(&mut self, c: &Value, key: &Value) -> PyResult {
         let Value::Obj(o) = c else {
-            return Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(c))));
+            return Err(self.type_error(format!(
+                "'{}' object is not subscriptable",
+                self.type_name(c)
+            )));
         };
         match o.payload() {
             Payload::List(l) => self.list_getitem(l, key),
@@ -44,7 +47,10 @@ impl Interp {
                             return Ok(Value::Obj(self.intern("")));
                         }
                         let t = s.as_str();
-                        let mut it = t.char_indices().map(|(b, _)| b).chain(std::iter::once(t.len()));
+                        let mut it = t
+                            .char_indices()
+                            .map(|(b, _)| b)
+                            .chain(std::iter::once(t.len()));
                         let b0 = it.nth(start as usize).unwrap_or(t.len());
                         let b1 = it.nth((stop - start - 1) as usize).unwrap_or(t.len());
                         return Ok(self.new_str(&t[b0..b1]));
@@ -64,7 +70,9 @@ impl Interp {
             Payload::Bytes(b) => {
                 if let Some(sl) = slice_of(key) {
                     let v = self.slice_vec(b, sl)?;
-                    return Ok(Value::Obj(self.new_obj(Payload::Bytes(v.into_boxed_slice()))));
+                    return Ok(Value::Obj(
+                        self.new_obj(Payload::Bytes(v.into_boxed_slice())),
+                    ));
                 }
                 let i = self.seq_index(key, b.len(), "index")?;
                 Ok(Value::Int(b[i] as i64))
@@ -79,7 +87,13 @@ impl Interp {
                     let nstart = r.item(start);
                     let nstep = r.step * step;
                     let nstop = r.start.wrapping_add(stop.wrapping_mul(r.step));
-                    return Ok(Value::Obj(self.new_obj(Payload::Range(gilvm_object::payload::RangeObj { start: nstart, stop: nstop, step: nstep }))));
+                    return Ok(Value::Obj(self.new_obj(Payload::Range(
+                        gilvm_object::payload::RangeObj {
+                            start: nstart,
+                            stop: nstop,
+                            step: nstep,
+                        },
+                    ))));
                 }
                 let i = self.seq_index(key, r.len() as usize, "range object")?;
                 Ok(Value::Int(r.item(i as i64)))
@@ -106,10 +120,16 @@ impl Interp {
                             Err(self.key_error(key.clone()))
                         }
                     },
-                    _ => Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(c)))),
+                    _ => Err(self.type_error(format!(
+                        "'{}' object is not subscriptable",
+                        self.type_name(c)
+                    ))),
                 }
             }
-            _ => Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(c)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object is not subscriptable",
+                self.type_name(c)
+            ))),
         }
     }
 
@@ -120,7 +140,10 @@ impl Interp {
     /// `c[key] = v`.
     pub fn setitem(&mut self, c: &Value, key: Value, v: Value) -> PyResult<()> {
         let Value::Obj(o) = c else {
-            return Err(self.type_error(format!("'{}' object does not support item assignment", self.type_name(c))));
+            return Err(self.type_error(format!(
+                "'{}' object does not support item assignment",
+                self.type_name(c)
+            )));
         };
         match o.payload() {
             Payload::List(l) => self.list_setitem(l, key, v),
@@ -133,10 +156,16 @@ impl Interp {
                 match &inst.base {
                     InstanceBase::List(l) => self.list_setitem(l, key, v),
                     InstanceBase::Dict(_) => self.dict_set(o, key, v),
-                    _ => Err(self.type_error(format!("'{}' object does not support item assignment", self.type_name(c)))),
+                    _ => Err(self.type_error(format!(
+                        "'{}' object does not support item assignment",
+                        self.type_name(c)
+                    ))),
                 }
             }
-            _ => Err(self.type_error(format!("'{}' object does not support item assignment", self.type_name(c)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object does not support item assignment",
+                self.type_name(c)
+            ))),
         }
     }
 
@@ -147,7 +176,10 @@ impl Interp {
     /// `del c[key]`.
     pub fn delitem(&mut self, c: &Value, key: &Value) -> PyResult<()> {
         let Value::Obj(o) = c else {
-            return Err(self.type_error(format!("'{}' object doesn't support item deletion", self.type_name(c))));
+            return Err(self.type_error(format!(
+                "'{}' object doesn't support item deletion",
+                self.type_name(c)
+            )));
         };
         match o.payload() {
             Payload::List(l) => self.list_delitem(l, key),
@@ -166,10 +198,16 @@ impl Interp {
                         Some(_) => Ok(()),
                         None => Err(self.key_error(key.clone())),
                     },
-                    _ => Err(self.type_error(format!("'{}' object doesn't support item deletion", self.type_name(c)))),
+                    _ => Err(self.type_error(format!(
+                        "'{}' object doesn't support item deletion",
+                        self.type_name(c)
+                    ))),
                 }
             }
-            _ => Err(self.type_error(format!("'{}' object doesn't support item deletion", self.type_name(c)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object doesn't support item deletion",
+                self.type_name(c)
+            ))),
         }
     }
 
@@ -191,7 +229,10 @@ impl Interp {
                 return Ok(i);
             }
         }
-        Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(v))))
+        Err(self.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            self.type_name(v)
+        )))
     }
 
     /// An attribute found along a type's MRO by name.

@@ -13,7 +13,9 @@ use crate::protocol::GetItemIter;
 
 /// A step of an `IterState` iterator.
 pub fn next_iter(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<Value>> {
-    let Payload::Iter(cell) = o.payload() else { unreachable!() };
+    let Payload::Iter(cell) = o.payload() else {
+        unreachable!()
+    };
     let py = interp.py;
     enum Plan {
         Done,
@@ -29,7 +31,12 @@ pub fn next_iter(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<Value>> {
     }
     let plan = cell.with(py, |s| match s {
         IterState::Exhausted => Plan::Done,
-        IterState::Dict { dict, pos, len, kind } => Plan::Dict(dict.clone(), *pos, *len, *kind),
+        IterState::Dict {
+            dict,
+            pos,
+            len,
+            kind,
+        } => Plan::Dict(dict.clone(), *pos, *len, *kind),
         IterState::Set { set, pos, len } => Plan::Set(set.clone(), *pos, *len),
         IterState::Reversed { seq, index } => Plan::Reversed(seq.clone(), *index),
         IterState::Enumerate { iter, count } => Plan::Enumerate(iter.clone(), count.clone()),
@@ -142,7 +149,12 @@ pub fn next_iter(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<Value>> {
         }
         Plan::Enumerate(it, count) => match interp.next(&it)? {
             Some(v) => {
-                let next = interp.binary_op(gilvm_object::code::BinOp::Add, count.clone(), Value::Int(1), false)?;
+                let next = interp.binary_op(
+                    gilvm_object::code::BinOp::Add,
+                    count.clone(),
+                    Value::Int(1),
+                    false,
+                )?;
                 cell.with(py, |s| {
                     if let IterState::Enumerate { count, .. } = s {
                         *count = next
@@ -164,11 +176,29 @@ pub fn next_iter(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<Value>> {
                         finish(interp);
                         if strict {
                             if i > 0 {
-                                return Err(interp.value_error(format!("zip() argument {} is shorter than argument{} {}", i + 1, if i == 1 { "" } else { "s" }, if i == 1 { "1".to_string() } else { format!("1-{i}") })));
+                                return Err(interp.value_error(format!(
+                                    "zip() argument {} is shorter than argument{} {}",
+                                    i + 1,
+                                    if i == 1 { "" } else { "s" },
+                                    if i == 1 {
+                                        "1".to_string()
+                                    } else {
+                                        format!("1-{i}")
+                                    }
+                                )));
                             }
                             for (j, rest) in iters.iter().enumerate().skip(1) {
                                 if interp.next(rest)?.is_some() {
-                                    return Err(interp.value_error(format!("zip() argument {} is longer than argument{} {}", j + 1, if j == 1 { "" } else { "s" }, if j == 1 { "1".to_string() } else { format!("1-{j}") })));
+                                    return Err(interp.value_error(format!(
+                                        "zip() argument {} is longer than argument{} {}",
+                                        j + 1,
+                                        if j == 1 { "" } else { "s" },
+                                        if j == 1 {
+                                            "1".to_string()
+                                        } else {
+                                            format!("1-{j}")
+                                        }
+                                    )));
                                 }
                             }
                         }
@@ -232,7 +262,10 @@ pub fn next_iter(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<Value>> {
                 });
                 Ok(Some(v))
             }
-            Err(e) if interp.matches(&e, &interp.g.exc.index_error.clone()) || interp.matches(&e, &interp.g.exc.stop_iteration.clone()) => {
+            Err(e)
+                if interp.matches(&e, &interp.g.exc.index_error.clone())
+                    || interp.matches(&e, &interp.g.exc.stop_iteration.clone()) =>
+            {
                 finish(interp);
                 Ok(None)
             }

@@ -42,8 +42,8 @@ pub mod traceback;
 
 pub use args::Args;
 pub use error::{PyErr, PyResult};
-pub use interp::{Interp, NativeFn};
 pub use gilvm_object::{ObjRef, Value};
+pub use interp::{Interp, NativeFn};
 
 use gilvm_object::Payload;
 
@@ -124,7 +124,11 @@ impl Vm {
             }
             Err(e) => {
                 let exe = std::env::args().next().unwrap_or_else(|| "gilvm".into());
-                eprintln!("{exe}: can't open file '{path}': [Errno {}] {}", e.raw_os_error().unwrap_or(0), errno_text(&e));
+                eprintln!(
+                    "{exe}: can't open file '{path}': [Errno {}] {}",
+                    e.raw_os_error().unwrap_or(0),
+                    errno_text(&e)
+                );
                 2
             }
         }
@@ -145,14 +149,20 @@ impl Interp {
     pub fn run_main(&mut self, source: &str, filename: &str) -> i32 {
         let main = self.new_module("__main__");
         let d = Interp::module_dict(&main).unwrap().clone();
-        self.dict_set_str(&d, self.g.names.builtins.clone(), Value::Obj(self.g.builtins.clone()));
+        self.dict_set_str(
+            &d,
+            self.g.names.builtins.clone(),
+            Value::Obj(self.g.builtins.clone()),
+        );
         if filename != "<string>" {
             let f = self.new_str(filename);
             self.dict_set_str(&d, self.g.names.file.clone(), f);
         }
         let key = self.new_str("__main__");
         let _ = self.dict_set(&self.g.modules.clone(), key, Value::Obj(main.clone()));
-        let r = self.compile_source(source, filename).and_then(|code| self.run_code(code, &d));
+        let r = self
+            .compile_source(source, filename)
+            .and_then(|code| self.run_code(code, &d));
         let status = match r {
             Ok(_) => 0,
             Err(e) => self.handle_uncaught(&e),
@@ -170,7 +180,10 @@ impl Interp {
     pub fn handle_uncaught(&mut self, e: &PyErr) -> i32 {
         modules::io::flush_stdout();
         if self.matches(e, &self.g.exc.system_exit.clone()) {
-            let code = exc_methods::exc_attr(self, &e.0, "code").ok().flatten().unwrap_or(Value::None);
+            let code = exc_methods::exc_attr(self, &e.0, "code")
+                .ok()
+                .flatten()
+                .unwrap_or(Value::None);
             return match code {
                 Value::None => 0,
                 Value::Int(i) => i as i32,

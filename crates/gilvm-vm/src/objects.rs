@@ -6,7 +6,6 @@ use gilvm_object::{ObjCell, ObjRef, Payload, Value};
 
 use crate::args::Args;
 use crate::error::{PyErr, PyResult};
-use crate::eval::str_of;
 use crate::frame::{code_of, Frame};
 use crate::interp::Interp;
 
@@ -16,7 +15,12 @@ impl Interp {
         if t.is(&self.g.types.type_) && args.all.len() == 1 {
             return Ok(Value::Obj(type_of(&args.all[0]).clone()));
         }
-        let new = lookup(self.py, t, &self.g.names.new.clone()).ok_or_else(|| self.type_error(format!("cannot create '{}' instances", gilvm_object::types::type_name(t))))?;
+        let new = lookup(self.py, t, &self.g.names.new.clone()).ok_or_else(|| {
+            self.type_error(format!(
+                "cannot create '{}' instances",
+                gilvm_object::types::type_name(t)
+            ))
+        })?;
         let new_fn = match &new {
             Value::Obj(o) => match o.payload() {
                 Payload::StaticMethod(f) => f.clone(),
@@ -31,10 +35,16 @@ impl Interp {
                 if !self.is_native_named(&init, "object") {
                     let r = self.with_prepended(obj.clone(), args, |s, a| s.call(&init, a))?;
                     if !r.is_none() {
-                        return Err(self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&r))));
+                        return Err(self.type_error(format!(
+                            "__init__() should return None, not '{}'",
+                            self.type_name(&r)
+                        )));
                     }
                 } else if args.all.len() > 0 && self.is_native_named(&new, "object") {
-                    return Err(self.type_error(format!("{}() takes no arguments", gilvm_object::types::type_name(t))));
+                    return Err(self.type_error(format!(
+                        "{}() takes no arguments",
+                        gilvm_object::types::type_name(t)
+                    )));
                 }
             }
         }
@@ -50,7 +60,14 @@ impl Interp {
     pub fn call_object(&mut self, f: &Value, args: Args<'_>) -> PyResult {
         if let Some(m) = self.lookup_special(f, "__call__") {
             let m2 = match &m {
-                Value::Obj(o) if matches!(o.payload(), Payload::Function(_) | Payload::BuiltinFunction(_)) => m.clone(),
+                Value::Obj(o)
+                    if matches!(
+                        o.payload(),
+                        Payload::Function(_) | Payload::BuiltinFunction(_)
+                    ) =>
+                {
+                    m.clone()
+                }
                 _ => m.clone(),
             };
             return self.with_prepended(f.clone(), args, |s, a| s.call(&m2, a));
@@ -60,20 +77,34 @@ impl Interp {
 
     /// A new instance of a heap class (`object.__new__`).
     pub fn new_instance(&mut self, cls: &ObjRef) -> PyResult {
-        let Payload::Type(t) = cls.payload() else { return Err(self.type_error("object.__new__(X): X is not a type object")) };
+        let Payload::Type(t) = cls.payload() else {
+            return Err(self.type_error("object.__new__(X): X is not a type object"));
+        };
         let base = match t.layout {
-            Layout::Exception => InstanceBase::Exception(ObjCell::new(gilvm_object::exc::ExcData::new(Value::Obj(self.g.empty_tuple.clone())))),
+            Layout::Exception => InstanceBase::Exception(ObjCell::new(
+                gilvm_object::exc::ExcData::new(Value::Obj(self.g.empty_tuple.clone())),
+            )),
             Layout::List => InstanceBase::List(ObjCell::new(Vec::new())),
             Layout::Dict => InstanceBase::Dict(gilvm_object::dict::PyDict::new()),
             Layout::Object => InstanceBase::Object,
-            Layout::Builtin => return Err(self.type_error(format!("object.__new__({}) is not safe, use {}.__new__()", t.name, t.name))),
+            Layout::Builtin => {
+                return Err(self.type_error(format!(
+                    "object.__new__({}) is not safe, use {}.__new__()",
+                    t.name, t.name
+                )))
+            }
         };
-        Ok(Value::Obj(self.new_obj(Payload::Instance(Instance { class: cls.clone(), dict: Some(self.new_dict_obj()), base }))))
+        Ok(Value::Obj(self.new_obj(Payload::Instance(Instance {
+            class: cls.clone(),
+            dict: Some(self.new_dict_obj()),
+            base,
+        }))))
     }
 
     /// The callable `__build_class__`.
     pub fn build_class_fn(&self) -> Value {
-        self.dict_get_str(&self.g.builtins_dict, &self.intern("__build_class__")).unwrap_or(Value::None)
+        self.dict_get_str(&self.g.builtins_dict, &self.intern("__build_class__"))
+            .unwrap_or(Value::None)
     }
 
     /// `__build_class__(func, name, *bases, metaclass=…, **kw)`.
@@ -83,29 +114,50 @@ impl Interp {
             return Err(self.type_error("__build_class__: not enough arguments"));
         }
         let func = pos[0].clone();
-        let name = pos[1].as_str().ok_or_else(|| self.type_error("__build_class__: name is not a string"))?.to_string();
+        let name = pos[1]
+            .as_str()
+            .ok_or_else(|| self.type_error("__build_class__: name is not a string"))?
+            .to_string();
         let mut bases: Vec<ObjRef> = Vec::new();
         for b in &pos[2..] {
             match b {
                 Value::Obj(o) if matches!(o.payload(), Payload::Type(_)) => bases.push(o.clone()),
-                _ => return Err(self.type_error(format!("bases must be types, not {}", self.type_name(b)))),
+                _ => {
+                    return Err(
+                        self.type_error(format!("bases must be types, not {}", self.type_name(b)))
+                    )
+                }
             }
         }
         let metaclass = args.kw("metaclass").cloned();
         // Run the body with a fresh namespace.
         let ns = self.new_dict_obj();
-        let Value::Obj(fo) = &func else { return Err(self.type_error("__build_class__: func must be a function")) };
-        let Payload::Function(f) = fo.payload() else { return Err(self.type_error("__build_class__: func must be a function")) };
+        let Value::Obj(fo) = &func else {
+            return Err(self.type_error("__build_class__: func must be a function"));
+        };
+        let Payload::Function(f) = fo.payload() else {
+            return Err(self.type_error("__build_class__: func must be a function"));
+        };
         let code = code_of(&f.code);
         let mut fast = self.take_vec(code.nlocals() + code.ncells());
         fast.resize(code.nlocals(), Value::Undef);
         for _ in 0..code.cellvars.len() {
-            fast.push(Value::Obj(self.new_obj(Payload::Cell(ObjCell::new(Value::Undef)))));
+            fast.push(Value::Obj(
+                self.new_obj(Payload::Cell(ObjCell::new(Value::Undef))),
+            ));
         }
         for c in f.closure.iter() {
             fast.push(Value::Obj(c.clone()));
         }
-        let mut frame = Frame { code: f.code.clone(), pc: 0, fast, stack: self.take_vec(8), globals: f.globals.clone(), locals: Some(ns.clone()), started: false };
+        let mut frame = Frame {
+            code: f.code.clone(),
+            pc: 0,
+            fast,
+            stack: self.take_vec(8),
+            globals: f.globals.clone(),
+            locals: Some(ns.clone()),
+            started: false,
+        };
         self.run_frame(&mut frame)?;
         if let Some(m) = metaclass {
             if !matches!(&m, Value::Obj(o) if o.is(&self.g.types.type_)) {
@@ -127,15 +179,24 @@ impl Interp {
     }
 
     /// Creates a class object from a name, bases and namespace (also `type(name, bases, ns)`).
-    pub fn make_class(&mut self, name: &str, mut bases: Vec<ObjRef>, ns: &ObjRef) -> PyResult<ObjRef> {
+    pub fn make_class(
+        &mut self,
+        name: &str,
+        mut bases: Vec<ObjRef>,
+        ns: &ObjRef,
+    ) -> PyResult<ObjRef> {
         if bases.is_empty() {
             bases.push(self.g.types.object.clone());
         }
         let mut layout = Layout::Object;
         for b in &bases {
-            let Payload::Type(bt) = b.payload() else { continue };
+            let Payload::Type(bt) = b.payload() else {
+                continue;
+            };
             if bt.final_type {
-                return Err(self.type_error(format!("type '{}' is not an acceptable base type", bt.name)));
+                return Err(
+                    self.type_error(format!("type '{}' is not an acceptable base type", bt.name))
+                );
             }
             let l = if bt.layout == Layout::Builtin {
                 if b.is(&self.g.types.list) {
@@ -145,7 +206,10 @@ impl Interp {
                 } else if b.is(&self.g.types.object) {
                     Layout::Object
                 } else {
-                    return Err(self.type_error(format!("gilvm does not support subclassing the builtin type '{}'", bt.name)));
+                    return Err(self.type_error(format!(
+                        "gilvm does not support subclassing the builtin type '{}'",
+                        bt.name
+                    )));
                 }
             } else {
                 bt.layout
@@ -196,7 +260,9 @@ impl Interp {
     fn c3_mro(&mut self, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
         let mut seqs: Vec<Vec<ObjRef>> = Vec::new();
         for b in bases {
-            let Payload::Type(bt) = b.payload() else { continue };
+            let Payload::Type(bt) = b.payload() else {
+                continue;
+            };
             let mut s = vec![b.clone()];
             s.extend(bt.mro.iter().cloned());
             seqs.push(s);
@@ -217,8 +283,14 @@ impl Interp {
                 }
             }
             let Some(c) = cand else {
-                let names: Vec<String> = bases.iter().map(|b| gilvm_object::types::type_name(b).to_string()).collect();
-                return Err(self.type_error(format!("Cannot create a consistent method resolution order (MRO) for bases {}", names.join(", "))));
+                let names: Vec<String> = bases
+                    .iter()
+                    .map(|b| gilvm_object::types::type_name(b).to_string())
+                    .collect();
+                return Err(self.type_error(format!(
+                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    names.join(", ")
+                )));
             };
             for s in seqs.iter_mut() {
                 if s[0].is(&c) {
@@ -240,9 +312,14 @@ impl Interp {
                             return Ok(PyErr(e));
                         }
                     }
-                    return Err(self.type_error("calling exception type did not return an exception instance"));
+                    return Err(self.type_error(
+                        "calling exception type did not return an exception instance",
+                    ));
                 }
-                Payload::Instance(Instance { base: InstanceBase::Exception(_), .. }) => return Ok(PyErr(o.clone())),
+                Payload::Instance(Instance {
+                    base: InstanceBase::Exception(_),
+                    ..
+                }) => return Ok(PyErr(o.clone())),
                 _ => {}
             }
         }
@@ -254,7 +331,9 @@ impl Interp {
         let cause = match &cause {
             Value::None => Value::None,
             other => {
-                let c = self.make_raisable(other).map_err(|_| self.type_error("exception causes must derive from BaseException"))?;
+                let c = self.make_raisable(other).map_err(|_| {
+                    self.type_error("exception causes must derive from BaseException")
+                })?;
                 c.value()
             }
         };
@@ -284,9 +363,13 @@ impl Interp {
                     }
                     Ok(false)
                 }
-                _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+                _ => Err(self.type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                )),
             },
-            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+            _ => Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
         }
     }
 
@@ -295,11 +378,24 @@ impl Interp {
         let enter = self.lookup_special(mgr, "__enter__");
         let exit = self.lookup_special(mgr, "__exit__");
         let (Some(enter), Some(exit)) = (enter, exit) else {
-            return Err(self.type_error(format!("'{}' object does not support the context manager protocol", self.type_name(mgr))));
+            return Err(self.type_error(format!(
+                "'{}' object does not support the context manager protocol",
+                self.type_name(mgr)
+            )));
         };
         let ty = type_of(mgr).clone();
         let exit_b = match &exit {
-            Value::Obj(o) if matches!(o.payload(), Payload::Function(_) | Payload::BuiltinFunction(_)) => Value::Obj(self.new_obj(Payload::BoundMethod(BoundMethod { func: exit.clone(), receiver: mgr.clone() }))),
+            Value::Obj(o)
+                if matches!(
+                    o.payload(),
+                    Payload::Function(_) | Payload::BuiltinFunction(_)
+                ) =>
+            {
+                Value::Obj(self.new_obj(Payload::BoundMethod(BoundMethod {
+                    func: exit.clone(),
+                    receiver: mgr.clone(),
+                })))
+            }
             _ => self.bind_attr(exit.clone(), mgr, &ty)?,
         };
         let res = self.call_method_value(&enter, mgr, &[])?;
@@ -329,9 +425,4 @@ impl TypeDictGet for ObjRef {
             _ => None,
         }
     }
-}
-
-/// Unused helper kept for symmetry with `str_of`.
-pub fn name_of(o: &ObjRef) -> &str {
-    str_of(o)
 }

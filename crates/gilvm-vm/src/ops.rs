@@ -28,7 +28,8 @@ fn big(v: &Value) -> Option<BigInt> {
 }
 
 fn is_int(v: &Value) -> bool {
-    matches!(v, Value::Int(_) | Value::Bool(_)) || matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Int(_)))
+    matches!(v, Value::Int(_) | Value::Bool(_))
+        || matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Int(_)))
 }
 
 /// Float value of an int or float operand.
@@ -36,7 +37,11 @@ pub fn to_f64(v: &Value) -> Option<f64> {
     match as_num(v)? {
         Num::Int(i) => Some(i as f64),
         Num::Float(f) => Some(f),
-        Num::Big(b) => Some(b.to_f64().unwrap_or(if b.is_negative() { f64::NEG_INFINITY } else { f64::INFINITY })),
+        Num::Big(b) => Some(b.to_f64().unwrap_or(if b.is_negative() {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        })),
     }
 }
 
@@ -112,18 +117,35 @@ impl Interp {
             if is_seq(seq) {
                 if self.lookup_special(n, "__index__").is_some() {
                     let k = self.index_value(n)?;
-                    if let Some(r) = self.sequence_op(op, seq, &Value::Int(k), inplace && seq.is(&a))? {
+                    if let Some(r) =
+                        self.sequence_op(op, seq, &Value::Int(k), inplace && seq.is(&a))?
+                    {
                         return Ok(r);
                     }
                 }
-                return Err(self.type_error(format!("can't multiply sequence by non-int of type '{}'", self.type_name(n))));
+                return Err(self.type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    self.type_name(n)
+                )));
             }
         }
-        let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
+        let sym = if inplace {
+            format!("{}=", op.symbol())
+        } else {
+            op.symbol().to_string()
+        };
         if op == BinOp::Pow && !inplace {
-            return Err(self.type_error(format!("unsupported operand type(s) for ** or pow(): '{}' and '{}'", self.type_name(&a), self.type_name(&b))));
+            return Err(self.type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
+                self.type_name(&a),
+                self.type_name(&b)
+            )));
         }
-        Err(self.type_error(format!("unsupported operand type(s) for {sym}: '{}' and '{}'", self.type_name(&a), self.type_name(&b))))
+        Err(self.type_error(format!(
+            "unsupported operand type(s) for {sym}: '{}' and '{}'",
+            self.type_name(&a),
+            self.type_name(&b)
+        )))
     }
 
     /// Calls a special method of an instance's class, if defined; None if the method is
@@ -135,7 +157,9 @@ impl Interp {
         }
         let name = self.intern(name);
         let ty = gilvm_object::types::type_of_obj(o).clone();
-        let Some(m) = gilvm_object::types::lookup(self.py, &ty, &name) else { return Ok(None) };
+        let Some(m) = gilvm_object::types::lookup(self.py, &ty, &name) else {
+            return Ok(None);
+        };
         let r = self.call_method_value(&m, obj, &[arg.clone()])?;
         if self.is_not_implemented(&r) {
             return Ok(None);
@@ -144,12 +168,16 @@ impl Interp {
     }
 
     fn numeric_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
-        let (Some(na), Some(nb)) = (as_num(a), as_num(b)) else { return Ok(None) };
+        let (Some(na), Some(nb)) = (as_num(a), as_num(b)) else {
+            return Ok(None);
+        };
         let is_float = matches!(na, Num::Float(_)) || matches!(nb, Num::Float(_));
         if is_float {
             let x = to_f64(a).unwrap();
             let y = to_f64(b).unwrap();
-            if matches!(na, Num::Big(_)) && x.is_infinite() || matches!(nb, Num::Big(_)) && y.is_infinite() {
+            if matches!(na, Num::Big(_)) && x.is_infinite()
+                || matches!(nb, Num::Big(_)) && y.is_infinite()
+            {
                 return Err(self.overflow_error("int too large to convert to float"));
             }
             let r = match op {
@@ -235,12 +263,22 @@ impl Interp {
                     if y < 0 {
                         return Err(self.value_error("negative shift count"));
                     }
-                    Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+                    Some(if y >= 64 {
+                        if x < 0 {
+                            -1
+                        } else {
+                            0
+                        }
+                    } else {
+                        x >> y
+                    })
                 }
                 BinOp::Pow => {
                     if y < 0 {
                         if x == 0 {
-                            return Err(self.zero_division("0.0 cannot be raised to a negative power"));
+                            return Err(
+                                self.zero_division("0.0 cannot be raised to a negative power")
+                            );
                         }
                         return Ok(Some(Value::Float((x as f64).powf(y as f64))));
                     }
@@ -322,7 +360,9 @@ impl Interp {
                 if y.is_negative() {
                     return Err(self.value_error("negative shift count"));
                 }
-                let s = y.to_usize().ok_or_else(|| self.overflow_error("too many digits in integer"))?;
+                let s = y
+                    .to_usize()
+                    .ok_or_else(|| self.overflow_error("too many digits in integer"))?;
                 x << s
             }
             BinOp::RShift => {
@@ -364,7 +404,11 @@ impl Interp {
         let neg = x.is_negative() != y.is_negative();
         let (xa, ya) = (x.abs(), y.abs());
         let shift = 70i64 - (xa.bits() as i64 - ya.bits() as i64);
-        let q = if shift >= 0 { (&xa << shift as usize) / &ya } else { &xa / (&ya << (-shift) as usize) };
+        let q = if shift >= 0 {
+            (&xa << shift as usize) / &ya
+        } else {
+            &xa / (&ya << (-shift) as usize)
+        };
         let qf = q.to_f64().unwrap_or(f64::INFINITY);
         let r = qf * 2f64.powi(-shift as i32);
         if r.is_infinite() {
@@ -387,12 +431,21 @@ impl Interp {
         Ok(Value::Float(r))
     }
 
-    fn sequence_op(&mut self, op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Option<Value>> {
+    fn sequence_op(
+        &mut self,
+        op: BinOp,
+        a: &Value,
+        b: &Value,
+        inplace: bool,
+    ) -> PyResult<Option<Value>> {
         let (Value::Obj(ao), bv) = (a, b) else {
             // int * sequence
             if op == BinOp::Mul && is_int(a) {
                 if let Value::Obj(bo) = b {
-                    if matches!(bo.payload(), Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)) {
+                    if matches!(
+                        bo.payload(),
+                        Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)
+                    ) {
                         return self.sequence_op(op, b, a, false);
                     }
                 }
@@ -408,7 +461,10 @@ impl Interp {
                     return Ok(Some(self.new_str(r)));
                 }
                 if !matches!(bv, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_))) {
-                    return Err(self.type_error(format!("can only concatenate str (not \"{}\") to str", self.type_name(bv))));
+                    return Err(self.type_error(format!(
+                        "can only concatenate str (not \"{}\") to str",
+                        self.type_name(bv)
+                    )));
                 }
             }
             (Payload::Str(s), BinOp::Mul) => {
@@ -417,7 +473,11 @@ impl Interp {
                     if n == 1 {
                         return Ok(Some(a.clone()));
                     }
-                    let r = crate::builtins::strings::repeat(self, s.as_str(), n.min(i64::MAX as usize) as i64)?;
+                    let r = crate::builtins::strings::repeat(
+                        self,
+                        s.as_str(),
+                        n.min(i64::MAX as usize) as i64,
+                    )?;
                     return Ok(Some(crate::builtins::strings::owned(self, r)));
                 }
             }
@@ -445,7 +505,10 @@ impl Interp {
                     return Ok(Some(a.clone()));
                 }
                 if !matches!(bv, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_))) {
-                    return Err(self.type_error(format!("can only concatenate list (not \"{}\") to list", self.type_name(bv))));
+                    return Err(self.type_error(format!(
+                        "can only concatenate list (not \"{}\") to list",
+                        self.type_name(bv)
+                    )));
                 }
             }
             (Payload::List(l), BinOp::Mul) => {
@@ -472,7 +535,10 @@ impl Interp {
                     }
                 }
                 if !matches!(bv, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_))) {
-                    return Err(self.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", self.type_name(bv))));
+                    return Err(self.type_error(format!(
+                        "can only concatenate tuple (not \"{}\") to tuple",
+                        self.type_name(bv)
+                    )));
                 }
             }
             (Payload::Tuple(t), BinOp::Mul) => {
@@ -490,23 +556,34 @@ impl Interp {
                     if let Payload::Bytes(y) = bo.payload() {
                         let mut v = x.to_vec();
                         v.extend_from_slice(y);
-                        return Ok(Some(Value::Obj(self.new_obj(Payload::Bytes(v.into_boxed_slice())))));
+                        return Ok(Some(Value::Obj(
+                            self.new_obj(Payload::Bytes(v.into_boxed_slice())),
+                        )));
                     }
                 }
             }
-            (Payload::Set(_) | Payload::FrozenSet(_), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
+            (
+                Payload::Set(_) | Payload::FrozenSet(_),
+                BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor,
+            ) => {
                 return crate::builtins::set::binary_op(self, op, a, b, inplace);
             }
             (Payload::Dict(_), BinOp::Or) => {
                 if let Value::Obj(bo) = bv {
                     if matches!(bo.payload(), Payload::Dict(_)) {
-                        let target = if inplace { ao.clone() } else { self.dict_copy(ao)? };
+                        let target = if inplace {
+                            ao.clone()
+                        } else {
+                            self.dict_copy(ao)?
+                        };
                         self.dict_update_from(&target, b, None)?;
                         return Ok(Some(Value::Obj(target)));
                     }
                 }
                 // `d |= iterable_of_pairs` (dict.__ior__ accepts what dict.update accepts).
-                if inplace && !matches!(bv, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_))) {
+                if inplace
+                    && !matches!(bv, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_)))
+                {
                     self.dict_update_from(ao, b, None)?;
                     return Ok(Some(a.clone()));
                 }
@@ -536,7 +613,12 @@ impl Interp {
         match op {
             UnOp::Not => return Ok(Value::Bool(!self.truthy(&a)?)),
             UnOp::Neg => match &a {
-                Value::Int(i) => return Ok(i.checked_neg().map(Value::Int).unwrap_or_else(|| self.new_bigint(-BigInt::from(*i)))),
+                Value::Int(i) => {
+                    return Ok(i
+                        .checked_neg()
+                        .map(Value::Int)
+                        .unwrap_or_else(|| self.new_bigint(-BigInt::from(*i))))
+                }
                 Value::Bool(b) => return Ok(Value::Int(-(*b as i64))),
                 Value::Float(f) => return Ok(Value::Float(-f)),
                 Value::Obj(o) => {
@@ -576,7 +658,10 @@ impl Interp {
                 }
             }
         }
-        Err(self.type_error(format!("bad operand type for unary {sym}: '{}'", self.type_name(&a))))
+        Err(self.type_error(format!(
+            "bad operand type for unary {sym}: '{}'",
+            self.type_name(&a)
+        )))
     }
 
     /// Rich comparison, returning a Python value (usually a bool).
@@ -605,7 +690,12 @@ impl Interp {
         match op {
             CmpOp::Eq => Ok(Value::Bool(a.is(b))),
             CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
-            _ => Err(self.type_error(format!("'{}' not supported between instances of '{}' and '{}'", op.symbol(), self.type_name(a), self.type_name(b)))),
+            _ => Err(self.type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                self.type_name(a),
+                self.type_name(b)
+            ))),
         }
     }
 
@@ -636,24 +726,40 @@ impl Interp {
                     }
                     (Payload::List(s), Payload::List(t)) => {
                         let s = s.with(self.py, |v| v.clone());
-                        let t = if x.is(y) { s.clone() } else { t.with(self.py, |v| v.clone()) };
+                        let t = if x.is(y) {
+                            s.clone()
+                        } else {
+                            t.with(self.py, |v| v.clone())
+                        };
                         return self.seq_compare(op, &s, &t).map(Some);
                     }
                     (Payload::Dict(_), Payload::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                         let eq = self.dict_eq(x, y)?;
                         return Ok(Some(eq == (op == CmpOp::Eq)));
                     }
-                    (Payload::Set(_) | Payload::FrozenSet(_), Payload::Set(_) | Payload::FrozenSet(_)) => {
+                    (
+                        Payload::Set(_) | Payload::FrozenSet(_),
+                        Payload::Set(_) | Payload::FrozenSet(_),
+                    ) => {
                         return self.set_compare(op, x, y).map(Some);
                     }
-                    (Payload::Range(r), Payload::Range(s)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-                        let same = r.len() == s.len() && (r.len() == 0 || (r.start == s.start && (r.len() == 1 || r.step == s.step)));
+                    (Payload::Range(r), Payload::Range(s))
+                        if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+                    {
+                        let same = r.len() == s.len()
+                            && (r.len() == 0
+                                || (r.start == s.start && (r.len() == 1 || r.step == s.step)));
                         return Ok(Some(same == (op == CmpOp::Eq)));
                     }
-                    (Payload::Instance(_) | Payload::Native(_), _) | (_, Payload::Instance(_) | Payload::Native(_)) => return Ok(None),
+                    (Payload::Instance(_) | Payload::Native(_), _)
+                    | (_, Payload::Instance(_) | Payload::Native(_)) => return Ok(None),
                     _ => None,
                 },
-                (Value::Obj(x), _) | (_, Value::Obj(x)) if matches!(x.payload(), Payload::Instance(_) | Payload::Native(_)) => return Ok(None),
+                (Value::Obj(x), _) | (_, Value::Obj(x))
+                    if matches!(x.payload(), Payload::Instance(_) | Payload::Native(_)) =>
+                {
+                    return Ok(None)
+                }
                 _ => None,
             }
         };
@@ -669,7 +775,12 @@ impl Interp {
             None => match op {
                 CmpOp::Eq => Ok(Some(a.is(b))),
                 CmpOp::Ne => Ok(Some(!a.is(b))),
-                _ => Err(self.type_error(format!("'{}' not supported between instances of '{}' and '{}'", op.symbol(), self.type_name(a), self.type_name(b)))),
+                _ => Err(self.type_error(format!(
+                    "'{}' not supported between instances of '{}' and '{}'",
+                    op.symbol(),
+                    self.type_name(a),
+                    self.type_name(b)
+                ))),
             },
         }
     }

@@ -4,7 +4,7 @@
 use gilvm_object::fmt as pyfmt;
 use gilvm_object::payload::{IterState, RangeIter, SeqIter};
 use gilvm_object::types::{type_name, type_of};
-use gilvm_object::{ObjCell, ObjRef, Payload, Value};
+use gilvm_object::{ObjCell, Payload, Value};
 
 use crate::error::{PyErr, PyResult};
 use crate::interp::Interp;
@@ -44,7 +44,10 @@ impl Interp {
                         let r = self.call_method_value(&m, v, &[])?;
                         return match r {
                             Value::Bool(b) => Ok(b),
-                            _ => Err(self.type_error(format!("__bool__ should return bool, returned {}", self.type_name(&r)))),
+                            _ => Err(self.type_error(format!(
+                                "__bool__ should return bool, returned {}",
+                                self.type_name(&r)
+                            ))),
                         };
                     }
                     if let Some(m) = self.lookup_special(v, "__len__") {
@@ -53,8 +56,12 @@ impl Interp {
                     }
                     if let Payload::Instance(i) = o.payload() {
                         match &i.base {
-                            gilvm_object::payload::InstanceBase::List(l) => return Ok(l.with(self.py, |l| !l.is_empty())),
-                            gilvm_object::payload::InstanceBase::Dict(d) => return Ok(d.len(self.py) != 0),
+                            gilvm_object::payload::InstanceBase::List(l) => {
+                                return Ok(l.with(self.py, |l| !l.is_empty()))
+                            }
+                            gilvm_object::payload::InstanceBase::Dict(d) => {
+                                return Ok(d.len(self.py) != 0)
+                            }
                             _ => {}
                         }
                     }
@@ -70,7 +77,10 @@ impl Interp {
             Value::Int(i) if *i >= 0 => Ok(*i as usize),
             Value::Int(_) => Err(self.value_error("__len__() should return >= 0")),
             Value::Bool(b) => Ok(*b as usize),
-            _ => Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(r)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.type_name(r)
+            ))),
         }
     }
 
@@ -92,8 +102,12 @@ impl Interp {
                     }
                     if let Payload::Instance(i) = o.payload() {
                         match &i.base {
-                            gilvm_object::payload::InstanceBase::List(l) => return Ok(l.with(self.py, |l| l.len())),
-                            gilvm_object::payload::InstanceBase::Dict(d) => return Ok(d.len(self.py)),
+                            gilvm_object::payload::InstanceBase::List(l) => {
+                                return Ok(l.with(self.py, |l| l.len()))
+                            }
+                            gilvm_object::payload::InstanceBase::Dict(d) => {
+                                return Ok(d.len(self.py))
+                            }
                             _ => {}
                         }
                     }
@@ -116,7 +130,10 @@ impl Interp {
                 _ => {}
             }
         }
-        Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(v))))
+        Err(self.type_error(format!(
+            "object of type '{}' has no len()",
+            self.type_name(v)
+        )))
     }
 
     /// `repr(v)` as a Rust string.
@@ -175,7 +192,9 @@ impl Interp {
     /// `format(v, spec)`.
     pub fn format(&mut self, v: &Value, spec: &str) -> PyResult {
         match v {
-            Value::Obj(o) if matches!(o.payload(), Payload::Str(_)) && spec.is_empty() => return Ok(v.clone()),
+            Value::Obj(o) if matches!(o.payload(), Payload::Str(_)) && spec.is_empty() => {
+                return Ok(v.clone())
+            }
             Value::Obj(o) if matches!(o.payload(), Payload::Instance(_)) => {
                 if let Some(m) = self.lookup_special(v, "__format__") {
                     let s = self.new_str(spec);
@@ -196,9 +215,17 @@ impl Interp {
             Value::Obj(o) => match o.payload() {
                 Payload::Int(b) => pyfmt::format_int(b, &parsed),
                 Payload::Str(s) => pyfmt::format_str(s.as_str(), &parsed),
-                _ => return Err(self.type_error(format!("unsupported format string passed to {tyname}.__format__"))),
+                _ => {
+                    return Err(self.type_error(format!(
+                        "unsupported format string passed to {tyname}.__format__"
+                    )))
+                }
             },
-            _ => return Err(self.type_error(format!("unsupported format string passed to {tyname}.__format__"))),
+            _ => {
+                return Err(self.type_error(format!(
+                    "unsupported format string passed to {tyname}.__format__"
+                )))
+            }
         };
         match r {
             Ok(s) => Ok(self.new_str(s)),
@@ -215,10 +242,30 @@ impl Interp {
         };
         let p = self.py;
         let it = match o.payload() {
-            Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_) => Payload::SeqIter(ObjCell::new(SeqIter { seq: Some(o.clone()), index: 0 })),
-            Payload::Range(r) => Payload::RangeIter(ObjCell::new(RangeIter { next: r.start, remaining: r.len(), step: r.step })),
-            Payload::Dict(d) => Payload::Iter(ObjCell::new(IterState::Dict { dict: o.clone(), pos: 0, len: d.len(p), kind: 0 })),
-            Payload::Set(s) | Payload::FrozenSet(s) => Payload::Iter(ObjCell::new(IterState::Set { set: o.clone(), pos: 0, len: s.len(p) })),
+            Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_) => {
+                Payload::SeqIter(ObjCell::new(SeqIter {
+                    seq: Some(o.clone()),
+                    index: 0,
+                }))
+            }
+            Payload::Range(r) => Payload::RangeIter(ObjCell::new(RangeIter {
+                next: r.start,
+                remaining: r.len(),
+                step: r.step,
+            })),
+            Payload::Dict(d) => Payload::Iter(ObjCell::new(IterState::Dict {
+                dict: o.clone(),
+                pos: 0,
+                len: d.len(p),
+                kind: 0,
+            })),
+            Payload::Set(s) | Payload::FrozenSet(s) => {
+                Payload::Iter(ObjCell::new(IterState::Set {
+                    set: o.clone(),
+                    pos: 0,
+                    len: s.len(p),
+                }))
+            }
             Payload::SeqIter(_) | Payload::RangeIter(_) | Payload::Iter(_) => return Ok(v.clone()),
             Payload::Native(_) if self.is_generator(v) => return Ok(v.clone()),
             Payload::Native(_) if self.lookup_special(v, "__iter__").is_some() => {
@@ -229,21 +276,45 @@ impl Interp {
                 if let Some(m) = self.lookup_special(v, "__iter__") {
                     let r = self.call_method_value(&m, v, &[])?;
                     if !self.is_iterator(&r) {
-                        return Err(self.type_error(format!("iter() returned non-iterator of type '{}'", self.type_name(&r))));
+                        return Err(self.type_error(format!(
+                            "iter() returned non-iterator of type '{}'",
+                            self.type_name(&r)
+                        )));
                     }
                     return Ok(r);
                 }
                 if self.lookup_special(v, "__getitem__").is_some() {
                     let f = self.getattr_str(v, "__getitem__")?;
-                    return Ok(Value::Obj(self.new_obj(Payload::Iter(ObjCell::new(IterState::Native(Box::new(GetItemIter { func: f, index: 0 })))))));
+                    return Ok(Value::Obj(self.new_obj(Payload::Iter(ObjCell::new(
+                        IterState::Native(Box::new(GetItemIter { func: f, index: 0 })),
+                    )))));
                 }
                 match &inst.base {
-                    gilvm_object::payload::InstanceBase::List(_) => Payload::SeqIter(ObjCell::new(SeqIter { seq: Some(o.clone()), index: 0 })),
-                    gilvm_object::payload::InstanceBase::Dict(d) => Payload::Iter(ObjCell::new(IterState::Dict { dict: o.clone(), pos: 0, len: d.len(p), kind: 0 })),
-                    _ => return Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v)))),
+                    gilvm_object::payload::InstanceBase::List(_) => {
+                        Payload::SeqIter(ObjCell::new(SeqIter {
+                            seq: Some(o.clone()),
+                            index: 0,
+                        }))
+                    }
+                    gilvm_object::payload::InstanceBase::Dict(d) => {
+                        Payload::Iter(ObjCell::new(IterState::Dict {
+                            dict: o.clone(),
+                            pos: 0,
+                            len: d.len(p),
+                            kind: 0,
+                        }))
+                    }
+                    _ => {
+                        return Err(self
+                            .type_error(format!("'{}' object is not iterable", self.type_name(v))))
+                    }
                 }
             }
-            _ => return Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v)))),
+            _ => {
+                return Err(
+                    self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
+                )
+            }
         };
         Ok(Value::Obj(self.new_obj(it)))
     }
@@ -253,7 +324,9 @@ impl Interp {
         match v {
             Value::Obj(o) => match o.payload() {
                 Payload::SeqIter(_) | Payload::RangeIter(_) | Payload::Iter(_) => true,
-                Payload::Native(_) => self.is_generator(v) || self.lookup_special(v, "__next__").is_some(),
+                Payload::Native(_) => {
+                    self.is_generator(v) || self.lookup_special(v, "__next__").is_some()
+                }
                 Payload::Instance(_) => self.lookup_special(v, "__next__").is_some(),
                 _ => false,
             },
@@ -264,7 +337,10 @@ impl Interp {
     /// `next(it)`: Some(value), or None when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         let Value::Obj(o) = it else {
-            return Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(it))));
+            return Err(self.type_error(format!(
+                "'{}' object is not an iterator",
+                self.type_name(it)
+            )));
         };
         let py = self.py;
         match o.payload() {
@@ -276,14 +352,19 @@ impl Interp {
                     Payload::Tuple(t) => t.get(idx).cloned(),
                     Payload::Str(s) => {
                         if s.is_ascii() {
-                            s.as_str().as_bytes().get(idx).map(|b| self.char_str(*b as char))
+                            s.as_str()
+                                .as_bytes()
+                                .get(idx)
+                                .map(|b| self.char_str(*b as char))
                         } else {
                             s.char_at(idx).map(|c| self.char_str(c))
                         }
                     }
                     Payload::Bytes(b) => b.get(idx).map(|x| Value::Int(*x as i64)),
                     Payload::Instance(i) => match &i.base {
-                        gilvm_object::payload::InstanceBase::List(l) => l.with(py, |l| l.get(idx).cloned()),
+                        gilvm_object::payload::InstanceBase::List(l) => {
+                            l.with(py, |l| l.get(idx).cloned())
+                        }
                         _ => None,
                     },
                     _ => None,
@@ -317,7 +398,10 @@ impl Interp {
                         Err(e) => Err(e),
                     };
                 }
-                Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(it))))
+                Err(self.type_error(format!(
+                    "'{}' object is not an iterator",
+                    self.type_name(it)
+                )))
             }
         }
     }
@@ -336,7 +420,9 @@ impl Interp {
             match o.payload() {
                 Payload::List(l) => return Ok(l.with(self.py, |l| l.clone())),
                 Payload::Tuple(t) => return Ok(t.to_vec()),
-                Payload::Range(r) => return Ok((0..r.len()).map(|i| Value::Int(r.item(i))).collect()),
+                Payload::Range(r) => {
+                    return Ok((0..r.len()).map(|i| Value::Int(r.item(i))).collect())
+                }
                 Payload::Dict(d) => return Ok(d.keys(self.py)),
                 _ => {}
             }
@@ -350,9 +436,17 @@ impl Interp {
     }
 
     /// Unpacks `seq` onto `stack` (last item pushed first, so the first item ends on top).
-    pub fn unpack_into(&mut self, seq: &Value, before: usize, after: Option<usize>, stack: &mut Vec<Value>) -> PyResult<()> {
+    pub fn unpack_into(
+        &mut self,
+        seq: &Value,
+        before: usize,
+        after: Option<usize>,
+        stack: &mut Vec<Value>,
+    ) -> PyResult<()> {
         let items = match seq {
-            Value::Obj(o) if matches!(o.payload(), Payload::Tuple(_) | Payload::List(_)) => self.collect(seq)?,
+            Value::Obj(o) if matches!(o.payload(), Payload::Tuple(_) | Payload::List(_)) => {
+                self.collect(seq)?
+            }
             _ => {
                 if let Value::Obj(o) = seq {
                     let _ = o;
@@ -368,7 +462,12 @@ impl Interp {
                         }
                         v
                     }
-                    Err(_) => return Err(self.type_error(format!("cannot unpack non-iterable {} object", self.type_name(seq)))),
+                    Err(_) => {
+                        return Err(self.type_error(format!(
+                            "cannot unpack non-iterable {} object",
+                            self.type_name(seq)
+                        )))
+                    }
                 }
             }
         };
@@ -376,15 +475,24 @@ impl Interp {
             None => {
                 if items.len() != before {
                     if items.len() < before {
-                        return Err(self.value_error(format!("not enough values to unpack (expected {before}, got {})", items.len())));
+                        return Err(self.value_error(format!(
+                            "not enough values to unpack (expected {before}, got {})",
+                            items.len()
+                        )));
                     }
-                    return Err(self.value_error(format!("too many values to unpack (expected {before})")));
+                    return Err(
+                        self.value_error(format!("too many values to unpack (expected {before})"))
+                    );
                 }
                 stack.extend(items.into_iter().rev());
             }
             Some(after) => {
                 if items.len() < before + after {
-                    return Err(self.value_error(format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len())));
+                    return Err(self.value_error(format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        before + after,
+                        items.len()
+                    )));
                 }
                 let mut items = items;
                 let tail = items.split_off(items.len() - after);
@@ -407,12 +515,18 @@ impl Interp {
             match o.payload() {
                 Payload::Str(s) => {
                     return match item.as_str() {
-                        Some(t) => Ok(t.is_empty() || crate::builtins::strings::find_str(s.as_str(), t).is_some()),
-                        None => Err(self.type_error(format!("'in <string>' requires string as left operand, not {}", self.type_name(item)))),
+                        Some(t) => Ok(t.is_empty()
+                            || crate::builtins::strings::find_str(s.as_str(), t).is_some()),
+                        None => Err(self.type_error(format!(
+                            "'in <string>' requires string as left operand, not {}",
+                            self.type_name(item)
+                        ))),
                     }
                 }
                 Payload::Dict(_) => return Ok(self.dict_get(o, item)?.is_some()),
-                Payload::Set(_) | Payload::FrozenSet(_) => return crate::builtins::set::contains_key(self, o, item),
+                Payload::Set(_) | Payload::FrozenSet(_) => {
+                    return crate::builtins::set::contains_key(self, o, item)
+                }
                 Payload::Range(r) => {
                     if let Value::Int(i) = item {
                         let i = *i;
@@ -421,11 +535,17 @@ impl Interp {
                             return Ok(false);
                         }
                         let off = i as i128 - r.start as i128;
-                        return Ok(off % r.step as i128 == 0 && (0..len as i128).contains(&(off / r.step as i128)));
+                        return Ok(off % r.step as i128 == 0
+                            && (0..len as i128).contains(&(off / r.step as i128)));
                     }
                 }
                 Payload::List(l) => return crate::builtins::list::cell_contains(self, l, item),
-                Payload::Tuple(t) => return Ok(crate::builtins::containers::slice_find(self, t, item, 0, t.len())?.is_some()),
+                Payload::Tuple(t) => {
+                    return Ok(
+                        crate::builtins::containers::slice_find(self, t, item, 0, t.len())?
+                            .is_some(),
+                    )
+                }
                 Payload::Instance(_) | Payload::Native(_) => {
                     if let Some(m) = self.lookup_special(container, "__contains__") {
                         let r = self.call_method_value(&m, container, &[item.clone()])?;
@@ -435,7 +555,12 @@ impl Interp {
                 _ => {}
             }
         }
-        let it = self.iter(container).map_err(|_| self.type_error(format!("argument of type '{}' is not iterable", self.type_name(container))))?;
+        let it = self.iter(container).map_err(|_| {
+            self.type_error(format!(
+                "argument of type '{}' is not iterable",
+                self.type_name(container)
+            ))
+        })?;
         while let Some(x) = self.next(&it)? {
             if x.is(item) || self.eq(&x, item)? {
                 return Ok(true);
@@ -462,12 +587,4 @@ impl Interp {
 pub struct GetItemIter {
     pub func: Value,
     pub index: i64,
-}
-
-/// Helper used by `make_raisable` & co.
-pub fn is_type(v: &Value) -> Option<&ObjRef> {
-    match v {
-        Value::Obj(o) if matches!(o.payload(), Payload::Type(_)) => Some(o),
-        _ => None,
-    }
 }

@@ -9,7 +9,11 @@ use crate::interp::Interp;
 
 /// Python's repr of a string.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -22,7 +26,9 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c if !is_printable(c) => {
                 let n = c as u32;
                 if n < 0x100 {
@@ -47,7 +53,11 @@ fn is_printable(c: char) -> bool {
 
 /// Python's repr of bytes.
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::from("b");
     out.push(quote);
     for &x in b {
@@ -117,16 +127,16 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
             Payload::Int(b) => b.to_string(),
             Payload::Bytes(b) => bytes_repr(b),
             Payload::Tuple(t) => {
-                if t.len() == 1 {
-                    format!("({},)", repr(interp, &t[0])?)
-                } else {
-                    if !enter(o) {
-                        return Ok("(...)".into());
-                    }
-                    let r = join_reprs(interp, t, "(", ")");
-                    leave();
-                    r?
+                if !enter(o) {
+                    return Ok("(...)".into());
                 }
+                let r = if t.len() == 1 {
+                    repr(interp, &t[0]).map(|x| format!("({x},)"))
+                } else {
+                    join_reprs(interp, t, "(", ")")
+                };
+                leave();
+                r?
             }
             Payload::List(l) => {
                 if !enter(o) {
@@ -150,7 +160,11 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
                 let frozen = matches!(o.payload(), Payload::FrozenSet(_));
                 let items = s.keys(interp.py);
                 if items.is_empty() {
-                    return Ok(if frozen { "frozenset()".into() } else { "set()".into() });
+                    return Ok(if frozen {
+                        "frozenset()".into()
+                    } else {
+                        "set()".into()
+                    });
                 }
                 if !enter(o) {
                     return Ok(format!("{}(...)", if frozen { "frozenset" } else { "set" }));
@@ -173,19 +187,36 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
             }
             Payload::Slice(s) => {
                 let s = s.clone();
-                format!("slice({}, {}, {})", repr(interp, &s[0])?, repr(interp, &s[1])?, repr(interp, &s[2])?)
+                format!(
+                    "slice({}, {}, {})",
+                    repr(interp, &s[0])?,
+                    repr(interp, &s[1])?,
+                    repr(interp, &s[2])?
+                )
             }
             Payload::Type(t) => {
-                let module = t.dict().get_str(interp.py, &interp.g.names.module).and_then(|m| m.as_str().map(|s| s.to_string()));
-                let qual = t.qualname.with(interp.py, |q| q.as_str().unwrap_or(&t.name).to_string());
+                let module = t
+                    .dict()
+                    .get_str(interp.py, &interp.g.names.module)
+                    .and_then(|m| m.as_str().map(|s| s.to_string()));
+                let qual = t
+                    .qualname
+                    .with(interp.py, |q| q.as_str().unwrap_or(&t.name).to_string());
                 match module.as_deref() {
                     Some("builtins") | None => format!("<class '{}'>", qual),
                     Some(m) => format!("<class '{m}.{qual}'>"),
                 }
             }
-            Payload::Function(f) => format!("<function {} at {:#x}>", interp.func_qualname(f), o.addr()),
+            Payload::Function(f) => {
+                format!("<function {} at {:#x}>", interp.func_qualname(f), o.addr())
+            }
             Payload::BuiltinFunction(b) => match &b.receiver {
-                Some(r) => format!("<built-in method {} of {} object at {:#x}>", b.name, interp.type_name(r), r.id()),
+                Some(r) => format!(
+                    "<built-in method {} of {} object at {:#x}>",
+                    b.name,
+                    interp.type_name(r),
+                    r.id()
+                ),
                 None => format!("<built-in function {}>", b.name),
             },
             Payload::BoundMethod(m) => {
@@ -203,7 +234,9 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
             Payload::Module(m) => {
                 let name = m.name.as_str().unwrap_or("?").to_string();
                 match interp.dict_get_str(&m.dict, &interp.g.names.file) {
-                    Some(f) if f.as_str().is_some() => format!("<module '{name}' from '{}'>", f.as_str().unwrap()),
+                    Some(f) if f.as_str().is_some() => {
+                        format!("<module '{name}' from '{}'>", f.as_str().unwrap())
+                    }
                     _ => format!("<module '{name}' (built-in)>"),
                 }
             }
@@ -213,7 +246,10 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
                     let r = interp.call_method_value(&m, v, &[])?;
                     return match r.as_str() {
                         Some(s) => Ok(s.to_string()),
-                        None => Err(interp.type_error(format!("__repr__ returned non-string (type {})", interp.type_name(&r)))),
+                        None => Err(interp.type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            interp.type_name(&r)
+                        ))),
                     };
                 }
                 match &inst.base {
@@ -239,7 +275,12 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
                     InstanceBase::Object => default_repr(interp, v),
                 }
             }
-            Payload::Native(_) if !interp.is_generator(v) && interp.lookup_special(v, "__repr__").is_some_and(|m| !interp.is_native_named(&m, "object_repr")) => {
+            Payload::Native(_)
+                if !interp.is_generator(v)
+                    && interp
+                        .lookup_special(v, "__repr__")
+                        .is_some_and(|m| !interp.is_native_named(&m, "object_repr")) =>
+            {
                 let m = interp.lookup_special(v, "__repr__").unwrap();
                 let r = interp.call_method_value(&m, v, &[])?;
                 return Ok(r.as_str().unwrap_or("").to_string());
@@ -257,11 +298,16 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
 pub fn default_repr(interp: &mut Interp, v: &Value) -> String {
     let ty = type_of(v).clone();
     let qual = match ty.payload() {
-        Payload::Type(t) => t.qualname.with(interp.py, |q| q.as_str().unwrap_or(&t.name).to_string()),
+        Payload::Type(t) => t
+            .qualname
+            .with(interp.py, |q| q.as_str().unwrap_or(&t.name).to_string()),
         _ => type_name(&ty).to_string(),
     };
     let module = match ty.payload() {
-        Payload::Type(t) => t.dict().get_str(interp.py, &interp.g.names.module).and_then(|m| m.as_str().map(|s| s.to_string())),
+        Payload::Type(t) => t
+            .dict()
+            .get_str(interp.py, &interp.g.names.module)
+            .and_then(|m| m.as_str().map(|s| s.to_string())),
         _ => None,
     };
     match module.as_deref() {
@@ -294,7 +340,10 @@ pub fn str(interp: &mut Interp, v: &Value) -> PyResult<String> {
                     let r = interp.call_method_value(&m, v, &[])?;
                     return match r.as_str() {
                         Some(s) => Ok(s.to_string()),
-                        None => Err(interp.type_error(format!("__str__ returned non-string (type {})", interp.type_name(&r)))),
+                        None => Err(interp.type_error(format!(
+                            "__str__ returned non-string (type {})",
+                            interp.type_name(&r)
+                        ))),
                     };
                 }
                 if let InstanceBase::Exception(_) = &inst.base {

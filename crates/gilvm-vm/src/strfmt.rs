@@ -1,5 +1,8 @@
 //! `str % args` formatting on top of `gilvm_object::fmt::percent`.
-use gilvm_object::fmt::{percent_char_from_int, percent_float, percent_int, percent_str, PercentCount, PercentParser, PercentPiece};
+use gilvm_object::fmt::{
+    percent_char_from_int, percent_float, percent_int, percent_str, PercentCount, PercentParser,
+    PercentPiece,
+};
 use gilvm_object::{Payload, Value};
 
 use crate::error::PyResult;
@@ -14,7 +17,9 @@ impl Interp {
             Value::Obj(o) => match o.payload() {
                 Payload::Tuple(t) => (t.to_vec(), None),
                 Payload::Dict(_) => (vec![args.clone()], Some(args.clone())),
-                Payload::Instance(_) if self.lookup_special(args, "__getitem__").is_some() => (vec![args.clone()], Some(args.clone())),
+                Payload::Instance(_) if self.lookup_special(args, "__getitem__").is_some() => {
+                    (vec![args.clone()], Some(args.clone()))
+                }
                 _ => (vec![args.clone()], None),
             },
             _ => (vec![args.clone()], None),
@@ -46,18 +51,26 @@ impl Interp {
             };
             if matches!(spec.width, PercentCount::Star) {
                 let w = take(self)?;
-                let w = self.index_value(&w).map_err(|_| self.type_error("* wants int"))?;
+                let w = self
+                    .index_value(&w)
+                    .map_err(|_| self.type_error("* wants int"))?;
                 spec.set_star_width(w);
             }
             if matches!(spec.precision, PercentCount::Star) {
                 let p = take(self)?;
-                let p = self.index_value(&p).map_err(|_| self.type_error("* wants int"))?;
-                spec.set_star_precision(p).map_err(|e| self.fmt_err(e, tyname))?;
+                let p = self
+                    .index_value(&p)
+                    .map_err(|_| self.type_error("* wants int"))?;
+                spec.set_star_precision(p)
+                    .map_err(|e| self.fmt_err(e, tyname))?;
             }
-            spec.check_conversion().map_err(|e| self.fmt_err(e, tyname))?;
+            spec.check_conversion()
+                .map_err(|e| self.fmt_err(e, tyname))?;
             let arg = match &spec.key {
                 Some(k) => {
-                    let Some(m) = &mapping else { return Err(self.type_error("format requires a mapping")) };
+                    let Some(m) = &mapping else {
+                        return Err(self.type_error("format requires a mapping"));
+                    };
                     used_mapping = true;
                     let key = self.new_str(k.clone());
                     self.getitem(m, &key)?
@@ -80,10 +93,19 @@ impl Interp {
                 'c' => {
                     let c = match arg.as_str() {
                         Some(s) if s.chars().count() == 1 => s.to_string(),
-                        Some(_) => return Err(self.type_error("%c requires an int or a unicode character, not a string of length 2")),
+                        Some(_) => return Err(self.type_error(
+                            "%c requires an int or a unicode character, not a string of length 2",
+                        )),
                         None => match arg.to_bigint() {
-                            Some(b) => percent_char_from_int(&b).map_err(|e| self.fmt_err(e, tyname))?.to_string(),
-                            None => return Err(self.type_error(format!("%c requires an int or a unicode character, not {}", self.type_name(&arg)))),
+                            Some(b) => percent_char_from_int(&b)
+                                .map_err(|e| self.fmt_err(e, tyname))?
+                                .to_string(),
+                            None => {
+                                return Err(self.type_error(format!(
+                                    "%c requires an int or a unicode character, not {}",
+                                    self.type_name(&arg)
+                                )))
+                            }
                         },
                     };
                     percent_str(&c, &spec)
@@ -92,15 +114,25 @@ impl Interp {
                     let b = match &arg {
                         Value::Float(f) if matches!(spec.conv, 'd' | 'i' | 'u') => {
                             if !f.is_finite() {
-                                return Err(self.overflow_error("cannot convert float infinity to integer"));
+                                return Err(
+                                    self.overflow_error("cannot convert float infinity to integer")
+                                );
                             }
                             num_bigint::BigInt::from(f.trunc() as i128)
                         }
                         _ => match arg.to_bigint() {
                             Some(b) => b,
                             None => {
-                                let what = if matches!(spec.conv, 'o' | 'x' | 'X') { "an integer is required".to_string() } else { "a real number is required".to_string() };
-                                return Err(self.type_error(format!("%{} format: {what}, not {}", spec.conv, self.type_name(&arg))));
+                                let what = if matches!(spec.conv, 'o' | 'x' | 'X') {
+                                    "an integer is required".to_string()
+                                } else {
+                                    "a real number is required".to_string()
+                                };
+                                return Err(self.type_error(format!(
+                                    "%{} format: {what}, not {}",
+                                    spec.conv,
+                                    self.type_name(&arg)
+                                )));
                             }
                         },
                     };
@@ -108,9 +140,19 @@ impl Interp {
                 }
                 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => match to_f64(&arg) {
                     Some(f) => percent_float(f, &spec),
-                    None => return Err(self.type_error(format!("must be real number, not {}", self.type_name(&arg)))),
+                    None => {
+                        return Err(self.type_error(format!(
+                            "must be real number, not {}",
+                            self.type_name(&arg)
+                        )))
+                    }
                 },
-                other => return Err(self.value_error(format!("unsupported format character '{other}' ({:#x})", other as u32))),
+                other => {
+                    return Err(self.value_error(format!(
+                        "unsupported format character '{other}' ({:#x})",
+                        other as u32
+                    )))
+                }
             };
             out.push_str(&s.map_err(|e| self.fmt_err(e, tyname))?);
         }

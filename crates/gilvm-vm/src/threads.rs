@@ -12,7 +12,10 @@ const BLOCKED_THRESHOLD: Duration = Duration::from_micros(50);
 
 /// Handles the bits of the current thread's eval-breaker word.
 pub fn eval_breaker(interp: &mut Interp) -> PyResult<()> {
-    let bits = interp.thread_state().eval_breaker.take(EvalBreaker::DROP_REQUEST | EvalBreaker::MERGE_REFS);
+    let bits = interp
+        .thread_state()
+        .eval_breaker
+        .take(EvalBreaker::DROP_REQUEST | EvalBreaker::MERGE_REFS);
     if bits & EvalBreaker::MERGE_REFS != 0 {
         gilvm_object::objref::drain_merge_queue(interp.py, &interp.thread_state);
     }
@@ -36,7 +39,11 @@ pub fn detach<R: Send>(interp: &mut Interp, f: impl FnOnce() -> R + Send) -> R {
     unsafe { gil.drop_gil(false) };
     let start = Instant::now();
     let r = f();
-    let prio = if start.elapsed() >= BLOCKED_THRESHOLD { Priority::Returning } else { Priority::Normal };
+    let prio = if start.elapsed() >= BLOCKED_THRESHOLD {
+        Priority::Returning
+    } else {
+        Priority::Normal
+    };
     gil.take(&interp.thread_state, prio);
     r
 }

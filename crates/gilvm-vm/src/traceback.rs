@@ -15,7 +15,10 @@ static SOURCES: Mutex<Option<HashMap<String, Vec<String>>>> = Mutex::new(None);
 /// Registers the source text of a file (or `<string>`) for traceback lines.
 pub fn register_source(filename: &str, text: &str) {
     let mut g = SOURCES.lock().unwrap_or_else(|e| e.into_inner());
-    g.get_or_insert_with(HashMap::new).insert(filename.to_string(), text.lines().map(|l| l.to_string()).collect());
+    g.get_or_insert_with(HashMap::new).insert(
+        filename.to_string(),
+        text.lines().map(|l| l.to_string()).collect(),
+    );
 }
 
 /// Line `n` (1-based) of a registered or readable file, stripped.
@@ -24,9 +27,14 @@ pub fn source_line(filename: &str, n: u32) -> Option<String> {
     let map = g.get_or_insert_with(HashMap::new);
     if !map.contains_key(filename) {
         let text = std::fs::read_to_string(filename).ok()?;
-        map.insert(filename.to_string(), text.lines().map(|l| l.to_string()).collect());
+        map.insert(
+            filename.to_string(),
+            text.lines().map(|l| l.to_string()).collect(),
+        );
     }
-    map.get(filename)?.get(n.checked_sub(1)? as usize).map(|l| l.trim().to_string())
+    map.get(filename)?
+        .get(n.checked_sub(1)? as usize)
+        .map(|l| l.trim().to_string())
 }
 
 /// The full text CPython prints for an uncaught exception.
@@ -40,16 +48,22 @@ pub fn format_exception(interp: &mut Interp, e: &PyErr) -> String {
 fn format_chain(interp: &mut Interp, exc: &ObjRef, out: &mut String, seen: &mut Vec<usize>) {
     seen.push(exc.addr());
     if let Some(d) = exc_data(exc) {
-        let (cause, context, suppress) = d.with(interp.py, |d| (d.cause.clone(), d.context.clone(), d.suppress_context));
+        let (cause, context, suppress) = d.with(interp.py, |d| {
+            (d.cause.clone(), d.context.clone(), d.suppress_context)
+        });
         if let Value::Obj(c) = &cause {
             if !seen.contains(&c.addr()) {
                 format_chain(interp, c, out, seen);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
             }
         } else if let (Value::Obj(c), false) = (&context, suppress) {
             if !seen.contains(&c.addr()) {
                 format_chain(interp, c, out, seen);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
             }
         }
     }
@@ -57,7 +71,9 @@ fn format_chain(interp: &mut Interp, exc: &ObjRef, out: &mut String, seen: &mut 
 }
 
 fn format_one(interp: &mut Interp, exc: &ObjRef, out: &mut String) {
-    let tb = exc_data(exc).map(|d| d.with(interp.py, |d| d.traceback.clone())).unwrap_or_default();
+    let tb = exc_data(exc)
+        .map(|d| d.with(interp.py, |d| d.traceback.clone()))
+        .unwrap_or_default();
     if !tb.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
         let mut last: Option<(String, u32, String)> = None;
@@ -75,7 +91,11 @@ fn format_one(interp: &mut Interp, exc: &ObjRef, out: &mut String) {
                 }
             } else {
                 if repeat >= 3 {
-                    lines.push(format!("  [Previous line repeated {} more time{}]\n", repeat - 2, if repeat - 2 == 1 { "" } else { "s" }));
+                    lines.push(format!(
+                        "  [Previous line repeated {} more time{}]\n",
+                        repeat - 2,
+                        if repeat - 2 == 1 { "" } else { "s" }
+                    ));
                 }
                 repeat = 0;
                 last = Some(key);
@@ -89,7 +109,11 @@ fn format_one(interp: &mut Interp, exc: &ObjRef, out: &mut String) {
             lines.push(s);
         }
         if repeat >= 3 {
-            lines.push(format!("  [Previous line repeated {} more time{}]\n", repeat - 2, if repeat - 2 == 1 { "" } else { "s" }));
+            lines.push(format!(
+                "  [Previous line repeated {} more time{}]\n",
+                repeat - 2,
+                if repeat - 2 == 1 { "" } else { "s" }
+            ));
         }
         for l in lines {
             out.push_str(&l);
@@ -108,7 +132,9 @@ fn format_one(interp: &mut Interp, exc: &ObjRef, out: &mut String) {
 pub fn exception_line(interp: &mut Interp, exc: &ObjRef) -> String {
     let ty = gilvm_object::types::type_of_obj(exc).clone();
     let mut name = match ty.payload() {
-        Payload::Type(t) => t.qualname.with(interp.py, |q| q.as_str().unwrap_or(&t.name).to_string()),
+        Payload::Type(t) => t
+            .qualname
+            .with(interp.py, |q| q.as_str().unwrap_or(&t.name).to_string()),
         _ => "?".into(),
     };
     if let Payload::Type(t) = ty.payload() {
@@ -139,7 +165,8 @@ fn format_syntax_error(interp: &mut Interp, exc: &ObjRef, out: &mut String) {
             Payload::Instance(i) => i.dict.clone(),
             _ => None,
         };
-        d.and_then(|d| interp.dict_get_str(&d, &interp.intern(n))).unwrap_or(Value::None)
+        d.and_then(|d| interp.dict_get_str(&d, &interp.intern(n)))
+            .unwrap_or(Value::None)
     };
     let filename = get(interp, "filename");
     let lineno = get(interp, "lineno");
@@ -156,10 +183,16 @@ fn format_syntax_error(interp: &mut Interp, exc: &ObjRef, out: &mut String) {
             if let Value::Int(off) = offset {
                 let off = (off as usize).saturating_sub(1).saturating_sub(strip);
                 let end = match end_offset {
-                    Value::Int(e) if (e as usize) > off + strip + 1 => (e as usize - 1 - strip).min(shown.chars().count().max(off + 1)),
+                    Value::Int(e) if (e as usize) > off + strip + 1 => {
+                        (e as usize - 1 - strip).min(shown.chars().count().max(off + 1))
+                    }
                     _ => off + 1,
                 };
-                out.push_str(&format!("    {}{}\n", " ".repeat(off), "^".repeat((end - off).max(1))));
+                out.push_str(&format!(
+                    "    {}{}\n",
+                    " ".repeat(off),
+                    "^".repeat((end - off).max(1))
+                ));
             }
         }
     }

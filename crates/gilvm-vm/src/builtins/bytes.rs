@@ -36,13 +36,29 @@ fn codec(interp: &Interp, name: &str) -> PyResult<Codec> {
     }
     match norm.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => Ok(Codec::Utf8),
-        "ascii" | "646" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986" | "cp367" | "csascii" | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" | "us" | "us_ascii" => Ok(Codec::Ascii),
-        "latin_1" | "latin1" | "latin" | "l1" | "8859" | "cp819" | "csisolatin1" | "ibm819" | "iso8859" | "iso8859_1" | "iso_8859_1" | "iso_8859_1_1987" | "iso_ir_100" => Ok(Codec::Latin1),
+        "ascii" | "646" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986" | "cp367"
+        | "csascii" | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" | "us"
+        | "us_ascii" => Ok(Codec::Ascii),
+        "latin_1" | "latin1" | "latin" | "l1" | "8859" | "cp819" | "csisolatin1" | "ibm819"
+        | "iso8859" | "iso8859_1" | "iso_8859_1" | "iso_8859_1_1987" | "iso_ir_100" => {
+            Ok(Codec::Latin1)
+        }
         n if n.starts_with("utf")
             || n.starts_with("cp")
             || n.starts_with("iso8859")
             || n.starts_with("iso_8859")
-            || matches!(n, "latin2" | "latin3" | "latin4" | "latin5" | "latin6" | "latin7" | "latin8" | "latin9" | "latin10")
+            || matches!(
+                n,
+                "latin2"
+                    | "latin3"
+                    | "latin4"
+                    | "latin5"
+                    | "latin6"
+                    | "latin7"
+                    | "latin8"
+                    | "latin9"
+                    | "latin10"
+            )
             || n.starts_with("windows_")
             || n.starts_with("koi8")
             || n.starts_with("mac_")
@@ -50,11 +66,29 @@ fn codec(interp: &Interp, name: &str) -> PyResult<Codec> {
             || n.starts_with("euc_")
             || n.starts_with("gb")
             || n.starts_with("big5")
-            || matches!(n, "u16" | "u32" | "idna" | "punycode" | "unicode_escape" | "raw_unicode_escape" | "hz" | "johab" | "ptcp154" | "tis_620" | "charmap") =>
+            || matches!(
+                n,
+                "u16"
+                    | "u32"
+                    | "idna"
+                    | "punycode"
+                    | "unicode_escape"
+                    | "raw_unicode_escape"
+                    | "hz"
+                    | "johab"
+                    | "ptcp154"
+                    | "tis_620"
+                    | "charmap"
+            ) =>
         {
-            Err(interp.not_implemented_error(format!("gilvm supports only the utf-8, ascii and latin-1 codecs, not '{name}'")))
+            Err(interp.not_implemented_error(format!(
+                "gilvm supports only the utf-8, ascii and latin-1 codecs, not '{name}'"
+            )))
         }
-        _ => Err(interp.err(&interp.g.exc.lookup_error.clone(), format!("unknown encoding: {name}"))),
+        _ => Err(interp.err(
+            &interp.g.exc.lookup_error.clone(),
+            format!("unknown encoding: {name}"),
+        )),
     }
 }
 
@@ -67,10 +101,22 @@ fn codec_name(c: Codec) -> &'static str {
 }
 
 fn bad_handler(interp: &Interp, errors: &str) -> crate::error::PyErr {
-    if matches!(errors, "surrogateescape" | "surrogatepass" | "namereplace" | "xmlcharrefreplace" | "backslashreplace") {
-        return interp.not_implemented_error(format!("gilvm does not support the '{errors}' error handler here"));
+    if matches!(
+        errors,
+        "surrogateescape"
+            | "surrogatepass"
+            | "namereplace"
+            | "xmlcharrefreplace"
+            | "backslashreplace"
+    ) {
+        return interp.not_implemented_error(format!(
+            "gilvm does not support the '{errors}' error handler here"
+        ));
     }
-    interp.err(&interp.g.exc.lookup_error.clone(), format!("unknown error handler name '{errors}'"))
+    interp.err(
+        &interp.g.exc.lookup_error.clone(),
+        format!("unknown error handler name '{errors}'"),
+    )
 }
 
 /// `str.encode` for a Rust string.
@@ -178,7 +224,9 @@ fn decode_bytes(interp: &Interp, b: &[u8], c: Codec, errors: &str) -> PyResult<S
                                 } else {
                                     format!("'utf-8' codec can't decode bytes in position {start}-{}: {reason}", start + bad - 1)
                                 };
-                                return Err(interp.err(&interp.g.exc.unicode_decode_error.clone(), msg));
+                                return Err(
+                                    interp.err(&interp.g.exc.unicode_decode_error.clone(), msg)
+                                );
                             }
                             "ignore" => {}
                             "replace" => out.push('\u{fffd}'),
@@ -199,19 +247,34 @@ fn decode_bytes(interp: &Interp, b: &[u8], c: Codec, errors: &str) -> PyResult<S
 }
 
 /// The (encoding, errors) arguments of encode/decode/bytes().
-fn enc_args(interp: &Interp, fname: &str, enc: Option<&Value>, errors: Option<&Value>) -> PyResult<(Codec, String)> {
+fn enc_args(
+    interp: &Interp,
+    fname: &str,
+    enc: Option<&Value>,
+    errors: Option<&Value>,
+) -> PyResult<(Codec, String)> {
     let c = match enc {
         None => Codec::Utf8,
         Some(v) => match v.as_str() {
             Some(n) => codec(interp, n)?,
-            None => return Err(interp.type_error(format!("{fname}() argument 'encoding' must be str, not {}", interp.type_name(v)))),
+            None => {
+                return Err(interp.type_error(format!(
+                    "{fname}() argument 'encoding' must be str, not {}",
+                    interp.type_name(v)
+                )))
+            }
         },
     };
     let e = match errors {
         None => "strict".to_string(),
         Some(v) => match v.as_str() {
             Some(n) => n.to_string(),
-            None => return Err(interp.type_error(format!("{fname}() argument 'errors' must be str, not {}", interp.type_name(v)))),
+            None => {
+                return Err(interp.type_error(format!(
+                    "{fname}() argument 'errors' must be str, not {}",
+                    interp.type_name(v)
+                )))
+            }
         },
     };
     Ok((c, e))
@@ -238,9 +301,15 @@ fn this<'a>(interp: &Interp, args: &Args<'a>, name: &str) -> PyResult<&'a [u8]> 
     match v {
         Value::Obj(o) => match o.payload() {
             Payload::Bytes(b) => Ok(b),
-            _ => Err(interp.type_error(format!("descriptor '{name}' for 'bytes' objects doesn't apply to a '{}' object", interp.type_name(v)))),
+            _ => Err(interp.type_error(format!(
+                "descriptor '{name}' for 'bytes' objects doesn't apply to a '{}' object",
+                interp.type_name(v)
+            ))),
         },
-        _ => Err(interp.type_error(format!("descriptor '{name}' for 'bytes' objects doesn't apply to a '{}' object", interp.type_name(v)))),
+        _ => Err(interp.type_error(format!(
+            "descriptor '{name}' for 'bytes' objects doesn't apply to a '{}' object",
+            interp.type_name(v)
+        ))),
     }
 }
 
@@ -258,10 +327,21 @@ fn bytes_arg<'a>(v: &'a Value) -> Option<&'a [u8]> {
 fn bytes_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let mut p = [None, None, None];
     // `args.pos()[0]` is the class; kwparams skips it like a receiver.
-    kwparams(interp, &args, "bytes", &["source", "encoding", "errors"], 0, &mut p)?;
+    kwparams(
+        interp,
+        &args,
+        "bytes",
+        &["source", "encoding", "errors"],
+        0,
+        &mut p,
+    )?;
     let Some(src) = p[0] else {
         if p[1].is_some() || p[2].is_some() {
-            return Err(interp.type_error(if p[1].is_some() { "encoding without a string argument" } else { "errors without a string argument" }));
+            return Err(interp.type_error(if p[1].is_some() {
+                "encoding without a string argument"
+            } else {
+                "errors without a string argument"
+            }));
         }
         return Ok(new_bytes(interp, Vec::new()));
     };
@@ -295,17 +375,30 @@ fn bytes_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
             v.resize(n as usize, 0);
             return Ok(new_bytes(interp, v));
         }
-        Value::Float(_) | Value::None => return Err(interp.type_error(format!("cannot convert '{}' object to bytes", interp.type_name(src)))),
+        Value::Float(_) | Value::None => {
+            return Err(interp.type_error(format!(
+                "cannot convert '{}' object to bytes",
+                interp.type_name(src)
+            )))
+        }
         _ => {}
     }
     if src.to_bigint().is_some() {
         return Err(interp.overflow_error("cannot fit 'int' into an index-sized integer"));
     }
-    let iter = interp.iter(src).map_err(|e| super::strings::type_err_or(interp, e, format!("cannot convert '{}' object to bytes", interp.type_name(src))))?;
+    let iter = interp.iter(src).map_err(|e| {
+        super::strings::type_err_or(
+            interp,
+            e,
+            format!("cannot convert '{}' object to bytes", interp.type_name(src)),
+        )
+    })?;
     let mut out = Vec::new();
     while let Some(x) = interp.next(&iter)? {
         let i = match &x {
-            Value::Float(_) => return Err(interp.type_error("'float' object cannot be interpreted as an integer")),
+            Value::Float(_) => {
+                return Err(interp.type_error("'float' object cannot be interpreted as an integer"))
+            }
             _ => interp.index_value(&x).map_err(|e| {
                 if interp.matches(&e, &interp.g.exc.overflow_error.clone()) {
                     interp.value_error("bytes must be in range(0, 256)")
@@ -332,7 +425,12 @@ fn decode(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 /// `bytes(b).decode(...)` for `str(b, encoding, errors)` (used by `str.__new__`).
-pub fn decode_value(interp: &Interp, b: &[u8], enc: Option<&Value>, errors: Option<&Value>) -> PyResult<String> {
+pub fn decode_value(
+    interp: &Interp,
+    b: &[u8],
+    enc: Option<&Value>,
+    errors: Option<&Value>,
+) -> PyResult<String> {
     let (c, e) = enc_args(interp, "str", enc, errors)?;
     decode_bytes(interp, b, c, &e)
 }
@@ -349,7 +447,12 @@ fn hex(interp: &mut Interp, args: Args<'_>) -> PyResult {
             let s = match (v.as_str(), bytes_arg(v)) {
                 (Some(s), _) => s.to_string(),
                 (None, Some(x)) => String::from_utf8_lossy(x).into_owned(),
-                _ => return Err(interp.type_error(format!("sep must be str or bytes, not {}", interp.type_name(v)))),
+                _ => {
+                    return Err(interp.type_error(format!(
+                        "sep must be str or bytes, not {}",
+                        interp.type_name(v)
+                    )))
+                }
             };
             if s.chars().count() != 1 {
                 return Err(interp.value_error("sep must be length 1."));
@@ -370,7 +473,11 @@ fn hex(interp: &mut Interp, args: Args<'_>) -> PyResult {
             if i > 0 && per != 0 {
                 // Groups count from the right for a positive bytes_per_sep, from the left
                 // for a negative one.
-                let boundary = if per > 0 { (b.len() - i) % group == 0 } else { i % group == 0 };
+                let boundary = if per > 0 {
+                    (b.len() - i) % group == 0
+                } else {
+                    i % group == 0
+                };
                 if boundary {
                     out.push_str(sep);
                 }
@@ -384,7 +491,12 @@ fn hex(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn fromhex(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "fromhex", 2, 2)?;
-    let s = a[1].as_str().ok_or_else(|| interp.type_error(format!("fromhex() argument must be str, not {}", interp.type_name(&a[1]))))?;
+    let s = a[1].as_str().ok_or_else(|| {
+        interp.type_error(format!(
+            "fromhex() argument must be str, not {}",
+            interp.type_name(&a[1])
+        ))
+    })?;
     let mut out = Vec::with_capacity(s.len() / 2);
     let chars: Vec<char> = s.chars().collect();
     let mut i = 0;
@@ -402,9 +514,15 @@ fn fromhex(interp: &mut Interp, args: Args<'_>) -> PyResult {
             }
             (Some(_), None) => {
                 let at = i + 1;
-                return Err(interp.value_error(format!("non-hexadecimal number found in fromhex() arg at position {at}")));
+                return Err(interp.value_error(format!(
+                    "non-hexadecimal number found in fromhex() arg at position {at}"
+                )));
             }
-            _ => return Err(interp.value_error(format!("non-hexadecimal number found in fromhex() arg at position {i}"))),
+            _ => {
+                return Err(interp.value_error(format!(
+                    "non-hexadecimal number found in fromhex() arg at position {i}"
+                )))
+            }
         }
     }
     Ok(new_bytes(interp, out))
@@ -421,7 +539,10 @@ fn sub_arg<'a>(interp: &Interp, v: &'a Value, name: &str) -> PyResult<std::borro
         return Err(interp.value_error("byte must be in range(0, 256)"));
     }
     let _ = name;
-    Err(interp.type_error(format!("argument should be integer or bytes-like object, not '{}'", interp.type_name(v))))
+    Err(interp.type_error(format!(
+        "argument should be integer or bytes-like object, not '{}'",
+        interp.type_name(v)
+    )))
 }
 
 fn bytes_range(interp: &mut Interp, b: &[u8], a: &[Value]) -> PyResult<(usize, usize)> {
@@ -435,7 +556,13 @@ fn bfind(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let b = this(interp, &args, "find")?;
     let a = &args.pos()[1..];
     if a.is_empty() || a.len() > 3 {
-        return Err(interp.type_error(super::strings::count_message("bytes", "find", 1, 3, a.len())));
+        return Err(interp.type_error(super::strings::count_message(
+            "bytes",
+            "find",
+            1,
+            3,
+            a.len(),
+        )));
     }
     let sub = sub_arg(interp, &a[0], "find")?;
     let (s, e) = bytes_range(interp, b, a)?;
@@ -443,7 +570,11 @@ fn bfind(interp: &mut Interp, args: Args<'_>) -> PyResult {
         return Ok(Value::Int(-1));
     }
     let hay = &b[s..e];
-    let r = if sub.is_empty() { Some(0) } else { hay.windows(sub.len()).position(|w| w == &sub[..]) };
+    let r = if sub.is_empty() {
+        Some(0)
+    } else {
+        hay.windows(sub.len()).position(|w| w == &sub[..])
+    };
     Ok(Value::Int(r.map_or(-1, |i| (i + s) as i64)))
 }
 
@@ -451,7 +582,13 @@ fn bcount(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let b = this(interp, &args, "count")?;
     let a = &args.pos()[1..];
     if a.is_empty() || a.len() > 3 {
-        return Err(interp.type_error(super::strings::count_message("bytes", "count", 1, 3, a.len())));
+        return Err(interp.type_error(super::strings::count_message(
+            "bytes",
+            "count",
+            1,
+            3,
+            a.len(),
+        )));
     }
     let sub = sub_arg(interp, &a[0], "count")?;
     let (s, e) = bytes_range(interp, b, a)?;
@@ -498,7 +635,12 @@ fn bstartswith_impl(interp: &mut Interp, args: Args<'_>, name: &str, suffix: boo
     if let Value::Obj(o) = &a[0] {
         if let Payload::Tuple(t) = o.payload() {
             for it in t.iter() {
-                let p = bytes_arg(it).ok_or_else(|| interp.type_error(format!("a bytes-like object is required, not '{}'", interp.type_name(it))))?;
+                let p = bytes_arg(it).ok_or_else(|| {
+                    interp.type_error(format!(
+                        "a bytes-like object is required, not '{}'",
+                        interp.type_name(it)
+                    ))
+                })?;
                 if check(p) {
                     return Ok(Value::Bool(true));
                 }
@@ -506,7 +648,10 @@ fn bstartswith_impl(interp: &mut Interp, args: Args<'_>, name: &str, suffix: boo
             return Ok(Value::Bool(false));
         }
     }
-    Err(interp.type_error(format!("{name} first arg must be bytes or a tuple of bytes, not {}", interp.type_name(&a[0]))))
+    Err(interp.type_error(format!(
+        "{name} first arg must be bytes or a tuple of bytes, not {}",
+        interp.type_name(&a[0])
+    )))
 }
 
 fn bstartswith(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -520,13 +665,24 @@ fn bjoin(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let sep = this(interp, &args, "join")?;
     let a = &args.pos()[1..];
     if a.len() != 1 || args.has_kwargs() {
-        return Err(interp.type_error(super::strings::count_message("bytes", "join", 1, 1, a.len())));
+        return Err(interp.type_error(super::strings::count_message(
+            "bytes",
+            "join",
+            1,
+            1,
+            a.len(),
+        )));
     }
-    let items = interp.collect(&a[0]).map_err(|e| super::strings::type_err_or(interp, e, "can only join an iterable"))?;
+    let items = interp
+        .collect(&a[0])
+        .map_err(|e| super::strings::type_err_or(interp, e, "can only join an iterable"))?;
     let mut out = Vec::new();
     for (i, it) in items.iter().enumerate() {
         let Some(b) = bytes_arg(it) else {
-            return Err(interp.type_error(format!("sequence item {i}: expected a bytes-like object, {} found", interp.type_name(it))));
+            return Err(interp.type_error(format!(
+                "sequence item {i}: expected a bytes-like object, {} found",
+                interp.type_name(it)
+            )));
         };
         if i > 0 {
             out.extend_from_slice(sep);

@@ -52,15 +52,26 @@ pub fn receiver<'a>(interp: &Interp, args: &Args<'a>, qual: &str) -> PyResult<&'
 pub fn wrong_self(interp: &Interp, qual: &str, v: &Value) -> PyErr {
     let (ty, name) = qual.split_once('.').unwrap_or(("object", qual));
     if name.starts_with("__") && name.ends_with("__") {
-        interp.type_error(format!("descriptor '{name}' requires a '{ty}' object but received a '{}'", interp.type_name(v)))
+        interp.type_error(format!(
+            "descriptor '{name}' requires a '{ty}' object but received a '{}'",
+            interp.type_name(v)
+        ))
     } else {
-        interp.type_error(format!("descriptor '{name}' for '{ty}' objects doesn't apply to a '{}' object", interp.type_name(v)))
+        interp.type_error(format!(
+            "descriptor '{name}' for '{ty}' objects doesn't apply to a '{}' object",
+            interp.type_name(v)
+        ))
     }
 }
 
 /// Checks the arguments after the receiver; returns them.
 #[inline]
-pub fn method_args<'a>(interp: &Interp, args: &Args<'a>, qual: &str, arity: Arity) -> PyResult<&'a [Value]> {
+pub fn method_args<'a>(
+    interp: &Interp,
+    args: &Args<'a>,
+    qual: &str,
+    arity: Arity,
+) -> PyResult<&'a [Value]> {
     if args.has_kwargs() {
         return Err(interp.type_error(format!("{qual}() takes no keyword arguments")));
     }
@@ -68,16 +79,26 @@ pub fn method_args<'a>(interp: &Interp, args: &Args<'a>, qual: &str, arity: Arit
     let rest = if pos.is_empty() { pos } else { &pos[1..] };
     let n = rest.len();
     match arity {
-        Arity::NoArgs if n != 0 => Err(interp.type_error(format!("{qual}() takes no arguments ({n} given)"))),
-        Arity::One if n != 1 => Err(interp.type_error(format!("{qual}() takes exactly one argument ({n} given)"))),
+        Arity::NoArgs if n != 0 => {
+            Err(interp.type_error(format!("{qual}() takes no arguments ({n} given)")))
+        }
+        Arity::One if n != 1 => {
+            Err(interp.type_error(format!("{qual}() takes exactly one argument ({n} given)")))
+        }
         Arity::Range(min, max) if n < min || n > max => {
             let short = qual.rsplit('.').next().unwrap_or(qual);
             let msg = if min == max {
                 format!("{short} expected {min} argument{}, got {n}", plural(min))
             } else if n < min {
-                format!("{short} expected at least {min} argument{}, got {n}", plural(min))
+                format!(
+                    "{short} expected at least {min} argument{}, got {n}",
+                    plural(min)
+                )
             } else {
-                format!("{short} expected at most {max} argument{}, got {n}", plural(max))
+                format!(
+                    "{short} expected at most {max} argument{}, got {n}",
+                    plural(max)
+                )
             };
             Err(interp.type_error(msg))
         }
@@ -87,7 +108,13 @@ pub fn method_args<'a>(interp: &Interp, args: &Args<'a>, qual: &str, arity: Arit
 
 /// Arguments of a builtin function (no receiver) with the argument-clinic wording
 /// (`reversed expected 1 argument, got 0`), keywords refused.
-pub fn func_args<'a>(interp: &Interp, args: &Args<'a>, name: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
+pub fn func_args<'a>(
+    interp: &Interp,
+    args: &Args<'a>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Value]> {
     if args.has_kwargs() {
         return Err(interp.type_error(format!("{name}() takes no keyword arguments")));
     }
@@ -97,9 +124,15 @@ pub fn func_args<'a>(interp: &Interp, args: &Args<'a>, name: &str, min: usize, m
         let msg = if min == max {
             format!("{name} expected {min} argument{}, got {n}", plural(min))
         } else if n < min {
-            format!("{name} expected at least {min} argument{}, got {n}", plural(min))
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                plural(min)
+            )
         } else {
-            format!("{name} expected at most {max} argument{}, got {n}", plural(max))
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                plural(max)
+            )
         };
         return Err(interp.type_error(msg));
     }
@@ -107,10 +140,17 @@ pub fn func_args<'a>(interp: &Interp, args: &Args<'a>, name: &str, min: usize, m
 }
 
 /// Raises "'x' is an invalid keyword argument for f()" for keywords not in `allowed`.
-pub fn check_kwnames(interp: &Interp, args: &Args<'_>, fname: &str, allowed: &[&str]) -> PyResult<()> {
+pub fn check_kwnames(
+    interp: &Interp,
+    args: &Args<'_>,
+    fname: &str,
+    allowed: &[&str],
+) -> PyResult<()> {
     for (n, _) in args.kwargs() {
         if !allowed.contains(&n) {
-            return Err(interp.type_error(format!("'{n}' is an invalid keyword argument for {fname}()")));
+            return Err(interp.type_error(format!(
+                "'{n}' is an invalid keyword argument for {fname}()"
+            )));
         }
     }
     Ok(())
@@ -165,7 +205,10 @@ pub fn set_parts(v: &Value) -> Option<(&ObjRef, &PySet, bool)> {
 
 /// A new builtin iterator over a list, tuple or list-subclass instance.
 pub fn seq_iter(interp: &Interp, o: &ObjRef) -> Value {
-    Value::Obj(interp.new_obj(Payload::SeqIter(ObjCell::new(SeqIter { seq: Some(o.clone()), index: 0 }))))
+    Value::Obj(interp.new_obj(Payload::SeqIter(ObjCell::new(SeqIter {
+        seq: Some(o.clone()),
+        index: 0,
+    }))))
 }
 
 /// A new `IterState` iterator.
@@ -181,7 +224,12 @@ thread_local! {
 
 /// Runs `f` unless `o` is already being repr'd on this thread, in which case `recursive`
 /// is returned (CPython's `Py_ReprEnter`).
-pub fn repr_guarded(interp: &mut Interp, o: &ObjRef, recursive: &str, f: impl FnOnce(&mut Interp) -> PyResult<String>) -> PyResult<String> {
+pub fn repr_guarded(
+    interp: &mut Interp,
+    o: &ObjRef,
+    recursive: &str,
+    f: impl FnOnce(&mut Interp) -> PyResult<String>,
+) -> PyResult<String> {
     let addr = o.addr();
     let entered = REPR_GUARD.with(|g| {
         let mut g = g.borrow_mut();
@@ -206,7 +254,12 @@ pub fn repr_guarded(interp: &mut Interp, o: &ObjRef, recursive: &str, f: impl Fn
 }
 
 /// `[a, b]`-style joined reprs.
-pub fn join_reprs(interp: &mut Interp, items: &[Value], open: &str, close: &str) -> PyResult<String> {
+pub fn join_reprs(
+    interp: &mut Interp,
+    items: &[Value],
+    open: &str,
+    close: &str,
+) -> PyResult<String> {
     let mut out = String::from(open);
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
@@ -249,7 +302,13 @@ fn pure_scan(items: &[Value], item: &Value, from: usize, to: usize) -> Scan {
 
 /// The first index in `start..stop` of a list whose item equals `item` (identity first,
 /// then `item_in_list == item`). The lock is held only while scanning builtin values.
-pub fn list_find(interp: &mut Interp, cell: &ObjCell<Vec<Value>>, item: &Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
+pub fn list_find(
+    interp: &mut Interp,
+    cell: &ObjCell<Vec<Value>>,
+    item: &Value,
+    start: usize,
+    stop: usize,
+) -> PyResult<Option<usize>> {
     let py = interp.py;
     let mut i = start;
     loop {
@@ -257,7 +316,9 @@ pub fn list_find(interp: &mut Interp, cell: &ObjCell<Vec<Value>>, item: &Value, 
             Scan::Found(j) => return Ok(Some(j)),
             Scan::Missing => return Ok(None),
             Scan::Slow(j) => {
-                let Some(el) = cell.with(py, |l| l.get(j).cloned()) else { return Ok(None) };
+                let Some(el) = cell.with(py, |l| l.get(j).cloned()) else {
+                    return Ok(None);
+                };
                 if interp.eq(&el, item)? {
                     return Ok(Some(j));
                 }
@@ -268,7 +329,13 @@ pub fn list_find(interp: &mut Interp, cell: &ObjCell<Vec<Value>>, item: &Value, 
 }
 
 /// `list_find` for an immutable slice (tuples).
-pub fn slice_find(interp: &mut Interp, items: &[Value], item: &Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
+pub fn slice_find(
+    interp: &mut Interp,
+    items: &[Value],
+    item: &Value,
+    start: usize,
+    stop: usize,
+) -> PyResult<Option<usize>> {
     let mut i = start;
     loop {
         match pure_scan(items, item, i, stop) {
@@ -292,12 +359,18 @@ pub fn index_bounds(interp: &mut Interp, rest: &[Value], len: usize) -> PyResult
             Some(v) => match gilvm_object::keys::as_index_i64(v) {
                 Some(i) => Ok(i),
                 None => match v.to_bigint() {
-                    Some(b) => Ok(if b.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX }),
+                    Some(b) => Ok(if b.sign() == num_bigint::Sign::Minus {
+                        i64::MIN
+                    } else {
+                        i64::MAX
+                    }),
                     None => {
                         if interp.lookup_special(v, "__index__").is_some() {
                             interp.index_value(v)
                         } else {
-                            Err(interp.type_error("slice indices must be integers or have an __index__ method"))
+                            Err(interp.type_error(
+                                "slice indices must be integers or have an __index__ method",
+                            ))
                         }
                     }
                 },
@@ -371,7 +444,11 @@ pub fn seq_snapshot(interp: &Interp, v: &Value) -> Option<Vec<Value>> {
 
 /// Calls `f` on each item of `v` until it returns `Ok(false)`. Lists are read one item at a
 /// time (no copy, lock released between items), tuples and ranges directly.
-pub fn for_each(interp: &mut Interp, v: &Value, mut f: impl FnMut(&mut Interp, Value) -> PyResult<bool>) -> PyResult<()> {
+pub fn for_each(
+    interp: &mut Interp,
+    v: &Value,
+    mut f: impl FnMut(&mut Interp, Value) -> PyResult<bool>,
+) -> PyResult<()> {
     if let Value::Obj(o) = v {
         match o.payload() {
             Payload::List(l) => {
@@ -463,13 +540,17 @@ fn tuple_getitem(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn tuple_contains(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let t = tuple_self(interp, &args, "tuple.__contains__")?;
     let a = method_args(interp, &args, "tuple.__contains__", Arity::One)?;
-    Ok(Value::Bool(slice_find(interp, t, &a[0], 0, t.len())?.is_some()))
+    Ok(Value::Bool(
+        slice_find(interp, t, &a[0], 0, t.len())?.is_some(),
+    ))
 }
 
 fn tuple_iter(interp: &mut Interp, args: Args<'_>) -> PyResult {
     tuple_self(interp, &args, "tuple.__iter__")?;
     method_args(interp, &args, "tuple.__iter__", Arity::NoArgs)?;
-    let Value::Obj(o) = &args.pos()[0] else { unreachable!() };
+    let Value::Obj(o) = &args.pos()[0] else {
+        unreachable!()
+    };
     Ok(seq_iter(interp, o))
 }
 
@@ -478,13 +559,18 @@ fn tuple_add(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = method_args(interp, &args, "tuple.__add__", Arity::One)?;
     match &a[0] {
         Value::Obj(o) if matches!(o.payload(), Payload::Tuple(_)) => {
-            let Payload::Tuple(u) = o.payload() else { unreachable!() };
+            let Payload::Tuple(u) = o.payload() else {
+                unreachable!()
+            };
             let mut v = Vec::with_capacity(t.len() + u.len());
             v.extend_from_slice(t);
             v.extend_from_slice(u);
             Ok(interp.new_tuple(v))
         }
-        other => Err(interp.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", interp.type_name(other)))),
+        other => Err(interp.type_error(format!(
+            "can only concatenate tuple (not \"{}\") to tuple",
+            interp.type_name(other)
+        ))),
     }
 }
 
@@ -501,7 +587,10 @@ pub fn repeat_count(interp: &mut Interp, n: &Value) -> PyResult<usize> {
                 return Err(interp.overflow_error("cannot fit 'int' into an index-sized integer"));
             }
             if interp.lookup_special(n, "__index__").is_none() {
-                return Err(interp.type_error(format!("can't multiply sequence by non-int of type '{}'", interp.type_name(n))));
+                return Err(interp.type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    interp.type_name(n)
+                )));
             }
             Ok(interp.index_value(n)?.max(0) as usize)
         }
@@ -577,7 +666,11 @@ fn tuple_hash(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 // ---- range methods ----
 
-fn range_self(interp: &Interp, args: &Args<'_>, qual: &str) -> PyResult<gilvm_object::payload::RangeObj> {
+fn range_self(
+    interp: &Interp,
+    args: &Args<'_>,
+    qual: &str,
+) -> PyResult<gilvm_object::payload::RangeObj> {
     let v = receiver(interp, args, qual)?;
     match v {
         Value::Obj(o) => match o.payload() {
@@ -589,7 +682,11 @@ fn range_self(interp: &Interp, args: &Args<'_>, qual: &str) -> PyResult<gilvm_ob
 }
 
 /// The position of `x` in range `r` (ints by arithmetic, other values by `==`).
-fn range_find(interp: &mut Interp, r: &gilvm_object::payload::RangeObj, x: &Value) -> PyResult<Option<i64>> {
+fn range_find(
+    interp: &mut Interp,
+    r: &gilvm_object::payload::RangeObj,
+    x: &Value,
+) -> PyResult<Option<i64>> {
     let n = r.len();
     if let Some(i) = gilvm_object::keys::as_index_i64(x) {
         if matches!(x, Value::Int(_) | Value::Bool(_)) {
@@ -644,8 +741,16 @@ fn range_count(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn range_reversed(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let r = range_self(interp, &args, "range.__reversed__")?;
     method_args(interp, &args, "range.__reversed__", Arity::NoArgs)?;
-    let Value::Obj(o) = &args.pos()[0] else { unreachable!() };
-    Ok(new_iter(interp, IterState::Reversed { seq: o.clone(), index: r.len() as usize }))
+    let Value::Obj(o) = &args.pos()[0] else {
+        unreachable!()
+    };
+    Ok(new_iter(
+        interp,
+        IterState::Reversed {
+            seq: o.clone(),
+            index: r.len() as usize,
+        },
+    ))
 }
 
 fn range_len(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -674,8 +779,12 @@ fn range_iter(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn slice_indices(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let v = receiver(interp, &args, "slice.indices")?;
-    let Value::Obj(o) = v else { return Err(wrong_self(interp, "slice.indices", v)) };
-    let Payload::Slice(sl) = o.payload() else { return Err(wrong_self(interp, "slice.indices", v)) };
+    let Value::Obj(o) = v else {
+        return Err(wrong_self(interp, "slice.indices", v));
+    };
+    let Payload::Slice(sl) = o.payload() else {
+        return Err(wrong_self(interp, "slice.indices", v));
+    };
     let a = method_args(interp, &args, "slice.indices", Arity::One)?;
     let n = interp.index_value(&a[0])?;
     if n < 0 {

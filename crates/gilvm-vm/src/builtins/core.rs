@@ -14,11 +14,21 @@ fn print(interp: &mut Interp, args: Args<'_>) -> PyResult {
     args.check_kw(interp, "print", &["sep", "end", "file", "flush"])?;
     let sep = match args.kw("sep") {
         None | Some(Value::None) => " ".to_string(),
-        Some(v) => v.as_str().map(|s| s.to_string()).ok_or_else(|| interp.type_error(format!("sep must be None or a string, not {}", interp.type_name(v))))?,
+        Some(v) => v.as_str().map(|s| s.to_string()).ok_or_else(|| {
+            interp.type_error(format!(
+                "sep must be None or a string, not {}",
+                interp.type_name(v)
+            ))
+        })?,
     };
     let end = match args.kw("end") {
         None | Some(Value::None) => "\n".to_string(),
-        Some(v) => v.as_str().map(|s| s.to_string()).ok_or_else(|| interp.type_error(format!("end must be None or a string, not {}", interp.type_name(v))))?,
+        Some(v) => v.as_str().map(|s| s.to_string()).ok_or_else(|| {
+            interp.type_error(format!(
+                "end must be None or a string, not {}",
+                interp.type_name(v)
+            ))
+        })?,
     };
     let mut out = String::new();
     for (i, a) in args.pos().iter().enumerate() {
@@ -74,7 +84,15 @@ fn ascii(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn format(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "format", 1, 2)?;
     let spec = match a.get(1) {
-        Some(s) => s.as_str().ok_or_else(|| interp.type_error(format!("format() argument 2 must be str, not {}", interp.type_name(s))))?.to_string(),
+        Some(s) => s
+            .as_str()
+            .ok_or_else(|| {
+                interp.type_error(format!(
+                    "format() argument 2 must be str, not {}",
+                    interp.type_name(s)
+                ))
+            })?
+            .to_string(),
         None => String::new(),
     };
     interp.format(&a[0], &spec)
@@ -93,20 +111,31 @@ fn isinstance_of(interp: &mut Interp, v: &Value, t: &Value, fname: &str) -> PyRe
                 }
                 Ok(false)
             }
-            _ => Err(interp.type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))),
+            _ => Err(interp.type_error(format!(
+                "{fname}() arg 2 must be a type, a tuple of types, or a union"
+            ))),
         },
-        _ => Err(interp.type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))),
+        _ => Err(interp.type_error(format!(
+            "{fname}() arg 2 must be a type, a tuple of types, or a union"
+        ))),
     }
 }
 
 fn isinstance(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "isinstance", 2, 2)?;
-    Ok(Value::Bool(isinstance_of(interp, &a[0], &a[1], "isinstance")?))
+    Ok(Value::Bool(isinstance_of(
+        interp,
+        &a[0],
+        &a[1],
+        "isinstance",
+    )?))
 }
 
 fn issubclass(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "issubclass", 2, 2)?;
-    let Value::Obj(c) = &a[0] else { return Err(interp.type_error("issubclass() arg 1 must be a class")) };
+    let Value::Obj(c) = &a[0] else {
+        return Err(interp.type_error("issubclass() arg 1 must be a class"));
+    };
     if !matches!(c.payload(), Payload::Type(_)) {
         return Err(interp.type_error("issubclass() arg 1 must be a class"));
     }
@@ -122,9 +151,12 @@ fn issubclass(interp: &mut Interp, args: Args<'_>) -> PyResult {
                     }
                     Ok(false)
                 }
-                _ => Err(interp.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+                _ => Err(interp.type_error(
+                    "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+                )),
             },
-            _ => Err(interp.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+            _ => Err(interp
+                .type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
         }
     }
     Ok(Value::Bool(check(interp, c, &a[1])?))
@@ -133,7 +165,10 @@ fn issubclass(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn iter(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "iter", 1, 2)?;
     if a.len() == 2 {
-        let st = IterState::Callable { func: a[0].clone(), sentinel: a[1].clone() };
+        let st = IterState::Callable {
+            func: a[0].clone(),
+            sentinel: a[1].clone(),
+        };
         return Ok(Value::Obj(interp.new_obj(Payload::Iter(ObjCell::new(st)))));
     }
     interp.iter(&a[0])
@@ -142,7 +177,10 @@ fn iter(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn next(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "next", 1, 2)?;
     if !interp.is_iterator(&a[0]) {
-        return Err(interp.type_error(format!("'{}' object is not an iterator", interp.type_name(&a[0]))));
+        return Err(interp.type_error(format!(
+            "'{}' object is not an iterator",
+            interp.type_name(&a[0])
+        )));
     }
     if interp.is_generator(&a[0]) {
         if let Value::Obj(g) = &a[0] {
@@ -167,7 +205,10 @@ fn next(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn attr_name(interp: &Interp, v: &Value, f: &str) -> PyResult<ObjRef> {
     match v.as_str() {
         Some(s) => Ok(interp.intern(s)),
-        None => Err(interp.type_error(format!("{f}(): attribute name must be string, not '{}'", interp.type_name(v)))),
+        None => Err(interp.type_error(format!(
+            "{f}(): attribute name must be string, not '{}'",
+            interp.type_name(v)
+        ))),
     }
 }
 
@@ -176,7 +217,9 @@ fn getattr(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let n = attr_name(interp, &a[1], "getattr")?;
     match interp.getattr(&a[0], &n) {
         Ok(v) => Ok(v),
-        Err(e) if a.len() == 3 && interp.matches(&e, &interp.g.exc.attribute_error.clone()) => Ok(a[2].clone()),
+        Err(e) if a.len() == 3 && interp.matches(&e, &interp.g.exc.attribute_error.clone()) => {
+            Ok(a[2].clone())
+        }
         Err(e) => Err(e),
     }
 }
@@ -200,7 +243,9 @@ fn hasattr(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let n = attr_name(interp, &a[1], "hasattr")?;
     match interp.getattr(&a[0], &n) {
         Ok(_) => Ok(Value::Bool(true)),
-        Err(e) if interp.matches(&e, &interp.g.exc.attribute_error.clone()) => Ok(Value::Bool(false)),
+        Err(e) if interp.matches(&e, &interp.g.exc.attribute_error.clone()) => {
+            Ok(Value::Bool(false))
+        }
         Err(e) => Err(e),
     }
 }
@@ -219,7 +264,10 @@ fn callable(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "callable", 1, 1)?;
     let r = match &a[0] {
         Value::Obj(o) => match o.payload() {
-            Payload::Function(_) | Payload::BuiltinFunction(_) | Payload::BoundMethod(_) | Payload::Type(_) => true,
+            Payload::Function(_)
+            | Payload::BuiltinFunction(_)
+            | Payload::BoundMethod(_)
+            | Payload::Type(_) => true,
             _ => interp.lookup_special(&a[0], "__call__").is_some(),
         },
         _ => false,
@@ -233,7 +281,9 @@ fn build_class(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn import(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.count(interp, "__import__", 1, 5)?;
-    let name = a[0].as_str().ok_or_else(|| interp.type_error("__import__() argument 1 must be str"))?;
+    let name = a[0]
+        .as_str()
+        .ok_or_else(|| interp.type_error("__import__() argument 1 must be str"))?;
     let n = interp.intern(name);
     let globals = match a.get(1) {
         Some(Value::Obj(g)) if matches!(g.payload(), Payload::Dict(_)) => g.clone(),
@@ -248,7 +298,9 @@ fn globals_fn(interp: &mut Interp, _args: Args<'_>) -> PyResult {
     // The caller's globals are those of the __main__ module in this version.
     let key = interp.new_str("__main__");
     match interp.dict_get(&interp.g.modules.clone(), &key)? {
-        Some(Value::Obj(m)) => Ok(Interp::module_dict(&m).map(|d| Value::Obj(d.clone())).unwrap_or(Value::None)),
+        Some(Value::Obj(m)) => Ok(Interp::module_dict(&m)
+            .map(|d| Value::Obj(d.clone()))
+            .unwrap_or(Value::None)),
         _ => Ok(Value::None),
     }
 }
@@ -259,7 +311,9 @@ fn vars(interp: &mut Interp, args: Args<'_>) -> PyResult {
         None => globals_fn(interp, args),
         Some(v) => {
             let n = interp.g.names.dict.clone();
-            interp.getattr(v, &n).map_err(|_| interp.type_error("vars() argument must have __dict__ attribute"))
+            interp
+                .getattr(v, &n)
+                .map_err(|_| interp.type_error("vars() argument must have __dict__ attribute"))
         }
     }
 }
@@ -270,29 +324,57 @@ fn dir(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if let Some(v) = a.first() {
         if let Value::Obj(o) = v {
             match o.payload() {
-                Payload::Module(m) => names.extend(interp.dict_items(&m.dict)?.into_iter().filter_map(|(k, _)| k.as_str().map(|s| s.to_string()))),
+                Payload::Module(m) => names.extend(
+                    interp
+                        .dict_items(&m.dict)?
+                        .into_iter()
+                        .filter_map(|(k, _)| k.as_str().map(|s| s.to_string())),
+                ),
                 Payload::Instance(i) => {
                     if let Some(d) = &i.dict {
-                        names.extend(interp.dict_items(d)?.into_iter().filter_map(|(k, _)| k.as_str().map(|s| s.to_string())));
+                        names.extend(
+                            interp
+                                .dict_items(d)?
+                                .into_iter()
+                                .filter_map(|(k, _)| k.as_str().map(|s| s.to_string())),
+                        );
                     }
                 }
                 _ => {}
             }
         }
-        let ty = if let Value::Obj(o) = v { if matches!(o.payload(), Payload::Type(_)) { o.clone() } else { type_of(v).clone() } } else { type_of(v).clone() };
+        let ty = if let Value::Obj(o) = v {
+            if matches!(o.payload(), Payload::Type(_)) {
+                o.clone()
+            } else {
+                type_of(v).clone()
+            }
+        } else {
+            type_of(v).clone()
+        };
         if let Payload::Type(t) = ty.payload() {
             let mut all = vec![ty.clone()];
             all.extend(t.mro.iter().cloned());
             for c in all {
                 if let Payload::Type(ct) = c.payload() {
-                    names.extend(ct.dict().keys(interp.py).into_iter().filter_map(|k| k.as_str().map(|s| s.to_string())));
+                    names.extend(
+                        ct.dict()
+                            .keys(interp.py)
+                            .into_iter()
+                            .filter_map(|k| k.as_str().map(|s| s.to_string())),
+                    );
                 }
             }
         }
     } else {
         let g = globals_fn(interp, args)?;
         if let Value::Obj(d) = &g {
-            names.extend(interp.dict_items(d)?.into_iter().filter_map(|(k, _)| k.as_str().map(|s| s.to_string())));
+            names.extend(
+                interp
+                    .dict_items(d)?
+                    .into_iter()
+                    .filter_map(|(k, _)| k.as_str().map(|s| s.to_string())),
+            );
         }
     }
     names.sort();
@@ -309,10 +391,14 @@ fn input(interp: &mut Interp, args: Args<'_>) -> PyResult {
     }
     crate::modules::io::flush_stdout();
     let mut line = String::new();
-    let n = crate::threads::detach(interp, || std::io::stdin().read_line(&mut line).map(|n| (n, line)));
+    let n = crate::threads::detach(interp, || {
+        std::io::stdin().read_line(&mut line).map(|n| (n, line))
+    });
     match n {
         Ok((0, _)) => Err(interp.err(&interp.g.exc.eof_error.clone(), "EOF when reading a line")),
-        Ok((_, l)) => Ok(interp.new_str(l.trim_end_matches('\n').trim_end_matches('\r').to_string())),
+        Ok((_, l)) => {
+            Ok(interp.new_str(l.trim_end_matches('\n').trim_end_matches('\r').to_string()))
+        }
         Err(e) => Err(interp.err(&interp.g.exc.os_error.clone(), e.to_string())),
     }
 }
@@ -320,13 +406,21 @@ fn input(interp: &mut Interp, args: Args<'_>) -> PyResult {
 // ---- type constructors ----
 
 fn object_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let Some(Value::Obj(cls)) = args.pos().first() else { return Err(interp.type_error("object.__new__(): not enough arguments")) };
+    let Some(Value::Obj(cls)) = args.pos().first() else {
+        return Err(interp.type_error("object.__new__(): not enough arguments"));
+    };
     if cls.is(&interp.g.types.object) {
         if args.all.len() > 1 {
             return Err(interp.type_error("object() takes no arguments"));
         }
         let cls = cls.clone();
-        return Ok(Value::Obj(interp.new_obj(Payload::Instance(gilvm_object::payload::Instance { class: cls, dict: None, base: gilvm_object::payload::InstanceBase::Object }))));
+        return Ok(Value::Obj(interp.new_obj(Payload::Instance(
+            gilvm_object::payload::Instance {
+                class: cls,
+                dict: None,
+                base: gilvm_object::payload::InstanceBase::Object,
+            },
+        ))));
     }
     let cls = cls.clone();
     interp.new_instance(&cls)
@@ -370,7 +464,11 @@ fn object_str(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn object_eq(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__eq__", 2, 2)?;
-    Ok(if a[0].is(&a[1]) { Value::Bool(true) } else { interp.not_implemented() })
+    Ok(if a[0].is(&a[1]) {
+        Value::Bool(true)
+    } else {
+        interp.not_implemented()
+    })
 }
 
 fn object_ne(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -391,7 +489,10 @@ fn object_hash(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn object_format(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__format__", 2, 2)?;
     if a[1].as_str().is_some_and(|s| !s.is_empty()) {
-        return Err(interp.type_error(format!("unsupported format string passed to {}.__format__", interp.type_name(&a[0]))));
+        return Err(interp.type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            interp.type_name(&a[0])
+        )));
     }
     interp.str_value(&a[0])
 }
@@ -408,11 +509,23 @@ fn type_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if a.len() != 4 {
         return Err(interp.type_error("type() takes 1 or 3 arguments"));
     }
-    let name = a[1].as_str().ok_or_else(|| interp.type_error("type.__new__() argument 1 must be str"))?.to_string();
-    let bases: Vec<ObjRef> = interp.collect(&a[2])?.into_iter().filter_map(|b| b.as_obj().cloned()).collect();
-    let Value::Obj(ns_src) = &a[3] else { return Err(interp.type_error("type.__new__() argument 3 must be dict")) };
+    let name = a[1]
+        .as_str()
+        .ok_or_else(|| interp.type_error("type.__new__() argument 1 must be str"))?
+        .to_string();
+    let bases: Vec<ObjRef> = interp
+        .collect(&a[2])?
+        .into_iter()
+        .filter_map(|b| b.as_obj().cloned())
+        .collect();
+    let Value::Obj(ns_src) = &a[3] else {
+        return Err(interp.type_error("type.__new__() argument 3 must be dict"));
+    };
     let ns = interp.dict_copy(ns_src)?;
-    if interp.dict_get_str(&ns, &interp.g.names.module.clone()).is_none() {
+    if interp
+        .dict_get_str(&ns, &interp.g.names.module.clone())
+        .is_none()
+    {
         let m = interp.new_str("__main__");
         interp.dict_set_str(&ns, interp.g.names.module.clone(), m);
     }
@@ -450,7 +563,12 @@ fn str_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
             if let Value::Obj(o) = v {
                 if let Payload::Bytes(b) = o.payload() {
                     if a.len() > 2 || args.kw("encoding").is_some() || args.kw("errors").is_some() {
-                        let s = super::bytes::decode_value(interp, b, a.get(2).or(args.kw("encoding")), a.get(3).or(args.kw("errors")))?;
+                        let s = super::bytes::decode_value(
+                            interp,
+                            b,
+                            a.get(2).or(args.kw("encoding")),
+                            a.get(3).or(args.kw("errors")),
+                        )?;
                         return Ok(interp.new_str(s));
                     }
                 }
@@ -534,7 +652,10 @@ fn dict_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
 pub fn dict_fill(interp: &mut Interp, d: &ObjRef, args: Args<'_>) -> PyResult<()> {
     let pos = args.pos();
     if pos.len() > 2 {
-        return Err(interp.type_error(format!("dict expected at most 1 argument, got {}", pos.len() - 1)));
+        return Err(interp.type_error(format!(
+            "dict expected at most 1 argument, got {}",
+            pos.len() - 1
+        )));
     }
     if let Some(src) = pos.get(1) {
         interp.dict_update_from(d, src, None)?;
@@ -580,7 +701,10 @@ fn range_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     for v in &a[1..] {
         n.push(interp.index_value(v).map_err(|e| {
             if interp.matches(&e, &interp.g.exc.type_error.clone()) {
-                interp.type_error(format!("'{}' object cannot be interpreted as an integer", interp.type_name(v)))
+                interp.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    interp.type_name(v)
+                ))
             } else {
                 e
             }
@@ -594,7 +718,11 @@ fn range_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if step == 0 {
         return Err(interp.value_error("range() arg 3 must not be zero"));
     }
-    Ok(Value::Obj(interp.new_obj(Payload::Range(RangeObj { start, stop, step }))))
+    Ok(Value::Obj(interp.new_obj(Payload::Range(RangeObj {
+        start,
+        stop,
+        step,
+    }))))
 }
 
 fn slice_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -610,15 +738,24 @@ fn slice_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn property_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     args.check_kw(interp, "property", &["fget", "fset", "fdel", "doc"])?;
     let a = args.count(interp, "property", 1, 5)?;
-    let get = |i: usize, k: &str| a.get(i).cloned().or_else(|| args.kw(k).cloned()).unwrap_or(Value::None);
+    let get = |i: usize, k: &str| {
+        a.get(i)
+            .cloned()
+            .or_else(|| args.kw(k).cloned())
+            .unwrap_or(Value::None)
+    };
     let p = [get(1, "fget"), get(2, "fset"), get(3, "fdel")];
     Ok(Value::Obj(interp.new_obj(Payload::Property(Box::new(p)))))
 }
 
 fn property_with(interp: &mut Interp, args: Args<'_>, slot: usize, name: &str) -> PyResult {
     let a = args.exact(interp, name, 2, 2)?;
-    let Value::Obj(p) = &a[0] else { return Err(interp.type_error("descriptor needs a property")) };
-    let Payload::Property(old) = p.payload() else { return Err(interp.type_error("descriptor needs a property")) };
+    let Value::Obj(p) = &a[0] else {
+        return Err(interp.type_error("descriptor needs a property"));
+    };
+    let Payload::Property(old) = p.payload() else {
+        return Err(interp.type_error("descriptor needs a property"));
+    };
     let mut n = (**old).clone();
     n[slot] = a[1].clone();
     Ok(Value::Obj(interp.new_obj(Payload::Property(Box::new(n)))))
@@ -634,8 +771,12 @@ fn property_deleter(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 fn property_get(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__get__", 2, 3)?;
-    let Value::Obj(p) = &a[0] else { return Ok(Value::None) };
-    let Payload::Property(pp) = p.payload() else { return Ok(Value::None) };
+    let Value::Obj(p) = &a[0] else {
+        return Ok(Value::None);
+    };
+    let Payload::Property(pp) = p.payload() else {
+        return Ok(Value::None);
+    };
     if a[1].is_none() {
         return Ok(a[0].clone());
     }
@@ -645,12 +786,16 @@ fn property_get(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn staticmethod_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "staticmethod", 2, 2)?;
-    Ok(Value::Obj(interp.new_obj(Payload::StaticMethod(a[1].clone()))))
+    Ok(Value::Obj(
+        interp.new_obj(Payload::StaticMethod(a[1].clone())),
+    ))
 }
 
 fn classmethod_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "classmethod", 2, 2)?;
-    Ok(Value::Obj(interp.new_obj(Payload::ClassMethod(a[1].clone()))))
+    Ok(Value::Obj(
+        interp.new_obj(Payload::ClassMethod(a[1].clone())),
+    ))
 }
 
 /// `super()` objects are represented as a native object holding (class, instance).
@@ -670,43 +815,82 @@ fn super_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     };
     if let Value::Obj(s) = &start {
         if !matches!(s.payload(), Payload::Type(_)) {
-            return Err(interp.type_error(format!("super() argument 1 must be a type, not {}", interp.type_name(&start))));
+            return Err(interp.type_error(format!(
+                "super() argument 1 must be a type, not {}",
+                interp.type_name(&start)
+            )));
         }
         let ok = match &obj {
             Value::None => true,
-            Value::Obj(o) if matches!(o.payload(), Payload::Type(_)) => is_subtype(o, s) || is_subtype(type_of(&obj), s),
+            Value::Obj(o) if matches!(o.payload(), Payload::Type(_)) => {
+                is_subtype(o, s) || is_subtype(type_of(&obj), s)
+            }
             _ => is_subtype(type_of(&obj), s),
         };
         if !ok {
-            return Err(interp.type_error("super(type, obj): obj must be an instance or subtype of type"));
+            return Err(
+                interp.type_error("super(type, obj): obj must be an instance or subtype of type")
+            );
         }
     }
-    let Value::Obj(start) = start else { return Err(interp.type_error("super() argument 1 must be a type")) };
+    let Value::Obj(start) = start else {
+        return Err(interp.type_error("super() argument 1 must be a type"));
+    };
     let cls = interp.super_type();
     let data: Box<dyn std::any::Any> = Box::new(SuperObj { start, obj });
-    Ok(Value::Obj(interp.new_obj(Payload::Native(gilvm_object::payload::NativeObj { class: cls, data: ObjCell::new(data) }))))
+    Ok(Value::Obj(interp.new_obj(Payload::Native(
+        gilvm_object::payload::NativeObj {
+            class: cls,
+            data: ObjCell::new(data),
+        },
+    ))))
 }
 
 fn exc_types(interp: &mut Interp) {
-    let excs: Vec<(&'static str, ObjRef)> = interp.g.exc.all().into_iter().map(|(n, t)| (n, t.clone())).collect();
+    let excs: Vec<(&'static str, ObjRef)> = interp
+        .g
+        .exc
+        .all()
+        .into_iter()
+        .map(|(n, t)| (n, t.clone()))
+        .collect();
     for (name, t) in excs {
-        interp.dict_set_str(&interp.g.builtins_dict.clone(), interp.intern(name), Value::Obj(t));
+        interp.dict_set_str(
+            &interp.g.builtins_dict.clone(),
+            interp.intern(name),
+            Value::Obj(t),
+        );
     }
     let be = interp.g.exc.base_exception.clone();
     add_static(interp, &be, "__new__", crate::exc_methods::exc_new);
     add_method(interp, &be, "__init__", crate::exc_methods::exc_init);
-    add_method(interp, &be, "with_traceback", crate::exc_methods::exc_with_traceback);
+    add_method(
+        interp,
+        &be,
+        "with_traceback",
+        crate::exc_methods::exc_with_traceback,
+    );
     add_method(interp, &be, "__str__", crate::exc_methods::exc_str_method);
     add_method(interp, &be, "__repr__", crate::exc_methods::exc_repr_method);
     let _ = interp.intern("EnvironmentError");
     let os = Value::Obj(interp.g.exc.os_error.clone());
-    interp.dict_set_str(&interp.g.builtins_dict.clone(), interp.intern("EnvironmentError"), os.clone());
-    interp.dict_set_str(&interp.g.builtins_dict.clone(), interp.intern("IOError"), os);
+    interp.dict_set_str(
+        &interp.g.builtins_dict.clone(),
+        interp.intern("EnvironmentError"),
+        os.clone(),
+    );
+    interp.dict_set_str(
+        &interp.g.builtins_dict.clone(),
+        interp.intern("IOError"),
+        os,
+    );
 }
 
 fn gen_send(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "send", 2, 2)?;
-    let Value::Obj(g) = &a[0] else { return Err(interp.type_error("send() needs a generator")) };
+    let Value::Obj(g) = &a[0] else {
+        return Err(interp.type_error("send() needs a generator"));
+    };
     match interp.gen_resume(g, a[1].clone())? {
         crate::gen::Step::Yield(v) => Ok(v),
         crate::gen::Step::Return(v) => Err(interp.stop_iteration(v)),
@@ -715,7 +899,9 @@ fn gen_send(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn gen_next(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__next__", 1, 1)?;
-    let Value::Obj(g) = &a[0] else { return Err(interp.type_error("__next__ needs a generator")) };
+    let Value::Obj(g) = &a[0] else {
+        return Err(interp.type_error("__next__ needs a generator"));
+    };
     match interp.gen_resume(g, Value::None)? {
         crate::gen::Step::Yield(v) => Ok(v),
         crate::gen::Step::Return(v) => Err(interp.stop_iteration(v)),
@@ -766,14 +952,49 @@ fn iter_next(interp: &mut Interp, args: Args<'_>) -> PyResult {
 pub fn register(interp: &mut Interp) {
     let t = interp.g.types;
     for (name, ty) in t.all() {
-        if matches!(name, "object" | "type" | "int" | "float" | "bool" | "str" | "bytes" | "list" | "tuple" | "dict" | "set" | "frozenset" | "range" | "slice" | "property" | "staticmethod" | "classmethod") {
-            interp.dict_set_str(&interp.g.builtins_dict.clone(), interp.intern(name), Value::Obj(ty.clone()));
+        if matches!(
+            name,
+            "object"
+                | "type"
+                | "int"
+                | "float"
+                | "bool"
+                | "str"
+                | "bytes"
+                | "list"
+                | "tuple"
+                | "dict"
+                | "set"
+                | "frozenset"
+                | "range"
+                | "slice"
+                | "property"
+                | "staticmethod"
+                | "classmethod"
+        ) {
+            interp.dict_set_str(
+                &interp.g.builtins_dict.clone(),
+                interp.intern(name),
+                Value::Obj(ty.clone()),
+            );
         }
         if let Payload::Type(tt) = ty.payload() {
-            tt.dict().set_str(interp.py, interp.g.names.module.clone(), Value::Obj(interp.intern("builtins")));
+            tt.dict().set_str(
+                interp.py,
+                interp.g.names.module.clone(),
+                Value::Obj(interp.intern("builtins")),
+            );
         }
     }
-    for ty in [&t.bool_, &t.range, &t.slice, &t.function, &t.builtin_function, &t.none, &t.generator_type_placeholder()] {
+    for ty in [
+        &t.bool_,
+        &t.range,
+        &t.slice,
+        &t.function,
+        &t.builtin_function,
+        &t.none,
+        &t.generator_type_placeholder(),
+    ] {
         let _ = ty;
     }
     let b = |i: &mut Interp, n: &'static str, f: crate::interp::NativeFn| add_builtin(i, n, f);
@@ -803,8 +1024,16 @@ pub fn register(interp: &mut Interp) {
     interp.dict_set_str(&bd, interp.intern("None"), Value::None);
     interp.dict_set_str(&bd, interp.intern("True"), Value::Bool(true));
     interp.dict_set_str(&bd, interp.intern("False"), Value::Bool(false));
-    interp.dict_set_str(&bd, interp.intern("NotImplemented"), Value::Obj(interp.g.not_implemented.clone()));
-    interp.dict_set_str(&bd, interp.intern("Ellipsis"), Value::Obj(interp.g.ellipsis.clone()));
+    interp.dict_set_str(
+        &bd,
+        interp.intern("NotImplemented"),
+        Value::Obj(interp.g.not_implemented.clone()),
+    );
+    interp.dict_set_str(
+        &bd,
+        interp.intern("Ellipsis"),
+        Value::Obj(interp.g.ellipsis.clone()),
+    );
     interp.dict_set_str(&bd, interp.intern("__debug__"), Value::Bool(true));
     let sup = interp.super_type();
     interp.dict_set_str(&bd, interp.intern("super"), Value::Obj(sup.clone()));
@@ -813,14 +1042,26 @@ pub fn register(interp: &mut Interp) {
     add_static(interp, &t.object, "__new__", object_new);
     let init = interp.new_native_with("__init__", object_init, Value::Obj(interp.intern("object")));
     t.object.type_dict_set(interp, "__init__", init);
-    let isub = interp.new_native_with("__init_subclass__", object_init_subclass, Value::Obj(interp.intern("object")));
+    let isub = interp.new_native_with(
+        "__init_subclass__",
+        object_init_subclass,
+        Value::Obj(interp.intern("object")),
+    );
     let isub = Value::Obj(interp.new_obj(Payload::ClassMethod(isub)));
     t.object.type_dict_set(interp, "__init_subclass__", isub);
-    let sa = interp.new_native_with("__setattr__", object_setattr, Value::Obj(interp.intern("object")));
+    let sa = interp.new_native_with(
+        "__setattr__",
+        object_setattr,
+        Value::Obj(interp.intern("object")),
+    );
     t.object.type_dict_set(interp, "__setattr__", sa);
     add_method(interp, &t.object, "__getattribute__", object_getattribute);
     add_method(interp, &t.object, "__delattr__", object_delattr);
-    let r = interp.new_native_with("__repr__", object_repr, Value::Obj(interp.intern("object_repr")));
+    let r = interp.new_native_with(
+        "__repr__",
+        object_repr,
+        Value::Obj(interp.intern("object_repr")),
+    );
     t.object.type_dict_set(interp, "__repr__", r);
     add_method(interp, &t.object, "__str__", object_str);
     add_method(interp, &t.object, "__eq__", object_eq);
@@ -854,7 +1095,13 @@ pub fn register(interp: &mut Interp) {
     add_method(interp, &g, "__iter__", gen_iter);
     add_method(interp, &g, "close", gen_close);
     add_method(interp, &g, "throw", gen_throw);
-    for ty in [&t.list_iterator, &t.range_iterator, &t.iterator, &t.tuple_iterator, &t.str_iterator] {
+    for ty in [
+        &t.list_iterator,
+        &t.range_iterator,
+        &t.iterator,
+        &t.tuple_iterator,
+        &t.str_iterator,
+    ] {
         add_method(interp, ty, "__iter__", iter_self);
         add_method(interp, ty, "__next__", iter_next);
     }
@@ -896,7 +1143,15 @@ impl Interp {
         }
         let dict = self.new_dict_obj();
         let object = self.g.types.object.clone();
-        let t = gilvm_object::types::new_type(self.py, "super", vec![object.clone()], vec![object], dict, gilvm_object::types::Layout::Builtin, false);
+        let t = gilvm_object::types::new_type(
+            self.py,
+            "super",
+            vec![object.clone()],
+            vec![object],
+            dict,
+            gilvm_object::types::Layout::Builtin,
+            false,
+        );
         t.make_immortal();
         t
     }

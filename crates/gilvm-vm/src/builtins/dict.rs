@@ -6,14 +6,20 @@ use gilvm_object::payload::IterState;
 use gilvm_object::{ObjRef, Payload, Value};
 
 use super::add_method;
-use super::containers::{dict_parts, method_args, new_iter, receiver, repr_guarded, wrong_self, Arity};
+use super::containers::{
+    dict_parts, method_args, new_iter, receiver, repr_guarded, wrong_self, Arity,
+};
 use super::dictviews::{new_view, ViewKind};
 use crate::args::Args;
 use crate::error::PyResult;
 use crate::interp::Interp;
 
 #[inline]
-fn dict_self<'a>(interp: &Interp, args: &Args<'a>, qual: &str) -> PyResult<(&'a ObjRef, &'a PyDict)> {
+fn dict_self<'a>(
+    interp: &Interp,
+    args: &Args<'a>,
+    qual: &str,
+) -> PyResult<(&'a ObjRef, &'a PyDict)> {
     let v = receiver(interp, args, qual)?;
     match dict_parts(v) {
         Some(p) => Ok(p),
@@ -58,12 +64,20 @@ fn popitem(interp: &mut Interp, args: Args<'_>) -> PyResult {
     method_args(interp, &args, "dict.popitem", Arity::NoArgs)?;
     match dd.table.with(interp.py, |t| t.popitem()) {
         Some((k, v)) => Ok(interp.new_tuple(vec![k, v])),
-        None => Err(interp.err(&interp.g.exc.key_error.clone(), "popitem(): dictionary is empty")),
+        None => Err(interp.err(
+            &interp.g.exc.key_error.clone(),
+            "popitem(): dictionary is empty",
+        )),
     }
 }
 
 /// `d.update(src, **kw)` contents.
-fn update_from_args(interp: &mut Interp, d: &ObjRef, src: Option<&Value>, args: &Args<'_>) -> PyResult<()> {
+fn update_from_args(
+    interp: &mut Interp,
+    d: &ObjRef,
+    src: Option<&Value>,
+    args: &Args<'_>,
+) -> PyResult<()> {
     if let Some(src) = src {
         interp.dict_update_from(d, src, None)?;
     }
@@ -121,7 +135,11 @@ fn fromkeys(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = method_args(interp, &args, "dict.fromkeys", Arity::Range(1, 2))?;
     let value = a.get(1).cloned().unwrap_or(Value::None);
     let exact = matches!(&cls, Value::Obj(c) if c.is(&interp.g.types.dict));
-    let d = if exact { Value::Obj(interp.new_dict_obj()) } else { interp.call1(&cls, &[])? };
+    let d = if exact {
+        Value::Obj(interp.new_dict_obj())
+    } else {
+        interp.call1(&cls, &[])?
+    };
     let direct = matches!(&d, Value::Obj(o) if matches!(o.payload(), Payload::Dict(_)));
     let src = a[0].clone();
     super::containers::for_each(interp, &src, |interp, k| {
@@ -185,7 +203,15 @@ fn iter(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (d, dd) = dict_self(interp, &args, "dict.__iter__")?;
     method_args(interp, &args, "dict.__iter__", Arity::NoArgs)?;
     let len = dd.len(interp.py);
-    Ok(new_iter(interp, IterState::Dict { dict: d.clone(), pos: 0, len, kind: 0 }))
+    Ok(new_iter(
+        interp,
+        IterState::Dict {
+            dict: d.clone(),
+            pos: 0,
+            len,
+            kind: 0,
+        },
+    ))
 }
 
 fn reversed(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -208,7 +234,9 @@ fn or(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn ror(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (d, _) = dict_self(interp, &args, "dict.__ror__")?;
     let a = method_args(interp, &args, "dict.__ror__", Arity::One)?;
-    let Some((other, _)) = dict_parts(&a[0]) else { return Ok(interp.not_implemented()) };
+    let Some((other, _)) = dict_parts(&a[0]) else {
+        return Ok(interp.not_implemented());
+    };
     let n = interp.dict_copy(other)?;
     interp.dict_update_from(&n, &Value::Obj(d.clone()), None)?;
     Ok(Value::Obj(n))
@@ -224,7 +252,9 @@ fn ior(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn cmp(interp: &mut Interp, args: Args<'_>, op: CmpOp, qual: &str) -> PyResult {
     let (d, _) = dict_self(interp, &args, qual)?;
     let a = method_args(interp, &args, qual, Arity::One)?;
-    let Some((other, _)) = dict_parts(&a[0]) else { return Ok(interp.not_implemented()) };
+    let Some((other, _)) = dict_parts(&a[0]) else {
+        return Ok(interp.not_implemented());
+    };
     let eq = d.is(other) || interp.dict_eq(d, other)?;
     Ok(Value::Bool(if op == CmpOp::Eq { eq } else { !eq }))
 }
@@ -287,6 +317,7 @@ pub fn register(interp: &mut Interp) {
     add_method(interp, &t, "__ne__", ne);
     add_method(interp, &t, "__repr__", repr);
     if let Payload::Type(tt) = t.payload() {
-        tt.dict().set_str(interp.py, interp.intern("__hash__"), Value::None);
+        tt.dict()
+            .set_str(interp.py, interp.intern("__hash__"), Value::None);
     }
 }

@@ -12,7 +12,10 @@ use gilvm_object::types::{new_type, Layout};
 use gilvm_object::{ObjCell, ObjRef, Payload, Value};
 
 use super::add_method;
-use super::containers::{dict_parts, join_reprs, method_args, new_iter, receiver, repr_guarded, set_parts, wrong_self, Arity};
+use super::containers::{
+    dict_parts, join_reprs, method_args, new_iter, receiver, repr_guarded, set_parts, wrong_self,
+    Arity,
+};
 use super::set as sets;
 use crate::args::Args;
 use crate::error::PyResult;
@@ -53,11 +56,23 @@ fn types(interp: &Interp) -> &'static ViewTypes {
             let object = interp.g.types.object.clone();
             let mk = |name: &str| {
                 let dict = ObjRef::new_immortal(interp.py, Payload::Dict(PyDict::new()));
-                let t = new_type(interp.py, name, vec![object.clone()], vec![object.clone()], dict, Layout::Builtin, false);
+                let t = new_type(
+                    interp.py,
+                    name,
+                    vec![object.clone()],
+                    vec![object.clone()],
+                    dict,
+                    Layout::Builtin,
+                    false,
+                );
                 t.make_immortal();
                 t
             };
-            Holder(ViewTypes { keys: mk("dict_keys"), values: mk("dict_values"), items: mk("dict_items") })
+            Holder(ViewTypes {
+                keys: mk("dict_keys"),
+                values: mk("dict_values"),
+                items: mk("dict_items"),
+            })
         })
         .0
 }
@@ -74,13 +89,18 @@ fn type_for(interp: &Interp, kind: ViewKind) -> ObjRef {
 /// A new view of dict `d`.
 pub fn new_view(interp: &Interp, d: &ObjRef, kind: ViewKind) -> Value {
     let data: Box<dyn std::any::Any> = Box::new(DictView { dict: d.clone() });
-    Value::Obj(interp.new_obj(Payload::Native(NativeObj { class: type_for(interp, kind), data: ObjCell::new(data) })))
+    Value::Obj(interp.new_obj(Payload::Native(NativeObj {
+        class: type_for(interp, kind),
+        data: ObjCell::new(data),
+    })))
 }
 
 /// The dict and kind of a view value, if it is one.
 fn view_parts(interp: &Interp, v: &Value) -> Option<(ObjRef, ViewKind)> {
     let Value::Obj(o) = v else { return None };
-    let Payload::Native(n) = o.payload() else { return None };
+    let Payload::Native(n) = o.payload() else {
+        return None;
+    };
     let t = types(interp);
     let kind = if n.class.is(&t.keys) {
         ViewKind::Keys
@@ -91,13 +111,18 @@ fn view_parts(interp: &Interp, v: &Value) -> Option<(ObjRef, ViewKind)> {
     } else {
         return None;
     };
-    let d = n.data.with(interp.py, |b| b.downcast_ref::<DictView>().map(|v| v.dict.clone()))?;
+    let d = n.data.with(interp.py, |b| {
+        b.downcast_ref::<DictView>().map(|v| v.dict.clone())
+    })?;
     Some((d, kind))
 }
 
 /// Is `v` a keys or items view (CPython's `PyDictViewSet_Check`)?
 fn is_set_view(interp: &Interp, v: &Value) -> bool {
-    matches!(view_parts(interp, v), Some((_, ViewKind::Keys | ViewKind::Items)))
+    matches!(
+        view_parts(interp, v),
+        Some((_, ViewKind::Keys | ViewKind::Items))
+    )
 }
 
 fn view_self(interp: &Interp, args: &Args<'_>, qual: &str, kind: ViewKind) -> PyResult<ObjRef> {
@@ -109,17 +134,25 @@ fn view_self(interp: &Interp, args: &Args<'_>, qual: &str, kind: ViewKind) -> Py
 }
 
 fn dict_len(interp: &Interp, d: &ObjRef) -> usize {
-    dict_parts(&Value::Obj(d.clone())).map(|(_, t)| t.len(interp.py)).unwrap_or(0)
+    dict_parts(&Value::Obj(d.clone()))
+        .map(|(_, t)| t.len(interp.py))
+        .unwrap_or(0)
 }
 
 /// The elements of a view, in order.
 fn elements(interp: &Interp, d: &ObjRef, kind: ViewKind) -> Vec<Value> {
     let dv = Value::Obj(d.clone());
-    let Some((_, t)) = dict_parts(&dv) else { return Vec::new() };
+    let Some((_, t)) = dict_parts(&dv) else {
+        return Vec::new();
+    };
     match kind {
         ViewKind::Keys => t.keys(interp.py),
         ViewKind::Values => t.values(interp.py),
-        ViewKind::Items => t.items(interp.py).into_iter().map(|(k, v)| interp.new_tuple(vec![k, v])).collect(),
+        ViewKind::Items => t
+            .items(interp.py)
+            .into_iter()
+            .map(|(k, v)| interp.new_tuple(vec![k, v]))
+            .collect(),
     }
 }
 
@@ -138,7 +171,9 @@ fn view_contains(interp: &mut Interp, d: &ObjRef, kind: ViewKind, x: &Value) -> 
         ViewKind::Keys => Ok(interp.dict_get(d, x)?.is_some()),
         ViewKind::Items => {
             let Value::Obj(o) = x else { return Ok(false) };
-            let Payload::Tuple(t) = o.payload() else { return Ok(false) };
+            let Payload::Tuple(t) = o.payload() else {
+                return Ok(false);
+            };
             if t.len() != 2 {
                 return Ok(false);
             }
@@ -171,7 +206,15 @@ macro_rules! view_methods {
             let d = view_self(interp, &args, concat!($tn, ".__iter__"), $kind)?;
             method_args(interp, &args, concat!($tn, ".__iter__"), Arity::NoArgs)?;
             let len = dict_len(interp, &d);
-            Ok(new_iter(interp, IterState::Dict { dict: d, pos: 0, len, kind: $kind as u8 }))
+            Ok(new_iter(
+                interp,
+                IterState::Dict {
+                    dict: d,
+                    pos: 0,
+                    len,
+                    kind: $kind as u8,
+                },
+            ))
         }
         fn $contains(interp: &mut Interp, args: Args<'_>) -> PyResult {
             let d = view_self(interp, &args, concat!($tn, ".__contains__"), $kind)?;
@@ -181,7 +224,9 @@ macro_rules! view_methods {
         fn $repr(interp: &mut Interp, args: Args<'_>) -> PyResult {
             let d = view_self(interp, &args, concat!($tn, ".__repr__"), $kind)?;
             method_args(interp, &args, concat!($tn, ".__repr__"), Arity::NoArgs)?;
-            let Value::Obj(me) = &args.pos()[0] else { unreachable!() };
+            let Value::Obj(me) = &args.pos()[0] else {
+                unreachable!()
+            };
             let s = repr_guarded(interp, me, "...", |interp| {
                 let items = elements(interp, &d, $kind);
                 join_reprs(interp, &items, concat!($tn, "(["), "])")
@@ -196,9 +241,33 @@ macro_rules! view_methods {
     };
 }
 
-view_methods!(ViewKind::Keys, keys_len, keys_iter, keys_contains, keys_repr, keys_reversed, "dict_keys");
-view_methods!(ViewKind::Values, values_len, values_iter, values_contains, values_repr, values_reversed, "dict_values");
-view_methods!(ViewKind::Items, items_len, items_iter, items_contains, items_repr, items_reversed, "dict_items");
+view_methods!(
+    ViewKind::Keys,
+    keys_len,
+    keys_iter,
+    keys_contains,
+    keys_repr,
+    keys_reversed,
+    "dict_keys"
+);
+view_methods!(
+    ViewKind::Values,
+    values_len,
+    values_iter,
+    values_contains,
+    values_repr,
+    values_reversed,
+    "dict_values"
+);
+view_methods!(
+    ViewKind::Items,
+    items_len,
+    items_iter,
+    items_contains,
+    items_repr,
+    items_reversed,
+    "dict_items"
+);
 
 // ---- set operations of keys and items views ----
 
@@ -225,7 +294,11 @@ fn contains_in(interp: &mut Interp, v: &Value, x: &Value) -> PyResult<bool> {
 
 /// `_PyDictView_Intersect`.
 fn intersect(interp: &mut Interp, a: &Value, b: &Value) -> PyResult {
-    let (mut this, mut other) = if is_set_view(interp, a) { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
+    let (mut this, mut other) = if is_set_view(interp, a) {
+        (a.clone(), b.clone())
+    } else {
+        (b.clone(), a.clone())
+    };
     let len_self = size_of(interp, &this)?;
     if let Some((_, _, false)) = set_parts(&other) {
         if len_self <= size_of(interp, &other)? {
@@ -252,7 +325,11 @@ fn set_op(interp: &mut Interp, args: Args<'_>, qual: &str, op: char, reflected: 
         return Err(wrong_self(interp, qual, this));
     }
     let a = method_args(interp, &args, qual, Arity::One)?;
-    let (left, right) = if reflected { (&a[0], this) } else { (this, &a[0]) };
+    let (left, right) = if reflected {
+        (&a[0], this)
+    } else {
+        (this, &a[0])
+    };
     if op == '&' {
         return intersect(interp, left, right);
     }
@@ -410,8 +487,13 @@ pub fn register(interp: &mut Interp) {
     }
     for ty in [&k, &v, &i] {
         if let Payload::Type(tt) = ty.payload() {
-            tt.dict().set_str(interp.py, interp.intern("__hash__"), Value::None);
-            tt.dict().set_str(interp.py, interp.g.names.module.clone(), Value::Obj(interp.intern("builtins")));
+            tt.dict()
+                .set_str(interp.py, interp.intern("__hash__"), Value::None);
+            tt.dict().set_str(
+                interp.py,
+                interp.g.names.module.clone(),
+                Value::Obj(interp.intern("builtins")),
+            );
         }
     }
 }

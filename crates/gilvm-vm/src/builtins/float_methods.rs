@@ -21,7 +21,13 @@ fn float_or_int(v: &Value) -> bool {
     is_float(v) || is_int(v)
 }
 
-fn recv(interp: &mut Interp, args: Args<'_>, name: &str, min: usize, max: usize) -> PyResult<(f64, Vec<Value>)> {
+fn recv(
+    interp: &mut Interp,
+    args: Args<'_>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<(f64, Vec<Value>)> {
     let a = method_args(interp, args, "float", name, min, max, is_float)?;
     let x = match a[0] {
         Value::Float(f) => f,
@@ -104,12 +110,19 @@ fn float_hex(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn float_fromhex(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "fromhex", 2, 2)?;
     let Some(s) = a[1].as_str() else {
-        return Err(interp.type_error(format!("fromhex() argument must be str, not {}", interp.type_name(&a[1]))));
+        return Err(interp.type_error(format!(
+            "fromhex() argument must be str, not {}",
+            interp.type_name(&a[1])
+        )));
     };
     match float_util::float_fromhex(s) {
         Ok(f) => Ok(Value::Float(f)),
-        Err(float_util::FromHexError::Invalid) => Err(interp.value_error("invalid hexadecimal floating-point string")),
-        Err(float_util::FromHexError::Overflow) => Err(interp.overflow_error("hexadecimal value too large to represent as a float")),
+        Err(float_util::FromHexError::Invalid) => {
+            Err(interp.value_error("invalid hexadecimal floating-point string"))
+        }
+        Err(float_util::FromHexError::Overflow) => {
+            Err(interp.overflow_error("hexadecimal value too large to represent as a float"))
+        }
     }
 }
 
@@ -172,7 +185,10 @@ fn float_bool(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn float_format(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (x, a) = recv(interp, args, "__format__", 1, 1)?;
     let Some(spec) = a[0].as_str() else {
-        return Err(interp.type_error(format!("__format__() argument must be str, not {}", interp.type_name(&a[0]))));
+        return Err(interp.type_error(format!(
+            "__format__() argument must be str, not {}",
+            interp.type_name(&a[0])
+        )));
     };
     let spec = spec.to_string();
     interp.format(&Value::Float(x), &spec)

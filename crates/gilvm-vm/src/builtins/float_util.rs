@@ -119,7 +119,10 @@ pub fn biguint_scaled_to_f64(m: &BigUint, e: i64) -> f64 {
     }
     let drop = bits - 120;
     let top: BigUint = m >> drop as usize;
-    let sticky = m.trailing_zeros().map(|t| (t as i64) < drop).unwrap_or(false);
+    let sticky = m
+        .trailing_zeros()
+        .map(|t| (t as i64) < drop)
+        .unwrap_or(false);
     scaled_u128_to_f64(top.to_u128().unwrap_or(0), e.saturating_add(drop), sticky)
 }
 
@@ -155,7 +158,11 @@ pub fn as_integer_ratio(x: f64) -> (BigInt, BigInt) {
     let (m, e) = decode(x);
     let tz = m.trailing_zeros() as i64;
     let (m, e) = (m >> tz, e + tz);
-    let m = if x < 0.0 { -BigInt::from(m) } else { BigInt::from(m) };
+    let m = if x < 0.0 {
+        -BigInt::from(m)
+    } else {
+        BigInt::from(m)
+    };
     if e >= 0 {
         (m << e as usize, BigInt::one())
     } else {
@@ -237,7 +244,11 @@ pub fn float_hex(x: f64) -> String {
         return if x > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if x == 0.0 {
-        return if x.is_sign_negative() { "-0x0.0p+0".into() } else { "0x0.0p+0".into() };
+        return if x.is_sign_negative() {
+            "-0x0.0p+0".into()
+        } else {
+            "0x0.0p+0".into()
+        };
     }
     let (m, e) = frexp(x.abs());
     // shift = 1 - max(DBL_MIN_EXP - e, 0)

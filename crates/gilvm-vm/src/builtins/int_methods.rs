@@ -15,13 +15,24 @@ use crate::interp::Interp;
 
 /// Checks a method's receiver and argument count (not counting the receiver); returns the
 /// positional arguments including the receiver.
-pub fn method_args<'a>(interp: &mut Interp, args: Args<'a>, ty: &str, name: &str, min: usize, max: usize, ok: fn(&Value) -> bool) -> PyResult<&'a [Value]> {
+pub fn method_args<'a>(
+    interp: &mut Interp,
+    args: Args<'a>,
+    ty: &str,
+    name: &str,
+    min: usize,
+    max: usize,
+    ok: fn(&Value) -> bool,
+) -> PyResult<&'a [Value]> {
     let pos = args.pos();
     let Some(recv) = pos.first() else {
         return Err(interp.type_error(format!("unbound method {ty}.{name}() needs an argument")));
     };
     if !ok(recv) {
-        return Err(interp.type_error(format!("descriptor '{name}' for '{ty}' objects doesn't apply to a '{}' object", interp.type_name(recv))));
+        return Err(interp.type_error(format!(
+            "descriptor '{name}' for '{ty}' objects doesn't apply to a '{}' object",
+            interp.type_name(recv)
+        )));
     }
     if args.has_kwargs() {
         return Err(interp.type_error(format!("{ty}.{name}() takes no keyword arguments")));
@@ -31,34 +42,70 @@ pub fn method_args<'a>(interp: &mut Interp, args: Args<'a>, ty: &str, name: &str
         let msg = if max == 0 {
             format!("{ty}.{name}() takes no arguments ({n} given)")
         } else if min == max {
-            format!("expected {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            format!(
+                "expected {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
         } else if n < min {
-            format!("expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            format!(
+                "expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
         } else {
-            format!("expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            format!(
+                "expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
         };
         return Err(interp.type_error(msg));
     }
     Ok(pos)
 }
 
-fn recv_int(interp: &mut Interp, args: Args<'_>, name: &str, min: usize, max: usize) -> PyResult<Vec<Value>> {
+fn recv_int(
+    interp: &mut Interp,
+    args: Args<'_>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<Vec<Value>> {
     Ok(method_args(interp, args, "int", name, min, max, is_int)?.to_vec())
 }
 
 /// A binary special method: `NotImplemented` unless `accept(other)`.
 #[allow(clippy::too_many_arguments)]
-pub fn dunder_binop(interp: &mut Interp, args: Args<'_>, ty: &str, name: &str, op: BinOp, reflected: bool, ok: fn(&Value) -> bool, accept: fn(&Value) -> bool) -> PyResult {
+pub fn dunder_binop(
+    interp: &mut Interp,
+    args: Args<'_>,
+    ty: &str,
+    name: &str,
+    op: BinOp,
+    reflected: bool,
+    ok: fn(&Value) -> bool,
+    accept: fn(&Value) -> bool,
+) -> PyResult {
     let a = method_args(interp, args, ty, name, 1, 1, ok)?;
     if !accept(&a[1]) {
         return Ok(interp.not_implemented());
     }
-    let (x, y) = if reflected { (a[1].clone(), a[0].clone()) } else { (a[0].clone(), a[1].clone()) };
+    let (x, y) = if reflected {
+        (a[1].clone(), a[0].clone())
+    } else {
+        (a[0].clone(), a[1].clone())
+    };
     interp.binary_op(op, x, y, false)
 }
 
 /// A comparison special method.
-pub fn dunder_cmp(interp: &mut Interp, args: Args<'_>, ty: &str, name: &str, op: CmpOp, ok: fn(&Value) -> bool, accept: fn(&Value) -> bool) -> PyResult {
+pub fn dunder_cmp(
+    interp: &mut Interp,
+    args: Args<'_>,
+    ty: &str,
+    name: &str,
+    op: CmpOp,
+    ok: fn(&Value) -> bool,
+    accept: fn(&Value) -> bool,
+) -> PyResult {
     let a = method_args(interp, args, ty, name, 1, 1, ok)?;
     if !accept(&a[1]) {
         return Ok(interp.not_implemented());
@@ -67,22 +114,46 @@ pub fn dunder_cmp(interp: &mut Interp, args: Args<'_>, ty: &str, name: &str, op:
 }
 
 /// `__divmod__`/`__rdivmod__`.
-pub fn dunder_divmod(interp: &mut Interp, args: Args<'_>, ty: &str, name: &str, reflected: bool, ok: fn(&Value) -> bool, accept: fn(&Value) -> bool) -> PyResult {
+pub fn dunder_divmod(
+    interp: &mut Interp,
+    args: Args<'_>,
+    ty: &str,
+    name: &str,
+    reflected: bool,
+    ok: fn(&Value) -> bool,
+    accept: fn(&Value) -> bool,
+) -> PyResult {
     let a = method_args(interp, args, ty, name, 1, 1, ok)?;
     if !accept(&a[1]) {
         return Ok(interp.not_implemented());
     }
-    let (x, y) = if reflected { (&a[1], &a[0]) } else { (&a[0], &a[1]) };
+    let (x, y) = if reflected {
+        (&a[1], &a[0])
+    } else {
+        (&a[0], &a[1])
+    };
     numbers::divmod_values(interp, x, y)
 }
 
 /// `__pow__`/`__rpow__` with the optional modulus.
-pub fn dunder_pow(interp: &mut Interp, args: Args<'_>, ty: &str, name: &str, reflected: bool, ok: fn(&Value) -> bool, accept: fn(&Value) -> bool) -> PyResult {
+pub fn dunder_pow(
+    interp: &mut Interp,
+    args: Args<'_>,
+    ty: &str,
+    name: &str,
+    reflected: bool,
+    ok: fn(&Value) -> bool,
+    accept: fn(&Value) -> bool,
+) -> PyResult {
     let a = method_args(interp, args, ty, name, 1, 2, ok)?;
     if !accept(&a[1]) {
         return Ok(interp.not_implemented());
     }
-    let (x, y) = if reflected { (a[1].clone(), a[0].clone()) } else { (a[0].clone(), a[1].clone()) };
+    let (x, y) = if reflected {
+        (a[1].clone(), a[0].clone())
+    } else {
+        (a[0].clone(), a[1].clone())
+    };
     match a.get(2).filter(|m| !m.is_none()) {
         None => interp.binary_op(BinOp::Pow, x, y, false),
         Some(m) => {
@@ -182,7 +253,10 @@ fn int_invert(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn int_bool(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = recv_int(interp, args, "__bool__", 0, 0)?;
-    Ok(Value::Bool(!matches!(int_ref(&a[0]), Some(IntRef::Small(0)))))
+    Ok(Value::Bool(!matches!(
+        int_ref(&a[0]),
+        Some(IntRef::Small(0))
+    )))
 }
 
 fn int_round(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -194,7 +268,10 @@ fn int_round(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn int_format(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = recv_int(interp, args, "__format__", 1, 1)?;
     let Some(spec) = a[1].as_str() else {
-        return Err(interp.type_error(format!("__format__() argument must be str, not {}", interp.type_name(&a[1]))));
+        return Err(interp.type_error(format!(
+            "__format__() argument must be str, not {}",
+            interp.type_name(&a[1])
+        )));
     };
     let spec = spec.to_string();
     interp.format(&a[0], &spec)
@@ -224,7 +301,11 @@ fn int_bit_count(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = recv_int(interp, args, "bit_count", 0, 0)?;
     Ok(Value::Int(match int_ref(&a[0]) {
         Some(IntRef::Small(i)) => i.unsigned_abs().count_ones() as i64,
-        Some(IntRef::Big(b)) => b.magnitude().iter_u64_digits().map(|d| d.count_ones() as i64).sum(),
+        Some(IntRef::Big(b)) => b
+            .magnitude()
+            .iter_u64_digits()
+            .map(|d| d.count_ones() as i64)
+            .sum(),
         None => 0,
     }))
 }
@@ -247,7 +328,10 @@ fn byteorder(interp: &mut Interp, v: Option<&Value>) -> PyResult<bool> {
             Some("big") => Ok(false),
             Some("little") => Ok(true),
             Some(_) => Err(interp.value_error("byteorder must be either 'little' or 'big'")),
-            None => Err(interp.type_error(format!("to_bytes() argument 'byteorder' must be str, not {}", interp.type_name(v)))),
+            None => Err(interp.type_error(format!(
+                "to_bytes() argument 'byteorder' must be str, not {}",
+                interp.type_name(v)
+            ))),
         },
     }
 }
@@ -257,7 +341,15 @@ fn int_to_bytes(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if pos.first().is_none_or(|v| !is_int(v)) {
         return Err(interp.type_error("descriptor 'to_bytes' for 'int' objects needs an int"));
     }
-    let b = bind_args(interp, args, "to_bytes", 1, &["length", "byteorder"], 0, &["signed"])?;
+    let b = bind_args(
+        interp,
+        args,
+        "to_bytes",
+        1,
+        &["length", "byteorder"],
+        0,
+        &["signed"],
+    )?;
     let length = match &b[0] {
         Some(v) => numbers::index_big(interp, v)?,
         None => BigInt::from(1),
@@ -298,12 +390,24 @@ fn int_to_bytes(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if little {
         out.reverse();
     }
-    Ok(Value::Obj(interp.new_obj(Payload::Bytes(out.into_boxed_slice()))))
+    Ok(Value::Obj(
+        interp.new_obj(Payload::Bytes(out.into_boxed_slice())),
+    ))
 }
 
 fn int_from_bytes(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let b = bind_args(interp, args, "from_bytes", 1, &["bytes", "byteorder"], 0, &["signed"])?;
-    let Some(src) = b[0].clone() else { return Err(interp.type_error("from_bytes() missing required argument 'bytes' (pos 1)")) };
+    let b = bind_args(
+        interp,
+        args,
+        "from_bytes",
+        1,
+        &["bytes", "byteorder"],
+        0,
+        &["signed"],
+    )?;
+    let Some(src) = b[0].clone() else {
+        return Err(interp.type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
+    };
     let little = byteorder(interp, b[1].as_ref())?;
     let signed = match &b[2] {
         Some(v) => interp.truthy(v)?,
@@ -319,7 +423,10 @@ fn int_from_bytes(interp: &mut Interp, args: Args<'_>) -> PyResult {
         }
         _ => {
             if is_int(&src) || matches!(src, Value::Float(_) | Value::None) {
-                return Err(interp.type_error(format!("cannot convert '{}' object to bytes", interp.type_name(&src))));
+                return Err(interp.type_error(format!(
+                    "cannot convert '{}' object to bytes",
+                    interp.type_name(&src)
+                )));
             }
             let items = interp.collect(&src)?;
             let mut out = Vec::with_capacity(items.len());
@@ -336,7 +443,11 @@ fn int_from_bytes(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if little {
         data.reverse();
     }
-    let v = if signed { BigInt::from_signed_bytes_be(&data) } else { BigInt::from_bytes_be(Sign::Plus, &data) };
+    let v = if signed {
+        BigInt::from_signed_bytes_be(&data)
+    } else {
+        BigInt::from_bytes_be(Sign::Plus, &data)
+    };
     Ok(interp.new_bigint(v))
 }
 
@@ -347,8 +458,25 @@ fn int_trunc(interp: &mut Interp, args: Args<'_>) -> PyResult {
 pub fn register(interp: &mut Interp) {
     let t = interp.g.types.int.clone();
     register_ops(interp, &t);
-    for name in ["__int__", "__index__", "__trunc__", "__floor__", "__ceil__", "__pos__", "conjugate"] {
-        add_method(interp, &t, name, if name == "__trunc__" { int_trunc } else { int_self });
+    for name in [
+        "__int__",
+        "__index__",
+        "__trunc__",
+        "__floor__",
+        "__ceil__",
+        "__pos__",
+        "conjugate",
+    ] {
+        add_method(
+            interp,
+            &t,
+            name,
+            if name == "__trunc__" {
+                int_trunc
+            } else {
+                int_self
+            },
+        );
     }
     add_method(interp, &t, "__float__", int_float);
     add_method(interp, &t, "__abs__", int_abs);
@@ -375,7 +503,9 @@ fn share_with_bool(interp: &mut Interp) {
     if gilvm_object::types::is_subtype(&bool_, &int) {
         return;
     }
-    let (Payload::Type(it), Payload::Type(bt)) = (int.payload(), bool_.payload()) else { return };
+    let (Payload::Type(it), Payload::Type(bt)) = (int.payload(), bool_.payload()) else {
+        return;
+    };
     for k in it.dict().keys(interp.py) {
         let Value::Obj(name) = &k else { continue };
         if bt.dict().get_str(interp.py, name).is_some() {

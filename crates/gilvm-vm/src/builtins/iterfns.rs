@@ -50,7 +50,9 @@ fn min_max(interp: &mut Interp, args: Args<'_>, name: &str, op: CmpOp) -> PyResu
     let default = args.kw("default").cloned();
     let positional = pos.len() > 1;
     if positional && default.is_some() {
-        return Err(interp.type_error(format!("Cannot specify a default for {name}() with multiple positional arguments")));
+        return Err(interp.type_error(format!(
+            "Cannot specify a default for {name}() with multiple positional arguments"
+        )));
     }
     let mut best: Option<(Value, Value)> = None;
     let mut step = |interp: &mut Interp, item: Value| -> PyResult<bool> {
@@ -115,16 +117,29 @@ fn sum(interp: &mut Interp, args: Args<'_>) -> PyResult {
         return Err(interp.type_error("sum() takes at least 1 positional argument (0 given)"));
     }
     if pos.len() > 2 {
-        return Err(interp.type_error(format!("sum() takes at most 2 arguments ({} given)", pos.len())));
+        return Err(interp.type_error(format!(
+            "sum() takes at most 2 arguments ({} given)",
+            pos.len()
+        )));
     }
     if pos.len() == 2 && args.kw("start").is_some() {
-        return Err(interp.type_error("argument for sum() given by name ('start') and position (2)"));
+        return Err(
+            interp.type_error("argument for sum() given by name ('start') and position (2)")
+        );
     }
-    let start = pos.get(1).or(args.kw("start")).cloned().unwrap_or(Value::Int(0));
+    let start = pos
+        .get(1)
+        .or(args.kw("start"))
+        .cloned()
+        .unwrap_or(Value::Int(0));
     if let Value::Obj(o) = &start {
         match o.payload() {
-            Payload::Str(_) => return Err(interp.type_error("sum() can't sum strings [use ''.join(seq) instead]")),
-            Payload::Bytes(_) => return Err(interp.type_error("sum() can't sum bytes [use b''.join(seq) instead]")),
+            Payload::Str(_) => {
+                return Err(interp.type_error("sum() can't sum strings [use ''.join(seq) instead]"))
+            }
+            Payload::Bytes(_) => {
+                return Err(interp.type_error("sum() can't sum bytes [use b''.join(seq) instead]"))
+            }
             _ => {}
         }
         if gilvm_object::types::type_name(gilvm_object::types::type_of(&start)) == "bytearray" {
@@ -152,10 +167,16 @@ fn sum(interp: &mut Interp, args: Args<'_>) -> PyResult {
                 Value::Float(x) => {
                     let x = *x;
                     let t = f + x;
-                    let c = if f.abs() >= x.abs() { c + ((f - t) + x) } else { c + ((x - t) + f) };
+                    let c = if f.abs() >= x.abs() {
+                        c + ((f - t) + x)
+                    } else {
+                        c + ((x - t) + f)
+                    };
                     Acc::Float(t, c)
                 }
-                Value::Int(_) | Value::Bool(_) => Acc::Float(f + is_exact_int(&item).unwrap_or(0) as f64, c),
+                Value::Int(_) | Value::Bool(_) => {
+                    Acc::Float(f + is_exact_int(&item).unwrap_or(0) as f64, c)
+                }
                 _ => {
                     let f = if c != 0.0 && c.is_finite() { f + c } else { f };
                     Acc::Any(interp.binary_op(BinOp::Add, Value::Float(f), item, false)?)
@@ -185,40 +206,73 @@ fn reversed(interp: &mut Interp, args: Args<'_>) -> PyResult {
             _ => None,
         };
         if let Some(n) = n {
-            return Ok(new_iter(interp, IterState::Reversed { seq: o.clone(), index: n }));
+            return Ok(new_iter(
+                interp,
+                IterState::Reversed {
+                    seq: o.clone(),
+                    index: n,
+                },
+            ));
         }
     }
-    let not_reversible = |interp: &Interp| interp.type_error(format!("'{}' object is not reversible", interp.type_name(seq)));
+    let not_reversible = |interp: &Interp| {
+        interp.type_error(format!(
+            "'{}' object is not reversible",
+            interp.type_name(seq)
+        ))
+    };
     match interp.lookup_special(seq, "__reversed__") {
         Some(Value::None) => return Err(not_reversible(interp)),
         Some(m) => return interp.call_method_value(&m, seq, &[]),
         None => {}
     }
     // The sequence protocol: `__len__` and `__getitem__`, and not a mapping.
-    let Value::Obj(o) = seq else { return Err(not_reversible(interp)) };
+    let Value::Obj(o) = seq else {
+        return Err(not_reversible(interp));
+    };
     let is_seq = matches!(o.payload(), Payload::Instance(_) | Payload::Native(_))
         && super::containers::dict_parts(seq).is_none()
-        && interp.lookup_special(seq, "__getitem__").is_some_and(|m| !m.is_none());
+        && interp
+            .lookup_special(seq, "__getitem__")
+            .is_some_and(|m| !m.is_none());
     if !is_seq {
         return Err(not_reversible(interp));
     }
     let n = interp.len(seq)?;
-    Ok(new_iter(interp, IterState::Reversed { seq: o.clone(), index: n }))
+    Ok(new_iter(
+        interp,
+        IterState::Reversed {
+            seq: o.clone(),
+            index: n,
+        },
+    ))
 }
 
 fn enumerate(interp: &mut Interp, args: Args<'_>) -> PyResult {
     check_kwnames(interp, &args, "enumerate", &["iterable", "start"])?;
     let pos = args.pos();
     if pos.len() + args.kwnames.len() > 2 {
-        return Err(interp.type_error(format!("enumerate() takes at most 2 arguments ({} given)", pos.len() + args.kwnames.len())));
+        return Err(interp.type_error(format!(
+            "enumerate() takes at most 2 arguments ({} given)",
+            pos.len() + args.kwnames.len()
+        )));
     }
     let iterable = match (pos.first(), args.kw("iterable")) {
-        (Some(_), Some(_)) => return Err(interp.type_error("argument for enumerate() given by name ('iterable') and position (1)")),
+        (Some(_), Some(_)) => {
+            return Err(interp.type_error(
+                "argument for enumerate() given by name ('iterable') and position (1)",
+            ))
+        }
         (Some(v), None) | (None, Some(v)) => v.clone(),
-        (None, None) => return Err(interp.type_error("enumerate() missing required argument 'iterable'")),
+        (None, None) => {
+            return Err(interp.type_error("enumerate() missing required argument 'iterable'"))
+        }
     };
     let start = match (pos.get(1), args.kw("start")) {
-        (Some(_), Some(_)) => return Err(interp.type_error("argument for enumerate() given by name ('start') and position (2)")),
+        (Some(_), Some(_)) => {
+            return Err(interp
+                .type_error("argument for enumerate() given by name ('start') and position (2)"))
+        }
         (Some(v), None) | (None, Some(v)) => v.clone(),
         (None, None) => Value::Int(0),
     };
@@ -228,18 +282,30 @@ fn enumerate(interp: &mut Interp, args: Args<'_>) -> PyResult {
         v if v.to_bigint().is_some() => start,
         v => {
             if interp.lookup_special(v, "__index__").is_none() {
-                return Err(interp.type_error(format!("'{}' object cannot be interpreted as an integer", interp.type_name(v))));
+                return Err(interp.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    interp.type_name(v)
+                )));
             }
             let m = interp.lookup_special(v, "__index__").unwrap_or(Value::None);
             let r = interp.call_method_value(&m, v, &[])?;
             if r.to_bigint().is_none() {
-                return Err(interp.type_error(format!("__index__ returned non-int (type {})", interp.type_name(&r))));
+                return Err(interp.type_error(format!(
+                    "__index__ returned non-int (type {})",
+                    interp.type_name(&r)
+                )));
             }
             r
         }
     };
     let it = interp.iter(&iterable)?;
-    Ok(new_iter(interp, IterState::Enumerate { iter: it, count: start }))
+    Ok(new_iter(
+        interp,
+        IterState::Enumerate {
+            iter: it,
+            count: start,
+        },
+    ))
 }
 
 fn zip(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -267,13 +333,25 @@ fn map(interp: &mut Interp, args: Args<'_>) -> PyResult {
     for a in &pos[1..] {
         iters.push(interp.iter(a)?);
     }
-    Ok(new_iter(interp, IterState::Map { func: pos[0].clone(), iters }))
+    Ok(new_iter(
+        interp,
+        IterState::Map {
+            func: pos[0].clone(),
+            iters,
+        },
+    ))
 }
 
 fn filter(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = func_args(interp, &args, "filter", 2, 2)?;
     let it = interp.iter(&a[1])?;
-    Ok(new_iter(interp, IterState::Filter { func: a[0].clone(), iter: it }))
+    Ok(new_iter(
+        interp,
+        IterState::Filter {
+            func: a[0].clone(),
+            iter: it,
+        },
+    ))
 }
 
 fn any_all(interp: &mut Interp, args: Args<'_>, name: &str, want: bool) -> PyResult {
@@ -282,7 +360,10 @@ fn any_all(interp: &mut Interp, args: Args<'_>, name: &str, want: bool) -> PyRes
     }
     let pos = args.pos();
     if pos.len() != 1 {
-        return Err(interp.type_error(format!("{name}() takes exactly one argument ({} given)", pos.len())));
+        return Err(interp.type_error(format!(
+            "{name}() takes exactly one argument ({} given)",
+            pos.len()
+        )));
     }
     // any: stop at the first true item; all: stop at the first false one.
     let mut found = false;

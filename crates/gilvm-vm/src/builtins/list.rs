@@ -9,8 +9,8 @@ use gilvm_object::{ObjCell, Payload, Value};
 
 use super::add_method;
 use super::containers::{
-    check_kwnames, check_repeat, index_bounds, join_reprs, list_cell, list_find, method_args, new_iter, receiver, repeat_count, repr_guarded,
-    seq_iter, seq_richcompare, wrong_self, Arity,
+    check_kwnames, check_repeat, index_bounds, join_reprs, list_cell, list_find, method_args,
+    new_iter, receiver, repeat_count, repr_guarded, seq_iter, seq_richcompare, wrong_self, Arity,
 };
 use crate::args::Args;
 use crate::error::PyResult;
@@ -47,7 +47,10 @@ fn item_index(interp: &mut Interp, key: &Value) -> PyResult<i64> {
                 return Err(interp.index_error("cannot fit 'int' into an index-sized integer"));
             }
             if interp.lookup_special(key, "__index__").is_none() {
-                return Err(interp.type_error(format!("list indices must be integers or slices, not {}", interp.type_name(key))));
+                return Err(interp.type_error(format!(
+                    "list indices must be integers or slices, not {}",
+                    interp.type_name(key)
+                )));
             }
             interp.index_value(key)
         }
@@ -105,8 +108,14 @@ pub fn cell_setitem(interp: &mut Interp, cell: &Cell, key: &Value, v: Value) -> 
             None => match interp.collect(&v) {
                 Ok(x) => x,
                 Err(e) => {
-                    if interp.matches(&e, &interp.g.exc.type_error.clone()) && interp.iter(&v).is_err() {
-                        let msg = if step_is_one { "can only assign an iterable" } else { "must assign iterable to extended slice" };
+                    if interp.matches(&e, &interp.g.exc.type_error.clone())
+                        && interp.iter(&v).is_err()
+                    {
+                        let msg = if step_is_one {
+                            "can only assign an iterable"
+                        } else {
+                            "must assign iterable to extended slice"
+                        };
                         return Err(interp.type_error(msg));
                     }
                     return Err(e);
@@ -126,7 +135,10 @@ pub fn cell_setitem(interp: &mut Interp, cell: &Cell, key: &Value, v: Value) -> 
             return Ok(());
         }
         if items.len() != count {
-            return Err(interp.value_error(format!("attempt to assign sequence of size {} to extended slice of size {count}", items.len())));
+            return Err(interp.value_error(format!(
+                "attempt to assign sequence of size {} to extended slice of size {count}",
+                items.len()
+            )));
         }
         let old: Vec<Value> = cell.with(py, |l| {
             let mut old = Vec::with_capacity(count);
@@ -188,7 +200,10 @@ pub fn cell_delitem(interp: &mut Interp, cell: &Cell, key: &Value) -> PyResult<(
             }
             let mut removed = Vec::with_capacity(count);
             let old = std::mem::take(l);
-            for (x, m) in old.into_iter().zip(mask.iter().copied().chain(std::iter::repeat(false))) {
+            for (x, m) in old
+                .into_iter()
+                .zip(mask.iter().copied().chain(std::iter::repeat(false)))
+            {
                 if m {
                     removed.push(x);
                 } else {
@@ -311,7 +326,11 @@ fn pop(interp: &mut Interp, args: Args<'_>) -> PyResult {
         if j < 0 || j >= n {
             return Err(false);
         }
-        Ok(if j == n - 1 { l.pop().unwrap_or(Value::None) } else { l.remove(j as usize) })
+        Ok(if j == n - 1 {
+            l.pop().unwrap_or(Value::None)
+        } else {
+            l.remove(j as usize)
+        })
     });
     match r {
         Ok(v) => Ok(v),
@@ -325,7 +344,13 @@ fn remove(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = method_args(interp, &args, "list.remove", Arity::One)?;
     match list_find(interp, c, &a[0], 0, usize::MAX)? {
         Some(i) => {
-            let old = c.with(interp.py, |l| if i < l.len() { Some(l.remove(i)) } else { None });
+            let old = c.with(interp.py, |l| {
+                if i < l.len() {
+                    Some(l.remove(i))
+                } else {
+                    None
+                }
+            });
             drop(old);
             Ok(Value::None)
         }
@@ -459,14 +484,23 @@ fn reversed(interp: &mut Interp, args: Args<'_>) -> PyResult {
     method_args(interp, &args, "list.__reversed__", Arity::NoArgs)?;
     let Value::Obj(o) = v else { unreachable!() };
     let n = c.with(interp.py, |l| l.len());
-    Ok(new_iter(interp, IterState::Reversed { seq: o.clone(), index: n }))
+    Ok(new_iter(
+        interp,
+        IterState::Reversed {
+            seq: o.clone(),
+            index: n,
+        },
+    ))
 }
 
 fn add(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, c) = list_self(interp, &args, "list.__add__")?;
     let a = method_args(interp, &args, "list.__add__", Arity::One)?;
     let Some(oc) = list_cell(&a[0]) else {
-        return Err(interp.type_error(format!("can only concatenate list (not \"{}\") to list", interp.type_name(&a[0]))));
+        return Err(interp.type_error(format!(
+            "can only concatenate list (not \"{}\") to list",
+            interp.type_name(&a[0])
+        )));
     };
     let mut v = c.with(interp.py, |l| l.clone());
     if std::ptr::eq(oc, c) {
@@ -521,9 +555,15 @@ fn imul(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn cmp(interp: &mut Interp, args: Args<'_>, op: CmpOp, qual: &str) -> PyResult {
     let (_, c) = list_self(interp, &args, qual)?;
     let a = method_args(interp, &args, qual, Arity::One)?;
-    let Some(oc) = list_cell(&a[0]) else { return Ok(interp.not_implemented()) };
+    let Some(oc) = list_cell(&a[0]) else {
+        return Ok(interp.not_implemented());
+    };
     let s = c.with(interp.py, |l| l.clone());
-    let t = if std::ptr::eq(oc, c) { s.clone() } else { oc.with(interp.py, |l| l.clone()) };
+    let t = if std::ptr::eq(oc, c) {
+        s.clone()
+    } else {
+        oc.with(interp.py, |l| l.clone())
+    };
     Ok(Value::Bool(seq_richcompare(interp, op, &s, &t)?))
 }
 
@@ -594,6 +634,7 @@ pub fn register(interp: &mut Interp) {
     add_method(interp, &t, "__ge__", ge);
     add_method(interp, &t, "__repr__", repr);
     if let Payload::Type(tt) = t.payload() {
-        tt.dict().set_str(interp.py, interp.intern("__hash__"), Value::None);
+        tt.dict()
+            .set_str(interp.py, interp.intern("__hash__"), Value::None);
     }
 }

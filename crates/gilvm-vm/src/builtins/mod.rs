@@ -8,11 +8,11 @@ pub mod containers;
 pub mod core;
 pub mod dict;
 pub mod dictviews;
-pub mod iterfns;
-pub mod list;
 pub mod float_methods;
 pub mod float_util;
 pub mod int_methods;
+pub mod iterfns;
+pub mod list;
 pub mod numbers;
 pub mod set;
 pub mod sort;
@@ -79,20 +79,25 @@ pub fn add_builtin(interp: &mut Interp, name: &'static str, f: NativeFn) {
 /// A generator's `__name__`/`__qualname__`.
 pub fn gen_field(interp: &mut Interp, o: &ObjRef, qual: bool) -> Value {
     match o.payload() {
-        Payload::Native(n) => n.data.with(interp.py, |b| match b.downcast_ref::<crate::gen::GenState>() {
-            Some(g) => {
-                if qual {
-                    g.qualname.clone()
-                } else {
-                    g.name.clone()
+        Payload::Native(n) => n.data.with(interp.py, |b| {
+            match b.downcast_ref::<crate::gen::GenState>() {
+                Some(g) => {
+                    if qual {
+                        g.qualname.clone()
+                    } else {
+                        g.name.clone()
+                    }
                 }
+                None => Value::None,
             }
-            None => Value::None,
         }),
         _ => Value::None,
     }
 }
 
 pub fn gen_qualname(interp: &mut Interp, o: &ObjRef) -> String {
-    gen_field(interp, o, true).as_str().unwrap_or("?").to_string()
+    gen_field(interp, o, true)
+        .as_str()
+        .unwrap_or("?")
+        .to_string()
 }

@@ -83,9 +83,15 @@ pub fn index_int(interp: &mut Interp, v: &Value) -> PyResult {
         if is_int(&r) {
             return Ok(as_plain_int(&r));
         }
-        return Err(interp.type_error(format!("__index__ returned non-int (type {})", interp.type_name(&r))));
+        return Err(interp.type_error(format!(
+            "__index__ returned non-int (type {})",
+            interp.type_name(&r)
+        )));
     }
-    Err(interp.type_error(format!("'{}' object cannot be interpreted as an integer", interp.type_name(v))))
+    Err(interp.type_error(format!(
+        "'{}' object cannot be interpreted as an integer",
+        interp.type_name(v)
+    )))
 }
 
 /// `operator.index(v)` as a BigInt.
@@ -114,7 +120,8 @@ pub fn index_clamped(interp: &mut Interp, v: &Value) -> PyResult<i64> {
 pub fn int_to_f64(interp: &Interp, v: &IntRef<'_>) -> PyResult<f64> {
     match v {
         IntRef::Small(i) => Ok(*i as f64),
-        IntRef::Big(b) => float_util::bigint_to_f64(b).ok_or_else(|| interp.overflow_error("int too large to convert to float")),
+        IntRef::Big(b) => float_util::bigint_to_f64(b)
+            .ok_or_else(|| interp.overflow_error("int too large to convert to float")),
     }
 }
 
@@ -138,11 +145,17 @@ pub fn float_of(interp: &mut Interp, v: &Value) -> PyResult<f64> {
 
 /// Calls `v.__float__()` if the type defines it.
 fn call_dunder_float(interp: &mut Interp, v: &Value) -> PyResult<Option<f64>> {
-    let Some(m) = interp.lookup_special(v, "__float__") else { return Ok(None) };
+    let Some(m) = interp.lookup_special(v, "__float__") else {
+        return Ok(None);
+    };
     let r = interp.call_method_value(&m, v, &[])?;
     match r {
         Value::Float(f) => Ok(Some(f)),
-        _ => Err(interp.type_error(format!("{}.__float__ returned non-float (type {})", interp.type_name(v), interp.type_name(&r)))),
+        _ => Err(interp.type_error(format!(
+            "{}.__float__ returned non-float (type {})",
+            interp.type_name(v),
+            interp.type_name(&r)
+        ))),
     }
 }
 
@@ -163,7 +176,15 @@ pub fn f64_to_int(interp: &Interp, f: f64) -> PyResult {
 /// Binds arguments to parameters by position or keyword. `skip` leading positionals (the
 /// receiver) are not bound; the first `posonly` names are positional-only; `kwonly` names
 /// follow. Returns one slot per name (positional names first).
-pub fn bind_args(interp: &Interp, args: Args<'_>, fname: &str, skip: usize, names: &[&str], posonly: usize, kwonly: &[&str]) -> PyResult<Vec<Option<Value>>> {
+pub fn bind_args(
+    interp: &Interp,
+    args: Args<'_>,
+    fname: &str,
+    skip: usize,
+    names: &[&str],
+    posonly: usize,
+    kwonly: &[&str],
+) -> PyResult<Vec<Option<Value>>> {
     let pos = &args.pos()[skip.min(args.pos().len())..];
     if pos.len() > names.len() {
         return Err(interp.type_error(format!(
@@ -178,19 +199,30 @@ pub fn bind_args(interp: &Interp, args: Args<'_>, fname: &str, skip: usize, name
         out[i] = Some(v.clone());
     }
     for (k, v) in args.kwargs() {
-        let slot = names.iter().position(|n| *n == k).filter(|&i| i >= posonly).or_else(|| kwonly.iter().position(|n| *n == k).map(|i| i + names.len()));
+        let slot = names
+            .iter()
+            .position(|n| *n == k)
+            .filter(|&i| i >= posonly)
+            .or_else(|| kwonly.iter().position(|n| *n == k).map(|i| i + names.len()));
         match slot {
             Some(i) => {
                 if out[i].is_some() {
-                    return Err(interp.type_error(format!("argument for {fname}() given by name ('{k}') and position ({})", i + 1)));
+                    return Err(interp.type_error(format!(
+                        "argument for {fname}() given by name ('{k}') and position ({})",
+                        i + 1
+                    )));
                 }
                 out[i] = Some(v.clone());
             }
             None => {
                 if names[..posonly].contains(&k) {
-                    return Err(interp.type_error(format!("'{k}' is an invalid keyword argument for {fname}()")));
+                    return Err(interp.type_error(format!(
+                        "'{k}' is an invalid keyword argument for {fname}()"
+                    )));
                 }
-                return Err(interp.type_error(format!("{fname}() got an unexpected keyword argument '{k}'")));
+                return Err(interp.type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{k}'"
+                )));
             }
         }
     }
@@ -260,7 +292,10 @@ pub fn int_from(interp: &mut Interp, x: &Value) -> PyResult {
         if is_int(&r) {
             return Ok(as_plain_int(&r));
         }
-        return Err(interp.type_error(format!("__int__ returned non-int (type {})", interp.type_name(&r))));
+        return Err(interp.type_error(format!(
+            "__int__ returned non-int (type {})",
+            interp.type_name(&r)
+        )));
     }
     if interp.lookup_special(x, "__index__").is_some() {
         return index_int(interp, x);
@@ -271,11 +306,17 @@ pub fn int_from(interp: &mut Interp, x: &Value) -> PyResult {
             return Ok(as_plain_int(&r));
         }
         if interp.lookup_special(&r, "__index__").is_none() {
-            return Err(interp.type_error(format!("__trunc__ returned non-Integral (type {})", interp.type_name(&r))));
+            return Err(interp.type_error(format!(
+                "__trunc__ returned non-Integral (type {})",
+                interp.type_name(&r)
+            )));
         }
         return index_int(interp, &r);
     }
-    Err(interp.type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", interp.type_name(x))))
+    Err(interp.type_error(format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+        interp.type_name(x)
+    )))
 }
 
 fn int_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -294,7 +335,9 @@ fn int_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
         }
         return Ok(Value::Int(0));
     };
-    let Some(base) = base else { return int_from(interp, &x) };
+    let Some(base) = base else {
+        return int_from(interp, &x);
+    };
     let base = index_big(interp, &base)?;
     let base = match base.to_u32() {
         Some(b) if b == 0 || (2..=36).contains(&b) => b,
@@ -334,7 +377,10 @@ pub fn float_from(interp: &mut Interp, x: &Value) -> PyResult<f64> {
         let i = index_int(interp, x)?;
         return int_to_f64(interp, &int_ref(&i).unwrap_or(IntRef::Small(0)));
     }
-    Err(interp.type_error(format!("float() argument must be a string or a real number, not '{}'", interp.type_name(x))))
+    Err(interp.type_error(format!(
+        "float() argument must be a string or a real number, not '{}'",
+        interp.type_name(x)
+    )))
 }
 
 fn float_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -345,11 +391,16 @@ fn float_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if let Some(Value::Obj(cls)) = pos.first() {
         if !cls.is(&interp.g.types.float) {
             let n = gilvm_object::types::type_name(cls).to_string();
-            return Err(interp.type_error(format!("float.__new__({n}): {n} is not a subtype of float")));
+            return Err(
+                interp.type_error(format!("float.__new__({n}): {n} is not a subtype of float"))
+            );
         }
     }
     if pos.len() > 2 {
-        return Err(interp.type_error(format!("float expected at most 1 argument, got {}", pos.len() - 1)));
+        return Err(interp.type_error(format!(
+            "float expected at most 1 argument, got {}",
+            pos.len() - 1
+        )));
     }
     match pos.get(1) {
         None => Ok(Value::Float(0.0)),
@@ -380,14 +431,19 @@ pub fn abs_value(interp: &mut Interp, v: &Value) -> PyResult {
             if let Some(m) = interp.lookup_special(v, "__abs__") {
                 return interp.call_method_value(&m, v, &[]);
             }
-            Err(interp.type_error(format!("bad operand type for abs(): '{}'", interp.type_name(v))))
+            Err(interp.type_error(format!(
+                "bad operand type for abs(): '{}'",
+                interp.type_name(v)
+            )))
         }
     }
 }
 
 fn round(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let b = bind_args(interp, args, "round", 0, &["number", "ndigits"], 0, &[])?;
-    let Some(x) = b[0].clone() else { return Err(interp.type_error("round() missing required argument 'number' (pos 1)")) };
+    let Some(x) = b[0].clone() else {
+        return Err(interp.type_error("round() missing required argument 'number' (pos 1)"));
+    };
     let nd = b[1].clone().filter(|v| !v.is_none());
     round_value(interp, &x, nd.as_ref())
 }
@@ -407,7 +463,9 @@ pub fn round_value(interp: &mut Interp, x: &Value, ndigits: Option<&Value>) -> P
         };
     }
     if let Some(i) = int_ref(x) {
-        let Some(n) = ndigits else { return Ok(as_plain_int(x)) };
+        let Some(n) = ndigits else {
+            return Ok(as_plain_int(x));
+        };
         let n = index_big(interp, n)?;
         if !n.is_negative() {
             return Ok(as_plain_int(x));
@@ -422,7 +480,10 @@ pub fn round_value(interp: &mut Interp, x: &Value, ndigits: Option<&Value>) -> P
             Some(n) => interp.call_method_value(&m, x, std::slice::from_ref(n)),
         };
     }
-    Err(interp.type_error(format!("type {} doesn't define __round__ method", interp.type_name(x))))
+    Err(interp.type_error(format!(
+        "type {} doesn't define __round__ method",
+        interp.type_name(x)
+    )))
 }
 
 fn divmod(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -456,7 +517,9 @@ pub fn divmod_numbers(interp: &mut Interp, a: &Value, b: &Value) -> PyResult<Opt
         return Err(interp.zero_division("float divmod()"));
     }
     let (d, m) = float_util::float_divmod(x, y);
-    Ok(Some(interp.new_tuple(vec![Value::Float(d), Value::Float(m)])))
+    Ok(Some(
+        interp.new_tuple(vec![Value::Float(d), Value::Float(m)]),
+    ))
 }
 
 /// `divmod(a, b)` with `__divmod__`/`__rdivmod__` for other types.
@@ -480,13 +543,21 @@ pub fn divmod_values(interp: &mut Interp, a: &Value, b: &Value) -> PyResult {
             return Ok(r);
         }
     }
-    Err(interp.type_error(format!("unsupported operand type(s) for divmod(): '{}' and '{}'", interp.type_name(a), interp.type_name(b))))
+    Err(interp.type_error(format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        interp.type_name(a),
+        interp.type_name(b)
+    )))
 }
 
 fn pow(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let b = bind_args(interp, args, "pow", 0, &["base", "exp", "mod"], 0, &[])?;
     let (Some(base), Some(exp)) = (b[0].clone(), b[1].clone()) else {
-        let missing = if b[0].is_none() { "base' (pos 1" } else { "exp' (pos 2" };
+        let missing = if b[0].is_none() {
+            "base' (pos 1"
+        } else {
+            "exp' (pos 2"
+        };
         return Err(interp.type_error(format!("pow() missing required argument '{missing})")));
     };
     match b[2].clone().filter(|v| !v.is_none()) {
@@ -502,7 +573,9 @@ pub fn pow3(interp: &mut Interp, base: &Value, exp: &Value, m: &Value) -> PyResu
     }
     let is_num = |v: &Value| is_int(v) || matches!(v, Value::Float(_));
     if is_num(base) && is_num(exp) && is_num(m) {
-        return Err(interp.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        return Err(
+            interp.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
     }
     if matches!(base, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_))) {
         if let Some(f) = interp.lookup_special(base, "__pow__") {

@@ -76,13 +76,21 @@ fn copy_of(interp: &Interp, so: &ObjRef, frozen: bool) -> ObjRef {
 /// The hashed keys of an exact dict, if `v` is one.
 fn dict_entries(interp: &Interp, v: &Value) -> Option<Vec<(i64, Value)>> {
     let Value::Obj(o) = v else { return None };
-    let Payload::Dict(d) = o.payload() else { return None };
-    Some(d.table.with(interp.py, |t| t.iter_entries().map(|(_, h, k, _)| (h, k.clone())).collect()))
+    let Payload::Dict(d) = o.payload() else {
+        return None;
+    };
+    Some(d.table.with(interp.py, |t| {
+        t.iter_entries()
+            .map(|(_, h, k, _)| (h, k.clone()))
+            .collect()
+    }))
 }
 
 /// Removes dummies after many discards (end of CPython's `set_difference_update_internal`).
 fn compact(interp: &Interp, so: &ObjRef) {
-    pyset(so).table.with(interp.py, |t| t.compact_after_discards());
+    pyset(so)
+        .table
+        .with(interp.py, |t| t.compact_after_discards());
 }
 
 fn clear_set(interp: &Interp, so: &ObjRef) {
@@ -155,7 +163,9 @@ pub fn new_set_from(interp: &mut Interp, iterable: &Value, frozen: bool) -> PyRe
 
 /// `set_intersection(so, other)`: a new set (of so's kind).
 pub fn intersection(interp: &mut Interp, so: &Value, other: &Value) -> PyResult<ObjRef> {
-    let Some((so_o, ss, frozen)) = set_parts(so) else { return Err(interp.type_error("intersection needs a set")) };
+    let Some((so_o, ss, frozen)) = set_parts(so) else {
+        return Err(interp.type_error("intersection needs a set"));
+    };
     if so.is(other) {
         return Ok(copy_of(interp, so_o, frozen));
     }
@@ -171,7 +181,11 @@ pub fn intersection(interp: &mut Interp, so: &Value, other: &Value) -> PyResult<
             return Ok(with_table(interp, t, frozen));
         }
         let result = new_kind(interp, frozen);
-        let (big, small) = if os.len(interp.py) > ss.len(interp.py) { (oo, so_o) } else { (so_o, oo) };
+        let (big, small) = if os.len(interp.py) > ss.len(interp.py) {
+            (oo, so_o)
+        } else {
+            (so_o, oo)
+        };
         for k in pyset(small).keys(interp.py) {
             if interp.set_contains(big, &k)? {
                 interp.set_add(&result, k)?;
@@ -251,7 +265,13 @@ fn difference(interp: &mut Interp, so: &ObjRef, other: &Value) -> PyResult<ObjRe
         if oo.is(so) {
             return Ok(new_kind(interp, frozen));
         }
-        let t = pyset(so).table.with2(&os.table, py, |a, b| if table_pure(a) && table_pure(b) { Some(SetTable::difference(a, b, peq)) } else { None });
+        let t = pyset(so).table.with2(&os.table, py, |a, b| {
+            if table_pure(a) && table_pure(b) {
+                Some(SetTable::difference(a, b, peq))
+            } else {
+                None
+            }
+        });
         if let Some(t) = t {
             return Ok(with_table(interp, t, frozen));
         }
@@ -276,7 +296,11 @@ fn difference(interp: &mut Interp, so: &ObjRef, other: &Value) -> PyResult<ObjRe
 }
 
 /// `set_symmetric_difference_update_internal(so, other)`: `so ^= other`.
-pub fn symmetric_difference_update_internal(interp: &mut Interp, so: &ObjRef, other: &Value) -> PyResult<()> {
+pub fn symmetric_difference_update_internal(
+    interp: &mut Interp,
+    so: &ObjRef,
+    other: &Value,
+) -> PyResult<()> {
     let py = interp.py;
     if other.as_obj().is_some_and(|o| o.is(so)) {
         clear_set(interp, so);
@@ -349,8 +373,16 @@ fn issubset_set(interp: &mut Interp, so: &ObjRef, other: &ObjRef) -> PyResult<bo
 
 /// `a op b` for the set operators (`|`, `&`, `-`, `^` and their in-place forms) when both
 /// operands are sets; None otherwise (the caller then tries the reflected method).
-pub fn binary_op(interp: &mut Interp, op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Option<Value>> {
-    let (Some((ao, _, afrozen)), Some(_)) = (set_parts(a), set_parts(b)) else { return Ok(None) };
+pub fn binary_op(
+    interp: &mut Interp,
+    op: BinOp,
+    a: &Value,
+    b: &Value,
+    inplace: bool,
+) -> PyResult<Option<Value>> {
+    let (Some((ao, _, afrozen)), Some(_)) = (set_parts(a), set_parts(b)) else {
+        return Ok(None);
+    };
     let ao = ao.clone();
     if inplace && !afrozen {
         match op {
@@ -400,7 +432,11 @@ fn intersection_update(interp: &mut Interp, so: &ObjRef, others: &[Value]) -> Py
 // ---- methods ----
 
 /// The receiver of a method shared by set and frozenset.
-fn any_self<'a>(interp: &Interp, args: &Args<'a>, name: &str) -> PyResult<(&'a Value, &'a ObjRef, bool)> {
+fn any_self<'a>(
+    interp: &Interp,
+    args: &Args<'a>,
+    name: &str,
+) -> PyResult<(&'a Value, &'a ObjRef, bool)> {
     let v = receiver(interp, args, &format!("set.{name}"))?;
     match set_parts(v) {
         Some((o, _, f)) => Ok((v, o, f)),
@@ -505,7 +541,12 @@ fn update(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn union(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (v, so, frozen) = any_self(interp, &args, "union")?;
-    let others = method_args(interp, &args, &qual(frozen, "union"), Arity::Range(0, usize::MAX))?;
+    let others = method_args(
+        interp,
+        &args,
+        &qual(frozen, "union"),
+        Arity::Range(0, usize::MAX),
+    )?;
     let result = copy_of(interp, so, frozen);
     for o in others {
         if o.is(v) {
@@ -518,20 +559,35 @@ fn union(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn intersection_m(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, so, frozen) = any_self(interp, &args, "intersection")?;
-    let others = method_args(interp, &args, &qual(frozen, "intersection"), Arity::Range(0, usize::MAX))?;
+    let others = method_args(
+        interp,
+        &args,
+        &qual(frozen, "intersection"),
+        Arity::Range(0, usize::MAX),
+    )?;
     Ok(Value::Obj(intersection_multi(interp, so, others)?))
 }
 
 fn intersection_update_m(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let so = mut_self(interp, &args, "set.intersection_update")?;
-    let others = method_args(interp, &args, "set.intersection_update", Arity::Range(0, usize::MAX))?;
+    let others = method_args(
+        interp,
+        &args,
+        "set.intersection_update",
+        Arity::Range(0, usize::MAX),
+    )?;
     intersection_update(interp, so, others)?;
     Ok(Value::None)
 }
 
 fn difference_m(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, so, frozen) = any_self(interp, &args, "difference")?;
-    let others = method_args(interp, &args, &qual(frozen, "difference"), Arity::Range(0, usize::MAX))?;
+    let others = method_args(
+        interp,
+        &args,
+        &qual(frozen, "difference"),
+        Arity::Range(0, usize::MAX),
+    )?;
     if others.is_empty() {
         return Ok(Value::Obj(copy_of(interp, so, frozen)));
     }
@@ -544,7 +600,12 @@ fn difference_m(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn difference_update_m(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let so = mut_self(interp, &args, "set.difference_update")?;
-    let others = method_args(interp, &args, "set.difference_update", Arity::Range(0, usize::MAX))?;
+    let others = method_args(
+        interp,
+        &args,
+        "set.difference_update",
+        Arity::Range(0, usize::MAX),
+    )?;
     for o in others {
         difference_update_internal(interp, so, o)?;
     }
@@ -553,7 +614,12 @@ fn difference_update_m(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn symmetric_difference_m(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, so, frozen) = any_self(interp, &args, "symmetric_difference")?;
-    let a = method_args(interp, &args, &qual(frozen, "symmetric_difference"), Arity::One)?;
+    let a = method_args(
+        interp,
+        &args,
+        &qual(frozen, "symmetric_difference"),
+        Arity::One,
+    )?;
     Ok(Value::Obj(symmetric_difference(interp, so, &a[0])?))
 }
 
@@ -599,7 +665,11 @@ fn isdisjoint(interp: &mut Interp, args: Args<'_>) -> PyResult {
         return Ok(Value::Bool(pyset(so).len(py) == 0));
     }
     if let Some((o, os, _)) = set_parts(&a[0]) {
-        let (big, small) = if os.len(py) > pyset(so).len(py) { (o, so) } else { (so, o) };
+        let (big, small) = if os.len(py) > pyset(so).len(py) {
+            (o, so)
+        } else {
+            (so, o)
+        };
         for k in pyset(small).keys(py) {
             if interp.set_contains(big, &k)? {
                 return Ok(Value::Bool(false));
@@ -634,7 +704,14 @@ fn iter(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, so, frozen) = any_self(interp, &args, "__iter__")?;
     method_args(interp, &args, &qual(frozen, "__iter__"), Arity::NoArgs)?;
     let len = pyset(so).len(interp.py);
-    Ok(new_iter(interp, IterState::Set { set: so.clone(), pos: 0, len }))
+    Ok(new_iter(
+        interp,
+        IterState::Set {
+            set: so.clone(),
+            pos: 0,
+            len,
+        },
+    ))
 }
 
 fn repr(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -650,7 +727,14 @@ fn hash(interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(Value::Int(interp.hash(v)?))
 }
 
-fn op_method(interp: &mut Interp, args: Args<'_>, name: &str, op: BinOp, reflected: bool, inplace: bool) -> PyResult {
+fn op_method(
+    interp: &mut Interp,
+    args: Args<'_>,
+    name: &str,
+    op: BinOp,
+    reflected: bool,
+    inplace: bool,
+) -> PyResult {
     let (v, _, frozen) = any_self(interp, &args, name)?;
     let a = method_args(interp, &args, &qual(frozen, name), Arity::One)?;
     let (x, y) = if reflected { (&a[0], v) } else { (v, &a[0]) };
@@ -686,7 +770,9 @@ ops! {
 fn cmp(interp: &mut Interp, args: Args<'_>, name: &str, op: CmpOp) -> PyResult {
     let (_, so, frozen) = any_self(interp, &args, name)?;
     let a = method_args(interp, &args, &qual(frozen, name), Arity::One)?;
-    let Some((o, _, _)) = set_parts(&a[0]) else { return Ok(interp.not_implemented()) };
+    let Some((o, _, _)) = set_parts(&a[0]) else {
+        return Ok(interp.not_implemented());
+    };
     Ok(Value::Bool(interp.set_compare(op, so, o)?))
 }
 
@@ -732,7 +818,9 @@ fn frozenset_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
         return Err(interp.type_error(format!("frozenset expected at most 1 argument, got {n}")));
     }
     match args.pos().get(1) {
-        Some(v) if matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::FrozenSet(_))) => Ok(v.clone()),
+        Some(v) if matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::FrozenSet(_))) => {
+            Ok(v.clone())
+        }
         Some(v) => Ok(Value::Obj(new_set_from(interp, v, true)?)),
         None => Ok(Value::Obj(new_kind(interp, true))),
     }
@@ -750,7 +838,12 @@ pub fn register(interp: &mut Interp) {
     add_method(interp, &s, "update", update);
     add_method(interp, &s, "intersection_update", intersection_update_m);
     add_method(interp, &s, "difference_update", difference_update_m);
-    add_method(interp, &s, "symmetric_difference_update", symmetric_difference_update_m);
+    add_method(
+        interp,
+        &s,
+        "symmetric_difference_update",
+        symmetric_difference_update_m,
+    );
     add_method(interp, &s, "__ior__", ior);
     add_method(interp, &s, "__iand__", iand);
     add_method(interp, &s, "__isub__", isub);
@@ -785,6 +878,7 @@ pub fn register(interp: &mut Interp) {
     }
     add_method(interp, &f, "__hash__", hash);
     if let Payload::Type(tt) = s.payload() {
-        tt.dict().set_str(interp.py, interp.intern("__hash__"), Value::None);
+        tt.dict()
+            .set_str(interp.py, interp.intern("__hash__"), Value::None);
     }
 }

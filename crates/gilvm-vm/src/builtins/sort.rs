@@ -23,10 +23,18 @@ enum Fast {
 }
 
 fn classify(vals: &[Value]) -> Fast {
-    let Some(first) = vals.first() else { return Fast::None };
+    let Some(first) = vals.first() else {
+        return Fast::None;
+    };
     match first {
         Value::Int(_) if vals.iter().all(|v| matches!(v, Value::Int(_))) => Fast::Ints,
-        Value::Float(_) if vals.iter().all(|v| matches!(v, Value::Float(f) if !f.is_nan())) => Fast::Floats,
+        Value::Float(_)
+            if vals
+                .iter()
+                .all(|v| matches!(v, Value::Float(f) if !f.is_nan())) =>
+        {
+            Fast::Floats
+        }
         Value::Obj(o) if matches!(o.payload(), Payload::Str(_)) => {
             if vals.iter().all(|v| v.as_str().is_some()) {
                 Fast::Strs
@@ -41,7 +49,9 @@ fn classify(vals: &[Value]) -> Fast {
 fn fast_cmp(kind: &Fast, a: &Value, b: &Value) -> Ordering {
     match (kind, a, b) {
         (Fast::Ints, Value::Int(x), Value::Int(y)) => x.cmp(y),
-        (Fast::Floats, Value::Float(x), Value::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+        (Fast::Floats, Value::Float(x), Value::Float(y)) => {
+            x.partial_cmp(y).unwrap_or(Ordering::Equal)
+        }
         (Fast::Strs, _, _) => a.as_str().unwrap_or("").cmp(b.as_str().unwrap_or("")),
         _ => Ordering::Equal,
     }
@@ -59,7 +69,9 @@ pub fn pure_lt(a: &Value, b: &Value) -> Option<bool> {
     if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
         return Some(num_cmp(&x, &y) == Some(Ordering::Less));
     }
-    let (Value::Obj(x), Value::Obj(y)) = (a, b) else { return None };
+    let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
+        return None;
+    };
     match (x.payload(), y.payload()) {
         (Payload::Str(s), Payload::Str(t)) => Some(s.as_str() < t.as_str()),
         (Payload::Tuple(s), Payload::Tuple(t)) => {
@@ -84,7 +96,10 @@ pub fn pure_lt(a: &Value, b: &Value) -> Option<bool> {
 }
 
 /// A stable merge sort of the indices `0..n` by a fallible "less than".
-fn merge_sort_perm(n: usize, mut lt: impl FnMut(usize, usize) -> PyResult<bool>) -> PyResult<Vec<usize>> {
+fn merge_sort_perm(
+    n: usize,
+    mut lt: impl FnMut(usize, usize) -> PyResult<bool>,
+) -> PyResult<Vec<usize>> {
     let mut perm: Vec<usize> = (0..n).collect();
     const RUN: usize = 32;
     // Binary insertion sort of each run.
@@ -151,7 +166,12 @@ fn apply_perm(items: &mut Vec<Value>, perm: &[usize]) {
 }
 
 /// Sorts `items` in place; `key` is None or a callable.
-pub fn sort_values(interp: &mut Interp, items: &mut Vec<Value>, key: &Value, reverse: bool) -> PyResult<()> {
+pub fn sort_values(
+    interp: &mut Interp,
+    items: &mut Vec<Value>,
+    key: &Value,
+    reverse: bool,
+) -> PyResult<()> {
     let n = items.len();
     let mut keys: Option<Vec<Value>> = if key.is_none() {
         None

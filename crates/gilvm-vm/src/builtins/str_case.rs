@@ -14,7 +14,13 @@ use crate::interp::Interp;
 
 // ---- case conversion ----
 
-fn map_chars(interp: &mut Interp, args: Args<'_>, name: &str, ascii: fn(&str) -> String, f: fn(&str, usize, char, &mut String)) -> PyResult {
+fn map_chars(
+    interp: &mut Interp,
+    args: Args<'_>,
+    name: &str,
+    ascii: fn(&str) -> String,
+    f: fn(&str, usize, char, &mut String),
+) -> PyResult {
     let (sv, s, _) = margs(interp, &args, name, 0, 0)?;
     let text = s.as_str();
     if text.is_empty() {
@@ -31,20 +37,46 @@ fn map_chars(interp: &mut Interp, args: Args<'_>, name: &str, ascii: fn(&str) ->
 }
 
 fn upper(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    map_chars(interp, args, "upper", |t| t.to_ascii_uppercase(), |_, _, c, o| uni::push_upper(c, o))
+    map_chars(
+        interp,
+        args,
+        "upper",
+        |t| t.to_ascii_uppercase(),
+        |_, _, c, o| uni::push_upper(c, o),
+    )
 }
 
 fn lower(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    map_chars(interp, args, "lower", |t| t.to_ascii_lowercase(), uni::push_lower_at)
+    map_chars(
+        interp,
+        args,
+        "lower",
+        |t| t.to_ascii_lowercase(),
+        uni::push_lower_at,
+    )
 }
 
 fn casefold(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    map_chars(interp, args, "casefold", |t| t.to_ascii_lowercase(), |_, _, c, o| uni::push_fold(c, o))
+    map_chars(
+        interp,
+        args,
+        "casefold",
+        |t| t.to_ascii_lowercase(),
+        |_, _, c, o| uni::push_fold(c, o),
+    )
 }
 
 fn swapcase(interp: &mut Interp, args: Args<'_>) -> PyResult {
     fn ascii(t: &str) -> String {
-        t.chars().map(|c| if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() }).collect()
+        t.chars()
+            .map(|c| {
+                if c.is_ascii_uppercase() {
+                    c.to_ascii_lowercase()
+                } else {
+                    c.to_ascii_uppercase()
+                }
+            })
+            .collect()
     }
     map_chars(interp, args, "swapcase", ascii, |t, i, c, o| {
         if uni::is_upper(c) {
@@ -67,7 +99,11 @@ fn title(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let mut prev_cased = false;
     if s.is_ascii() {
         for c in text.chars() {
-            out.push(if prev_cased { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() });
+            out.push(if prev_cased {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            });
             prev_cased = c.is_ascii_alphabetic();
         }
     } else {
@@ -111,7 +147,9 @@ fn capitalize(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn all_have(interp: &mut Interp, args: Args<'_>, name: &str, flags: u16) -> PyResult {
     let (_, s, _) = margs(interp, &args, name, 0, 0)?;
     let text = s.as_str();
-    Ok(Value::Bool(!text.is_empty() && text.chars().all(|c| has(c, flags))))
+    Ok(Value::Bool(
+        !text.is_empty() && text.chars().all(|c| has(c, flags)),
+    ))
 }
 
 fn isalpha(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -127,7 +165,12 @@ fn isnumeric(interp: &mut Interp, args: Args<'_>) -> PyResult {
     all_have(interp, args, "isnumeric", uni::NUMERIC)
 }
 fn isalnum(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    all_have(interp, args, "isalnum", uni::ALPHA | uni::DECIMAL | uni::DIGIT | uni::NUMERIC)
+    all_have(
+        interp,
+        args,
+        "isalnum",
+        uni::ALPHA | uni::DECIMAL | uni::DIGIT | uni::NUMERIC,
+    )
 }
 fn isspace(interp: &mut Interp, args: Args<'_>) -> PyResult {
     all_have(interp, args, "isspace", uni::SPACE)
@@ -135,7 +178,9 @@ fn isspace(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn isprintable(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, s, _) = margs(interp, &args, "isprintable", 0, 0)?;
-    Ok(Value::Bool(s.as_str().chars().all(|c| has(c, uni::PRINTABLE))))
+    Ok(Value::Bool(
+        s.as_str().chars().all(|c| has(c, uni::PRINTABLE)),
+    ))
 }
 
 fn isascii(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -212,8 +257,13 @@ fn fill_char(interp: &Interp, v: Option<&Value>) -> PyResult<char> {
         None => Ok(' '),
         Some(v) => match as_pystr(v) {
             Some(s) if s.char_len() == 1 => Ok(s.as_str().chars().next().unwrap_or(' ')),
-            Some(_) => Err(interp.type_error("The fill character must be exactly one character long")),
-            None => Err(interp.type_error(format!("The fill character must be a unicode character, not {}", interp.type_name(v)))),
+            Some(_) => {
+                Err(interp.type_error("The fill character must be exactly one character long"))
+            }
+            None => Err(interp.type_error(format!(
+                "The fill character must be a unicode character, not {}",
+                interp.type_name(v)
+            ))),
         },
     }
 }
@@ -343,18 +393,32 @@ fn maketrans(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "maketrans", 1, 3)?;
     let d = interp.new_dict_obj();
     if a.len() == 1 {
-        let Value::Obj(src) = &a[0] else { return Err(interp.type_error("if you give only one argument to maketrans it must be a dict")) };
+        let Value::Obj(src) = &a[0] else {
+            return Err(
+                interp.type_error("if you give only one argument to maketrans it must be a dict")
+            );
+        };
         if !matches!(src.payload(), Payload::Dict(_)) {
-            return Err(interp.type_error("if you give only one argument to maketrans it must be a dict"));
+            return Err(
+                interp.type_error("if you give only one argument to maketrans it must be a dict")
+            );
         }
         for (k, v) in interp.dict_items(src)? {
             let key = match &k {
                 Value::Int(_) | Value::Bool(_) => k.clone(),
                 _ => match as_pystr(&k) {
-                    Some(s) if s.char_len() == 1 => Value::Int(s.as_str().chars().next().map_or(0, |c| c as i64)),
-                    Some(_) => return Err(interp.value_error("string keys in translate table must be of length 1")),
+                    Some(s) if s.char_len() == 1 => {
+                        Value::Int(s.as_str().chars().next().map_or(0, |c| c as i64))
+                    }
+                    Some(_) => {
+                        return Err(interp
+                            .value_error("string keys in translate table must be of length 1"))
+                    }
                     None if k.to_bigint().is_some() => k.clone(),
-                    None => return Err(interp.type_error("keys in translate table must be strings or integers")),
+                    None => {
+                        return Err(interp
+                            .type_error("keys in translate table must be strings or integers"))
+                    }
                 },
             };
             interp.dict_set(&d, key, v)?;
@@ -404,17 +468,30 @@ fn translate(interp: &mut Interp, args: Args<'_>) -> PyResult {
                     Ok(Value::Bool(b)) => Tr::Char(if b { '\u{1}' } else { '\0' }),
                     Ok(Value::Int(i)) => {
                         if !(0..0x110000).contains(&i) {
-                            return Err(interp.value_error("character mapping must be in range(0x110000)"));
+                            return Err(
+                                interp.value_error("character mapping must be in range(0x110000)")
+                            );
                         }
                         match char::from_u32(i as u32) {
                             Some(m) => Tr::Char(m),
-                            None => return Err(interp.not_implemented_error("gilvm strings cannot hold surrogate code points")),
+                            None => {
+                                return Err(interp.not_implemented_error(
+                                    "gilvm strings cannot hold surrogate code points",
+                                ))
+                            }
                         }
                     }
                     Ok(v) => match as_pystr(&v) {
                         Some(m) => Tr::Text(m.as_str().to_string()),
-                        None if v.to_bigint().is_some() => return Err(interp.value_error("character mapping must be in range(0x110000)")),
-                        None => return Err(interp.type_error("character mapping must return integer, None or str")),
+                        None if v.to_bigint().is_some() => {
+                            return Err(
+                                interp.value_error("character mapping must be in range(0x110000)")
+                            )
+                        }
+                        None => {
+                            return Err(interp
+                                .type_error("character mapping must return integer, None or str"))
+                        }
                     },
                     Err(e) if interp.matches(&e, &lookup_err) => Tr::Keep,
                     Err(e) => return Err(e),

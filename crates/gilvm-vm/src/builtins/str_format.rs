@@ -41,7 +41,9 @@ fn get_integer(interp: &Interp, s: &str) -> PyResult<Option<i64>> {
     }
     let mut acc: i64 = 0;
     for c in s.chars() {
-        let Some(d) = decimal_value(c) else { return Ok(None) };
+        let Some(d) = decimal_value(c) else {
+            return Ok(None);
+        };
         let d = d as i64;
         if acc > (i64::MAX - d) / 10 {
             return Err(interp.value_error("Too many decimal digits in format string"));
@@ -88,11 +90,18 @@ fn parse_field<'f>(interp: &Interp, f: &'f str, i: &mut usize) -> PyResult<Field
         return Err(interp.value_error("expected '}' before end of string"));
     }
     let name = &f[start..*i - 1];
-    let mut field = Field { name, conversion: None, spec: "", spec_needs_expanding: false };
+    let mut field = Field {
+        name,
+        conversion: None,
+        spec: "",
+        spec_needs_expanding: false,
+    };
     if c == b'!' || c == b':' {
         if c == b'!' {
             if *i >= n {
-                return Err(interp.value_error("end of string while looking for conversion specifier"));
+                return Err(
+                    interp.value_error("end of string while looking for conversion specifier")
+                );
             }
             let conv = f[*i..].chars().next().unwrap_or('\0');
             *i += conv.len_utf8();
@@ -148,13 +157,21 @@ fn get_field(interp: &mut Interp, name: &str, src: &Source<'_>, auto: &mut Auto)
     let is_empty = first.is_empty();
     if is_empty || idx.is_some() {
         if auto.state == AutoState::Init {
-            auto.state = if is_empty { AutoState::Auto } else { AutoState::Manual };
+            auto.state = if is_empty {
+                AutoState::Auto
+            } else {
+                AutoState::Manual
+            };
         }
         if auto.state == AutoState::Manual && is_empty {
-            return Err(interp.value_error("cannot switch from manual field specification to automatic field numbering"));
+            return Err(interp.value_error(
+                "cannot switch from manual field specification to automatic field numbering",
+            ));
         }
         if auto.state == AutoState::Auto && !is_empty {
-            return Err(interp.value_error("cannot switch from automatic field numbering to manual field specification"));
+            return Err(interp.value_error(
+                "cannot switch from automatic field numbering to manual field specification",
+            ));
         }
         if is_empty {
             idx = Some(auto.next);
@@ -172,9 +189,15 @@ fn get_field(interp: &mut Interp, name: &str, src: &Source<'_>, auto: &mut Auto)
         }
         (Some(i), Source::Call(args)) => match args.pos().get(1 + i as usize) {
             Some(v) => v.clone(),
-            None => return Err(interp.index_error(format!("Replacement index {i} out of range for positional args tuple"))),
+            None => {
+                return Err(interp.index_error(format!(
+                    "Replacement index {i} out of range for positional args tuple"
+                )))
+            }
         },
-        (Some(_), Source::Map(_)) => return Err(interp.value_error("Format string contains positional fields")),
+        (Some(_), Source::Map(_)) => {
+            return Err(interp.value_error("Format string contains positional fields"))
+        }
     };
     let rb = rest.as_bytes();
     let mut j = 0;
@@ -213,7 +236,11 @@ fn get_field(interp: &mut Interp, name: &str, src: &Source<'_>, auto: &mut Auto)
                 };
                 obj = interp.getitem(&obj, &kv)?;
             }
-            _ => return Err(interp.value_error("Only '.' or '[' may follow ']' in format field specifier")),
+            _ => {
+                return Err(
+                    interp.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                )
+            }
         }
     }
     Ok(obj)
@@ -237,12 +264,22 @@ fn render(interp: &mut Interp, obj: &Value, spec: &str, out: &mut String) -> PyR
             out.push_str(s);
             Ok(())
         }
-        None => Err(interp.type_error(format!("__format__ must return a str, not {}", interp.type_name(&r)))),
+        None => Err(interp.type_error(format!(
+            "__format__ must return a str, not {}",
+            interp.type_name(&r)
+        ))),
     }
 }
 
 /// `build_string` + `output_markup`: formats `f` into `out`.
-fn build(interp: &mut Interp, f: &str, src: &Source<'_>, depth: i32, auto: &mut Auto, out: &mut String) -> PyResult<()> {
+fn build(
+    interp: &mut Interp,
+    f: &str,
+    src: &Source<'_>,
+    depth: i32,
+    auto: &mut Auto,
+    out: &mut String,
+) -> PyResult<()> {
     if depth <= 0 {
         return Err(interp.value_error("Max string recursion exceeded"));
     }
@@ -295,8 +332,13 @@ fn build(interp: &mut Interp, f: &str, src: &Source<'_>, depth: i32, auto: &mut 
                     let s = interp.ascii(&obj)?;
                     interp.new_str(s)
                 }
-                c if (c as u32) > 32 && (c as u32) < 127 => return Err(interp.value_error(format!("Unknown conversion specifier {c}"))),
-                c => return Err(interp.value_error(format!("Unknown conversion specifier \\x{:x}", c as u32))),
+                c if (c as u32) > 32 && (c as u32) < 127 => {
+                    return Err(interp.value_error(format!("Unknown conversion specifier {c}")))
+                }
+                c => {
+                    return Err(interp
+                        .value_error(format!("Unknown conversion specifier \\x{:x}", c as u32)))
+                }
             };
         }
         if field.spec_needs_expanding {
@@ -317,7 +359,10 @@ fn format(interp: &mut Interp, args: Args<'_>) -> PyResult {
         return Ok(sv.clone());
     }
     let mut out = String::with_capacity(f.len() + 16);
-    let mut auto = Auto { state: AutoState::Init, next: 0 };
+    let mut auto = Auto {
+        state: AutoState::Init,
+        next: 0,
+    };
     build(interp, f, &Source::Call(args), 2, &mut auto, &mut out)?;
     Ok(owned(interp, out))
 }
@@ -329,7 +374,10 @@ fn format_map(interp: &mut Interp, args: Args<'_>) -> PyResult {
         return Ok(sv.clone());
     }
     let mut out = String::with_capacity(f.len() + 16);
-    let mut auto = Auto { state: AutoState::Init, next: 0 };
+    let mut auto = Auto {
+        state: AutoState::Init,
+        next: 0,
+    };
     build(interp, f, &Source::Map(&a[0]), 2, &mut auto, &mut out)?;
     Ok(owned(interp, out))
 }

@@ -14,19 +14,33 @@ use crate::interp::Interp;
 
 /// Receiver and arguments of a slot wrapper (`str.__add__` & co.), with CPython's
 /// wrapper-descriptor messages.
-fn dargs<'a>(interp: &Interp, args: &Args<'a>, name: &str, n: usize) -> PyResult<(&'a Value, &'a PyStr, &'a [Value])> {
+fn dargs<'a>(
+    interp: &Interp,
+    args: &Args<'a>,
+    name: &str,
+    n: usize,
+) -> PyResult<(&'a Value, &'a PyStr, &'a [Value])> {
     let Some(v) = args.pos().first() else {
-        return Err(interp.type_error(format!("descriptor '{name}' of 'str' object needs an argument")));
+        return Err(interp.type_error(format!(
+            "descriptor '{name}' of 'str' object needs an argument"
+        )));
     };
     let Some(s) = as_pystr(v) else {
-        return Err(interp.type_error(format!("descriptor '{name}' requires a 'str' object but received a '{}'", interp.type_name(v))));
+        return Err(interp.type_error(format!(
+            "descriptor '{name}' requires a 'str' object but received a '{}'",
+            interp.type_name(v)
+        )));
     };
     if args.has_kwargs() {
         return Err(interp.type_error(format!("{name} takes no keyword arguments")));
     }
     let rest = &args.pos()[1..];
     if rest.len() != n {
-        return Err(interp.type_error(format!("expected {n} argument{}, got {}", if n == 1 { "" } else { "s" }, rest.len())));
+        return Err(interp.type_error(format!(
+            "expected {n} argument{}, got {}",
+            if n == 1 { "" } else { "s" },
+            rest.len()
+        )));
     }
     Ok((v, s, rest))
 }
@@ -41,8 +55,13 @@ fn str_len(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn str_contains(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, s, a) = dargs(interp, &args, "__contains__", 1)?;
     match a[0].as_str() {
-        Some(t) => Ok(Value::Bool(t.is_empty() || super::strings::find_str(s.as_str(), t).is_some())),
-        None => Err(interp.type_error(format!("'in <string>' requires string as left operand, not {}", interp.type_name(&a[0])))),
+        Some(t) => Ok(Value::Bool(
+            t.is_empty() || super::strings::find_str(s.as_str(), t).is_some(),
+        )),
+        None => Err(interp.type_error(format!(
+            "'in <string>' requires string as left operand, not {}",
+            interp.type_name(&a[0])
+        ))),
     }
 }
 
@@ -60,7 +79,10 @@ fn str_add(interp: &mut Interp, args: Args<'_>) -> PyResult {
             r.push_str(t);
             Ok(owned(interp, r))
         }
-        None => Err(interp.type_error(format!("can only concatenate str (not \"{}\") to str", interp.type_name(&a[0])))),
+        None => Err(interp.type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            interp.type_name(&a[0])
+        ))),
     }
 }
 
@@ -71,7 +93,9 @@ fn str_mul(interp: &mut Interp, args: Args<'_>) -> PyResult {
         Value::Bool(b) => *b as i64,
         v => match v.to_bigint() {
             Some(b) if b.sign() == num_bigint::Sign::Minus => 0,
-            Some(_) => return Err(interp.overflow_error("cannot fit 'int' into an index-sized integer")),
+            Some(_) => {
+                return Err(interp.overflow_error("cannot fit 'int' into an index-sized integer"))
+            }
             None => ssize_arg(interp, v)?,
         },
     };
@@ -97,7 +121,9 @@ fn str_rmod(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn cmp_impl(interp: &mut Interp, args: Args<'_>, name: &str, op: CmpOp) -> PyResult {
     let (_, s, a) = dargs(interp, &args, name, 1)?;
-    let Some(t) = as_pystr(&a[0]) else { return Ok(interp.not_implemented()) };
+    let Some(t) = as_pystr(&a[0]) else {
+        return Ok(interp.not_implemented());
+    };
     let o = s.as_str().cmp(t.as_str());
     use std::cmp::Ordering::*;
     Ok(Value::Bool(match op {
@@ -146,7 +172,12 @@ fn str_repr(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn str_format_method(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (sv, _, a) = margs(interp, &args, "__format__", 1, 1)?;
-    let spec = a[0].as_str().ok_or_else(|| interp.type_error(format!("__format__() argument must be str, not {}", interp.type_name(&a[0]))))?;
+    let spec = a[0].as_str().ok_or_else(|| {
+        interp.type_error(format!(
+            "__format__() argument must be str, not {}",
+            interp.type_name(&a[0])
+        ))
+    })?;
     interp.format(sv, spec)
 }
 
@@ -166,19 +197,30 @@ fn ord(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "ord", 1, 1)?;
     if let Some(s) = as_pystr(&a[0]) {
         if s.char_len() == 1 {
-            return Ok(Value::Int(s.as_str().chars().next().map_or(0, |c| c as i64)));
+            return Ok(Value::Int(
+                s.as_str().chars().next().map_or(0, |c| c as i64),
+            ));
         }
-        return Err(interp.type_error(format!("ord() expected a character, but string of length {} found", s.char_len())));
+        return Err(interp.type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            s.char_len()
+        )));
     }
     if let Value::Obj(o) = &a[0] {
         if let Payload::Bytes(b) = o.payload() {
             if b.len() == 1 {
                 return Ok(Value::Int(b[0] as i64));
             }
-            return Err(interp.type_error(format!("ord() expected a character, but string of length {} found", b.len())));
+            return Err(interp.type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                b.len()
+            )));
         }
     }
-    Err(interp.type_error(format!("ord() expected string of length 1, but {} found", interp.type_name(&a[0]))))
+    Err(interp.type_error(format!(
+        "ord() expected string of length 1, but {} found",
+        interp.type_name(&a[0])
+    )))
 }
 
 /// `chr(i)` for an already converted code point.
@@ -188,17 +230,23 @@ pub(crate) fn chr_value(interp: &Interp, i: i64) -> PyResult {
     }
     match char::from_u32(i as u32) {
         Some(c) => Ok(interp.char_str(c)),
-        None => Err(interp.not_implemented_error(format!("gilvm strings cannot hold surrogate code points (chr({i:#x}))"))),
+        None => Err(interp.not_implemented_error(format!(
+            "gilvm strings cannot hold surrogate code points (chr({i:#x}))"
+        ))),
     }
 }
 
 fn chr(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "chr", 1, 1)?;
     let i = match &a[0] {
-        Value::Float(_) => return Err(interp.type_error("'float' object cannot be interpreted as an integer")),
+        Value::Float(_) => {
+            return Err(interp.type_error("'float' object cannot be interpreted as an integer"))
+        }
         v => match interp.index_value(v) {
             Ok(i) => i,
-            Err(e) if interp.matches(&e, &interp.g.exc.overflow_error.clone()) => return Err(interp.overflow_error("Python int too large to convert to C int")),
+            Err(e) if interp.matches(&e, &interp.g.exc.overflow_error.clone()) => {
+                return Err(interp.overflow_error("Python int too large to convert to C int"))
+            }
             Err(e) => return Err(e),
         },
     };

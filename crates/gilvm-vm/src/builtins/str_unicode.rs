@@ -5,7 +5,10 @@
 use super::str_case_data as cd;
 use super::str_unicode_data as d;
 
-pub use d::{ALPHA, CASED, CASE_IGNORABLE, DECIMAL, DIGIT, LOWER, NUMERIC, PRINTABLE, SPACE, TITLE, UPPER, XID_CONTINUE, XID_START};
+pub use d::{
+    ALPHA, CASED, CASE_IGNORABLE, DECIMAL, DIGIT, LOWER, NUMERIC, PRINTABLE, SPACE, TITLE, UPPER,
+    XID_CONTINUE, XID_START,
+};
 
 /// The property flags of `c`.
 #[inline]
@@ -52,13 +55,27 @@ pub fn is_alnum(c: char) -> bool {
 /// Line boundaries of `str.splitlines` (`Py_UNICODE_ISLINEBREAK`).
 #[inline]
 pub fn is_linebreak(c: char) -> bool {
-    matches!(c, '\n' | '\x0b' | '\x0c' | '\r' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    matches!(
+        c,
+        '\n' | '\x0b'
+            | '\x0c'
+            | '\r'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
 }
 
 /// Looks `c` up in a sorted mapping table.
 #[inline]
 fn mapped(table: &'static [(char, &'static str)], c: char) -> Option<&'static str> {
-    table.binary_search_by_key(&c, |&(k, _)| k).ok().map(|i| table[i].1)
+    table
+        .binary_search_by_key(&c, |&(k, _)| k)
+        .ok()
+        .map(|i| table[i].1)
 }
 
 /// Appends the full lower-case mapping of `c` (without the final-sigma rule).

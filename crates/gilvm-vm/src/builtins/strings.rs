@@ -14,8 +14,8 @@ use gilvm_object::types::{type_name, type_of};
 use gilvm_object::{ObjRef, Value};
 use std::sync::OnceLock;
 
-use super::str_unicode::{is_linebreak, is_space};
 use super::add_method;
+use super::str_unicode::{is_linebreak, is_space};
 use crate::args::Args;
 use crate::error::{PyErr, PyResult};
 use crate::interp::Interp;
@@ -35,13 +35,20 @@ pub(crate) fn as_pystr(v: &Value) -> Option<&PyStr> {
 }
 
 /// The receiver of a str method (`args.pos()[0]`), checked like a method descriptor.
-pub(crate) fn recv<'a>(interp: &Interp, args: &Args<'a>, name: &str) -> PyResult<(&'a Value, &'a PyStr)> {
+pub(crate) fn recv<'a>(
+    interp: &Interp,
+    args: &Args<'a>,
+    name: &str,
+) -> PyResult<(&'a Value, &'a PyStr)> {
     let Some(v) = args.pos().first() else {
         return Err(interp.type_error(format!("unbound method str.{name}() needs an argument")));
     };
     match as_pystr(v) {
         Some(s) => Ok((v, s)),
-        None => Err(interp.type_error(format!("descriptor '{name}' for 'str' objects doesn't apply to a '{}' object", interp.type_name(v)))),
+        None => Err(interp.type_error(format!(
+            "descriptor '{name}' for 'str' objects doesn't apply to a '{}' object",
+            interp.type_name(v)
+        ))),
     }
 }
 
@@ -65,7 +72,13 @@ pub(crate) fn count_message(ty: &str, name: &str, min: usize, max: usize, n: usi
 }
 
 /// Receiver and positional arguments of a str method that takes no keywords.
-pub(crate) fn margs<'a>(interp: &Interp, args: &Args<'a>, name: &str, min: usize, max: usize) -> PyResult<(&'a Value, &'a PyStr, &'a [Value])> {
+pub(crate) fn margs<'a>(
+    interp: &Interp,
+    args: &Args<'a>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<(&'a Value, &'a PyStr, &'a [Value])> {
     let (v, s) = recv(interp, args, name)?;
     if args.has_kwargs() {
         return Err(interp.type_error(format!("str.{name}() takes no keyword arguments")));
@@ -79,11 +92,22 @@ pub(crate) fn margs<'a>(interp: &Interp, args: &Args<'a>, name: &str, min: usize
 
 /// Positional-or-keyword parameters (after the receiver, which `args.pos()[0]` must be):
 /// fills `out` by position then by name; `min` of them are required.
-pub(crate) fn kwparams<'a>(interp: &Interp, args: &Args<'a>, name: &str, names: &[&str], min: usize, out: &mut [Option<&'a Value>]) -> PyResult<()> {
+pub(crate) fn kwparams<'a>(
+    interp: &Interp,
+    args: &Args<'a>,
+    name: &str,
+    names: &[&str],
+    min: usize,
+    out: &mut [Option<&'a Value>],
+) -> PyResult<()> {
     let pos = &args.pos()[1..];
     if pos.len() > names.len() {
         let s = if names.len() == 1 { "" } else { "s" };
-        return Err(interp.type_error(format!("{name}() takes at most {} argument{s} ({} given)", names.len(), pos.len() + args.kwnames.len())));
+        return Err(interp.type_error(format!(
+            "{name}() takes at most {} argument{s} ({} given)",
+            names.len(),
+            pos.len() + args.kwnames.len()
+        )));
     }
     for (i, v) in pos.iter().enumerate() {
         out[i] = Some(v);
@@ -91,15 +115,26 @@ pub(crate) fn kwparams<'a>(interp: &Interp, args: &Args<'a>, name: &str, names: 
     for (k, v) in args.kwargs() {
         match names.iter().position(|n| *n == k) {
             Some(i) if i < pos.len() => {
-                return Err(interp.type_error(format!("argument for {name}() given by name ('{k}') and position ({})", i + 1)));
+                return Err(interp.type_error(format!(
+                    "argument for {name}() given by name ('{k}') and position ({})",
+                    i + 1
+                )));
             }
             Some(i) => out[i] = Some(v),
-            None => return Err(interp.type_error(format!("'{k}' is an invalid keyword argument for {name}()"))),
+            None => {
+                return Err(
+                    interp.type_error(format!("'{k}' is an invalid keyword argument for {name}()"))
+                )
+            }
         }
     }
     for i in 0..min {
         if out[i].is_none() {
-            return Err(interp.type_error(format!("{name}() missing required argument '{}' (pos {})", names[i], i + 1)));
+            return Err(interp.type_error(format!(
+                "{name}() missing required argument '{}' (pos {})",
+                names[i],
+                i + 1
+            )));
         }
     }
     Ok(())
@@ -109,7 +144,11 @@ pub(crate) fn kwparams<'a>(interp: &Interp, args: &Args<'a>, name: &str, names: 
 /// must be str"). Argument Clinic's messages (those naming the argument) call None "None".
 pub(crate) fn str_arg<'a>(interp: &Interp, v: &'a Value, msg: &str) -> PyResult<&'a PyStr> {
     as_pystr(v).ok_or_else(|| {
-        let tn = if v.is_none() && msg.contains("argument") { "None".to_string() } else { interp.type_name(v) };
+        let tn = if v.is_none() && msg.contains("argument") {
+            "None".to_string()
+        } else {
+            interp.type_name(v)
+        };
         interp.type_error(format!("{msg}, not {tn}"))
     })
 }
@@ -131,12 +170,19 @@ pub(crate) fn slice_index(interp: &mut Interp, v: Option<&Value>) -> PyResult<Op
         Some(Value::Bool(b)) => Ok(Some(*b as i64)),
         Some(v) => {
             if let Some(b) = v.to_bigint() {
-                return Ok(Some(if b.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX }));
+                return Ok(Some(if b.sign() == num_bigint::Sign::Minus {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                }));
             }
-            if interp.lookup_special(v, "__index__").is_some() && matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_))) {
+            if interp.lookup_special(v, "__index__").is_some()
+                && matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_)))
+            {
                 return interp.index_value(v).map(Some);
             }
-            Err(interp.type_error("slice indices must be integers or None or have an __index__ method"))
+            Err(interp
+                .type_error("slice indices must be integers or None or have an __index__ method"))
         }
     }
 }
@@ -166,7 +212,11 @@ pub(crate) fn byte_offset(s: &PyStr, ci: usize) -> usize {
     if ci >= s.char_len() {
         return s.as_str().len();
     }
-    s.as_str().char_indices().nth(ci).map(|(b, _)| b).unwrap_or(s.as_str().len())
+    s.as_str()
+        .char_indices()
+        .nth(ci)
+        .map(|(b, _)| b)
+        .unwrap_or(s.as_str().len())
 }
 
 /// The empty string (interned).
@@ -188,7 +238,11 @@ static ASCII_CHARS: OnceLock<AsciiChars> = OnceLock::new();
 /// The one-character string for ASCII byte `b` (< 128), without the intern table's lock.
 #[inline]
 pub fn ascii_char(interp: &Interp, b: u8) -> Value {
-    let t = ASCII_CHARS.get_or_init(|| AsciiChars(std::array::from_fn(|i| interp.intern(std::str::from_utf8(&[i as u8]).unwrap_or("")))));
+    let t = ASCII_CHARS.get_or_init(|| {
+        AsciiChars(std::array::from_fn(|i| {
+            interp.intern(std::str::from_utf8(&[i as u8]).unwrap_or(""))
+        }))
+    });
     Value::Obj(t.0[(b & 127) as usize].clone())
 }
 
@@ -288,7 +342,11 @@ pub fn repeat(interp: &Interp, s: &str, n: i64) -> PyResult<String> {
 
 // ---- split / rsplit / splitlines / join ----
 
-fn split_args<'a>(interp: &mut Interp, args: &Args<'a>, name: &str) -> PyResult<(&'a Value, &'a PyStr, Option<&'a PyStr>, i64)> {
+fn split_args<'a>(
+    interp: &mut Interp,
+    args: &Args<'a>,
+    name: &str,
+) -> PyResult<(&'a Value, &'a PyStr, Option<&'a PyStr>, i64)> {
     let (sv, s) = recv(interp, args, name)?;
     let mut p = [None, None];
     kwparams(interp, args, name, &["sep", "maxsplit"], 0, &mut p)?;
@@ -353,7 +411,13 @@ fn split_ws(s: &str, mut max: i64, out: &mut Vec<(usize, usize)>) {
 /// Right-to-left whitespace split (`rsplit_whitespace`); ranges come out reversed.
 fn rsplit_ws(s: &str, mut max: i64, out: &mut Vec<(usize, usize)>) {
     let mut i = s.len();
-    let before = |i: usize| s[..i].chars().next_back().map(|c| (c, c.len_utf8())).unwrap();
+    let before = |i: usize| {
+        s[..i]
+            .chars()
+            .next_back()
+            .map(|c| (c, c.len_utf8()))
+            .unwrap()
+    };
     while max > 0 {
         max -= 1;
         while i > 0 {
@@ -390,7 +454,13 @@ fn rsplit_ws(s: &str, mut max: i64, out: &mut Vec<(usize, usize)>) {
     }
 }
 
-fn ranges_to_list(interp: &Interp, sv: &Value, s: &str, ranges: &[(usize, usize)], reversed: bool) -> Value {
+fn ranges_to_list(
+    interp: &Interp,
+    sv: &Value,
+    s: &str,
+    ranges: &[(usize, usize)],
+    reversed: bool,
+) -> Value {
     let mut v = Vec::with_capacity(ranges.len());
     if reversed {
         for &(a, b) in ranges.iter().rev() {
@@ -540,7 +610,9 @@ fn join(interp: &mut Interp, args: Args<'_>) -> PyResult {
             _ => {
                 let iter = match interp.iter(it) {
                     Ok(i) => i,
-                    Err(e) if interp.matches(&e, &interp.g.exc.type_error.clone()) => return Err(interp.type_error("can only join an iterable")),
+                    Err(e) if interp.matches(&e, &interp.g.exc.type_error.clone()) => {
+                        return Err(interp.type_error("can only join an iterable"))
+                    }
                     Err(e) => return Err(e),
                 };
                 let mut items = Vec::new();
@@ -555,13 +627,21 @@ fn join(interp: &mut Interp, args: Args<'_>) -> PyResult {
     match r {
         Ok(Joined::Item(v)) => Ok(v),
         Ok(Joined::Text(s)) => Ok(owned(interp, s)),
-        Err((i, t)) => Err(interp.type_error(format!("sequence item {i}: expected str instance, {t} found"))),
+        Err((i, t)) => Err(interp.type_error(format!(
+            "sequence item {i}: expected str instance, {t} found"
+        ))),
     }
 }
 
 // ---- strip / partition / prefixes ----
 
-fn strip_impl(interp: &mut Interp, args: Args<'_>, name: &str, left: bool, right: bool) -> PyResult {
+fn strip_impl(
+    interp: &mut Interp,
+    args: Args<'_>,
+    name: &str,
+    left: bool,
+    right: bool,
+) -> PyResult {
     let (sv, s, a) = margs(interp, &args, name, 0, 1)?;
     let text = s.as_str();
     let r = match a.first() {
@@ -576,7 +656,8 @@ fn strip_impl(interp: &mut Interp, args: Args<'_>, name: &str, left: bool, right
             r
         }
         Some(v) => {
-            let chars = as_pystr(v).ok_or_else(|| interp.type_error(format!("{name} arg must be None or str")))?;
+            let chars = as_pystr(v)
+                .ok_or_else(|| interp.type_error(format!("{name} arg must be None or str")))?;
             let cs = chars.as_str();
             if chars.is_ascii() {
                 let mut table = [false; 128];
@@ -626,9 +707,17 @@ fn partition_impl(interp: &mut Interp, args: Args<'_>, name: &str, rev: bool) ->
     if t.is_empty() {
         return Err(interp.value_error("empty separator"));
     }
-    let found = if rev { rfind_str(text, t) } else { find_str(text, t) };
+    let found = if rev {
+        rfind_str(text, t)
+    } else {
+        find_str(text, t)
+    };
     let items = match found {
-        Some(i) => vec![piece(interp, sv, text, &text[..i]), a[0].clone(), piece(interp, sv, text, &text[i + t.len()..])],
+        Some(i) => vec![
+            piece(interp, sv, text, &text[..i]),
+            a[0].clone(),
+            piece(interp, sv, text, &text[i + t.len()..]),
+        ],
         None if rev => vec![empty(interp), empty(interp), sv.clone()],
         None => vec![sv.clone(), empty(interp), empty(interp)],
     };
@@ -667,7 +756,11 @@ fn tailmatch(s: &PyStr, sub: &str, start: Option<i64>, end: Option<i64>, suffix:
     }
     if start == 0 && end as usize == s.char_len() {
         let t = s.as_str();
-        return if suffix { t.ends_with(sub) } else { t.starts_with(sub) };
+        return if suffix {
+            t.ends_with(sub)
+        } else {
+            t.starts_with(sub)
+        };
     }
     let (b0, b1) = (byte_offset(s, start as usize), byte_offset(s, end as usize));
     let t = &s.as_str()[b0..b1];
@@ -688,7 +781,12 @@ fn startswith_impl(interp: &mut Interp, args: Args<'_>, name: &str, suffix: bool
     if let Value::Obj(o) = &a[0] {
         if let Payload::Tuple(t) = o.payload() {
             for it in t.iter() {
-                let p = as_pystr(it).ok_or_else(|| interp.type_error(format!("tuple for {name} must only contain str, not {}", interp.type_name(it))))?;
+                let p = as_pystr(it).ok_or_else(|| {
+                    interp.type_error(format!(
+                        "tuple for {name} must only contain str, not {}",
+                        interp.type_name(it)
+                    ))
+                })?;
                 if tailmatch(s, p.as_str(), start, end, suffix) {
                     return Ok(Value::Bool(true));
                 }
@@ -696,7 +794,10 @@ fn startswith_impl(interp: &mut Interp, args: Args<'_>, name: &str, suffix: bool
             return Ok(Value::Bool(false));
         }
     }
-    Err(interp.type_error(format!("{name} first arg must be str or a tuple of str, not {}", interp.type_name(&a[0]))))
+    Err(interp.type_error(format!(
+        "{name} first arg must be str or a tuple of str, not {}",
+        interp.type_name(&a[0])
+    )))
 }
 
 fn startswith(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -724,19 +825,42 @@ fn search_args<'a>(interp: &mut Interp, args: &Args<'a>, name: &str) -> PyResult
     let start = slice_index(interp, a.get(1))?;
     let end = slice_index(interp, a.get(2))?;
     let (start, end) = adjust_indices(start, end, s.char_len());
-    Ok(Search { s, sub: sub.as_str(), start, end })
+    Ok(Search {
+        s,
+        sub: sub.as_str(),
+        start,
+        end,
+    })
 }
 
 /// Code-point index of the first (or last) match within the search range.
 fn find_in(q: &Search<'_>, rev: bool) -> Option<usize> {
-    let sub_chars = if q.sub.is_ascii() { q.sub.len() } else { q.sub.chars().count() };
+    let sub_chars = if q.sub.is_ascii() {
+        q.sub.len()
+    } else {
+        q.sub.chars().count()
+    };
     if q.end - q.start < sub_chars as i64 {
         return None;
     }
-    let (b0, b1) = (byte_offset(q.s, q.start as usize), byte_offset(q.s, q.end as usize));
+    let (b0, b1) = (
+        byte_offset(q.s, q.start as usize),
+        byte_offset(q.s, q.end as usize),
+    );
     let hay = &q.s.as_str()[b0..b1];
-    let pos = if rev { rfind_str(hay, q.sub) } else { find_str(hay, q.sub) }?;
-    Some(q.start as usize + if q.s.is_ascii() { pos } else { hay[..pos].chars().count() })
+    let pos = if rev {
+        rfind_str(hay, q.sub)
+    } else {
+        find_str(hay, q.sub)
+    }?;
+    Some(
+        q.start as usize
+            + if q.s.is_ascii() {
+                pos
+            } else {
+                hay[..pos].chars().count()
+            },
+    )
 }
 
 fn find(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -749,11 +873,15 @@ fn rfind(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 fn index(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let q = search_args(interp, &args, "index")?;
-    find_in(&q, false).map(|i| Value::Int(i as i64)).ok_or_else(|| interp.value_error("substring not found"))
+    find_in(&q, false)
+        .map(|i| Value::Int(i as i64))
+        .ok_or_else(|| interp.value_error("substring not found"))
 }
 fn rindex(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let q = search_args(interp, &args, "rindex")?;
-    find_in(&q, true).map(|i| Value::Int(i as i64)).ok_or_else(|| interp.value_error("substring not found"))
+    find_in(&q, true)
+        .map(|i| Value::Int(i as i64))
+        .ok_or_else(|| interp.value_error("substring not found"))
 }
 
 fn count(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -764,9 +892,16 @@ fn count(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if q.sub.is_empty() {
         return Ok(Value::Int(q.end - q.start + 1));
     }
-    let (b0, b1) = (byte_offset(q.s, q.start as usize), byte_offset(q.s, q.end as usize));
+    let (b0, b1) = (
+        byte_offset(q.s, q.start as usize),
+        byte_offset(q.s, q.end as usize),
+    );
     let hay = &q.s.as_str()[b0..b1];
-    let n = if q.sub.len() == 1 { memcount(hay.as_bytes(), q.sub.as_bytes()[0]) } else { hay.matches(q.sub).count() };
+    let n = if q.sub.len() == 1 {
+        memcount(hay.as_bytes(), q.sub.as_bytes()[0])
+    } else {
+        hay.matches(q.sub).count()
+    };
     Ok(Value::Int(n as i64))
 }
 
@@ -782,10 +917,23 @@ fn replace(interp: &mut Interp, args: Args<'_>) -> PyResult {
         return Err(interp.type_error(format!("replace expected at least 2 arguments, got {n}")));
     }
     let mut p = [None, None, None];
-    kwparams(interp, &args, "replace", &["old", "new", "count"], 2, &mut p)?;
+    kwparams(
+        interp,
+        &args,
+        "replace",
+        &["old", "new", "count"],
+        2,
+        &mut p,
+    )?;
     if args.kwargs().any(|(k, _)| k != "count") {
-        let k = args.kwargs().find(|(k, _)| *k != "count").map(|(k, _)| k).unwrap_or("");
-        return Err(interp.type_error(format!("'{k}' is an invalid keyword argument for replace()")));
+        let k = args
+            .kwargs()
+            .find(|(k, _)| *k != "count")
+            .map(|(k, _)| k)
+            .unwrap_or("");
+        return Err(interp.type_error(format!(
+            "'{k}' is an invalid keyword argument for replace()"
+        )));
     }
     let old = str_arg(interp, p[0].unwrap(), "replace() argument 1 must be str")?.as_str();
     let new = str_arg(interp, p[1].unwrap(), "replace() argument 2 must be str")?.as_str();
@@ -821,7 +969,9 @@ fn replace(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if old.len() == 1 && new.len() == 1 {
         // One ASCII byte for another: a plain byte loop after the first match.
         let (o, n) = (old.as_bytes()[0], new.as_bytes()[0]);
-        let Some(first) = text.bytes().position(|b| b == o) else { return Ok(sv.clone()) };
+        let Some(first) = text.bytes().position(|b| b == o) else {
+            return Ok(sv.clone());
+        };
         let mut b = text.as_bytes().to_vec();
         if left == i64::MAX {
             for x in &mut b[first..] {
@@ -871,7 +1021,9 @@ fn replace(interp: &mut Interp, args: Args<'_>) -> PyResult {
             return false;
         }
         left -= 1;
-        let o = out.get_or_insert_with(|| String::with_capacity(text.len() + new.len().saturating_sub(old.len()) * 4));
+        let o = out.get_or_insert_with(|| {
+            String::with_capacity(text.len() + new.len().saturating_sub(old.len()) * 4)
+        });
         o.push_str(&text[last..i]);
         o.push_str(new);
         last = i + old.len();

@@ -13,7 +13,10 @@ static STDOUT: Mutex<Option<Out>> = Mutex::new(None);
 
 fn with_out<R>(f: impl FnOnce(&mut Out) -> R) -> R {
     let mut g = STDOUT.lock().unwrap_or_else(|e| e.into_inner());
-    let o = g.get_or_insert_with(|| Out { buf: Vec::with_capacity(8192), tty: std::io::stdout().is_terminal() });
+    let o = g.get_or_insert_with(|| Out {
+        buf: Vec::with_capacity(8192),
+        tty: std::io::stdout().is_terminal(),
+    });
     f(o)
 }
 

@@ -63,14 +63,27 @@ libm_fns! {
 
 /// CPython's `_PyArg_CheckPositional` for the functions that take a fixed number of
 /// positional arguments.
-pub fn check_args<'a>(interp: &Interp, args: Args<'a>, name: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
+pub fn check_args<'a>(
+    interp: &Interp,
+    args: Args<'a>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Value]> {
     if args.has_kwargs() {
         return Err(interp.type_error(format!("{name}() takes no keyword arguments")));
     }
     let n = args.pos().len();
     if n < min || n > max {
-        let (what, k) = if n < min { (if min == max { "" } else { "at least " }, min) } else { (if min == max { "" } else { "at most " }, max) };
-        return Err(interp.type_error(format!("{name} expected {what}{k} argument{}, got {n}", if k == 1 { "" } else { "s" })));
+        let (what, k) = if n < min {
+            (if min == max { "" } else { "at least " }, min)
+        } else {
+            (if min == max { "" } else { "at most " }, max)
+        };
+        return Err(interp.type_error(format!(
+            "{name} expected {what}{k} argument{}, got {n}",
+            if k == 1 { "" } else { "s" }
+        )));
     }
     Ok(args.pos())
 }
@@ -84,7 +97,13 @@ fn range(interp: &Interp) -> crate::error::PyErr {
 }
 
 /// `math_1`: one float argument, libm function, CPython's error rules.
-fn math_1(interp: &mut Interp, args: Args<'_>, name: &str, f: impl Fn(f64) -> f64, can_overflow: bool) -> PyResult {
+fn math_1(
+    interp: &mut Interp,
+    args: Args<'_>,
+    name: &str,
+    f: impl Fn(f64) -> f64,
+    can_overflow: bool,
+) -> PyResult {
     let a = args.exact(interp, name, 1, 1)?;
     let x = float_of(interp, &a[0])?;
     let r = f(x);
@@ -92,13 +111,22 @@ fn math_1(interp: &mut Interp, args: Args<'_>, name: &str, f: impl Fn(f64) -> f6
         return Err(domain(interp));
     }
     if r.is_infinite() && x.is_finite() {
-        return Err(if can_overflow { range(interp) } else { domain(interp) });
+        return Err(if can_overflow {
+            range(interp)
+        } else {
+            domain(interp)
+        });
     }
     Ok(Value::Float(r))
 }
 
 /// `math_2`: two float arguments.
-fn math_2(interp: &mut Interp, args: Args<'_>, name: &str, f: impl Fn(f64, f64) -> f64) -> PyResult {
+fn math_2(
+    interp: &mut Interp,
+    args: Args<'_>,
+    name: &str,
+    f: impl Fn(f64, f64) -> f64,
+) -> PyResult {
     let a = check_args(interp, args, name, 2, 2)?;
     let x = float_of(interp, &a[0])?;
     let y = float_of(interp, &a[1])?;
@@ -259,7 +287,11 @@ fn m_pow(interp: &mut Interp, args: Args<'_>) -> PyResult {
             return Err(domain(interp));
         }
         if r.is_infinite() {
-            return Err(if x == 0.0 { domain(interp) } else { range(interp) });
+            return Err(if x == 0.0 {
+                domain(interp)
+            } else {
+                range(interp)
+            });
         }
     }
     Ok(Value::Float(r))
@@ -281,7 +313,10 @@ fn log_helper(interp: &mut Interp, v: &Value, f: fn(f64) -> f64) -> PyResult<f64
                 let bits = b.bits() as i64;
                 let shift = bits - 64;
                 let top = b.magnitude() >> shift as usize;
-                let sticky = b.magnitude().trailing_zeros().is_some_and(|t| (t as i64) < shift);
+                let sticky = b
+                    .magnitude()
+                    .trailing_zeros()
+                    .is_some_and(|t| (t as i64) < shift);
                 let m = top.to_u64().unwrap_or(u64::MAX) | sticky as u64;
                 let (mut x, mut e) = (m as f64 / 18446744073709551616.0, bits);
                 if x == 1.0 {
@@ -358,7 +393,13 @@ fn m_log10(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 /// `floor`, `ceil`, `trunc`: the special method if the type has one, else via float.
-fn to_integral(interp: &mut Interp, args: Args<'_>, name: &str, dunder: &str, f: fn(f64) -> f64) -> PyResult {
+fn to_integral(
+    interp: &mut Interp,
+    args: Args<'_>,
+    name: &str,
+    dunder: &str,
+    f: fn(f64) -> f64,
+) -> PyResult {
     let a = args.exact(interp, name, 1, 1)?;
     let v = &a[0];
     if let Value::Float(x) = v {
@@ -368,7 +409,10 @@ fn to_integral(interp: &mut Interp, args: Args<'_>, name: &str, dunder: &str, f:
         return interp.call_method_value(&m, v, &[]);
     }
     if dunder == "__trunc__" {
-        return Err(interp.type_error(format!("type {} doesn't define __trunc__ method", interp.type_name(v))));
+        return Err(interp.type_error(format!(
+            "type {} doesn't define __trunc__ method",
+            interp.type_name(v)
+        )));
     }
     let x = float_of(interp, v)?;
     numbers::f64_to_int(interp, f(x))
@@ -410,9 +454,21 @@ fn m_isnan(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn m_isclose(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let b = numbers::bind_args(interp, args, "isclose", 0, &["a", "b"], 2, &["rel_tol", "abs_tol"])?;
+    let b = numbers::bind_args(
+        interp,
+        args,
+        "isclose",
+        0,
+        &["a", "b"],
+        2,
+        &["rel_tol", "abs_tol"],
+    )?;
     let (Some(av), Some(bv)) = (b[0].clone(), b[1].clone()) else {
-        let which = if b[0].is_none() { "'a' (pos 1)" } else { "'b' (pos 2)" };
+        let which = if b[0].is_none() {
+            "'a' (pos 1)"
+        } else {
+            "'b' (pos 2)"
+        };
         return Err(interp.type_error(format!("isclose() missing required argument {which}")));
     };
     let x = float_of(interp, &av)?;
@@ -435,7 +491,9 @@ fn m_isclose(interp: &mut Interp, args: Args<'_>) -> PyResult {
         return Ok(Value::Bool(false));
     }
     let diff = (y - x).abs();
-    Ok(Value::Bool(diff <= (rel_tol * y).abs() || diff <= (rel_tol * x).abs() || diff <= abs_tol))
+    Ok(Value::Bool(
+        diff <= (rel_tol * y).abs() || diff <= (rel_tol * x).abs() || diff <= abs_tol,
+    ))
 }
 
 fn m_modf(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -486,7 +544,10 @@ fn m_ldexp(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn m_nextafter(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let b = numbers::bind_args(interp, args, "nextafter", 0, &["x", "y"], 2, &["steps"])?;
     let (Some(xv), Some(yv)) = (b[0].clone(), b[1].clone()) else {
-        return Err(interp.type_error(format!("nextafter expected 2 arguments, got {}", args.pos().len())));
+        return Err(interp.type_error(format!(
+            "nextafter expected 2 arguments, got {}",
+            args.pos().len()
+        )));
     };
     let x = float_of(interp, &xv)?;
     let y = float_of(interp, &yv)?;

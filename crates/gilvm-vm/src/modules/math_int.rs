@@ -49,7 +49,9 @@ pub fn gcd(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 pub fn lcm(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let v = ints(interp, args, "lcm")?;
-    let Some(first) = v.first() else { return Ok(Value::Int(1)) };
+    let Some(first) = v.first() else {
+        return Ok(Value::Int(1));
+    };
     let mut r = first.abs();
     for x in &v[1..] {
         if r.is_zero() {
@@ -115,7 +117,9 @@ pub fn factorial(interp: &mut Interp, args: Args<'_>) -> PyResult {
         return Err(interp.value_error("factorial() not defined for negative values"));
     }
     let Some(n) = n.to_u64().filter(|&n| n <= i64::MAX as u64) else {
-        return Err(interp.overflow_error("factorial() argument should not exceed 9223372036854775807"));
+        return Err(
+            interp.overflow_error("factorial() argument should not exceed 9223372036854775807")
+        );
     };
     Ok(interp.new_bigint(range_product(1, n)))
 }
@@ -201,7 +205,9 @@ pub fn perm(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 pub fn prod(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let b = numbers::bind_args(interp, args, "prod", 0, &["iterable"], 1, &["start"])?;
-    let Some(it) = b[0].clone() else { return Err(interp.type_error("prod() missing required argument 'iterable' (pos 1)")) };
+    let Some(it) = b[0].clone() else {
+        return Err(interp.type_error("prod() missing required argument 'iterable' (pos 1)"));
+    };
     let mut acc = b[1].clone().unwrap_or(Value::Int(1));
     let iter = interp.iter(&it)?;
     while let Some(x) = interp.next(&iter)? {

@@ -1,13 +1,13 @@
 //! Native modules shipped with gilvm. Each registers through the same [`NativeModuleDef`]
 //! an embedder uses.
 pub mod io;
+pub mod math;
+pub mod math_int;
 pub mod mt19937;
 pub mod random;
 mod random_dist;
 mod random_seq;
 pub mod sha512;
-pub mod math;
-pub mod math_int;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -17,10 +17,26 @@ use crate::NativeModuleDef;
 /// The native modules available to `import`.
 pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
     vec![
-        NativeModuleDef { name: "time", init: time::init, needs_gil: false },
-        NativeModuleDef { name: "_thread", init: thread::init, needs_gil: false },
-        NativeModuleDef { name: "random", init: random::init, needs_gil: false },
-        NativeModuleDef { name: "math", init: math::init, needs_gil: false },
+        NativeModuleDef {
+            name: "time",
+            init: time::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_thread",
+            init: thread::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "random",
+            init: random::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "math",
+            init: math::init,
+            needs_gil: false,
+        },
     ]
 }
 
@@ -30,10 +46,17 @@ pub const EMBEDDED: &[(&str, &str, bool)] = &[
     ("threading", include_str!("py/threading.py"), false),
     ("queue", include_str!("py/queue.py"), false),
     ("concurrent", "", true),
-    ("concurrent.futures", include_str!("py/concurrent_futures.py"), true),
+    (
+        "concurrent.futures",
+        include_str!("py/concurrent_futures.py"),
+        true,
+    ),
 ];
 
 /// The embedded module `name`, if there is one.
 pub fn embedded(name: &str) -> Option<(&'static str, bool)> {
-    EMBEDDED.iter().find(|(n, _, _)| *n == name).map(|(_, s, p)| (*s, *p))
+    EMBEDDED
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|(_, s, p)| (*s, *p))
 }

@@ -21,7 +21,10 @@ pub struct Mt {
 
 impl Default for Mt {
     fn default() -> Self {
-        let mut mt = Mt { state: [0; N], index: N };
+        let mut mt = Mt {
+            state: [0; N],
+            index: N,
+        };
         mt.init_genrand(19_650_218);
         mt
     }
@@ -33,7 +36,9 @@ impl Mt {
         let mt = &mut self.state;
         mt[0] = s;
         for i in 1..N {
-            mt[i] = 1_812_433_253u32.wrapping_mul(mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_add(i as u32);
+            mt[i] = 1_812_433_253u32
+                .wrapping_mul(mt[i - 1] ^ (mt[i - 1] >> 30))
+                .wrapping_add(i as u32);
         }
         self.index = N;
     }
@@ -47,7 +52,9 @@ impl Mt {
         let mut k = N.max(key.len());
         while k > 0 {
             let prev = mt[i - 1] ^ (mt[i - 1] >> 30);
-            mt[i] = (mt[i] ^ prev.wrapping_mul(1_664_525)).wrapping_add(key[j]).wrapping_add(j as u32);
+            mt[i] = (mt[i] ^ prev.wrapping_mul(1_664_525))
+                .wrapping_add(key[j])
+                .wrapping_add(j as u32);
             i += 1;
             j += 1;
             if i >= N {
@@ -217,8 +224,13 @@ pub fn os_entropy(buf: &mut [u8]) {
     }
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(0);
-    let mut x = nanos ^ ((std::process::id() as u64) << 32) ^ COUNTER.fetch_add(0x9e37_79b9_7f4a_7c15, Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0);
+    let mut x = nanos
+        ^ ((std::process::id() as u64) << 32)
+        ^ COUNTER.fetch_add(0x9e37_79b9_7f4a_7c15, Ordering::Relaxed);
     for b in buf.iter_mut() {
         // splitmix64
         x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
@@ -233,7 +245,10 @@ pub fn os_entropy(buf: &mut [u8]) {
 pub fn entropy_key() -> Vec<u32> {
     let mut bytes = vec![0u8; N * 4];
     os_entropy(&mut bytes);
-    bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
+    bytes
+        .chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect()
 }
 
 #[cfg(test)]
@@ -246,6 +261,15 @@ mod tests {
         let mut mt = Mt::default();
         mt.init_by_array(&[0x123, 0x234, 0x345, 0x456]);
         let first: Vec<u32> = (0..5).map(|_| mt.next_u32()).collect();
-        assert_eq!(first, vec![1_067_595_299, 955_945_823, 477_289_528, 4_107_218_783, 4_228_976_476]);
+        assert_eq!(
+            first,
+            vec![
+                1_067_595_299,
+                955_945_823,
+                477_289_528,
+                4_107_218_783,
+                4_228_976_476
+            ]
+        );
     }
 }

@@ -35,21 +35,35 @@ impl RandomState {
     fn new_mt() -> RandomState {
         let mut mt = Box::<Mt>::default();
         mt.init_by_array(&entropy_key());
-        RandomState { core: Core::Mt(mt), gauss_next: None }
+        RandomState {
+            core: Core::Mt(mt),
+            gauss_next: None,
+        }
     }
 }
 
 /// Runs `f` on the generator state of `me` (one critical section: `f` must not run Python
 /// code).
-pub(crate) fn with_rng<R>(interp: &Interp, me: &Value, fname: &str, f: impl FnOnce(&mut RandomState) -> R) -> PyResult<R> {
+pub(crate) fn with_rng<R>(
+    interp: &Interp,
+    me: &Value,
+    fname: &str,
+    f: impl FnOnce(&mut RandomState) -> R,
+) -> PyResult<R> {
     if let Value::Obj(o) = me {
         if let Payload::Native(n) = o.payload() {
-            if let Some(r) = n.data.with(interp.py, |b| b.downcast_mut::<RandomState>().map(f)) {
+            if let Some(r) = n
+                .data
+                .with(interp.py, |b| b.downcast_mut::<RandomState>().map(f))
+            {
                 return Ok(r);
             }
         }
     }
-    Err(interp.type_error(format!("descriptor '{fname}' for '_random.Random' objects doesn't apply to a '{}' object", interp.type_name(me))))
+    Err(interp.type_error(format!(
+        "descriptor '{fname}' for '_random.Random' objects doesn't apply to a '{}' object",
+        interp.type_name(me)
+    )))
 }
 
 /// `random()` of `me`.
@@ -91,33 +105,68 @@ pub(crate) fn bind(interp: &Interp, args: Args<'_>, sig: &Sig) -> PyResult<Vec<O
         slots[i] = Some(v.clone());
     }
     for (k, v) in args.kwargs() {
-        let at = sig.pos.iter().position(|p| *p == k).or_else(|| sig.kwonly.iter().position(|p| *p == k).map(|i| np + i));
+        let at = sig
+            .pos
+            .iter()
+            .position(|p| *p == k)
+            .or_else(|| sig.kwonly.iter().position(|p| *p == k).map(|i| np + i));
         match at {
-            Some(i) if slots[i].is_some() => return Err(interp.type_error(format!("{}() got multiple values for argument '{k}'", sig.name))),
+            Some(i) if slots[i].is_some() => {
+                return Err(interp.type_error(format!(
+                    "{}() got multiple values for argument '{k}'",
+                    sig.name
+                )))
+            }
             Some(i) => slots[i] = Some(v.clone()),
-            None => return Err(interp.type_error(format!("{}() got an unexpected keyword argument '{k}'", sig.name))),
+            None => {
+                return Err(interp.type_error(format!(
+                    "{}() got an unexpected keyword argument '{k}'",
+                    sig.name
+                )))
+            }
         }
     }
     if pos.len() > np {
         let given = pos.len();
         let msg = if sig.required == np {
-            format!("{}() takes {np} positional argument{} but {given} {} given", sig.name, if np == 1 { "" } else { "s" }, if given == 1 { "was" } else { "were" })
+            format!(
+                "{}() takes {np} positional argument{} but {given} {} given",
+                sig.name,
+                if np == 1 { "" } else { "s" },
+                if given == 1 { "was" } else { "were" }
+            )
         } else {
-            format!("{}() takes from {} to {np} positional arguments but {given} were given", sig.name, sig.required)
+            format!(
+                "{}() takes from {} to {np} positional arguments but {given} were given",
+                sig.name, sig.required
+            )
         };
         return Err(interp.type_error(msg));
     }
-    let missing: Vec<&str> = (0..sig.required).filter(|&i| slots[i].is_none()).map(|i| sig.pos[i]).collect();
+    let missing: Vec<&str> = (0..sig.required)
+        .filter(|&i| slots[i].is_none())
+        .map(|i| sig.pos[i])
+        .collect();
     if !missing.is_empty() {
         let n = missing.len();
-        return Err(interp.type_error(format!("{}() missing {n} required positional argument{}: {}", sig.name, if n == 1 { "" } else { "s" }, name_list(&missing))));
+        return Err(interp.type_error(format!(
+            "{}() missing {n} required positional argument{}: {}",
+            sig.name,
+            if n == 1 { "" } else { "s" },
+            name_list(&missing)
+        )));
     }
     Ok(slots)
 }
 
 /// Checks a method implemented in C in CPython (`Random.random()` and friends): `want`
 /// arguments besides self, no keywords.
-pub(crate) fn c_args<'a>(interp: &Interp, args: Args<'a>, name: &str, want: usize) -> PyResult<&'a [Value]> {
+pub(crate) fn c_args<'a>(
+    interp: &Interp,
+    args: Args<'a>,
+    name: &str,
+    want: usize,
+) -> PyResult<&'a [Value]> {
     let pos = args.pos();
     if pos.is_empty() {
         return Err(interp.type_error(format!("unbound method {name}() needs an argument")));
@@ -149,11 +198,17 @@ pub(crate) fn index_big(interp: &mut Interp, v: &Value) -> PyResult<BigInt> {
             let r = interp.call_method_value(&m, v, &[])?;
             return match r.to_bigint() {
                 Some(b) if !matches!(r, Value::Bool(_)) => Ok(b),
-                _ => Err(interp.type_error(format!("__index__ returned non-int (type {})", interp.type_name(&r)))),
+                _ => Err(interp.type_error(format!(
+                    "__index__ returned non-int (type {})",
+                    interp.type_name(&r)
+                ))),
             };
         }
     }
-    Err(interp.type_error(format!("'{}' object cannot be interpreted as an integer", interp.type_name(v))))
+    Err(interp.type_error(format!(
+        "'{}' object cannot be interpreted as an integer",
+        interp.type_name(v)
+    )))
 }
 
 /// A number as an f64 when that is exact Python arithmetic (float, bool, int in i64).
@@ -183,7 +238,11 @@ pub(crate) fn to_float(interp: &mut Interp, v: &Value) -> PyResult<f64> {
             let r = interp.call_method_value(&m, v, &[])?;
             return match (name, &r) {
                 ("__float__", Value::Float(f)) => Ok(*f),
-                ("__float__", _) => Err(interp.type_error(format!("{}.__float__ returned non-float (type {})", interp.type_name(v), interp.type_name(&r)))),
+                ("__float__", _) => Err(interp.type_error(format!(
+                    "{}.__float__ returned non-float (type {})",
+                    interp.type_name(v),
+                    interp.type_name(&r)
+                ))),
                 _ => to_float(interp, &r),
             };
         }
@@ -221,7 +280,9 @@ fn m_random(interp: &mut Interp, args: Args<'_>) -> PyResult {
 /// The `k` of `getrandbits(k)` (a C int).
 fn bits_arg(interp: &mut Interp, v: &Value) -> PyResult<u64> {
     let k = index_big(interp, v)?;
-    let k = k.to_i32().ok_or_else(|| interp.overflow_error("Python int too large to convert to C int"))?;
+    let k = k
+        .to_i32()
+        .ok_or_else(|| interp.overflow_error("Python int too large to convert to C int"))?;
     if k < 0 {
         return Err(interp.value_error("number of bits must be non-negative"));
     }
@@ -239,7 +300,12 @@ fn m_getrandbits(interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(int_value(interp, r))
 }
 
-const SIG_RANDBYTES: Sig = Sig { name: "Random.randbytes", pos: &["self", "n"], required: 2, kwonly: &[] };
+const SIG_RANDBYTES: Sig = Sig {
+    name: "Random.randbytes",
+    pos: &["self", "n"],
+    required: 2,
+    kwonly: &[],
+};
 
 fn m_randbytes(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = bind(interp, args, &SIG_RANDBYTES)?;
@@ -255,10 +321,17 @@ fn m_randbytes(interp: &mut Interp, args: Args<'_>) -> PyResult {
         out.extend_from_slice(&w.to_le_bytes());
     }
     out.truncate(n);
-    Ok(Value::Obj(interp.new_obj(Payload::Bytes(out.into_boxed_slice()))))
+    Ok(Value::Obj(
+        interp.new_obj(Payload::Bytes(out.into_boxed_slice())),
+    ))
 }
 
-const SIG_SEED: Sig = Sig { name: "Random.seed", pos: &["self", "a", "version"], required: 1, kwonly: &[] };
+const SIG_SEED: Sig = Sig {
+    name: "Random.seed",
+    pos: &["self", "a", "version"],
+    required: 1,
+    kwonly: &[],
+};
 
 /// The key CPython's C `random_seed` derives from a seed that is not None.
 fn seed_key(interp: &mut Interp, a: &Value) -> PyResult<BigInt> {
@@ -303,7 +376,8 @@ fn seed_state(interp: &mut Interp, me: &Value, a: Value, version: &Value) -> PyR
             }
             Some(_) => Some(seed_key(interp, &a)?),
             None => {
-                let ok = matches!(a, Value::Int(_) | Value::Bool(_) | Value::Float(_)) || a.to_bigint().is_some();
+                let ok = matches!(a, Value::Int(_) | Value::Bool(_) | Value::Float(_))
+                    || a.to_bigint().is_some();
                 if !ok {
                     return Err(interp.type_error("The only supported seed types are:\nNone, int, float, str, bytes, and bytearray."));
                 }
@@ -342,13 +416,24 @@ fn system_has_no_state(interp: &Interp) -> crate::error::PyErr {
 }
 
 fn m_getstate(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = bind(interp, args, &Sig { name: "Random.getstate", pos: &["self"], required: 1, kwonly: &[] })?;
+    let a = bind(
+        interp,
+        args,
+        &Sig {
+            name: "Random.getstate",
+            pos: &["self"],
+            required: 1,
+            kwonly: &[],
+        },
+    )?;
     let me = a[0].clone().unwrap();
     let snap = with_rng(interp, &me, "getstate", |s| match &s.core {
         Core::Mt(mt) => Some((mt.state, mt.index, s.gauss_next)),
         Core::System(_) => None,
     })?;
-    let Some((words, index, gauss)) = snap else { return Err(system_has_no_state(interp)) };
+    let Some((words, index, gauss)) = snap else {
+        return Err(system_has_no_state(interp));
+    };
     let mut items: Vec<Value> = words.iter().map(|&w| Value::Int(w as i64)).collect();
     items.push(Value::Int(index as i64));
     let internal = interp.new_tuple(items);
@@ -370,15 +455,21 @@ fn set_internal(interp: &mut Interp, me: &Value, internal: &Value) -> PyResult<(
     }
     let mut words = [0u32; N];
     for (w, v) in words.iter_mut().zip(&items[..N]) {
-        let Some(b) = v.to_bigint() else { return Err(interp.type_error("an integer is required")) };
+        let Some(b) = v.to_bigint() else {
+            return Err(interp.type_error("an integer is required"));
+        };
         if b.is_negative() {
             return Err(interp.overflow_error("can't convert negative value to unsigned int"));
         }
-        let Some(u) = b.to_u64() else { return Err(interp.overflow_error("Python int too large to convert to C unsigned long")) };
+        let Some(u) = b.to_u64() else {
+            return Err(interp.overflow_error("Python int too large to convert to C unsigned long"));
+        };
         *w = u as u32;
     }
     let idx = index_big(interp, &items[N])?;
-    let idx = idx.to_i64().ok_or_else(|| interp.overflow_error("Python int too large to convert to C long"))?;
+    let idx = idx
+        .to_i64()
+        .ok_or_else(|| interp.overflow_error("Python int too large to convert to C long"))?;
     if idx < 0 || idx > N as i64 {
         return Err(interp.value_error("invalid state"));
     }
@@ -391,21 +482,37 @@ fn set_internal(interp: &mut Interp, me: &Value, internal: &Value) -> PyResult<(
 }
 
 fn m_setstate(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = bind(interp, args, &Sig { name: "Random.setstate", pos: &["self", "state"], required: 2, kwonly: &[] })?;
+    let a = bind(
+        interp,
+        args,
+        &Sig {
+            name: "Random.setstate",
+            pos: &["self", "state"],
+            required: 2,
+            kwonly: &[],
+        },
+    )?;
     let me = a[0].clone().unwrap();
     let state = a[1].clone().unwrap();
-    if with_rng(interp, &me, "setstate", |s| matches!(s.core, Core::System(_)))? {
+    if with_rng(interp, &me, "setstate", |s| {
+        matches!(s.core, Core::System(_))
+    })? {
         return Err(system_has_no_state(interp));
     }
     let version = interp.getitem(&state, &Value::Int(0))?;
     let v2 = num_eq(&version, 2);
     if !num_eq(&version, 3) && !v2 {
         let vs = interp.str_string(&version)?;
-        return Err(interp.value_error(format!("state with version {vs} passed to Random.setstate() of version 3")));
+        return Err(interp.value_error(format!(
+            "state with version {vs} passed to Random.setstate() of version 3"
+        )));
     }
     let parts = interp.collect(&state)?;
     if parts.len() < 3 {
-        return Err(interp.value_error(format!("not enough values to unpack (expected 3, got {})", parts.len())));
+        return Err(interp.value_error(format!(
+            "not enough values to unpack (expected 3, got {})",
+            parts.len()
+        )));
     }
     if parts.len() > 3 {
         return Err(interp.value_error("too many values to unpack (expected 3)"));
@@ -414,7 +521,12 @@ fn m_setstate(interp: &mut Interp, args: Args<'_>) -> PyResult {
         Value::None => None,
         v => match plain_f64(v) {
             Some(f) => Some(f),
-            None => return Err(interp.type_error(format!("gilvm's Random.setstate() needs None or a float as gauss_next, not '{}'", interp.type_name(v)))),
+            None => {
+                return Err(interp.type_error(format!(
+                    "gilvm's Random.setstate() needs None or a float as gauss_next, not '{}'",
+                    interp.type_name(v)
+                )))
+            }
         },
     };
     with_rng(interp, &me, "setstate", |s| s.gauss_next = gauss)?;
@@ -438,7 +550,10 @@ fn m_setstate(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn new_random_obj(interp: &Interp, cls: &ObjRef, st: RandomState) -> Value {
     let data: Box<dyn std::any::Any> = Box::new(st);
-    Value::Obj(interp.new_obj(Payload::Native(NativeObj { class: cls.clone(), data: ObjCell::new(data) })))
+    Value::Obj(interp.new_obj(Payload::Native(NativeObj {
+        class: cls.clone(),
+        data: ObjCell::new(data),
+    })))
 }
 
 fn class_arg(interp: &Interp, args: &Args<'_>, what: &str) -> PyResult<ObjRef> {
@@ -451,10 +566,26 @@ fn class_arg(interp: &Interp, args: &Args<'_>, what: &str) -> PyResult<ObjRef> {
 /// `Random(x=None)`: a new generator seeded as `Random.seed(x)`.
 fn random_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let cls = class_arg(interp, &args, "Random")?;
-    let a = bind(interp, args, &Sig { name: "Random.__init__", pos: &["self", "x"], required: 1, kwonly: &[] })?;
+    let a = bind(
+        interp,
+        args,
+        &Sig {
+            name: "Random.__init__",
+            pos: &["self", "x"],
+            required: 1,
+            kwonly: &[],
+        },
+    )?;
     match a[1].clone().filter(|x| !x.is_none()) {
         Some(x) => {
-            let obj = new_random_obj(interp, &cls, RandomState { core: Core::Mt(Box::default()), gauss_next: None });
+            let obj = new_random_obj(
+                interp,
+                &cls,
+                RandomState {
+                    core: Core::Mt(Box::default()),
+                    gauss_next: None,
+                },
+            );
             seed_state(interp, &obj, x, &Value::Int(2))?;
             Ok(obj)
         }
@@ -466,8 +597,24 @@ fn random_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn system_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let cls = class_arg(interp, &args, "SystemRandom")?;
     // SystemRandom(x) runs Random.__init__, whose seed() is a stub.
-    bind(interp, args, &Sig { name: "Random.__init__", pos: &["self", "x"], required: 1, kwonly: &[] })?;
-    Ok(new_random_obj(interp, &cls, RandomState { core: Core::System(Vec::new()), gauss_next: None }))
+    bind(
+        interp,
+        args,
+        &Sig {
+            name: "Random.__init__",
+            pos: &["self", "x"],
+            required: 1,
+            kwonly: &[],
+        },
+    )?;
+    Ok(new_random_obj(
+        interp,
+        &cls,
+        RandomState {
+            core: Core::System(Vec::new()),
+            gauss_next: None,
+        },
+    ))
 }
 
 fn new_native_type(interp: &mut Interp, name: &str, base: Option<&ObjRef>) -> ObjRef {
@@ -477,9 +624,14 @@ fn new_native_type(interp: &mut Interp, name: &str, base: Option<&ObjRef>) -> Ob
         None => (vec![object.clone()], vec![object]),
     };
     let dict = interp.new_dict_obj();
-    let t = gilvm_object::types::new_type(interp.py, name, bases, mro, dict, Layout::Builtin, false);
+    let t =
+        gilvm_object::types::new_type(interp.py, name, bases, mro, dict, Layout::Builtin, false);
     if let Payload::Type(tt) = t.payload() {
-        tt.dict().set_str(interp.py, interp.g.names.module.clone(), Value::Obj(interp.intern("random")));
+        tt.dict().set_str(
+            interp.py,
+            interp.g.names.module.clone(),
+            Value::Obj(interp.intern("random")),
+        );
     }
     t.make_immortal();
     t
@@ -521,7 +673,8 @@ pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
     }
     add_method(interp, &random_t, "_randbelow", seq::randbelow_method);
     if let Payload::Type(tt) = random_t.payload() {
-        tt.dict().set_str(interp.py, interp.intern("VERSION"), Value::Int(3));
+        tt.dict()
+            .set_str(interp.py, interp.intern("VERSION"), Value::Int(3));
     }
     let system_t = new_native_type(interp, "SystemRandom", Some(&random_t));
     add_static(interp, &system_t, "__new__", system_new);
@@ -530,7 +683,12 @@ pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
     interp.add_value(m, "SystemRandom", Value::Obj(system_t));
     let inst = new_random_obj(interp, &random_t, RandomState::new_mt());
     for &(name, f) in METHODS {
-        let bound = Value::Obj(interp.new_obj(Payload::BuiltinFunction(BuiltinFn { name, func: ErasedFn(f as *const ()), receiver: Some(inst.clone()), data: Value::None })));
+        let bound = Value::Obj(interp.new_obj(Payload::BuiltinFunction(BuiltinFn {
+            name,
+            func: ErasedFn(f as *const ()),
+            receiver: Some(inst.clone()),
+            data: Value::None,
+        })));
         interp.add_value(m, name, bound);
     }
     interp.add_value(m, "_inst", inst);
@@ -545,10 +703,37 @@ pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
         interp.add_value(m, name, Value::Float(v));
     }
     interp.add_value(m, "BPF", Value::Int(53));
-    let all: Vec<Value> = ["Random", "SystemRandom", "betavariate", "binomialvariate", "choice", "choices", "expovariate", "gammavariate", "gauss", "getrandbits", "getstate", "lognormvariate", "normalvariate", "paretovariate", "randbytes", "randint", "random", "randrange", "sample", "seed", "setstate", "shuffle", "triangular", "uniform", "vonmisesvariate", "weibullvariate"]
-        .iter()
-        .map(|s| interp.new_str(*s))
-        .collect();
+    let all: Vec<Value> = [
+        "Random",
+        "SystemRandom",
+        "betavariate",
+        "binomialvariate",
+        "choice",
+        "choices",
+        "expovariate",
+        "gammavariate",
+        "gauss",
+        "getrandbits",
+        "getstate",
+        "lognormvariate",
+        "normalvariate",
+        "paretovariate",
+        "randbytes",
+        "randint",
+        "random",
+        "randrange",
+        "sample",
+        "seed",
+        "setstate",
+        "shuffle",
+        "triangular",
+        "uniform",
+        "vonmisesvariate",
+        "weibullvariate",
+    ]
+    .iter()
+    .map(|s| interp.new_str(*s))
+    .collect();
     let all = interp.new_list(all);
     interp.add_value(m, "__all__", all);
     Ok(())

@@ -59,14 +59,30 @@ fn arg(a: &[Option<Value>], i: usize, default: Value) -> Value {
 // ---- uniform, triangular ----
 
 pub fn uniform(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = bind(interp, args, &Sig { name: "Random.uniform", pos: &["self", "a", "b"], required: 3, kwonly: &[] })?;
-    let (me, lo, hi) = (arg(&a, 0, Value::None), arg(&a, 1, Value::None), arg(&a, 2, Value::None));
+    let a = bind(
+        interp,
+        args,
+        &Sig {
+            name: "Random.uniform",
+            pos: &["self", "a", "b"],
+            required: 3,
+            kwonly: &[],
+        },
+    )?;
+    let (me, lo, hi) = (
+        arg(&a, 0, Value::None),
+        arg(&a, 1, Value::None),
+        arg(&a, 2, Value::None),
+    );
     // a + (b - a) * self.random()
     // Machine arithmetic is Python's when one side is a float or both ints are small enough
     // for `b - a` to be exact in a double.
     let small = |v: &Value| !matches!(v, Value::Int(i) if i.unsigned_abs() >= 1 << 52);
     if let (Some(l), Some(h)) = (plain_f64(&lo), plain_f64(&hi)) {
-        if matches!(lo, Value::Float(_)) || matches!(hi, Value::Float(_)) || (small(&lo) && small(&hi)) {
+        if matches!(lo, Value::Float(_))
+            || matches!(hi, Value::Float(_))
+            || (small(&lo) && small(&hi))
+        {
             let r = next_float(interp, &me)?;
             return Ok(Value::Float(l + (h - l) * r));
         }
@@ -78,7 +94,16 @@ pub fn uniform(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 pub fn triangular(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = bind(interp, args, &Sig { name: "Random.triangular", pos: &["self", "low", "high", "mode"], required: 1, kwonly: &[] })?;
+    let a = bind(
+        interp,
+        args,
+        &Sig {
+            name: "Random.triangular",
+            pos: &["self", "low", "high", "mode"],
+            required: 1,
+            kwonly: &[],
+        },
+    )?;
     let me = arg(&a, 0, Value::None);
     let (mut low, mut high) = (arg(&a, 1, Value::Float(0.0)), arg(&a, 2, Value::Float(1.0)));
     let mode = arg(&a, 3, Value::None);
@@ -94,7 +119,9 @@ pub fn triangular(interp: &mut Interp, args: Args<'_>) -> PyResult {
         };
         match q {
             Ok(q) => q,
-            Err(e) if interp.matches(&e, &interp.g.exc.zero_division_error.clone()) => return Ok(low),
+            Err(e) if interp.matches(&e, &interp.g.exc.zero_division_error.clone()) => {
+                return Ok(low)
+            }
             Err(e) => return Err(e),
         }
     };
@@ -134,20 +161,44 @@ fn normal_z(s: &mut RandomState) -> f64 {
     }
 }
 
-const SIG_NORMAL: Sig = Sig { name: "Random.normalvariate", pos: &["self", "mu", "sigma"], required: 1, kwonly: &[] };
+const SIG_NORMAL: Sig = Sig {
+    name: "Random.normalvariate",
+    pos: &["self", "mu", "sigma"],
+    required: 1,
+    kwonly: &[],
+};
 
 pub fn normalvariate(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = bind(interp, args, &SIG_NORMAL)?;
     let me = arg(&a, 0, Value::None);
     let z = with_rng(interp, &me, "normalvariate", normal_z)?;
-    lin(interp, &arg(&a, 1, Value::Float(0.0)), z, &arg(&a, 2, Value::Float(1.0)))
+    lin(
+        interp,
+        &arg(&a, 1, Value::Float(0.0)),
+        z,
+        &arg(&a, 2, Value::Float(1.0)),
+    )
 }
 
 pub fn lognormvariate(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = bind(interp, args, &Sig { name: "Random.lognormvariate", pos: &["self", "mu", "sigma"], required: 3, kwonly: &[] })?;
+    let a = bind(
+        interp,
+        args,
+        &Sig {
+            name: "Random.lognormvariate",
+            pos: &["self", "mu", "sigma"],
+            required: 3,
+            kwonly: &[],
+        },
+    )?;
     let me = arg(&a, 0, Value::None);
     let z = with_rng(interp, &me, "lognormvariate", normal_z)?;
-    let v = lin(interp, &arg(&a, 1, Value::None), z, &arg(&a, 2, Value::None))?;
+    let v = lin(
+        interp,
+        &arg(&a, 1, Value::None),
+        z,
+        &arg(&a, 2, Value::None),
+    )?;
     let x = to_float(interp, &v)?;
     let r = x.exp();
     if r.is_infinite() && x.is_finite() {
@@ -156,7 +207,12 @@ pub fn lognormvariate(interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(Value::Float(r))
 }
 
-const SIG_GAUSS: Sig = Sig { name: "Random.gauss", pos: &["self", "mu", "sigma"], required: 1, kwonly: &[] };
+const SIG_GAUSS: Sig = Sig {
+    name: "Random.gauss",
+    pos: &["self", "mu", "sigma"],
+    required: 1,
+    kwonly: &[],
+};
 
 pub fn gauss(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = bind(interp, args, &SIG_GAUSS)?;
@@ -170,13 +226,27 @@ pub fn gauss(interp: &mut Interp, args: Args<'_>) -> PyResult {
             x2pi.cos() * g2rad
         }
     })?;
-    lin(interp, &arg(&a, 1, Value::Float(0.0)), z, &arg(&a, 2, Value::Float(1.0)))
+    lin(
+        interp,
+        &arg(&a, 1, Value::Float(0.0)),
+        z,
+        &arg(&a, 2, Value::Float(1.0)),
+    )
 }
 
 // ---- exponential, von Mises ----
 
 pub fn expovariate(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = bind(interp, args, &Sig { name: "Random.expovariate", pos: &["self", "lambd"], required: 1, kwonly: &[] })?;
+    let a = bind(
+        interp,
+        args,
+        &Sig {
+            name: "Random.expovariate",
+            pos: &["self", "lambd"],
+            required: 1,
+            kwonly: &[],
+        },
+    )?;
     let me = arg(&a, 0, Value::None);
     let lambd = arg(&a, 1, Value::Float(1.0));
     let r = next_float(interp, &me)?;
@@ -185,7 +255,16 @@ pub fn expovariate(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 pub fn vonmisesvariate(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = bind(interp, args, &Sig { name: "Random.vonmisesvariate", pos: &["self", "mu", "kappa"], required: 3, kwonly: &[] })?;
+    let a = bind(
+        interp,
+        args,
+        &Sig {
+            name: "Random.vonmisesvariate",
+            pos: &["self", "mu", "kappa"],
+            required: 3,
+            kwonly: &[],
+        },
+    )?;
     let me = arg(&a, 0, Value::None);
     let (mu, kappa) = (arg(&a, 1, Value::None), arg(&a, 2, Value::None));
     let small = match plain_f64(&kappa) {
@@ -220,7 +299,11 @@ pub fn vonmisesvariate(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if ac.is_nan() && !f.is_nan() {
         return Err(interp.value_error(DOMAIN));
     }
-    let theta = if u3 > 0.5 { crate::ops::float_mod(mu + ac, TWOPI) } else { crate::ops::float_mod(mu - ac, TWOPI) };
+    let theta = if u3 > 0.5 {
+        crate::ops::float_mod(mu + ac, TWOPI)
+    } else {
+        crate::ops::float_mod(mu - ac, TWOPI)
+    };
     Ok(Value::Float(theta))
 }
 
@@ -279,7 +362,11 @@ fn gamma_core(s: &mut RandomState, alpha: f64) -> Result<f64, DrawErr> {
             let u = s.core.random();
             let b = (E + alpha) / E;
             let p = b * u;
-            let x = if p <= 1.0 { pow_nonneg(p, 1.0 / alpha)? } else { -((b - p) / alpha).ln() };
+            let x = if p <= 1.0 {
+                pow_nonneg(p, 1.0 / alpha)?
+            } else {
+                -((b - p) / alpha).ln()
+            };
             let u1 = s.core.random();
             if p > 1.0 {
                 if u1 <= pow_nonneg(x, alpha - 1.0)? {
@@ -293,7 +380,13 @@ fn gamma_core(s: &mut RandomState, alpha: f64) -> Result<f64, DrawErr> {
 }
 
 /// `gammavariate(alpha, 1.0)` after the parameter check (`invalid`: alpha or beta <= 0).
-fn gamma_draw(interp: &mut Interp, me: &Value, alpha: &Value, invalid: bool, fname: &str) -> PyResult<f64> {
+fn gamma_draw(
+    interp: &mut Interp,
+    me: &Value,
+    alpha: &Value,
+    invalid: bool,
+    fname: &str,
+) -> PyResult<f64> {
     if invalid {
         return Err(interp.value_error("gammavariate: alpha and beta must be > 0.0"));
     }
@@ -302,7 +395,16 @@ fn gamma_draw(interp: &mut Interp, me: &Value, alpha: &Value, invalid: bool, fna
 }
 
 pub fn gammavariate(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = bind(interp, args, &Sig { name: "Random.gammavariate", pos: &["self", "alpha", "beta"], required: 3, kwonly: &[] })?;
+    let a = bind(
+        interp,
+        args,
+        &Sig {
+            name: "Random.gammavariate",
+            pos: &["self", "alpha", "beta"],
+            required: 3,
+            kwonly: &[],
+        },
+    )?;
     let me = arg(&a, 0, Value::None);
     let (alpha, beta) = (arg(&a, 1, Value::None), arg(&a, 2, Value::None));
     let invalid = le_zero(interp, &alpha)? || le_zero(interp, &beta)?;
@@ -311,7 +413,16 @@ pub fn gammavariate(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 pub fn betavariate(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = bind(interp, args, &Sig { name: "Random.betavariate", pos: &["self", "alpha", "beta"], required: 3, kwonly: &[] })?;
+    let a = bind(
+        interp,
+        args,
+        &Sig {
+            name: "Random.betavariate",
+            pos: &["self", "alpha", "beta"],
+            required: 3,
+            kwonly: &[],
+        },
+    )?;
     let me = arg(&a, 0, Value::None);
     let (alpha, beta) = (arg(&a, 1, Value::None), arg(&a, 2, Value::None));
     // y = gammavariate(alpha, 1.0); y / (y + gammavariate(beta, 1.0)) if y else 0.0
@@ -328,7 +439,16 @@ pub fn betavariate(interp: &mut Interp, args: Args<'_>) -> PyResult {
 // ---- Pareto, Weibull ----
 
 pub fn paretovariate(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = bind(interp, args, &Sig { name: "Random.paretovariate", pos: &["self", "alpha"], required: 2, kwonly: &[] })?;
+    let a = bind(
+        interp,
+        args,
+        &Sig {
+            name: "Random.paretovariate",
+            pos: &["self", "alpha"],
+            required: 2,
+            kwonly: &[],
+        },
+    )?;
     let me = arg(&a, 0, Value::None);
     let u = 1.0 - next_float(interp, &me)?;
     let e = div(interp, -1.0, &arg(&a, 1, Value::None))?;
@@ -336,7 +456,16 @@ pub fn paretovariate(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 pub fn weibullvariate(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = bind(interp, args, &Sig { name: "Random.weibullvariate", pos: &["self", "alpha", "beta"], required: 3, kwonly: &[] })?;
+    let a = bind(
+        interp,
+        args,
+        &Sig {
+            name: "Random.weibullvariate",
+            pos: &["self", "alpha", "beta"],
+            required: 3,
+            kwonly: &[],
+        },
+    )?;
     let me = arg(&a, 0, Value::None);
     let u = 1.0 - next_float(interp, &me)?;
     let e = div(interp, 1.0, &arg(&a, 2, Value::None))?;
@@ -363,7 +492,21 @@ const LANCZOS_NUM: [f64; 13] = [
     210.82427775157936,
     2.5066282746310002,
 ];
-const LANCZOS_DEN: [f64; 13] = [0.0, 39_916_800.0, 120_543_840.0, 150_917_976.0, 105_258_076.0, 45_995_730.0, 13_339_535.0, 2_637_558.0, 357_423.0, 32_670.0, 1_925.0, 66.0, 1.0];
+const LANCZOS_DEN: [f64; 13] = [
+    0.0,
+    39_916_800.0,
+    120_543_840.0,
+    150_917_976.0,
+    105_258_076.0,
+    45_995_730.0,
+    13_339_535.0,
+    2_637_558.0,
+    357_423.0,
+    32_670.0,
+    1_925.0,
+    66.0,
+    1.0,
+];
 
 /// `math.lgamma(x)` for x >= 1 (CPython's Lanczos implementation, bit for bit).
 fn lgamma_pos(x: f64) -> f64 {
@@ -444,25 +587,42 @@ fn binomial(s: &mut RandomState, n: i64, p: f64) -> Result<i64, DrawErr> {
             let alpha = (2.83 + 5.1 / b) * spq;
             let lpq = (p / (1.0 - p)).ln();
             let m = (((n as i128 + 1) as f64) * p).floor() as i64;
-            let h = lgamma_pos((m as i128 + 1) as f64) + lgamma_pos((n as i128 - m as i128 + 1) as f64);
+            let h =
+                lgamma_pos((m as i128 + 1) as f64) + lgamma_pos((n as i128 - m as i128 + 1) as f64);
             (alpha, lpq, m, h)
         });
         v *= alpha / (a / (us * us) + b);
         if v <= 0.0 {
             return Err(DrawErr::Domain);
         }
-        if v.ln() <= h - lgamma_pos((k as i128 + 1) as f64) - lgamma_pos((n as i128 - k as i128 + 1) as f64) + (k as i128 - m as i128) as f64 * lpq {
+        if v.ln()
+            <= h - lgamma_pos((k as i128 + 1) as f64)
+                - lgamma_pos((n as i128 - k as i128 + 1) as f64)
+                + (k as i128 - m as i128) as f64 * lpq
+        {
             return Ok(k);
         }
     }
 }
 
 pub fn binomialvariate(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = bind(interp, args, &Sig { name: "Random.binomialvariate", pos: &["self", "n", "p"], required: 1, kwonly: &[] })?;
+    let a = bind(
+        interp,
+        args,
+        &Sig {
+            name: "Random.binomialvariate",
+            pos: &["self", "n", "p"],
+            required: 1,
+            kwonly: &[],
+        },
+    )?;
     let me = arg(&a, 0, Value::None);
     let nv = arg(&a, 1, Value::Int(1));
     let Some(nb) = nv.to_bigint() else {
-        return Err(interp.type_error(format!("gilvm's binomialvariate() needs an int n, not '{}'", interp.type_name(&nv))));
+        return Err(interp.type_error(format!(
+            "gilvm's binomialvariate() needs an int n, not '{}'",
+            interp.type_name(&nv)
+        )));
     };
     if nb < num_bigint::BigInt::from(0) {
         return Err(interp.value_error("n must be non-negative"));
@@ -477,7 +637,9 @@ pub fn binomialvariate(interp: &mut Interp, args: Args<'_>) -> PyResult {
         }
         return Err(interp.value_error("p must be in the range 0.0 <= p <= 1.0"));
     }
-    let Some(n) = nb.to_i64() else { return Err(interp.overflow_error("gilvm's binomialvariate() supports n up to 2**63-1")) };
+    let Some(n) = nb.to_i64() else {
+        return Err(interp.overflow_error("gilvm's binomialvariate() supports n up to 2**63-1"));
+    };
     let r = with_rng(interp, &me, "binomialvariate", |s| binomial(s, n, p))?;
     r.map(Value::Int).map_err(|e| raise(interp, e))
 }

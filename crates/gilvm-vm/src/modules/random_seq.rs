@@ -24,7 +24,16 @@ fn below_u64(interp: &Interp, me: &Value, n: u64) -> PyResult<u64> {
 
 /// `Random._randbelow(n)`.
 pub fn randbelow_method(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = bind(interp, args, &Sig { name: "Random._randbelow_with_getrandbits", pos: &["self", "n"], required: 2, kwonly: &[] })?;
+    let a = bind(
+        interp,
+        args,
+        &Sig {
+            name: "Random._randbelow_with_getrandbits",
+            pos: &["self", "n"],
+            required: 2,
+            kwonly: &[],
+        },
+    )?;
     let me = a[0].clone().unwrap();
     let n = index_big(interp, a[1].as_ref().unwrap())?;
     if !n.is_positive() {
@@ -46,7 +55,13 @@ fn floor_div_i128(a: i128, b: i128) -> i128 {
 
 /// The core of `randrange(start, stop, step)`; `stop` is None when absent or None, `step`
 /// None when absent.
-fn do_randrange(interp: &mut Interp, me: &Value, start: &Value, stop: Option<&Value>, step: Option<&Value>) -> PyResult {
+fn do_randrange(
+    interp: &mut Interp,
+    me: &Value,
+    start: &Value,
+    stop: Option<&Value>,
+    step: Option<&Value>,
+) -> PyResult {
     let step_is_one = matches!(step, None | Some(Value::Int(1)));
     // Fast path: machine ints.
     let small_stop = match stop {
@@ -86,7 +101,9 @@ fn do_randrange(interp: &mut Interp, me: &Value, start: &Value, stop: Option<&Va
             return Err(interp.value_error("zero step for randrange()"));
         };
         if n <= 0 {
-            return Err(interp.value_error(format!("empty range in randrange({s0}, {s1}, {istep})")));
+            return Err(
+                interp.value_error(format!("empty range in randrange({s0}, {s1}, {istep})"))
+            );
         }
         let r = below_u64(interp, me, n as u64)? as i128;
         return Ok(Value::Int((istart + istep * r) as i64));
@@ -135,7 +152,12 @@ fn do_randrange(interp: &mut Interp, me: &Value, start: &Value, stop: Option<&Va
     Ok(int_value(interp, istart + istep * r))
 }
 
-const SIG_RANDRANGE: Sig = Sig { name: "Random.randrange", pos: &["self", "start", "stop", "step"], required: 2, kwonly: &[] };
+const SIG_RANDRANGE: Sig = Sig {
+    name: "Random.randrange",
+    pos: &["self", "start", "stop", "step"],
+    required: 2,
+    kwonly: &[],
+};
 
 pub fn randrange(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = bind(interp, args, &SIG_RANDRANGE)?;
@@ -145,7 +167,12 @@ pub fn randrange(interp: &mut Interp, args: Args<'_>) -> PyResult {
     do_randrange(interp, &me, &start, stop.as_ref(), a[3].as_ref())
 }
 
-const SIG_RANDINT: Sig = Sig { name: "Random.randint", pos: &["self", "a", "b"], required: 3, kwonly: &[] };
+const SIG_RANDINT: Sig = Sig {
+    name: "Random.randint",
+    pos: &["self", "a", "b"],
+    required: 3,
+    kwonly: &[],
+};
 
 pub fn randint(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = bind(interp, args, &SIG_RANDINT)?;
@@ -156,7 +183,12 @@ pub fn randint(interp: &mut Interp, args: Args<'_>) -> PyResult {
     do_randrange(interp, &me, &lo, Some(&stop), None)
 }
 
-const SIG_CHOICE: Sig = Sig { name: "Random.choice", pos: &["self", "seq"], required: 2, kwonly: &[] };
+const SIG_CHOICE: Sig = Sig {
+    name: "Random.choice",
+    pos: &["self", "seq"],
+    required: 2,
+    kwonly: &[],
+};
 
 pub fn choice(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = bind(interp, args, &SIG_CHOICE)?;
@@ -178,7 +210,12 @@ fn shuffle_vec(s: &mut RandomState, v: &mut [Value]) {
     }
 }
 
-const SIG_SHUFFLE: Sig = Sig { name: "Random.shuffle", pos: &["self", "x"], required: 2, kwonly: &[] };
+const SIG_SHUFFLE: Sig = Sig {
+    name: "Random.shuffle",
+    pos: &["self", "x"],
+    required: 2,
+    kwonly: &[],
+};
 
 pub fn shuffle(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = bind(interp, args, &SIG_SHUFFLE)?;
@@ -187,13 +224,15 @@ pub fn shuffle(interp: &mut Interp, args: Args<'_>) -> PyResult {
     // A list: shuffle in place in one two-object critical section.
     if let (Value::Obj(mo), Value::Obj(xo)) = (&me, &x) {
         if let (Payload::Native(n), Payload::List(l)) = (mo.payload(), xo.payload()) {
-            let done = n.data.with2(l, interp.py, |b, v| match b.downcast_mut::<RandomState>() {
-                Some(s) => {
-                    shuffle_vec(s, v);
-                    true
-                }
-                None => false,
-            });
+            let done = n
+                .data
+                .with2(l, interp.py, |b, v| match b.downcast_mut::<RandomState>() {
+                    Some(s) => {
+                        shuffle_vec(s, v);
+                        true
+                    }
+                    None => false,
+                });
             if done {
                 return Ok(Value::None);
             }
@@ -214,10 +253,24 @@ pub fn shuffle(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn is_sequence(interp: &Interp, v: &Value) -> bool {
     let Value::Obj(o) = v else { return false };
     match o.payload() {
-        Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Range(_) | Payload::Bytes(_) => true,
-        Payload::Instance(Instance { base: InstanceBase::List(_), .. }) => true,
-        Payload::Instance(Instance { base: InstanceBase::Dict(_), .. }) => false,
-        Payload::Instance(_) => interp.lookup_special(v, "__getitem__").is_some() && interp.lookup_special(v, "__len__").is_some() && interp.lookup_special(v, "keys").is_none(),
+        Payload::List(_)
+        | Payload::Tuple(_)
+        | Payload::Str(_)
+        | Payload::Range(_)
+        | Payload::Bytes(_) => true,
+        Payload::Instance(Instance {
+            base: InstanceBase::List(_),
+            ..
+        }) => true,
+        Payload::Instance(Instance {
+            base: InstanceBase::Dict(_),
+            ..
+        }) => false,
+        Payload::Instance(_) => {
+            interp.lookup_special(v, "__getitem__").is_some()
+                && interp.lookup_special(v, "__len__").is_some()
+                && interp.lookup_special(v, "keys").is_none()
+        }
         _ => false,
     }
 }
@@ -249,7 +302,9 @@ fn bisect_right(interp: &mut Interp, a: &[Value], x: &Value, hi: usize) -> PyRes
         if a[..hi].iter().all(|v| matches!(v, Value::Int(_))) {
             while lo < hi {
                 let mid = (lo + hi) / 2;
-                let Value::Int(m) = &a[mid] else { unreachable!() };
+                let Value::Int(m) = &a[mid] else {
+                    unreachable!()
+                };
                 if xi < m {
                     hi = mid;
                 } else {
@@ -306,10 +361,15 @@ fn sample_k(interp: &mut Interp, k: &Value, n: usize) -> PyResult<u64> {
         return Err(interp.value_error(too_big()));
     }
     if matches!(k, Value::Float(_)) || interp.lookup_special(k, "__index__").is_none() {
-        return Err(interp.type_error(format!("can't multiply sequence by non-int of type '{}'", interp.type_name(k))));
+        return Err(interp.type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            interp.type_name(k)
+        )));
     }
     let b = index_big(interp, k)?;
-    b.to_u64().filter(|&kk| kk as u128 <= n as u128).ok_or_else(|| interp.value_error(too_big()))
+    b.to_u64()
+        .filter(|&kk| kk as u128 <= n as u128)
+        .ok_or_else(|| interp.value_error(too_big()))
 }
 
 /// `sample`'s threshold: a pool list when `n <= setsize`, else a set of picks.
@@ -318,7 +378,11 @@ fn setsize(k: u64) -> u128 {
     if k > 5 {
         // 4 ** ceil(log(k * 3, 4)): the table size of a big set
         let c = (((k as u128 * 3) as f64).ln() / 4.0f64.ln()).ceil();
-        size = size.saturating_add(if c >= 63.0 { u128::MAX } else { 4u128.saturating_pow(c as u32) });
+        size = size.saturating_add(if c >= 63.0 {
+            u128::MAX
+        } else {
+            4u128.saturating_pow(c as u32)
+        });
     }
     size
 }
@@ -344,12 +408,23 @@ fn sample_indices(s: &mut RandomState, n: u64, k: u64, pool: bool) -> Vec<u64> {
     out
 }
 
-fn do_sample(interp: &mut Interp, me: &Value, population: &Value, k: &Value) -> PyResult<Vec<Value>> {
+fn do_sample(
+    interp: &mut Interp,
+    me: &Value,
+    population: &Value,
+    k: &Value,
+) -> PyResult<Vec<Value>> {
     let n = interp.len(population)?;
     let kk = sample_k(interp, k, n)?;
     let use_pool = n as u128 <= setsize(kk);
-    let pool = if use_pool { Some(interp.collect(population)?) } else { None };
-    let idx = with_rng(interp, me, "sample", |s| sample_indices(s, n as u64, kk, use_pool))?;
+    let pool = if use_pool {
+        Some(interp.collect(population)?)
+    } else {
+        None
+    };
+    let idx = with_rng(interp, me, "sample", |s| {
+        sample_indices(s, n as u64, kk, use_pool)
+    })?;
     let mut result = Vec::with_capacity(idx.len());
     if let Some(mut pool) = pool {
         if pool.len() != n {
@@ -368,7 +443,12 @@ fn do_sample(interp: &mut Interp, me: &Value, population: &Value, k: &Value) -> 
     Ok(result)
 }
 
-const SIG_SAMPLE: Sig = Sig { name: "Random.sample", pos: &["self", "population", "k"], required: 3, kwonly: &["counts"] };
+const SIG_SAMPLE: Sig = Sig {
+    name: "Random.sample",
+    pos: &["self", "population", "k"],
+    required: 3,
+    kwonly: &["counts"],
+};
 
 pub fn sample(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = bind(interp, args, &SIG_SAMPLE)?;
@@ -376,7 +456,9 @@ pub fn sample(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let population = a[1].clone().unwrap();
     let k = a[2].clone().unwrap();
     if !is_sequence(interp, &population) {
-        return Err(interp.type_error("Population must be a sequence.  For dicts or sets, use sorted(d)."));
+        return Err(
+            interp.type_error("Population must be a sequence.  For dicts or sets, use sorted(d).")
+        );
     }
     let n = interp.len(&population)?;
     if let Some(counts) = a[3].clone().filter(|c| !c.is_none()) {
@@ -384,13 +466,23 @@ pub fn sample(interp: &mut Interp, args: Args<'_>) -> PyResult {
         if cum.len() != n {
             return Err(interp.value_error("The number of counts does not match the population"));
         }
-        let Some(total) = cum.pop() else { return Err(interp.index_error("pop from empty list")) };
-        let Some(tb) = total.to_bigint() else { return Err(interp.type_error("Counts must be integers")) };
+        let Some(total) = cum.pop() else {
+            return Err(interp.index_error("pop from empty list"));
+        };
+        let Some(tb) = total.to_bigint() else {
+            return Err(interp.type_error("Counts must be integers"));
+        };
         if !tb.is_positive() {
             return Err(interp.value_error("Total of counts must be greater than zero"));
         }
-        let Some(t) = tb.to_i64() else { return Err(interp.overflow_error("gilvm: the total of counts is too large for range()")) };
-        let range = Value::Obj(interp.new_obj(Payload::Range(RangeObj { start: 0, stop: t, step: 1 })));
+        let Some(t) = tb.to_i64() else {
+            return Err(interp.overflow_error("gilvm: the total of counts is too large for range()"));
+        };
+        let range = Value::Obj(interp.new_obj(Payload::Range(RangeObj {
+            start: 0,
+            stop: t,
+            step: 1,
+        })));
         let selections = do_sample(interp, &me, &range, &k)?;
         let mut out = Vec::with_capacity(selections.len());
         for s in &selections {
@@ -409,13 +501,20 @@ fn repeat_count(interp: &mut Interp, k: &Value) -> PyResult<usize> {
     if !b.is_positive() {
         return Ok(0);
     }
-    b.to_usize().filter(|&n| n <= isize::MAX as usize).ok_or_else(|| interp.overflow_error("Python int too large to convert to C ssize_t"))
+    b.to_usize()
+        .filter(|&n| n <= isize::MAX as usize)
+        .ok_or_else(|| interp.overflow_error("Python int too large to convert to C ssize_t"))
 }
 
 /// How many numbers `choices` draws per critical section.
 const CHUNK: usize = 4096;
 
-const SIG_CHOICES: Sig = Sig { name: "Random.choices", pos: &["self", "population", "weights"], required: 2, kwonly: &["cum_weights", "k"] };
+const SIG_CHOICES: Sig = Sig {
+    name: "Random.choices",
+    pos: &["self", "population", "weights"],
+    required: 2,
+    kwonly: &["cum_weights", "k"],
+};
 
 pub fn choices(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = bind(interp, args, &SIG_CHOICES)?;
@@ -434,7 +533,9 @@ pub fn choices(interp: &mut Interp, args: Args<'_>) -> PyResult {
             while left > 0 {
                 let m = left.min(CHUNK);
                 left -= m;
-                let idx: Vec<f64> = with_rng(interp, &me, "choices", |s| (0..m).map(|_| (s.core.random() * nf).floor()).collect())?;
+                let idx: Vec<f64> = with_rng(interp, &me, "choices", |s| {
+                    (0..m).map(|_| (s.core.random() * nf).floor()).collect()
+                })?;
                 for i in idx {
                     out.push(interp.getitem(&population, &Value::Int(i as i64))?);
                 }
@@ -442,19 +543,27 @@ pub fn choices(interp: &mut Interp, args: Args<'_>) -> PyResult {
             return Ok(interp.new_list(out));
         }
         (None, Some(w)) => {
-            if matches!(w, Value::Int(_) | Value::Bool(_)) || matches!(&w, Value::Obj(o) if matches!(o.payload(), Payload::Int(_))) {
+            if matches!(w, Value::Int(_) | Value::Bool(_))
+                || matches!(&w, Value::Obj(o) if matches!(o.payload(), Payload::Int(_)))
+            {
                 let r = interp.repr(&w)?;
-                return Err(interp.type_error(format!("The number of choices must be a keyword argument: k={r}")));
+                return Err(interp.type_error(format!(
+                    "The number of choices must be a keyword argument: k={r}"
+                )));
             }
             let cum = accumulate(interp, &w)?;
             (interp.new_list(cum.clone()), cum)
         }
-        (Some(_), Some(_)) => return Err(interp.type_error("Cannot specify both weights and cumulative weights")),
+        (Some(_), Some(_)) => {
+            return Err(interp.type_error("Cannot specify both weights and cumulative weights"))
+        }
         (Some(c), None) => {
             let len = interp.len(&c)?;
             let items = interp.collect(&c)?;
             if len != items.len() {
-                return Err(interp.runtime_error("gilvm: cum_weights changed size while being read"));
+                return Err(
+                    interp.runtime_error("gilvm: cum_weights changed size while being read")
+                );
             }
             (c, items)
         }
@@ -485,7 +594,9 @@ pub fn choices(interp: &mut Interp, args: Args<'_>) -> PyResult {
         while left > 0 {
             let m = left.min(CHUNK);
             left -= m;
-            let xs: Vec<f64> = with_rng(interp, &me, "choices", |s| (0..m).map(|_| s.core.random() * t).collect())?;
+            let xs: Vec<f64> = with_rng(interp, &me, "choices", |s| {
+                (0..m).map(|_| s.core.random() * t).collect()
+            })?;
             for x in xs {
                 let i = bisect_right(interp, &cum, &Value::Float(x), hi)?;
                 out.push(interp.getitem(&population, &Value::Int(i as i64))?);

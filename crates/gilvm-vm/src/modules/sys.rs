@@ -17,7 +17,12 @@ fn setrecursionlimit(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "setrecursionlimit", 1, 1)?;
     let n = match &a[0] {
         Value::Int(i) => *i,
-        other => return Err(interp.type_error(format!("'{}' object cannot be interpreted as an integer", interp.type_name(other)))),
+        other => {
+            return Err(interp.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                interp.type_name(other)
+            )))
+        }
     };
     if n < 1 {
         return Err(interp.value_error("recursion limit must be greater or equal than 1"));
@@ -27,7 +32,10 @@ fn setrecursionlimit(interp: &mut Interp, args: Args<'_>) -> PyResult {
         return Err(interp.err(&interp.g.exc.recursion_error.clone(), format!("cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low", interp.depth)));
     }
     interp.recursion_limit = n;
-    interp.g.recursion_limit.store(n, std::sync::atomic::Ordering::Relaxed);
+    interp
+        .g
+        .recursion_limit
+        .store(n, std::sync::atomic::Ordering::Relaxed);
     Ok(Value::None)
 }
 fn getswitchinterval(interp: &mut Interp, _: Args<'_>) -> PyResult {
@@ -35,11 +43,19 @@ fn getswitchinterval(interp: &mut Interp, _: Args<'_>) -> PyResult {
 }
 fn setswitchinterval(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "setswitchinterval", 1, 1)?;
-    let s = crate::ops::to_f64(&a[0]).ok_or_else(|| interp.type_error(format!("must be real number, not {}", interp.type_name(&a[0]))))?;
+    let s = crate::ops::to_f64(&a[0]).ok_or_else(|| {
+        interp.type_error(format!(
+            "must be real number, not {}",
+            interp.type_name(&a[0])
+        ))
+    })?;
     if s <= 0.0 {
         return Err(interp.value_error("switch interval must be strictly positive"));
     }
-    interp.g.gil.set_switch_interval_us((s * 1e6).round().max(1.0) as u64);
+    interp
+        .g
+        .gil
+        .set_switch_interval_us((s * 1e6).round().max(1.0) as u64);
     Ok(Value::None)
 }
 fn is_gil_enabled(interp: &mut Interp, _: Args<'_>) -> PyResult {
@@ -69,7 +85,10 @@ fn intern_fn(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "intern", 1, 1)?;
     match a[0].as_str() {
         Some(s) => Ok(Value::Obj(interp.intern(s))),
-        None => Err(interp.type_error(format!("intern() argument must be str, not {}", interp.type_name(&a[0])))),
+        None => Err(interp.type_error(format!(
+            "intern() argument must be str, not {}",
+            interp.type_name(&a[0])
+        ))),
     }
 }
 
@@ -77,7 +96,10 @@ fn intern_fn(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn stream_write(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "write", 2, 2)?;
     let Some(s) = a[1].as_str() else {
-        return Err(interp.type_error(format!("write() argument must be str, not {}", interp.type_name(&a[1]))));
+        return Err(interp.type_error(format!(
+            "write() argument must be str, not {}",
+            interp.type_name(&a[1])
+        )));
     };
     let n = s.chars().count();
     if is_stderr(interp, &a[0]) {
@@ -101,7 +123,10 @@ fn is_stderr(interp: &mut Interp, stream: &Value) -> bool {
 /// does. Returns an exit status override (0 normally).
 pub fn shutdown(interp: &mut Interp) -> i32 {
     let key = interp.new_str("threading");
-    let threading = interp.dict_get(&interp.g.modules.clone(), &key).ok().flatten();
+    let threading = interp
+        .dict_get(&interp.g.modules.clone(), &key)
+        .ok()
+        .flatten();
     if let Some(t) = threading {
         if let Ok(f) = interp.getattr_str(&t, "_shutdown") {
             if let Err(e) = interp.call1(&f, &[]) {
@@ -138,17 +163,34 @@ pub fn init_sys(interp: &mut Interp) {
     let path = interp.new_list(path);
     interp.add_value(&m, "path", path);
     interp.add_value(&m, "modules", Value::Obj(interp.g.modules.clone()));
-    let build = if gilvm_sync::FREE_THREADING { " experimental free-threading build" } else { "" };
-    let version = format!("3.13.0 (gilvm {}{build}) [rustc]", env!("CARGO_PKG_VERSION"));
+    let build = if gilvm_sync::FREE_THREADING {
+        " experimental free-threading build"
+    } else {
+        ""
+    };
+    let version = format!(
+        "3.13.0 (gilvm {}{build}) [rustc]",
+        env!("CARGO_PKG_VERSION")
+    );
     let v = interp.new_str(version);
     interp.add_value(&m, "version", v);
-    let vi = interp.new_tuple(vec![Value::Int(3), Value::Int(13), Value::Int(0), interp.new_str("final"), Value::Int(0)]);
+    let vi = interp.new_tuple(vec![
+        Value::Int(3),
+        Value::Int(13),
+        Value::Int(0),
+        interp.new_str("final"),
+        Value::Int(0),
+    ]);
     interp.add_value(&m, "version_info", vi);
     interp.add_value(&m, "hexversion", Value::Int(0x030d00f0));
     interp.add_value(&m, "maxsize", Value::Int(i64::MAX));
     let plat = interp.new_str(std::env::consts::OS);
     interp.add_value(&m, "platform", plat);
-    let exe = interp.new_str(std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default());
+    let exe = interp.new_str(
+        std::env::current_exe()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    );
     interp.add_value(&m, "executable", exe);
     let impl_name = interp.new_str("gilvm");
     interp.add_value(&m, "implementation_name", impl_name);
@@ -164,7 +206,15 @@ pub fn init_sys(interp: &mut Interp) {
         let module = interp.new_str("_io");
         interp.dict_set_str(&dict, interp.g.names.module.clone(), module);
         let object = interp.g.types.object.clone();
-        gilvm_object::types::new_type(interp.py, "TextIOWrapper", vec![object.clone()], vec![object], dict, gilvm_object::types::Layout::Object, true)
+        gilvm_object::types::new_type(
+            interp.py,
+            "TextIOWrapper",
+            vec![object.clone()],
+            vec![object],
+            dict,
+            gilvm_object::types::Layout::Object,
+            true,
+        )
     };
     for (name, shown) in [("stdout", "<stdout>"), ("stderr", "<stderr>")] {
         let inst = interp.new_instance(&stream_cls).unwrap_or(Value::None);
@@ -188,7 +238,15 @@ pub fn init_sys(interp: &mut Interp) {
         let dict = interp.new_dict_obj();
         interp.dict_set_str(&dict, interp.intern("gil"), flags_gil);
         let object = interp.g.types.object.clone();
-        gilvm_object::types::new_type(interp.py, "flags", vec![object.clone()], vec![object], dict, gilvm_object::types::Layout::Object, true)
+        gilvm_object::types::new_type(
+            interp.py,
+            "flags",
+            vec![object.clone()],
+            vec![object],
+            dict,
+            gilvm_object::types::Layout::Object,
+            true,
+        )
     };
     if let Ok(flags) = interp.new_instance(&flags_cls) {
         interp.add_value(&m, "flags", flags);

@@ -136,11 +136,18 @@ fn native_data<T: Any + Clone>(interp: &Interp, v: &Value) -> Option<T> {
 }
 
 fn new_native_obj(interp: &Interp, class: &ObjRef, data: Box<dyn Any>) -> Value {
-    Value::Obj(interp.new_obj(Payload::Native(NativeObj { class: class.clone(), data: ObjCell::new(data) })))
+    Value::Obj(interp.new_obj(Payload::Native(NativeObj {
+        class: class.clone(),
+        data: ObjCell::new(data),
+    })))
 }
 
 /// Parses `(blocking=True, timeout=-1)` into Some(timeout) / None (non-blocking).
-fn wait_args(interp: &mut Interp, args: Args<'_>, fname: &str) -> PyResult<Option<Option<Duration>>> {
+fn wait_args(
+    interp: &mut Interp,
+    args: Args<'_>,
+    fname: &str,
+) -> PyResult<Option<Option<Duration>>> {
     args.check_kw(interp, fname, &["blocking", "timeout"])?;
     let p = args.pos();
     let blocking = match p.get(1).or(args.kw("blocking")) {
@@ -148,7 +155,12 @@ fn wait_args(interp: &mut Interp, args: Args<'_>, fname: &str) -> PyResult<Optio
         None => true,
     };
     let timeout = match p.get(2).or(args.kw("timeout")) {
-        Some(v) => crate::ops::to_f64(v).ok_or_else(|| interp.type_error(format!("'{}' object cannot be interpreted as an integer", interp.type_name(v))))?,
+        Some(v) => crate::ops::to_f64(v).ok_or_else(|| {
+            interp.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                interp.type_name(v)
+            ))
+        })?,
         None => -1.0,
     };
     if !blocking {
@@ -163,16 +175,25 @@ fn wait_args(interp: &mut Interp, args: Args<'_>, fname: &str) -> PyResult<Optio
     if timeout > TIMEOUT_MAX {
         return Err(interp.overflow_error("timeout value is too large"));
     }
-    Ok(Some(if timeout < 0.0 { None } else { Some(Duration::from_secs_f64(timeout)) }))
+    Ok(Some(if timeout < 0.0 {
+        None
+    } else {
+        Some(Duration::from_secs_f64(timeout))
+    }))
 }
 
 fn lock_new(interp: &mut Interp, _args: Args<'_>) -> PyResult {
     let cls = lock_type(interp);
-    Ok(new_native_obj(interp, &cls, Box::new(Arc::new(RawLock::default()))))
+    Ok(new_native_obj(
+        interp,
+        &cls,
+        Box::new(Arc::new(RawLock::default())),
+    ))
 }
 
 fn lock_acquire(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let raw: Arc<RawLock> = native_data(interp, &args.pos()[0]).ok_or_else(|| interp.type_error("acquire() needs a lock"))?;
+    let raw: Arc<RawLock> = native_data(interp, &args.pos()[0])
+        .ok_or_else(|| interp.type_error("acquire() needs a lock"))?;
     let mode = wait_args(interp, args, "acquire")?;
     if raw.try_acquire() {
         return Ok(Value::Bool(true));
@@ -180,12 +201,15 @@ fn lock_acquire(interp: &mut Interp, args: Args<'_>) -> PyResult {
     match mode {
         None => Ok(Value::Bool(false)),
         Some(Some(t)) if t.is_zero() => Ok(Value::Bool(false)),
-        Some(t) => Ok(Value::Bool(crate::threads::detach(interp, move || raw.acquire(t)))),
+        Some(t) => Ok(Value::Bool(crate::threads::detach(interp, move || {
+            raw.acquire(t)
+        }))),
     }
 }
 
 fn lock_release(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let raw: Arc<RawLock> = native_data(interp, &args.pos()[0]).ok_or_else(|| interp.type_error("release() needs a lock"))?;
+    let raw: Arc<RawLock> = native_data(interp, &args.pos()[0])
+        .ok_or_else(|| interp.type_error("release() needs a lock"))?;
     if !raw.release() {
         return Err(interp.runtime_error("release unlocked lock"));
     }
@@ -193,7 +217,8 @@ fn lock_release(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn lock_locked(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let raw: Arc<RawLock> = native_data(interp, &args.pos()[0]).ok_or_else(|| interp.type_error("locked() needs a lock"))?;
+    let raw: Arc<RawLock> = native_data(interp, &args.pos()[0])
+        .ok_or_else(|| interp.type_error("locked() needs a lock"))?;
     Ok(Value::Bool(raw.is_locked()))
 }
 
@@ -202,18 +227,32 @@ fn lock_exit(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn lock_repr(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let raw: Arc<RawLock> = native_data(interp, &args.pos()[0]).ok_or_else(|| interp.type_error("needs a lock"))?;
-    let s = format!("<{} _thread.lock object at {:#x}>", if raw.is_locked() { "locked" } else { "unlocked" }, args.pos()[0].id());
+    let raw: Arc<RawLock> =
+        native_data(interp, &args.pos()[0]).ok_or_else(|| interp.type_error("needs a lock"))?;
+    let s = format!(
+        "<{} _thread.lock object at {:#x}>",
+        if raw.is_locked() {
+            "locked"
+        } else {
+            "unlocked"
+        },
+        args.pos()[0].id()
+    );
     Ok(interp.new_str(s))
 }
 
 fn rlock_new(interp: &mut Interp, _args: Args<'_>) -> PyResult {
     let cls = rlock_type(interp);
-    Ok(new_native_obj(interp, &cls, Box::new(Arc::new(RawRLock::default()))))
+    Ok(new_native_obj(
+        interp,
+        &cls,
+        Box::new(Arc::new(RawRLock::default())),
+    ))
 }
 
 fn rlock_acquire(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let raw: Arc<RawRLock> = native_data(interp, &args.pos()[0]).ok_or_else(|| interp.type_error("acquire() needs an RLock"))?;
+    let raw: Arc<RawRLock> = native_data(interp, &args.pos()[0])
+        .ok_or_else(|| interp.type_error("acquire() needs an RLock"))?;
     let me = interp.thread_state().id;
     let mode = wait_args(interp, args, "acquire")?;
     if raw.acquire(me, None, false) {
@@ -221,14 +260,18 @@ fn rlock_acquire(interp: &mut Interp, args: Args<'_>) -> PyResult {
     }
     match mode {
         None => Ok(Value::Bool(false)),
-        Some(t) => Ok(Value::Bool(crate::threads::detach(interp, move || raw.acquire(me, t, true)))),
+        Some(t) => Ok(Value::Bool(crate::threads::detach(interp, move || {
+            raw.acquire(me, t, true)
+        }))),
     }
 }
 
 fn rlock_release(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let raw: Arc<RawRLock> = native_data(interp, &args.pos()[0]).ok_or_else(|| interp.type_error("release() needs an RLock"))?;
+    let raw: Arc<RawRLock> = native_data(interp, &args.pos()[0])
+        .ok_or_else(|| interp.type_error("release() needs an RLock"))?;
     let me = interp.thread_state().id;
-    raw.release(me).map_err(|_| interp.runtime_error("cannot release un-acquired lock"))?;
+    raw.release(me)
+        .map_err(|_| interp.runtime_error("cannot release un-acquired lock"))?;
     Ok(Value::None)
 }
 
@@ -237,7 +280,8 @@ fn rlock_exit(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn rlock_is_owned(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let raw: Arc<RawRLock> = native_data(interp, &args.pos()[0]).ok_or_else(|| interp.type_error("needs an RLock"))?;
+    let raw: Arc<RawRLock> =
+        native_data(interp, &args.pos()[0]).ok_or_else(|| interp.type_error("needs an RLock"))?;
     let me = interp.thread_state().id;
     let s = *raw.state.lock();
     Ok(Value::Bool(s.1 > 0 && s.0 == me))
@@ -245,7 +289,8 @@ fn rlock_is_owned(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 /// `_release_save()`: fully release, returning (count, owner) for `_acquire_restore`.
 fn rlock_release_save(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let raw: Arc<RawRLock> = native_data(interp, &args.pos()[0]).ok_or_else(|| interp.type_error("needs an RLock"))?;
+    let raw: Arc<RawRLock> =
+        native_data(interp, &args.pos()[0]).ok_or_else(|| interp.type_error("needs an RLock"))?;
     let me = interp.thread_state().id;
     let (owner, count) = {
         let mut s = raw.state.lock();
@@ -262,7 +307,8 @@ fn rlock_release_save(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn rlock_acquire_restore(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "_acquire_restore", 2, 2)?;
-    let raw: Arc<RawRLock> = native_data(interp, &a[0]).ok_or_else(|| interp.type_error("needs an RLock"))?;
+    let raw: Arc<RawRLock> =
+        native_data(interp, &a[0]).ok_or_else(|| interp.type_error("needs an RLock"))?;
     let st = interp.collect(&a[1])?;
     let count = match st.first() {
         Some(Value::Int(c)) => *c as u32,
@@ -286,7 +332,11 @@ fn count(_interp: &mut Interp, _args: Args<'_>) -> PyResult {
 }
 
 fn cpu_count(_interp: &mut Interp, _args: Args<'_>) -> PyResult {
-    Ok(Value::Int(std::thread::available_parallelism().map(|n| n.get() as i64).unwrap_or(1)))
+    Ok(Value::Int(
+        std::thread::available_parallelism()
+            .map(|n| n.get() as i64)
+            .unwrap_or(1),
+    ))
 }
 
 fn local_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -302,7 +352,9 @@ fn local_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn print_thread_exception(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "_print_thread_exception", 2, 2)?;
     let name = interp.str_string(&a[0])?;
-    let Value::Obj(e) = &a[1] else { return Ok(Value::None) };
+    let Value::Obj(e) = &a[1] else {
+        return Ok(Value::None);
+    };
     let text = crate::traceback::format_exception(interp, &crate::error::PyErr(e.clone()));
     crate::modules::io::write_stderr(&format!("Exception in thread {name}:\n{text}"));
     Ok(Value::None)
@@ -317,42 +369,52 @@ fn start_new_thread(interp: &mut Interp, args: Args<'_>) -> PyResult {
     }
     let kwargs = a.get(2).cloned().unwrap_or(Value::None);
     let bundle = interp.new_tuple(vec![func, targs, kwargs]);
-    let Value::Obj(bundle) = bundle else { unreachable!() };
+    let Value::Obj(bundle) = bundle else {
+        unreachable!()
+    };
     let send = SendRef::new(interp.py, bundle);
     let g = interp.g;
     let (tx, rx) = std::sync::mpsc::channel::<u64>();
     THREADS_ALIVE.fetch_add(1, Ordering::SeqCst);
-    let spawned = std::thread::Builder::new().stack_size(crate::THREAD_STACK_SIZE).spawn(move || {
-        let ts = Arc::new(gilvm_sync::ThreadState::new_current());
-        let _ = tx.send(ts.id);
-        g.gil.take(&ts, gilvm_sync::Priority::Normal);
-        {
-            // SAFETY: this thread holds the GIL (or is attached, free-threaded build) until
-            // drop_gil below; the Interp is dropped before that.
-            let mut interp = unsafe { Interp::new_attached(g, ts, crate::THREAD_STACK_SIZE) };
-            let bundle = send.into_inner(interp.py);
-            let items: Vec<Value> = match bundle.payload() {
-                Payload::Tuple(t) => t.to_vec(),
-                _ => vec![],
-            };
-            drop(bundle);
-            let (func, targs, kwargs) = (items[0].clone(), items[1].clone(), items[2].clone());
-            drop(items);
-            let kw = if kwargs.is_none() { None } else { Some(&kwargs) };
-            if let Err(e) = interp.call_ex(&func, &targs, kw) {
-                if !interp.matches(&e, &interp.g.exc.system_exit.clone()) {
-                    let r = interp.repr(&func).unwrap_or_default();
-                    let text = crate::traceback::format_exception(&mut interp, &e);
-                    crate::modules::io::write_stderr(&format!("Unhandled exception in thread started by {r}\n{text}"));
+    let spawned = std::thread::Builder::new()
+        .stack_size(crate::THREAD_STACK_SIZE)
+        .spawn(move || {
+            let ts = Arc::new(gilvm_sync::ThreadState::new_current());
+            let _ = tx.send(ts.id);
+            g.gil.take(&ts, gilvm_sync::Priority::Normal);
+            {
+                // SAFETY: this thread holds the GIL (or is attached, free-threaded build) until
+                // drop_gil below; the Interp is dropped before that.
+                let mut interp = unsafe { Interp::new_attached(g, ts, crate::THREAD_STACK_SIZE) };
+                let bundle = send.into_inner(interp.py);
+                let items: Vec<Value> = match bundle.payload() {
+                    Payload::Tuple(t) => t.to_vec(),
+                    _ => vec![],
+                };
+                drop(bundle);
+                let (func, targs, kwargs) = (items[0].clone(), items[1].clone(), items[2].clone());
+                drop(items);
+                let kw = if kwargs.is_none() {
+                    None
+                } else {
+                    Some(&kwargs)
+                };
+                if let Err(e) = interp.call_ex(&func, &targs, kw) {
+                    if !interp.matches(&e, &interp.g.exc.system_exit.clone()) {
+                        let r = interp.repr(&func).unwrap_or_default();
+                        let text = crate::traceback::format_exception(&mut interp, &e);
+                        crate::modules::io::write_stderr(&format!(
+                            "Unhandled exception in thread started by {r}\n{text}"
+                        ));
+                    }
                 }
+                drop((func, targs, kwargs));
+                drop(interp);
             }
-            drop((func, targs, kwargs));
-            drop(interp);
-        }
-        THREADS_ALIVE.fetch_sub(1, Ordering::SeqCst);
-        // SAFETY: taken at the start of this thread.
-        unsafe { g.gil.drop_gil(false) };
-    });
+            THREADS_ALIVE.fetch_sub(1, Ordering::SeqCst);
+            // SAFETY: taken at the start of this thread.
+            unsafe { g.gil.drop_gil(false) };
+        });
     if let Err(e) = spawned {
         THREADS_ALIVE.fetch_sub(1, Ordering::SeqCst);
         return Err(interp.runtime_error(format!("can't start new thread: {e}")));
@@ -366,7 +428,15 @@ fn make_type(interp: &mut Interp, name: &str) -> ObjRef {
     let m = interp.new_str("_thread");
     interp.dict_set_str(&dict, interp.g.names.module.clone(), m);
     let object = interp.g.types.object.clone();
-    let t = new_type(interp.py, name, vec![object.clone()], vec![object], dict, Layout::Builtin, false);
+    let t = new_type(
+        interp.py,
+        name,
+        vec![object.clone()],
+        vec![object],
+        dict,
+        Layout::Builtin,
+        false,
+    );
     t.make_immortal();
     t
 }
@@ -422,8 +492,12 @@ fn local_type(interp: &mut Interp) -> ObjRef {
 
 /// The per-thread dict of a `_thread._local`, created on first use in this thread.
 pub fn local_dict(interp: &mut Interp, o: &ObjRef) -> Option<ObjRef> {
-    let Payload::Native(n) = o.payload() else { return None };
-    let id = n.data.with(interp.py, |d| d.downcast_ref::<LocalData>().map(|l| l.id))?;
+    let Payload::Native(n) = o.payload() else {
+        return None;
+    };
+    let id = n
+        .data
+        .with(interp.py, |d| d.downcast_ref::<LocalData>().map(|l| l.id))?;
     if let Some(d) = interp.thread_locals.get(&id) {
         return Some(d.clone());
     }

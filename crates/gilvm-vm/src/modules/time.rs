@@ -13,10 +13,20 @@ fn start() -> Instant {
 }
 
 fn time(_: &mut Interp, _: Args<'_>) -> PyResult {
-    Ok(Value::Float(SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0)))
+    Ok(Value::Float(
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs_f64())
+            .unwrap_or(0.0),
+    ))
 }
 fn time_ns(_: &mut Interp, _: Args<'_>) -> PyResult {
-    Ok(Value::Int(SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos() as i64).unwrap_or(0)))
+    Ok(Value::Int(
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos() as i64)
+            .unwrap_or(0),
+    ))
 }
 fn perf_counter(_: &mut Interp, _: Args<'_>) -> PyResult {
     Ok(Value::Float(start().elapsed().as_secs_f64()))
@@ -30,7 +40,12 @@ fn sleep(interp: &mut Interp, args: Args<'_>) -> PyResult {
         Value::Int(i) => *i as f64,
         Value::Float(f) => *f,
         Value::Bool(b) => *b as i64 as f64,
-        other => return Err(interp.type_error(format!("'{}' object cannot be interpreted as an integer", interp.type_name(other)))),
+        other => {
+            return Err(interp.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                interp.type_name(other)
+            )))
+        }
     };
     if secs.is_nan() {
         return Err(interp.value_error("Invalid value NaN (not a number)"));

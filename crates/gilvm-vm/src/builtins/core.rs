@@ -47,9 +47,9 @@ fn print(interp: &mut Interp, args: Args<'_>) -> PyResult {
     };
     match args.kw("file") {
         None | Some(Value::None) => {
-            crate::modules::io::write_stdout(&out);
+            crate::modules::io::write_stdout_py(interp, &out);
             if flush {
-                crate::modules::io::flush_stdout();
+                crate::threads::detach(interp, crate::modules::io::flush_stdout);
             }
         }
         Some(f) => {
@@ -387,9 +387,9 @@ fn input(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "input", 0, 1)?;
     if let Some(p) = a.first() {
         let s = interp.str_string(p)?;
-        crate::modules::io::write_stdout(&s);
+        crate::modules::io::write_stdout_py(interp, &s);
     }
-    crate::modules::io::flush_stdout();
+    crate::threads::detach(interp, crate::modules::io::flush_stdout);
     let mut line = String::new();
     let n = crate::threads::detach(interp, || {
         std::io::stdin().read_line(&mut line).map(|n| (n, line))

@@ -10,6 +10,9 @@ struct Out {
 }
 
 static STDOUT: Mutex<Option<Out>> = Mutex::new(None);
+/// Held while bytes are written to fd 1, so chunks taken from the buffer by different
+/// threads reach the file in buffer order (taken after this lock).
+static WRITER: Mutex<()> = Mutex::new(());
 
 fn with_out<R>(f: impl FnOnce(&mut Out) -> R) -> R {
     let mut g = STDOUT.lock().unwrap_or_else(|e| e.into_inner());
@@ -26,25 +29,42 @@ fn write_all_fd1(bytes: &[u8]) {
     let _ = out.flush();
 }
 
+/// Writes text to stdout from Python code: the actual system call runs detached from the VM
+/// (other threads run meanwhile), as every blocking call does.
+pub fn write_stdout_py(interp: &mut crate::interp::Interp, s: &str) {
+    let must_flush = with_out(|o| {
+        o.buf.extend_from_slice(s.as_bytes());
+        o.buf.len() >= 8192 || (o.tty && s.contains('\n'))
+    });
+    if must_flush {
+        crate::threads::detach(interp, flush_stdout);
+    }
+}
+
+/// Writes text to stderr from Python code (detached, after flushing stdout).
+pub fn write_stderr_py(interp: &mut crate::interp::Interp, s: &str) {
+    let s = s.to_string();
+    crate::threads::detach(interp, move || write_stderr(&s));
+}
+
 /// Writes text to stdout.
 pub fn write_stdout(s: &str) {
-    with_out(|o| {
+    let must_flush = with_out(|o| {
         o.buf.extend_from_slice(s.as_bytes());
-        if o.buf.len() >= 8192 || (o.tty && s.contains('\n')) {
-            write_all_fd1(&o.buf);
-            o.buf.clear();
-        }
+        o.buf.len() >= 8192 || (o.tty && s.contains('\n'))
     });
+    if must_flush {
+        flush_stdout();
+    }
 }
 
 /// Flushes stdout.
 pub fn flush_stdout() {
-    with_out(|o| {
-        if !o.buf.is_empty() {
-            write_all_fd1(&o.buf);
-            o.buf.clear();
-        }
-    });
+    let _w = WRITER.lock().unwrap_or_else(|e| e.into_inner());
+    let buf = with_out(|o| std::mem::take(&mut o.buf));
+    if !buf.is_empty() {
+        write_all_fd1(&buf);
+    }
 }
 
 /// Writes text to stderr (after flushing stdout).

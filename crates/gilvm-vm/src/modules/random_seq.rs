@@ -476,7 +476,9 @@ pub fn sample(interp: &mut Interp, args: Args<'_>) -> PyResult {
             return Err(interp.value_error("Total of counts must be greater than zero"));
         }
         let Some(t) = tb.to_i64() else {
-            return Err(interp.overflow_error("gilvm: the total of counts is too large for range()"));
+            return Err(
+                interp.overflow_error("gilvm: the total of counts is too large for range()")
+            );
         };
         let range = Value::Obj(interp.new_obj(Payload::Range(RangeObj {
             start: 0,

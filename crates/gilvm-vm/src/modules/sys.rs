@@ -102,16 +102,17 @@ fn stream_write(interp: &mut Interp, args: Args<'_>) -> PyResult {
         )));
     };
     let n = s.chars().count();
+    let s = s.to_string();
     if is_stderr(interp, &a[0]) {
-        crate::modules::io::write_stderr(s);
+        crate::modules::io::write_stderr_py(interp, &s);
     } else {
-        crate::modules::io::write_stdout(s);
+        crate::modules::io::write_stdout_py(interp, &s);
     }
     Ok(Value::Int(n as i64))
 }
 fn stream_flush(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let _ = args.exact(interp, "flush", 1, 1)?;
-    crate::modules::io::flush_stdout();
+    crate::threads::detach(interp, crate::modules::io::flush_stdout);
     Ok(Value::None)
 }
 fn is_stderr(interp: &mut Interp, stream: &Value) -> bool {

@@ -126,6 +126,13 @@ impl Interp {
                     ))),
                 }
             }
+            Payload::Native(_) => match self.lookup_special(c, "__getitem__") {
+                Some(m) => self.call_method_value(&m, c, &[key.clone()]),
+                None => Err(self.type_error(format!(
+                    "'{}' object is not subscriptable",
+                    self.type_name(c)
+                ))),
+            },
             _ => Err(self.type_error(format!(
                 "'{}' object is not subscriptable",
                 self.type_name(c)
@@ -161,6 +168,11 @@ impl Interp {
                         self.type_name(c)
                     ))),
                 }
+            }
+            Payload::Native(_) if self.lookup_special(c, "__setitem__").is_some() => {
+                let m = self.lookup_special(c, "__setitem__").unwrap();
+                self.call_method_value(&m, c, &[key, v])?;
+                Ok(())
             }
             _ => Err(self.type_error(format!(
                 "'{}' object does not support item assignment",
@@ -203,6 +215,11 @@ impl Interp {
                         self.type_name(c)
                     ))),
                 }
+            }
+            Payload::Native(_) if self.lookup_special(c, "__delitem__").is_some() => {
+                let m = self.lookup_special(c, "__delitem__").unwrap();
+                self.call_method_value(&m, c, &[key.clone()])?;
+                Ok(())
             }
             _ => Err(self.type_error(format!(
                 "'{}' object doesn't support item deletion",

@@ -85,7 +85,7 @@ impl Interp {
                     return self.super_getattr(obj, name)
                 }
                 Payload::Native(_) => {
-                    if let Some(d) = crate::modules::thread::local_dict(self, obj) {
+                    if let Some(d) = crate::modules::thread::local_dict(self, obj)? {
                         if let Some(v) = self.dict_get_str(&d, name) {
                             return Ok(Some(v));
                         }
@@ -607,7 +607,7 @@ impl Interp {
                     return Ok(());
                 }
                 Payload::Native(_) => {
-                    if let Some(d) = crate::modules::thread::local_dict(self, obj) {
+                    if let Some(d) = crate::modules::thread::local_dict(self, obj)? {
                         self.dict_set_str(&d, name.clone(), v);
                         return Ok(());
                     }
@@ -699,7 +699,7 @@ impl Interp {
                     }
                 }
                 Payload::Native(_) => {
-                    if let Some(d) = crate::modules::thread::local_dict(self, obj) {
+                    if let Some(d) = crate::modules::thread::local_dict(self, obj)? {
                         if self.dict_del_str(&d, name).is_some() {
                             return Ok(());
                         }

@@ -120,6 +120,9 @@ impl RawRLock {
 /// Per-object state of a `_thread._local`: a process-unique id keying per-thread dicts.
 pub struct LocalData {
     pub id: u64,
+    /// `(args, kwargs)` given at creation when the class defines its own `__init__`:
+    /// `__init__` runs again with them the first time another thread uses the object.
+    pub init: Option<(Value, Value)>,
 }
 
 static NEXT_LOCAL: AtomicU64 = AtomicU64::new(1);
@@ -339,13 +342,53 @@ fn cpu_count(_interp: &mut Interp, _args: Args<'_>) -> PyResult {
     ))
 }
 
+/// `_thread._local.__new__(cls, *args, **kwargs)`: arguments are only allowed when the
+/// class (a subclass) defines `__init__`; they are kept to initialise other threads' views.
 fn local_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    if !args.pos().is_empty() || args.has_kwargs() {
+    let cls = match args.pos().first() {
+        Some(Value::Obj(t)) if matches!(t.payload(), Payload::Type(_)) => t.clone(),
+        _ => return Err(interp.type_error("_local.__new__(X): X is not a type object")),
+    };
+    let rest = &args.pos()[1..];
+    let has_args = !rest.is_empty() || args.has_kwargs();
+    let object = interp.g.types.object.clone();
+    let own_init = match (
+        interp.lookup_type_attr(&cls, "__init__"),
+        interp.lookup_type_attr(&object, "__init__"),
+    ) {
+        (Some(Value::Obj(a)), Some(Value::Obj(b))) => !a.is(&b),
+        _ => false,
+    };
+    if has_args && !own_init {
         return Err(interp.type_error("Initialization arguments are not supported"));
     }
-    let cls = local_type(interp);
+    let init = if own_init {
+        let t = interp.new_tuple(rest.to_vec());
+        let kw = interp.new_dict_obj();
+        for (k, v) in args.kwargs() {
+            let key = interp.new_str(k);
+            interp.dict_set(&kw, key, v.clone())?;
+        }
+        Some((t, Value::Obj(kw)))
+    } else {
+        None
+    };
     let id = NEXT_LOCAL.fetch_add(1, Ordering::Relaxed);
-    Ok(new_native_obj(interp, &cls, Box::new(LocalData { id })))
+    let obj = new_native_obj(interp, &cls, Box::new(LocalData { id, init }));
+    // The creating thread's view exists now: the type call runs `__init__` for it.
+    let d = interp.new_dict_obj();
+    interp.thread_locals.insert(id, d);
+    Ok(obj)
+}
+
+/// The traceback text of an exception, as `traceback.format_exception` joined.
+fn format_exception_text(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "_format_exception", 1, 1)?;
+    let Value::Obj(e) = &a[0] else {
+        return Err(interp.type_error("_format_exception() argument must be an exception"));
+    };
+    let text = crate::traceback::format_exception(interp, &crate::error::PyErr(e.clone()));
+    Ok(interp.new_str(text.as_str()))
 }
 
 /// Prints an uncaught exception of a thread as threading's default excepthook does.
@@ -476,6 +519,7 @@ fn types(interp: &mut Interp) -> &'static Types {
     add_method(interp, &rlock, "_release_save", rlock_release_save);
     add_method(interp, &rlock, "_acquire_restore", rlock_acquire_restore);
     let local = make_type(interp, "_local");
+    crate::builtins::add_static(interp, &local, "__new__", local_new);
     let _ = TYPES.set(TypesHolder(Types { lock, rlock, local }));
     &TYPES.get().unwrap().0
 }
@@ -486,24 +530,37 @@ fn lock_type(interp: &mut Interp) -> ObjRef {
 fn rlock_type(interp: &mut Interp) -> ObjRef {
     types(interp).rlock.clone()
 }
-fn local_type(interp: &mut Interp) -> ObjRef {
-    types(interp).local.clone()
-}
 
 /// The per-thread dict of a `_thread._local`, created on first use in this thread.
-pub fn local_dict(interp: &mut Interp, o: &ObjRef) -> Option<ObjRef> {
+/// Errors are those of the class's `__init__`, run when this thread first uses the object.
+pub fn local_dict(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<ObjRef>> {
     let Payload::Native(n) = o.payload() else {
-        return None;
+        return Ok(None);
     };
-    let id = n
-        .data
-        .with(interp.py, |d| d.downcast_ref::<LocalData>().map(|l| l.id))?;
+    let Some((id, init)) = n.data.with(interp.py, |d| {
+        d.downcast_ref::<LocalData>().map(|l| (l.id, l.init.clone()))
+    }) else {
+        return Ok(None);
+    };
     if let Some(d) = interp.thread_locals.get(&id) {
-        return Some(d.clone());
+        return Ok(Some(d.clone()));
     }
     let d = interp.new_dict_obj();
     interp.thread_locals.insert(id, d.clone());
-    Some(d)
+    if let Some((a, kw)) = init {
+        let cls = n.class.clone();
+        if let Some(f) = interp.lookup_type_attr(&cls, "__init__") {
+            let mut all = vec![Value::Obj(o.clone())];
+            if let Value::Obj(t) = &a {
+                if let Payload::Tuple(items) = t.payload() {
+                    all.extend(items.iter().cloned());
+                }
+            }
+            let t = interp.new_tuple(all);
+            interp.call_ex(&f, &t, Some(&kw))?;
+        }
+    }
+    Ok(Some(d))
 }
 
 pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
@@ -519,10 +576,10 @@ pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
     interp.add_function(m, "_count", count);
     interp.add_function(m, "_cpu_count", cpu_count);
     interp.add_function(m, "_print_thread_exception", print_thread_exception);
+    interp.add_function(m, "_format_exception", format_exception_text);
     interp.add_value(m, "LockType", Value::Obj(lock));
     interp.add_value(m, "_RLockType", Value::Obj(rlock));
-    let ln = interp.new_native("_local", local_new);
-    interp.add_value(m, "_local", ln);
+    interp.add_value(m, "_local", Value::Obj(local.clone()));
     interp.add_value(m, "_local_type", Value::Obj(local));
     interp.add_value(m, "TIMEOUT_MAX", Value::Float(TIMEOUT_MAX));
     interp.add_value(m, "error", Value::Obj(interp.g.exc.runtime_error.clone()));

@@ -25,27 +25,17 @@ pub fn exc_str(interp: &mut Interp, o: &ObjRef) -> PyResult<String> {
     if interp.isinstance(&v, &interp.g.exc.key_error.clone()) && args.len() == 1 {
         return interp.repr(&args[0]);
     }
-    // OSError(errno, strerror[, filename]): "[Errno 2] No such file or directory: 'x'".
-    if (2..=3).contains(&args.len())
-        && matches!(args[0], Value::Int(_))
+    if (2..=5).contains(&args.len())
         && interp.isinstance(&v, &interp.g.exc.os_error.clone())
     {
-        let filename = match &o.payload() {
-            Payload::Instance(i) => i
-                .dict
-                .as_ref()
-                .and_then(|d| interp.dict_get_str(d, &interp.intern("filename"))),
-            _ => None,
-        };
-        let head = format!(
-            "[Errno {}] {}",
-            interp.str_string(&args[0])?,
-            interp.str_string(&args[1])?
-        );
-        return match filename {
-            Some(f) if !f.is_none() => Ok(format!("{head}: {}", interp.repr(&f)?)),
-            _ => Ok(head),
-        };
+        // OSError(errno, strerror[, filename]): "[Errno 2] No such file...: 'x.txt'".
+        let errno = interp.str_string(&args[0])?;
+        let strerror = interp.str_string(&args[1])?;
+        let filename = args.get(2).cloned().or_else(|| os_filename(interp, o));
+        return Ok(match filename.as_ref() {
+            Some(f) if !f.is_none() => format!("[Errno {errno}] {strerror}: {}", interp.repr(f)?),
+            _ => format!("[Errno {errno}] {strerror}"),
+        });
     }
     match args.len() {
         0 => Ok(String::new()),
@@ -108,6 +98,7 @@ pub fn exc_attr(interp: &mut Interp, o: &ObjRef, name: &str) -> PyResult<Option<
                 "errno" if a.len() >= 2 => a[0].clone(),
                 "strerror" if a.len() >= 2 => a[1].clone(),
                 "filename" if a.len() >= 3 => a[2].clone(),
+                "filename" => os_filename(interp, o).unwrap_or(Value::None),
                 _ => Value::None,
             })
         }
@@ -201,4 +192,15 @@ pub fn exc_repr_method(interp: &mut Interp, args: Args<'_>) -> PyResult {
     };
     let s = exc_repr(interp, o)?;
     Ok(interp.new_str(s))
+}
+
+/// The `filename` an OSError raised by the VM keeps beside its (errno, strerror) args, as
+/// CPython's OSError does.
+fn os_filename(interp: &mut Interp, o: &ObjRef) -> Option<Value> {
+    let Payload::Instance(gilvm_object::payload::Instance { dict: Some(d), .. }) = o.payload()
+    else {
+        return None;
+    };
+    let key = interp.intern("filename");
+    interp.dict_get_str(d, &key)
 }

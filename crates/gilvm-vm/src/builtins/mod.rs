@@ -8,6 +8,7 @@ pub mod containers;
 pub mod core;
 pub mod dict;
 pub mod dictviews;
+pub mod fileio;
 pub mod float_methods;
 pub mod float_util;
 pub mod int_methods;
@@ -43,6 +44,7 @@ pub fn register(interp: &mut Interp) {
     set::register(interp);
     iterfns::register(interp);
     numbers::register(interp);
+    fileio::register(interp);
 }
 
 /// Adds a method to a builtin type's dict.

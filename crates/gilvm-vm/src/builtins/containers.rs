@@ -328,6 +328,53 @@ pub fn list_find(
     }
 }
 
+/// `list.remove(item)`: removes the first item equal to `item`; `false` if there is none.
+/// A match among builtin values is removed under the same lock as the scan; after a Python
+/// `__eq__` (run with the lock released) the removal is re-validated by identity, so an
+/// item shifted meanwhile by another thread is still the one removed, never its neighbour.
+pub fn list_remove_first(interp: &mut Interp, cell: &ObjCell<Vec<Value>>, item: &Value) -> PyResult<bool> {
+    enum Step {
+        Removed(Value),
+        Missing,
+        Slow(usize, Value),
+    }
+    let py = interp.py;
+    let mut i = 0;
+    loop {
+        let step = cell.with(py, |l| match pure_scan(l, item, i, usize::MAX) {
+            Scan::Found(j) => Step::Removed(l.remove(j)),
+            Scan::Missing => Step::Missing,
+            Scan::Slow(j) => Step::Slow(j, l[j].clone()),
+        });
+        match step {
+            Step::Removed(old) => {
+                drop(old);
+                return Ok(true);
+            }
+            Step::Missing => return Ok(false),
+            Step::Slow(j, el) => {
+                if interp.eq(&el, item)? {
+                    let old = cell.with(py, |l| {
+                        if l.get(j).is_some_and(|x| x.is(&el)) {
+                            Some(l.remove(j))
+                        } else {
+                            l.iter().position(|x| x.is(&el)).map(|k| l.remove(k))
+                        }
+                    });
+                    if let Some(old) = old {
+                        drop(old);
+                        return Ok(true);
+                    }
+                    // The matching item was removed meanwhile: search again.
+                    i = 0;
+                    continue;
+                }
+                i = j + 1;
+            }
+        }
+    }
+}
+
 /// `list_find` for an immutable slice (tuples).
 pub fn slice_find(
     interp: &mut Interp,

@@ -342,19 +342,10 @@ fn pop(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn remove(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, c) = list_self(interp, &args, "list.remove")?;
     let a = method_args(interp, &args, "list.remove", Arity::One)?;
-    match list_find(interp, c, &a[0], 0, usize::MAX)? {
-        Some(i) => {
-            let old = c.with(interp.py, |l| {
-                if i < l.len() {
-                    Some(l.remove(i))
-                } else {
-                    None
-                }
-            });
-            drop(old);
-            Ok(Value::None)
-        }
-        None => Err(interp.value_error("list.remove(x): x not in list")),
+    if super::containers::list_remove_first(interp, c, &a[0])? {
+        Ok(Value::None)
+    } else {
+        Err(interp.value_error("list.remove(x): x not in list"))
     }
 }
 
@@ -375,6 +366,26 @@ fn index(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn count(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, c) = list_self(interp, &args, "list.count")?;
     let a = method_args(interp, &args, "list.count", Arity::One)?;
+    // Builtin values only: counted in one pass under the lock (atomic).
+    let x = &a[0];
+    let pure = c.with(interp.py, |l| {
+        let mut n = 0i64;
+        for el in l.iter() {
+            if el.is(x) {
+                n += 1;
+                continue;
+            }
+            match gilvm_object::keys::builtin_eq(el, x) {
+                Some(true) => n += 1,
+                Some(false) => {}
+                None => return None,
+            }
+        }
+        Some(n)
+    });
+    if let Some(n) = pure {
+        return Ok(Value::Int(n));
+    }
     let (mut n, mut i) = (0i64, 0usize);
     while let Some(j) = list_find(interp, c, &a[0], i, usize::MAX)? {
         n += 1;
@@ -403,8 +414,17 @@ fn sort(interp: &mut Interp, args: Args<'_>) -> PyResult {
     }
     let (key, reverse) = sort_options(interp, &args, "sort")?;
     let py = interp.py;
+    // Builtin values without a key: sorted under the lock, atomically.
+    if key.is_none() && c.with(py, |l| super::sort::sort_pure(l, reverse)) {
+        return Ok(Value::None);
+    }
     // The list looks empty while it is sorted, as in CPython.
     let mut items = c.with(py, std::mem::take);
+    if items.is_empty() {
+        // Nothing to sort (the list is empty, or another thread is sorting it and it
+        // looks empty): a no-op, so it must not write anything back.
+        return Ok(Value::None);
+    }
     let r = super::sort::sort_values(interp, &mut items, &key, reverse);
     let (modified, extra) = c.with(py, |l| {
         let modified = l.capacity() != 0 || !l.is_empty();

@@ -165,6 +165,28 @@ fn apply_perm(items: &mut Vec<Value>, perm: &[usize]) {
     items.extend(perm.iter().map(|&i| old[i].take().unwrap_or(Value::None)));
 }
 
+/// Sorts `items` in place if they are all ints, all floats or all strs (comparisons that
+/// run no Python code), returning `false` otherwise. Same order as `sort_values` with no
+/// key. `list.sort` runs this with the list's lock held, so a key-less sort of builtin
+/// values is atomic with respect to other threads (as in CPython).
+pub fn sort_pure(items: &mut [Value], reverse: bool) -> bool {
+    if items.len() < 2 {
+        return true;
+    }
+    let kind = classify(items);
+    if matches!(kind, Fast::None) {
+        return false;
+    }
+    if reverse {
+        items.reverse();
+    }
+    items.sort_by(|a, b| fast_cmp(&kind, a, b));
+    if reverse {
+        items.reverse();
+    }
+    true
+}
+
 /// Sorts `items` in place; `key` is None or a callable.
 pub fn sort_values(
     interp: &mut Interp,

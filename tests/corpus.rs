@@ -15,7 +15,8 @@
 //! * programs with a `<name>.nocheck` marker only have to exit with status 0,
 //!   their output is not compared.
 //!
-//! Files whose name starts with `_` are helpers, not programs.
+//! Files whose name starts with `_` are helpers, not programs, and directories holding an
+//! `__init__.py` are packages imported by a program next to them (not searched).
 //!
 //! Programs run in parallel, each with a timeout (the child is killed when it
 //! expires). All failures are reported together, each with the first differing
@@ -266,7 +267,11 @@ fn collect_programs(root: &Path, dir: &Path, out: &mut Vec<Program>) {
             continue;
         }
         if path.is_dir() {
-            collect_programs(root, &path, out);
+            // A package directory (with `__init__.py`) holds modules imported by a driver
+            // program next to it, not programs.
+            if !path.join("__init__.py").exists() {
+                collect_programs(root, &path, out);
+            }
         } else if name.ends_with(".py") {
             let rel = path
                 .strip_prefix(root)

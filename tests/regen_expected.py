@@ -7,8 +7,9 @@ Usage:
 Each path is a corpus program (``tests/corpus/<area>/<name>.py``) or a
 directory searched recursively for programs; without paths the whole corpus
 (``tests/corpus`` next to this script) is processed.  Files whose name starts
-with ``_`` are helpers, not programs, and are skipped (the runner
-``tests/corpus.rs`` skips them too).
+with ``_`` are helpers, not programs, and are skipped, and so are package
+directories (holding an ``__init__.py``) imported by a program next to them (the
+runner ``tests/corpus.rs`` skips both too).
 
 Every program is run exactly the way ``tests/corpus.rs`` runs gilvm: as
 ``python3 <name>.py`` with the program's directory as the working directory
@@ -52,7 +53,10 @@ def find_programs(paths):
         p = os.path.abspath(p)
         if os.path.isdir(p):
             for dirpath, dirnames, filenames in os.walk(p):
-                dirnames.sort()
+                # Package directories hold modules imported by a driver program next to
+                # them, not programs (tests/corpus.rs skips them too).
+                dirnames[:] = sorted(d for d in dirnames
+                                     if not os.path.isfile(os.path.join(dirpath, d, "__init__.py")))
                 for fn in sorted(filenames):
                     if fn.endswith(".py") and not fn.startswith("_"):
                         found.append(os.path.join(dirpath, fn))

@@ -44,7 +44,8 @@ pub fn builtin_hash(v: &Value) -> KeyHash {
             Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::Slice(_) => {
                 KeyHash::Unhashable
             }
-            Payload::Instance(_) => KeyHash::NeedsPython,
+            // Native objects may define `__hash__` (or set it to None) on their class.
+            Payload::Instance(_) | Payload::Native(_) => KeyHash::NeedsPython,
             Payload::FrozenSet(_) => KeyHash::NeedsPython,
             Payload::Bytes(b) => KeyHash::Hash(crate::tables::hash_bytes(b)),
             Payload::Range(r) => KeyHash::Hash(hash_tuple(
@@ -154,7 +155,8 @@ pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
             }
             (Payload::Int(p), Payload::Int(q)) => Some(p == q),
             (Payload::Bytes(p), Payload::Bytes(q)) => Some(p == q),
-            (Payload::Instance(_), _) | (_, Payload::Instance(_)) => None,
+            (Payload::Instance(_) | Payload::Native(_), _)
+            | (_, Payload::Instance(_) | Payload::Native(_)) => None,
             (Payload::List(_), _)
             | (Payload::Dict(_), _)
             | (Payload::Set(_), _)
@@ -171,7 +173,7 @@ pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
         (Value::None, Value::None) => Some(true),
         (Value::Obj(o), _) | (_, Value::Obj(o)) => match o.payload() {
-            Payload::Instance(_) => None,
+            Payload::Instance(_) | Payload::Native(_) => None,
             _ => Some(false),
         },
         _ => Some(false),

@@ -192,7 +192,7 @@ impl Interp {
                 })))
             }
             Payload::StaticMethod(f) => f.clone(),
-            Payload::Instance(_) => {
+            Payload::Instance(_) | Payload::Native(_) => {
                 if let Some(get) = self.lookup_special(&a, "__get__") {
                     return self.call_method_value(&get, &a, &[o.clone(), Value::Obj(ty.clone())]);
                 }
@@ -275,6 +275,12 @@ impl Interp {
         let n = str_of(name);
         // Special attributes of type objects.
         match n {
+            // Native types have a dotted internal name (`collections.deque`), as in CPython.
+            "__name__" if !tt.is_heap => {
+                return Ok(Some(
+                    self.new_str(tt.name.rsplit('.').next().unwrap_or(&tt.name)),
+                ))
+            }
             "__name__" => return Ok(Some(self.new_str(&*tt.name))),
             "__qualname__" => return Ok(Some(tt.qualname.with(self.py, |q| q.clone()))),
             "__mro__" => {
@@ -350,7 +356,15 @@ impl Interp {
         Ok(Some(match n {
             "__name__" => f.name.with(self.py, |v| v.clone()),
             "__qualname__" => f.qualname.with(self.py, |v| v.clone()),
-            "__module__" => f.module.clone(),
+            // `__module__` may have been reassigned (functools.wraps): stored in the dict.
+            "__module__" => match f
+                .dict
+                .with(self.py, |d| d.clone())
+                .and_then(|d| self.dict_get_str(&d, name))
+            {
+                Some(v) => v,
+                None => f.module.clone(),
+            },
             "__defaults__" => f.defaults.clone().map(Value::Obj).unwrap_or(Value::None),
             "__kwdefaults__" => f.kwdefaults.clone().map(Value::Obj).unwrap_or(Value::None),
             "__globals__" => Value::Obj(f.globals.clone()),

@@ -54,6 +54,17 @@ impl Interp {
             }
             KeyHash::NeedsPython => {
                 if let Value::Obj(o) = v {
+                    // A tuple holding instances: hash the items (not the tuple's identity).
+                    if let Payload::Tuple(items) = o.payload() {
+                        let mut hs = Vec::with_capacity(items.len());
+                        for it in items.iter() {
+                            hs.push(self.hash(it)?);
+                        }
+                        return Ok(gilvm_object::hashing::hash_tuple(
+                            hs.into_iter(),
+                            items.len(),
+                        ));
+                    }
                     if let Payload::FrozenSet(s) = o.payload() {
                         let keys = s.keys(self.py);
                         let mut hs = Vec::new();

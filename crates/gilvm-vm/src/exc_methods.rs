@@ -25,6 +25,28 @@ pub fn exc_str(interp: &mut Interp, o: &ObjRef) -> PyResult<String> {
     if interp.isinstance(&v, &interp.g.exc.key_error.clone()) && args.len() == 1 {
         return interp.repr(&args[0]);
     }
+    // OSError(errno, strerror[, filename]): "[Errno 2] No such file or directory: 'x'".
+    if (2..=3).contains(&args.len())
+        && matches!(args[0], Value::Int(_))
+        && interp.isinstance(&v, &interp.g.exc.os_error.clone())
+    {
+        let filename = match &o.payload() {
+            Payload::Instance(i) => i
+                .dict
+                .as_ref()
+                .and_then(|d| interp.dict_get_str(d, &interp.intern("filename"))),
+            _ => None,
+        };
+        let head = format!(
+            "[Errno {}] {}",
+            interp.str_string(&args[0])?,
+            interp.str_string(&args[1])?
+        );
+        return match filename {
+            Some(f) if !f.is_none() => Ok(format!("{head}: {}", interp.repr(&f)?)),
+            _ => Ok(head),
+        };
+    }
     match args.len() {
         0 => Ok(String::new()),
         1 => interp.str_string(&args[0]),

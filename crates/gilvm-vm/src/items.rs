@@ -126,6 +126,13 @@ impl Interp {
                     ))),
                 }
             }
+            Payload::Native(_) => match self.lookup_special(c, "__getitem__") {
+                Some(m) => self.call_method_value(&m, c, std::slice::from_ref(key)),
+                None => Err(self.type_error(format!(
+                    "'{}' object is not subscriptable",
+                    self.type_name(c)
+                ))),
+            },
             _ => Err(self.type_error(format!(
                 "'{}' object is not subscriptable",
                 self.type_name(c)
@@ -162,6 +169,16 @@ impl Interp {
                     ))),
                 }
             }
+            Payload::Native(_) => match self.lookup_special(c, "__setitem__") {
+                Some(m) => {
+                    self.call_method_value(&m, c, &[key, v])?;
+                    Ok(())
+                }
+                None => Err(self.type_error(format!(
+                    "'{}' object does not support item assignment",
+                    self.type_name(c)
+                ))),
+            },
             _ => Err(self.type_error(format!(
                 "'{}' object does not support item assignment",
                 self.type_name(c)
@@ -204,6 +221,16 @@ impl Interp {
                     ))),
                 }
             }
+            Payload::Native(_) => match self.lookup_special(c, "__delitem__") {
+                Some(m) => {
+                    self.call_method_value(&m, c, std::slice::from_ref(key))?;
+                    Ok(())
+                }
+                None => Err(self.type_error(format!(
+                    "'{}' object doesn't support item deletion",
+                    self.type_name(c)
+                ))),
+            },
             _ => Err(self.type_error(format!(
                 "'{}' object doesn't support item deletion",
                 self.type_name(c)

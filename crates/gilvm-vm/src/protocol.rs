@@ -391,6 +391,12 @@ impl Interp {
                 crate::gen::Step::Return(_) => Ok(None),
             },
             _ => {
+                // Native iterators of the stdlib modules (itertools, deque iterators).
+                if let Payload::Native(_) = o.payload() {
+                    if let Some(r) = crate::modules::util::step_native(self, it)? {
+                        return Ok(r);
+                    }
+                }
                 if let Some(m) = self.lookup_special(it, "__next__") {
                     return match self.call_method_value(&m, it, &[]) {
                         Ok(v) => Ok(Some(v)),

@@ -83,7 +83,8 @@ thread_local! {
     static REPR_STACK: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-fn enter(o: &ObjRef) -> bool {
+/// Marks `o` as being repr'd on this thread; false if it already is (a self-reference).
+pub(crate) fn enter(o: &ObjRef) -> bool {
     REPR_STACK.with(|s| {
         let mut s = s.borrow_mut();
         if s.contains(&o.addr()) {
@@ -95,7 +96,8 @@ fn enter(o: &ObjRef) -> bool {
     })
 }
 
-fn leave() {
+/// Undoes the last successful [`enter`].
+pub(crate) fn leave() {
     REPR_STACK.with(|s| {
         s.borrow_mut().pop();
     });

@@ -17,6 +17,14 @@ impl Interp {
             Value::Obj(o) => match o.payload() {
                 Payload::Tuple(t) => (t.to_vec(), None),
                 Payload::Dict(_) => (vec![args.clone()], Some(args.clone())),
+                // A tuple subclass (a namedtuple, which keeps its items in the list layout).
+                Payload::Instance(gilvm_object::payload::Instance {
+                    class,
+                    base: gilvm_object::payload::InstanceBase::List(l),
+                    ..
+                }) if gilvm_object::types::is_subtype(class, &self.g.types.tuple) => {
+                    (l.with(self.py, |l| l.clone()), None)
+                }
                 Payload::Instance(_) if self.lookup_special(args, "__getitem__").is_some() => {
                     (vec![args.clone()], Some(args.clone()))
                 }

@@ -1,9 +1,24 @@
 //! Native modules shipped with gilvm. Each registers through the same [`NativeModuleDef`]
 //! an embedder uses.
+//!
+//! The standard-library modules `os`, `collections`, `functools` and `itertools` are native
+//! Rust. Where a piece is simplest in Python (`functools.total_ordering` and
+//! `cached_property`), the native module's init runs embedded Python source (`py/`) in the
+//! module's own namespace with [`util::run_embedded`]. Whole modules written in Python are
+//! listed in [`EMBEDDED`].
+pub mod collections;
+pub mod counter;
+pub mod deque;
+pub mod functools;
 pub mod io;
+pub mod itertools;
+pub mod itertools_comb;
+pub mod lru_cache;
 pub mod math;
 pub mod math_int;
 pub mod mt19937;
+pub mod namedtuple;
+pub mod os;
 pub mod random;
 mod random_dist;
 mod random_seq;
@@ -11,6 +26,7 @@ pub mod sha512;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod util;
 
 use crate::NativeModuleDef;
 
@@ -35,6 +51,26 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "math",
             init: math::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "itertools",
+            init: itertools::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "collections",
+            init: collections::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "functools",
+            init: functools::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "os",
+            init: os::init,
             needs_gil: false,
         },
     ]

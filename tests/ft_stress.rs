@@ -43,7 +43,10 @@ const XFAIL_ATTEMPTS: usize = 20;
 const MAX_SHOWN: usize = 3000;
 
 fn env_num<T: std::str::FromStr>(name: &str, default: T) -> T {
-    env::var(name).ok().and_then(|v| v.trim().parse().ok()).unwrap_or(default)
+    env::var(name)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(default)
 }
 
 fn interpreter() -> PathBuf {
@@ -60,7 +63,8 @@ fn modes(bin: &Path) -> Vec<(&'static str, &'static str)> {
         .stdin(Stdio::null())
         .output()
         .unwrap_or_else(|e| panic!("cannot run {}: {e}", bin.display()));
-    let v = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    let v =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
     let all: Vec<(&str, &str)> = if v.contains("free-threading") {
         vec![("nogil", "0"), ("ft-gil", "1")]
     } else {
@@ -121,7 +125,9 @@ fn run_once(bin: &Path, py: &Path, gil: &str, timeout: Duration) -> Result<Durat
         cmd.env("PYTHON_GIL", gil);
     }
     let start = Instant::now();
-    let mut child = cmd.spawn().map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
     let mut so = child.stdout.take().unwrap();
     let mut se = child.stderr.take().unwrap();
     let ho = thread::spawn(move || {
@@ -151,7 +157,10 @@ fn run_once(bin: &Path, py: &Path, gil: &str, timeout: Duration) -> Result<Durat
     let out = String::from_utf8_lossy(&ho.join().unwrap()).into_owned();
     let err = String::from_utf8_lossy(&he.join().unwrap()).into_owned();
     let problem = if timed_out {
-        Some(format!("timed out after {}s (deadlock or livelock?)", timeout.as_secs()))
+        Some(format!(
+            "timed out after {}s (deadlock or livelock?)",
+            timeout.as_secs()
+        ))
     } else if !status.success() {
         #[cfg(unix)]
         {
@@ -197,7 +206,8 @@ fn ft_stress() {
         .filter(|p| p.extension().is_some_and(|x| x == "py"))
         .filter(|p| {
             let n = p.file_name().unwrap().to_string_lossy();
-            !n.starts_with('_') && (filters.is_empty() || filters.iter().any(|f| n.contains(f.as_str())))
+            !n.starts_with('_')
+                && (filters.is_empty() || filters.iter().any(|f| n.contains(f.as_str())))
         })
         .collect();
     programs.sort();
@@ -268,5 +278,8 @@ fn ft_stress() {
         "ft_stress ({}): {passed} passed, {xfailed} xfailed, {skipped} skipped, {failed} failed",
         bin.display()
     );
-    assert!(failed == 0, "{failures}\nft_stress: {passed} passed, {xfailed} xfailed, {failed} failed");
+    assert!(
+        failed == 0,
+        "{failures}\nft_stress: {passed} passed, {xfailed} xfailed, {failed} failed"
+    );
 }

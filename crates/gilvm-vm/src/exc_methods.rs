@@ -25,9 +25,7 @@ pub fn exc_str(interp: &mut Interp, o: &ObjRef) -> PyResult<String> {
     if interp.isinstance(&v, &interp.g.exc.key_error.clone()) && args.len() == 1 {
         return interp.repr(&args[0]);
     }
-    if (2..=5).contains(&args.len())
-        && interp.isinstance(&v, &interp.g.exc.os_error.clone())
-    {
+    if (2..=5).contains(&args.len()) && interp.isinstance(&v, &interp.g.exc.os_error.clone()) {
         // OSError(errno, strerror[, filename]): "[Errno 2] No such file...: 'x.txt'".
         let errno = interp.str_string(&args[0])?;
         let strerror = interp.str_string(&args[1])?;

@@ -332,7 +332,11 @@ pub fn list_find(
 /// A match among builtin values is removed under the same lock as the scan; after a Python
 /// `__eq__` (run with the lock released) the removal is re-validated by identity, so an
 /// item shifted meanwhile by another thread is still the one removed, never its neighbour.
-pub fn list_remove_first(interp: &mut Interp, cell: &ObjCell<Vec<Value>>, item: &Value) -> PyResult<bool> {
+pub fn list_remove_first(
+    interp: &mut Interp,
+    cell: &ObjCell<Vec<Value>>,
+    item: &Value,
+) -> PyResult<bool> {
     enum Step {
         Removed(Value),
         Missing,

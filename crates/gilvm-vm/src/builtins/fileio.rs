@@ -605,9 +605,9 @@ fn f_seek(interp: &mut Interp, args: Args<'_>) -> PyResult {
             }
         }
         _ => {
-            return Err(interp.value_error(format!(
-                "invalid whence ({whence}, should be 0, 1 or 2)"
-            )))
+            return Err(
+                interp.value_error(format!("invalid whence ({whence}, should be 0, 1 or 2)"))
+            )
         }
     };
     let inner = h.inner.clone();
@@ -666,7 +666,13 @@ fn f_fileno(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let h = handle(interp, &args, "fileno")?;
     check_open(interp, &h)?;
     use std::os::fd::AsRawFd;
-    let fd = h.inner.lock().file.as_ref().map(|f| f.as_raw_fd()).unwrap_or(-1);
+    let fd = h
+        .inner
+        .lock()
+        .file
+        .as_ref()
+        .map(|f| f.as_raw_fd())
+        .unwrap_or(-1);
     Ok(Value::Int(fd as i64))
 }
 
@@ -726,7 +732,13 @@ fn f_encoding(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn f_repr(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let info = with_obj(interp, &args, |f| {
-        (f.name.clone(), f.mode.clone(), f.binary, f.readable, f.writable)
+        (
+            f.name.clone(),
+            f.mode.clone(),
+            f.binary,
+            f.readable,
+            f.writable,
+        )
     });
     let Some((name, mode, binary, r, w)) = info else {
         return Err(interp.type_error("expected a file object"));
@@ -756,7 +768,13 @@ fn f_repr(interp: &mut Interp, args: Args<'_>) -> PyResult {
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True)`.
 fn open(interp: &mut Interp, args: Args<'_>) -> PyResult {
     const NAMES: [&str; 7] = [
-        "file", "mode", "buffering", "encoding", "errors", "newline", "closefd",
+        "file",
+        "mode",
+        "buffering",
+        "encoding",
+        "errors",
+        "newline",
+        "closefd",
     ];
     let pos = args.pos();
     if pos.len() > NAMES.len() {
@@ -782,9 +800,9 @@ fn open(interp: &mut Interp, args: Args<'_>) -> PyResult {
                 return Err(interp.not_implemented_error("gilvm's open() does not support opener"))
             }
             None => {
-                return Err(interp.type_error(format!(
-                    "open() got an unexpected keyword argument '{k}'"
-                )))
+                return Err(
+                    interp.type_error(format!("open() got an unexpected keyword argument '{k}'"))
+                )
             }
         }
     }
@@ -793,9 +811,9 @@ fn open(interp: &mut Interp, args: Args<'_>) -> PyResult {
             v.as_str().unwrap_or("").to_string()
         }
         Some(Value::Int(_)) => {
-            return Err(interp.not_implemented_error(
-                "gilvm's open() does not support file descriptors",
-            ))
+            return Err(
+                interp.not_implemented_error("gilvm's open() does not support file descriptors")
+            )
         }
         Some(v) => {
             return Err(interp.type_error(format!(
@@ -803,11 +821,7 @@ fn open(interp: &mut Interp, args: Args<'_>) -> PyResult {
                 interp.type_name(v)
             )))
         }
-        None => {
-            return Err(interp.type_error(
-                "open() missing required argument 'file' (pos 1)",
-            ))
-        }
+        None => return Err(interp.type_error("open() missing required argument 'file' (pos 1)")),
     };
     let mode = match &vals[1] {
         None => "r".to_string(),
@@ -857,9 +871,7 @@ fn open(interp: &mut Interp, args: Args<'_>) -> PyResult {
     }
     let kinds = c as u8 + w as u8 + a as u8 + r as u8;
     if kinds > 1 {
-        return Err(interp.value_error(
-            "must have exactly one of create/read/write/append mode",
-        ));
+        return Err(interp.value_error("must have exactly one of create/read/write/append mode"));
     }
     if kinds == 0 {
         return Err(interp.value_error(
@@ -894,9 +906,8 @@ fn open(interp: &mut Interp, args: Args<'_>) -> PyResult {
     }
     if let Some(nl) = &newline {
         if !nl.is_empty() && nl != "\n" {
-            return Err(interp.not_implemented_error(format!(
-                "gilvm's open() does not support newline={nl:?}"
-            )));
+            return Err(interp
+                .not_implemented_error(format!("gilvm's open() does not support newline={nl:?}")));
         }
     }
     if let Some(v) = &vals[2] {

@@ -538,7 +538,8 @@ pub fn local_dict(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<ObjRef>> {
         return Ok(None);
     };
     let Some((id, init)) = n.data.with(interp.py, |d| {
-        d.downcast_ref::<LocalData>().map(|l| (l.id, l.init.clone()))
+        d.downcast_ref::<LocalData>()
+            .map(|l| (l.id, l.init.clone()))
     }) else {
         return Ok(None);
     };

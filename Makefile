@@ -8,7 +8,7 @@ FT_DIR := target/ft
 GIL_BIN := target/release/gilvm
 FT_BIN := $(FT_DIR)/release/gilvm
 
-.PHONY: all build build-ft test test-gil test-ft demo bench fmt clippy clean
+.PHONY: all build build-ft test test-gil test-ft test-ft-nogil demo bench fmt clippy clean
 
 all: build build-ft
 
@@ -25,9 +25,15 @@ test: test-gil test-ft
 test-gil:
 	$(CARGO) test --release --workspace
 
+# The free-threaded build: unit tests, the stress programs (tests/ft_stress.rs runs them
+# without the GIL and with PYTHON_GIL=1), and the corpus with PYTHON_GIL=1.
 test-ft:
-	$(CARGO) test --release --workspace --features free-threading --target-dir $(FT_DIR)
-	GILVM_BIN=$(FT_BIN) GILVM_CHILD_ENV="PYTHON_GIL=1" $(CARGO) test --release --features free-threading --target-dir $(FT_DIR) --test corpus
+	GILVM_CHILD_ENV="PYTHON_GIL=1" $(CARGO) test --release --workspace --features free-threading --target-dir $(FT_DIR)
+
+# The whole corpus on the free-threaded build with the GIL off: the goal of issue 5, not yet
+# part of `make test` (a known crash in concurrent.futures without the GIL is open).
+test-ft-nogil: build-ft
+	GILVM_BIN=$(FT_BIN) $(CARGO) test --release --features free-threading --target-dir $(FT_DIR) --test corpus
 
 demo: build build-ft
 	@echo "== GIL build:"; $(GIL_BIN) -V; $(GIL_BIN) examples/demo.py

@@ -37,7 +37,7 @@ mod ops;
 mod protocol;
 mod repr;
 mod strfmt;
-mod threads;
+pub mod threads;
 pub mod traceback;
 
 pub use args::Args;

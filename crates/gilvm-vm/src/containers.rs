@@ -6,7 +6,6 @@
 //! table's mutation count afterwards.
 use gilvm_object::dict::Lookup;
 use gilvm_object::keys::{as_index_i64, builtin_hash, KeyHash};
-use gilvm_object::settable::SetTable;
 use gilvm_object::{ObjRef, Payload, Value};
 
 use crate::error::PyResult;
@@ -368,50 +367,6 @@ impl Interp {
         Ok(s)
     }
 
-    pub fn set_binop(
-        &mut self,
-        op: gilvm_object::code::BinOp,
-        a: &Value,
-        b: &Value,
-        inplace: bool,
-    ) -> PyResult<Option<Value>> {
-        use gilvm_object::code::BinOp;
-        let (Value::Obj(ao), Value::Obj(bo)) = (a, b) else {
-            return Ok(None);
-        };
-        if !matches!(bo.payload(), Payload::Set(_) | Payload::FrozenSet(_)) {
-            return Ok(None);
-        }
-        let frozen = matches!(ao.payload(), Payload::FrozenSet(_));
-        let (sa, sb) = (set_of(ao), set_of(bo));
-        let ta = sa.table.with(self.py, |t| t.clone());
-        let tb = if ao.is(bo) {
-            ta.clone()
-        } else {
-            sb.table.with(self.py, |t| t.clone())
-        };
-        let eq =
-            |x: &Value, y: &Value| x.is(y) || gilvm_object::keys::builtin_eq(x, y).unwrap_or(false);
-        let r = match op {
-            BinOp::Or => SetTable::union(&ta, &tb, eq),
-            BinOp::And => SetTable::intersection(&ta, &tb, eq),
-            BinOp::Sub => SetTable::difference(&ta, &tb, eq),
-            BinOp::Xor => SetTable::symmetric_difference(&ta, &tb, eq),
-            _ => return Ok(None),
-        };
-        if inplace && !frozen {
-            sa.table.with(self.py, |t| *t = r);
-            return Ok(Some(a.clone()));
-        }
-        let p = gilvm_object::set::PySet::new();
-        p.table.with(self.py, |t| *t = r);
-        Ok(Some(Value::Obj(self.new_obj(if frozen {
-            Payload::FrozenSet(p)
-        } else {
-            Payload::Set(p)
-        }))))
-    }
-
     pub fn set_compare(
         &mut self,
         op: gilvm_object::code::CmpOp,
@@ -420,8 +375,6 @@ impl Interp {
     ) -> PyResult<bool> {
         use gilvm_object::code::CmpOp;
         let (la, lb) = (set_of(a).len(self.py), set_of(b).len(self.py));
-        let a_in_b = || -> bool { true };
-        let _ = a_in_b;
         let sub = |s: &mut Interp, x: &ObjRef, y: &ObjRef| -> PyResult<bool> {
             for k in s.set_keys(x) {
                 if !s.set_contains(y, &k)? {

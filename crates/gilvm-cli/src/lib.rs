@@ -58,7 +58,8 @@ pub fn main() -> i32 {
     }
     let mut config = Config::default();
     let mut gil = None;
-    if let Ok(v) = std::env::var("PYTHON_GIL") {
+    // As CPython, an empty environment variable counts as unset.
+    if let Some(v) = std::env::var("PYTHON_GIL").ok().filter(|v| !v.is_empty()) {
         match parse_gil(&v) {
             Ok(b) => gil = Some(b),
             Err(m) => {

@@ -36,6 +36,10 @@ pub enum FBlock<'a> {
     },
     FinallyHandler,
     With,
+    /// A return value held under a `finally` body that runs on the way out of a `return`
+    /// (CPython's POP_VALUE block): handlers inside that body keep it, and a nested
+    /// `return`/`break` drops it.
+    PopValue,
 }
 
 impl FBlock<'_> {
@@ -47,6 +51,7 @@ impl FBlock<'_> {
             FBlock::ExceptHandler { .. } => 1,
             FBlock::FinallyHandler => 2,
             FBlock::With => 1,
+            FBlock::PopValue => 1,
         }
     }
 }
@@ -250,7 +255,14 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 FBlock::TryExcept => false,
                 FBlock::TryFinally { body } => {
                     let body: &'a [Stmt] = body;
-                    self.stmts(body)?;
+                    if preserve_tos {
+                        self.push_fblock(FBlock::PopValue);
+                    }
+                    let r = self.stmts(body);
+                    if preserve_tos {
+                        self.pop_fblock();
+                    }
+                    r?;
                     false
                 }
                 FBlock::ExceptHandler { name } => {
@@ -279,6 +291,13 @@ impl<'a, 'py> Compiler<'a, 'py> {
                         self.emit(Instr::Swap(2));
                     }
                     self.call_exit_none();
+                    false
+                }
+                FBlock::PopValue => {
+                    if preserve_tos {
+                        self.emit(Instr::Swap(2));
+                    }
+                    self.emit(Instr::Pop);
                     false
                 }
             };

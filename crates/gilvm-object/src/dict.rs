@@ -53,7 +53,43 @@ impl VersionedTable {
     pub fn version(&self) -> u64 {
         self.version.load(std::sync::atomic::Ordering::Acquire)
     }
+
+    /// The current version, first moved into a range no other dict uses (so that a cache
+    /// entry keyed by (address, version) cannot match a later dict at the same address).
+    /// Versions start at 0 so that creating a dict touches no shared counter; only dicts
+    /// that a cache keys on (globals, builtins) take a range from [`VERSION_RANGES`], once.
+    #[inline]
+    pub fn unique_version(&self) -> u64 {
+        use std::sync::atomic::Ordering;
+        let v = self.version.load(Ordering::Acquire);
+        if v >= VERSION_RANGE {
+            return v;
+        }
+        let base = VERSION_RANGES.fetch_add(VERSION_RANGE, Ordering::Relaxed);
+        let mut cur = v;
+        loop {
+            if cur >= VERSION_RANGE {
+                return cur; // another thread moved it first
+            }
+            match self.version.compare_exchange_weak(
+                cur,
+                base + cur,
+                Ordering::AcqRel,
+                Ordering::Acquire,
+            ) {
+                Ok(_) => return base + cur,
+                Err(now) => cur = now,
+            }
+        }
+    }
 }
+
+/// Size of the version range each cached dict takes (2^32 writes before it could reach the
+/// next range, which would additionally need the same address to matter).
+const VERSION_RANGE: u64 = 1 << 32;
+/// Next free version range.
+static VERSION_RANGES: std::sync::atomic::AtomicU64 =
+    std::sync::atomic::AtomicU64::new(VERSION_RANGE);
 
 /// The dict payload.
 #[derive(Default)]

@@ -37,7 +37,9 @@
 //! | `priority_waiters` | waiting priority takers (+1/-1) | threads returning from blocking calls |
 //!
 //! `enabled` (an atomic, outside the mutex) is always true in the GIL build. In the
-//! free-threaded build it is false unless `PYTHON_GIL=1`; `take`/`drop_gil` are no-ops then.
+//! free-threaded build it is false unless `PYTHON_GIL=1`, or until something turns it on at
+//! run time with the world stopped (`world.rs`); `take`/`drop_gil` then only maintain the
+//! thread's attached/detached status.
 //! `interval_us` is read with relaxed loads (a stale interval only delays one request).
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
@@ -46,6 +48,7 @@ use std::time::Duration;
 use parking_lot::{Condvar, Mutex};
 
 use crate::thread::{EvalBreaker, ThreadState};
+use crate::world::World;
 
 /// Whether a taker returns from a blocking call (and so gets priority).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,6 +75,8 @@ pub struct Gil {
     /// Statistics: forced switches and drop requests (read by `sys._gilvm_stats`).
     pub forced_switches: AtomicU64,
     pub drop_requests: AtomicU64,
+    /// Running threads and stop-the-world state (free-threaded build; see `world.rs`).
+    pub(crate) world: World,
 }
 
 impl Default for Gil {
@@ -100,6 +105,7 @@ impl Gil {
             enabled: AtomicBool::new(!crate::FREE_THREADING),
             forced_switches: AtomicU64::new(0),
             drop_requests: AtomicU64::new(0),
+            world: World::new(),
         }
     }
 
@@ -116,8 +122,22 @@ impl Gil {
             .store(on || !crate::FREE_THREADING, Ordering::Release);
     }
 
+    /// Called by the stop-the-world code (`world.rs`) once every other thread is suspended:
+    /// switches the GIL on with `ts` as its holder.
+    pub(crate) fn enable_held_by(&self, ts: &Arc<ThreadState>) {
+        let mut st = self.state.lock();
+        self.enabled.store(true, Ordering::Release);
+        st.locked = true;
+        st.holder = Some(ts.clone());
+        st.switch_number = st.switch_number.wrapping_add(1);
+    }
+
     /// Blocks until the calling thread holds the GIL. See the module docs, step 1.
+    /// In the free-threaded build it first marks the thread attached (`world.rs`).
     pub fn take(&self, ts: &Arc<ThreadState>, prio: Priority) {
+        if crate::FREE_THREADING {
+            self.world_attach(ts);
+        }
         if !self.is_enabled() {
             return;
         }
@@ -163,9 +183,12 @@ impl Gil {
     /// thread has taken it (step 3), if any thread is waiting.
     ///
     /// # Safety
-    /// The calling thread must hold the GIL (taken with [`Gil::take`]) and must not touch
-    /// objects until it takes it again.
-    pub unsafe fn drop_gil(&self, forced: bool) {
+    /// The calling thread (whose state is `ts`) must hold the GIL (taken with [`Gil::take`])
+    /// and must not touch objects until it takes it again.
+    pub unsafe fn drop_gil(&self, ts: &ThreadState, forced: bool) {
+        if crate::FREE_THREADING {
+            self.world_detach(ts);
+        }
         if !self.is_enabled() {
             return;
         }

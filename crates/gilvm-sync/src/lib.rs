@@ -22,6 +22,7 @@ pub mod objcell;
 pub mod seqslot;
 pub mod thread;
 pub mod token;
+pub mod world;
 
 pub use gil::{Gil, Priority};
 pub use objcell::ObjCell;

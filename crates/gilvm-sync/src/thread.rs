@@ -53,6 +53,8 @@ pub struct ThreadState {
     pub eval_breaker: EvalBreaker,
     /// Objects queued to this thread for a reference-count merge (see `brc.rs`).
     pub merge_queue: parking_lot::Mutex<Vec<usize>>,
+    /// Attached / detached / suspended (free-threaded build; see `world.rs`).
+    pub status: crate::world::Status,
 }
 
 static NEXT_THREAD_ID: AtomicU64 = AtomicU64::new(1);
@@ -82,6 +84,7 @@ impl ThreadState {
             id: current_thread_id(),
             eval_breaker: EvalBreaker::default(),
             merge_queue: parking_lot::Mutex::new(Vec::new()),
+            status: crate::world::Status::default(),
         }
     }
 }

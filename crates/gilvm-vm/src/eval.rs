@@ -24,7 +24,11 @@ macro_rules! pop {
     ($f:expr) => {
         match $f.stack.pop() {
             Some(v) => v,
-            None => unreachable!("value stack underflow"),
+            None => unreachable!(
+                "value stack underflow in {} ({})",
+                str_of(&code_of(&$f.code).qualname),
+                str_of(&code_of(&$f.code).filename)
+            ),
         }
     };
 }
@@ -816,8 +820,8 @@ impl Interp {
             return self.load_global(globals, &code.names[i]);
         };
         let slot = &code.global_cache[i];
-        let gv = gd.table.version();
-        let bv = bd.table.version();
+        let gv = gd.table.unique_version();
+        let bv = bd.table.unique_version();
         if let Some(w) = slot.read() {
             if w[0] == globals.addr() as u64 && w[1] == gv && w[2] == bv {
                 // SAFETY: the entry was validated by unchanged dict versions, so the globals or

@@ -193,13 +193,13 @@ impl Interp {
             .find(|d| d.name == name)
             .cloned();
         if let Some(def) = native {
+            crate::gilctl::before_native_import(self, &def);
             let m = self.new_module(name);
             self.dict_set(&self.g.modules.clone(), key.clone(), Value::Obj(m.clone()))?;
             if let Err(e) = (def.init)(self, &m) {
                 let _ = self.dict_remove(&self.g.modules.clone(), &key);
                 return Err(e);
             }
-            crate::gilctl::after_native_import(self, &def)?;
             return Ok(m);
         }
         // Python modules shipped in the binary.

@@ -24,7 +24,7 @@ pub fn runtime() -> &'static Globals {
     let py = unsafe { Py::assume_attached() };
     let g = crate::globals::globals(py);
     // SAFETY: taken above on this thread.
-    unsafe { GIL.drop_gil(false) };
+    unsafe { GIL.drop_gil(&ts, false) };
     g
 }
 

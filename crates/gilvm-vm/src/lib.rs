@@ -96,15 +96,17 @@ impl Vm {
     /// Runs `f` attached to the VM on the current thread.
     pub fn with_interp<R>(&self, f: impl FnOnce(&mut Interp) -> R) -> R {
         let ts = std::sync::Arc::new(gilvm_sync::ThreadState::new_current());
+        self.g.gil.register_thread(&ts);
         self.g.gil.take(&ts, gilvm_sync::Priority::Normal);
         // SAFETY: we hold the GIL (or, in the free-threaded build, are a registered attached
         // thread) from here until `drop_gil` below, and the Interp does not escape.
-        let mut interp = unsafe { Interp::new_attached(self.g, ts, THREAD_STACK_SIZE) };
+        let mut interp = unsafe { Interp::new_attached(self.g, ts.clone(), THREAD_STACK_SIZE) };
         init::populate(&mut interp);
         let r = f(&mut interp);
         drop(interp);
         // SAFETY: taken above on this thread.
-        unsafe { self.g.gil.drop_gil(false) };
+        unsafe { self.g.gil.drop_gil(&ts, false) };
+        self.g.gil.unregister_thread(&ts);
         r
     }
 

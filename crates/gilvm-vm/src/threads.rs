@@ -15,15 +15,19 @@ pub fn eval_breaker(interp: &mut Interp) -> PyResult<()> {
     let bits = interp
         .thread_state()
         .eval_breaker
-        .take(EvalBreaker::DROP_REQUEST | EvalBreaker::MERGE_REFS);
+        .take(EvalBreaker::DROP_REQUEST | EvalBreaker::MERGE_REFS | EvalBreaker::STOP_WORLD);
     if bits & EvalBreaker::MERGE_REFS != 0 {
         gilvm_object::objref::drain_merge_queue(interp.py, &interp.thread_state);
+    }
+    if bits & EvalBreaker::STOP_WORLD != 0 {
+        // Another thread is turning the GIL on: stay parked until it is done.
+        interp.g.gil.park_for_stop(&interp.thread_state);
     }
     if bits & EvalBreaker::DROP_REQUEST != 0 {
         let gil = interp.g.gil;
         // SAFETY: this thread holds the GIL (it is running bytecode) and touches no object
         // until `take` returns.
-        unsafe { gil.drop_gil(true) };
+        unsafe { gil.drop_gil(&interp.thread_state, true) };
         gil.take(&interp.thread_state, Priority::Normal);
     }
     Ok(())
@@ -36,7 +40,7 @@ pub fn detach<R: Send>(interp: &mut Interp, f: impl FnOnce() -> R + Send) -> R {
     // SAFETY: this thread holds the GIL while it has an Interp (taken when it attached);
     // `f` is Send, so it cannot capture object references, and nothing touches objects
     // until the GIL is re-taken below.
-    unsafe { gil.drop_gil(false) };
+    unsafe { gil.drop_gil(&interp.thread_state, false) };
     let start = Instant::now();
     let r = f();
     let prio = if start.elapsed() >= BLOCKED_THRESHOLD {

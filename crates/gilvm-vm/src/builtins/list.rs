@@ -353,7 +353,12 @@ fn index(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, c) = list_self(interp, &args, "list.index")?;
     let a = method_args(interp, &args, "list.index", Arity::Range(1, 3))?;
     let len = c.with(interp.py, |l| l.len());
-    let (start, stop) = index_bounds(interp, a, len)?;
+    let (start, mut stop) = index_bounds(interp, a, len)?;
+    if a.len() < 3 {
+        // No stop argument: scan to the list's end as it is during the scan (another thread
+        // may insert meanwhile; CPython rereads the size at every step too).
+        stop = usize::MAX;
+    }
     match list_find(interp, c, &a[0], start, stop)? {
         Some(i) => Ok(Value::Int(i as i64)),
         None => {

@@ -13,6 +13,7 @@ pub mod functools;
 pub mod io;
 pub mod itertools;
 pub mod itertools_comb;
+pub mod legacy;
 pub mod lru_cache;
 pub mod math;
 pub mod math_int;
@@ -72,6 +73,12 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
             name: "os",
             init: os::init,
             needs_gil: false,
+        },
+        // Declares that it needs the GIL: exercises the run-time switch (see legacy.rs).
+        NativeModuleDef {
+            name: "_gilvm_legacy",
+            init: legacy::init,
+            needs_gil: true,
         },
     ]
 }

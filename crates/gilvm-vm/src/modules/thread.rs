@@ -424,11 +424,13 @@ fn start_new_thread(interp: &mut Interp, args: Args<'_>) -> PyResult {
         .spawn(move || {
             let ts = Arc::new(gilvm_sync::ThreadState::new_current());
             let _ = tx.send(ts.id);
+            g.gil.register_thread(&ts);
             g.gil.take(&ts, gilvm_sync::Priority::Normal);
             {
                 // SAFETY: this thread holds the GIL (or is attached, free-threaded build) until
                 // drop_gil below; the Interp is dropped before that.
-                let mut interp = unsafe { Interp::new_attached(g, ts, crate::THREAD_STACK_SIZE) };
+                let mut interp =
+                    unsafe { Interp::new_attached(g, ts.clone(), crate::THREAD_STACK_SIZE) };
                 let bundle = send.into_inner(interp.py);
                 let items: Vec<Value> = match bundle.payload() {
                     Payload::Tuple(t) => t.to_vec(),
@@ -456,7 +458,8 @@ fn start_new_thread(interp: &mut Interp, args: Args<'_>) -> PyResult {
             }
             THREADS_ALIVE.fetch_sub(1, Ordering::SeqCst);
             // SAFETY: taken at the start of this thread.
-            unsafe { g.gil.drop_gil(false) };
+            unsafe { g.gil.drop_gil(&ts, false) };
+            g.gil.unregister_thread(&ts);
         });
     if let Err(e) = spawned {
         THREADS_ALIVE.fetch_sub(1, Ordering::SeqCst);

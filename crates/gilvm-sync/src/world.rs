@@ -1,0 +1,247 @@
+//! Stop-the-world, and turning the GIL on at run time (free-threaded build).
+//!
+//! # Mechanism
+//! Every thread that runs Python code is registered with the GIL's [`World`] and has a
+//! `status` word in its [`ThreadState`]:
+//!
+//! | status      | meaning                                   | who moves it there |
+//! |-------------|-------------------------------------------|--------------------|
+//! | `DETACHED`  | not running Python code (blocking call, not started, exiting) | the thread (`drop_gil`); the stopper on resume |
+//! | `ATTACHED`  | may touch objects                          | the thread (`take`: CAS from `DETACHED` only) |
+//! | `SUSPENDED` | stopped for a stop-the-world               | the stopper (CAS from `DETACHED`), or the thread itself at its eval-breaker check |
+//!
+//! The stopper (a thread that turns the GIL on, e.g. on importing a native module that needs
+//! it) sets `stopping`, then repeatedly: moves every `DETACHED` thread to `SUSPENDED` with a
+//! CAS, and sets `STOP_WORLD` on the eval breaker of every `ATTACHED` one, which parks itself
+//! (`ATTACHED` → `SUSPENDED`) at its next check. When all other threads are `SUSPENDED`, no
+//! thread but the stopper can touch an object: it switches the GIL on, makes itself the GIL
+//! holder, moves every thread back to `DETACHED` and wakes them. From then on each of them
+//! attaches through the GIL.
+//!
+//! # Invariants
+//! 1. A thread is `ATTACHED` only through its own CAS from `DETACHED`, so a `SUSPENDED`
+//!    thread cannot start running until the stopper resumes it.
+//! 2. `take` publishes `ATTACHED` *before* reading `enabled`; the stopper stores `enabled`
+//!    before resuming anyone. So a thread attaching after the switch always sees the GIL on,
+//!    and one that attached before it is `ATTACHED` and therefore waited for.
+//! 3. Changes to `SUSPENDED` made by the stopper, and the resume, happen under `inner`'s
+//!    lock, and parked threads wait on `cond` under it, so no wake-up is lost. The stopper
+//!    itself polls with a short timeout, so it cannot miss a thread's own transition.
+//! 4. A `STOP_WORLD` bit that arrives after a stop has finished is ignored (`stopping` is
+//!    false), so a stale bit never parks a thread.
+//! 5. Only one stop runs at a time; a second thread that wants to stop the world while one is
+//!    in progress parks like any other thread.
+//! 6. Enabling is permanent; nothing here turns the GIL off again.
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use parking_lot::{Condvar, Mutex};
+
+use crate::gil::Gil;
+use crate::thread::{EvalBreaker, ThreadState};
+
+/// Thread status values (see the module docs).
+pub const DETACHED: u8 = 0;
+pub const ATTACHED: u8 = 1;
+pub const SUSPENDED: u8 = 2;
+
+/// A thread's status word.
+#[derive(Default)]
+pub struct Status(AtomicU8);
+
+impl Status {
+    pub fn get(&self) -> u8 {
+        self.0.load(Ordering::Acquire)
+    }
+}
+
+struct Inner {
+    threads: Vec<Arc<ThreadState>>,
+    stopping: bool,
+    /// Why the GIL was turned on at run time, and when (seconds after process start).
+    enabled_by: Option<(String, Duration)>,
+}
+
+/// The registry of running threads and the stop-the-world state.
+pub struct World {
+    inner: Mutex<Inner>,
+    cond: Condvar,
+    /// Mirrors `inner.stopping` for lock-free checks in `drop_gil` and the eval breaker.
+    stopping: AtomicBool,
+    /// Stop-the-world events and their total duration (statistics).
+    pub stop_events: AtomicU64,
+    pub stop_nanos: AtomicU64,
+}
+
+impl World {
+    pub const fn new() -> World {
+        World {
+            inner: Mutex::new(Inner {
+                threads: Vec::new(),
+                stopping: false,
+                enabled_by: None,
+            }),
+            cond: Condvar::new(),
+            stopping: AtomicBool::new(false),
+            stop_events: AtomicU64::new(0),
+            stop_nanos: AtomicU64::new(0),
+        }
+    }
+}
+
+impl Default for World {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn process_start() -> Instant {
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    *START.get_or_init(Instant::now)
+}
+
+impl Gil {
+    /// Registers a thread that is about to attach (call before its first `take`).
+    pub fn register_thread(&self, ts: &Arc<ThreadState>) {
+        process_start();
+        if !crate::FREE_THREADING {
+            return;
+        }
+        self.world.inner.lock().threads.push(ts.clone());
+    }
+
+    /// Removes a thread that has detached for the last time.
+    pub fn unregister_thread(&self, ts: &Arc<ThreadState>) {
+        if !crate::FREE_THREADING {
+            return;
+        }
+        let mut w = self.world.inner.lock();
+        w.threads.retain(|t| !Arc::ptr_eq(t, ts));
+        // A stopper may be waiting for this thread.
+        self.world.cond.notify_all();
+    }
+
+    /// Marks the thread attached (waiting out a stop-the-world in progress). Free-threaded
+    /// build only; called by `take` before it looks at `enabled` (invariant 2).
+    pub(crate) fn world_attach(&self, ts: &ThreadState) {
+        loop {
+            if ts
+                .status
+                .0
+                .compare_exchange(DETACHED, ATTACHED, Ordering::AcqRel, Ordering::Acquire)
+                .is_ok()
+            {
+                return;
+            }
+            let mut w = self.world.inner.lock();
+            while ts.status.get() == SUSPENDED {
+                self.world.cond.wait(&mut w);
+            }
+        }
+    }
+
+    /// Marks the thread detached, telling a stopper that waits for it.
+    pub(crate) fn world_detach(&self, ts: &ThreadState) {
+        ts.status.0.store(DETACHED, Ordering::Release);
+        if self.world.stopping.load(Ordering::Acquire) {
+            let _w = self.world.inner.lock();
+            self.world.cond.notify_all();
+        }
+    }
+
+    /// Called at an eval-breaker check that saw `STOP_WORLD`: parks the (attached) thread
+    /// until the stop is over, then attaches again (through the GIL if it is now on).
+    pub fn park_for_stop(&self, ts: &Arc<ThreadState>) {
+        if !self.world.stopping.load(Ordering::Acquire) {
+            return; // a stale request (invariant 4)
+        }
+        {
+            let mut w = self.world.inner.lock();
+            if !w.stopping {
+                return;
+            }
+            ts.status.0.store(SUSPENDED, Ordering::Release);
+            self.world.cond.notify_all();
+            while ts.status.get() == SUSPENDED {
+                self.world.cond.wait(&mut w);
+            }
+        }
+        self.take(ts, crate::Priority::Normal);
+    }
+
+    /// Turns the GIL on permanently, with the world stopped; the calling (attached) thread
+    /// becomes its holder. `reason` names what asked for it (reported by
+    /// [`Gil::enabled_by`]). Returns false if the GIL was already on (or another thread
+    /// turned it on meanwhile, in which case the caller holds it on return too).
+    pub fn enable_at_runtime(&self, ts: &Arc<ThreadState>, reason: &str) -> bool {
+        if self.is_enabled() {
+            return false;
+        }
+        let mut w = self.world.inner.lock();
+        if w.stopping {
+            // Another thread is stopping the world: park like everyone else (invariant 5).
+            drop(w);
+            // Make sure the stopper waits for us even if it already passed us by.
+            self.park_for_stop(ts);
+            return false;
+        }
+        if self.is_enabled() {
+            return false;
+        }
+        let started = Instant::now();
+        w.stopping = true;
+        self.world.stopping.store(true, Ordering::Release);
+        loop {
+            let mut all = true;
+            for t in w.threads.iter().filter(|t| !Arc::ptr_eq(t, ts)) {
+                match t.status.get() {
+                    SUSPENDED => {}
+                    DETACHED => {
+                        if t.status
+                            .0
+                            .compare_exchange(
+                                DETACHED,
+                                SUSPENDED,
+                                Ordering::AcqRel,
+                                Ordering::Acquire,
+                            )
+                            .is_err()
+                        {
+                            all = false;
+                        }
+                    }
+                    _ => {
+                        t.eval_breaker.set(EvalBreaker::STOP_WORLD);
+                        all = false;
+                    }
+                }
+            }
+            if all {
+                break;
+            }
+            self.world
+                .cond
+                .wait_for(&mut w, Duration::from_micros(500));
+        }
+        // Everyone else is suspended: only this thread can touch objects.
+        self.enable_held_by(ts);
+        for t in w.threads.iter().filter(|t| !Arc::ptr_eq(t, ts)) {
+            t.status.0.store(DETACHED, Ordering::Release);
+        }
+        w.enabled_by = Some((reason.to_string(), started.duration_since(process_start())));
+        w.stopping = false;
+        self.world.stopping.store(false, Ordering::Release);
+        self.world.stop_events.fetch_add(1, Ordering::Relaxed);
+        self.world
+            .stop_nanos
+            .fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        self.world.cond.notify_all();
+        true
+    }
+
+    /// What turned the GIL on at run time, and when (time since process start).
+    pub fn enabled_by(&self) -> Option<(String, Duration)> {
+        self.world.inner.lock().enabled_by.clone()
+    }
+}

@@ -43,7 +43,9 @@ fn run(env_gil: Option<&str>, xargs: &[&str], prog: &str) -> (i32, String, Strin
     if let Some(v) = env_gil {
         cmd.env("PYTHON_GIL", v);
     }
-    cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).stdin(Stdio::null());
+    cmd.stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdin(Stdio::null());
     let mut child = cmd.spawn().expect("spawn gilvm");
     let start = Instant::now();
     loop {

@@ -30,6 +30,9 @@ pub enum Lookup<T> {
 pub struct VersionedTable {
     cell: ObjCell<DictTable<Value, Value>>,
     version: std::sync::atomic::AtomicU64,
+    /// Set for a type's namespace: every write also advances the type-cache epoch
+    /// (`types::lookup`).
+    type_dict: std::sync::atomic::AtomicBool,
 }
 
 impl VersionedTable {
@@ -41,7 +44,17 @@ impl VersionedTable {
         // also sees the new contents when it takes the slow path.
         self.version
             .fetch_add(1, std::sync::atomic::Ordering::Release);
+        if self.type_dict.load(std::sync::atomic::Ordering::Relaxed) {
+            crate::types::invalidate_type_cache();
+        }
         r
+    }
+
+    /// Marks this table as a type's namespace (see `type_dict`).
+    pub fn mark_type_dict(&self) {
+        self.type_dict
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        crate::types::invalidate_type_cache();
     }
     /// Read-only access (does not bump the version).
     #[inline]

@@ -122,6 +122,7 @@ pub fn new_type(
     layout: Layout,
     is_heap: bool,
 ) -> ObjRef {
+    mark_type_dict(&dict);
     ObjRef::new(
         py,
         Payload::Type(TypeObject {
@@ -135,6 +136,14 @@ pub fn new_type(
             final_type: false,
         }),
     )
+}
+
+/// Marks a new type's namespace so that writes to it invalidate the type cache (which the
+/// new type's creation does too: its address may be a freed type's).
+fn mark_type_dict(dict: &ObjRef) {
+    if let Payload::Dict(d) = dict.payload() {
+        d.table.mark_type_dict();
+    }
 }
 
 fn new_dict_obj(py: Py<'_>) -> ObjRef {
@@ -191,6 +200,8 @@ pub fn init(py: Py<'_>) -> &'static BuiltinTypes {
             type_.make_immortal();
             let mut types = BuiltinTypes::create(py, object.clone(), type_);
             // bool is a subclass of int (and is final).
+            let bool_dict = new_dict_obj(py);
+            mark_type_dict(&bool_dict);
             let bool_ = ObjRef::new(
                 py,
                 Payload::Type(TypeObject {
@@ -198,7 +209,7 @@ pub fn init(py: Py<'_>) -> &'static BuiltinTypes {
                     qualname: ObjCell::new(Value::Obj(intern(py, "bool"))),
                     bases: vec![types.int.clone()].into_boxed_slice(),
                     mro: vec![types.int.clone(), object].into_boxed_slice(),
-                    dict: new_dict_obj(py),
+                    dict: bool_dict,
                     layout: Layout::Builtin,
                     is_heap: false,
                     final_type: true,
@@ -294,8 +305,73 @@ pub fn type_name(o: &ObjRef) -> &str {
     as_type(o).map(|t| &*t.name).unwrap_or("?")
 }
 
-/// Looks `name` up along the type's MRO (the type itself first).
+// ---- the type attribute cache ----
+//
+// A process-wide, direct-mapped, lock-free cache of MRO lookups (CPython's type cache, with a
+// global epoch instead of per-type version tags). Entry: (type address, name address, epoch,
+// value words); a miss is cached too (value tag 0), because looking for a data descriptor
+// that is not there is the common case of every instance attribute access.
+//
+// Validity: `TYPE_EPOCH` advances on every write to any type's namespace and on every type
+// creation (`mark_type_dict`). An entry is used only if its epoch is current, so:
+// - no namespace along the MRO changed since the entry was filled, so the cached object is
+//   still referenced by the namespace it came from (GIL build: `CACHE_MORTAL`); in the
+//   free-threaded build only immortal objects are cached (methods and classes become
+//   immortal when published, see `ObjRef::publish_shared`);
+// - a type freed and another created at its address meanwhile changed the epoch;
+// - names are cached only when immortal (interned), so a name's address is never reused.
+// The epoch is read *before* the slow lookup and stored with its result, so a write racing
+// with the lookup leaves an entry that is already stale. Each slot is a `SeqSlot`: readers
+// never write and never block, so threads sharing a class do not bounce cache lines.
+
+const TYPE_CACHE_SIZE: usize = 4096;
+static TYPE_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+static TYPE_CACHE: [gilvm_sync::seqslot::SeqSlot<5>; TYPE_CACHE_SIZE] =
+    [const { gilvm_sync::seqslot::SeqSlot::new() }; TYPE_CACHE_SIZE];
+
+/// Invalidates every type-cache entry (a type namespace changed, or a type was created).
+#[inline]
+pub fn invalidate_type_cache() {
+    TYPE_EPOCH.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+}
+
+#[inline(always)]
+fn type_cache_slot(ty: usize, name: usize) -> &'static gilvm_sync::seqslot::SeqSlot<5> {
+    let h = (ty >> 4) ^ (name >> 3) ^ (name >> 12);
+    &TYPE_CACHE[h % TYPE_CACHE_SIZE]
+}
+
+/// Looks `name` up along the type's MRO (the type itself first), through the type cache.
+#[inline]
 pub fn lookup(py: Py<'_>, ty: &ObjRef, name: &ObjRef) -> Option<Value> {
+    if !name.is_immortal() {
+        return lookup_uncached(py, ty, name);
+    }
+    let (ta, na) = (ty.addr() as u64, name.addr() as u64);
+    let slot = type_cache_slot(ta as usize, na as usize);
+    let epoch = TYPE_EPOCH.load(std::sync::atomic::Ordering::Acquire);
+    if let Some(w) = slot.read() {
+        if w[0] == ta && w[1] == na && w[2] == epoch {
+            if w[3] == 0 {
+                return None;
+            }
+            // SAFETY: validated by the current epoch: see the cache's validity argument.
+            return Some(unsafe { Value::from_cache_words([w[3], w[4]]) });
+        }
+    }
+    let r = lookup_uncached(py, ty, name);
+    let words = match &r {
+        None => Some([0, 0]),
+        Some(v) => v.to_cache_words(),
+    };
+    if let Some(vw) = words {
+        slot.write([ta, na, epoch, vw[0], vw[1]]);
+    }
+    r
+}
+
+/// Looks `name` up along the type's MRO without the cache.
+pub fn lookup_uncached(py: Py<'_>, ty: &ObjRef, name: &ObjRef) -> Option<Value> {
     let t = as_type(ty)?;
     if let Some(v) = t.dict().get_str(py, name) {
         return Some(v);

@@ -220,9 +220,7 @@ impl Gil {
             if all {
                 break;
             }
-            self.world
-                .cond
-                .wait_for(&mut w, Duration::from_micros(500));
+            self.world.cond.wait_for(&mut w, Duration::from_micros(500));
         }
         // Everyone else is suspended: only this thread can touch objects.
         self.enable_held_by(ts);

@@ -37,6 +37,10 @@ impl Interp {
                     m.name.as_str().unwrap_or("?")
                 ),
                 Payload::Type(t) => format!("type object '{}' has no attribute '{n}'", t.name),
+                // CPython names C types by their full tp_name here.
+                Payload::Native(nat) if crate::modules::thread::is_local_type(&nat.class) => {
+                    format!("'_thread._local' object has no attribute '{n}'")
+                }
                 _ => format!("'{}' object has no attribute '{n}'", self.type_name(o)),
             },
             _ => format!("'{}' object has no attribute '{n}'", self.type_name(o)),
@@ -83,16 +87,6 @@ impl Interp {
                         .with(self.py, |d| d.is::<crate::builtins::core::SuperObj>()) =>
                 {
                     return self.super_getattr(obj, name)
-                }
-                Payload::Native(_) => {
-                    if let Some(d) = crate::modules::thread::local_dict(self, obj)? {
-                        if let Some(v) = self.dict_get_str(&d, name) {
-                            return Ok(Some(v));
-                        }
-                        if name.is(&self.g.names.dict) {
-                            return Ok(Some(Value::Obj(d)));
-                        }
-                    }
                 }
                 _ => {}
             }
@@ -144,6 +138,17 @@ impl Interp {
                         return Ok(Some(v));
                     }
                 }
+                // A `_thread._local` (or subclass): this thread's dict is its `__dict__`.
+                Payload::Native(_) => {
+                    if let Some(d) = crate::modules::thread::local_dict(self, obj)? {
+                        if let Some(v) = self.dict_get_str(&d, name) {
+                            return Ok(Some(v));
+                        }
+                        if name.is(&self.g.names.dict) {
+                            return Ok(Some(Value::Obj(d)));
+                        }
+                    }
+                }
                 _ => {}
             }
         }
@@ -155,7 +160,7 @@ impl Interp {
         }
         // __getattr__
         if let Value::Obj(obj) = o {
-            if matches!(obj.payload(), Payload::Instance(_)) {
+            if matches!(obj.payload(), Payload::Instance(_) | Payload::Native(_)) {
                 if let Some(ga) = lookup(self.py, &ty, &self.g.names.getattr.clone()) {
                     return match self.call_method_value(&ga, o, &[Value::Obj(name.clone())]) {
                         Ok(v) => Ok(Some(v)),
@@ -606,8 +611,29 @@ impl Interp {
                     self.dict_set_str(&m.dict, name.clone(), v);
                     return Ok(());
                 }
-                Payload::Native(_) => {
+                Payload::Native(n) => {
                     if let Some(d) = crate::modules::thread::local_dict(self, obj)? {
+                        // A property of a `_local` subclass takes precedence over the dict.
+                        if let Some(Value::Obj(a)) = lookup(self.py, &n.class, name) {
+                            if let Payload::Property(p) = a.payload() {
+                                let setter = p[1].clone();
+                                if setter.is_none() {
+                                    return Err(self.attribute_error(format!(
+                                        "property '{}' of '{}' object has no setter",
+                                        str_of(name),
+                                        self.type_name(o)
+                                    )));
+                                }
+                                self.call1(&setter, &[o.clone(), v])?;
+                                return Ok(());
+                            }
+                        }
+                        if name.is(&self.g.names.dict) {
+                            return Err(self.attribute_error(format!(
+                                "'{}' object attribute '__dict__' is read-only",
+                                self.type_name(o)
+                            )));
+                        }
                         self.dict_set_str(&d, name.clone(), v);
                         return Ok(());
                     }

@@ -16,11 +16,7 @@ pub fn before_native_import(interp: &mut Interp, def: &NativeModuleDef) {
     if !def.needs_gil || interp.g.gil.is_enabled() {
         return;
     }
-    let forced_off = interp
-        .g
-        .config
-        .get()
-        .is_some_and(|c| c.gil == Some(false));
+    let forced_off = interp.g.config.get().is_some_and(|c| c.gil == Some(false));
     if forced_off {
         return;
     }

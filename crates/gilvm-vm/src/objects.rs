@@ -203,7 +203,7 @@ impl Interp {
                     Layout::List
                 } else if b.is(&self.g.types.dict) {
                     Layout::Dict
-                } else if b.is(&self.g.types.object) {
+                } else if b.is(&self.g.types.object) || crate::modules::thread::is_local_type(b) {
                     Layout::Object
                 } else {
                     return Err(self.type_error(format!(

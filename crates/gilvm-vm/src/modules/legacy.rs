@@ -24,9 +24,9 @@ fn incr(interp: &mut Interp, args: Args<'_>) -> PyResult {
         Some(Value::Int(i)) => *i,
         Some(v) => {
             let t = interp.type_name(v);
-            return Err(interp.type_error(format!(
-                "'{t}' object cannot be interpreted as an integer"
-            )));
+            return Err(
+                interp.type_error(format!("'{t}' object cannot be interpreted as an integer"))
+            );
         }
     };
     let old = COUNTER.load(Ordering::Relaxed);

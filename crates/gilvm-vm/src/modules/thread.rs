@@ -527,6 +527,12 @@ fn types(interp: &mut Interp) -> &'static Types {
     &TYPES.get().unwrap().0
 }
 
+/// Is `t` the `_thread._local` type? (Classes may derive from it: their instances are
+/// `_local` objects whose class is the subclass, created by `_local.__new__`.)
+pub fn is_local_type(t: &ObjRef) -> bool {
+    TYPES.get().is_some_and(|ty| ty.0.local.is(t))
+}
+
 fn lock_type(interp: &mut Interp) -> ObjRef {
     types(interp).lock.clone()
 }

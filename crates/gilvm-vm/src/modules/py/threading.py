@@ -11,65 +11,9 @@ ThreadError = _thread.error
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
 Lock = _thread.allocate_lock
 _RLock = _thread.RLock
-class local:
-    """Thread-local data: every thread sees its own attributes. A subclass's
-    `__init__` runs again, with the creation arguments, in each thread that
-    first uses the object."""
-
-    def __new__(cls, /, *args, **kw):
-        if (args or kw) and cls.__init__ is object.__init__:
-            raise TypeError("Initialization arguments are not supported")
-        self = object.__new__(cls)
-        object.__setattr__(self, '_local__store', _thread._local())
-        seen = _thread._local()
-        seen.ok = True
-        object.__setattr__(self, '_local__seen', seen)
-        object.__setattr__(self, '_local__args', (args, kw))
-        return self
-
-    def __getattr__(self, name):
-        d = _local_dict(self)
-        try:
-            return d[name]
-        except KeyError:
-            raise AttributeError("'%s' object has no attribute '%s'"
-                                 % (type(self).__name__, name)) from None
-
-    def __setattr__(self, name, value):
-        if name == '__dict__':
-            raise AttributeError("'%s' object attribute '__dict__' is read-only"
-                                 % type(self).__name__)
-        if isinstance(getattr(type(self), name, None), property):
-            object.__setattr__(self, name, value)
-            return
-        _local_dict(self)[name] = value
-
-    def __delattr__(self, name):
-        d = _local_dict(self)
-        try:
-            del d[name]
-        except KeyError:
-            raise AttributeError("'%s' object has no attribute '%s'"
-                                 % (type(self).__name__, name)) from None
-
-
-def _local_dict(self):
-    """This thread's attribute dict of a `local`, initialising it on first use."""
-    d = object.__getattribute__(self, '_local__store').__dict__
-    seen = object.__getattribute__(self, '_local__seen')
-    if not seen.__dict__:
-        seen.ok = True
-        args, kw = object.__getattribute__(self, '_local__args')
-        init = type(self).__init__
-        if init is not object.__init__:
-            init(self, *args, **kw)
-    return d
-
-__all__ = ['get_ident', 'active_count', 'Condition', 'current_thread', 'enumerate',
-           'main_thread', 'TIMEOUT_MAX', 'Event', 'Lock', 'RLock', 'Semaphore',
-           'BoundedSemaphore', 'Thread', 'Barrier', 'BrokenBarrierError', 'Timer',
-           'ThreadError', 'ExceptHookArgs', 'setprofile', 'settrace', 'local',
-           'stack_size', 'excepthook', 'get_native_id', 'getprofile', 'gettrace']
+# threading.local is the native _thread._local (subclassable; a subclass's __init__ runs
+# again, with the creation arguments, in each thread that first uses the object).
+local = _thread._local
 
 
 def RLock(*args, **kwargs):

@@ -26,14 +26,15 @@ test-gil:
 	$(CARGO) test --release --workspace
 
 # The free-threaded build: unit tests, the stress programs (tests/ft_stress.rs runs them
-# without the GIL and with PYTHON_GIL=1), and the corpus with PYTHON_GIL=1.
+# without the GIL and with PYTHON_GIL=1), the GIL-switch tests, and the corpus twice: with
+# PYTHON_GIL=1, then without the GIL (test-ft-nogil, which reuses the same build).
 test-ft:
 	GILVM_CHILD_ENV="PYTHON_GIL=1" $(CARGO) test --release --workspace --features free-threading --target-dir $(FT_DIR)
+	$(MAKE) test-ft-nogil
 
-# The whole corpus on the free-threaded build with the GIL off: the goal of issue 5, not yet
-# part of `make test` (a known crash in concurrent.futures without the GIL is open).
+# The whole corpus on the free-threaded build with the GIL off.
 test-ft-nogil: build-ft
-	GILVM_BIN=$(FT_BIN) $(CARGO) test --release --features free-threading --target-dir $(FT_DIR) --test corpus
+	GILVM_BIN=$(FT_BIN) GILVM_CHILD_ENV="PYTHON_GIL=0" $(CARGO) test --release --features free-threading --target-dir $(FT_DIR) --test corpus
 
 demo: build build-ft
 	@echo "== GIL build:"; $(GIL_BIN) -V; $(GIL_BIN) examples/demo.py

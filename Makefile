@@ -38,7 +38,7 @@ test-ft-nogil: build-ft
 # The seed articles' CPU-bound example (cpu_work done twice in a row, then in two threads)
 # on the GIL build, the free-threaded build and the free-threaded build with PYTHON_GIL=1
 # (and python3 when on PATH, for reference). About a minute once built.
-DEMO_N ?= 5000000
+DEMO_N ?= 20000000
 demo: build build-ft
 	@echo
 	@echo "cpu_work($(DEMO_N)) twice: one after the other, then in two threads at once"

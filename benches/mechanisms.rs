@@ -11,14 +11,16 @@
 //!   costs what an uncontended one does; in the free-threaded build the two threads contend
 //!   for the one-byte mutex.
 //! - `gil/handover_pair`: two threads passing a GIL back and forth (two forced hand-overs
-//!   per iteration), with the GIL enabled in both builds (`PYTHON_GIL=1` in the
-//!   free-threaded one).
+//!   per iteration: the iteration ends only once the partner has had the GIL and this
+//!   thread has it back), with the GIL enabled in both builds (`PYTHON_GIL=1` in the
+//!   free-threaded one). A hand-over wakes a sleeping thread, so on a busy machine this
+//!   measures the OS scheduler's latency (milliseconds) more than the GIL's (microseconds).
 //! - `gil/attach_detach`: `threads::detach` around an empty closure (a blocking call's
 //!   overhead: drop the GIL, re-take it; in the free-threaded build without the GIL, almost
 //!   nothing).
 //! - `loops/*`: small Python programs run through the embedding API.
 use std::hint::black_box;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -112,7 +114,7 @@ fn objcell(c: &mut Criterion) {
 
 fn gil(c: &mut Criterion) {
     let mut g = c.benchmark_group("gil");
-    g.sample_size(20);
+    g.sample_size(10);
     g.measurement_time(Duration::from_secs(3));
     g.bench_function("handover_pair", |b| {
         b.iter_custom(|iters| {
@@ -120,12 +122,17 @@ fn gil(c: &mut Criterion) {
             gil.set_enabled_at_startup(true);
             let stop = Arc::new(AtomicBool::new(false));
             gil.take(&ts, Priority::Normal);
+            // `turns` counts the partner's turns with the GIL: an iteration ends only once
+            // the partner has had the GIL and this thread has it back, so it holds at
+            // least two real hand-overs.
+            let turns = Arc::new(AtomicU64::new(0));
             let partner = {
-                let (gil, stop) = (gil.clone(), stop.clone());
+                let (gil, stop, turns) = (gil.clone(), stop.clone(), turns.clone());
                 std::thread::spawn(move || {
                     let ts = Arc::new(ThreadState::new_current());
                     loop {
                         gil.take(&ts, Priority::Normal);
+                        turns.fetch_add(1, Ordering::Relaxed);
                         let done = stop.load(Ordering::Relaxed);
                         // SAFETY: taken just above.
                         unsafe { gil.drop_gil(!done) };
@@ -136,12 +143,20 @@ fn gil(c: &mut Criterion) {
                 })
             };
             let hand_over = || {
-                // SAFETY: this thread holds the GIL (taken before the loop, and again
-                // at the end of each iteration).
-                unsafe { gil.drop_gil(true) };
-                gil.take(&ts, Priority::Normal);
+                let before = turns.load(Ordering::Relaxed);
+                while turns.load(Ordering::Relaxed) == before {
+                    // SAFETY: this thread holds the GIL (taken before the loop, and again
+                    // at the end of each iteration).
+                    unsafe { gil.drop_gil(true) };
+                    gil.take(&ts, Priority::Normal);
+                    if turns.load(Ordering::Relaxed) == before {
+                        // The partner was not waiting yet: let it run (spinning here
+                        // would starve it on a busy machine).
+                        std::thread::yield_now();
+                    }
+                }
             };
-            for _ in 0..100 {
+            for _ in 0..10 {
                 hand_over();
             }
             let start = Instant::now();

@@ -9,7 +9,7 @@ import threading
 import time
 
 label = sys.argv[1] if len(sys.argv) > 1 else sys.version.split()[0]
-N = int(sys.argv[2]) if len(sys.argv) > 2 else 5_000_000
+N = int(sys.argv[2]) if len(sys.argv) > 2 else 20_000_000
 
 
 def cpu_work(n):

@@ -37,7 +37,9 @@ pub fn draw(
     // Panels: (caption, per-variant speedups).
     let mut panels: Vec<(String, Vec<Vec<Option<f64>>>)> = vec![(
         "geometric mean of all workloads".to_string(),
-        (0..variants.len()).map(|vi| mean_speedups(results, vi)).collect(),
+        (0..variants.len())
+            .map(|vi| mean_speedups(results, vi))
+            .collect(),
     )];
     for r in results {
         panels.push((
@@ -87,7 +89,12 @@ pub fn draw(
             .map_err(err)?;
         let ideal = threads.iter().map(|&t| (t, t));
         chart
-            .draw_series(DashedLineSeries::new(ideal, 5, 4, BLACK.mix(0.6).stroke_width(1)))
+            .draw_series(DashedLineSeries::new(
+                ideal,
+                5,
+                4,
+                BLACK.mix(0.6).stroke_width(1),
+            ))
             .map_err(err)?
             .label("ideal")
             .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], BLACK.mix(0.6)));

@@ -64,6 +64,10 @@ struct Cli {
     /// The free-threaded build.
     #[arg(long, default_value = "target/ft/release/gilvm")]
     ft_bin: PathBuf,
+    /// Also copy report.md and scaling.svg to docs/compare/ and put the report into
+    /// README.md between its `<!-- compare:begin -->` and `<!-- compare:end -->` lines.
+    #[arg(long)]
+    publish: bool,
     /// The benchmark programs (with `programs/` and `scaling/`).
     #[arg(long, default_value = "benches")]
     benches: PathBuf,
@@ -79,7 +83,10 @@ fn main() {
 
 fn run(cli: Cli) -> Result<(), String> {
     let started = Instant::now();
-    for (what, p) in [("GIL build", &cli.gil_bin), ("free-threaded build", &cli.ft_bin)] {
+    for (what, p) in [
+        ("GIL build", &cli.gil_bin),
+        ("free-threaded build", &cli.ft_bin),
+    ] {
         if !p.is_file() {
             return Err(format!(
                 "{what} not found at {} (build it first: `make build build-ft`)",
@@ -111,7 +118,9 @@ fn run(cli: Cli) -> Result<(), String> {
         }
     }
 
-    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
     let max_threads = cli.threads.unwrap_or(cores).max(1);
     let runs = cli.runs.unwrap_or(if cli.quick { 3 } else { 5 }).max(1);
     let settings = Settings {
@@ -127,7 +136,11 @@ fn run(cli: Cli) -> Result<(), String> {
     eprintln!(
         "gilvm-compare: {} variant(s): {}",
         variants.len(),
-        variants.iter().map(|v| v.name.as_str()).collect::<Vec<_>>().join(", ")
+        variants
+            .iter()
+            .map(|v| v.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     );
 
     let programs = if cli.suite != Suite::Scaling {
@@ -172,12 +185,61 @@ fn run(cli: Cli) -> Result<(), String> {
     let path = cli.out.join("report.md");
     std::fs::write(&path, &md).map_err(|e| format!("{}: {e}", path.display()))?;
     println!("{md}");
+    if cli.publish {
+        publish(&cli.out, &md)?;
+    }
     eprintln!(
         "gilvm-compare: wrote {} ({:.0} s)",
         path.display(),
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+const BEGIN: &str = "<!-- compare:begin -->";
+const END: &str = "<!-- compare:end -->";
+
+/// Copies the report and chart to docs/compare/ and puts the report into README.md.
+fn publish(out: &std::path::Path, md: &str) -> Result<(), String> {
+    let docs = PathBuf::from("docs/compare");
+    std::fs::create_dir_all(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;
+    std::fs::write(docs.join("report.md"), md).map_err(|e| e.to_string())?;
+    let svg = out.join("scaling.svg");
+    if svg.is_file() {
+        std::fs::copy(&svg, docs.join("scaling.svg")).map_err(|e| e.to_string())?;
+    }
+    let readme = std::fs::read_to_string("README.md").map_err(|e| format!("README.md: {e}"))?;
+    let new = readme_section(&readme, md).ok_or_else(|| {
+        format!("README.md has no `{BEGIN}` … `{END}` lines to put the report between")
+    })?;
+    std::fs::write("README.md", new).map_err(|e| format!("README.md: {e}"))?;
+    eprintln!("gilvm-compare: published to docs/compare/ and README.md");
+    Ok(())
+}
+
+/// README.md with the report between the markers: headings two levels down, the chart
+/// linked from docs/compare/.
+fn readme_section(readme: &str, md: &str) -> Option<String> {
+    let b = readme.find(BEGIN)? + BEGIN.len();
+    let e = b + readme[b..].find(END)?;
+    let body: String = md
+        .lines()
+        .filter(|l| !l.starts_with("# "))
+        .map(|l| {
+            let l = if l.starts_with("## ") {
+                format!("#{l}")
+            } else {
+                l.to_string()
+            };
+            l.replace("](scaling.svg)", "](docs/compare/scaling.svg)") + "\n"
+        })
+        .collect();
+    Some(format!(
+        "{}\n{}\n{}",
+        &readme[..b],
+        body.trim(),
+        &readme[e..]
+    ))
 }
 
 /// The 1-, 5- and 15-minute load averages (Linux), or "?".
@@ -196,7 +258,11 @@ fn utc_now() -> String {
         .unwrap_or(0);
     let (y, m, d) = civil_from_days((secs / 86400) as i64);
     let t = secs % 86400;
-    format!("{y:04}-{m:02}-{d:02} {:02}:{:02} UTC", t / 3600, t / 60 % 60)
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02} UTC",
+        t / 3600,
+        t / 60 % 60
+    )
 }
 
 /// Days since 1970-01-01 to a (year, month, day) date (H. Hinnant's algorithm).
@@ -216,6 +282,18 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn readme_gets_the_report() {
+        let readme = "intro\n<!-- compare:begin -->\nold\n<!-- compare:end -->\nrest\n";
+        let md = "# gilvm comparison\n\nhead\n## Programs\n![c](scaling.svg)\n";
+        let got = readme_section(readme, md).unwrap();
+        assert_eq!(
+            got,
+            "intro\n<!-- compare:begin -->\nhead\n### Programs\n![c](docs/compare/scaling.svg)\n<!-- compare:end -->\nrest\n"
+        );
+        assert!(readme_section("no markers", md).is_none());
+    }
 
     #[test]
     fn dates() {

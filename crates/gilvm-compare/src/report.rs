@@ -49,7 +49,8 @@ fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
 }
 
 fn fmt_ratio(r: Option<f64>) -> String {
-    r.map(|r| format!("{r:.2}")).unwrap_or_else(|| "-".to_string())
+    r.map(|r| format!("{r:.2}"))
+        .unwrap_or_else(|| "-".to_string())
 }
 
 /// The report header.
@@ -71,7 +72,11 @@ pub fn header(meta: &Meta, variants: &[Variant]) -> String {
             "- **{}**: `{env}{}` ({})",
             v.name,
             v.program.display(),
-            if v.version.is_empty() { "?" } else { &v.version }
+            if v.version.is_empty() {
+                "?"
+            } else {
+                &v.version
+            }
         );
     }
     let _ = writeln!(
@@ -143,7 +148,9 @@ pub fn programs(results: &[ProgramResult], variants: &[Variant]) -> String {
     }
     let _ = writeln!(s, "{row}\n");
     s += &problems(
-        results.iter().map(|r| (r.bench.name.to_string(), &r.cells[..])),
+        results
+            .iter()
+            .map(|r| (r.bench.name.to_string(), &r.cells[..])),
         variants,
     );
     s
@@ -157,10 +164,7 @@ fn short(v: &Variant) -> String {
     }
 }
 
-fn problems<'a>(
-    rows: impl Iterator<Item = (String, &'a [Cell])>,
-    variants: &[Variant],
-) -> String {
+fn problems<'a>(rows: impl Iterator<Item = (String, &'a [Cell])>, variants: &[Variant]) -> String {
     let mut s = String::new();
     for (name, cells) in rows {
         for (v, c) in variants.iter().zip(cells) {
@@ -246,7 +250,9 @@ pub fn scaling(results: &[ScalingResult], variants: &[Variant]) -> String {
                 } else {
                     ""
                 };
-                let t = median(t1).map(|t| format!("{t:.3} s")).unwrap_or("-".into());
+                let t = median(t1)
+                    .map(|t| format!("{t:.3} s"))
+                    .unwrap_or("-".into());
                 format!("{} — {t}{warn}", xs.join(" / "))
             };
             let _ = write!(row, " {cell} |");

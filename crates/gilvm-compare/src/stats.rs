@@ -43,7 +43,11 @@ impl Summary {
 
 /// Geometric mean of positive values (None when empty).
 pub fn geomean(xs: &[f64]) -> Option<f64> {
-    let xs: Vec<f64> = xs.iter().copied().filter(|x| *x > 0.0 && x.is_finite()).collect();
+    let xs: Vec<f64> = xs
+        .iter()
+        .copied()
+        .filter(|x| *x > 0.0 && x.is_finite())
+        .collect();
     if xs.is_empty() {
         return None;
     }

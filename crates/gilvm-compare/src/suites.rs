@@ -23,32 +23,35 @@ pub struct Bench {
     pub n: u64,
 }
 
-/// The programs suite, sized so the GIL build takes roughly 0.2–0.6 s on each.
+/// The programs suite, sized so the GIL build takes roughly 0.2–0.6 s on each
+/// (measured on this 2-core machine).
+#[rustfmt::skip]
 pub const PROGRAMS: &[Bench] = &[
-    Bench { name: "count_loop", what: "while loop counting", n: 2_000_000 },
-    Bench { name: "sum_squares", what: "sum of squares (the seed articles' cpu_work)", n: 3_000_000 },
-    Bench { name: "fib", what: "recursive fib", n: 27 },
-    Bench { name: "nbody", what: "n-body (floats, lists)", n: 5_000 },
-    Bench { name: "scheduler", what: "class-heavy scheduler simulation", n: 8_000 },
+    Bench { name: "count_loop", what: "while loop counting", n: 6_000_000 },
+    Bench { name: "sum_squares", what: "sum of squares (the seed articles' cpu_work)", n: 5_000_000 },
+    Bench { name: "fib", what: "recursive fib", n: 30 },
+    Bench { name: "nbody", what: "n-body (floats, lists)", n: 30_000 },
+    Bench { name: "scheduler", what: "class-heavy scheduler simulation", n: 36_000 },
     Bench { name: "fannkuch", what: "fannkuch-redux (lists)", n: 8 },
-    Bench { name: "spectral_norm", what: "spectral norm", n: 70 },
-    Bench { name: "dict_str", what: "dict and string work", n: 100_000 },
-    Bench { name: "gen_closures", what: "generators and closures", n: 200_000 },
-    Bench { name: "exceptions", what: "raising and catching exceptions", n: 100_000 },
+    Bench { name: "spectral_norm", what: "spectral norm", n: 160 },
+    Bench { name: "dict_str", what: "dict and string work", n: 600_000 },
+    Bench { name: "gen_closures", what: "generators and closures", n: 1_200_000 },
+    Bench { name: "exceptions", what: "raising and catching exceptions", n: 400_000 },
 ];
 
 /// The scaling suite: work per thread, sized so one thread takes roughly 0.1–0.3 s on the
 /// GIL build.
+#[rustfmt::skip]
 pub const SCALING: &[Bench] = &[
-    Bench { name: "int_loop", what: "integer loop", n: 800_000 },
-    Bench { name: "float_loop", what: "float loop multiplying by a constant", n: 4_000_000 },
-    Bench { name: "call_function", what: "calling a module-level function", n: 500_000 },
-    Bench { name: "call_method", what: "calling a method of a shared class", n: 300_000 },
-    Bench { name: "create_instances", what: "creating instances of a shared class", n: 120_000 },
-    Bench { name: "dicts_closures", what: "creating dicts and closures", n: 120_000 },
-    Bench { name: "shared_list_read", what: "reading items of a shared list", n: 1_500_000 },
-    Bench { name: "compare_const", what: "comparing with str and tuple constants", n: 300_000 },
-    Bench { name: "generator", what: "running a generator", n: 500_000 },
+    Bench { name: "int_loop", what: "integer loop", n: 2_000_000 },
+    Bench { name: "float_loop", what: "float loop multiplying by a constant", n: 6_000_000 },
+    Bench { name: "call_function", what: "calling a module-level function", n: 2_000_000 },
+    Bench { name: "call_method", what: "calling a method of a shared class", n: 500_000 },
+    Bench { name: "create_instances", what: "creating instances of a shared class", n: 240_000 },
+    Bench { name: "dicts_closures", what: "creating dicts and closures", n: 300_000 },
+    Bench { name: "shared_list_read", what: "reading items of a shared list", n: 2_500_000 },
+    Bench { name: "compare_const", what: "comparing with str and tuple constants", n: 500_000 },
+    Bench { name: "generator", what: "running a generator", n: 900_000 },
     Bench { name: "thread_local", what: "reading a threading.local attribute", n: 150_000 },
 ];
 
@@ -82,7 +85,11 @@ impl Settings {
 
     fn selected<'a>(&self, list: &'a [Bench]) -> Vec<&'a Bench> {
         list.iter()
-            .filter(|b| self.filter.as_ref().is_none_or(|f| b.name.contains(f.as_str())))
+            .filter(|b| {
+                self.filter
+                    .as_ref()
+                    .is_none_or(|f| b.name.contains(f.as_str()))
+            })
             .collect()
     }
 }
@@ -176,16 +183,18 @@ fn run_alternating(
             }
             match variants[vi].run(script, args) {
                 RunOutcome::Failed(msg) => cells[vi].failure = Some(msg),
-                RunOutcome::Ok { wall, elapsed, stdout } => {
+                RunOutcome::Ok {
+                    wall,
+                    elapsed,
+                    stdout,
+                } => {
                     if let Some(m) = checker.check(&variants[vi].name, &stdout) {
                         cells[vi].mismatch.get_or_insert(m);
                     }
                     match time_of(wall, elapsed) {
                         Some(t) if timed => cells[vi].times.push(t),
                         Some(_) => {}
-                        None => {
-                            cells[vi].failure = Some("no `ELAPSED <seconds>` line".to_string())
-                        }
+                        None => cells[vi].failure = Some("no `ELAPSED <seconds>` line".to_string()),
                     }
                 }
             }
@@ -202,7 +211,11 @@ fn progress(label: &str, variants: &[Variant], cells: &[Cell]) {
             (None, Some(sm)) => format!("{:.3}s", sm.median),
             (None, None) => "-".to_string(),
         };
-        let flag = if c.mismatch.is_some() { " (output differs)" } else { "" };
+        let flag = if c.mismatch.is_some() {
+            " (output differs)"
+        } else {
+            ""
+        };
         line += &format!("  {}: {t}{flag}", v.name);
     }
     eprintln!("{line}");
@@ -213,20 +226,29 @@ pub fn run_programs(s: &Settings, variants: &[Variant]) -> std::io::Result<Vec<P
     let dir = s.out_dir.join("programs");
     std::fs::create_dir_all(&dir)?;
     let mut results = Vec::new();
-    eprintln!("programs suite ({} timed runs, {} warm-up):", s.runs, s.warmup);
+    eprintln!(
+        "programs suite ({} timed runs, {} warm-up):",
+        s.runs, s.warmup
+    );
     for b in s.selected(PROGRAMS) {
         let n = s.size(b);
-        let src_path = s.benches_dir.join("programs").join(format!("{}.py", b.name));
-        let src = std::fs::read_to_string(&src_path).map_err(|e| {
-            std::io::Error::new(e.kind(), format!("{}: {e}", src_path.display()))
-        })?;
+        let src_path = s
+            .benches_dir
+            .join("programs")
+            .join(format!("{}.py", b.name));
+        let src = std::fs::read_to_string(&src_path)
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", src_path.display())))?;
         let script = dir.join(format!("{}.py", b.name));
         let mut f = std::fs::File::create(&script)?;
         write!(f, "N = {n}\n{src}")?;
         drop(f);
         let cells = run_alternating(s, variants, &script, &[], |wall, _| Some(wall));
         progress(b.name, variants, &cells);
-        results.push(ProgramResult { bench: *b, n, cells });
+        results.push(ProgramResult {
+            bench: *b,
+            n,
+            cells,
+        });
     }
     Ok(results)
 }
@@ -294,7 +316,21 @@ mod tests {
             out_dir: PathBuf::new(),
             filter: None,
         };
-        assert_eq!(s.size(&Bench { name: "x", what: "", n: 1000 }), 250);
-        assert_eq!(s.size(&Bench { name: "fib", what: "", n: 27 }), 24);
+        assert_eq!(
+            s.size(&Bench {
+                name: "x",
+                what: "",
+                n: 1000
+            }),
+            250
+        );
+        assert_eq!(
+            s.size(&Bench {
+                name: "fib",
+                what: "",
+                n: 27
+            }),
+            24
+        );
     }
 }

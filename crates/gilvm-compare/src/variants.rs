@@ -74,7 +74,11 @@ impl Variant {
     }
 
     fn query_version(&self) -> String {
-        let out = self.command().arg("--version").stderr(Stdio::piped()).output();
+        let out = self
+            .command()
+            .arg("--version")
+            .stderr(Stdio::piped())
+            .output();
         match out {
             Ok(o) if o.status.success() => {
                 let s = String::from_utf8_lossy(&o.stdout).to_string()
@@ -103,7 +107,9 @@ impl Variant {
         let out = cmd.output();
         let wall = start.elapsed().as_secs_f64();
         match out {
-            Err(e) => RunOutcome::Failed(format!("could not start {}: {e}", self.program.display())),
+            Err(e) => {
+                RunOutcome::Failed(format!("could not start {}: {e}", self.program.display()))
+            }
             Ok(o) if !o.status.success() => {
                 let err = String::from_utf8_lossy(&o.stderr);
                 let tail: Vec<&str> = err.lines().rev().take(3).collect();

@@ -8,7 +8,7 @@ FT_DIR := target/ft
 GIL_BIN := target/release/gilvm
 FT_BIN := $(FT_DIR)/release/gilvm
 
-.PHONY: all build build-ft test test-gil test-ft test-ft-nogil demo bench fmt clippy clean
+.PHONY: all build build-ft test test-gil test-ft test-ft-nogil demo compare bench bench-compare fmt clippy clean
 
 all: build build-ft
 
@@ -36,10 +36,36 @@ test-ft:
 test-ft-nogil: build-ft
 	GILVM_BIN=$(FT_BIN) GILVM_CHILD_ENV="PYTHON_GIL=0" $(CARGO) test --release --features free-threading --target-dir $(FT_DIR) --test corpus
 
+# The seed articles' CPU-bound example (cpu_work done twice in a row, then in two threads)
+# on the GIL build, the free-threaded build and the free-threaded build with PYTHON_GIL=1
+# (and python3 when on PATH, for reference). About a minute once built.
+DEMO_N ?= 20000000
 demo: build build-ft
-	@echo "== GIL build:"; $(GIL_BIN) -V; $(GIL_BIN) examples/demo.py
-	@echo "== free-threaded build:"; $(FT_BIN) -V; $(FT_BIN) examples/demo.py
-	@echo "== free-threaded build, PYTHON_GIL=1:"; PYTHON_GIL=1 $(FT_BIN) examples/demo.py
+	@echo
+	@echo "cpu_work($(DEMO_N)) twice: one after the other, then in two threads at once"
+	@echo
+	@echo "| interpreter                  | sequential |   threaded | speedup |"
+	@echo "|------------------------------|-----------:|-----------:|--------:|"
+	@env -u PYTHON_GIL $(GIL_BIN) examples/demo.py "gilvm, GIL build" $(DEMO_N)
+	@env -u PYTHON_GIL $(FT_BIN) examples/demo.py "gilvm, free-threaded" $(DEMO_N)
+	@PYTHON_GIL=1 $(FT_BIN) examples/demo.py "gilvm, free-threaded, GIL=1" $(DEMO_N)
+	@if command -v python3 >/dev/null 2>&1; then \
+	  python3 examples/demo.py "python3 $$(python3 -c 'import platform; print(platform.python_version())')" $(DEMO_N); fi
+
+# Benchmark suites on every variant (GIL, FT, FT with PYTHON_GIL=1, python3 or
+# GILVM_COMPARE_PYTHON): target/compare/report.md and scaling.svg. About 10 minutes;
+# `make compare COMPARE_ARGS=--quick` about 2. See docs/benchmarking.md.
+COMPARE_ARGS ?=
+compare: build build-ft
+	$(CARGO) build --release -p gilvm-compare
+	target/release/gilvm-compare $(COMPARE_ARGS)
+
+# Criterion benches of the core mechanisms: a baseline from the GIL build, then the
+# free-threaded build compared against it (one criterion directory for both).
+CRITERION_HOME ?= $(CURDIR)/target/criterion
+bench-compare:
+	CRITERION_HOME=$(CRITERION_HOME) $(CARGO) bench --bench mechanisms -- --save-baseline gil
+	CRITERION_HOME=$(CRITERION_HOME) $(CARGO) bench --bench mechanisms --features free-threading --target-dir $(FT_DIR) -- --baseline gil
 
 bench:
 	$(CARGO) bench --bench interpreter

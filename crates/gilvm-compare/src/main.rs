@@ -1,0 +1,304 @@
+//! gilvm-compare: runs the benchmark suites on gilvm's GIL build, its free-threaded build
+//! (without and with `PYTHON_GIL=1`) and CPython, and writes a markdown report and a
+//! scaling chart. See `docs/benchmarking.md`.
+//!
+//! It knows nothing of the VM: every variant is a binary run as a child process.
+mod chart;
+mod report;
+mod stats;
+mod suites;
+mod variants;
+
+use std::path::PathBuf;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use clap::{Parser, ValueEnum};
+
+use suites::Settings;
+use variants::Variant;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Suite {
+    Programs,
+    Scaling,
+    All,
+}
+
+/// Compare gilvm's builds (and CPython) on the benchmark suites in `benches/`.
+#[derive(Parser, Debug)]
+#[command(name = "gilvm-compare", version)]
+struct Cli {
+    /// Timed runs per variant and configuration [default: 5, 3 with --quick].
+    #[arg(long)]
+    runs: Option<usize>,
+    /// Untimed warm-up runs per variant and configuration before the timed ones.
+    #[arg(long, default_value_t = 1)]
+    warmup: usize,
+    /// Maximum thread count of the scaling suite [default: the number of cores].
+    #[arg(long)]
+    threads: Option<usize>,
+    /// A CPython to compare with (repeatable). Default: `python3` when on PATH.
+    #[arg(long, env = "GILVM_COMPARE_PYTHON", value_delimiter = ',')]
+    python: Vec<PathBuf>,
+    /// Do not compare with any CPython.
+    #[arg(long)]
+    no_python: bool,
+    /// Which suite to run.
+    #[arg(long, value_enum, default_value_t = Suite::All)]
+    suite: Suite,
+    /// A short run (about a quarter of the work, 3 runs): about 2 minutes instead of 10.
+    #[arg(long)]
+    quick: bool,
+    /// Multiplies every work size (after --quick).
+    #[arg(long, default_value_t = 1.0)]
+    scale: f64,
+    /// Only benchmarks whose name contains this.
+    #[arg(long)]
+    filter: Option<String>,
+    /// Output directory (report.md, scaling.svg, generated programs).
+    #[arg(long, default_value = "target/compare")]
+    out: PathBuf,
+    /// The GIL build.
+    #[arg(long, default_value = "target/release/gilvm")]
+    gil_bin: PathBuf,
+    /// The free-threaded build.
+    #[arg(long, default_value = "target/ft/release/gilvm")]
+    ft_bin: PathBuf,
+    /// Also copy report.md and scaling.svg to docs/compare/ and put the report into
+    /// README.md between its `<!-- compare:begin -->` and `<!-- compare:end -->` lines.
+    #[arg(long)]
+    publish: bool,
+    /// The benchmark programs (with `programs/` and `scaling/`).
+    #[arg(long, default_value = "benches")]
+    benches: PathBuf,
+}
+
+fn main() {
+    let cli = Cli::parse();
+    if let Err(e) = run(cli) {
+        eprintln!("gilvm-compare: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    let started = Instant::now();
+    for (what, p) in [
+        ("GIL build", &cli.gil_bin),
+        ("free-threaded build", &cli.ft_bin),
+    ] {
+        if !p.is_file() {
+            return Err(format!(
+                "{what} not found at {} (build it first: `make build build-ft`)",
+                p.display()
+            ));
+        }
+    }
+    let mut variants = vec![
+        Variant::gilvm("GIL", &cli.gil_bin, None),
+        Variant::gilvm("FT", &cli.ft_bin, None),
+        Variant::gilvm("FT+PYTHON_GIL=1", &cli.ft_bin, Some("1")),
+    ];
+    if !cli.no_python {
+        let pythons = if cli.python.is_empty() {
+            variants::which("python3").into_iter().collect()
+        } else {
+            cli.python.clone()
+        };
+        for p in pythons {
+            match Variant::cpython(&p) {
+                Some(mut v) => {
+                    if variants.iter().any(|o| o.name == v.name) {
+                        v.name = format!("{} ({})", v.name, p.display());
+                    }
+                    variants.push(v)
+                }
+                None => eprintln!("gilvm-compare: skipping {}: not runnable", p.display()),
+            }
+        }
+    }
+
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    let max_threads = cli.threads.unwrap_or(cores).max(1);
+    let runs = cli.runs.unwrap_or(if cli.quick { 3 } else { 5 }).max(1);
+    let settings = Settings {
+        runs,
+        warmup: cli.warmup,
+        scale: cli.scale * if cli.quick { 0.25 } else { 1.0 },
+        benches_dir: cli.benches.clone(),
+        out_dir: cli.out.clone(),
+        filter: cli.filter.clone(),
+    };
+    std::fs::create_dir_all(&cli.out).map_err(|e| format!("{}: {e}", cli.out.display()))?;
+    let load_start = loadavg();
+    eprintln!(
+        "gilvm-compare: {} variant(s): {}",
+        variants.len(),
+        variants
+            .iter()
+            .map(|v| v.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+
+    let programs = if cli.suite != Suite::Scaling {
+        suites::run_programs(&settings, &variants).map_err(|e| e.to_string())?
+    } else {
+        Vec::new()
+    };
+    let scaling = if cli.suite != Suite::Programs {
+        suites::run_scaling(&settings, &variants, max_threads).map_err(|e| e.to_string())?
+    } else {
+        Vec::new()
+    };
+
+    let meta = report::Meta {
+        date: utc_now(),
+        command: std::iter::once("gilvm-compare".to_string())
+            .chain(std::env::args().skip(1))
+            .collect::<Vec<_>>()
+            .join(" "),
+        cores,
+        load_start,
+        load_end: loadavg(),
+        runs,
+        warmup: cli.warmup,
+        total_secs: started.elapsed().as_secs_f64(),
+    };
+    let mut md = report::header(&meta, &variants);
+    if !programs.is_empty() {
+        md += &report::programs(&programs, &variants);
+    }
+    if !scaling.is_empty() {
+        let svg = cli.out.join("scaling.svg");
+        chart::draw(
+            &svg,
+            &scaling,
+            &variants,
+            &format!("Speedup against threads ({}, {} cores)", meta.date, cores),
+        )?;
+        md += &report::scaling(&scaling, &variants);
+        md += "![speedup against threads](scaling.svg)\n";
+    }
+    let path = cli.out.join("report.md");
+    std::fs::write(&path, &md).map_err(|e| format!("{}: {e}", path.display()))?;
+    println!("{md}");
+    if cli.publish {
+        publish(&cli.out, &md)?;
+    }
+    eprintln!(
+        "gilvm-compare: wrote {} ({:.0} s)",
+        path.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+const BEGIN: &str = "<!-- compare:begin -->";
+const END: &str = "<!-- compare:end -->";
+
+/// Copies the report and chart to docs/compare/ and puts the report into README.md.
+fn publish(out: &std::path::Path, md: &str) -> Result<(), String> {
+    let docs = PathBuf::from("docs/compare");
+    std::fs::create_dir_all(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;
+    std::fs::write(docs.join("report.md"), md).map_err(|e| e.to_string())?;
+    let svg = out.join("scaling.svg");
+    if svg.is_file() {
+        std::fs::copy(&svg, docs.join("scaling.svg")).map_err(|e| e.to_string())?;
+    }
+    let readme = std::fs::read_to_string("README.md").map_err(|e| format!("README.md: {e}"))?;
+    let new = readme_section(&readme, md).ok_or_else(|| {
+        format!("README.md has no `{BEGIN}` … `{END}` lines to put the report between")
+    })?;
+    std::fs::write("README.md", new).map_err(|e| format!("README.md: {e}"))?;
+    eprintln!("gilvm-compare: published to docs/compare/ and README.md");
+    Ok(())
+}
+
+/// README.md with the report between the markers: headings two levels down, the chart
+/// linked from docs/compare/.
+fn readme_section(readme: &str, md: &str) -> Option<String> {
+    let b = readme.find(BEGIN)? + BEGIN.len();
+    let e = b + readme[b..].find(END)?;
+    let body: String = md
+        .lines()
+        .filter(|l| !l.starts_with("# "))
+        .map(|l| {
+            let l = if l.starts_with("## ") {
+                format!("#{l}")
+            } else {
+                l.to_string()
+            };
+            l.replace("](scaling.svg)", "](docs/compare/scaling.svg)") + "\n"
+        })
+        .collect();
+    Some(format!(
+        "{}\n{}\n{}",
+        &readme[..b],
+        body.trim(),
+        &readme[e..]
+    ))
+}
+
+/// The 1-, 5- and 15-minute load averages (Linux), or "?".
+fn loadavg() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|| "?".to_string())
+}
+
+/// The current UTC date and time, `YYYY-MM-DD HH:MM UTC`.
+fn utc_now() -> String {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let (y, m, d) = civil_from_days((secs / 86400) as i64);
+    let t = secs % 86400;
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02} UTC",
+        t / 3600,
+        t / 60 % 60
+    )
+}
+
+/// Days since 1970-01-01 to a (year, month, day) date (H. Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readme_gets_the_report() {
+        let readme = "intro\n<!-- compare:begin -->\nold\n<!-- compare:end -->\nrest\n";
+        let md = "# gilvm comparison\n\nhead\n## Programs\n![c](scaling.svg)\n";
+        let got = readme_section(readme, md).unwrap();
+        assert_eq!(
+            got,
+            "intro\n<!-- compare:begin -->\nhead\n### Programs\n![c](docs/compare/scaling.svg)\n<!-- compare:end -->\nrest\n"
+        );
+        assert!(readme_section("no markers", md).is_none());
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
+        assert_eq!(civil_from_days(20_513), (2026, 3, 1));
+    }
+}

@@ -1,0 +1,301 @@
+//! The markdown report.
+use std::fmt::Write;
+
+use crate::stats::{geomean, Summary};
+use crate::suites::{Cell, ProgramResult, ScalingResult};
+use crate::variants::Variant;
+
+/// What the report header says about the run.
+pub struct Meta {
+    pub date: String,
+    pub command: String,
+    pub cores: usize,
+    pub load_start: String,
+    pub load_end: String,
+    pub runs: usize,
+    pub warmup: usize,
+    pub total_secs: f64,
+}
+
+fn cell_time(c: &Cell) -> String {
+    if let Some(f) = &c.failure {
+        return format!("FAILED ({})", escape(f));
+    }
+    match Summary::of(&c.times) {
+        Some(s) => {
+            let mark = if c.mismatch.is_some() { " ⚠" } else { "" };
+            format!("{:.3} s ±{:.0}%{mark}", s.median, s.spread_pct())
+        }
+        None => "-".to_string(),
+    }
+}
+
+fn median(c: &Cell) -> Option<f64> {
+    if c.failure.is_some() {
+        return None;
+    }
+    Summary::of(&c.times).map(|s| s.median)
+}
+
+fn escape(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    match (a, b) {
+        (Some(a), Some(b)) if b > 0.0 => Some(a / b),
+        _ => None,
+    }
+}
+
+fn fmt_ratio(r: Option<f64>) -> String {
+    r.map(|r| format!("{r:.2}"))
+        .unwrap_or_else(|| "-".to_string())
+}
+
+/// The report header.
+pub fn header(meta: &Meta, variants: &[Variant]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "# gilvm comparison\n");
+    let _ = writeln!(
+        s,
+        "{} · `{}` · {} cores · load average {} at start, {} at end · {:.0} s in all\n",
+        meta.date, meta.command, meta.cores, meta.load_start, meta.load_end, meta.total_secs
+    );
+    for v in variants {
+        let env = match v.python_gil {
+            Some(g) => format!("PYTHON_GIL={g} "),
+            None => String::new(),
+        };
+        let _ = writeln!(
+            s,
+            "- **{}**: `{env}{}` ({})",
+            v.name,
+            v.program.display(),
+            if v.version.is_empty() {
+                "?"
+            } else {
+                &v.version
+            }
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\nEach time is the median of {} runs after {} warm-up run(s), the variants alternating \
+         run by run; ± is half the min–max range relative to the median. ⚠ marks an output \
+         that differs from the other variants'.\n",
+        meta.runs, meta.warmup
+    );
+    s
+}
+
+/// The programs table: time per variant, ratios to the GIL build and to CPython, geometric
+/// means.
+pub fn programs(results: &[ProgramResult], variants: &[Variant]) -> String {
+    let mut s = String::new();
+    let gil = 0usize;
+    let cpy = variants.iter().position(|v| !v.is_gilvm);
+    let _ = writeln!(
+        s,
+        "## Programs\n\nWall-clock time of the whole process (start-up included), one thread. \
+         Ratios are time / time: below 1 is faster.\n"
+    );
+    let mut head = String::from("| program | what | N |");
+    let mut sep = String::from("|---|---|---:|");
+    for v in variants {
+        let _ = write!(head, " {} |", v.name);
+        sep += "---:|";
+    }
+    let mut ratio_cols: Vec<(usize, usize)> = Vec::new();
+    for (i, _) in variants.iter().enumerate().skip(1) {
+        if variants[i].is_gilvm {
+            ratio_cols.push((i, gil));
+        }
+    }
+    if let Some(c) = cpy {
+        for (i, v) in variants.iter().enumerate() {
+            if v.is_gilvm {
+                ratio_cols.push((i, c));
+            }
+        }
+    }
+    for &(a, b) in &ratio_cols {
+        let _ = write!(head, " {} / {} |", variants[a].name, short(&variants[b]));
+        sep += "---:|";
+    }
+    let _ = writeln!(s, "{head}\n{sep}");
+    let mut ratios: Vec<Vec<f64>> = vec![Vec::new(); ratio_cols.len()];
+    for r in results {
+        let mut row = format!("| {} | {} | {} |", r.bench.name, r.bench.what, r.n);
+        for c in &r.cells {
+            let _ = write!(row, " {} |", cell_time(c));
+        }
+        for (k, &(a, b)) in ratio_cols.iter().enumerate() {
+            let q = ratio(median(&r.cells[a]), median(&r.cells[b]));
+            if let Some(q) = q {
+                ratios[k].push(q);
+            }
+            let _ = write!(row, " {} |", fmt_ratio(q));
+        }
+        let _ = writeln!(s, "{row}");
+    }
+    let mut row = String::from("| **geometric mean** | | |");
+    for _ in variants {
+        row += " |";
+    }
+    for rs in &ratios {
+        let _ = write!(row, " **{}** |", fmt_ratio(geomean(rs)));
+    }
+    let _ = writeln!(s, "{row}\n");
+    s += &problems(
+        results
+            .iter()
+            .map(|r| (r.bench.name.to_string(), &r.cells[..])),
+        variants,
+    );
+    s
+}
+
+fn short(v: &Variant) -> String {
+    if v.is_gilvm {
+        v.name.clone()
+    } else {
+        v.name.split(' ').next().unwrap_or("CPython").to_string()
+    }
+}
+
+fn problems<'a>(rows: impl Iterator<Item = (String, &'a [Cell])>, variants: &[Variant]) -> String {
+    let mut s = String::new();
+    for (name, cells) in rows {
+        for (v, c) in variants.iter().zip(cells) {
+            if let Some(f) = &c.failure {
+                let _ = writeln!(s, "- {name} failed on {}: {}", v.name, escape(f));
+            }
+            if let Some(m) = &c.mismatch {
+                let _ = writeln!(s, "- {name}: output differs on {}: {}", v.name, escape(m));
+            }
+        }
+    }
+    if s.is_empty() {
+        "Output check: every run printed the same output on every variant.\n\n".to_string()
+    } else {
+        format!("Problems:\n\n{s}\n")
+    }
+}
+
+/// Speedup of a variant at each thread count: throughput at T threads over throughput at
+/// one thread, `T * time(1) / time(T)` (each thread does the same work).
+pub fn speedups(r: &ScalingResult, vi: usize) -> Vec<Option<f64>> {
+    let t1 = median(&r.cells[vi][0]);
+    r.threads
+        .iter()
+        .enumerate()
+        .map(|(ti, &t)| ratio(t1, median(&r.cells[vi][ti])).map(|q| q * t as f64))
+        .collect()
+}
+
+/// Geometric mean of the speedups over workloads, per thread count.
+pub fn mean_speedups(results: &[ScalingResult], vi: usize) -> Vec<Option<f64>> {
+    let Some(first) = results.first() else {
+        return Vec::new();
+    };
+    (0..first.threads.len())
+        .map(|ti| {
+            let xs: Vec<f64> = results.iter().filter_map(|r| speedups(r, vi)[ti]).collect();
+            geomean(&xs)
+        })
+        .collect()
+}
+
+/// The scaling tables.
+pub fn scaling(results: &[ScalingResult], variants: &[Variant]) -> String {
+    let mut s = String::new();
+    let Some(first) = results.first() else {
+        return s;
+    };
+    let threads = &first.threads;
+    let shown: Vec<usize> = (1..threads.len()).collect();
+    let _ = writeln!(
+        s,
+        "## Scaling\n\nEach of T threads does the same work (N iterations); the time is the \
+         threaded region as the program measures it. Speedup = T × time(1 thread) / time(T \
+         threads), so the ideal is T. Cells: speedup at {} thread(s) — time at 1 thread.\n",
+        shown
+            .iter()
+            .map(|&i| threads[i].to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let mut head = String::from("| workload | what | N |");
+    let mut sep = String::from("|---|---|---:|");
+    for v in variants {
+        let _ = write!(head, " {} |", v.name);
+        sep += "---:|";
+    }
+    let _ = writeln!(s, "{head}\n{sep}");
+    for r in results {
+        let mut row = format!("| {} | {} | {} |", r.bench.name, r.bench.what, r.n);
+        for (vi, _) in variants.iter().enumerate() {
+            let sp = speedups(r, vi);
+            let t1 = &r.cells[vi][0];
+            let cell = if let Some(f) = r.cells[vi].iter().find_map(|c| c.failure.as_ref()) {
+                format!("FAILED ({})", escape(f))
+            } else {
+                let xs: Vec<String> = shown
+                    .iter()
+                    .map(|&i| sp[i].map(|x| format!("{x:.2}×")).unwrap_or("-".into()))
+                    .collect();
+                let warn = if r.cells[vi].iter().any(|c| c.mismatch.is_some()) {
+                    " ⚠"
+                } else {
+                    ""
+                };
+                let t = median(t1)
+                    .map(|t| format!("{t:.3} s"))
+                    .unwrap_or("-".into());
+                format!("{} — {t}{warn}", xs.join(" / "))
+            };
+            let _ = write!(row, " {cell} |");
+        }
+        let _ = writeln!(s, "{row}");
+    }
+    let mut row = String::from("| **geometric mean** | | |");
+    for (vi, _) in variants.iter().enumerate() {
+        let m = mean_speedups(results, vi);
+        let xs: Vec<String> = shown
+            .iter()
+            .map(|&i| m[i].map(|x| format!("**{x:.2}×**")).unwrap_or("-".into()))
+            .collect();
+        let _ = write!(row, " {} |", xs.join(" / "));
+    }
+    let _ = writeln!(s, "{row}\n");
+    let rows: Vec<(String, Vec<Cell>)> = results
+        .iter()
+        .flat_map(|r| {
+            r.threads.iter().enumerate().map(move |(ti, t)| {
+                let cells: Vec<Cell> = r.cells.iter().map(|c| c[ti].clone()).collect();
+                (format!("{} ×{t}", r.bench.name), cells)
+            })
+        })
+        .collect();
+    s += &problems(rows.iter().map(|(n, c)| (n.clone(), &c[..])), variants);
+
+    // Raw times.
+    let _ = writeln!(
+        s,
+        "<details><summary>Median times per thread count</summary>\n\n| workload | variant |{}\n|---|---|{}",
+        threads.iter().map(|t| format!(" {t} thr |")).collect::<String>(),
+        threads.iter().map(|_| "---:|").collect::<String>()
+    );
+    for r in results {
+        for (vi, v) in variants.iter().enumerate() {
+            let mut row = format!("| {} | {} |", r.bench.name, v.name);
+            for c in &r.cells[vi] {
+                let _ = write!(row, " {} |", cell_time(c));
+            }
+            let _ = writeln!(s, "{row}");
+        }
+    }
+    let _ = writeln!(s, "\n</details>\n");
+    s
+}

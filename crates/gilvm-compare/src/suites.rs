@@ -1,0 +1,336 @@
+//! The two suites and the loop that runs them.
+//!
+//! - **programs** (`benches/programs/*.py`): single-threaded programs that read a global
+//!   `N`. The runner writes `N = <size>` followed by the program to `<out>/programs/` and
+//!   times the whole child process with a wall clock (start-up included: a few ms).
+//! - **scaling** (`benches/scaling/*.py THREADS N`): independent CPU-bound workloads, the
+//!   same work `N` per thread. The time is the program's own `ELAPSED` line: the threaded
+//!   region only (threads started, joined), without start-up.
+//!
+//! Every run is checked: the standard output (without `ELAPSED` lines) must be the same on
+//! every variant and every run, else the cell is flagged as a mismatch.
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::variants::{RunOutcome, Variant};
+
+/// One benchmark program and its size.
+#[derive(Clone, Copy, Debug)]
+pub struct Bench {
+    pub name: &'static str,
+    pub what: &'static str,
+    /// Size for a full run (`N` for programs, work per thread for scaling).
+    pub n: u64,
+}
+
+/// The programs suite, sized so the GIL build takes roughly 0.2–0.6 s on each
+/// (measured on this 2-core machine).
+#[rustfmt::skip]
+pub const PROGRAMS: &[Bench] = &[
+    Bench { name: "count_loop", what: "while loop counting", n: 6_000_000 },
+    Bench { name: "sum_squares", what: "sum of squares (the seed articles' cpu_work)", n: 5_000_000 },
+    Bench { name: "fib", what: "recursive fib", n: 30 },
+    Bench { name: "nbody", what: "n-body (floats, lists)", n: 30_000 },
+    Bench { name: "scheduler", what: "class-heavy scheduler simulation", n: 36_000 },
+    Bench { name: "fannkuch", what: "fannkuch-redux (lists)", n: 8 },
+    Bench { name: "spectral_norm", what: "spectral norm", n: 160 },
+    Bench { name: "dict_str", what: "dict and string work", n: 600_000 },
+    Bench { name: "gen_closures", what: "generators and closures", n: 1_200_000 },
+    Bench { name: "exceptions", what: "raising and catching exceptions", n: 400_000 },
+];
+
+/// The scaling suite: work per thread, sized so one thread takes roughly 0.1–0.3 s on the
+/// GIL build.
+#[rustfmt::skip]
+pub const SCALING: &[Bench] = &[
+    Bench { name: "int_loop", what: "integer loop", n: 2_000_000 },
+    Bench { name: "float_loop", what: "float loop multiplying by a constant", n: 6_000_000 },
+    Bench { name: "call_function", what: "calling a module-level function", n: 2_000_000 },
+    Bench { name: "call_method", what: "calling a method of a shared class", n: 500_000 },
+    Bench { name: "create_instances", what: "creating instances of a shared class", n: 240_000 },
+    Bench { name: "dicts_closures", what: "creating dicts and closures", n: 300_000 },
+    Bench { name: "shared_list_read", what: "reading items of a shared list", n: 2_500_000 },
+    Bench { name: "compare_const", what: "comparing with str and tuple constants", n: 500_000 },
+    Bench { name: "generator", what: "running a generator", n: 900_000 },
+    Bench { name: "thread_local", what: "reading a threading.local attribute", n: 150_000 },
+];
+
+/// Run settings.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub runs: usize,
+    pub warmup: usize,
+    /// Multiplies every size.
+    pub scale: f64,
+    pub benches_dir: PathBuf,
+    pub out_dir: PathBuf,
+    pub filter: Option<String>,
+}
+
+impl Settings {
+    fn size(&self, b: &Bench) -> u64 {
+        // Exponential in N: step N by the number of growth factors in `scale`
+        // (fib(N) grows by the golden ratio per step, fannkuch(N) by about N).
+        let growth = match b.name {
+            "fib" => Some(1.618),
+            "fannkuch" => Some(b.n as f64),
+            _ => None,
+        };
+        if let Some(g) = growth {
+            let steps = (self.scale.ln() / f64::ln(g)).round() as i64;
+            return (b.n as i64 + steps).max(3) as u64;
+        }
+        ((b.n as f64 * self.scale).round() as u64).max(1)
+    }
+
+    fn selected<'a>(&self, list: &'a [Bench]) -> Vec<&'a Bench> {
+        list.iter()
+            .filter(|b| {
+                self.filter
+                    .as_ref()
+                    .is_none_or(|f| b.name.contains(f.as_str()))
+            })
+            .collect()
+    }
+}
+
+/// The runs of one variant on one configuration.
+#[derive(Clone, Debug, Default)]
+pub struct Cell {
+    pub times: Vec<f64>,
+    /// The first failure (non-zero exit, no `ELAPSED` line), after which runs stop.
+    pub failure: Option<String>,
+    /// Some run printed something other than the reference output.
+    pub mismatch: Option<String>,
+}
+
+/// Results of one program of the programs suite.
+#[derive(Clone, Debug)]
+pub struct ProgramResult {
+    pub bench: Bench,
+    pub n: u64,
+    /// Per variant.
+    pub cells: Vec<Cell>,
+}
+
+/// Results of one scaling workload.
+#[derive(Clone, Debug)]
+pub struct ScalingResult {
+    pub bench: Bench,
+    pub n: u64,
+    pub threads: Vec<usize>,
+    /// `cells[variant][thread index]`.
+    pub cells: Vec<Vec<Cell>>,
+}
+
+/// Compares runs against the first successful output.
+struct Checker {
+    reference: Option<(String, String)>,
+}
+
+impl Checker {
+    fn check(&mut self, variant: &str, out: &str) -> Option<String> {
+        match &self.reference {
+            None => {
+                self.reference = Some((variant.to_string(), out.to_string()));
+                None
+            }
+            Some((_, r)) if r == out => None,
+            Some((who, r)) => Some(format!(
+                "printed {:?}, {who} printed {:?}",
+                first_diff_line(out, r).0,
+                first_diff_line(out, r).1
+            )),
+        }
+    }
+}
+
+fn first_diff_line(a: &str, b: &str) -> (String, String) {
+    let mut la = a.lines();
+    let mut lb = b.lines();
+    loop {
+        match (la.next(), lb.next()) {
+            (Some(x), Some(y)) if x == y => continue,
+            (x, y) => {
+                return (
+                    x.unwrap_or("<end>").chars().take(80).collect(),
+                    y.unwrap_or("<end>").chars().take(80).collect(),
+                )
+            }
+        }
+    }
+}
+
+/// Runs `script args` on every variant: `warmup` untimed rounds then `runs` timed rounds,
+/// alternating between the variants (the starting variant rotates every round) so that
+/// drift of the machine affects all of them alike. `time_of` picks the time of a run.
+fn run_alternating(
+    s: &Settings,
+    variants: &[Variant],
+    script: &Path,
+    args: &[String],
+    time_of: fn(f64, Option<f64>) -> Option<f64>,
+) -> Vec<Cell> {
+    let nv = variants.len();
+    let mut cells = vec![Cell::default(); nv];
+    let mut checker = Checker { reference: None };
+    for round in 0..s.warmup + s.runs {
+        let timed = round >= s.warmup;
+        for k in 0..nv {
+            let vi = (k + round) % nv;
+            if cells[vi].failure.is_some() {
+                continue;
+            }
+            match variants[vi].run(script, args) {
+                RunOutcome::Failed(msg) => cells[vi].failure = Some(msg),
+                RunOutcome::Ok {
+                    wall,
+                    elapsed,
+                    stdout,
+                } => {
+                    if let Some(m) = checker.check(&variants[vi].name, &stdout) {
+                        cells[vi].mismatch.get_or_insert(m);
+                    }
+                    match time_of(wall, elapsed) {
+                        Some(t) if timed => cells[vi].times.push(t),
+                        Some(_) => {}
+                        None => cells[vi].failure = Some("no `ELAPSED <seconds>` line".to_string()),
+                    }
+                }
+            }
+        }
+    }
+    cells
+}
+
+fn progress(label: &str, variants: &[Variant], cells: &[Cell]) {
+    let mut line = format!("  {label:<24}");
+    for (v, c) in variants.iter().zip(cells) {
+        let t = match (&c.failure, crate::stats::Summary::of(&c.times)) {
+            (Some(_), _) => "FAILED".to_string(),
+            (None, Some(sm)) => format!("{:.3}s", sm.median),
+            (None, None) => "-".to_string(),
+        };
+        let flag = if c.mismatch.is_some() {
+            " (output differs)"
+        } else {
+            ""
+        };
+        line += &format!("  {}: {t}{flag}", v.name);
+    }
+    eprintln!("{line}");
+}
+
+/// Runs the programs suite.
+pub fn run_programs(s: &Settings, variants: &[Variant]) -> std::io::Result<Vec<ProgramResult>> {
+    let dir = s.out_dir.join("programs");
+    std::fs::create_dir_all(&dir)?;
+    let mut results = Vec::new();
+    eprintln!(
+        "programs suite ({} timed runs, {} warm-up):",
+        s.runs, s.warmup
+    );
+    for b in s.selected(PROGRAMS) {
+        let n = s.size(b);
+        let src_path = s
+            .benches_dir
+            .join("programs")
+            .join(format!("{}.py", b.name));
+        let src = std::fs::read_to_string(&src_path)
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", src_path.display())))?;
+        let script = dir.join(format!("{}.py", b.name));
+        let mut f = std::fs::File::create(&script)?;
+        write!(f, "N = {n}\n{src}")?;
+        drop(f);
+        let cells = run_alternating(s, variants, &script, &[], |wall, _| Some(wall));
+        progress(b.name, variants, &cells);
+        results.push(ProgramResult {
+            bench: *b,
+            n,
+            cells,
+        });
+    }
+    Ok(results)
+}
+
+/// Runs the scaling suite for 1..=max_threads threads.
+pub fn run_scaling(
+    s: &Settings,
+    variants: &[Variant],
+    max_threads: usize,
+) -> std::io::Result<Vec<ScalingResult>> {
+    let threads: Vec<usize> = (1..=max_threads.max(1)).collect();
+    let mut results = Vec::new();
+    eprintln!(
+        "scaling suite, 1..{} threads ({} timed runs, {} warm-up):",
+        max_threads, s.runs, s.warmup
+    );
+    for b in s.selected(SCALING) {
+        let n = s.size(b);
+        let script = s.benches_dir.join("scaling").join(format!("{}.py", b.name));
+        if !script.is_file() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("{} not found", script.display()),
+            ));
+        }
+        let mut cells = vec![Vec::new(); variants.len()];
+        for &t in &threads {
+            let args = [t.to_string(), n.to_string()];
+            let c = run_alternating(s, variants, &script, &args, |_, e| e);
+            progress(&format!("{} x{t}", b.name), variants, &c);
+            for (vi, cell) in c.into_iter().enumerate() {
+                cells[vi].push(cell);
+            }
+        }
+        results.push(ScalingResult {
+            bench: *b,
+            n,
+            threads: threads.clone(),
+            cells,
+        });
+    }
+    Ok(results)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checker_flags_differences() {
+        let mut c = Checker { reference: None };
+        assert!(c.check("GIL", "1\n2\n").is_none());
+        assert!(c.check("FT", "1\n2\n").is_none());
+        let m = c.check("CPython", "1\n3\n").unwrap();
+        assert!(m.contains("\"3\"") && m.contains("GIL"), "{m}");
+    }
+
+    #[test]
+    fn sizes_scale() {
+        let s = Settings {
+            runs: 1,
+            warmup: 0,
+            scale: 0.25,
+            benches_dir: PathBuf::new(),
+            out_dir: PathBuf::new(),
+            filter: None,
+        };
+        assert_eq!(
+            s.size(&Bench {
+                name: "x",
+                what: "",
+                n: 1000
+            }),
+            250
+        );
+        assert_eq!(
+            s.size(&Bench {
+                name: "fib",
+                what: "",
+                n: 27
+            }),
+            24
+        );
+    }
+}

@@ -186,10 +186,13 @@ impl Gil {
     /// The calling thread (whose state is `ts`) must hold the GIL (taken with [`Gil::take`])
     /// and must not touch objects until it takes it again.
     pub unsafe fn drop_gil(&self, ts: &ThreadState, forced: bool) {
+        // Read while still attached: the GIL cannot be switched on while this thread is
+        // attached (the switch waits for it), so this tells whether our `take` took it.
+        let enabled = self.is_enabled();
         if crate::FREE_THREADING {
             self.world_detach(ts);
         }
-        if !self.is_enabled() {
+        if !enabled {
             return;
         }
         let mut st = self.state.lock();

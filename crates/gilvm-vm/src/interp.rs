@@ -161,8 +161,12 @@ impl Interp {
 
 impl Drop for Interp {
     fn drop(&mut self) {
-        // Thread-local storage dicts die with the thread; then the merge queue is drained.
+        // Thread-local storage dicts and every other reference this thread holds die with
+        // the thread *before* it unregisters: an owner's decrement after unregistering would
+        // leak (the loom model's hazard test).
         self.thread_locals.clear();
+        self.handled = Value::None;
+        self.pool.clear();
         gilvm_object::objref::unregister_thread(self.py, &self.thread_state);
     }
 }

@@ -20,7 +20,7 @@ build-ft:
 
 # All tests, both builds. The Python corpus runs on the optimised binaries (tests are
 # built in release mode so that the corpus binary is the optimised one).
-test: test-gil test-ft
+test: test-gil test-ft loom
 
 test-gil:
 	$(CARGO) test --release --workspace
@@ -34,6 +34,17 @@ test-ft:
 # part of `make test` (a known crash in concurrent.futures without the GIL is open).
 test-ft-nogil: build-ft
 	GILVM_BIN=$(FT_BIN) $(CARGO) test --release --features free-threading --target-dir $(FT_DIR) --test corpus
+
+# Model checking of the concurrency core with loom (docs/verification.md): the production
+# code of gilvm-sync and the object header built with --cfg loom. `loom` bounds the
+# preemptions per execution (CI); `loom-deep` explores without a bound. Both fail unless
+# every model ran and every deliberately broken variant was caught.
+.PHONY: loom loom-deep
+loom:
+	CARGO="$(CARGO)" tests/loom.sh 2
+
+loom-deep:
+	CARGO="$(CARGO)" tests/loom.sh deep
 
 demo: build build-ft
 	@echo "== GIL build:"; $(GIL_BIN) -V; $(GIL_BIN) examples/demo.py

@@ -20,7 +20,7 @@ build-ft:
 
 # All tests, both builds. The Python corpus runs on the optimised binaries (tests are
 # built in release mode so that the corpus binary is the optimised one).
-test: test-gil test-ft
+test: test-gil test-ft loom
 
 test-gil:
 	$(CARGO) test --release --workspace
@@ -35,6 +35,18 @@ test-ft:
 # The whole corpus on the free-threaded build with the GIL off.
 test-ft-nogil: build-ft
 	GILVM_BIN=$(FT_BIN) GILVM_CHILD_ENV="PYTHON_GIL=0" $(CARGO) test --release --features free-threading --target-dir $(FT_DIR) --test corpus
+
+# Model checking of the concurrency core with loom (docs/verification.md): the production
+# code of gilvm-sync and the object header built with --cfg loom. `loom` bounds the
+# preemptions per execution (CI); `loom-deep` explores without a bound. Both fail unless
+# every model ran and every deliberately broken variant was caught.
+.PHONY: loom loom-deep
+loom:
+	CARGO="$(CARGO)" tests/loom.sh 2
+
+loom-deep:
+	CARGO="$(CARGO)" tests/loom.sh deep
+
 
 # The seed articles' CPU-bound example (cpu_work done twice in a row, then in two threads)
 # on the GIL build, the free-threaded build and the free-threaded build with PYTHON_GIL=1

@@ -88,7 +88,7 @@ fn objcell(c: &mut Criterion) {
                 gil.take(&ts, Priority::Normal);
                 if stop.load(Ordering::Relaxed) {
                     // SAFETY: taken just above.
-                    unsafe { gil.drop_gil(false) };
+                    unsafe { gil.drop_gil(&ts, false) };
                     break;
                 }
                 // SAFETY: this thread holds the GIL (GIL build) or the cell locks itself
@@ -98,7 +98,7 @@ fn objcell(c: &mut Criterion) {
                     cell.with(py, |x| *x += 1);
                 }
                 // SAFETY: taken above.
-                unsafe { gil.drop_gil(false) };
+                unsafe { gil.drop_gil(&ts, false) };
             }
         })
     };
@@ -107,7 +107,7 @@ fn objcell(c: &mut Criterion) {
     });
     stop.store(true, Ordering::Relaxed);
     // SAFETY: taken at the top of this function; the token `py` is not used after this.
-    unsafe { gil.drop_gil(false) };
+    unsafe { gil.drop_gil(&ts, false) };
     partner.join().expect("partner");
     g.finish();
 }
@@ -135,7 +135,7 @@ fn gil(c: &mut Criterion) {
                         turns.fetch_add(1, Ordering::Relaxed);
                         let done = stop.load(Ordering::Relaxed);
                         // SAFETY: taken just above.
-                        unsafe { gil.drop_gil(!done) };
+                        unsafe { gil.drop_gil(&ts, !done) };
                         if done {
                             break;
                         }
@@ -147,7 +147,7 @@ fn gil(c: &mut Criterion) {
                 while turns.load(Ordering::Relaxed) == before {
                     // SAFETY: this thread holds the GIL (taken before the loop, and again
                     // at the end of each iteration).
-                    unsafe { gil.drop_gil(true) };
+                    unsafe { gil.drop_gil(&ts, true) };
                     gil.take(&ts, Priority::Normal);
                     if turns.load(Ordering::Relaxed) == before {
                         // The partner was not waiting yet: let it run (spinning here
@@ -166,7 +166,7 @@ fn gil(c: &mut Criterion) {
             let elapsed = start.elapsed();
             stop.store(true, Ordering::Relaxed);
             // SAFETY: held since the last `take`.
-            unsafe { gil.drop_gil(false) };
+            unsafe { gil.drop_gil(&ts, false) };
             partner.join().expect("partner");
             elapsed
         })

@@ -32,12 +32,29 @@ mod imp {
     /// Reference count word (GIL build: non-atomic).
     pub struct Header {
         rc: Cell<u32>,
+        /// Model checking only: set when the object is freed.
+        #[cfg(loom)]
+        freed: Cell<bool>,
     }
 
     impl Header {
         #[inline(always)]
         pub const fn new() -> Header {
-            Header { rc: Cell::new(1) }
+            Header {
+                rc: Cell::new(1),
+                #[cfg(loom)]
+                freed: Cell::new(false),
+            }
+        }
+        /// Model checking: records the free (asserts it is the first).
+        #[cfg(loom)]
+        pub fn loom_mark_freed(&self) {
+            assert!(!self.freed.replace(true), "object freed twice");
+        }
+        /// Model checking: has the object been freed?
+        #[cfg(loom)]
+        pub fn loom_is_freed(&self) -> bool {
+            self.freed.get()
         }
         #[inline(always)]
         pub fn incref(&self) {
@@ -126,7 +143,9 @@ mod imp {
     //! by whoever merges at step 4 — each of these observes the true count reach 0 in a
     //! single atomic transition of `shared`.
     use super::IMMORTAL;
-    use std::sync::atomic::{AtomicI64, AtomicU32, AtomicU64, Ordering};
+    #[cfg(loom)]
+    use gilvm_sync::sync::broken::{active, Bug};
+    use gilvm_sync::sync::atomic::{AtomicI64, AtomicU32, AtomicU64, Ordering};
 
     const SHIFT: u32 = 2;
     const MASK: i64 = 3;
@@ -140,6 +159,10 @@ mod imp {
         owner: AtomicU64,
         local: AtomicU32,
         shared: AtomicI64,
+        /// Model checking only: set when the object is freed; every header access checks it
+        /// (a loom cell, so an access that races the free is reported too).
+        #[cfg(loom)]
+        freed: loom::cell::UnsafeCell<bool>,
     }
 
     /// What a decrement asks the caller to do.
@@ -157,10 +180,37 @@ mod imp {
                 owner: AtomicU64::new(gilvm_sync::current_thread_id()),
                 local: AtomicU32::new(1),
                 shared: AtomicI64::new(0),
+                #[cfg(loom)]
+                freed: loom::cell::UnsafeCell::new(false),
             }
+        }
+        /// Model checking: asserts the object has not been freed (see `freed`).
+        #[cfg(loom)]
+        #[track_caller]
+        fn touch(&self) {
+            // SAFETY: loom checks this read against the write in `loom_mark_freed`.
+            let freed = self.freed.with(|f| unsafe { *f });
+            assert!(!freed, "object touched after it was freed");
+        }
+        /// Model checking: records the free (asserts it is the first).
+        #[cfg(loom)]
+        pub fn loom_mark_freed(&self) {
+            // SAFETY: loom checks this write against every other access of the cell.
+            self.freed.with_mut(|f| unsafe {
+                assert!(!*f, "object freed twice");
+                *f = true;
+            });
+        }
+        /// Model checking: has the object been freed?
+        #[cfg(loom)]
+        pub fn loom_is_freed(&self) -> bool {
+            // SAFETY: as in `touch`.
+            self.freed.with(|f| unsafe { *f })
         }
         #[inline(always)]
         pub fn incref(&self) {
+            #[cfg(loom)]
+            self.touch();
             let local = self.local.load(Ordering::Relaxed);
             if local == IMMORTAL {
                 return;
@@ -174,6 +224,8 @@ mod imp {
         /// Decrements; see [`Dec`].
         #[inline(always)]
         pub fn decref_action(&self) -> Dec {
+            #[cfg(loom)]
+            self.touch();
             let local = self.local.load(Ordering::Relaxed);
             if local == IMMORTAL {
                 return Dec::Nothing;
@@ -200,8 +252,14 @@ mod imp {
                 return true;
             }
             // ordering: clear the owner before the merging CAS (gh-119999). Covered by the
-            // loom model `owner_merge_races_non_owner_decref`.
-            self.owner.store(0, Ordering::Release);
+            // loom model `owner_merge_races_non_owner_final_decref` (tests/loom_brc.rs).
+            #[cfg(loom)]
+            let after = active(Bug::OwnerClearedAfterMergeCas);
+            #[cfg(not(loom))]
+            let after = false;
+            if !after {
+                self.owner.store(0, Ordering::Release);
+            }
             loop {
                 let new = (shared & !MASK) | MERGED;
                 match self.shared.compare_exchange_weak(
@@ -210,7 +268,14 @@ mod imp {
                     Ordering::AcqRel,
                     Ordering::Acquire,
                 ) {
-                    Ok(_) => return new == MERGED,
+                    Ok(_) => {
+                        if after {
+                            self.owner.store(0, Ordering::Release);
+                            #[cfg(loom)]
+                            self.touch();
+                        }
+                        return new == MERGED;
+                    }
                     Err(s) => shared = s,
                 }
             }
@@ -222,6 +287,19 @@ mod imp {
             loop {
                 let queue = shared == 0 || shared == MAYBE_WEAKREF;
                 let new = if queue { QUEUED } else { shared - (1 << SHIFT) };
+                #[cfg(loom)]
+                if active(Bug::SharedDecrementNotAtomic) {
+                    // The bug: a load above and a plain store here, not one RMW.
+                    self.shared.store(new, Ordering::Release);
+                    if queue {
+                        return Dec::Queue(self.owner.load(Ordering::Acquire));
+                    }
+                    return if new == MERGED {
+                        Dec::Free
+                    } else {
+                        Dec::Nothing
+                    };
+                }
                 match self.shared.compare_exchange_weak(
                     shared,
                     new,
@@ -245,6 +323,8 @@ mod imp {
         /// Step 4: folds `local` and `extra` into `shared` and marks the object merged.
         /// Returns the resulting true count.
         pub fn explicit_merge(&self, extra: i64) -> i64 {
+            #[cfg(loom)]
+            self.touch();
             let mut shared = self.shared.load(Ordering::Relaxed);
             loop {
                 let count = (shared >> SHIFT) + self.local.load(Ordering::Relaxed) as i64 + extra;

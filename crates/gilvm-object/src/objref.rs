@@ -183,6 +183,10 @@ fn queue_to_owner(ptr: NonNull<PyObject>, owner: u64) {
     if owner != 0 && gilvm_sync::brc::push(owner, ptr.as_ptr() as usize) {
         return;
     }
+    #[cfg(loom)]
+    if gilvm_sync::sync::broken::active(gilvm_sync::sync::broken::Bug::QueueFallbackMissing) {
+        return;
+    }
     merge_queued(ptr.as_ptr() as usize);
 }
 
@@ -226,10 +230,48 @@ pub fn unregister_thread(_py: Py<'_>, ts: &gilvm_sync::ThreadState) {
 
 #[inline(never)]
 fn free(ptr: NonNull<PyObject>) {
+    // Model checking: record the free and drop the payload, but keep the header, so that a
+    // later access is reported by the header's check instead of being undefined behaviour;
+    // the model releases the memory with `loom_reclaim`.
+    #[cfg(loom)]
+    // SAFETY: as below; the header stays allocated until `loom_reclaim`.
+    unsafe {
+        (*ptr.as_ptr()).header.loom_mark_freed();
+        std::ptr::drop_in_place(&mut (*ptr.as_ptr()).payload);
+    }
+    #[cfg(not(loom))]
     // SAFETY: the count reached zero, so no other ObjRef to this object exists; it was
     // allocated by `Box::new` in `ObjRef::new`. Dropping the box drops the payload, which
     // releases the references it held (possibly freeing more objects).
     drop(unsafe { Box::from_raw(ptr.as_ptr()) });
+}
+
+/// Model checking: has the object at `addr` been freed?
+///
+/// # Safety
+/// `addr` must come from [`ObjRef::addr`] of an object not yet passed to [`loom_reclaim`].
+#[cfg(loom)]
+pub unsafe fn loom_is_freed(addr: usize) -> bool {
+    // SAFETY: under loom, `free` keeps the header allocated (caller's contract).
+    unsafe { (*(addr as *const PyObject)).header.loom_is_freed() }
+}
+
+/// Model checking: asserts the object at `addr` was freed (it did not leak) and releases
+/// its memory.
+///
+/// # Safety
+/// As [`loom_is_freed`]; no thread may touch the object afterwards.
+#[cfg(loom)]
+pub unsafe fn loom_reclaim(addr: usize) {
+    // SAFETY: caller's contract.
+    assert!(unsafe { loom_is_freed(addr) }, "object leaked: never freed");
+    let p = addr as *mut PyObject;
+    // SAFETY: the payload was dropped by `free`; drop the header and release the box's
+    // memory (allocated by `Box::new` in `ObjRef::new` with this layout).
+    unsafe {
+        std::ptr::drop_in_place(&mut (*p).header);
+        std::alloc::dealloc(p as *mut u8, std::alloc::Layout::new::<PyObject>());
+    }
 }
 
 impl fmt::Debug for ObjRef {

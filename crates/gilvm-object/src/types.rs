@@ -326,6 +326,8 @@ pub fn type_name(o: &ObjRef) -> &str {
 
 const TYPE_CACHE_SIZE: usize = 4096;
 static TYPE_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+// (Not under the model checker: loom's atomics are not const; lookups go uncached there.)
+#[cfg(not(loom))]
 static TYPE_CACHE: [gilvm_sync::seqslot::SeqSlot<5>; TYPE_CACHE_SIZE] =
     [const { gilvm_sync::seqslot::SeqSlot::new() }; TYPE_CACHE_SIZE];
 
@@ -335,13 +337,21 @@ pub fn invalidate_type_cache() {
     TYPE_EPOCH.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
 }
 
+#[cfg(not(loom))]
 #[inline(always)]
 fn type_cache_slot(ty: usize, name: usize) -> &'static gilvm_sync::seqslot::SeqSlot<5> {
     let h = (ty >> 4) ^ (name >> 3) ^ (name >> 12);
     &TYPE_CACHE[h % TYPE_CACHE_SIZE]
 }
 
+/// Looks `name` up along the type's MRO (the type itself first) (model checker: uncached).
+#[cfg(loom)]
+pub fn lookup(py: Py<'_>, ty: &ObjRef, name: &ObjRef) -> Option<Value> {
+    lookup_uncached(py, ty, name)
+}
+
 /// Looks `name` up along the type's MRO (the type itself first), through the type cache.
+#[cfg(not(loom))]
 #[inline]
 pub fn lookup(py: Py<'_>, ty: &ObjRef, name: &ObjRef) -> Option<Value> {
     if !name.is_immortal() {

@@ -21,7 +21,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use parking_lot::Mutex;
+use crate::sync::Mutex;
 
 use crate::thread::{EvalBreaker, ThreadState};
 
@@ -35,18 +35,30 @@ struct Bucket {
     threads: HashMap<u64, Arc<ThreadState>>,
 }
 
+fn new_registry() -> Vec<Mutex<Bucket>> {
+    (0..BUCKETS)
+        .map(|_| {
+            Mutex::new(Bucket {
+                threads: HashMap::new(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(not(loom))]
 static REGISTRY: std::sync::OnceLock<Vec<Mutex<Bucket>>> = std::sync::OnceLock::new();
 
+// Under loom the registry is created afresh for each execution of a model.
+#[cfg(loom)]
+loom::lazy_static! {
+    static ref REGISTRY: Vec<Mutex<Bucket>> = new_registry();
+}
+
 fn bucket(tid: u64) -> &'static Mutex<Bucket> {
-    let r = REGISTRY.get_or_init(|| {
-        (0..BUCKETS)
-            .map(|_| {
-                Mutex::new(Bucket {
-                    threads: HashMap::new(),
-                })
-            })
-            .collect()
-    });
+    #[cfg(not(loom))]
+    let r = REGISTRY.get_or_init(new_registry);
+    #[cfg(loom)]
+    let r: &'static Vec<Mutex<Bucket>> = &REGISTRY;
     &r[(tid % BUCKETS as u64) as usize]
 }
 

@@ -41,11 +41,11 @@
 //! run time with the world stopped (`world.rs`); `take`/`drop_gil` then only maintain the
 //! thread's attached/detached status.
 //! `interval_us` is read with relaxed loads (a stale interval only delays one request).
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use parking_lot::{Condvar, Mutex};
+use crate::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use crate::sync::{Condvar, Mutex};
 
 use crate::thread::{EvalBreaker, ThreadState};
 use crate::world::World;
@@ -89,8 +89,9 @@ impl Gil {
     /// Default switch interval, as CPython: 5 ms.
     pub const DEFAULT_INTERVAL_US: u64 = 5000;
 
+    crate::const_fn_unless_loom! {
     /// An unlocked GIL, enabled in the GIL build and disabled in the free-threaded build.
-    pub const fn new() -> Gil {
+    pub fn new() -> Gil {
         Gil {
             state: Mutex::new(State {
                 locked: false,
@@ -107,6 +108,7 @@ impl Gil {
             drop_requests: AtomicU64::new(0),
             world: World::new(),
         }
+    }
     }
 
     /// Is the GIL in use (always in the GIL build)?
@@ -142,6 +144,10 @@ impl Gil {
             return;
         }
         let mut st = self.state.lock();
+        #[cfg(loom)]
+        if crate::sync::broken::active(crate::sync::broken::Bug::GilTakeWithoutWaiting) {
+            st.locked = false;
+        }
         if st.locked {
             st.waiters += 1;
             if prio == Priority::Returning {
@@ -198,6 +204,13 @@ impl Gil {
         let mut st = self.state.lock();
         st.locked = false;
         let before = st.switch_number;
+        #[cfg(loom)]
+        if crate::sync::broken::active(crate::sync::broken::Bug::GilDropWithoutNotify) {
+            return;
+        }
+        #[cfg(loom)]
+        let forced = forced
+            && !crate::sync::broken::active(crate::sync::broken::Bug::GilDropWithoutForcedSwitch);
         if st.priority_waiters > 0 {
             self.cond.notify_all();
         } else {

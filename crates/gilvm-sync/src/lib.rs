@@ -20,6 +20,7 @@ pub mod brc;
 pub mod gil;
 pub mod objcell;
 pub mod seqslot;
+pub mod sync;
 pub mod thread;
 pub mod token;
 pub mod world;

@@ -29,7 +29,7 @@ use lock_api::RawMutex as _;
 /// Mutable state of one object, guarded by the per-object lock. See the module docs.
 pub struct ObjCell<T> {
     #[cfg(feature = "free-threading")]
-    lock: parking_lot::RawMutex,
+    lock: crate::sync::RawMutex,
     #[cfg(all(not(feature = "free-threading"), debug_assertions))]
     busy: std::cell::Cell<bool>,
     value: UnsafeCell<T>,
@@ -50,7 +50,7 @@ impl<T> ObjCell<T> {
     pub const fn new(value: T) -> Self {
         ObjCell {
             #[cfg(feature = "free-threading")]
-            lock: parking_lot::RawMutex::INIT,
+            lock: crate::sync::RawMutex::INIT,
             #[cfg(all(not(feature = "free-threading"), debug_assertions))]
             busy: std::cell::Cell::new(false),
             value: UnsafeCell::new(value),
@@ -82,6 +82,12 @@ impl<T> ObjCell<T> {
         let a = self as *const Self as usize;
         let b = other as *const ObjCell<U> as usize;
         assert_ne!(a, b, "ObjCell::with2 on one cell");
+        #[cfg(loom)]
+        let a = if crate::sync::broken::active(crate::sync::broken::Bug::With2UnorderedLocks) {
+            0
+        } else {
+            a
+        };
         let (_g1, _g2) = if a < b {
             (self.enter(), other.enter())
         } else {
@@ -108,6 +114,10 @@ impl<T> ObjCell<T> {
 
     #[inline(always)]
     fn enter(&self) -> Guard<'_, T> {
+        #[cfg(all(feature = "free-threading", loom))]
+        if crate::sync::broken::active(crate::sync::broken::Bug::ObjCellNoLock) {
+            return Guard { cell: self };
+        }
         #[cfg(feature = "free-threading")]
         self.lock.lock();
         #[cfg(all(not(feature = "free-threading"), debug_assertions))]
@@ -130,6 +140,10 @@ struct Guard<'a, T> {
 impl<T> Drop for Guard<'_, T> {
     #[inline(always)]
     fn drop(&mut self) {
+        #[cfg(all(feature = "free-threading", loom))]
+        if crate::sync::broken::active(crate::sync::broken::Bug::ObjCellNoLock) {
+            return;
+        }
         #[cfg(feature = "free-threading")]
         // SAFETY: this guard was created by `enter`, which locked the mutex on this thread.
         unsafe {

@@ -10,7 +10,7 @@
 //! Readers never block and never write, so many threads can hit the same slot without
 //! bouncing a cache line between cores (the property per-object locks lack for hot
 //! read-mostly data such as a module's globals).
-use std::sync::atomic::{fence, AtomicU64, Ordering};
+use crate::sync::atomic::{fence, AtomicU64, Ordering};
 
 /// A lock-free cell of `N` words. See the module docs.
 pub struct SeqSlot<const N: usize> {
@@ -25,10 +25,18 @@ impl<const N: usize> Default for SeqSlot<N> {
 }
 
 impl<const N: usize> SeqSlot<N> {
+    #[cfg(not(loom))]
     pub const fn new() -> Self {
         SeqSlot {
             seq: AtomicU64::new(0),
             words: [const { AtomicU64::new(0) }; N],
+        }
+    }
+    #[cfg(loom)]
+    pub fn new() -> Self {
+        SeqSlot {
+            seq: AtomicU64::new(0),
+            words: std::array::from_fn(|_| AtomicU64::new(0)),
         }
     }
 
@@ -44,6 +52,10 @@ impl<const N: usize> SeqSlot<N> {
             *o = w.load(Ordering::Relaxed);
         }
         fence(Ordering::Acquire);
+        #[cfg(loom)]
+        if crate::sync::broken::active(crate::sync::broken::Bug::SeqSlotReadWithoutRecheck) {
+            return Some(out);
+        }
         if self.seq.load(Ordering::Relaxed) != s1 {
             return None;
         }

@@ -13,7 +13,9 @@
 //! | 4   | STOP_WORLD    | the thread stopping the world | the same thread    |
 //!
 //! Reading the word is a relaxed load; a thread acting on a bit clears it with `fetch_and`.
-use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::AtomicU64;
+
+use crate::sync::atomic::{AtomicU32, Ordering};
 
 /// The per-thread eval-breaker word. See the module docs for the bit table.
 #[derive(Default)]
@@ -52,15 +54,21 @@ pub struct ThreadState {
     /// The eval-breaker word.
     pub eval_breaker: EvalBreaker,
     /// Objects queued to this thread for a reference-count merge (see `brc.rs`).
-    pub merge_queue: parking_lot::Mutex<Vec<usize>>,
+    pub merge_queue: crate::sync::Mutex<Vec<usize>>,
     /// Attached / detached / suspended (free-threaded build; see `world.rs`).
     pub status: crate::world::Status,
 }
 
 static NEXT_THREAD_ID: AtomicU64 = AtomicU64::new(1);
 
+#[cfg(not(loom))]
 thread_local! {
     static THREAD_ID: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+// loom runs a model's threads as coroutines on one OS thread: each needs its own id.
+#[cfg(loom)]
+loom::thread_local! {
+    static THREAD_ID: std::cell::Cell<u64> = std::cell::Cell::new(0);
 }
 
 /// gilvm's id of the current OS thread (allocated on first use, never 0, never reused).
@@ -83,7 +91,7 @@ impl ThreadState {
         ThreadState {
             id: current_thread_id(),
             eval_breaker: EvalBreaker::default(),
-            merge_queue: parking_lot::Mutex::new(Vec::new()),
+            merge_queue: crate::sync::Mutex::new(Vec::new()),
             status: crate::world::Status::default(),
         }
     }

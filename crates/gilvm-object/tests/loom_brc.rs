@@ -1,0 +1,236 @@
+//! Loom models of biased reference counting (free-threaded build): the header's protocol
+//! (`src/header.rs`), the free/queue paths of `ObjRef` (`src/objref.rs`) and the per-owner
+//! merge queues and thread registry (`gilvm-sync/src/brc.rs`). Run with `make loom`.
+//!
+//! Properties, checked in every explored execution:
+//! - **freed exactly once**: `free` asserts the object was not freed before;
+//! - **never touched after being freed**: every header access asserts the object is not
+//!   freed, through a loom cell, so an access that merely races the free is reported too;
+//! - **never leaked**: after all threads are done, `loom_reclaim` asserts it was freed.
+//!
+//! Each model has a `broken_*` test that injects a bug into the production code (see
+//! `gilvm_sync::sync::broken`) and asserts that loom finds it.
+#![cfg(all(loom, feature = "free-threading"))]
+
+use std::sync::Arc;
+
+use gilvm_object::objref::{
+    drain_merge_queue, loom_reclaim, register_thread, unregister_thread,
+};
+use gilvm_object::{ObjCell, ObjRef, Payload, Py, SendRef};
+use gilvm_sync::sync::broken::Bug;
+use gilvm_sync::sync::{check_model, model_fails};
+use gilvm_sync::{EvalBreaker, ThreadState};
+
+fn py() -> Py<'static> {
+    // SAFETY: model threads stand for attached threads.
+    unsafe { Py::assume_attached() }
+}
+
+fn new_object() -> ObjRef {
+    ObjRef::new(py(), Payload::Bytes(Box::new([])))
+}
+
+/// An attached thread that can own objects (registered for merge queues).
+fn attach() -> Arc<ThreadState> {
+    let ts = Arc::new(ThreadState::new_current());
+    register_thread(&ts);
+    ts
+}
+
+/// The interpreter's eval-breaker check for merges (`gilvm-vm/src/threads.rs`).
+fn eval_breaker_check(ts: &ThreadState) {
+    if ts.eval_breaker.take(EvalBreaker::MERGE_REFS) != 0 {
+        drain_merge_queue(py(), ts);
+    }
+}
+
+/// The owner publishes an object in a shared container (a list slot, as a list or a dict
+/// would hold it); a non-owner reads it (a non-owner incref) and drops its reference (a
+/// non-owner decref), while the owner removes it from the container and drops it (the
+/// owner's local count reaches 0: the merge). Whichever decrement is last frees it.
+fn owner_merge_races_non_owner() {
+    let owner = attach();
+    let obj = new_object();
+    let addr = obj.addr();
+    let slot = Arc::new(ObjCell::new(Some(SendRef::new(py(), obj))));
+    let t = {
+        let slot = slot.clone();
+        loom::thread::spawn(move || {
+            let r = slot.with(py(), |s| s.as_ref().map(|r| r.peek(py())));
+            drop(r);
+        })
+    };
+    let mine = slot.with(py(), |s| s.take());
+    drop(mine);
+    t.join().unwrap();
+    unregister_thread(py(), &owner);
+    // SAFETY: all references are gone and no thread touches the object any more.
+    unsafe { loom_reclaim(addr) };
+}
+
+#[test]
+fn model_brc_owner_merge_races_non_owner_final_decref() {
+    check_model(false, owner_merge_races_non_owner);
+}
+
+/// CPython gh-119999: the owner clears its id after the merging CAS, when a non-owner
+/// may already have freed the object.
+#[test]
+fn broken_brc_owner_cleared_after_merge_cas_is_found() {
+    assert!(model_fails(
+        Bug::OwnerClearedAfterMergeCas,
+        false,
+        owner_merge_races_non_owner
+    ));
+}
+
+#[test]
+fn broken_brc_shared_decrement_not_atomic_is_found() {
+    assert!(model_fails(
+        Bug::SharedDecrementNotAtomic,
+        false,
+        owner_merge_races_non_owner
+    ));
+}
+
+/// The owner hands a reference to another thread (counted in the owner's local count),
+/// which drops it: a non-owner decrement at shared count 0, so it queues the object to the
+/// owner. Meanwhile the owner drops its own reference, checks its eval breaker (draining
+/// its queue) and exits (unregistering, draining what is still queued). A push that comes
+/// after the exit fails, and the non-owner merges the object itself.
+fn queue_races_owner_drain_and_exit() {
+    let owner = attach();
+    let obj = new_object();
+    let addr = obj.addr();
+    let sent = SendRef::new(py(), obj.clone());
+    let t = loom::thread::spawn(move || {
+        let r = sent.into_inner(py());
+        drop(r);
+    });
+    drop(obj);
+    eval_breaker_check(&owner);
+    unregister_thread(py(), &owner);
+    t.join().unwrap();
+    // SAFETY: all references are gone and no thread touches the object any more.
+    unsafe { loom_reclaim(addr) };
+}
+
+#[test]
+fn model_brc_queued_object_is_merged_by_owner_drain_or_exit() {
+    check_model(false, queue_races_owner_drain_and_exit);
+}
+
+#[test]
+fn broken_brc_queue_to_exited_owner_without_fallback_is_found() {
+    assert!(model_fails(
+        Bug::QueueFallbackMissing,
+        false,
+        queue_races_owner_drain_and_exit
+    ));
+}
+
+/// Two non-owners each take a reference from the container and drop it, and the owner
+/// drops the container's: owner and non-owner increments and decrements in every
+/// interleaving, with two concurrent shared decrements (three threads: `make loom-deep`
+/// explores it with the higher bound).
+fn two_non_owners_and_owner() {
+    let owner = attach();
+    let obj = new_object();
+    let addr = obj.addr();
+    let slot = Arc::new(ObjCell::new(Some(SendRef::new(py(), obj))));
+    let ts: Vec<_> = (0..2)
+        .map(|_| {
+            let slot = slot.clone();
+            loom::thread::spawn(move || {
+                let r = slot.with(py(), |s| s.as_ref().map(|r| r.peek(py())));
+                drop(r);
+            })
+        })
+        .collect();
+    let mine = slot.with(py(), |s| s.take());
+    drop(mine);
+    for t in ts {
+        t.join().unwrap();
+    }
+    unregister_thread(py(), &owner);
+    // SAFETY: all references are gone and no thread touches the object any more.
+    unsafe { loom_reclaim(addr) };
+}
+
+#[test]
+fn model_brc_two_non_owners_and_owner() {
+    check_model(false, two_non_owners_and_owner);
+}
+
+#[test]
+fn broken_brc_two_non_owners_shared_decrement_not_atomic_is_found() {
+    assert!(model_fails(
+        Bug::SharedDecrementNotAtomic,
+        false,
+        two_non_owners_and_owner
+    ));
+}
+
+/// Not a model of correct use: shows why the owner must not touch its objects' counts
+/// after `unregister_thread` (the exit protocol). A non-owner whose push fails merges the
+/// object with `explicit_merge`, which races the owner's plain local decrement.
+fn owner_decref_after_unregister() {
+    let owner = attach();
+    let obj = new_object();
+    let addr = obj.addr();
+    let sent = SendRef::new(py(), obj.clone());
+    let t = loom::thread::spawn(move || {
+        drop(sent.into_inner(py()));
+    });
+    unregister_thread(py(), &owner);
+    drop(obj); // after the exit: the protocol violation
+    t.join().unwrap();
+    // SAFETY: all references are gone and no thread touches the object any more.
+    unsafe { loom_reclaim(addr) };
+}
+
+#[test]
+fn hazard_owner_decref_after_unregister_is_found() {
+    assert!(model_fails(Bug::None, false, owner_decref_after_unregister));
+}
+
+/// All paths at once: the non-owner holds one reference counted by the owner (handed over:
+/// its drop queues the object) and takes another from the container (counted in the shared
+/// field); the owner drops the container's reference and its own, checks its eval breaker
+/// and exits. Queueing, draining, exit and the non-owner's own merge interleave. (The
+/// owner's local count cannot reach 0 here: the handed reference keeps it at 1, so the
+/// merge on the owner is covered by the models above.)
+fn all_paths() {
+    let owner = attach();
+    let obj = new_object();
+    let addr = obj.addr();
+    let slot = Arc::new(ObjCell::new(Some(SendRef::new(py(), obj.clone()))));
+    let sent = SendRef::new(py(), obj.clone());
+    let t = {
+        let slot = slot.clone();
+        loom::thread::spawn(move || {
+            let handed = sent.into_inner(py());
+            let read = slot.with(py(), |s| s.as_ref().map(|r| r.peek(py())));
+            drop(handed);
+            drop(read);
+        })
+    };
+    drop(slot.with(py(), |s| s.take()));
+    drop(obj);
+    eval_breaker_check(&owner);
+    unregister_thread(py(), &owner);
+    t.join().unwrap();
+    // SAFETY: all references are gone and no thread touches the object any more.
+    unsafe { loom_reclaim(addr) };
+}
+
+#[test]
+fn model_brc_all_paths_free_exactly_once() {
+    check_model(false, all_paths);
+}
+
+#[test]
+fn broken_brc_all_paths_queue_fallback_missing_is_found() {
+    assert!(model_fails(Bug::QueueFallbackMissing, false, all_paths));
+}

@@ -143,9 +143,9 @@ mod imp {
     //! by whoever merges at step 4 — each of these observes the true count reach 0 in a
     //! single atomic transition of `shared`.
     use super::IMMORTAL;
+    use gilvm_sync::sync::atomic::{AtomicI64, AtomicU32, AtomicU64, Ordering};
     #[cfg(loom)]
     use gilvm_sync::sync::broken::{active, Bug};
-    use gilvm_sync::sync::atomic::{AtomicI64, AtomicU32, AtomicU64, Ordering};
 
     const SHIFT: u32 = 2;
     const MASK: i64 = 3;

@@ -14,9 +14,7 @@
 
 use std::sync::Arc;
 
-use gilvm_object::objref::{
-    drain_merge_queue, loom_reclaim, register_thread, unregister_thread,
-};
+use gilvm_object::objref::{drain_merge_queue, loom_reclaim, register_thread, unregister_thread};
 use gilvm_object::{ObjCell, ObjRef, Payload, Py, SendRef};
 use gilvm_sync::sync::broken::Bug;
 use gilvm_sync::sync::{check_model, model_fails};

@@ -22,12 +22,12 @@
 pub mod atomic {
     #[cfg(not(loom))]
     pub use std::sync::atomic::{
-        fence, AtomicBool, AtomicI64, AtomicU32, AtomicU64, AtomicUsize, Ordering,
+        fence, AtomicBool, AtomicI64, AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Ordering,
     };
 
     #[cfg(loom)]
     pub use loom::sync::atomic::{
-        fence, AtomicBool, AtomicI64, AtomicU32, AtomicU64, AtomicUsize, Ordering,
+        fence, AtomicBool, AtomicI64, AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Ordering,
     };
 }
 
@@ -267,6 +267,8 @@ pub mod broken {
         With2UnorderedLocks,
         /// `seqslot.rs`: `read` does not re-check the sequence number.
         SeqSlotReadWithoutRecheck,
+        /// `world.rs`: the run-time GIL switch does not wait for attached threads to park.
+        EnableWithoutStoppingWorld,
     }
 
     std::thread_local! {

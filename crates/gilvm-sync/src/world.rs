@@ -32,11 +32,11 @@
 //! 5. Only one stop runs at a time; a second thread that wants to stop the world while one is
 //!    in progress parks like any other thread.
 //! 6. Enabling is permanent; nothing here turns the GIL off again.
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use parking_lot::{Condvar, Mutex};
+use crate::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
+use crate::sync::{Condvar, Mutex};
 
 use crate::gil::Gil;
 use crate::thread::{EvalBreaker, ThreadState};
@@ -75,7 +75,8 @@ pub struct World {
 }
 
 impl World {
-    pub const fn new() -> World {
+    crate::const_fn_unless_loom! {
+    pub fn new() -> World {
         World {
             inner: Mutex::new(Inner {
                 threads: Vec::new(),
@@ -87,6 +88,7 @@ impl World {
             stop_events: AtomicU64::new(0),
             stop_nanos: AtomicU64::new(0),
         }
+    }
     }
 }
 
@@ -193,6 +195,10 @@ impl Gil {
         w.stopping = true;
         self.world.stopping.store(true, Ordering::Release);
         loop {
+            #[cfg(loom)]
+            if crate::sync::broken::active(crate::sync::broken::Bug::EnableWithoutStoppingWorld) {
+                break;
+            }
             let mut all = true;
             for t in w.threads.iter().filter(|t| !Arc::ptr_eq(t, ts)) {
                 match t.status.get() {

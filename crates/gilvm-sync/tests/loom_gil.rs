@@ -55,12 +55,20 @@ fn model_gil_mutual_exclusion_and_no_lost_wakeup() {
 
 #[test]
 fn broken_gil_take_without_waiting_is_found() {
-    assert!(model_fails(Bug::GilTakeWithoutWaiting, false, take_drop_two_threads));
+    assert!(model_fails(
+        Bug::GilTakeWithoutWaiting,
+        false,
+        take_drop_two_threads
+    ));
 }
 
 #[test]
 fn broken_gil_drop_without_notify_is_found() {
-    assert!(model_fails(Bug::GilDropWithoutNotify, false, take_drop_two_threads));
+    assert!(model_fails(
+        Bug::GilDropWithoutNotify,
+        false,
+        take_drop_two_threads
+    ));
 }
 
 /// As above with three threads: the hand-over with two waiters (`notify_one` must wake
@@ -101,7 +109,11 @@ fn model_gil_three_threads_mutual_exclusion_and_no_lost_wakeup() {
 
 #[test]
 fn broken_gil_three_threads_drop_without_notify_is_found() {
-    assert!(model_fails(Bug::GilDropWithoutNotify, false, take_drop_three_threads));
+    assert!(model_fails(
+        Bug::GilDropWithoutNotify,
+        false,
+        take_drop_three_threads
+    ));
 }
 
 /// Thread A holds the GIL and runs "bytecode": it checks its eval breaker until a drop

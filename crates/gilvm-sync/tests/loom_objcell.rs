@@ -43,7 +43,11 @@ fn model_objcell_sections_are_mutually_exclusive() {
 
 #[test]
 fn broken_objcell_without_lock_is_found() {
-    assert!(model_fails(Bug::ObjCellNoLock, false, two_sections_one_cell));
+    assert!(model_fails(
+        Bug::ObjCellNoLock,
+        false,
+        two_sections_one_cell
+    ));
 }
 
 /// `a.extend(b)` against `b.extend(a)`: two-object sections taken in opposite argument
@@ -61,10 +65,14 @@ fn crossed_two_object_sections() {
         })
     };
     // SAFETY: checked by loom.
-    a.with2(&b, py(), |x, y| x.with_mut(|x| y.with_mut(|y| unsafe { *x += *y })));
+    a.with2(&b, py(), |x, y| {
+        x.with_mut(|x| y.with_mut(|y| unsafe { *x += *y }))
+    });
     t.join().unwrap();
     // SAFETY: both threads are done.
-    let (va, vb) = a.with2(&b, py(), |x, y| (x.with(|x| unsafe { *x }), y.with(|y| unsafe { *y })));
+    let (va, vb) = a.with2(&b, py(), |x, y| {
+        (x.with(|x| unsafe { *x }), y.with(|y| unsafe { *y }))
+    });
     assert!((va, vb) == (11, 21) || (va, vb) == (12, 11));
 }
 
@@ -75,5 +83,9 @@ fn model_objcell_two_object_sections_never_deadlock() {
 
 #[test]
 fn broken_objcell_two_object_sections_unordered_is_found() {
-    assert!(model_fails(Bug::With2UnorderedLocks, false, crossed_two_object_sections));
+    assert!(model_fails(
+        Bug::With2UnorderedLocks,
+        false,
+        crossed_two_object_sections
+    ));
 }

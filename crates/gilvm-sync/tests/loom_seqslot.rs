@@ -26,7 +26,10 @@ fn reader_against_writer() {
                 }
             }
             // Snapshots never go back in time.
-            assert!(seen.windows(2).all(|p| p[0] <= p[1]), "stale read: {seen:?}");
+            assert!(
+                seen.windows(2).all(|p| p[0] <= p[1]),
+                "stale read: {seen:?}"
+            );
         })
     };
     slot.write([1, 1]);
@@ -42,6 +45,9 @@ fn model_seqslot_reads_are_never_torn() {
 
 #[test]
 fn broken_seqslot_read_without_recheck_is_found() {
-    assert!(model_fails(Bug::SeqSlotReadWithoutRecheck, false, reader_against_writer));
+    assert!(model_fails(
+        Bug::SeqSlotReadWithoutRecheck,
+        false,
+        reader_against_writer
+    ));
 }
-

@@ -45,6 +45,7 @@ use std::time::Duration;
 
 use parking_lot::{Condvar, Mutex};
 
+use crate::stats;
 use crate::thread::{EvalBreaker, ThreadState};
 
 /// Whether a taker returns from a blocking call (and so gets priority).
@@ -118,17 +119,20 @@ impl Gil {
 
     /// Blocks until the calling thread holds the GIL. See the module docs, step 1.
     pub fn take(&self, ts: &Arc<ThreadState>, prio: Priority) {
+        let mut _stats = stats::Taking::start();
         if !self.is_enabled() {
             return;
         }
         let mut st = self.state.lock();
         if st.locked {
+            _stats.contended();
             st.waiters += 1;
             if prio == Priority::Returning {
                 st.priority_waiters += 1;
                 if let Some(h) = &st.holder {
                     h.eval_breaker.set(EvalBreaker::DROP_REQUEST);
                     self.drop_requests.fetch_add(1, Ordering::Relaxed);
+                    stats::drop_request_sent(h.id);
                 }
             }
             let interval = Duration::from_micros(self.interval_us.load(Ordering::Relaxed).max(1));
@@ -140,6 +144,7 @@ impl Gil {
                     if let Some(h) = &st.holder {
                         h.eval_breaker.set(EvalBreaker::DROP_REQUEST);
                         self.drop_requests.fetch_add(1, Ordering::Relaxed);
+                        stats::drop_request_sent(h.id);
                     }
                 }
             }
@@ -152,6 +157,7 @@ impl Gil {
         let changed = !st.holder.as_ref().is_some_and(|h| Arc::ptr_eq(h, ts));
         st.holder = Some(ts.clone());
         if changed {
+            _stats.switched();
             st.switch_number = st.switch_number.wrapping_add(1);
         }
         // A request aimed at the previous holder must not make us drop at once.
@@ -166,6 +172,7 @@ impl Gil {
     /// The calling thread must hold the GIL (taken with [`Gil::take`]) and must not touch
     /// objects until it takes it again.
     pub unsafe fn drop_gil(&self, forced: bool) {
+        stats::released(forced);
         if !self.is_enabled() {
             return;
         }
@@ -179,6 +186,7 @@ impl Gil {
         }
         if forced && st.waiters > 0 {
             self.forced_switches.fetch_add(1, Ordering::Relaxed);
+            stats::forced_switch();
             while st.switch_number == before && st.waiters > 0 {
                 self.switch_cond.wait(&mut st);
             }

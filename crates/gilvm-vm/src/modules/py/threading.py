@@ -11,6 +11,9 @@ ThreadError = _thread.error
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
 Lock = _thread.allocate_lock
 _RLock = _thread.RLock
+# Statistics and timeline (-X gilstats, -X trace): no-ops unless collecting.
+_block_label = _thread._gilvm_block_label
+_set_thread_name = _thread._gilvm_set_name
 class local:
     """Thread-local data: every thread sees its own attributes. A subclass's
     `__init__` runs again, with the creation arguments, in each thread that
@@ -97,6 +100,8 @@ def stack_size(size=0):
 
 
 class Condition:
+    _gilvm_label = "wait"
+
     def __init__(self, lock=None):
         if lock is None:
             lock = RLock()
@@ -142,6 +147,7 @@ class Condition:
         self._waiters.append(waiter)
         saved_state = self._release_save()
         gotit = False
+        _block_label(self._gilvm_label)
         try:
             if timeout is None:
                 waiter.acquire()
@@ -499,6 +505,7 @@ class Thread:
     def _bootstrap(self):
         self._ident = get_ident()
         self._native_id = get_native_id()
+        _set_thread_name(self._name)
         self._tstate_lock = _allocate_lock()
         self._tstate_lock.acquire()
         with _active_limbo_lock:
@@ -531,6 +538,7 @@ class Thread:
         lock = self._tstate_lock
         if lock is None or self._is_stopped:
             return
+        _block_label("join")
         if timeout is None:
             if lock.acquire():
                 lock.release()

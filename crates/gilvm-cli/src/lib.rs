@@ -96,6 +96,10 @@ pub fn main() -> i32 {
                 }
             }
         }
+        if name == "trace" && value.as_deref().unwrap_or("").is_empty() {
+            eprintln!("gilvm: -X trace needs a file name: -X trace=FILE.json");
+            return 2;
+        }
         if name == "trace-ascii" {
             if let Err(m) = summary::parse_window(value.as_deref().unwrap_or("")) {
                 eprintln!("gilvm: -X {m}");

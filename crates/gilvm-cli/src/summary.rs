@@ -463,3 +463,38 @@ pub fn main(args: &[String]) -> i32 {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRACE: &str = r#"{"traceEvents":[
+{"name":"thread_name","ph":"M","pid":1,"tid":1,"args":{"name":"A \"one\""}},
+{"name":"thread_name","ph":"M","pid":1,"tid":2,"args":{"name":"B"}},
+{"name":"running","ph":"X","pid":1,"tid":1,"ts":0,"dur":5000},
+{"name":"waiting for GIL","ph":"X","pid":1,"tid":1,"ts":5000,"dur":5000},
+{"name":"waiting for GIL","ph":"X","pid":1,"tid":2,"ts":0,"dur":5000},
+{"name":"running","ph":"X","pid":1,"tid":2,"ts":5000,"dur":5000},
+{"name":"drop request","ph":"i","s":"t","pid":1,"tid":2,"ts":4000.5,"args":{"to":1}}
+],"otherData":{"dropped_events":0}}"#;
+
+    #[test]
+    fn alternating_bars() {
+        let out = render(TRACE, None, None, 10).unwrap();
+        let rows: Vec<&str> = out.lines().filter(|l| l.contains('|')).collect();
+        assert_eq!(rows.len(), 2, "{out}");
+        assert!(rows[0].starts_with("A \"one\" |=====-----|"), "{out}");
+        assert!(rows[1].starts_with("B       |-----=====|"), "{out}");
+        let out = render(TRACE, Some(5.0), Some(10.0), 10).unwrap();
+        assert!(out.contains("|----------| run   0% wait 100%"), "{out}");
+    }
+
+    #[test]
+    fn bad_input() {
+        assert!(render("{\"traceEvents\": [", None, None, 10).is_err());
+        assert!(render("{}", None, None, 10).is_err());
+        assert!(render(TRACE, Some(3.0), Some(2.0), 10).is_err());
+        assert_eq!(parse_window("1.5:").unwrap(), (Some(1.5), None));
+        assert!(parse_window("x").is_err());
+    }
+}

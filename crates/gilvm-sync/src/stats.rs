@@ -131,12 +131,16 @@ pub struct LockSite {
     pub wait_ns: u64,
 }
 
+/// Object-lock contention is keyed by guarded type and call site (by value: one call site
+/// may have several `Location` statics, one per inlined copy).
+type SiteKey = (&'static str, Option<&'static Location<'static>>);
+
 /// State written under the record's mutex: rarely touched (once per switch or slow path).
 #[derive(Default)]
 struct Slow {
     released_at: u64,
     released_forced: bool,
-    lock_sites: HashMap<(&'static str, usize), LockSite>,
+    lock_sites: HashMap<SiteKey, LockSite>,
     trace: ThreadTrace,
 }
 
@@ -436,7 +440,7 @@ fn record_lock_wait(
         r.add(c::LOCK_CONTENDED, 1);
         r.add(c::LOCK_WAIT_NS, wait);
         let mut s = r.slow.lock();
-        let key = (type_name, site.map_or(0, |l| l as *const Location as usize));
+        let key: SiteKey = (type_name, site);
         let e = s.lock_sites.entry(key).or_insert(LockSite {
             type_name,
             site,
@@ -583,7 +587,7 @@ pub(crate) fn records() -> Vec<Arc<ThreadRecord>> {
 pub fn snapshot() -> Snapshot {
     let now = now_ns();
     let mut threads = Vec::new();
-    let mut sites: HashMap<(&'static str, usize), LockSite> = HashMap::new();
+    let mut sites: HashMap<SiteKey, LockSite> = HashMap::new();
     for r in records() {
         let mut counters = [0u64; c::N];
         for (i, v) in counters.iter_mut().enumerate() {

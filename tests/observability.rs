@@ -179,12 +179,13 @@ keys = ["enabled", "tracing", "build", "gil_enabled", "uptime", "running", "gil_
         "threads", "lock_contention", "gil_events"]
 print([k for k in keys if k not in s])
 print(s["blocked"] >= 0.015, s["blocked_calls"] >= 1)
-print(sorted(s["threads"][0].keys()) == sorted(["id", "name", "alive"] + keys[5:22]))
+print(sorted(s["threads"][0].keys()) == sorted(["id", "name", "alive", "cpu"] + keys[5:22]))
+print(s["threads"][0]["cpu"] >= 0.0)
 "#;
     let out = run("fields", src, &["-X", "gilstats"], &[]);
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "[]\nTrue True\nTrue\n",
+        "[]\nTrue True\nTrue\nTrue\n",
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

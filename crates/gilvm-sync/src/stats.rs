@@ -153,6 +153,8 @@ pub struct ThreadRecord {
     counters: [AtomicU64; c::N],
     /// `now_ns() + 1` while the thread holds the GIL (is attached), else 0.
     running_since: AtomicU64,
+    /// The thread's CPU time, stored when it exits (`u64::MAX` until then).
+    cpu_ns: AtomicU64,
     slow: Mutex<Slow>,
 }
 
@@ -170,6 +172,9 @@ static REGISTRY: Mutex<Vec<Arc<ThreadRecord>>> = Mutex::new(Vec::new());
 struct Local(Arc<ThreadRecord>);
 impl Drop for Local {
     fn drop(&mut self) {
+        if let Some(cpu) = thread_cpu_ns() {
+            self.0.cpu_ns.store(cpu, Relaxed);
+        }
         self.0.alive.store(false, Relaxed);
     }
 }
@@ -190,10 +195,28 @@ fn new_local() -> Local {
         alive: AtomicBool::new(true),
         counters: Default::default(),
         running_since: AtomicU64::new(0),
+        cpu_ns: AtomicU64::new(u64::MAX),
         slow: Mutex::new(Slow::default()),
     });
     REGISTRY.lock().push(rec.clone());
     Local(rec)
+}
+
+/// CPU time used by the calling thread so far (user + system), where the OS tells.
+pub fn thread_cpu_ns() -> Option<u64> {
+    #[cfg(unix)]
+    {
+        let mut ts = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        // SAFETY: `ts` is a valid, writable timespec; the call only writes it.
+        let r = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+        if r == 0 {
+            return Some(ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64);
+        }
+    }
+    None
 }
 
 /// Runs `f` on the current thread's record (created on first use). Does nothing during
@@ -557,6 +580,9 @@ pub struct ThreadSnapshot {
     pub id: u64,
     pub name: String,
     pub alive: bool,
+    /// CPU time (user + system) of an exited thread, or of the calling thread; `None` for
+    /// other live threads.
+    pub cpu_ns: Option<u64>,
     /// Indexed as [`c`]; `RUNNING_NS` includes the current running span.
     pub counters: [u64; c::N],
 }
@@ -586,6 +612,7 @@ pub(crate) fn records() -> Vec<Arc<ThreadRecord>> {
 /// Reads every thread's counters (any thread may call this at any time).
 pub fn snapshot() -> Snapshot {
     let now = now_ns();
+    let me = crate::thread::current_thread_id();
     let mut threads = Vec::new();
     let mut sites: HashMap<SiteKey, LockSite> = HashMap::new();
     for r in records() {
@@ -606,10 +633,17 @@ pub fn snapshot() -> Snapshot {
             e.contended += s.contended;
             e.wait_ns += s.wait_ns;
         }
+        let alive = r.alive.load(Relaxed);
+        let cpu_ns = match r.cpu_ns.load(Relaxed) {
+            u64::MAX if r.id == me && alive => thread_cpu_ns(),
+            u64::MAX => None,
+            v => Some(v),
+        };
         threads.push(ThreadSnapshot {
             id: r.id,
             name: r.name.lock().clone(),
-            alive: r.alive.load(Relaxed),
+            alive,
+            cpu_ns,
             counters,
         });
     }

@@ -143,15 +143,25 @@ pub fn report(s: &Snapshot) -> String {
     );
     let _ = writeln!(
         out,
-        "{:<22} {:>9} {:>9} {:>9} {:>8} {:>8} {:>11} {:>7}",
-        "thread", "running", "GIL wait", "blocked", "acquire", "switches", "drop s/r", "forced"
+        "{:<22} {:>9} {:>9} {:>9} {:>9} {:>8} {:>8} {:>11} {:>7}",
+        "thread",
+        "cpu",
+        "running",
+        "GIL wait",
+        "blocked",
+        "acquire",
+        "switches",
+        "drop s/r",
+        "forced"
     );
-    let row = |out: &mut String, name: &str, k: &dyn Fn(usize) -> u64| {
+    let row = |out: &mut String, name: &str, cpu: Option<u64>, k: &dyn Fn(usize) -> u64| {
         let name: String = name.chars().take(22).collect();
+        let cpu = cpu.map_or("-".to_string(), |v| format!("{:.3}s", secs(v)));
         let _ = writeln!(
             out,
-            "{:<22} {:>8.3}s {:>8.3}s {:>8.3}s {:>8} {:>8} {:>11} {:>7}",
+            "{:<22} {:>9} {:>8.3}s {:>8.3}s {:>8.3}s {:>8} {:>8} {:>11} {:>7}",
             name,
+            cpu,
             secs(k(c::RUNNING_NS)),
             secs(k(c::GIL_WAIT_NS)),
             secs(k(c::BLOCKED_NS)),
@@ -166,9 +176,10 @@ pub fn report(s: &Snapshot) -> String {
         );
     };
     for t in &s.threads {
-        row(&mut out, &t.name, &|i| t.counters[i]);
+        row(&mut out, &t.name, t.cpu_ns, &|i| t.counters[i]);
     }
-    row(&mut out, "total", &|i| s.total(i));
+    let cpu = s.threads.iter().map(|t| t.cpu_ns).sum::<Option<u64>>();
+    row(&mut out, "total", cpu, &|i| s.total(i));
     let _ = writeln!(
         out,
         "object locks: {} contended acquisitions, {:.6} s waiting",
@@ -284,6 +295,8 @@ pub fn stats_dict(interp: &mut Interp) -> PyResult {
         let name = interp.new_str(t.name.as_str());
         set(interp, &td, "name", name)?;
         set(interp, &td, "alive", Value::Bool(t.alive))?;
+        let cpu = t.cpu_ns.map_or(Value::None, |v| Value::Float(secs(v)));
+        set(interp, &td, "cpu", cpu)?;
         counters_into(interp, &td, &|i| t.counters[i])?;
         threads.push(Value::Obj(td));
     }

@@ -609,6 +609,19 @@ pub(crate) fn records() -> Vec<Arc<ThreadRecord>> {
     REGISTRY.lock().clone()
 }
 
+/// Waits up to `timeout` for every other recorded thread to finish exiting (so that its
+/// CPU time is known): at process exit, joined threads may still be tearing down.
+pub fn wait_for_exits(timeout: std::time::Duration) {
+    let me = crate::thread::current_thread_id();
+    let deadline = Instant::now() + timeout;
+    while records().iter().any(|r| r.id != me && r.alive.load(Relaxed)) {
+        if Instant::now() >= deadline {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+}
+
 /// Reads every thread's counters (any thread may call this at any time).
 pub fn snapshot() -> Snapshot {
     let now = now_ns();

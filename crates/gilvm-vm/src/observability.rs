@@ -83,6 +83,8 @@ pub fn finish() -> bool {
     let o = options();
     let mut ok = true;
     if o.report {
+        // Joined threads may still be tearing down; daemon threads are not waited for long.
+        stats::wait_for_exits(std::time::Duration::from_millis(100));
         eprint!("{}", report(&stats::snapshot()));
     }
     if let Some(path) = &o.trace_file {

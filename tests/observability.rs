@@ -191,7 +191,7 @@ print(s["threads"][0]["cpu"] >= 0.0)
     );
 }
 
-fn spans<'a>(events: &'a [Json], tid: u64, name: &str) -> Vec<(f64, f64)> {
+fn spans(events: &[Json], tid: u64, name: &str) -> Vec<(f64, f64)> {
     events
         .iter()
         .filter(|e| e["ph"] == "X" && e["tid"].as_u64() == Some(tid) && e["name"] == name)

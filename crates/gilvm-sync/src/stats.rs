@@ -614,7 +614,10 @@ pub(crate) fn records() -> Vec<Arc<ThreadRecord>> {
 pub fn wait_for_exits(timeout: std::time::Duration) {
     let me = crate::thread::current_thread_id();
     let deadline = Instant::now() + timeout;
-    while records().iter().any(|r| r.id != me && r.alive.load(Relaxed)) {
+    while records()
+        .iter()
+        .any(|r| r.id != me && r.alive.load(Relaxed))
+    {
         if Instant::now() >= deadline {
             return;
         }

@@ -199,7 +199,7 @@ pub fn report(s: &Snapshot) -> String {
             None => by_type.push((name, l.contended, l.wait_ns)),
         }
     }
-    by_type.sort_by(|a, b| b.2.cmp(&a.2));
+    by_type.sort_by_key(|b| std::cmp::Reverse(b.2));
     for (name, n, w) in by_type.iter().take(8) {
         let _ = writeln!(out, "  {name:<28} {n:>9} waits {:>10.6} s", secs(*w));
     }

@@ -1,6 +1,15 @@
 //! The `gilvm` command line: `gilvm script.py [args…]`, `gilvm -c "code"`, `gilvm -V`,
 //! `-X name[=value]` options, and the `PYTHON_GIL` environment variable.
+//!
+//! Observability (see `docs/observability.md`): `-X gilstats` / `GILVM_STATS=1` print
+//! contention statistics at exit, `-X trace=FILE.json` writes a timeline,
+//! `-X trace-ascii[=FROM_MS:TO_MS]` prints it as text at exit, and
+//! `gilvm trace-summary FILE.json [--from MS --to MS --width N]` draws a written one. The
+//! subcommand word is recognised only as the first argument and only when no file named
+//! `trace-summary` exists in the current directory (then that script runs, as CPython would).
 use clap::Parser;
+
+mod summary;
 
 use gilvm_vm::{Config, Vm};
 
@@ -45,6 +54,12 @@ fn parse_gil(v: &str) -> Result<bool, String> {
 
 /// Runs the command line; returns the process exit status.
 pub fn main() -> i32 {
+    let argv: Vec<String> = std::env::args().collect();
+    if argv.get(1).map(String::as_str) == Some("trace-summary")
+        && !std::path::Path::new("trace-summary").exists()
+    {
+        return summary::main(&argv[2..]);
+    }
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -80,6 +95,16 @@ pub fn main() -> i32 {
                     eprintln!("Fatal Python error: config_read_gil: {m}");
                     return 1;
                 }
+            }
+        }
+        if name == "trace" && value.as_deref().unwrap_or("").is_empty() {
+            eprintln!("gilvm: -X trace needs a file name: -X trace=FILE.json");
+            return 2;
+        }
+        if name == "trace-ascii" {
+            if let Err(m) = summary::parse_window(value.as_deref().unwrap_or("")) {
+                eprintln!("gilvm: -X {m}");
+                return 2;
             }
         }
         config.xoptions.push((name, value));
@@ -122,10 +147,31 @@ pub fn main() -> i32 {
             }
         });
     match handle {
-        Ok(h) => h.join().unwrap_or(70),
+        Ok(h) => {
+            let status = h.join().unwrap_or(70);
+            let ok = finish_observability();
+            if status == 0 && !ok {
+                1
+            } else {
+                status
+            }
+        }
         Err(e) => {
             eprintln!("gilvm: cannot start the main thread: {e}");
             1
         }
     }
+}
+
+/// Exit-time statistics report, trace file and `-X trace-ascii` drawing.
+fn finish_observability() -> bool {
+    let ok = gilvm_vm::observability::finish();
+    if let Some(w) = gilvm_vm::observability::options().trace_ascii {
+        let (from, to) = summary::parse_window(&w).unwrap_or((None, None));
+        match summary::render(&gilvm_vm::observability::trace_json(), from, to, 100) {
+            Ok(s) => eprint!("{s}"),
+            Err(e) => eprintln!("gilvm: trace-ascii: {e}"),
+        }
+    }
+    ok
 }

@@ -219,6 +219,7 @@ mod imp {
                 self.local.store(local + 1, Ordering::Relaxed);
             } else {
                 self.shared.fetch_add(1 << SHIFT, Ordering::Relaxed);
+                gilvm_sync::stats::shared_incref();
             }
         }
         /// Decrements; see [`Dec`].
@@ -283,6 +284,7 @@ mod imp {
         /// Step 3 (non-owner).
         #[inline]
         fn decref_shared(&self) -> Dec {
+            gilvm_sync::stats::shared_decref();
             let mut shared = self.shared.load(Ordering::Relaxed);
             loop {
                 let queue = shared == 0 || shared == MAYBE_WEAKREF;

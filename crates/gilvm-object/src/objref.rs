@@ -192,6 +192,7 @@ fn queue_to_owner(ptr: NonNull<PyObject>, owner: u64) {
 
 /// Merges one queued object (its queue reference is dropped) and frees it if dead.
 fn merge_queued(addr: usize) {
+    gilvm_sync::stats::merged();
     let ptr = addr as *mut PyObject;
     // SAFETY: the address was queued by `queue_to_owner`, and the queue holds a reference,
     // so the object is alive; the header is at offset 0 of a `repr(C)` PyObject.

@@ -83,6 +83,7 @@ pub fn push(tid: u64, addr: usize) -> bool {
         Some(ts) => {
             ts.merge_queue.lock().push(addr);
             ts.eval_breaker.set(EvalBreaker::MERGE_REFS);
+            crate::stats::merge_push();
             true
         }
         None => false,

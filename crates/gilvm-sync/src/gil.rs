@@ -47,6 +47,7 @@ use std::time::Duration;
 use crate::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use crate::sync::{Condvar, Mutex};
 
+use crate::stats;
 use crate::thread::{EvalBreaker, ThreadState};
 use crate::world::World;
 
@@ -137,6 +138,7 @@ impl Gil {
     /// Blocks until the calling thread holds the GIL. See the module docs, step 1.
     /// In the free-threaded build it first marks the thread attached (`world.rs`).
     pub fn take(&self, ts: &Arc<ThreadState>, prio: Priority) {
+        let mut _stats = stats::Taking::start();
         if crate::FREE_THREADING {
             self.world_attach(ts);
         }
@@ -149,12 +151,14 @@ impl Gil {
             st.locked = false;
         }
         if st.locked {
+            _stats.contended();
             st.waiters += 1;
             if prio == Priority::Returning {
                 st.priority_waiters += 1;
                 if let Some(h) = &st.holder {
                     h.eval_breaker.set(EvalBreaker::DROP_REQUEST);
                     self.drop_requests.fetch_add(1, Ordering::Relaxed);
+                    stats::drop_request_sent(h.id);
                 }
             }
             let interval = Duration::from_micros(self.interval_us.load(Ordering::Relaxed).max(1));
@@ -166,6 +170,7 @@ impl Gil {
                     if let Some(h) = &st.holder {
                         h.eval_breaker.set(EvalBreaker::DROP_REQUEST);
                         self.drop_requests.fetch_add(1, Ordering::Relaxed);
+                        stats::drop_request_sent(h.id);
                     }
                 }
             }
@@ -178,6 +183,7 @@ impl Gil {
         let changed = !st.holder.as_ref().is_some_and(|h| Arc::ptr_eq(h, ts));
         st.holder = Some(ts.clone());
         if changed {
+            _stats.switched();
             st.switch_number = st.switch_number.wrapping_add(1);
         }
         // A request aimed at the previous holder must not make us drop at once.
@@ -195,6 +201,7 @@ impl Gil {
         // Read while still attached: the GIL cannot be switched on while this thread is
         // attached (the switch waits for it), so this tells whether our `take` took it.
         let enabled = self.is_enabled();
+        stats::released(forced);
         if crate::FREE_THREADING {
             self.world_detach(ts);
         }
@@ -218,6 +225,7 @@ impl Gil {
         }
         if forced && st.waiters > 0 {
             self.forced_switches.fetch_add(1, Ordering::Relaxed);
+            stats::forced_switch();
             while st.switch_number == before && st.waiters > 0 {
                 self.switch_cond.wait(&mut st);
             }

@@ -10,6 +10,7 @@
 //!   free-threaded build it carries a one-byte `parking_lot::RawMutex`.
 //! - [`ThreadState`] with its eval-breaker word, and [`attach`]/[`detach`].
 //! - [`Gil`]: the global interpreter lock.
+//! - [`stats`] and [`trace`]: contention statistics and the thread timeline.
 //!
 //! **Architecture invariant:** `cfg(feature = "free-threading")` appears only in this crate
 //! and in the object header (`gilvm-object/src/header.rs`). The VM reads the same in both
@@ -20,9 +21,11 @@ pub mod brc;
 pub mod gil;
 pub mod objcell;
 pub mod seqslot;
+pub mod stats;
 pub mod sync;
 pub mod thread;
 pub mod token;
+pub mod trace;
 pub mod world;
 
 pub use gil::{Gil, Priority};

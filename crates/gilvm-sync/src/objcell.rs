@@ -60,6 +60,7 @@ impl<T> ObjCell<T> {
     /// Runs `f` with exclusive access to the state (a one-object critical section).
     /// `f` must not run Python code or block (module invariant 1).
     #[inline(always)]
+    #[track_caller]
     pub fn with<R>(&self, _py: Py<'_>, f: impl FnOnce(&mut T) -> R) -> R {
         let _guard = self.enter();
         // SAFETY: `enter` gave this thread exclusive access (the raw mutex in the
@@ -73,6 +74,7 @@ impl<T> ObjCell<T> {
     /// (a two-object critical section). Panics if `self` and `other` are the same cell;
     /// callers handle `a.extend(a)` by copying first.
     #[inline]
+    #[track_caller]
     pub fn with2<U, R>(
         &self,
         other: &ObjCell<U>,
@@ -113,13 +115,21 @@ impl<T> ObjCell<T> {
     }
 
     #[inline(always)]
+    #[track_caller]
     fn enter(&self) -> Guard<'_, T> {
         #[cfg(all(feature = "free-threading", loom))]
         if crate::sync::broken::active(crate::sync::broken::Bug::ObjCellNoLock) {
             return Guard { cell: self };
         }
+        // Contention is counted only on the slow path (`stats.rs`).
         #[cfg(feature = "free-threading")]
-        self.lock.lock();
+        if !self.lock.try_lock() {
+            crate::stats::lock_contended(
+                &self.lock,
+                std::any::type_name::<T>(),
+                std::panic::Location::caller(),
+            );
+        }
         #[cfg(all(not(feature = "free-threading"), debug_assertions))]
         {
             assert!(

@@ -165,6 +165,7 @@ impl Gil {
             }
             ts.status.0.store(SUSPENDED, Ordering::Release);
             self.world.cond.notify_all();
+            let _blocked = crate::stats::Blocked::start("stop-the-world");
             while ts.status.get() == SUSPENDED {
                 self.world.cond.wait(&mut w);
             }
@@ -192,6 +193,7 @@ impl Gil {
             return false;
         }
         let started = Instant::now();
+        let stw = crate::stats::StopTheWorld::start();
         w.stopping = true;
         self.world.stopping.store(true, Ordering::Release);
         loop {
@@ -241,6 +243,7 @@ impl Gil {
             .stop_nanos
             .fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
         self.world.cond.notify_all();
+        drop(stw);
         true
     }
 

@@ -26,6 +26,11 @@ pub fn before_native_import(interp: &mut Interp, def: &NativeModuleDef) {
         .gil
         .enable_at_runtime(&interp.thread_state, &reason)
     {
+        gilvm_sync::stats::gil_switched(
+            true,
+            Some(def.name),
+            "import of a module that needs the GIL",
+        );
         crate::modules::io::flush_stdout();
         crate::modules::io::write_stderr(&format!(
             "<frozen importlib._bootstrap>:488: RuntimeWarning: The global interpreter lock \

@@ -33,6 +33,7 @@ mod items;
 mod iters;
 pub mod modules;
 mod objects;
+pub mod observability;
 mod ops;
 mod protocol;
 mod repr;
@@ -82,8 +83,15 @@ impl Vm {
     pub fn new(config: Config) -> Vm {
         let g = init::runtime();
         let gil_on = config.gil == Some(true);
+        let first = g.config.get().is_none();
+        if first {
+            observability::configure(&config);
+        }
         if g.config.set(config).is_ok() {
             g.gil.set_enabled_at_startup(gil_on);
+            if gil_on && gilvm_sync::FREE_THREADING {
+                gilvm_sync::stats::gil_switched(true, None, "PYTHON_GIL=1");
+            }
         }
         Vm { g }
     }

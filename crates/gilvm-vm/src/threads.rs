@@ -34,15 +34,46 @@ pub fn eval_breaker(interp: &mut Interp) -> PyResult<()> {
 }
 
 /// Runs `f` detached from the VM (the GIL released), like PyO3's `allow_threads`.
-/// `f` must be `Send`, so it cannot capture object references.
+/// `f` must be `Send`, so it cannot capture object references. The time counts as a
+/// blocking call of kind `"io"` in the statistics; see [`detach_for`].
 pub fn detach<R: Send>(interp: &mut Interp, f: impl FnOnce() -> R + Send) -> R {
+    detach_for(interp, "io", f)
+}
+
+thread_local! {
+    static BLOCK_LABEL: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
+}
+
+/// Labels the next lock wait of this thread (`"join"`, `"queue"`, …) in the timeline; set
+/// by `threading`/`queue` through `_thread._gilvm_block_label` (only while collecting).
+pub fn set_block_label(label: Option<&'static str>) {
+    BLOCK_LABEL.with(|l| l.set(label));
+}
+
+/// Takes the label set by [`set_block_label`], or `default`.
+pub fn take_block_label(default: &'static str) -> &'static str {
+    if !gilvm_sync::stats::active() {
+        return default;
+    }
+    BLOCK_LABEL.with(|l| l.take()).unwrap_or(default)
+}
+
+/// [`detach`], naming the kind of blocking call (`"sleep"`, `"lock"`, `"join"`, `"io"`, …)
+/// for the statistics and the timeline.
+pub fn detach_for<R: Send>(
+    interp: &mut Interp,
+    kind: &'static str,
+    f: impl FnOnce() -> R + Send,
+) -> R {
     let gil = interp.g.gil;
     // SAFETY: this thread holds the GIL while it has an Interp (taken when it attached);
     // `f` is Send, so it cannot capture object references, and nothing touches objects
     // until the GIL is re-taken below.
     unsafe { gil.drop_gil(&interp.thread_state, false) };
     let start = Instant::now();
+    let blocked = gilvm_sync::stats::Blocked::start(kind);
     let r = f();
+    drop(blocked);
     let prio = if start.elapsed() >= BLOCKED_THRESHOLD {
         Priority::Returning
     } else {

@@ -61,6 +61,10 @@ fn setswitchinterval(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn is_gil_enabled(interp: &mut Interp, _: Args<'_>) -> PyResult {
     Ok(Value::Bool(crate::gilctl::is_gil_enabled(interp)))
 }
+fn gilvm_stats(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    args.exact(interp, "_gilvm_stats", 0, 0)?;
+    crate::observability::stats_dict(interp)
+}
 fn getrefcount(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "getrefcount", 1, 1)?;
     Ok(Value::Int(match &a[0] {
@@ -148,6 +152,7 @@ pub fn init_sys(interp: &mut Interp) {
     interp.add_function(&m, "setswitchinterval", setswitchinterval);
     interp.add_function(&m, "_is_gil_enabled", is_gil_enabled);
     interp.add_function(&m, "getrefcount", getrefcount);
+    interp.add_function(&m, "_gilvm_stats", gilvm_stats);
     interp.add_function(&m, "exc_info", exc_info);
     interp.add_function(&m, "exception", exception);
     interp.add_function(&m, "intern", intern_fn);

@@ -198,15 +198,19 @@ fn lock_acquire(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let raw: Arc<RawLock> = native_data(interp, &args.pos()[0])
         .ok_or_else(|| interp.type_error("acquire() needs a lock"))?;
     let mode = wait_args(interp, args, "acquire")?;
+    let kind = crate::threads::take_block_label("lock");
     if raw.try_acquire() {
         return Ok(Value::Bool(true));
     }
     match mode {
         None => Ok(Value::Bool(false)),
         Some(Some(t)) if t.is_zero() => Ok(Value::Bool(false)),
-        Some(t) => Ok(Value::Bool(crate::threads::detach(interp, move || {
-            raw.acquire(t)
-        }))),
+        Some(t) => Ok(Value::Bool(waited_lock(
+            interp,
+            kind,
+            "_thread.lock",
+            move || raw.acquire(t),
+        ))),
     }
 }
 
@@ -258,15 +262,69 @@ fn rlock_acquire(interp: &mut Interp, args: Args<'_>) -> PyResult {
         .ok_or_else(|| interp.type_error("acquire() needs an RLock"))?;
     let me = interp.thread_state().id;
     let mode = wait_args(interp, args, "acquire")?;
+    let kind = crate::threads::take_block_label("lock");
     if raw.acquire(me, None, false) {
         return Ok(Value::Bool(true));
     }
     match mode {
         None => Ok(Value::Bool(false)),
-        Some(t) => Ok(Value::Bool(crate::threads::detach(interp, move || {
-            raw.acquire(me, t, true)
-        }))),
+        Some(t) => Ok(Value::Bool(waited_lock(
+            interp,
+            kind,
+            "_thread.RLock",
+            move || raw.acquire(me, t, true),
+        ))),
     }
+}
+
+/// Waits for a Python lock detached, as a blocked span of `kind` (timeline); a plain lock
+/// wait (`kind == "lock"`) also counts as contention on `type_name` (statistics).
+fn waited_lock(
+    interp: &mut Interp,
+    kind: &'static str,
+    type_name: &'static str,
+    f: impl FnOnce() -> bool + Send,
+) -> bool {
+    if !gilvm_sync::stats::active() {
+        return crate::threads::detach_for(interp, kind, f);
+    }
+    let (got, wait) = crate::threads::detach_for(interp, kind, move || {
+        let t0 = gilvm_sync::stats::now_ns();
+        let got = f();
+        (got, gilvm_sync::stats::now_ns().saturating_sub(t0))
+    });
+    // Waits for a join, a condition or a queue are not lock contention.
+    if kind == "lock" {
+        gilvm_sync::stats::lock_waited(type_name, wait);
+    }
+    got
+}
+
+/// `_thread._gilvm_block_label(label)`: names the next lock wait of this thread in the
+/// timeline (`"join"`, `"queue"`, `"wait"`); no-op unless statistics are collected.
+fn block_label(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "_gilvm_block_label", 1, 1)?;
+    if gilvm_sync::stats::active() {
+        let label = match a[0].as_str() {
+            Some("join") => "join",
+            Some("queue") => "queue",
+            Some("wait") => "wait",
+            Some("event") => "event",
+            _ => "lock",
+        };
+        crate::threads::set_block_label(Some(label));
+    }
+    Ok(Value::None)
+}
+
+/// `_thread._gilvm_set_name(name)`: the current thread's name in statistics and timeline.
+fn set_thread_name(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "_gilvm_set_name", 1, 1)?;
+    if gilvm_sync::stats::active() {
+        let name = interp.str_string(&a[0])?;
+        gilvm_sync::stats::set_thread_name(&name);
+    }
+    Ok(Value::None)
 }
 
 fn rlock_release(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -320,7 +378,10 @@ fn rlock_acquire_restore(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let me = interp.thread_state().id;
     if !raw.acquire(me, None, false) {
         let r2 = raw.clone();
-        crate::threads::detach(interp, move || r2.acquire(me, None, true));
+        let kind = crate::threads::take_block_label("lock");
+        waited_lock(interp, kind, "_thread.RLock", move || {
+            r2.acquire(me, None, true)
+        });
     }
     raw.state.lock().1 = count;
     Ok(Value::None)
@@ -465,7 +526,7 @@ fn start_new_thread(interp: &mut Interp, args: Args<'_>) -> PyResult {
         THREADS_ALIVE.fetch_sub(1, Ordering::SeqCst);
         return Err(interp.runtime_error(format!("can't start new thread: {e}")));
     }
-    let id = crate::threads::detach(interp, move || rx.recv().unwrap_or(0));
+    let id = crate::threads::detach_for(interp, "thread start", move || rx.recv().unwrap_or(0));
     Ok(Value::Int(id as i64))
 }
 
@@ -587,6 +648,8 @@ pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
     interp.add_function(m, "_cpu_count", cpu_count);
     interp.add_function(m, "_print_thread_exception", print_thread_exception);
     interp.add_function(m, "_format_exception", format_exception_text);
+    interp.add_function(m, "_gilvm_block_label", block_label);
+    interp.add_function(m, "_gilvm_set_name", set_thread_name);
     interp.add_value(m, "LockType", Value::Obj(lock));
     interp.add_value(m, "_RLockType", Value::Obj(rlock));
     interp.add_value(m, "_local", Value::Obj(local.clone()));

@@ -54,7 +54,7 @@ fn sleep(interp: &mut Interp, args: Args<'_>) -> PyResult {
         return Err(interp.value_error("sleep length must be non-negative"));
     }
     let d = std::time::Duration::from_secs_f64(secs);
-    crate::threads::detach(interp, move || std::thread::sleep(d));
+    crate::threads::detach_for(interp, "sleep", move || std::thread::sleep(d));
     Ok(Value::None)
 }
 

@@ -29,6 +29,8 @@ class Queue:
         self.not_empty = threading.Condition(self.mutex)
         self.not_full = threading.Condition(self.mutex)
         self.all_tasks_done = threading.Condition(self.mutex)
+        self.not_empty._gilvm_label = self.not_full._gilvm_label = "queue"
+        self.all_tasks_done._gilvm_label = "queue"
         self.unfinished_tasks = 0
 
     def task_done(self):

@@ -14,6 +14,15 @@ _RLock = _thread.RLock
 # threading.local is the native _thread._local (subclassable; a subclass's __init__ runs
 # again, with the creation arguments, in each thread that first uses the object).
 local = _thread._local
+# Statistics and timeline (-X gilstats, -X trace): no-ops unless collecting.
+_block_label = _thread._gilvm_block_label
+_set_thread_name = _thread._gilvm_set_name
+
+__all__ = ['get_ident', 'active_count', 'Condition', 'current_thread', 'enumerate',
+           'main_thread', 'TIMEOUT_MAX', 'Event', 'Lock', 'RLock', 'Semaphore',
+           'BoundedSemaphore', 'Thread', 'Barrier', 'BrokenBarrierError', 'Timer',
+           'ThreadError', 'ExceptHookArgs', 'setprofile', 'settrace', 'local',
+           'stack_size', 'excepthook', 'get_native_id', 'getprofile', 'gettrace']
 
 
 def RLock(*args, **kwargs):
@@ -41,6 +50,8 @@ def stack_size(size=0):
 
 
 class Condition:
+    _gilvm_label = "wait"
+
     def __init__(self, lock=None):
         if lock is None:
             lock = RLock()
@@ -86,6 +97,7 @@ class Condition:
         self._waiters.append(waiter)
         saved_state = self._release_save()
         gotit = False
+        _block_label(self._gilvm_label)
         try:
             if timeout is None:
                 waiter.acquire()
@@ -443,6 +455,7 @@ class Thread:
     def _bootstrap(self):
         self._ident = get_ident()
         self._native_id = get_native_id()
+        _set_thread_name(self._name)
         self._tstate_lock = _allocate_lock()
         self._tstate_lock.acquire()
         with _active_limbo_lock:
@@ -475,6 +488,7 @@ class Thread:
         lock = self._tstate_lock
         if lock is None or self._is_stopped:
             return
+        _block_label("join")
         if timeout is None:
             if lock.acquire():
                 lock.release()

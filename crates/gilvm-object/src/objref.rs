@@ -114,7 +114,8 @@ impl ObjRef {
     }
 
     /// Called when the object is stored in a namespace every thread reads (a module's or a
-    /// class's). In the free-threaded build, functions and classes published this way
+    /// class's). In the free-threaded build, functions, classes and shared-by-design native
+    /// objects (a nonzero `NativeObj::tag`: `threading.local`) published this way
     /// become immortal, so threads that call them do not all write one shared counter; the
     /// cost is that they are never freed (see docs/free-threading.md). No-op in the GIL build.
     #[inline]
@@ -127,6 +128,7 @@ impl ObjRef {
                     | Payload::Module(_)
                     | Payload::BuiltinFunction(_)
             )
+            || matches!(self.payload(), Payload::Native(n) if n.tag != 0)
         {
             self.make_immortal();
             match self.payload() {

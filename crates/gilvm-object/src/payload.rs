@@ -246,4 +246,7 @@ impl Payload {
 pub struct NativeObj {
     pub class: ObjRef,
     pub data: ObjCell<Box<dyn Any>>,
+    /// An immutable tag readable without the lock (0 for most objects; a `_thread._local`
+    /// keeps its id here so that every attribute access need not lock the shared object).
+    pub tag: u64,
 }

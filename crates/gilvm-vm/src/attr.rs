@@ -82,9 +82,12 @@ impl Interp {
                     return Ok(None);
                 }
                 Payload::Type(_) => return self.type_getattr(obj, name),
+                // (A tagged native object, e.g. a shared threading.local, is never a super
+                // object: answer without taking its lock.)
                 Payload::Native(n)
-                    if n.data
-                        .with(self.py, |d| d.is::<crate::builtins::core::SuperObj>()) =>
+                    if n.tag == 0
+                        && n.data
+                            .with(self.py, |d| d.is::<crate::builtins::core::SuperObj>()) =>
                 {
                     return self.super_getattr(obj, name)
                 }

@@ -36,6 +36,7 @@ impl Interp {
         Value::Obj(self.new_obj(Payload::Native(NativeObj {
             class: self.g.generator_type.clone(),
             data: ObjCell::new(st),
+            tag: 0,
         })))
     }
 

@@ -68,6 +68,7 @@ pub fn create_globals(py: Py<'_>) -> Globals {
     let _ = NativeObj {
         class: generator_type.clone(),
         data: ObjCell::new(Box::new(())),
+        tag: 0,
     };
     Globals {
         types,

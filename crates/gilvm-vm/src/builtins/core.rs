@@ -842,6 +842,7 @@ fn super_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
         gilvm_object::payload::NativeObj {
             class: cls,
             data: ObjCell::new(data),
+            tag: 0,
         },
     ))))
 }

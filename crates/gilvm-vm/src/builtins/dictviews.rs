@@ -92,6 +92,7 @@ pub fn new_view(interp: &Interp, d: &ObjRef, kind: ViewKind) -> Value {
     Value::Obj(interp.new_obj(Payload::Native(NativeObj {
         class: type_for(interp, kind),
         data: ObjCell::new(data),
+        tag: 0,
     })))
 }
 

@@ -989,6 +989,7 @@ fn open(interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(Value::Obj(interp.new_obj(Payload::Native(NativeObj {
         class: cls,
         data: ObjCell::new(data),
+        tag: 0,
     }))))
 }
 

@@ -48,8 +48,21 @@ pub fn register(interp: &mut Interp) {
 }
 
 /// Adds a method to a builtin type's dict.
+/// Makes a new native function of a builtin type or module immortal: it lives as long as
+/// its type, every thread uses it, and the type-attribute cache can hold it (free-threaded
+/// build: only immortal objects are cached). Safe: the calling thread created `v` and no
+/// other thread has seen it yet. A no-op in the GIL build.
+pub fn publish_native(v: &Value) {
+    if let Value::Obj(o) = v {
+        if gilvm_object::header::IMMORTALIZE_PUBLISHED {
+            o.make_immortal();
+        }
+    }
+}
+
 pub fn add_method(interp: &mut Interp, ty: &ObjRef, name: &'static str, f: NativeFn) {
     let v = interp.new_native(name, f);
+    publish_native(&v);
     if let Payload::Type(t) = ty.payload() {
         t.dict().set_str(interp.py, interp.intern(name), v);
     }
@@ -58,6 +71,7 @@ pub fn add_method(interp: &mut Interp, ty: &ObjRef, name: &'static str, f: Nativ
 /// Adds a static method (called without a receiver, like `__new__` or `dict.fromkeys`).
 pub fn add_static(interp: &mut Interp, ty: &ObjRef, name: &'static str, f: NativeFn) {
     let v = interp.new_native_with(name, f, Value::Obj(interp.intern("static")));
+    publish_native(&v);
     if let Payload::Type(t) = ty.payload() {
         t.dict().set_str(interp.py, interp.intern(name), v);
     }
@@ -66,7 +80,9 @@ pub fn add_static(interp: &mut Interp, ty: &ObjRef, name: &'static str, f: Nativ
 /// Adds a class method (receives the class as first argument).
 pub fn add_classmethod(interp: &mut Interp, ty: &ObjRef, name: &'static str, f: NativeFn) {
     let v = interp.new_native(name, f);
+    publish_native(&v);
     let cm = Value::Obj(interp.new_obj(Payload::ClassMethod(v)));
+    publish_native(&cm);
     if let Payload::Type(t) = ty.payload() {
         t.dict().set_str(interp.py, interp.intern(name), cm);
     }
@@ -75,6 +91,7 @@ pub fn add_classmethod(interp: &mut Interp, ty: &ObjRef, name: &'static str, f: 
 /// Adds a function to the builtins module.
 pub fn add_builtin(interp: &mut Interp, name: &'static str, f: NativeFn) {
     let v = interp.new_native(name, f);
+    publish_native(&v);
     interp.dict_set_str(&interp.g.builtins_dict.clone(), interp.intern(name), v);
 }
 

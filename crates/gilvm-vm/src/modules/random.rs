@@ -553,6 +553,7 @@ fn new_random_obj(interp: &Interp, cls: &ObjRef, st: RandomState) -> Value {
     Value::Obj(interp.new_obj(Payload::Native(NativeObj {
         class: cls.clone(),
         data: ObjCell::new(data),
+        tag: 0,
     })))
 }
 

@@ -142,6 +142,7 @@ fn new_native_obj(interp: &Interp, class: &ObjRef, data: Box<dyn Any>) -> Value 
     Value::Obj(interp.new_obj(Payload::Native(NativeObj {
         class: class.clone(),
         data: ObjCell::new(data),
+        tag: 0,
     })))
 }
 
@@ -435,7 +436,11 @@ fn local_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
         None
     };
     let id = NEXT_LOCAL.fetch_add(1, Ordering::Relaxed);
-    let obj = new_native_obj(interp, &cls, Box::new(LocalData { id, init }));
+    let obj = Value::Obj(interp.new_obj(Payload::Native(NativeObj {
+        class: cls.clone(),
+        data: ObjCell::new(Box::new(LocalData { id, init })),
+        tag: id,
+    })));
     // The creating thread's view exists now: the type call runs `__init__` for it.
     let d = interp.new_dict_obj();
     interp.thread_locals.insert(id, d);
@@ -607,6 +612,14 @@ pub fn local_dict(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<ObjRef>> {
     let Payload::Native(n) = o.payload() else {
         return Ok(None);
     };
+    // Only locals have a tag: other native objects answer without taking their lock, and
+    // a thread that has its view already finds it without locking the shared object.
+    if n.tag == 0 {
+        return Ok(None);
+    }
+    if let Some(d) = interp.thread_locals.get(&n.tag) {
+        return Ok(Some(d.clone()));
+    }
     let Some((id, init)) = n.data.with(interp.py, |d| {
         d.downcast_ref::<LocalData>()
             .map(|l| (l.id, l.init.clone()))

@@ -97,6 +97,7 @@ pub fn native_obj<T: Any>(interp: &Interp, cls: &ObjRef, data: T) -> Value {
     Value::Obj(interp.new_obj(Payload::Native(NativeObj {
         class: cls.clone(),
         data: ObjCell::new(data),
+        tag: 0,
     })))
 }
 

@@ -427,7 +427,7 @@ fn blocked_slow(kind: &'static str, t0: u64) {
 #[cold]
 #[inline(never)]
 pub fn lock_contended(
-    m: &parking_lot::RawMutex,
+    m: &crate::sync::RawMutex,
     type_name: &'static str,
     site: &'static Location<'static>,
 ) {

@@ -1117,6 +1117,8 @@ pub trait TypeDictSet {
 
 impl TypeDictSet for ObjRef {
     fn type_dict_set(&self, interp: &mut Interp, name: &str, v: Value) {
+        // Used at start-up on builtin types with freshly made values (see publish_native).
+        super::publish_native(&v);
         if let Payload::Type(t) = self.payload() {
             t.dict().set_str(interp.py, interp.intern(name), v);
         }

@@ -33,9 +33,9 @@
 //!    in progress parks like any other thread.
 //! 6. Enabling is permanent; nothing here turns the GIL off again.
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
+use crate::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use crate::sync::{Condvar, Mutex};
 
 use crate::gil::Gil;
@@ -59,8 +59,6 @@ impl Status {
 struct Inner {
     threads: Vec<Arc<ThreadState>>,
     stopping: bool,
-    /// Why the GIL was turned on at run time, and when (seconds after process start).
-    enabled_by: Option<(String, Duration)>,
 }
 
 /// The registry of running threads and the stop-the-world state.
@@ -69,9 +67,6 @@ pub struct World {
     cond: Condvar,
     /// Mirrors `inner.stopping` for lock-free checks in `drop_gil` and the eval breaker.
     stopping: AtomicBool,
-    /// Stop-the-world events and their total duration (statistics).
-    pub stop_events: AtomicU64,
-    pub stop_nanos: AtomicU64,
 }
 
 impl World {
@@ -81,12 +76,9 @@ impl World {
             inner: Mutex::new(Inner {
                 threads: Vec::new(),
                 stopping: false,
-                enabled_by: None,
             }),
             cond: Condvar::new(),
             stopping: AtomicBool::new(false),
-            stop_events: AtomicU64::new(0),
-            stop_nanos: AtomicU64::new(0),
         }
     }
     }
@@ -98,15 +90,9 @@ impl Default for World {
     }
 }
 
-fn process_start() -> Instant {
-    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
-    *START.get_or_init(Instant::now)
-}
-
 impl Gil {
     /// Registers a thread that is about to attach (call before its first `take`).
     pub fn register_thread(&self, ts: &Arc<ThreadState>) {
-        process_start();
         if !crate::FREE_THREADING {
             return;
         }
@@ -174,10 +160,10 @@ impl Gil {
     }
 
     /// Turns the GIL on permanently, with the world stopped; the calling (attached) thread
-    /// becomes its holder. `reason` names what asked for it (reported by
-    /// [`Gil::enabled_by`]). Returns false if the GIL was already on (or another thread
-    /// turned it on meanwhile, in which case the caller holds it on return too).
-    pub fn enable_at_runtime(&self, ts: &Arc<ThreadState>, reason: &str) -> bool {
+    /// becomes its holder. Returns false if the GIL was already on (or another thread
+    /// turned it on meanwhile, in which case the caller holds it on return too). The stop's
+    /// duration is recorded by `stats::StopTheWorld`; the caller records why (`stats::gil_switched`).
+    pub fn enable_at_runtime(&self, ts: &Arc<ThreadState>) -> bool {
         if self.is_enabled() {
             return false;
         }
@@ -192,7 +178,6 @@ impl Gil {
         if self.is_enabled() {
             return false;
         }
-        let started = Instant::now();
         let stw = crate::stats::StopTheWorld::start();
         w.stopping = true;
         self.world.stopping.store(true, Ordering::Release);
@@ -235,20 +220,10 @@ impl Gil {
         for t in w.threads.iter().filter(|t| !Arc::ptr_eq(t, ts)) {
             t.status.0.store(DETACHED, Ordering::Release);
         }
-        w.enabled_by = Some((reason.to_string(), started.duration_since(process_start())));
         w.stopping = false;
         self.world.stopping.store(false, Ordering::Release);
-        self.world.stop_events.fetch_add(1, Ordering::Relaxed);
-        self.world
-            .stop_nanos
-            .fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
         self.world.cond.notify_all();
         drop(stw);
         true
-    }
-
-    /// What turned the GIL on at run time, and when (time since process start).
-    pub fn enabled_by(&self) -> Option<(String, Duration)> {
-        self.world.inner.lock().enabled_by.clone()
     }
 }

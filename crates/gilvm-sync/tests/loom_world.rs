@@ -55,7 +55,7 @@ fn switch_while_another_thread_runs() {
     let me = Arc::new(ThreadState::new_current());
     gil.register_thread(&me);
     gil.take(&me, Priority::Normal);
-    assert!(gil.enable_at_runtime(&me, "model"));
+    assert!(gil.enable_at_runtime(&me));
     assert!(gil.is_enabled());
     // SAFETY: checked by loom: this thread holds the GIL now.
     shared.with_mut(|v| unsafe { *v += 1 });

@@ -550,36 +550,54 @@ impl Interp {
         Ok((v, Value::Undef))
     }
 
+    /// Stores through a data descriptor of `ty` (a property, or an object with `__set__`)
+    /// if there is one; otherwise gives `v` back for the instance's own storage.
+    fn set_via_data_descriptor(
+        &mut self,
+        ty: &ObjRef,
+        o: &Value,
+        name: &ObjRef,
+        v: Value,
+    ) -> PyResult<Option<Value>> {
+        let Some(Value::Obj(a)) = lookup(self.py, ty, name) else {
+            return Ok(Some(v));
+        };
+        match a.payload() {
+            Payload::Property(p) => {
+                let setter = p[1].clone();
+                if setter.is_none() {
+                    return Err(self.attribute_error(format!(
+                        "property '{}' of '{}' object has no setter",
+                        str_of(name),
+                        self.type_name(o)
+                    )));
+                }
+                self.call1(&setter, &[o.clone(), v])?;
+                Ok(None)
+            }
+            Payload::Instance(_) => {
+                let av = Value::Obj(a.clone());
+                match self.lookup_special(&av, "__set__") {
+                    Some(set) => {
+                        self.call_method_value(&set, &av, &[o.clone(), v])?;
+                        Ok(None)
+                    }
+                    None => Ok(Some(v)),
+                }
+            }
+            _ => Ok(Some(v)),
+        }
+    }
+
     /// `o.name = v`.
     pub fn setattr(&mut self, o: &Value, name: &ObjRef, v: Value) -> PyResult<()> {
         if let Value::Obj(obj) = o {
             match obj.payload() {
                 Payload::Instance(inst) => {
                     let ty = inst.class.clone();
-                    if let Some(Value::Obj(a)) = lookup(self.py, &ty, name) {
-                        match a.payload() {
-                            Payload::Property(p) => {
-                                let setter = p[1].clone();
-                                if setter.is_none() {
-                                    return Err(self.attribute_error(format!(
-                                        "property '{}' of '{}' object has no setter",
-                                        str_of(name),
-                                        self.type_name(o)
-                                    )));
-                                }
-                                self.call1(&setter, &[o.clone(), v])?;
-                                return Ok(());
-                            }
-                            Payload::Instance(_) => {
-                                let av = Value::Obj(a.clone());
-                                if let Some(set) = self.lookup_special(&av, "__set__") {
-                                    self.call_method_value(&set, &av, &[o.clone(), v])?;
-                                    return Ok(());
-                                }
-                            }
-                            _ => {}
-                        }
-                    }
+                    let Some(v) = self.set_via_data_descriptor(&ty, o, name, v)? else {
+                        return Ok(());
+                    };
                     if let InstanceBase::Exception(_) = &inst.base {
                         if crate::exc_methods::exc_setattr(self, obj, str_of(name), &v)? {
                             return Ok(());
@@ -616,21 +634,10 @@ impl Interp {
                 }
                 Payload::Native(n) => {
                     if let Some(d) = crate::modules::thread::local_dict(self, obj)? {
-                        // A property of a `_local` subclass takes precedence over the dict.
-                        if let Some(Value::Obj(a)) = lookup(self.py, &n.class, name) {
-                            if let Payload::Property(p) = a.payload() {
-                                let setter = p[1].clone();
-                                if setter.is_none() {
-                                    return Err(self.attribute_error(format!(
-                                        "property '{}' of '{}' object has no setter",
-                                        str_of(name),
-                                        self.type_name(o)
-                                    )));
-                                }
-                                self.call1(&setter, &[o.clone(), v])?;
-                                return Ok(());
-                            }
-                        }
+                        // A data descriptor of a `_local` subclass takes precedence over the dict.
+                        let Some(v) = self.set_via_data_descriptor(&n.class, o, name, v)? else {
+                            return Ok(());
+                        };
                         if name.is(&self.g.names.dict) {
                             return Err(self.attribute_error(format!(
                                 "'{}' object attribute '__dict__' is read-only",

@@ -20,12 +20,7 @@ pub fn before_native_import(interp: &mut Interp, def: &NativeModuleDef) {
     if forced_off {
         return;
     }
-    let reason = format!("import of module '{}'", def.name);
-    if interp
-        .g
-        .gil
-        .enable_at_runtime(&interp.thread_state, &reason)
-    {
+    if interp.g.gil.enable_at_runtime(&interp.thread_state) {
         gilvm_sync::stats::gil_switched(
             true,
             Some(def.name),

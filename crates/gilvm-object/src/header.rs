@@ -83,6 +83,11 @@ mod imp {
         pub fn is_immortal(&self) -> bool {
             self.rc.get() == IMMORTAL
         }
+        /// Is the caller's reference the only one? (GIL build: the count is 1.)
+        #[inline(always)]
+        pub fn is_unique_to_current_thread(&self) -> bool {
+            self.rc.get() == 1
+        }
         /// Decrements; see [`Dec`].
         #[inline(always)]
         pub fn decref_action(&self) -> Dec {
@@ -359,6 +364,24 @@ mod imp {
         }
         pub fn is_immortal(&self) -> bool {
             self.local.load(Ordering::Relaxed) == IMMORTAL
+        }
+        /// Is the calling thread's one reference the only reference to this object? True
+        /// when this thread owns the object, counts exactly one local reference, and the
+        /// shared word is 0 (no reference held by another thread, none queued or merged, no
+        /// weak reader). The true count is then 1 and that reference is the caller's, so no
+        /// other thread can reach the object until the caller hands out a new reference.
+        ///
+        /// ordering: the Acquire load of `shared` pairs with the AcqRel decrement of the
+        /// last other thread that held a reference, so everything it did to the object
+        /// (under the object's lock, released before its decrement) happens-before the
+        /// caller's unlocked access.
+        #[inline(always)]
+        pub fn is_unique_to_current_thread(&self) -> bool {
+            #[cfg(loom)]
+            self.touch();
+            self.local.load(Ordering::Relaxed) == 1
+                && self.owner.load(Ordering::Relaxed) == gilvm_sync::current_thread_id()
+                && self.shared.load(Ordering::Acquire) == 0
         }
     }
 }

@@ -88,6 +88,14 @@ impl ObjRef {
         self.header().count()
     }
 
+    /// Is this reference the only one, held by the calling thread? Then no other thread can
+    /// reach the object (see `Header::is_unique_to_current_thread`), and the object's
+    /// [`ObjCell`](gilvm_sync::ObjCell) may be entered with `exclusive = true`.
+    #[inline(always)]
+    pub fn is_exclusive(&self) -> bool {
+        self.header().is_unique_to_current_thread()
+    }
+
     /// Makes this object immortal.
     pub fn make_immortal(&self) {
         self.header().make_immortal()

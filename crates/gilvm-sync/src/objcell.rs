@@ -70,6 +70,32 @@ impl<T> ObjCell<T> {
         f(unsafe { &mut *self.value.get() })
     }
 
+    /// Like [`ObjCell::with`], but skips the lock when `exclusive` is true: the caller holds
+    /// the only reference to the object that contains this cell (an iterator on the value
+    /// stack, say), so no other thread can reach it. Invariant 1 still applies to `f`.
+    ///
+    /// # Safety
+    /// `exclusive` may be true only if no other thread can reach this cell until the call
+    /// returns, and everything other threads did to it happens-before this call (the object
+    /// model's `ObjRef::is_exclusive` gives both).
+    #[inline(always)]
+    #[track_caller]
+    pub unsafe fn with_exclusive<R>(
+        &self,
+        py: Py<'_>,
+        exclusive: bool,
+        f: impl FnOnce(&mut T) -> R,
+    ) -> R {
+        #[cfg(all(feature = "free-threading", not(loom)))]
+        if exclusive {
+            // SAFETY: no other thread can reach the cell (the caller's contract), and `f`
+            // cannot re-enter it (invariant 1), so this is the only reference to the value.
+            return f(unsafe { &mut *self.value.get() });
+        }
+        let _ = exclusive;
+        self.with(py, f)
+    }
+
     /// Runs `f` with exclusive access to two distinct cells, locked in address order
     /// (a two-object critical section). Panics if `self` and `other` are the same cell;
     /// callers handle `a.extend(a)` by copying first.

@@ -95,37 +95,39 @@ impl Interp {
     /// Calls a Python function.
     pub fn call_function(&mut self, f: &Function, args: Args<'_>) -> PyResult {
         let code = code_of(&f.code);
-        let fast = self.bind_args(f, code, args)?;
-        let mut frame = Frame {
-            code: f.code.clone(),
-            pc: 0,
-            fast,
-            stack: self.take_vec(8),
-            globals: f.globals.clone(),
-            locals: None,
-            started: false,
-        };
+        let mut frame = self.new_frame(f.code.clone(), f.globals.clone(), None);
+        if let Err(e) = self.bind_args(f, code, args, &mut frame.fast) {
+            self.recycle_frame(frame);
+            return Err(e);
+        }
         if code.flags & flags::GENERATOR != 0 {
             return Ok(self.new_generator(frame, f));
         }
-        self.run_frame(&mut frame)
+        self.run_frame(frame)
     }
 
-    /// Runs a new frame to completion (with recursion checks) and recycles its vectors.
-    pub fn run_frame(&mut self, frame: &mut Frame) -> PyResult {
-        if self.depth >= self.recursion_limit || self.stack_exhausted() {
-            return Err(self.recursion_error());
-        }
-        if self.thread_state.eval_breaker.is_set() {
-            self.handle_eval_breaker()?;
-        }
+    /// Runs a new frame to completion (with recursion checks) and recycles it.
+    #[inline]
+    pub fn run_frame(&mut self, mut frame: Box<Frame>) -> PyResult {
+        let r = if self.depth >= self.recursion_limit || self.stack_exhausted() {
+            Err(self.recursion_error())
+        } else if self.thread_state.eval_breaker.is_set() {
+            match self.handle_eval_breaker() {
+                Err(e) => Err(e),
+                Ok(()) => self.run_frame_eval(&mut frame),
+            }
+        } else {
+            self.run_frame_eval(&mut frame)
+        };
+        self.recycle_frame(frame);
+        r
+    }
+
+    #[inline(always)]
+    fn run_frame_eval(&mut self, frame: &mut Frame) -> PyResult {
         self.depth += 1;
         let r = self.eval(frame);
         self.depth -= 1;
-        let fast = std::mem::take(&mut frame.fast);
-        let stack = std::mem::take(&mut frame.stack);
-        self.give_vec(fast);
-        self.give_vec(stack);
         match r {
             Ok(Exit::Return(v)) => Ok(v),
             Ok(Exit::Yield(_)) => Err(self.runtime_error("yield from a non-generator frame")),
@@ -133,16 +135,17 @@ impl Interp {
         }
     }
 
-    /// Builds the fast-locals vector for a call.
+    /// Fills the (empty) fast-locals vector of a new frame for a call.
+    #[inline(always)]
     fn bind_args(
         &mut self,
         f: &Function,
         code: &CodeObject,
         args: Args<'_>,
-    ) -> PyResult<Vec<Value>> {
+        fast: &mut Vec<Value>,
+    ) -> PyResult<()> {
         let nlocals = code.nlocals();
         let ncells = code.ncells();
-        let mut fast = self.take_vec(nlocals + ncells);
         let pos = args.pos();
         let argcount = code.argcount as usize;
         let simple = args.kwnames.is_empty()
@@ -150,30 +153,34 @@ impl Interp {
             && code.kwonlyargcount == 0;
         if simple && pos.len() == argcount {
             fast.extend_from_slice(pos);
-            fast.resize(nlocals, Value::Undef);
+            for _ in argcount..nlocals {
+                fast.push(Value::Undef);
+            }
         } else {
             fast.resize(nlocals, Value::Undef);
-            if let Err(e) = self.bind_general(f, code, args, &mut fast) {
-                self.give_vec(fast);
-                return Err(e);
-            }
+            self.bind_general(f, code, args, fast)?;
         }
         if ncells > 0 {
-            for (i, c2a) in code.cell2arg.iter().enumerate() {
-                let init = match c2a {
-                    Some(a) => std::mem::replace(&mut fast[*a as usize], Value::Undef),
-                    None => Value::Undef,
-                };
-                let _ = i;
-                fast.push(Value::Obj(self.new_obj(Payload::Cell(ObjCell::new(init)))));
-            }
-            for c in f.closure.iter() {
-                fast.push(Value::Obj(c.clone()));
-            }
-            // Parameters that are cells are read through their cell; keep the slot bound so
-            // that LoadFast never sees them (the compiler uses Deref ops for them).
+            self.bind_cells(f, code, fast);
         }
-        Ok(fast)
+        Ok(())
+    }
+
+    /// Appends the cell slots: cells created by this frame (a parameter that is a cell
+    /// moves into its cell), then the closure's cells. The compiler reads cell parameters
+    /// through Deref ops, so their fast slots are never read.
+    #[inline(never)]
+    fn bind_cells(&mut self, f: &Function, code: &CodeObject, fast: &mut Vec<Value>) {
+        for c2a in code.cell2arg.iter() {
+            let init = match c2a {
+                Some(a) => std::mem::replace(&mut fast[*a as usize], Value::Undef),
+                None => Value::Undef,
+            };
+            fast.push(Value::Obj(self.new_obj(Payload::Cell(ObjCell::new(init)))));
+        }
+        for c in f.closure.iter() {
+            fast.push(Value::Obj(c.clone()));
+        }
     }
 
     fn bind_general(

@@ -20,26 +20,29 @@ pub enum Exit {
     Yield(Value),
 }
 
-macro_rules! pop {
-    ($f:expr) => {
-        match $f.stack.pop() {
-            Some(v) => v,
-            None => unreachable!(
-                "value stack underflow in {} ({})",
-                str_of(&code_of(&$f.code).qualname),
-                str_of(&code_of(&$f.code).filename)
-            ),
-        }
-    };
-}
-
 impl Interp {
     /// Runs `f` until it returns, yields, or raises.
     pub fn eval(&mut self, f: &mut Frame) -> Result<Exit, PyErr> {
-        let code_obj = f.code.clone();
-        let code = code_of(&code_obj);
+        // Borrowed, not cloned: no instruction reassigns `f.code` (a count increment and
+        // decrement saved per call).
+        let code = code_of(&f.code);
         let instrs = &*code.instrs;
         let mut pc = f.pc;
+        // The value stack lives in a local while the frame runs (one indirection less on
+        // every push and pop); every exit puts it back.
+        let mut stack = std::mem::take(&mut f.stack);
+        macro_rules! pop {
+            () => {
+                match stack.pop() {
+                    Some(v) => v,
+                    None => unreachable!(
+                        "value stack underflow in {} ({})",
+                        str_of(&code.qualname),
+                        str_of(&code.filename)
+                    ),
+                }
+            };
+        }
         loop {
             let err: PyErr = 'op: {
                 macro_rules! tri {
@@ -56,27 +59,27 @@ impl Interp {
                     match ins {
                         Instr::Nop => {}
                         Instr::Pop => {
-                            f.stack.pop();
+                            stack.pop();
                         }
                         Instr::Copy(n) => {
-                            let v = f.stack[f.stack.len() - n as usize].clone();
-                            f.stack.push(v);
+                            let v = stack[stack.len() - n as usize].clone();
+                            stack.push(v);
                         }
                         Instr::Swap(n) => {
-                            let len = f.stack.len();
-                            f.stack.swap(len - 1, len - n as usize);
+                            let len = stack.len();
+                            stack.swap(len - 1, len - n as usize);
                         }
-                        Instr::LoadConst(i) => f.stack.push(code.consts[i as usize].clone()),
+                        Instr::LoadConst(i) => stack.push(code.consts[i as usize].clone()),
                         Instr::LoadFast(i) => {
                             let v = &f.fast[i as usize];
                             if v.is_undef() {
                                 let name = code.varnames[i as usize].clone();
                                 break 'op self.unbound_local(&name);
                             }
-                            f.stack.push(v.clone());
+                            stack.push(v.clone());
                         }
                         Instr::StoreFast(i) => {
-                            let v = pop!(f);
+                            let v = pop!();
                             f.fast[i as usize] = v;
                         }
                         Instr::DeleteFast(i) => {
@@ -89,10 +92,10 @@ impl Interp {
                         Instr::LoadDeref(i) => {
                             let slot = code.nlocals() + i as usize;
                             let v = tri!(self.cell_get(&f.fast[slot], code, i as usize));
-                            f.stack.push(v);
+                            stack.push(v);
                         }
                         Instr::StoreDeref(i) => {
-                            let v = pop!(f);
+                            let v = pop!();
                             let slot = code.nlocals() + i as usize;
                             self.cell_set(&f.fast[slot], v);
                         }
@@ -103,7 +106,7 @@ impl Interp {
                         }
                         Instr::LoadClosure(i) => {
                             let slot = code.nlocals() + i as usize;
-                            f.stack.push(f.fast[slot].clone());
+                            stack.push(f.fast[slot].clone());
                         }
                         Instr::LoadClassDeref(i) => {
                             let name = self.cell_name(code, i as usize);
@@ -118,14 +121,14 @@ impl Interp {
                                     tri!(self.cell_get(&f.fast[slot], code, i as usize))
                                 }
                             };
-                            f.stack.push(v);
+                            stack.push(v);
                         }
                         Instr::LoadGlobal(i) => {
                             let v = tri!(self.load_global_cached(&f.globals, code, i as usize));
-                            f.stack.push(v);
+                            stack.push(v);
                         }
                         Instr::StoreGlobal(i) => {
-                            let v = pop!(f);
+                            let v = pop!();
                             if let Value::Obj(o) = &v {
                                 o.publish_shared();
                             }
@@ -145,10 +148,10 @@ impl Interp {
                                 Some(v) => v,
                                 None => tri!(self.load_global(&f.globals, name)),
                             };
-                            f.stack.push(v);
+                            stack.push(v);
                         }
                         Instr::StoreName(i) => {
-                            let v = pop!(f);
+                            let v = pop!();
                             if let Value::Obj(o) = &v {
                                 o.publish_shared();
                             }
@@ -164,48 +167,63 @@ impl Interp {
                             }
                         }
                         Instr::LoadAttr(i) => {
-                            let o = pop!(f);
+                            let o = pop!();
                             let v = tri!(self.getattr(&o, &code.names[i as usize]));
-                            f.stack.push(v);
+                            stack.push(v);
                         }
                         Instr::StoreAttr(i) => {
-                            let o = pop!(f);
-                            let v = pop!(f);
+                            let o = pop!();
+                            let v = pop!();
                             tri!(self.setattr(&o, &code.names[i as usize], v));
                         }
                         Instr::DeleteAttr(i) => {
-                            let o = pop!(f);
+                            let o = pop!();
                             tri!(self.delattr(&o, &code.names[i as usize]));
                         }
                         Instr::LoadMethod(i) => {
-                            let o = pop!(f);
+                            let o = pop!();
                             let (m, recv) = tri!(self.load_method(o, &code.names[i as usize]));
-                            f.stack.push(m);
-                            f.stack.push(recv);
+                            stack.push(m);
+                            stack.push(recv);
                         }
                         Instr::CallMethod(n) => {
                             let n = n as usize;
-                            let len = f.stack.len();
+                            let len = stack.len();
                             let base = len - n - 2;
-                            let r = if f.stack[base + 1].is_undef() {
-                                self.call(&f.stack[base], Args::new(&f.stack[base + 2..]))
+                            let args = if stack[base + 1].is_undef() {
+                                Args::new(&stack[base + 2..])
                             } else {
-                                self.call(&f.stack[base], Args::new(&f.stack[base + 1..]))
+                                Args::new(&stack[base + 1..])
                             };
-                            f.stack.truncate(base);
-                            f.stack.push(tri!(r));
+                            let r = match &stack[base] {
+                                Value::Obj(o) => match o.payload() {
+                                    Payload::Function(func) => self.call_function(func, args),
+                                    _ => self.call(&stack[base], args),
+                                },
+                                other => self.call(other, args),
+                            };
+                            stack.truncate(base);
+                            stack.push(tri!(r));
                         }
                         Instr::Call(n) => {
                             let n = n as usize;
-                            let base = f.stack.len() - n - 1;
-                            let r = self.call(&f.stack[base], Args::new(&f.stack[base + 1..]));
-                            f.stack.truncate(base);
-                            f.stack.push(tri!(r));
+                            let base = stack.len() - n - 1;
+                            let args = Args::new(&stack[base + 1..]);
+                            // Python functions skip the general dispatch of `call`.
+                            let r = match &stack[base] {
+                                Value::Obj(o) => match o.payload() {
+                                    Payload::Function(func) => self.call_function(func, args),
+                                    _ => self.call(&stack[base], args),
+                                },
+                                other => self.call(other, args),
+                            };
+                            stack.truncate(base);
+                            stack.push(tri!(r));
                         }
                         Instr::CallKw(n) => {
-                            let names = pop!(f);
+                            let names = pop!();
                             let n = n as usize;
-                            let base = f.stack.len() - n - 1;
+                            let base = stack.len() - n - 1;
                             let kwnames: &[Value] = match &names {
                                 Value::Obj(o) => match o.payload() {
                                     Payload::Tuple(t) => t,
@@ -214,25 +232,25 @@ impl Interp {
                                 _ => &[],
                             };
                             let r = self.call(
-                                &f.stack[base],
+                                &stack[base],
                                 Args {
-                                    all: &f.stack[base + 1..],
+                                    all: &stack[base + 1..],
                                     kwnames,
                                 },
                             );
-                            f.stack.truncate(base);
-                            f.stack.push(tri!(r));
+                            stack.truncate(base);
+                            stack.push(tri!(r));
                         }
                         Instr::CallEx(has_kw) => {
-                            let kwargs = if has_kw != 0 { Some(pop!(f)) } else { None };
-                            let args = pop!(f);
-                            let func = pop!(f);
+                            let kwargs = if has_kw != 0 { Some(pop!()) } else { None };
+                            let args = pop!();
+                            let func = pop!();
                             let r = self.call_ex(&func, &args, kwargs.as_ref());
-                            f.stack.push(tri!(r));
+                            stack.push(tri!(r));
                         }
                         Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
-                            let b = pop!(f);
-                            let a = pop!(f);
+                            let b = pop!();
+                            let a = pop!();
                             // Fast paths for small ints and floats.
                             let fast = match (&a, &b) {
                                 (Value::Int(x), Value::Int(y)) => match op {
@@ -274,16 +292,16 @@ impl Interp {
                                     tri!(self.binary_op(op, a, b, inplace))
                                 }
                             };
-                            f.stack.push(v);
+                            stack.push(v);
                         }
                         Instr::UnaryOp(op) => {
-                            let a = pop!(f);
+                            let a = pop!();
                             let v = tri!(self.unary_op(op, a));
-                            f.stack.push(v);
+                            stack.push(v);
                         }
                         Instr::CompareOp(op) => {
-                            let b = pop!(f);
-                            let a = pop!(f);
+                            let b = pop!();
+                            let a = pop!();
                             let v = match (&a, &b) {
                                 (Value::Int(x), Value::Int(y)) => Value::Bool(match op {
                                     CmpOp::Lt => x < y,
@@ -303,80 +321,80 @@ impl Interp {
                                 }),
                                 _ => tri!(self.compare(op, &a, &b)),
                             };
-                            f.stack.push(v);
+                            stack.push(v);
                         }
                         Instr::IsOp(neg) => {
-                            let b = pop!(f);
-                            let a = pop!(f);
-                            f.stack.push(Value::Bool(a.is(&b) != (neg != 0)));
+                            let b = pop!();
+                            let a = pop!();
+                            stack.push(Value::Bool(a.is(&b) != (neg != 0)));
                         }
                         Instr::ContainsOp(neg) => {
-                            let container = pop!(f);
-                            let item = pop!(f);
+                            let container = pop!();
+                            let item = pop!();
                             let r = tri!(self.contains(&container, &item));
-                            f.stack.push(Value::Bool(r != (neg != 0)));
+                            stack.push(Value::Bool(r != (neg != 0)));
                         }
                         Instr::BinarySubscr => {
-                            let key = pop!(f);
-                            let c = pop!(f);
+                            let key = pop!();
+                            let c = pop!();
                             let v = tri!(self.getitem(&c, &key));
-                            f.stack.push(v);
+                            stack.push(v);
                         }
                         Instr::StoreSubscr => {
-                            let key = pop!(f);
-                            let c = pop!(f);
-                            let v = pop!(f);
+                            let key = pop!();
+                            let c = pop!();
+                            let v = pop!();
                             tri!(self.setitem(&c, key, v));
                         }
                         Instr::DeleteSubscr => {
-                            let key = pop!(f);
-                            let c = pop!(f);
+                            let key = pop!();
+                            let c = pop!();
                             tri!(self.delitem(&c, &key));
                         }
                         Instr::BuildTuple(n) => {
-                            let items = f.stack.split_off(f.stack.len() - n as usize);
-                            f.stack.push(self.new_tuple(items));
+                            let items = stack.split_off(stack.len() - n as usize);
+                            stack.push(self.new_tuple(items));
                         }
                         Instr::BuildList(n) => {
-                            let items = f.stack.split_off(f.stack.len() - n as usize);
-                            f.stack.push(self.new_list(items));
+                            let items = stack.split_off(stack.len() - n as usize);
+                            stack.push(self.new_list(items));
                         }
                         Instr::BuildSet(n) => {
-                            let items = f.stack.split_off(f.stack.len() - n as usize);
+                            let items = stack.split_off(stack.len() - n as usize);
                             let s = self.new_set();
                             for it in items {
                                 tri!(self.set_add(&s, it));
                             }
-                            f.stack.push(Value::Obj(s));
+                            stack.push(Value::Obj(s));
                         }
                         Instr::BuildMap(n) => {
-                            let items = f.stack.split_off(f.stack.len() - 2 * n as usize);
+                            let items = stack.split_off(stack.len() - 2 * n as usize);
                             let d = self.new_dict_obj();
                             let mut it = items.into_iter();
                             while let (Some(k), Some(v)) = (it.next(), it.next()) {
                                 tri!(self.dict_set(&d, k, v));
                             }
-                            f.stack.push(Value::Obj(d));
+                            stack.push(Value::Obj(d));
                         }
                         Instr::BuildString(n) => {
-                            let items = f.stack.split_off(f.stack.len() - n as usize);
+                            let items = stack.split_off(stack.len() - n as usize);
                             let mut s = String::new();
                             for it in &items {
                                 s.push_str(it.as_str().unwrap_or(""));
                             }
-                            f.stack.push(self.new_str(s));
+                            stack.push(self.new_str(s));
                         }
                         Instr::BuildSlice(n) => {
-                            let step = if n == 3 { pop!(f) } else { Value::None };
-                            let stop = pop!(f);
-                            let start = pop!(f);
-                            f.stack.push(Value::Obj(
+                            let step = if n == 3 { pop!() } else { Value::None };
+                            let stop = pop!();
+                            let start = pop!();
+                            stack.push(Value::Obj(
                                 self.new_obj(Payload::Slice(Box::new([start, stop, step]))),
                             ));
                         }
                         Instr::ListAppend(n) => {
-                            let v = pop!(f);
-                            let l = &f.stack[f.stack.len() - n as usize];
+                            let v = pop!();
+                            let l = &stack[stack.len() - n as usize];
                             if let Value::Obj(o) = l {
                                 if let Payload::List(cell) = o.payload() {
                                     cell.with(self.py, |l| l.push(v));
@@ -384,24 +402,24 @@ impl Interp {
                             }
                         }
                         Instr::SetAdd(n) => {
-                            let v = pop!(f);
-                            let s = f.stack[f.stack.len() - n as usize].clone();
+                            let v = pop!();
+                            let s = stack[stack.len() - n as usize].clone();
                             if let Value::Obj(o) = &s {
                                 tri!(self.set_add(o, v));
                             }
                         }
                         Instr::MapAdd(n) => {
-                            let v = pop!(f);
-                            let k = pop!(f);
-                            let d = f.stack[f.stack.len() - n as usize].clone();
+                            let v = pop!();
+                            let k = pop!();
+                            let d = stack[stack.len() - n as usize].clone();
                             if let Value::Obj(o) = &d {
                                 tri!(self.dict_set(o, k, v));
                             }
                         }
                         Instr::ListExtend(n) => {
-                            let it = pop!(f);
+                            let it = pop!();
                             let items = tri!(self.collect(&it));
-                            let l = &f.stack[f.stack.len() - n as usize];
+                            let l = &stack[stack.len() - n as usize];
                             if let Value::Obj(o) = l {
                                 if let Payload::List(cell) = o.payload() {
                                     cell.with(self.py, |l| l.extend(items));
@@ -409,9 +427,9 @@ impl Interp {
                             }
                         }
                         Instr::SetUpdate(n) => {
-                            let it = pop!(f);
+                            let it = pop!();
                             let items = tri!(self.collect(&it));
-                            let s = f.stack[f.stack.len() - n as usize].clone();
+                            let s = stack[stack.len() - n as usize].clone();
                             if let Value::Obj(o) = &s {
                                 for x in items {
                                     tri!(self.set_add(o, x));
@@ -419,11 +437,11 @@ impl Interp {
                             }
                         }
                         Instr::DictUpdate(n) | Instr::DictMerge(n) => {
-                            let m = pop!(f);
-                            let d = f.stack[f.stack.len() - n as usize].clone();
+                            let m = pop!();
+                            let d = stack[stack.len() - n as usize].clone();
                             let merge = matches!(ins, Instr::DictMerge(_));
                             let func = if merge {
-                                Some(f.stack[f.stack.len() - n as usize - 2].clone())
+                                Some(stack[stack.len() - n as usize - 2].clone())
                             } else {
                                 None
                             };
@@ -432,7 +450,7 @@ impl Interp {
                             }
                         }
                         Instr::ListToTuple => {
-                            let l = pop!(f);
+                            let l = pop!();
                             let items = match &l {
                                 Value::Obj(o) => match o.payload() {
                                     Payload::List(c) => c.with(self.py, std::mem::take),
@@ -440,11 +458,11 @@ impl Interp {
                                 },
                                 _ => Vec::new(),
                             };
-                            f.stack.push(self.new_tuple(items));
+                            stack.push(self.new_tuple(items));
                         }
                         Instr::FormatValue(flags) => {
-                            let spec = if flags & 4 != 0 { Some(pop!(f)) } else { None };
-                            let v = pop!(f);
+                            let spec = if flags & 4 != 0 { Some(pop!()) } else { None };
+                            let v = pop!();
                             let v = match flags & 3 {
                                 1 => tri!(self.str_value(&v)),
                                 2 => {
@@ -459,17 +477,17 @@ impl Interp {
                             };
                             let r = tri!(self
                                 .format(&v, spec.as_ref().and_then(|s| s.as_str()).unwrap_or("")));
-                            f.stack.push(r);
+                            stack.push(r);
                         }
                         Instr::UnpackSequence(n) => {
-                            let seq = pop!(f);
-                            tri!(self.unpack_into(&seq, n as usize, None, &mut f.stack));
+                            let seq = pop!();
+                            tri!(self.unpack_into(&seq, n as usize, None, &mut stack));
                         }
                         Instr::UnpackEx(arg) => {
-                            let seq = pop!(f);
+                            let seq = pop!();
                             let before = (arg & 0xff) as usize;
                             let after = (arg >> 8) as usize;
-                            tri!(self.unpack_into(&seq, before, Some(after), &mut f.stack));
+                            tri!(self.unpack_into(&seq, before, Some(after), &mut stack));
                         }
                         Instr::Jump(t) => {
                             if (t as usize) < pc && self.thread_state.eval_breaker.is_set() {
@@ -479,7 +497,7 @@ impl Interp {
                             pc = t as usize;
                         }
                         Instr::PopJumpIfFalse(t) => {
-                            let v = pop!(f);
+                            let v = pop!();
                             let b = match v {
                                 Value::Bool(b) => b,
                                 other => tri!(self.truthy(&other)),
@@ -489,7 +507,7 @@ impl Interp {
                             }
                         }
                         Instr::PopJumpIfTrue(t) => {
-                            let v = pop!(f);
+                            let v = pop!();
                             let b = match v {
                                 Value::Bool(b) => b,
                                 other => tri!(self.truthy(&other)),
@@ -499,99 +517,142 @@ impl Interp {
                             }
                         }
                         Instr::JumpIfFalseOrPop(t) => {
-                            let b = tri!(self.truthy(f.stack.last().unwrap()));
+                            let b = tri!(self.truthy(stack.last().unwrap()));
                             if !b {
                                 pc = t as usize;
                             } else {
-                                f.stack.pop();
+                                stack.pop();
                             }
                         }
                         Instr::JumpIfTrueOrPop(t) => {
-                            let b = tri!(self.truthy(f.stack.last().unwrap()));
+                            let b = tri!(self.truthy(stack.last().unwrap()));
                             if b {
                                 pc = t as usize;
                             } else {
-                                f.stack.pop();
+                                stack.pop();
                             }
                         }
                         Instr::GetIter => {
-                            let v = pop!(f);
+                            let v = pop!();
                             let it = tri!(self.iter(&v));
-                            f.stack.push(it);
+                            stack.push(it);
                         }
                         Instr::ForIter(t) => {
-                            let it = f.stack.last().unwrap();
-                            // Fast path: range iterators.
+                            let it = stack.last().unwrap();
+                            // Fast paths: range and sequence iterators. The value stack
+                            // usually holds the only reference to the iterator; then no
+                            // other thread can reach it and its cell is entered without
+                            // the per-object lock (free-threaded build).
                             if let Value::Obj(o) = it {
-                                if let Payload::RangeIter(cell) = o.payload() {
-                                    let next = cell.with(self.py, |r: &mut RangeIter| {
-                                        if r.remaining > 0 {
-                                            let v = r.next;
-                                            r.remaining -= 1;
-                                            r.next = r.next.wrapping_add(r.step);
-                                            Some(v)
-                                        } else {
-                                            None
+                                let py = self.py;
+                                match o.payload() {
+                                    Payload::RangeIter(cell) => {
+                                        // SAFETY: `is_exclusive` is the contract of
+                                        // `with_exclusive`.
+                                        let next = unsafe {
+                                            cell.with_exclusive(
+                                                py,
+                                                o.is_exclusive(),
+                                                |r: &mut RangeIter| {
+                                                    if r.remaining > 0 {
+                                                        let v = r.next;
+                                                        r.remaining -= 1;
+                                                        r.next = r.next.wrapping_add(r.step);
+                                                        Some(v)
+                                                    } else {
+                                                        None
+                                                    }
+                                                },
+                                            )
+                                        };
+                                        match next {
+                                            Some(v) => stack.push(Value::Int(v)),
+                                            None => {
+                                                stack.pop();
+                                                pc = t as usize;
+                                            }
                                         }
-                                    });
-                                    match next {
-                                        Some(v) => f.stack.push(Value::Int(v)),
-                                        None => {
-                                            f.stack.pop();
-                                            pc = t as usize;
+                                        continue;
+                                    }
+                                    // Only when exclusive: the step locks the list, and
+                                    // no thread may wait for a lock while holding one.
+                                    Payload::SeqIter(cell) if o.is_exclusive() => {
+                                        // SAFETY: as above.
+                                        let step = unsafe {
+                                            cell.with_exclusive(py, true, |s| {
+                                                crate::containers::seq_iter_step(py, s)
+                                            })
+                                        };
+                                        match step {
+                                            Some(Some(v)) => {
+                                                stack.push(v);
+                                                continue;
+                                            }
+                                            Some(None) => {
+                                                stack.pop();
+                                                pc = t as usize;
+                                                continue;
+                                            }
+                                            // Not over a list: the general path.
+                                            None => {}
                                         }
                                     }
-                                    continue;
+                                    _ => {}
                                 }
                             }
-                            let it = it.clone();
-                            match tri!(self.next(&it)) {
-                                Some(v) => f.stack.push(v),
+                            // Not cloned: an iterator held only by this stack stays
+                            // exclusive (see `ObjRef::is_exclusive`), which generators use.
+                            let it = stack.last().unwrap();
+                            match tri!(self.next(it)) {
+                                Some(v) => stack.push(v),
                                 None => {
-                                    f.stack.pop();
+                                    stack.pop();
                                     pc = t as usize;
                                 }
                             }
                         }
                         Instr::MakeFunction(flags) => {
-                            let code_v = pop!(f);
-                            let closure = if flags & 8 != 0 { Some(pop!(f)) } else { None };
-                            let kwdefaults = if flags & 2 != 0 { Some(pop!(f)) } else { None };
-                            let defaults = if flags & 1 != 0 { Some(pop!(f)) } else { None };
+                            let code_v = pop!();
+                            let closure = if flags & 8 != 0 { Some(pop!()) } else { None };
+                            let kwdefaults = if flags & 2 != 0 { Some(pop!()) } else { None };
+                            let defaults = if flags & 1 != 0 { Some(pop!()) } else { None };
                             let func = self
                                 .make_function(&code_v, &f.globals, defaults, kwdefaults, closure);
-                            f.stack.push(func);
+                            stack.push(func);
                         }
                         Instr::ReturnValue => {
-                            let v = pop!(f);
+                            let v = pop!();
                             f.pc = pc;
+                            f.stack = stack;
                             return Ok(Exit::Return(v));
                         }
                         Instr::YieldValue => {
-                            let v = pop!(f);
+                            let v = pop!();
                             f.pc = pc;
+                            f.stack = stack;
                             return Ok(Exit::Yield(v));
                         }
                         Instr::GetYieldFromIter => {
-                            let v = pop!(f);
+                            let v = pop!();
                             let it = if self.is_generator(&v) {
                                 v
                             } else {
                                 tri!(self.iter(&v))
                             };
-                            f.stack.push(it);
+                            stack.push(it);
                         }
                         Instr::YieldFrom => {
-                            let sent = pop!(f);
-                            let sub = f.stack.last().unwrap().clone();
+                            let sent = pop!();
+                            let sub = stack.last().unwrap().clone();
                             match tri!(self.send_to(&sub, sent)) {
                                 crate::gen::Step::Yield(v) => {
                                     f.pc = pc - 1;
+                                    f.stack = stack;
                                     return Ok(Exit::Yield(v));
                                 }
                                 crate::gen::Step::Return(v) => {
-                                    f.stack.pop();
-                                    f.stack.push(v);
+                                    stack.pop();
+                                    stack.push(v);
                                 }
                             }
                         }
@@ -602,12 +663,12 @@ impl Interp {
                                     _ => self.runtime_error("No active exception to reraise"),
                                 },
                                 1 => {
-                                    let exc = pop!(f);
+                                    let exc = pop!();
                                     tri!(self.make_raisable(&exc))
                                 }
                                 _ => {
-                                    let cause = pop!(f);
-                                    let exc = pop!(f);
+                                    let cause = pop!();
+                                    let exc = pop!();
                                     let e = tri!(self.make_raisable(&exc));
                                     tri!(self.set_cause(&e, cause));
                                     e
@@ -616,91 +677,104 @@ impl Interp {
                             if n == 0 {
                                 // A bare `raise` keeps the traceback as it is.
                                 f.pc = pc;
-                                match self.find_handler(code, pc - 1, f, &e, false) {
+                                match self.find_handler(
+                                    code,
+                                    pc - 1,
+                                    &f.code,
+                                    &mut stack,
+                                    &e,
+                                    false,
+                                ) {
                                     Some(t) => {
                                         pc = t;
                                         continue;
                                     }
-                                    None => return Err(e),
+                                    None => {
+                                        f.stack = stack;
+                                        return Err(e);
+                                    }
                                 }
                             }
                             break 'op e;
                         }
                         Instr::Reraise => {
-                            let exc = pop!(f);
+                            let exc = pop!();
                             let e = match exc {
                                 Value::Obj(o) => PyErr(o),
                                 _ => self.runtime_error("bad reraise"),
                             };
                             f.pc = pc;
                             // Propagate without a new traceback entry.
-                            match self.find_handler(code, pc - 1, f, &e, false) {
+                            match self.find_handler(code, pc - 1, &f.code, &mut stack, &e, false) {
                                 Some(t) => {
                                     pc = t;
                                     continue;
                                 }
-                                None => return Err(e),
+                                None => {
+                                    f.stack = stack;
+                                    return Err(e);
+                                }
                             }
                         }
                         Instr::PushExcInfo => {
-                            let exc = pop!(f);
+                            let exc = pop!();
                             let prev = std::mem::replace(&mut self.handled, exc.clone());
-                            f.stack.push(prev);
-                            f.stack.push(exc);
+                            stack.push(prev);
+                            stack.push(exc);
                         }
                         Instr::PopExcept => {
-                            let prev = pop!(f);
+                            let prev = pop!();
                             self.handled = prev;
                         }
                         Instr::CheckExcMatch => {
-                            let ty = pop!(f);
-                            let exc = f.stack.last().unwrap().clone();
+                            let ty = pop!();
+                            let exc = stack.last().unwrap().clone();
                             let r = tri!(self.exception_matches(&exc, &ty));
-                            f.stack.push(Value::Bool(r));
+                            stack.push(Value::Bool(r));
                         }
                         Instr::WithExceptStart => {
-                            let len = f.stack.len();
-                            let exc = f.stack[len - 1].clone();
-                            let exit = f.stack[len - 3].clone();
+                            let len = stack.len();
+                            let exc = stack[len - 1].clone();
+                            let exit = stack[len - 3].clone();
                             let ty = Value::Obj(type_of(&exc).clone());
                             let tb = Value::None;
                             let r = tri!(self.call(&exit, Args::new(&[ty, exc, tb])));
-                            f.stack.push(r);
+                            stack.push(r);
                         }
                         Instr::BeforeWith => {
-                            let mgr = pop!(f);
+                            let mgr = pop!();
                             let (exit, res) = tri!(self.before_with(&mgr));
-                            f.stack.push(exit);
-                            f.stack.push(res);
+                            stack.push(exit);
+                            stack.push(res);
                         }
                         Instr::ImportName(i) => {
-                            let fromlist = pop!(f);
-                            let level = pop!(f);
+                            let fromlist = pop!();
+                            let level = pop!();
                             let m = tri!(self.import_name(
                                 &code.names[i as usize],
                                 &fromlist,
                                 &level,
                                 &f.globals
                             ));
-                            f.stack.push(m);
+                            stack.push(m);
                         }
                         Instr::ImportFrom(i) => {
-                            let m = f.stack.last().unwrap().clone();
+                            let m = stack.last().unwrap().clone();
                             let v = tri!(self.import_from(&m, &code.names[i as usize]));
-                            f.stack.push(v);
+                            stack.push(v);
                         }
                         Instr::ImportStar => {
-                            let m = pop!(f);
+                            let m = pop!();
                             let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
                             tri!(self.import_star(&m, &ns));
                         }
-                        Instr::LoadBuildClass => f.stack.push(self.build_class_fn()),
+                        Instr::LoadBuildClass => stack.push(self.build_class_fn()),
                         Instr::LoadAssertionError => {
-                            f.stack.push(Value::Obj(self.g.exc.assertion_error.clone()))
+                            stack.push(Value::Obj(self.g.exc.assertion_error.clone()))
                         }
                         Instr::LoadLocals => {
                             let l = f.locals.clone().unwrap_or_else(|| f.globals.clone());
-                            f.stack.push(Value::Obj(l));
+                            stack.push(Value::Obj(l));
                         }
                         Instr::StoreClassCell(i) => {
                             let slot = code.nlocals() + i as usize;
@@ -714,9 +788,12 @@ impl Interp {
             };
             // An exception was raised by the instruction at pc - 1.
             f.pc = pc;
-            match self.find_handler(code, pc - 1, f, &err, true) {
+            match self.find_handler(code, pc - 1, &f.code, &mut stack, &err, true) {
                 Some(t) => pc = t,
-                None => return Err(err),
+                None => {
+                    f.stack = stack;
+                    return Err(err);
+                }
             }
         }
     }
@@ -728,7 +805,8 @@ impl Interp {
         &mut self,
         code: &gilvm_object::code::CodeObject,
         at: usize,
-        f: &mut Frame,
+        frame_code: &ObjRef,
+        stack: &mut Vec<Value>,
         err: &PyErr,
         record: bool,
     ) -> Option<usize> {
@@ -737,7 +815,7 @@ impl Interp {
             let fresh = d.with(self.py, |d| {
                 let fresh = d.traceback.is_empty();
                 d.traceback.push(gilvm_object::exc::TbEntry {
-                    code: f.code.clone(),
+                    code: frame_code.clone(),
                     line: code.lines[at],
                     cols: code.cols[at],
                 });
@@ -757,8 +835,8 @@ impl Interp {
             }
         }
         let h = code.handler_for(at)?;
-        f.stack.truncate(h.depth as usize);
-        f.stack.push(err.value());
+        stack.truncate(h.depth as usize);
+        stack.push(err.value());
         Some(h.target as usize)
     }
 

@@ -6,6 +6,8 @@
 use gilvm_object::code::CodeObject;
 use gilvm_object::{ObjRef, Payload, Value};
 
+use crate::interp::Interp;
+
 pub struct Frame {
     pub code: ObjRef,
     pub pc: usize,
@@ -39,5 +41,54 @@ impl Frame {
             .saturating_sub(1)
             .min(c.lines.len().saturating_sub(1));
         c.lines.get(pc).copied().unwrap_or(c.firstlineno)
+    }
+}
+
+/// Frames are boxed and recycled through `Interp::frame_pool`: a call takes a frame whose
+/// vectors are already allocated, and nothing bigger than a pointer is moved per call.
+impl Interp {
+    /// A frame for `code` with empty locals and stack.
+    #[inline(always)]
+    pub(crate) fn new_frame(
+        &mut self,
+        code: ObjRef,
+        globals: ObjRef,
+        locals: Option<ObjRef>,
+    ) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut fr) => {
+                fr.code = code;
+                fr.globals = globals;
+                fr.locals = locals;
+                fr.pc = 0;
+                fr.started = false;
+                fr
+            }
+            None => Box::new(Frame {
+                code,
+                pc: 0,
+                fast: Vec::with_capacity(8),
+                stack: Vec::with_capacity(8),
+                globals,
+                locals,
+                started: false,
+            }),
+        }
+    }
+
+    /// Returns a finished frame to the pool. Its references are dropped now (the code and
+    /// globals are replaced by an immortal placeholder), so a pooled frame keeps nothing
+    /// alive.
+    #[inline(always)]
+    pub(crate) fn recycle_frame(&mut self, mut fr: Box<Frame>) {
+        fr.fast.clear();
+        fr.stack.clear();
+        if self.frame_pool.len() < 64 && fr.fast.capacity() <= 256 && fr.stack.capacity() <= 256 {
+            let placeholder = &self.g.not_implemented;
+            fr.code = placeholder.clone();
+            fr.globals = placeholder.clone();
+            fr.locals = None;
+            self.frame_pool.push(fr);
+        }
     }
 }

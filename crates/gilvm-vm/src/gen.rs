@@ -17,14 +17,14 @@ pub enum Step {
 /// A generator's state, stored in a native object.
 pub struct GenState {
     /// The frame; `None` while running or after finishing.
-    pub frame: Option<Frame>,
+    pub frame: Option<Box<Frame>>,
     pub finished: bool,
     pub name: Value,
     pub qualname: Value,
 }
 
 impl Interp {
-    pub fn new_generator(&mut self, frame: Frame, f: &Function) -> Value {
+    pub fn new_generator(&mut self, frame: Box<Frame>, f: &Function) -> Value {
         let name = f.name.with(self.py, |v| v.clone());
         let qualname = f.qualname.with(self.py, |v| v.clone());
         let st: Box<dyn std::any::Any> = Box::new(GenState {
@@ -54,14 +54,21 @@ impl Interp {
     /// Resumes generator `g` with `sent` (None for `next`).
     pub fn gen_resume(&mut self, g: &ObjRef, sent: Value) -> PyResult<Step> {
         let cell = Self::gen_cell(g).expect("generator");
-        let taken = cell.with(self.py, |b| {
-            let st = b.downcast_mut::<GenState>().expect("generator state");
-            if st.finished {
-                Err(true)
-            } else {
-                st.frame.take().ok_or(false)
-            }
-        });
+        let py = self.py;
+        // A generator referenced only by the caller (the common `for x in gen()`) is entered
+        // without its lock: no other thread can reach it. Re-checked at every entry, since
+        // the generator's own code may hand out references while it runs.
+        // SAFETY: `is_exclusive` is the contract of `with_exclusive`.
+        let taken = unsafe {
+            cell.with_exclusive(py, g.is_exclusive(), |b| {
+                let st = b.downcast_mut::<GenState>().expect("generator state");
+                if st.finished {
+                    Err(true)
+                } else {
+                    st.frame.take().ok_or(false)
+                }
+            })
+        };
         let mut frame = match taken {
             Ok(f) => f,
             Err(true) => return Ok(Step::Return(Value::None)),
@@ -87,23 +94,29 @@ impl Interp {
         self.depth -= 1;
         match r {
             Ok(Exit::Yield(v)) => {
-                cell.with(self.py, |b| {
-                    b.downcast_mut::<GenState>().unwrap().frame = Some(frame)
-                });
+                // SAFETY: as above.
+                unsafe {
+                    cell.with_exclusive(py, g.is_exclusive(), |b| {
+                        b.downcast_mut::<GenState>().unwrap().frame = Some(frame)
+                    })
+                };
                 Ok(Step::Yield(v))
             }
             Ok(Exit::Return(v)) => {
-                cell.with(self.py, |b| {
-                    b.downcast_mut::<GenState>().unwrap().finished = true
-                });
-                drop(frame);
+                // SAFETY: as above.
+                unsafe {
+                    cell.with_exclusive(py, g.is_exclusive(), |b| {
+                        b.downcast_mut::<GenState>().unwrap().finished = true
+                    })
+                };
+                self.recycle_frame(frame);
                 Ok(Step::Return(v))
             }
             Err(e) => {
                 cell.with(self.py, |b| {
                     b.downcast_mut::<GenState>().unwrap().finished = true
                 });
-                drop(frame);
+                self.recycle_frame(frame);
                 if self.matches(&e, &self.g.exc.stop_iteration.clone()) {
                     let re = self.runtime_error("generator raised StopIteration");
                     let cause = e.value();

@@ -5,7 +5,6 @@ use gilvm_object::{ObjRef, Payload, Value};
 
 use crate::error::{PyErr, PyResult};
 use crate::eval::str_of;
-use crate::frame::Frame;
 use crate::interp::Interp;
 
 impl Interp {
@@ -31,16 +30,8 @@ impl Interp {
 
     /// Runs a module-level code object in `globals`.
     pub fn run_code(&mut self, code: ObjRef, globals: &ObjRef) -> PyResult {
-        let mut frame = Frame {
-            code,
-            pc: 0,
-            fast: self.take_vec(0),
-            stack: self.take_vec(16),
-            globals: globals.clone(),
-            locals: None,
-            started: false,
-        };
-        self.run_frame(&mut frame)
+        let frame = self.new_frame(code, globals.clone(), None);
+        self.run_frame(frame)
     }
 
     /// Compiles source into a code object, raising SyntaxError on errors.

@@ -28,8 +28,10 @@ pub struct Interp {
     /// Address near the base of this thread's native stack, and the usable size.
     stack_base: usize,
     stack_size: usize,
-    /// Recycled vectors for frames.
+    /// Recycled vectors (argument lists and the like).
     pub(crate) pool: Vec<Vec<Value>>,
+    /// Recycled frames, with their (cleared) local and stack vectors (`frame.rs`).
+    pub(crate) frame_pool: Vec<Box<crate::frame::Frame>>,
     /// Files whose source lines tracebacks may show.
     pub(crate) thread_state: std::sync::Arc<gilvm_sync::ThreadState>,
     /// Per-thread dicts of `threading.local` objects, by the local object's id.
@@ -59,6 +61,7 @@ impl Interp {
             stack_base: &marker as *const u8 as usize,
             stack_size,
             pool: Vec::new(),
+            frame_pool: Vec::new(),
             thread_state,
             thread_locals: std::collections::HashMap::new(),
         }
@@ -134,7 +137,7 @@ impl Interp {
     }
 
     /// Takes a cleared vector from the pool.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn take_vec(&mut self, cap: usize) -> Vec<Value> {
         match self.pool.pop() {
             Some(mut v) => {
@@ -145,7 +148,7 @@ impl Interp {
         }
     }
     /// Returns a vector to the pool.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn give_vec(&mut self, mut v: Vec<Value>) {
         v.clear();
         if self.pool.len() < 64 && v.capacity() <= 256 {
@@ -167,6 +170,7 @@ impl Drop for Interp {
         self.thread_locals.clear();
         self.handled = Value::None;
         self.pool.clear();
+        self.frame_pool.clear();
         gilvm_object::objref::unregister_thread(self.py, &self.thread_state);
     }
 }

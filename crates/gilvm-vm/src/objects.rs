@@ -6,7 +6,7 @@ use gilvm_object::{ObjCell, ObjRef, Payload, Value};
 
 use crate::args::Args;
 use crate::error::{PyErr, PyResult};
-use crate::frame::{code_of, Frame};
+use crate::frame::code_of;
 use crate::interp::Interp;
 
 impl Interp {
@@ -139,26 +139,17 @@ impl Interp {
             return Err(self.type_error("__build_class__: func must be a function"));
         };
         let code = code_of(&f.code);
-        let mut fast = self.take_vec(code.nlocals() + code.ncells());
-        fast.resize(code.nlocals(), Value::Undef);
+        let mut frame = self.new_frame(f.code.clone(), f.globals.clone(), Some(ns.clone()));
+        frame.fast.resize(code.nlocals(), Value::Undef);
         for _ in 0..code.cellvars.len() {
-            fast.push(Value::Obj(
+            frame.fast.push(Value::Obj(
                 self.new_obj(Payload::Cell(ObjCell::new(Value::Undef))),
             ));
         }
         for c in f.closure.iter() {
-            fast.push(Value::Obj(c.clone()));
+            frame.fast.push(Value::Obj(c.clone()));
         }
-        let mut frame = Frame {
-            code: f.code.clone(),
-            pc: 0,
-            fast,
-            stack: self.take_vec(8),
-            globals: f.globals.clone(),
-            locals: Some(ns.clone()),
-            started: false,
-        };
-        self.run_frame(&mut frame)?;
+        self.run_frame(frame)?;
         if let Some(m) = metaclass {
             if !matches!(&m, Value::Obj(o) if o.is(&self.g.types.type_)) {
                 let bt = bases.iter().map(|b| Value::Obj(b.clone())).collect();

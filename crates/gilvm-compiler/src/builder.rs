@@ -159,6 +159,7 @@ impl<'py> CodeBuilder<'py> {
                 other => other,
             };
         }
+        peephole(&mut self.instrs);
         let mut table: Vec<ExcEntry> = Vec::new();
         let mut i = 0;
         while i < self.handlers.len() {
@@ -201,6 +202,37 @@ impl<'py> CodeBuilder<'py> {
             flags,
             exc_table: table.into_boxed_slice(),
             stacksize: 0,
+        }
+    }
+}
+
+/// Fuses common instruction pairs into superinstructions (see `Instr::LoadFastLoadFast`).
+/// The second instruction of a pair stays where it is: a jump to it runs it alone, and the
+/// superinstruction skips it. So no jump target, exception-table range or line number
+/// moves. Pairs do not overlap (the second instruction of a pair is never the first of
+/// another), which keeps each superinstruction's skipped slot an ordinary instruction.
+fn peephole(instrs: &mut [Instr]) {
+    use Instr::*;
+    let mut k = 0;
+    while k + 1 < instrs.len() {
+        let fused = match (instrs[k], instrs[k + 1]) {
+            (LoadFast(a), LoadFast(b)) if a < 1 << 16 && b < 1 << 16 => {
+                Some(LoadFastLoadFast(a | b << 16))
+            }
+            (LoadFast(a), LoadConst(c)) if a < 1 << 16 && c < 1 << 16 => {
+                Some(LoadFastLoadConst(a | c << 16))
+            }
+            (CompareOp(op), PopJumpIfFalse(t)) => Some(CompareOpJumpIfFalse(op, t)),
+            (BinaryOp(op), StoreFast(i)) => Some(BinaryOpStoreFast(op, i)),
+            (InplaceOp(op), StoreFast(i)) => Some(InplaceOpStoreFast(op, i)),
+            _ => None,
+        };
+        match fused {
+            Some(f) => {
+                instrs[k] = f;
+                k += 2;
+            }
+            None => k += 1,
         }
     }
 }

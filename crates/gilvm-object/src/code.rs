@@ -274,6 +274,19 @@ pub enum Instr {
     /// Set up the `__class__` cell of a class body: store the cell into the namespace as
     /// `__classcell__` (arg = cell index).
     StoreClassCell(u32),
+    // Superinstructions, made by the compiler's last pass (`peephole` in gilvm-compiler's
+    // builder.rs). Each replaces the first instruction of a pair and also does the work of
+    // the second, which stays in place, so a jump to it still runs it alone, and is skipped.
+    /// `LoadFast(a); LoadFast(b)` (a, b < 65536): arg = a | b << 16.
+    LoadFastLoadFast(u32),
+    /// `LoadFast(a); LoadConst(c)` (a, c < 65536): arg = a | c << 16.
+    LoadFastLoadConst(u32),
+    /// `CompareOp(op); PopJumpIfFalse(target)`.
+    CompareOpJumpIfFalse(CmpOp, u32),
+    /// `BinaryOp(op); StoreFast(i)`.
+    BinaryOpStoreFast(BinOp, u32),
+    /// `InplaceOp(op); StoreFast(i)`.
+    InplaceOpStoreFast(BinOp, u32),
 }
 
 /// Code flags.

@@ -351,8 +351,9 @@ pub fn lookup(py: Py<'_>, ty: &ObjRef, name: &ObjRef) -> Option<Value> {
 }
 
 /// Looks `name` up along the type's MRO (the type itself first), through the type cache.
+/// The hit path is inlined into callers; a miss fills the entry out of line.
 #[cfg(not(loom))]
-#[inline]
+#[inline(always)]
 pub fn lookup(py: Py<'_>, ty: &ObjRef, name: &ObjRef) -> Option<Value> {
     if !name.is_immortal() {
         return lookup_uncached(py, ty, name);
@@ -369,13 +370,26 @@ pub fn lookup(py: Py<'_>, ty: &ObjRef, name: &ObjRef) -> Option<Value> {
             return Some(unsafe { Value::from_cache_words([w[3], w[4]]) });
         }
     }
+    lookup_fill(py, ty, name, slot, epoch)
+}
+
+/// A type-cache miss: looks the name up and fills the entry.
+#[cfg(not(loom))]
+#[inline(never)]
+fn lookup_fill(
+    py: Py<'_>,
+    ty: &ObjRef,
+    name: &ObjRef,
+    slot: &gilvm_sync::seqslot::SeqSlot<5>,
+    epoch: u64,
+) -> Option<Value> {
     let r = lookup_uncached(py, ty, name);
     let words = match &r {
         None => Some([0, 0]),
         Some(v) => v.to_cache_words(),
     };
     if let Some(vw) = words {
-        slot.write([ta, na, epoch, vw[0], vw[1]]);
+        slot.write([ty.addr() as u64, name.addr() as u64, epoch, vw[0], vw[1]]);
     }
     r
 }

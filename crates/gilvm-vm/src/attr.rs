@@ -695,6 +695,37 @@ impl Interp {
         )))
     }
 
+    /// The instance dict of `o`, if `o.name` is a plain instance attribute: `o` is an
+    /// instance (not an exception) with a `__dict__`, and its type has no attribute `name`
+    /// at all (so no descriptor to honour). The eval loop's attribute fast paths use it.
+    #[inline(always)]
+    pub(crate) fn plain_attr_dict<'a>(&self, o: &'a Value, name: &ObjRef) -> Option<&'a ObjRef> {
+        let Value::Obj(obj) = o else { return None };
+        let Payload::Instance(inst) = obj.payload() else {
+            return None;
+        };
+        let d = inst.dict.as_ref()?;
+        if matches!(inst.base, InstanceBase::Exception(_))
+            || lookup(self.py, &inst.class, name).is_some()
+        {
+            return None;
+        }
+        Some(d)
+    }
+
+    /// Does `o`'s type use `object.__setattr__`? (An instance; see `plain_attr_dict`.)
+    #[inline(always)]
+    pub(crate) fn has_object_setattr(&self, o: &Value) -> bool {
+        let Value::Obj(obj) = o else { return false };
+        let Payload::Instance(inst) = obj.payload() else {
+            return false;
+        };
+        match lookup(self.py, &inst.class, &self.g.names.setattr) {
+            Some(sa) => self.is_object_setattr(&sa),
+            None => true,
+        }
+    }
+
     fn is_object_setattr(&self, v: &Value) -> bool {
         matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::BuiltinFunction(b) if b.name == "__setattr__" && b.data.as_str() == Some("object")))
     }

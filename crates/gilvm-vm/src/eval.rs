@@ -168,13 +168,30 @@ impl Interp {
                         }
                         Instr::LoadAttr(i) => {
                             let o = pop!();
-                            let v = tri!(self.getattr(&o, &code.names[i as usize]));
+                            let name = &code.names[i as usize];
+                            // Inline: a plain instance attribute, found in the instance dict.
+                            if let Some(d) = self.plain_attr_dict(&o, name) {
+                                if let Some(v) = self.dict_get_str(d, name) {
+                                    stack.push(v);
+                                    continue;
+                                }
+                            }
+                            let v = tri!(self.getattr(&o, name));
                             stack.push(v);
                         }
                         Instr::StoreAttr(i) => {
                             let o = pop!();
                             let v = pop!();
-                            tri!(self.setattr(&o, &code.names[i as usize], v));
+                            let name = &code.names[i as usize];
+                            // Inline: a plain instance attribute of a type without its own
+                            // `__setattr__`.
+                            if let Some(d) = self.plain_attr_dict(&o, name) {
+                                if self.has_object_setattr(&o) {
+                                    self.dict_set_str(d, name.clone(), v);
+                                    continue;
+                                }
+                            }
+                            tri!(self.setattr(&o, name, v));
                         }
                         Instr::DeleteAttr(i) => {
                             let o = pop!();
@@ -251,41 +268,7 @@ impl Interp {
                         Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
                             let b = pop!();
                             let a = pop!();
-                            // Fast paths for small ints and floats.
-                            let fast = match (&a, &b) {
-                                (Value::Int(x), Value::Int(y)) => match op {
-                                    BinOp::Add => x.checked_add(*y).map(Value::Int),
-                                    BinOp::Sub => x.checked_sub(*y).map(Value::Int),
-                                    BinOp::Mul => x.checked_mul(*y).map(Value::Int),
-                                    BinOp::FloorDiv if *y > 0 => Some(Value::Int(x.div_euclid(*y))),
-                                    BinOp::Mod if *y > 0 => Some(Value::Int(x.rem_euclid(*y))),
-                                    BinOp::And => Some(Value::Int(x & y)),
-                                    BinOp::Or => Some(Value::Int(x | y)),
-                                    BinOp::Xor => Some(Value::Int(x ^ y)),
-                                    _ => None,
-                                },
-                                (Value::Float(x), Value::Float(y)) => match op {
-                                    BinOp::Add => Some(Value::Float(x + y)),
-                                    BinOp::Sub => Some(Value::Float(x - y)),
-                                    BinOp::Mul => Some(Value::Float(x * y)),
-                                    BinOp::TrueDiv if *y != 0.0 => Some(Value::Float(x / y)),
-                                    _ => None,
-                                },
-                                (Value::Float(x), Value::Int(y)) => match op {
-                                    BinOp::Add => Some(Value::Float(x + *y as f64)),
-                                    BinOp::Sub => Some(Value::Float(x - *y as f64)),
-                                    BinOp::Mul => Some(Value::Float(x * *y as f64)),
-                                    _ => None,
-                                },
-                                (Value::Int(x), Value::Float(y)) => match op {
-                                    BinOp::Add => Some(Value::Float(*x as f64 + y)),
-                                    BinOp::Sub => Some(Value::Float(*x as f64 - y)),
-                                    BinOp::Mul => Some(Value::Float(*x as f64 * y)),
-                                    _ => None,
-                                },
-                                _ => None,
-                            };
-                            let v = match fast {
+                            let v = match binop_fast(op, &a, &b) {
                                 Some(v) => v,
                                 None => {
                                     let inplace = matches!(ins, Instr::InplaceOp(_));
@@ -293,6 +276,70 @@ impl Interp {
                                 }
                             };
                             stack.push(v);
+                        }
+                        Instr::BinaryOpStoreFast(op, i) | Instr::InplaceOpStoreFast(op, i) => {
+                            let b = pop!();
+                            let a = pop!();
+                            let v = match binop_fast(op, &a, &b) {
+                                Some(v) => v,
+                                None => {
+                                    let inplace = matches!(ins, Instr::InplaceOpStoreFast(..));
+                                    tri!(self.binary_op(op, a, b, inplace))
+                                }
+                            };
+                            f.fast[i as usize] = v;
+                            pc += 1;
+                        }
+                        Instr::LoadFastLoadFast(arg) => {
+                            let (i, j) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
+                            let v = &f.fast[i];
+                            if v.is_undef() {
+                                let name = code.varnames[i].clone();
+                                break 'op self.unbound_local(&name);
+                            }
+                            stack.push(v.clone());
+                            // The second load is the instruction at pc (raised from there).
+                            pc += 1;
+                            let w = &f.fast[j];
+                            if w.is_undef() {
+                                let name = code.varnames[j].clone();
+                                break 'op self.unbound_local(&name);
+                            }
+                            stack.push(w.clone());
+                        }
+                        Instr::LoadFastLoadConst(arg) => {
+                            let (i, c) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
+                            let v = &f.fast[i];
+                            if v.is_undef() {
+                                let name = code.varnames[i].clone();
+                                break 'op self.unbound_local(&name);
+                            }
+                            stack.push(v.clone());
+                            stack.push(code.consts[c].clone());
+                            pc += 1;
+                        }
+                        Instr::CompareOpJumpIfFalse(op, t) => {
+                            let b = pop!();
+                            let a = pop!();
+                            let truth = match compare_fast(op, &a, &b) {
+                                Some(t) => t,
+                                None => {
+                                    let v = tri!(self.compare(op, &a, &b));
+                                    // Truth testing belongs to the jump at pc.
+                                    pc += 1;
+                                    let t = match v {
+                                        Value::Bool(t) => t,
+                                        other => tri!(self.truthy(&other)),
+                                    };
+                                    pc -= 1;
+                                    t
+                                }
+                            };
+                            if truth {
+                                pc += 1;
+                            } else {
+                                pc = t as usize;
+                            }
                         }
                         Instr::UnaryOp(op) => {
                             let a = pop!();
@@ -302,24 +349,9 @@ impl Interp {
                         Instr::CompareOp(op) => {
                             let b = pop!();
                             let a = pop!();
-                            let v = match (&a, &b) {
-                                (Value::Int(x), Value::Int(y)) => Value::Bool(match op {
-                                    CmpOp::Lt => x < y,
-                                    CmpOp::Le => x <= y,
-                                    CmpOp::Eq => x == y,
-                                    CmpOp::Ne => x != y,
-                                    CmpOp::Gt => x > y,
-                                    CmpOp::Ge => x >= y,
-                                }),
-                                (Value::Float(x), Value::Float(y)) => Value::Bool(match op {
-                                    CmpOp::Lt => x < y,
-                                    CmpOp::Le => x <= y,
-                                    CmpOp::Eq => x == y,
-                                    CmpOp::Ne => x != y,
-                                    CmpOp::Gt => x > y,
-                                    CmpOp::Ge => x >= y,
-                                }),
-                                _ => tri!(self.compare(op, &a, &b)),
+                            let v = match compare_fast(op, &a, &b) {
+                                Some(t) => Value::Bool(t),
+                                None => tri!(self.compare(op, &a, &b)),
                             };
                             stack.push(v);
                         }
@@ -337,6 +369,20 @@ impl Interp {
                         Instr::BinarySubscr => {
                             let key = pop!();
                             let c = pop!();
+                            // Inline: a list or tuple indexed by an in-range small int.
+                            if let (Value::Obj(o), Value::Int(i)) = (&c, &key) {
+                                let item = match o.payload() {
+                                    Payload::List(l) => {
+                                        l.with(self.py, |l| index_in(l, *i).cloned())
+                                    }
+                                    Payload::Tuple(t) => index_in(t, *i).cloned(),
+                                    _ => None,
+                                };
+                                if let Some(v) = item {
+                                    stack.push(v);
+                                    continue;
+                                }
+                            }
                             let v = tri!(self.getitem(&c, &key));
                             stack.push(v);
                         }
@@ -344,6 +390,27 @@ impl Interp {
                             let key = pop!();
                             let c = pop!();
                             let v = pop!();
+                            // Inline: a list item at an in-range small int. The old item is
+                            // dropped after the critical section (its destructor may run
+                            // arbitrary code).
+                            let (v, key) = match (&c, key) {
+                                (Value::Obj(o), Value::Int(i)) => match o.payload() {
+                                    Payload::List(l) => {
+                                        match l.with(self.py, |l| match index_in_mut(l, i) {
+                                            Some(slot) => Ok(std::mem::replace(slot, v)),
+                                            None => Err(v),
+                                        }) {
+                                            Ok(old) => {
+                                                drop(old);
+                                                continue;
+                                            }
+                                            Err(v) => (v, Value::Int(i)),
+                                        }
+                                    }
+                                    _ => (v, Value::Int(i)),
+                                },
+                                (_, key) => (v, key),
+                            };
                             tri!(self.setitem(&c, key, v));
                         }
                         Instr::DeleteSubscr => {
@@ -939,5 +1006,87 @@ pub fn str_of(o: &ObjRef) -> &str {
     match o.payload() {
         Payload::Str(s) => s.as_str(),
         _ => "",
+    }
+}
+
+/// The inline fast paths of binary operators: small ints (unless they overflow) and floats.
+#[inline(always)]
+fn binop_fast(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => match op {
+            BinOp::Add => x.checked_add(*y).map(Value::Int),
+            BinOp::Sub => x.checked_sub(*y).map(Value::Int),
+            BinOp::Mul => x.checked_mul(*y).map(Value::Int),
+            BinOp::FloorDiv if *y > 0 => Some(Value::Int(x.div_euclid(*y))),
+            BinOp::Mod if *y > 0 => Some(Value::Int(x.rem_euclid(*y))),
+            BinOp::And => Some(Value::Int(x & y)),
+            BinOp::Or => Some(Value::Int(x | y)),
+            BinOp::Xor => Some(Value::Int(x ^ y)),
+            _ => None,
+        },
+        (Value::Float(x), Value::Float(y)) => match op {
+            BinOp::Add => Some(Value::Float(x + y)),
+            BinOp::Sub => Some(Value::Float(x - y)),
+            BinOp::Mul => Some(Value::Float(x * y)),
+            BinOp::TrueDiv if *y != 0.0 => Some(Value::Float(x / y)),
+            _ => None,
+        },
+        (Value::Float(x), Value::Int(y)) => match op {
+            BinOp::Add => Some(Value::Float(x + *y as f64)),
+            BinOp::Sub => Some(Value::Float(x - *y as f64)),
+            BinOp::Mul => Some(Value::Float(x * *y as f64)),
+            _ => None,
+        },
+        (Value::Int(x), Value::Float(y)) => match op {
+            BinOp::Add => Some(Value::Float(*x as f64 + y)),
+            BinOp::Sub => Some(Value::Float(*x as f64 - y)),
+            BinOp::Mul => Some(Value::Float(*x as f64 * y)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The inline fast paths of comparisons: small ints and floats.
+#[inline(always)]
+fn compare_fast(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    macro_rules! cmp {
+        ($x:expr, $y:expr) => {
+            match op {
+                CmpOp::Lt => $x < $y,
+                CmpOp::Le => $x <= $y,
+                CmpOp::Eq => $x == $y,
+                CmpOp::Ne => $x != $y,
+                CmpOp::Gt => $x > $y,
+                CmpOp::Ge => $x >= $y,
+            }
+        };
+    }
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(cmp!(x, y)),
+        (Value::Float(x), Value::Float(y)) => Some(cmp!(x, y)),
+        _ => None,
+    }
+}
+
+/// `items[i]` with Python's negative indexing, if in range.
+#[inline(always)]
+fn index_in(items: &[Value], i: i64) -> Option<&Value> {
+    let j = if i < 0 { i + items.len() as i64 } else { i };
+    if j >= 0 {
+        items.get(j as usize)
+    } else {
+        None
+    }
+}
+
+/// `&mut items[i]` with Python's negative indexing, if in range.
+#[inline(always)]
+fn index_in_mut(items: &mut [Value], i: i64) -> Option<&mut Value> {
+    let j = if i < 0 { i + items.len() as i64 } else { i };
+    if j >= 0 {
+        items.get_mut(j as usize)
+    } else {
+        None
     }
 }

@@ -449,6 +449,29 @@ impl Interp {
         after: Option<usize>,
         stack: &mut Vec<Value>,
     ) -> PyResult<()> {
+        // Fast path: a tuple or list of exactly the wanted length, pushed straight from its
+        // storage (one critical section for a list, so the items are one snapshot).
+        if let (None, Value::Obj(o)) = (after, seq) {
+            let py = self.py;
+            let done = match o.payload() {
+                Payload::Tuple(t) if t.len() == before => {
+                    stack.extend(t.iter().rev().cloned());
+                    true
+                }
+                Payload::List(l) => l.with(py, |l| {
+                    if l.len() == before {
+                        stack.extend(l.iter().rev().cloned());
+                        true
+                    } else {
+                        false
+                    }
+                }),
+                _ => false,
+            };
+            if done {
+                return Ok(());
+            }
+        }
         let items = match seq {
             Value::Obj(o) if matches!(o.payload(), Payload::Tuple(_) | Payload::List(_)) => {
                 self.collect(seq)?

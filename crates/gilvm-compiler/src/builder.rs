@@ -188,6 +188,7 @@ impl<'py> CodeBuilder<'py> {
             lines: self.lines.into_boxed_slice(),
             cols: self.cols.into_boxed_slice(),
             consts: self.consts.into_boxed_slice(),
+            module_name_cache: gilvm_object::dict::SeqSlot::new(),
             global_cache: (0..self.names.len())
                 .map(|_| gilvm_object::dict::SeqSlot::new())
                 .collect(),

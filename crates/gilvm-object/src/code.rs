@@ -340,6 +340,11 @@ pub struct CodeObject {
     /// Lock-free cache of global-name lookups, one slot per entry of `names`:
     /// [globals dict address, globals version, builtins version, value words 0, 1].
     pub global_cache: Box<[crate::dict::SeqSlot<5>]>,
+    /// Lock-free cache of `globals['__name__']` for the functions this code creates
+    /// (`MakeFunction` records it as their `__module__`): [globals dict address, globals
+    /// version, 0, value words 0, 1]. Without it every function creation would read the
+    /// shared module dict under its lock.
+    pub module_name_cache: crate::dict::SeqSlot<5>,
 }
 
 impl CodeObject {

@@ -379,9 +379,17 @@ mod imp {
         pub fn is_unique_to_current_thread(&self) -> bool {
             #[cfg(loom)]
             self.touch();
+            #[cfg(loom)]
+            let order = if active(Bug::ExclusiveCheckRelaxed) {
+                Ordering::Relaxed
+            } else {
+                Ordering::Acquire
+            };
+            #[cfg(not(loom))]
+            let order = Ordering::Acquire;
             self.local.load(Ordering::Relaxed) == 1
                 && self.owner.load(Ordering::Relaxed) == gilvm_sync::current_thread_id()
-                && self.shared.load(Ordering::Acquire) == 0
+                && self.shared.load(order) == 0
         }
     }
 }

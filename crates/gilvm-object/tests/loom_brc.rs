@@ -232,3 +232,61 @@ fn model_brc_all_paths_free_exactly_once() {
 fn broken_brc_all_paths_queue_fallback_missing_is_found() {
     assert!(model_fails(Bug::QueueFallbackMissing, false, all_paths));
 }
+
+/// The lock-free path for objects only the caller references (`ObjRef::is_exclusive`,
+/// `ObjCell::with_exclusive`: the eval loop's iterators and generators). The owner has put
+/// a list in a shared slot; another thread takes a reference from the slot, writes the
+/// list's state under its lock, and drops the reference, while the owner takes its
+/// reference back out of the slot and then touches the list's state: without the lock when
+/// `is_exclusive` says no one else holds it. `data` stands for the list's state: loom
+/// reports the owner's unlocked access unless it happens after the other thread's write.
+fn exclusive_after_other_holder() {
+    let owner = attach();
+    let obj = ObjRef::new(py(), Payload::List(ObjCell::new(Vec::new())));
+    let addr = obj.addr();
+    let data = Arc::new(loom::cell::UnsafeCell::new(0u32));
+    let slot = Arc::new(ObjCell::new(Some(SendRef::new(py(), obj.clone()))));
+    let t = {
+        let (slot, data) = (slot.clone(), data.clone());
+        loom::thread::spawn(move || {
+            let r = slot.with(py(), |s| s.as_ref().map(|r| r.peek(py())));
+            if let Some(r) = r {
+                let Payload::List(l) = r.payload() else {
+                    unreachable!()
+                };
+                // SAFETY: loom checks this access against every other access of `data`.
+                l.with(py(), |_| data.with_mut(|d| unsafe { *d += 1 }));
+                drop(r);
+            }
+        })
+    };
+    let mine = slot.with(py(), |s| s.take());
+    drop(mine);
+    let Payload::List(l) = obj.payload() else {
+        unreachable!()
+    };
+    // SAFETY: `is_exclusive` is the contract of `with_exclusive` (the property under test);
+    // loom checks the access to `data` as above.
+    unsafe { l.with_exclusive(py(), obj.is_exclusive(), |_| data.with_mut(|d| *d += 1)) };
+    t.join().unwrap();
+    drop(obj);
+    unregister_thread(py(), &owner);
+    // SAFETY: all references are gone and no thread touches the object any more.
+    unsafe { loom_reclaim(addr) };
+}
+
+#[test]
+fn model_brc_exclusive_access_after_other_holder() {
+    check_model(false, exclusive_after_other_holder);
+}
+
+/// The exclusivity check with a relaxed load of the shared count: the owner's unlocked
+/// access races the other thread's locked write.
+#[test]
+fn broken_brc_exclusive_check_relaxed_is_found() {
+    assert!(model_fails(
+        Bug::ExclusiveCheckRelaxed,
+        false,
+        exclusive_after_other_holder
+    ));
+}

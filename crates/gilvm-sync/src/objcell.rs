@@ -86,7 +86,7 @@ impl<T> ObjCell<T> {
         exclusive: bool,
         f: impl FnOnce(&mut T) -> R,
     ) -> R {
-        #[cfg(all(feature = "free-threading", not(loom)))]
+        #[cfg(feature = "free-threading")]
         if exclusive {
             // SAFETY: no other thread can reach the cell (the caller's contract), and `f`
             // cannot re-enter it (invariant 1), so this is the only reference to the value.

@@ -269,6 +269,9 @@ pub mod broken {
         SeqSlotReadWithoutRecheck,
         /// `world.rs`: the run-time GIL switch does not wait for attached threads to park.
         EnableWithoutStoppingWorld,
+        /// `header.rs`: the exclusivity check reads the shared count with a relaxed load,
+        /// so it does not synchronise with the last other holder's decrement.
+        ExclusiveCheckRelaxed,
     }
 
     std::thread_local! {

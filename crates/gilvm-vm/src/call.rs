@@ -362,6 +362,7 @@ impl Interp {
         &mut self,
         code_v: &Value,
         globals: &ObjRef,
+        module: Value,
         defaults: Option<Value>,
         kwdefaults: Option<Value>,
         closure: Option<Value>,
@@ -377,9 +378,6 @@ impl Interp {
             },
             _ => Box::new([]),
         };
-        let module = self
-            .dict_get_str(globals, &self.g.names.name)
-            .unwrap_or(Value::None);
         Value::Obj(self.new_obj(Payload::Function(Function {
             code: code_o.clone(),
             globals: globals.clone(),

@@ -683,8 +683,10 @@ impl Interp {
                             let closure = if flags & 8 != 0 { Some(pop!()) } else { None };
                             let kwdefaults = if flags & 2 != 0 { Some(pop!()) } else { None };
                             let defaults = if flags & 1 != 0 { Some(pop!()) } else { None };
-                            let func = self
-                                .make_function(&code_v, &f.globals, defaults, kwdefaults, closure);
+                            let module = self.module_name_cached(&f.globals, code);
+                            let func = self.make_function(
+                                &code_v, &f.globals, module, defaults, kwdefaults, closure,
+                            );
                             stack.push(func);
                         }
                         Instr::ReturnValue => {
@@ -981,6 +983,30 @@ impl Interp {
             slot.write([globals.addr() as u64, gv, bv, words[0], words[1]]);
         }
         Ok(v)
+    }
+
+    /// `globals['__name__']` (None when missing), through the code object's
+    /// `module_name_cache` (validated like the global-name cache).
+    fn module_name_cached(&self, globals: &ObjRef, code: &gilvm_object::code::CodeObject) -> Value {
+        let name = &self.g.names.name;
+        let Payload::Dict(gd) = globals.payload() else {
+            return self.dict_get_str(globals, name).unwrap_or(Value::None);
+        };
+        let slot = &code.module_name_cache;
+        let gv = gd.table.unique_version();
+        if let Some(w) = slot.read() {
+            if w[0] == globals.addr() as u64 && w[1] == gv {
+                // SAFETY: validated by the unchanged globals version, so the dict still
+                // references the cached object (see CACHE_MORTAL).
+                return unsafe { Value::from_cache_words([w[3], w[4]]) };
+            }
+        }
+        let v = self.dict_get_str(globals, name).unwrap_or(Value::None);
+        if let Some(words) = v.to_cache_words() {
+            // The version was read before the lookup (see `load_global_cached`).
+            slot.write([globals.addr() as u64, gv, 0, words[0], words[1]]);
+        }
+        v
     }
 
     /// Looks a name up in globals, then builtins.

@@ -341,6 +341,15 @@ impl<'a, 'py> Compiler<'a, 'py> {
             .expect("cell slot") as u32
     }
 
+    /// The fast-local slot of `e`, if `e` is a name read from a fast local.
+    pub fn fast_local_index(&mut self, e: &Expr) -> Option<u32> {
+        let Expr::Name(n) = e else { return None };
+        match self.scope().lookup(&n.id) {
+            Access::Fast => Some(self.b().varname(&n.id)),
+            _ => None,
+        }
+    }
+
     pub fn load_name(&mut self, name: &str) {
         let scope = self.scope();
         match scope.lookup(name) {

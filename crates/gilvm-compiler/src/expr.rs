@@ -233,6 +233,23 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 self.restore_loc(prev);
             }
             Expr::Subscript(s) => {
+                // `x[key]` with `x` a fast local: the subscript reads the container from
+                // the local's slot, so no reference is counted on it (a container shared
+                // by threads is then not a counter they all write). Only when `key`
+                // cannot rebind `x` (no `:=` in it); the order of evaluation and the
+                // unbound-local error stay CPython's (`CheckFast` comes first).
+                if let Some(i) = self.fast_local_index(&s.value) {
+                    if !has_named_expr(&s.slice) {
+                        let prev = self.set_loc(s.value.range());
+                        self.emit(Instr::CheckFast(i));
+                        self.restore_loc(prev);
+                        self.expr(&s.slice)?;
+                        let prev = self.set_loc(s.range);
+                        self.emit(Instr::BinarySubscrFast(i));
+                        self.restore_loc(prev);
+                        return Ok(());
+                    }
+                }
                 self.expr(&s.value)?;
                 self.expr(&s.slice)?;
                 let prev = self.set_loc(s.range);
@@ -709,4 +726,22 @@ fn parse_int_literal(s: &str) -> Option<BigInt> {
     let v = BigInt::parse_bytes(digits.as_bytes(), radix)?;
     let _ = v.is_zero();
     Some(v)
+}
+
+/// Does `e` contain an assignment expression (`:=`) anywhere?
+fn has_named_expr(e: &Expr) -> bool {
+    use ruff_python_ast::visitor::{walk_expr, Visitor};
+    struct Find(bool);
+    impl<'a> Visitor<'a> for Find {
+        fn visit_expr(&mut self, e: &'a Expr) {
+            if matches!(e, Expr::Named(_)) {
+                self.0 = true;
+            } else if !self.0 {
+                walk_expr(self, e);
+            }
+        }
+    }
+    let mut f = Find(false);
+    f.visit_expr(e);
+    f.0
 }

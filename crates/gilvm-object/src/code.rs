@@ -274,6 +274,12 @@ pub enum Instr {
     /// Set up the `__class__` cell of a class body: store the cell into the namespace as
     /// `__classcell__` (arg = cell index).
     StoreClassCell(u32),
+    /// Raise `UnboundLocalError` if local `i` is unbound; pushes nothing. Paired with a
+    /// later `BinarySubscrFast(i)` (`x[key]` for a fast local `x`).
+    CheckFast(u32),
+    /// `[key]` → `[fast[i][key]]`: the container is read from local slot `i` (bound, by
+    /// the preceding `CheckFast`) without counting a reference on it.
+    BinarySubscrFast(u32),
     // Superinstructions, made by the compiler's last pass (`peephole` in gilvm-compiler's
     // builder.rs). Each replaces the first instruction of a pair and also does the work of
     // the second, which stays in place, so a jump to it still runs it alone, and is skipped.

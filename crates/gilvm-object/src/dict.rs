@@ -59,7 +59,7 @@ impl VersionedTable {
     /// Read-only access (does not bump the version).
     #[inline]
     pub fn read<R>(&self, py: Py<'_>, f: impl FnOnce(&DictTable<Value, Value>) -> R) -> R {
-        self.cell.with(py, |t| f(t))
+        self.cell.read(py, |t| f(t))
     }
     /// The current version (lock-free).
     #[inline(always)]

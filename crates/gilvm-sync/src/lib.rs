@@ -20,6 +20,8 @@
 pub mod brc;
 pub mod gil;
 pub mod objcell;
+#[cfg(feature = "free-threading")]
+mod readbias;
 pub mod seqslot;
 pub mod stats;
 pub mod sync;

@@ -19,6 +19,9 @@
 //!    copy what they need out of the cell, release it, call, and re-validate afterwards.
 //! 3. Two-object sections ([`ObjCell::with2`]) lock in address order, so two threads doing
 //!    `a.extend(b)` and `b.extend(a)` cannot deadlock. The two cells must be distinct.
+//! 4. Read-only sections ([`ObjCell::read`]) of a cell that is read much more often than it
+//!    is written skip the lock (free-threaded build): readers publish themselves in a
+//!    table instead, and a writer clears the bias and waits for them (`readbias.rs`).
 use std::cell::UnsafeCell;
 
 use crate::token::Py;
@@ -30,6 +33,14 @@ use lock_api::RawMutex as _;
 pub struct ObjCell<T> {
     #[cfg(feature = "free-threading")]
     lock: crate::sync::RawMutex,
+    /// Read-biased (`readbias.rs`): set and cleared under `lock`, read by lock-free readers.
+    #[cfg(feature = "free-threading")]
+    rbias: crate::sync::atomic::AtomicBool,
+    /// Locked reads since the last write, and revocations so far (both under `lock`).
+    #[cfg(feature = "free-threading")]
+    reads: std::cell::Cell<u32>,
+    #[cfg(feature = "free-threading")]
+    penalty: std::cell::Cell<u8>,
     #[cfg(all(not(feature = "free-threading"), debug_assertions))]
     busy: std::cell::Cell<bool>,
     value: UnsafeCell<T>,
@@ -46,15 +57,76 @@ unsafe impl<T: Send> Sync for ObjCell<T> {}
 unsafe impl<T: Send> Send for ObjCell<T> {}
 
 impl<T> ObjCell<T> {
+    crate::const_fn_unless_loom! {
     /// Wraps `value`.
-    pub const fn new(value: T) -> Self {
+    pub fn new(value: T) -> Self {
         ObjCell {
             #[cfg(feature = "free-threading")]
             lock: crate::sync::RawMutex::INIT,
+            #[cfg(feature = "free-threading")]
+            rbias: crate::sync::atomic::AtomicBool::new(false),
+            #[cfg(feature = "free-threading")]
+            reads: std::cell::Cell::new(0),
+            #[cfg(feature = "free-threading")]
+            penalty: std::cell::Cell::new(0),
             #[cfg(all(not(feature = "free-threading"), debug_assertions))]
             busy: std::cell::Cell::new(false),
             value: UnsafeCell::new(value),
         }
+    }
+    }
+
+    /// Runs `f` with shared access to the state (a read-only critical section). Several
+    /// readers may run at once; writers are excluded. In the free-threaded build a cell
+    /// read many times in a row without a write is read without its lock (module
+    /// invariant 4). `f` must not run Python code or block (invariant 1).
+    #[inline(always)]
+    #[track_caller]
+    pub fn read<R>(&self, py: Py<'_>, f: impl FnOnce(&T) -> R) -> R {
+        #[cfg(feature = "free-threading")]
+        {
+            use crate::sync::atomic::Ordering;
+            if self.rbias.load(Ordering::Relaxed) {
+                if let Some(slot) = crate::readbias::enter(self as *const Self as usize) {
+                    #[cfg(loom)]
+                    let recheck =
+                        !crate::sync::broken::active(crate::sync::broken::Bug::ReadBiasNoRecheck);
+                    #[cfg(not(loom))]
+                    let recheck = true;
+                    // ordering: SeqCst, after the SeqCst publication of the slot (readbias.rs
+                    // invariant 1).
+                    if !recheck || self.rbias.load(Ordering::SeqCst) {
+                        // SAFETY: the bias is set and this reader is published, so a writer
+                        // (which clears the bias, then waits for published readers) cannot
+                        // run until `exit`; other readers only read.
+                        let r = f(unsafe { &*self.value.get() });
+                        crate::readbias::exit(slot);
+                        return r;
+                    }
+                    crate::readbias::exit(slot);
+                }
+            }
+            self.read_locked(py, f)
+        }
+        #[cfg(not(feature = "free-threading"))]
+        self.with(py, |v| f(v))
+    }
+
+    /// A read under the lock; may turn the cell read-biased.
+    #[cfg(feature = "free-threading")]
+    #[inline(never)]
+    #[track_caller]
+    fn read_locked<R>(&self, _py: Py<'_>, f: impl FnOnce(&T) -> R) -> R {
+        let _guard = self.lock_only();
+        // SAFETY: the lock excludes writers (and the bias is off, or readers only read).
+        let r = f(unsafe { &*self.value.get() });
+        let n = self.reads.get().saturating_add(1);
+        self.reads.set(n);
+        if n >= crate::readbias::READS_TO_BIAS << self.penalty.get() {
+            self.rbias
+                .store(true, crate::sync::atomic::Ordering::Relaxed);
+        }
+        r
     }
 
     /// Runs `f` with exclusive access to the state (a one-object critical section).
@@ -140,9 +212,36 @@ impl<T> ObjCell<T> {
         self.value.into_inner()
     }
 
+    /// Takes the lock for a write: clears a read bias first (waiting for published
+    /// readers) and restarts the count of reads in a row.
     #[inline(always)]
     #[track_caller]
     fn enter(&self) -> Guard<'_, T> {
+        let g = self.lock_only();
+        #[cfg(feature = "free-threading")]
+        {
+            if self.rbias.load(crate::sync::atomic::Ordering::Relaxed) {
+                self.revoke_bias();
+            }
+            self.reads.set(0);
+        }
+        g
+    }
+
+    #[cfg(feature = "free-threading")]
+    #[cold]
+    fn revoke_bias(&self) {
+        // ordering: SeqCst, before the SeqCst scan of the readers (readbias.rs invariant 1).
+        self.rbias
+            .store(false, crate::sync::atomic::Ordering::SeqCst);
+        crate::readbias::revoke(self as *const Self as usize);
+        self.penalty
+            .set((self.penalty.get() + 1).min(crate::readbias::MAX_PENALTY));
+    }
+
+    #[inline(always)]
+    #[track_caller]
+    fn lock_only(&self) -> Guard<'_, T> {
         #[cfg(all(feature = "free-threading", loom))]
         if crate::sync::broken::active(crate::sync::broken::Bug::ObjCellNoLock) {
             return Guard { cell: self };

@@ -272,6 +272,10 @@ pub mod broken {
         /// `header.rs`: the exclusivity check reads the shared count with a relaxed load,
         /// so it does not synchronise with the last other holder's decrement.
         ExclusiveCheckRelaxed,
+        /// `objcell.rs`: a biased read does not re-check the bias after publishing itself.
+        ReadBiasNoRecheck,
+        /// `readbias.rs`: a writer clears the bias but does not wait for published readers.
+        RevokeWithoutWaiting,
     }
 
     std::thread_local! {

@@ -89,3 +89,52 @@ fn broken_objcell_two_object_sections_unordered_is_found() {
         crossed_two_object_sections
     ));
 }
+
+/// Reader-biased reads (`ObjCell::read`, `src/readbias.rs`): the cell turns read-biased
+/// after a locked read (under loom one read in a row is enough), then one thread reads it
+/// twice without the lock while another writes it, which revokes the bias. Loom reports a
+/// data race on the inner cell if a lock-free read can overlap the write; the final value
+/// checks that the write happened exactly once and reads never see a torn state.
+fn biased_reads_exclude_writers() {
+    let cell = Arc::new(ObjCell::new(UnsafeCell::new(0u32)));
+    // SAFETY (every access of the inner loom cell below): checked by loom.
+    cell.read(py(), |v| v.with(|v| unsafe { *v }));
+    let t = {
+        let cell = cell.clone();
+        loom::thread::spawn(move || {
+            for _ in 0..2 {
+                let seen = cell.read(py(), |v| v.with(|v| unsafe { *v }));
+                assert!(seen <= 1);
+            }
+        })
+    };
+    cell.with(py(), |v| v.with_mut(|v| unsafe { *v += 1 }));
+    t.join().unwrap();
+    assert_eq!(cell.read(py(), |v| v.with(|v| unsafe { *v })), 1);
+}
+
+#[test]
+fn model_objcell_biased_reads_exclude_writers() {
+    check_model(false, biased_reads_exclude_writers);
+}
+
+/// A biased reader that does not re-check the bias after publishing itself can read while
+/// a writer that has already scanned the readers writes.
+#[test]
+fn broken_objcell_biased_read_without_recheck_is_found() {
+    assert!(model_fails(
+        Bug::ReadBiasNoRecheck,
+        false,
+        biased_reads_exclude_writers
+    ));
+}
+
+/// A writer that clears the bias without waiting for published readers writes under them.
+#[test]
+fn broken_objcell_revoke_without_waiting_is_found() {
+    assert!(model_fails(
+        Bug::RevokeWithoutWaiting,
+        false,
+        biased_reads_exclude_writers
+    ));
+}

@@ -21,7 +21,7 @@ pub fn seq_iter_step(
 ) -> Option<Option<Value>> {
     let seq = s.seq.as_ref()?;
     let item = match seq.payload() {
-        Payload::List(l) => l.with(py, |l| l.get(s.index).cloned()),
+        Payload::List(l) => l.read(py, |l| l.get(s.index).cloned()),
         Payload::Tuple(t) => t.get(s.index).cloned(),
         _ => return None,
     };

@@ -369,21 +369,32 @@ impl Interp {
                         Instr::BinarySubscr => {
                             let key = pop!();
                             let c = pop!();
-                            // Inline: a list or tuple indexed by an in-range small int.
-                            if let (Value::Obj(o), Value::Int(i)) = (&c, &key) {
-                                let item = match o.payload() {
-                                    Payload::List(l) => {
-                                        l.with(self.py, |l| index_in(l, *i).cloned())
-                                    }
-                                    Payload::Tuple(t) => index_in(t, *i).cloned(),
-                                    _ => None,
-                                };
-                                if let Some(v) = item {
-                                    stack.push(v);
-                                    continue;
-                                }
+                            if let Some(v) = subscr_inline(self.py, &c, &key) {
+                                stack.push(v);
+                                continue;
                             }
                             let v = tri!(self.getitem(&c, &key));
+                            stack.push(v);
+                        }
+                        Instr::CheckFast(i) => {
+                            if f.fast[i as usize].is_undef() {
+                                let name = code.varnames[i as usize].clone();
+                                break 'op self.unbound_local(&name);
+                            }
+                        }
+                        Instr::BinarySubscrFast(i) => {
+                            let key = pop!();
+                            // Borrowed from the local slot: no count on the container.
+                            let c = &f.fast[i as usize];
+                            if c.is_undef() {
+                                let name = code.varnames[i as usize].clone();
+                                break 'op self.unbound_local(&name);
+                            }
+                            if let Some(v) = subscr_inline(self.py, c, &key) {
+                                stack.push(v);
+                                continue;
+                            }
+                            let v = tri!(self.getitem(c, &key));
                             stack.push(v);
                         }
                         Instr::StoreSubscr => {
@@ -1114,5 +1125,18 @@ fn index_in_mut(items: &mut [Value], i: i64) -> Option<&mut Value> {
         items.get_mut(j as usize)
     } else {
         None
+    }
+}
+
+/// The inline path of `c[key]`: a list or tuple indexed by an in-range small int.
+#[inline(always)]
+fn subscr_inline(py: gilvm_object::Py<'_>, c: &Value, key: &Value) -> Option<Value> {
+    let (Value::Obj(o), Value::Int(i)) = (c, key) else {
+        return None;
+    };
+    match o.payload() {
+        Payload::List(l) => l.read(py, |l| index_in(l, *i).cloned()),
+        Payload::Tuple(t) => index_in(t, *i).cloned(),
+        _ => None,
     }
 }

@@ -11,7 +11,10 @@ impl Interp {
     /// A new module object with its dict holding `__name__`.
     pub fn new_module(&mut self, name: &str) -> ObjRef {
         let dict = self.new_dict_obj();
-        let n = self.new_str(name);
+        // Interned (immortal): every function defined in the module records it as its
+        // `__module__` through a lock-free cache, which holds only immortal objects in the
+        // free-threaded build.
+        let n = Value::Obj(self.intern(name));
         self.dict_set_str(&dict, self.g.names.name.clone(), n.clone());
         self.dict_set_str(&dict, self.g.names.doc.clone(), Value::None);
         self.dict_set_str(&dict, self.g.names.package.clone(), Value::None);

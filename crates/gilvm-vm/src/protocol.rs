@@ -348,7 +348,7 @@ impl Interp {
                 let (seq, idx) = cell.with(py, |s| (s.seq.clone(), s.index));
                 let Some(seq) = seq else { return Ok(None) };
                 let item = match seq.payload() {
-                    Payload::List(l) => l.with(py, |l| l.get(idx).cloned()),
+                    Payload::List(l) => l.read(py, |l| l.get(idx).cloned()),
                     Payload::Tuple(t) => t.get(idx).cloned(),
                     Payload::Str(s) => {
                         if s.is_ascii() {
@@ -458,7 +458,7 @@ impl Interp {
                     stack.extend(t.iter().rev().cloned());
                     true
                 }
-                Payload::List(l) => l.with(py, |l| {
+                Payload::List(l) => l.read(py, |l| {
                     if l.len() == before {
                         stack.extend(l.iter().rev().cloned());
                         true

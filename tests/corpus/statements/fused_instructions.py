@@ -220,6 +220,34 @@ for v in gen():
     print("gen", v)
 
 
+def subscript_of_local():
+    # `x[key]` with `x` a local reads the container from its slot: the order of
+    # evaluation must stay CPython's (container first, so an unbound one fails before the
+    # key is evaluated), and a key that rebinds the container must see the old one.
+    def key():
+        print("key evaluated")
+        return 0
+
+    try:
+        print(xs[key()])
+        xs = [1]
+    except UnboundLocalError as e:
+        print("UnboundLocalError:", e)
+    xs = [5, 6]
+    print(xs[key()], xs[-1])
+    print(xs[(xs := [7, 8]) and 0], xs)
+    d = {"a": 1}
+    print(d["a"], d.get("b"))
+    try:
+        d["missing"]
+    except KeyError as e:
+        print("KeyError:", e)
+    s = "hey"
+    print(s[1], s[-1:])
+
+
+subscript_of_local()
+
 def uncaught(flag):
     total = 0
     if flag:

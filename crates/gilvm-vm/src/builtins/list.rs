@@ -86,7 +86,7 @@ pub fn cell_getitem(interp: &mut Interp, cell: &Cell, key: &Value) -> PyResult {
         return Ok(interp.new_list(v));
     }
     let i = item_index(interp, key)?;
-    let r = cell.with(py, |l| {
+    let r = cell.read(py, |l| {
         let j = if i < 0 { i + l.len() as i64 } else { i };
         if j >= 0 && (j as usize) < l.len() {
             Some(l[j as usize].clone())

@@ -117,14 +117,19 @@ impl<T> ObjCell<T> {
     #[inline(never)]
     #[track_caller]
     fn read_locked<R>(&self, _py: Py<'_>, f: impl FnOnce(&T) -> R) -> R {
-        let _guard = self.lock_only();
+        let (_guard, contended) = self.lock_inner();
         // SAFETY: the lock excludes writers (and the bias is off, or readers only read).
         let r = f(unsafe { &*self.value.get() });
-        let n = self.reads.get().saturating_add(1);
-        self.reads.set(n);
-        if n >= crate::readbias::READS_TO_BIAS << self.penalty.get() {
-            self.rbias
-                .store(true, crate::sync::atomic::Ordering::Relaxed);
+        // Only reads that found the lock taken count towards the bias: a cell that one
+        // thread uses alone never turns biased, so it never pays for a revocation. (Under
+        // loom every read counts, so that the models reach the biased path.)
+        if contended || cfg!(loom) {
+            let n = self.reads.get().saturating_add(1);
+            self.reads.set(n);
+            if n >= crate::readbias::READS_TO_BIAS << self.penalty.get() {
+                self.rbias
+                    .store(true, crate::sync::atomic::Ordering::Relaxed);
+            }
         }
         r
     }
@@ -242,13 +247,23 @@ impl<T> ObjCell<T> {
     #[inline(always)]
     #[track_caller]
     fn lock_only(&self) -> Guard<'_, T> {
+        self.lock_inner().0
+    }
+
+    /// Takes the lock; also says whether it was contended (found taken).
+    #[inline(always)]
+    #[track_caller]
+    fn lock_inner(&self) -> (Guard<'_, T>, bool) {
         #[cfg(all(feature = "free-threading", loom))]
         if crate::sync::broken::active(crate::sync::broken::Bug::ObjCellNoLock) {
-            return Guard { cell: self };
+            return (Guard { cell: self }, false);
         }
+        #[allow(unused_mut)]
+        let mut contended = false;
         // Contention is counted only on the slow path (`stats.rs`).
         #[cfg(feature = "free-threading")]
         if !self.lock.try_lock() {
+            contended = true;
             crate::stats::lock_contended(
                 &self.lock,
                 std::any::type_name::<T>(),
@@ -263,7 +278,7 @@ impl<T> ObjCell<T> {
             );
             self.busy.set(true);
         }
-        Guard { cell: self }
+        (Guard { cell: self }, contended)
     }
 }
 

@@ -26,20 +26,21 @@
 //! 3. A slot holds at most one address; a reader whose slot is taken (by another thread or
 //!    another cell hashing there) reads under the lock instead.
 //! 4. Bias is only set under the cell's lock, and only after `READS_TO_BIAS << penalty`
-//!    consecutive locked reads; each revocation raises the penalty, so cells that are
-//!    written between reads stop being biased and a scan of the table (the cost of a
-//!    revocation) stays rare.
+//!    locked reads that found the lock taken by another thread, with no write between
+//!    them; each revocation raises the penalty, so cells that are written between reads
+//!    stop being biased and a scan of the table (the cost of a revocation) stays rare. A
+//!    cell used by one thread alone is never contended, so never biased.
 use crate::sync::atomic::{AtomicUsize, Ordering};
 
 /// Slots in the visible-readers table.
 #[cfg(not(loom))]
-const SLOTS: usize = 4096;
+const SLOTS: usize = 1024;
 #[cfg(loom)]
 const SLOTS: usize = 4;
 
-/// Locked reads in a row (times `1 << penalty`) before a cell turns read-biased.
+/// Contended locked reads in a row (times `1 << penalty`) before a cell turns read-biased.
 #[cfg(not(loom))]
-pub(crate) const READS_TO_BIAS: u32 = 256;
+pub(crate) const READS_TO_BIAS: u32 = 16;
 #[cfg(loom)]
 pub(crate) const READS_TO_BIAS: u32 = 1;
 

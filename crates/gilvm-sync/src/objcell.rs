@@ -86,6 +86,11 @@ impl<T> ObjCell<T> {
         #[cfg(feature = "free-threading")]
         {
             use crate::sync::atomic::Ordering;
+            if crate::world::is_solo() {
+                // SAFETY: solo mode: no other thread is registered, so none can reach the
+                // cell (world.rs invariant 7), and `f` cannot re-enter it (invariant 1).
+                return f(unsafe { &*self.value.get() });
+            }
             if self.rbias.load(Ordering::Relaxed) {
                 if let Some(slot) = crate::readbias::enter(self as *const Self as usize) {
                     #[cfg(loom)]
@@ -224,7 +229,7 @@ impl<T> ObjCell<T> {
     fn enter(&self) -> Guard<'_, T> {
         let g = self.lock_only();
         #[cfg(feature = "free-threading")]
-        {
+        if g.locked {
             if self.rbias.load(crate::sync::atomic::Ordering::Relaxed) {
                 self.revoke_bias();
             }
@@ -256,7 +261,25 @@ impl<T> ObjCell<T> {
     fn lock_inner(&self) -> (Guard<'_, T>, bool) {
         #[cfg(all(feature = "free-threading", loom))]
         if crate::sync::broken::active(crate::sync::broken::Bug::ObjCellNoLock) {
-            return (Guard { cell: self }, false);
+            return (
+                Guard {
+                    cell: self,
+                    #[cfg(feature = "free-threading")]
+                    locked: false,
+                },
+                false,
+            );
+        }
+        // Solo mode (world.rs): no other thread is registered, so none can reach the cell.
+        #[cfg(feature = "free-threading")]
+        if crate::world::is_solo() {
+            return (
+                Guard {
+                    cell: self,
+                    locked: false,
+                },
+                false,
+            );
         }
         #[allow(unused_mut)]
         let mut contended = false;
@@ -278,27 +301,33 @@ impl<T> ObjCell<T> {
             );
             self.busy.set(true);
         }
-        (Guard { cell: self }, contended)
+        (
+            Guard {
+                cell: self,
+                #[cfg(feature = "free-threading")]
+                locked: true,
+            },
+            contended,
+        )
     }
 }
 
 struct Guard<'a, T> {
     #[allow(dead_code)]
     cell: &'a ObjCell<T>,
+    /// Whether the mutex was taken (not in solo mode; free-threaded build).
+    #[cfg(feature = "free-threading")]
+    locked: bool,
 }
 
 impl<T> Drop for Guard<'_, T> {
     #[inline(always)]
     fn drop(&mut self) {
-        #[cfg(all(feature = "free-threading", loom))]
-        if crate::sync::broken::active(crate::sync::broken::Bug::ObjCellNoLock) {
-            return;
-        }
         #[cfg(feature = "free-threading")]
-        // SAFETY: this guard was created by `enter`, which locked the mutex on this thread.
-        unsafe {
-            self.cell.lock.unlock()
-        };
+        if self.locked {
+            // SAFETY: `locked` says `lock_inner` took the mutex on this thread.
+            unsafe { self.cell.lock.unlock() };
+        }
         #[cfg(all(not(feature = "free-threading"), debug_assertions))]
         self.cell.busy.set(false);
     }

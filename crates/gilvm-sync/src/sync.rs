@@ -276,6 +276,9 @@ pub mod broken {
         ReadBiasNoRecheck,
         /// `readbias.rs`: a writer clears the bias but does not wait for published readers.
         RevokeWithoutWaiting,
+        /// `world.rs`: the second thread to register ends solo mode without waiting for the
+        /// first to leave its lock-free section.
+        SoloEndWithoutHandshake,
     }
 
     std::thread_local! {

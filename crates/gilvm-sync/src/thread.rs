@@ -11,6 +11,7 @@
 //! | 2   | ASYNC_EXC     | another thread              | the checking thread   |
 //! | 3   | MERGE_REFS    | a non-owner queueing a refcount merge (free-threaded) | owner |
 //! | 4   | STOP_WORLD    | the thread stopping the world | the same thread    |
+//! | 5   | SOLO_END      | a thread registering as the second one (`world.rs` solo mode) | the checking thread |
 //!
 //! Reading the word is a relaxed load; a thread acting on a bit clears it with `fetch_and`.
 use std::sync::atomic::AtomicU64;
@@ -27,6 +28,7 @@ impl EvalBreaker {
     pub const ASYNC_EXC: u32 = 1 << 2;
     pub const MERGE_REFS: u32 = 1 << 3;
     pub const STOP_WORLD: u32 = 1 << 4;
+    pub const SOLO_END: u32 = 1 << 5;
 
     /// Cheap check done by the interpreter loop: any bit set?
     #[inline(always)]
@@ -57,6 +59,8 @@ pub struct ThreadState {
     pub merge_queue: crate::sync::Mutex<Vec<usize>>,
     /// Attached / detached / suspended (free-threaded build; see `world.rs`).
     pub status: crate::world::Status,
+    /// Set at this thread's eval-breaker check when it answers `SOLO_END` (`world.rs`).
+    pub solo_acked: crate::sync::atomic::AtomicBool,
 }
 
 static NEXT_THREAD_ID: AtomicU64 = AtomicU64::new(1);
@@ -93,6 +97,7 @@ impl ThreadState {
             eval_breaker: EvalBreaker::default(),
             merge_queue: crate::sync::Mutex::new(Vec::new()),
             status: crate::world::Status::default(),
+            solo_acked: crate::sync::atomic::AtomicBool::new(false),
         }
     }
 }

@@ -32,6 +32,24 @@
 //! 5. Only one stop runs at a time; a second thread that wants to stop the world while one is
 //!    in progress parks like any other thread.
 //! 6. Enabling is permanent; nothing here turns the GIL off again.
+//!
+//! # Solo mode
+//! While exactly one thread is registered, no other thread can touch an object, so the
+//! per-object locks are skipped (`ObjCell` asks [`is_solo`]): a single-threaded program on
+//! the free-threaded build pays no atomic read-modify-write for its containers. The second
+//! thread to register ends solo mode *before* it attaches:
+//! 7. It stores `SOLO = false`, then looks at every other thread's status. A `DETACHED`
+//!    or `SUSPENDED` thread is outside any section (sections never block or detach); one
+//!    that attaches later sees `SOLO = false` (store-then-load on both sides, all
+//!    `SeqCst`: the attach CAS, then `is_solo`; under loom with a `SeqCst` fence between,
+//!    as in `readbias.rs`). An `ATTACHED` thread may be inside a lock-free section: the
+//!    registering thread sets its `SOLO_END` bit and waits until it answers at its next
+//!    eval-breaker check (`ack_solo_end`), which it only reaches between sections, or
+//!    detaches.
+//! 8. Other threads that register meanwhile wait for that handshake (`handshaking`).
+//! 9. When a thread unregisters and one remains, solo mode starts again: the leaving
+//!    thread's last section happened before its unregistration (release, under the
+//!    registry lock), and the remaining thread's `is_solo` load acquires it.
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -59,6 +77,32 @@ impl Status {
 struct Inner {
     threads: Vec<Arc<ThreadState>>,
     stopping: bool,
+    /// A registration is ending solo mode (invariant 8).
+    handshaking: bool,
+}
+
+// Off until a thread registers: code that touches objects without registering (the
+// models of `ObjCell` and biased counting) always takes the locks.
+#[cfg(not(loom))]
+static SOLO: AtomicBool = AtomicBool::new(false);
+// Under loom the flag is created afresh for each execution of a model.
+#[cfg(loom)]
+loom::lazy_static! {
+    static ref SOLO: AtomicBool = AtomicBool::new(false);
+}
+
+/// At most one thread is registered: per-object locks may be skipped (free-threaded build;
+/// see the module docs, "Solo mode").
+#[inline(always)]
+pub fn is_solo() -> bool {
+    SOLO.load(Ordering::SeqCst)
+}
+
+/// Loom models `SeqCst` loads and stores as acquire/release only (see `readbias.rs`).
+#[inline(always)]
+fn loom_seqcst_fence() {
+    #[cfg(loom)]
+    crate::sync::atomic::fence(Ordering::SeqCst);
 }
 
 /// The registry of running threads and the stop-the-world state.
@@ -76,6 +120,7 @@ impl World {
             inner: Mutex::new(Inner {
                 threads: Vec::new(),
                 stopping: false,
+                handshaking: false,
             }),
             cond: Condvar::new(),
             stopping: AtomicBool::new(false),
@@ -92,21 +137,79 @@ impl Default for World {
 
 impl Gil {
     /// Registers a thread that is about to attach (call before its first `take`).
+    /// The second thread to register ends solo mode first (invariants 7 and 8).
     pub fn register_thread(&self, ts: &Arc<ThreadState>) {
         if !crate::FREE_THREADING {
             return;
         }
-        self.world.inner.lock().threads.push(ts.clone());
+        let mut w = self.world.inner.lock();
+        while w.handshaking {
+            self.world.cond.wait(&mut w);
+        }
+        w.threads.push(ts.clone());
+        if w.threads.len() == 1 {
+            // The only thread (it has not attached yet, so it is in no section).
+            SOLO.store(true, Ordering::SeqCst);
+            return;
+        }
+        if !SOLO.load(Ordering::Relaxed) {
+            return;
+        }
+        SOLO.store(false, Ordering::SeqCst);
+        loom_seqcst_fence();
+        #[cfg(loom)]
+        if crate::sync::broken::active(crate::sync::broken::Bug::SoloEndWithoutHandshake) {
+            return;
+        }
+        w.handshaking = true;
+        let others: Vec<Arc<ThreadState>> = w
+            .threads
+            .iter()
+            .filter(|t| !Arc::ptr_eq(t, ts))
+            .cloned()
+            .collect();
+        for t in &others {
+            t.solo_acked.store(false, Ordering::Relaxed);
+            t.eval_breaker.set(EvalBreaker::SOLO_END);
+        }
+        loop {
+            // ordering: SeqCst status loads after the SeqCst store of SOLO (invariant 7).
+            let pending = others.iter().any(|t| {
+                t.status.0.load(Ordering::SeqCst) == ATTACHED
+                    && !t.solo_acked.load(Ordering::Acquire)
+            });
+            if !pending {
+                break;
+            }
+            self.world.cond.wait_for(&mut w, Duration::from_micros(200));
+        }
+        w.handshaking = false;
+        self.world.cond.notify_all();
     }
 
-    /// Removes a thread that has detached for the last time.
+    /// Answers `SOLO_END` at an eval-breaker check: this thread is between sections and
+    /// will see solo mode over from now on (the bit was set after `SOLO = false`, and taking
+    /// it acquires).
+    pub fn ack_solo_end(&self, ts: &ThreadState) {
+        let _w = self.world.inner.lock();
+        ts.solo_acked.store(true, Ordering::Release);
+        self.world.cond.notify_all();
+    }
+
+    /// Removes a thread that has detached for the last time; with one thread left, solo
+    /// mode starts again (invariant 9).
     pub fn unregister_thread(&self, ts: &Arc<ThreadState>) {
         if !crate::FREE_THREADING {
             return;
         }
         let mut w = self.world.inner.lock();
         w.threads.retain(|t| !Arc::ptr_eq(t, ts));
-        // A stopper may be waiting for this thread.
+        match w.threads.len() {
+            0 => SOLO.store(false, Ordering::SeqCst),
+            1 if !w.handshaking => SOLO.store(true, Ordering::SeqCst),
+            _ => {}
+        }
+        // A stopper, or a registration ending solo mode, may be waiting for this thread.
         self.world.cond.notify_all();
     }
 
@@ -114,12 +217,14 @@ impl Gil {
     /// build only; called by `take` before it looks at `enabled` (invariant 2).
     pub(crate) fn world_attach(&self, ts: &ThreadState) {
         loop {
+            // ordering: SeqCst, before this thread's `is_solo` loads (invariant 7).
             if ts
                 .status
                 .0
-                .compare_exchange(DETACHED, ATTACHED, Ordering::AcqRel, Ordering::Acquire)
+                .compare_exchange(DETACHED, ATTACHED, Ordering::SeqCst, Ordering::Acquire)
                 .is_ok()
             {
+                loom_seqcst_fence();
                 return;
             }
             let mut w = self.world.inner.lock();

@@ -16,6 +16,9 @@ use loom::cell::UnsafeCell;
 /// One "bytecode step" of an attached thread: the eval-breaker check the interpreter does
 /// (`gilvm-vm/src/threads.rs`), then a write to shared state if the GIL is on.
 fn step(gil: &Gil, ts: &Arc<ThreadState>, shared: &UnsafeCell<u32>) {
+    if ts.eval_breaker.take(EvalBreaker::SOLO_END) != 0 {
+        gil.ack_solo_end(ts);
+    }
     if ts.eval_breaker.take(EvalBreaker::STOP_WORLD) != 0 {
         gil.park_for_stop(ts);
     }
@@ -79,5 +82,70 @@ fn broken_switch_without_stopping_the_world_is_found() {
         Bug::EnableWithoutStoppingWorld,
         true,
         switch_while_another_thread_runs
+    ));
+}
+
+fn py() -> gilvm_sync::Py<'static> {
+    // SAFETY: model threads stand for attached threads; the cell holds no objects.
+    unsafe { gilvm_sync::Py::assume_attached() }
+}
+
+/// Solo mode (`world.rs` invariants 7-9): thread A is the only registered thread and
+/// writes a cell's state through `ObjCell::with` without its lock, checking its eval
+/// breaker between sections as the interpreter does; thread B registers (which ends solo
+/// mode: it waits for A to answer at a check or to detach), attaches and writes the same
+/// state under the lock. Loom reports a data race if B's write can overlap a lock-free
+/// section of A.
+fn solo_mode_ends_before_the_second_thread_runs() {
+    if !gilvm_sync::FREE_THREADING {
+        return;
+    }
+    let gil = Arc::new(Gil::new());
+    let cell = Arc::new(gilvm_sync::ObjCell::new(UnsafeCell::new(0u32)));
+    let me = Arc::new(ThreadState::new_current());
+    gil.register_thread(&me);
+    gil.take(&me, Priority::Normal);
+    let b = {
+        let (gil, cell) = (gil.clone(), cell.clone());
+        loom::thread::spawn(move || {
+            let ts = Arc::new(ThreadState::new_current());
+            gil.register_thread(&ts);
+            gil.take(&ts, Priority::Normal);
+            // SAFETY: checked by loom.
+            cell.with(py(), |v| v.with_mut(|v| unsafe { *v += 1 }));
+            // SAFETY: taken above.
+            unsafe { gil.drop_gil(&ts, false) };
+            gil.unregister_thread(&ts);
+        })
+    };
+    for _ in 0..2 {
+        // SAFETY: checked by loom.
+        cell.with(py(), |v| v.with_mut(|v| unsafe { *v += 1 }));
+        if me.eval_breaker.take(EvalBreaker::SOLO_END) != 0 {
+            gil.ack_solo_end(&me);
+        }
+    }
+    // SAFETY: taken above.
+    unsafe { gil.drop_gil(&me, false) };
+    gil.unregister_thread(&me);
+    b.join().unwrap();
+    // SAFETY: both threads are done.
+    assert_eq!(cell.with(py(), |v| v.with(|v| unsafe { *v })), 3);
+}
+
+#[test]
+fn model_solo_mode_ends_before_the_second_thread_runs() {
+    check_model(true, solo_mode_ends_before_the_second_thread_runs);
+}
+
+#[test]
+fn broken_solo_end_without_handshake_is_found() {
+    if !gilvm_sync::FREE_THREADING {
+        return;
+    }
+    assert!(model_fails(
+        Bug::SoloEndWithoutHandshake,
+        true,
+        solo_mode_ends_before_the_second_thread_runs
     ));
 }

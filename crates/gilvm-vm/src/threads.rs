@@ -12,10 +12,16 @@ const BLOCKED_THRESHOLD: Duration = Duration::from_micros(50);
 
 /// Handles the bits of the current thread's eval-breaker word.
 pub fn eval_breaker(interp: &mut Interp) -> PyResult<()> {
-    let bits = interp
-        .thread_state()
-        .eval_breaker
-        .take(EvalBreaker::DROP_REQUEST | EvalBreaker::MERGE_REFS | EvalBreaker::STOP_WORLD);
+    let bits = interp.thread_state().eval_breaker.take(
+        EvalBreaker::DROP_REQUEST
+            | EvalBreaker::MERGE_REFS
+            | EvalBreaker::STOP_WORLD
+            | EvalBreaker::SOLO_END,
+    );
+    if bits & EvalBreaker::SOLO_END != 0 {
+        // A second thread is starting: from here on this thread takes object locks.
+        interp.g.gil.ack_solo_end(&interp.thread_state);
+    }
     if bits & EvalBreaker::MERGE_REFS != 0 {
         gilvm_object::objref::drain_merge_queue(interp.py, &interp.thread_state);
     }

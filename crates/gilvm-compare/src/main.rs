@@ -182,6 +182,7 @@ fn run(cli: Cli) -> Result<(), String> {
         md += &report::scaling(&scaling, &variants);
         md += "![speedup against threads](scaling.svg)\n";
     }
+    md += &report::targets(&programs, &scaling, &variants);
     let path = cli.out.join("report.md");
     std::fs::write(&path, &md).map_err(|e| format!("{}: {e}", path.display()))?;
     println!("{md}");

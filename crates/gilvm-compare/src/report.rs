@@ -299,3 +299,80 @@ pub fn scaling(results: &[ScalingResult], variants: &[Variant]) -> String {
     let _ = writeln!(s, "\n</details>\n");
     s
 }
+
+/// The project's targets (issues 5 and 7), each with the figure of this run that decides
+/// it. A target whose variants or suite did not run is left out.
+pub fn targets(
+    programs: &[ProgramResult],
+    scaling: &[ScalingResult],
+    variants: &[Variant],
+) -> String {
+    let gil = 0usize;
+    let ft = variants.iter().position(|v| v.is_gilvm && v.name == "FT");
+    let cpy = variants.iter().position(|v| !v.is_gilvm);
+    let yes_no = |ok: bool| if ok { "met" } else { "**not met**" };
+    let mut rows: Vec<String> = Vec::new();
+    let program_mean = |a: usize, b: usize| {
+        let rs: Vec<f64> = programs
+            .iter()
+            .filter_map(|r| ratio(median(&r.cells[a]), median(&r.cells[b])))
+            .collect();
+        geomean(&rs)
+    };
+    if let Some(ft) = ft {
+        if let Some(q) = program_mean(ft, gil) {
+            rows.push(format!(
+                "| free-threaded single-thread time within 10% of the GIL build (geometric mean of FT / GIL over the programs) | {q:.2} | {} |",
+                yes_no(q <= 1.10)
+            ));
+        }
+        let at2: Vec<(&str, f64)> = scaling
+            .iter()
+            .filter_map(|r| {
+                let ti = r.threads.iter().position(|&t| t == 2)?;
+                Some((r.bench.name, speedups(r, ft)[ti]?))
+            })
+            .collect();
+        if let Some((name, low)) = at2.iter().copied().min_by(|a, b| a.1.total_cmp(&b.1)) {
+            let below = at2.iter().filter(|(_, x)| *x < 1.8).count();
+            rows.push(format!(
+                "| 2-thread scaling of the free-threaded build ≥ 1.8× on every workload | lowest {low:.2}× ({name}); {below} of {} below 1.8× | {} |",
+                at2.len(),
+                yes_no(below == 0)
+            ));
+        }
+    }
+    let gil_at2: Vec<f64> = scaling
+        .iter()
+        .filter_map(|r| {
+            let ti = r.threads.iter().position(|&t| t == 2)?;
+            speedups(r, gil)[ti]
+        })
+        .collect();
+    if let Some(m) = geomean(&gil_at2) {
+        rows.push(format!(
+            "| 2-thread scaling of the GIL build ≈ 1× | geometric mean {m:.2}× | {} |",
+            yes_no((0.8..=1.2).contains(&m))
+        ));
+    }
+    if let Some(c) = cpy {
+        if let Some(q) = program_mean(gil, c) {
+            rows.push(format!(
+                "| the GIL build at least as fast as {} (geometric mean of GIL / CPython over the programs) | {q:.2} | {} |",
+                variants[c].name,
+                yes_no(q <= 1.0)
+            ));
+        }
+    }
+    if rows.is_empty() {
+        return String::new();
+    }
+    let mut s = String::from(
+        "\n## Targets\n\nFrom the free-threaded and comparison issues; each decided by this run's medians (see the noise note in `docs/benchmarking.md`).\n\n| target | this run | |\n|---|---|---|\n",
+    );
+    for r in rows {
+        s += &r;
+        s.push('\n');
+    }
+    s
+}

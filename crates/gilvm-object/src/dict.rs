@@ -39,11 +39,21 @@ impl VersionedTable {
     /// Exclusive access; counts as a write (bumps the version).
     #[inline]
     pub fn with<R>(&self, py: Py<'_>, f: impl FnOnce(&mut DictTable<Value, Value>) -> R) -> R {
-        let r = self.cell.with(py, f);
-        // ordering: Release after the table write, so a reader that sees the new version
-        // also sees the new contents when it takes the slow path.
-        self.version
-            .fetch_add(1, std::sync::atomic::Ordering::Release);
+        let r = self.cell.with(py, |t| {
+            let r = f(t);
+            // Inside the critical section, writers are serialised (by the lock, the GIL or
+            // solo mode), so a load and a store replace an atomic add (a `lock` instruction
+            // on every dict write). `unique_version` may move the version concurrently
+            // (a CAS outside the lock); this store can undo that move, which only costs the
+            // cache a miss: cache keys are compared for equality, and a range is never
+            // handed out twice.
+            // ordering: Release after the table write, so a reader that sees the new
+            // version also sees the new contents when it takes the slow path.
+            let v = self.version.load(std::sync::atomic::Ordering::Relaxed);
+            self.version
+                .store(v.wrapping_add(1), std::sync::atomic::Ordering::Release);
+            r
+        });
         if self.type_dict.load(std::sync::atomic::Ordering::Relaxed) {
             crate::types::invalidate_type_cache();
         }

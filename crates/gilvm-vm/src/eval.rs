@@ -53,6 +53,18 @@ impl Interp {
                         }
                     };
                 }
+                // The bound local `i` (a `&Value`), or raise UnboundLocalError.
+                macro_rules! fast {
+                    ($i:expr) => {{
+                        let i = $i as usize;
+                        let v = &f.fast[i];
+                        if v.is_undef() {
+                            let name = code.varnames[i].clone();
+                            break 'op self.unbound_local(&name);
+                        }
+                        v
+                    }};
+                }
                 loop {
                     let ins = instrs[pc];
                     pc += 1;
@@ -71,11 +83,7 @@ impl Interp {
                         }
                         Instr::LoadConst(i) => stack.push(code.consts[i as usize].clone()),
                         Instr::LoadFast(i) => {
-                            let v = &f.fast[i as usize];
-                            if v.is_undef() {
-                                let name = code.varnames[i as usize].clone();
-                                break 'op self.unbound_local(&name);
-                            }
+                            let v = fast!(i);
                             stack.push(v.clone());
                         }
                         Instr::StoreFast(i) => {
@@ -83,10 +91,7 @@ impl Interp {
                             f.fast[i as usize] = v;
                         }
                         Instr::DeleteFast(i) => {
-                            if f.fast[i as usize].is_undef() {
-                                let name = code.varnames[i as usize].clone();
-                                break 'op self.unbound_local(&name);
-                            }
+                            fast!(i);
                             f.fast[i as usize] = Value::Undef;
                         }
                         Instr::LoadDeref(i) => {
@@ -291,29 +296,17 @@ impl Interp {
                             pc += 1;
                         }
                         Instr::LoadFastLoadFast(arg) => {
-                            let (i, j) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
-                            let v = &f.fast[i];
-                            if v.is_undef() {
-                                let name = code.varnames[i].clone();
-                                break 'op self.unbound_local(&name);
-                            }
+                            let (i, j) = (arg & 0xffff, arg >> 16);
+                            let v = fast!(i);
                             stack.push(v.clone());
                             // The second load is the instruction at pc (raised from there).
                             pc += 1;
-                            let w = &f.fast[j];
-                            if w.is_undef() {
-                                let name = code.varnames[j].clone();
-                                break 'op self.unbound_local(&name);
-                            }
+                            let w = fast!(j);
                             stack.push(w.clone());
                         }
                         Instr::LoadFastLoadConst(arg) => {
-                            let (i, c) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
-                            let v = &f.fast[i];
-                            if v.is_undef() {
-                                let name = code.varnames[i].clone();
-                                break 'op self.unbound_local(&name);
-                            }
+                            let (i, c) = (arg & 0xffff, (arg >> 16) as usize);
+                            let v = fast!(i);
                             stack.push(v.clone());
                             stack.push(code.consts[c].clone());
                             pc += 1;
@@ -377,19 +370,12 @@ impl Interp {
                             stack.push(v);
                         }
                         Instr::CheckFast(i) => {
-                            if f.fast[i as usize].is_undef() {
-                                let name = code.varnames[i as usize].clone();
-                                break 'op self.unbound_local(&name);
-                            }
+                            fast!(i);
                         }
                         Instr::BinarySubscrFast(i) => {
                             let key = pop!();
                             // Borrowed from the local slot: no count on the container.
-                            let c = &f.fast[i as usize];
-                            if c.is_undef() {
-                                let name = code.varnames[i as usize].clone();
-                                break 'op self.unbound_local(&name);
-                            }
+                            let c = fast!(i);
                             if let Some(v) = subscr_inline(self.py, c, &key) {
                                 stack.push(v);
                                 continue;
@@ -1106,26 +1092,24 @@ fn compare_fast(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     }
 }
 
+/// The position of index `i` (negative counts from the end) in a sequence of `len` items,
+/// if in range.
+#[inline(always)]
+fn resolve_index(len: usize, i: i64) -> Option<usize> {
+    let j = if i < 0 { i + len as i64 } else { i };
+    (j >= 0 && (j as usize) < len).then_some(j as usize)
+}
+
 /// `items[i]` with Python's negative indexing, if in range.
 #[inline(always)]
 fn index_in(items: &[Value], i: i64) -> Option<&Value> {
-    let j = if i < 0 { i + items.len() as i64 } else { i };
-    if j >= 0 {
-        items.get(j as usize)
-    } else {
-        None
-    }
+    resolve_index(items.len(), i).map(|j| &items[j])
 }
 
 /// `&mut items[i]` with Python's negative indexing, if in range.
 #[inline(always)]
 fn index_in_mut(items: &mut [Value], i: i64) -> Option<&mut Value> {
-    let j = if i < 0 { i + items.len() as i64 } else { i };
-    if j >= 0 {
-        items.get_mut(j as usize)
-    } else {
-        None
-    }
+    resolve_index(items.len(), i).map(|j| &mut items[j])
 }
 
 /// The inline path of `c[key]`: a list or tuple indexed by an in-range small int.

@@ -38,6 +38,18 @@ impl Interp {
         }
     }
 
+    /// `call` for the eval loop's call instructions: a Python function goes straight to
+    /// `call_function` (inlined into the loop), everything else through `call`.
+    #[inline(always)]
+    pub fn call_inline(&mut self, func: &Value, args: Args<'_>) -> PyResult {
+        if let Value::Obj(o) = func {
+            if let Payload::Function(f) = o.payload() {
+                return self.call_function(f, args);
+            }
+        }
+        self.call(func, args)
+    }
+
     /// Calls `f` with `first` prepended to the positional arguments.
     pub fn with_prepended(
         &mut self,

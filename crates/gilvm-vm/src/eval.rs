@@ -217,13 +217,7 @@ impl Interp {
                             } else {
                                 Args::new(&stack[base + 1..])
                             };
-                            let r = match &stack[base] {
-                                Value::Obj(o) => match o.payload() {
-                                    Payload::Function(func) => self.call_function(func, args),
-                                    _ => self.call(&stack[base], args),
-                                },
-                                other => self.call(other, args),
-                            };
+                            let r = self.call_inline(&stack[base], args);
                             stack.truncate(base);
                             stack.push(tri!(r));
                         }
@@ -231,14 +225,7 @@ impl Interp {
                             let n = n as usize;
                             let base = stack.len() - n - 1;
                             let args = Args::new(&stack[base + 1..]);
-                            // Python functions skip the general dispatch of `call`.
-                            let r = match &stack[base] {
-                                Value::Obj(o) => match o.payload() {
-                                    Payload::Function(func) => self.call_function(func, args),
-                                    _ => self.call(&stack[base], args),
-                                },
-                                other => self.call(other, args),
-                            };
+                            let r = self.call_inline(&stack[base], args);
                             stack.truncate(base);
                             stack.push(tri!(r));
                         }

@@ -12,8 +12,10 @@ use crate::interp::Interp;
 impl Interp {
     /// `cls(*args)`.
     pub fn call_type(&mut self, t: &ObjRef, args: Args<'_>) -> PyResult {
-        if t.is(&self.g.types.type_) && args.all.len() == 1 {
-            return Ok(Value::Obj(type_of(&args.all[0]).clone()));
+        if args.all.len() == 1 && args.kwnames.is_empty() {
+            if let Some(v) = self.convert_fast(t, &args.all[0]) {
+                return v;
+            }
         }
         let new = lookup(self.py, t, &self.g.names.new.clone()).ok_or_else(|| {
             self.type_error(format!(
@@ -49,6 +51,40 @@ impl Interp {
             }
         }
         Ok(obj)
+    }
+
+    /// `type(x)`, and `str(x)`, `int(x)`, `float(x)` of a value whose conversion cannot run
+    /// Python code: the result without the `__new__` / `__init__` protocol (its lookups and
+    /// argument vectors cost more than the conversion). `None` means: take the general path.
+    #[inline]
+    fn convert_fast(&mut self, t: &ObjRef, x: &Value) -> Option<PyResult> {
+        let types = &self.g.types;
+        if t.is(&types.type_) {
+            return Some(Ok(Value::Obj(type_of(x).clone())));
+        }
+        if t.is(&types.str_) {
+            return match x {
+                Value::Int(i) => Some(Ok(self.int_to_str(*i))),
+                Value::Obj(o) if matches!(o.payload(), Payload::Str(_)) => Some(Ok(x.clone())),
+                _ => None,
+            };
+        }
+        if t.is(&types.int) {
+            return match x {
+                Value::Int(_) => Some(Ok(x.clone())),
+                Value::Bool(b) => Some(Ok(Value::Int(*b as i64))),
+                _ => None,
+            };
+        }
+        if t.is(&types.float) {
+            return match x {
+                Value::Float(_) => Some(Ok(x.clone())),
+                // i64 to f64 rounds to nearest, ties to even, as CPython's int.__float__.
+                Value::Int(i) => Some(Ok(Value::Float(*i as f64))),
+                _ => None,
+            };
+        }
+        None
     }
 
     /// Is `v` a builtin function tagged with `tag` (used to recognise `object.__init__`)?

@@ -143,6 +143,9 @@ impl Interp {
 
     /// `str(v)` as a str value (the same object when `v` is a str).
     pub fn str_value(&mut self, v: &Value) -> PyResult {
+        if let Value::Int(i) = v {
+            return Ok(self.int_to_str(*i));
+        }
         if v.as_str().is_some() {
             if let Value::Obj(o) = v {
                 if matches!(o.payload(), Payload::Str(_)) {
@@ -152,6 +155,13 @@ impl Interp {
         }
         let s = self.str_string(v)?;
         Ok(self.new_str(s))
+    }
+
+    /// `str(i)` of a small int: formatted on the stack, one allocation for the text.
+    #[inline]
+    pub fn int_to_str(&self, i: i64) -> Value {
+        let mut buf = itoa::Buffer::new();
+        self.new_str(buf.format(i))
     }
 
     /// `str(v)` as a Rust string.

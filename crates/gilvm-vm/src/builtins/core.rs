@@ -560,9 +560,18 @@ fn str_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     match obj {
         None => Ok(interp.new_str("")),
         Some(v) => {
+            let decoding =
+                a.len() > 2 || args.kw("encoding").is_some() || args.kw("errors").is_some();
+            let is_bytes = matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Bytes(_)));
+            if decoding && !is_bytes {
+                return Err(interp.type_error(format!(
+                    "decoding to str: need a bytes-like object, {} found",
+                    interp.type_name(v)
+                )));
+            }
             if let Value::Obj(o) = v {
                 if let Payload::Bytes(b) = o.payload() {
-                    if a.len() > 2 || args.kw("encoding").is_some() || args.kw("errors").is_some() {
+                    if decoding {
                         let s = super::bytes::decode_value(
                             interp,
                             b,

@@ -31,17 +31,25 @@ impl Interp {
         // The value stack lives in a local while the frame runs (one indirection less on
         // every push and pop); every exit puts it back.
         let mut stack = std::mem::take(&mut f.stack);
+        // Pops with two 8-byte loads (`Value::read_words`: no store-forwarding stall on a
+        // value pushed a few instructions earlier).
         macro_rules! pop {
-            () => {
-                match stack.pop() {
-                    Some(v) => v,
-                    None => unreachable!(
+            () => {{
+                let len = stack.len();
+                if len == 0 {
+                    unreachable!(
                         "value stack underflow in {} ({})",
                         str_of(&code.qualname),
                         str_of(&code.filename)
-                    ),
+                    );
                 }
-            };
+                // SAFETY: `len - 1` is in bounds and initialised; `set_len` first gives the
+                // value's ownership to us, so it is read exactly once.
+                unsafe {
+                    stack.set_len(len - 1);
+                    Value::read_words(stack.as_ptr().add(len - 1))
+                }
+            }};
         }
         loop {
             let err: PyErr = 'op: {
@@ -75,20 +83,22 @@ impl Interp {
                         }
                         Instr::Copy(n) => {
                             let v = stack[stack.len() - n as usize].clone();
-                            stack.push(v);
+                            Value::push_words(&mut stack, v);
                         }
                         Instr::Swap(n) => {
                             let len = stack.len();
                             stack.swap(len - 1, len - n as usize);
                         }
-                        Instr::LoadConst(i) => stack.push(code.consts[i as usize].clone()),
+                        Instr::LoadConst(i) => {
+                            Value::push_words(&mut stack, code.consts[i as usize].clone())
+                        }
                         Instr::LoadFast(i) => {
                             let v = fast!(i);
-                            stack.push(v.clone());
+                            Value::push_words(&mut stack, v.clone());
                         }
                         Instr::StoreFast(i) => {
                             let v = pop!();
-                            f.fast[i as usize] = v;
+                            Value::set_words(&mut f.fast[i as usize], v);
                         }
                         Instr::DeleteFast(i) => {
                             fast!(i);
@@ -97,7 +107,7 @@ impl Interp {
                         Instr::LoadDeref(i) => {
                             let slot = code.nlocals() + i as usize;
                             let v = tri!(self.cell_get(&f.fast[slot], code, i as usize));
-                            stack.push(v);
+                            Value::push_words(&mut stack, v);
                         }
                         Instr::StoreDeref(i) => {
                             let v = pop!();
@@ -111,7 +121,7 @@ impl Interp {
                         }
                         Instr::LoadClosure(i) => {
                             let slot = code.nlocals() + i as usize;
-                            stack.push(f.fast[slot].clone());
+                            Value::push_words(&mut stack, f.fast[slot].clone());
                         }
                         Instr::LoadClassDeref(i) => {
                             let name = self.cell_name(code, i as usize);
@@ -126,11 +136,11 @@ impl Interp {
                                     tri!(self.cell_get(&f.fast[slot], code, i as usize))
                                 }
                             };
-                            stack.push(v);
+                            Value::push_words(&mut stack, v);
                         }
                         Instr::LoadGlobal(i) => {
                             let v = tri!(self.load_global_cached(&f.globals, code, i as usize));
-                            stack.push(v);
+                            Value::push_words(&mut stack, v);
                         }
                         Instr::StoreGlobal(i) => {
                             let v = pop!();
@@ -153,7 +163,7 @@ impl Interp {
                                 Some(v) => v,
                                 None => tri!(self.load_global(&f.globals, name)),
                             };
-                            stack.push(v);
+                            Value::push_words(&mut stack, v);
                         }
                         Instr::StoreName(i) => {
                             let v = pop!();
@@ -177,12 +187,12 @@ impl Interp {
                             // Inline: a plain instance attribute, found in the instance dict.
                             if let Some(d) = self.plain_attr_dict(&o, name) {
                                 if let Some(v) = self.dict_get_str(d, name) {
-                                    stack.push(v);
+                                    Value::push_words(&mut stack, v);
                                     continue;
                                 }
                             }
                             let v = tri!(self.getattr(&o, name));
-                            stack.push(v);
+                            Value::push_words(&mut stack, v);
                         }
                         Instr::StoreAttr(i) => {
                             let o = pop!();
@@ -205,8 +215,8 @@ impl Interp {
                         Instr::LoadMethod(i) => {
                             let o = pop!();
                             let (m, recv) = tri!(self.load_method(o, &code.names[i as usize]));
-                            stack.push(m);
-                            stack.push(recv);
+                            Value::push_words(&mut stack, m);
+                            Value::push_words(&mut stack, recv);
                         }
                         Instr::CallMethod(n) => {
                             let n = n as usize;
@@ -219,7 +229,7 @@ impl Interp {
                             };
                             let r = self.call_inline(&stack[base], args);
                             stack.truncate(base);
-                            stack.push(tri!(r));
+                            Value::push_words(&mut stack, tri!(r));
                         }
                         Instr::Call(n) => {
                             let n = n as usize;
@@ -227,7 +237,7 @@ impl Interp {
                             let args = Args::new(&stack[base + 1..]);
                             let r = self.call_inline(&stack[base], args);
                             stack.truncate(base);
-                            stack.push(tri!(r));
+                            Value::push_words(&mut stack, tri!(r));
                         }
                         Instr::CallKw(n) => {
                             let names = pop!();
@@ -248,14 +258,14 @@ impl Interp {
                                 },
                             );
                             stack.truncate(base);
-                            stack.push(tri!(r));
+                            Value::push_words(&mut stack, tri!(r));
                         }
                         Instr::CallEx(has_kw) => {
                             let kwargs = if has_kw != 0 { Some(pop!()) } else { None };
                             let args = pop!();
                             let func = pop!();
                             let r = self.call_ex(&func, &args, kwargs.as_ref());
-                            stack.push(tri!(r));
+                            Value::push_words(&mut stack, tri!(r));
                         }
                         Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
                             let b = pop!();
@@ -267,7 +277,7 @@ impl Interp {
                                     tri!(self.binary_op(op, a, b, inplace))
                                 }
                             };
-                            stack.push(v);
+                            Value::push_words(&mut stack, v);
                         }
                         Instr::BinaryOpStoreFast(op, i) | Instr::InplaceOpStoreFast(op, i) => {
                             let b = pop!();
@@ -279,23 +289,23 @@ impl Interp {
                                     tri!(self.binary_op(op, a, b, inplace))
                                 }
                             };
-                            f.fast[i as usize] = v;
+                            Value::set_words(&mut f.fast[i as usize], v);
                             pc += 1;
                         }
                         Instr::LoadFastLoadFast(arg) => {
                             let (i, j) = (arg & 0xffff, arg >> 16);
                             let v = fast!(i);
-                            stack.push(v.clone());
+                            Value::push_words(&mut stack, v.clone());
                             // The second load is the instruction at pc (raised from there).
                             pc += 1;
                             let w = fast!(j);
-                            stack.push(w.clone());
+                            Value::push_words(&mut stack, w.clone());
                         }
                         Instr::LoadFastLoadConst(arg) => {
                             let (i, c) = (arg & 0xffff, (arg >> 16) as usize);
                             let v = fast!(i);
-                            stack.push(v.clone());
-                            stack.push(code.consts[c].clone());
+                            Value::push_words(&mut stack, v.clone());
+                            Value::push_words(&mut stack, code.consts[c].clone());
                             pc += 1;
                         }
                         Instr::CompareOpJumpIfFalse(op, t) => {
@@ -324,7 +334,7 @@ impl Interp {
                         Instr::UnaryOp(op) => {
                             let a = pop!();
                             let v = tri!(self.unary_op(op, a));
-                            stack.push(v);
+                            Value::push_words(&mut stack, v);
                         }
                         Instr::CompareOp(op) => {
                             let b = pop!();
@@ -333,28 +343,28 @@ impl Interp {
                                 Some(t) => Value::Bool(t),
                                 None => tri!(self.compare(op, &a, &b)),
                             };
-                            stack.push(v);
+                            Value::push_words(&mut stack, v);
                         }
                         Instr::IsOp(neg) => {
                             let b = pop!();
                             let a = pop!();
-                            stack.push(Value::Bool(a.is(&b) != (neg != 0)));
+                            Value::push_words(&mut stack, Value::Bool(a.is(&b) != (neg != 0)));
                         }
                         Instr::ContainsOp(neg) => {
                             let container = pop!();
                             let item = pop!();
                             let r = tri!(self.contains(&container, &item));
-                            stack.push(Value::Bool(r != (neg != 0)));
+                            Value::push_words(&mut stack, Value::Bool(r != (neg != 0)));
                         }
                         Instr::BinarySubscr => {
                             let key = pop!();
                             let c = pop!();
                             if let Some(v) = subscr_inline(self.py, &c, &key) {
-                                stack.push(v);
+                                Value::push_words(&mut stack, v);
                                 continue;
                             }
                             let v = tri!(self.getitem(&c, &key));
-                            stack.push(v);
+                            Value::push_words(&mut stack, v);
                         }
                         Instr::CheckFast(i) => {
                             fast!(i);
@@ -364,11 +374,11 @@ impl Interp {
                             // Borrowed from the local slot: no count on the container.
                             let c = fast!(i);
                             if let Some(v) = subscr_inline(self.py, c, &key) {
-                                stack.push(v);
+                                Value::push_words(&mut stack, v);
                                 continue;
                             }
                             let v = tri!(self.getitem(c, &key));
-                            stack.push(v);
+                            Value::push_words(&mut stack, v);
                         }
                         Instr::StoreSubscr => {
                             let key = pop!();
@@ -404,11 +414,11 @@ impl Interp {
                         }
                         Instr::BuildTuple(n) => {
                             let items = stack.split_off(stack.len() - n as usize);
-                            stack.push(self.new_tuple(items));
+                            Value::push_words(&mut stack, self.new_tuple(items));
                         }
                         Instr::BuildList(n) => {
                             let items = stack.split_off(stack.len() - n as usize);
-                            stack.push(self.new_list(items));
+                            Value::push_words(&mut stack, self.new_list(items));
                         }
                         Instr::BuildSet(n) => {
                             let items = stack.split_off(stack.len() - n as usize);
@@ -416,7 +426,7 @@ impl Interp {
                             for it in items {
                                 tri!(self.set_add(&s, it));
                             }
-                            stack.push(Value::Obj(s));
+                            Value::push_words(&mut stack, Value::Obj(s));
                         }
                         Instr::BuildMap(n) => {
                             let items = stack.split_off(stack.len() - 2 * n as usize);
@@ -425,7 +435,7 @@ impl Interp {
                             while let (Some(k), Some(v)) = (it.next(), it.next()) {
                                 tri!(self.dict_set(&d, k, v));
                             }
-                            stack.push(Value::Obj(d));
+                            Value::push_words(&mut stack, Value::Obj(d));
                         }
                         Instr::BuildString(n) => {
                             let items = stack.split_off(stack.len() - n as usize);
@@ -433,15 +443,18 @@ impl Interp {
                             for it in &items {
                                 s.push_str(it.as_str().unwrap_or(""));
                             }
-                            stack.push(self.new_str(s));
+                            Value::push_words(&mut stack, self.new_str(s));
                         }
                         Instr::BuildSlice(n) => {
                             let step = if n == 3 { pop!() } else { Value::None };
                             let stop = pop!();
                             let start = pop!();
-                            stack.push(Value::Obj(
-                                self.new_obj(Payload::Slice(Box::new([start, stop, step]))),
-                            ));
+                            Value::push_words(
+                                &mut stack,
+                                Value::Obj(
+                                    self.new_obj(Payload::Slice(Box::new([start, stop, step]))),
+                                ),
+                            );
                         }
                         Instr::ListAppend(n) => {
                             let v = pop!();
@@ -509,7 +522,7 @@ impl Interp {
                                 },
                                 _ => Vec::new(),
                             };
-                            stack.push(self.new_tuple(items));
+                            Value::push_words(&mut stack, self.new_tuple(items));
                         }
                         Instr::FormatValue(flags) => {
                             let spec = if flags & 4 != 0 { Some(pop!()) } else { None };
@@ -528,7 +541,7 @@ impl Interp {
                             };
                             let r = tri!(self
                                 .format(&v, spec.as_ref().and_then(|s| s.as_str()).unwrap_or("")));
-                            stack.push(r);
+                            Value::push_words(&mut stack, r);
                         }
                         Instr::UnpackSequence(n) => {
                             let seq = pop!();
@@ -586,7 +599,7 @@ impl Interp {
                         Instr::GetIter => {
                             let v = pop!();
                             let it = tri!(self.iter(&v));
-                            stack.push(it);
+                            Value::push_words(&mut stack, it);
                         }
                         Instr::ForIter(t) => {
                             let it = stack.last().unwrap();
@@ -617,7 +630,7 @@ impl Interp {
                                             )
                                         };
                                         match next {
-                                            Some(v) => stack.push(Value::Int(v)),
+                                            Some(v) => Value::push_words(&mut stack, Value::Int(v)),
                                             None => {
                                                 stack.pop();
                                                 pc = t as usize;
@@ -636,7 +649,7 @@ impl Interp {
                                         };
                                         match step {
                                             Some(Some(v)) => {
-                                                stack.push(v);
+                                                Value::push_words(&mut stack, v);
                                                 continue;
                                             }
                                             Some(None) => {
@@ -655,7 +668,7 @@ impl Interp {
                             // exclusive (see `ObjRef::is_exclusive`), which generators use.
                             let it = stack.last().unwrap();
                             match tri!(self.next(it)) {
-                                Some(v) => stack.push(v),
+                                Some(v) => Value::push_words(&mut stack, v),
                                 None => {
                                     stack.pop();
                                     pc = t as usize;
@@ -671,7 +684,7 @@ impl Interp {
                             let func = self.make_function(
                                 &code_v, &f.globals, module, defaults, kwdefaults, closure,
                             );
-                            stack.push(func);
+                            Value::push_words(&mut stack, func);
                         }
                         Instr::ReturnValue => {
                             let v = pop!();
@@ -692,7 +705,7 @@ impl Interp {
                             } else {
                                 tri!(self.iter(&v))
                             };
-                            stack.push(it);
+                            Value::push_words(&mut stack, it);
                         }
                         Instr::YieldFrom => {
                             let sent = pop!();
@@ -705,7 +718,7 @@ impl Interp {
                                 }
                                 crate::gen::Step::Return(v) => {
                                     stack.pop();
-                                    stack.push(v);
+                                    Value::push_words(&mut stack, v);
                                 }
                             }
                         }
@@ -772,8 +785,8 @@ impl Interp {
                         Instr::PushExcInfo => {
                             let exc = pop!();
                             let prev = std::mem::replace(&mut self.handled, exc.clone());
-                            stack.push(prev);
-                            stack.push(exc);
+                            Value::push_words(&mut stack, prev);
+                            Value::push_words(&mut stack, exc);
                         }
                         Instr::PopExcept => {
                             let prev = pop!();
@@ -783,7 +796,7 @@ impl Interp {
                             let ty = pop!();
                             let exc = stack.last().unwrap().clone();
                             let r = tri!(self.exception_matches(&exc, &ty));
-                            stack.push(Value::Bool(r));
+                            Value::push_words(&mut stack, Value::Bool(r));
                         }
                         Instr::WithExceptStart => {
                             let len = stack.len();
@@ -792,13 +805,13 @@ impl Interp {
                             let ty = Value::Obj(type_of(&exc).clone());
                             let tb = Value::None;
                             let r = tri!(self.call(&exit, Args::new(&[ty, exc, tb])));
-                            stack.push(r);
+                            Value::push_words(&mut stack, r);
                         }
                         Instr::BeforeWith => {
                             let mgr = pop!();
                             let (exit, res) = tri!(self.before_with(&mgr));
-                            stack.push(exit);
-                            stack.push(res);
+                            Value::push_words(&mut stack, exit);
+                            Value::push_words(&mut stack, res);
                         }
                         Instr::ImportName(i) => {
                             let fromlist = pop!();
@@ -809,25 +822,28 @@ impl Interp {
                                 &level,
                                 &f.globals
                             ));
-                            stack.push(m);
+                            Value::push_words(&mut stack, m);
                         }
                         Instr::ImportFrom(i) => {
                             let m = stack.last().unwrap().clone();
                             let v = tri!(self.import_from(&m, &code.names[i as usize]));
-                            stack.push(v);
+                            Value::push_words(&mut stack, v);
                         }
                         Instr::ImportStar => {
                             let m = pop!();
                             let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
                             tri!(self.import_star(&m, &ns));
                         }
-                        Instr::LoadBuildClass => stack.push(self.build_class_fn()),
-                        Instr::LoadAssertionError => {
-                            stack.push(Value::Obj(self.g.exc.assertion_error.clone()))
+                        Instr::LoadBuildClass => {
+                            Value::push_words(&mut stack, self.build_class_fn())
                         }
+                        Instr::LoadAssertionError => Value::push_words(
+                            &mut stack,
+                            Value::Obj(self.g.exc.assertion_error.clone()),
+                        ),
                         Instr::LoadLocals => {
                             let l = f.locals.clone().unwrap_or_else(|| f.globals.clone());
-                            stack.push(Value::Obj(l));
+                            Value::push_words(&mut stack, Value::Obj(l));
                         }
                         Instr::StoreClassCell(i) => {
                             let slot = code.nlocals() + i as usize;

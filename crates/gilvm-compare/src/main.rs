@@ -4,6 +4,7 @@
 //!
 //! It knows nothing of the VM: every variant is a binary run as a child process.
 mod chart;
+mod machine;
 mod report;
 mod stats;
 mod suites;
@@ -148,11 +149,19 @@ fn run(cli: Cli) -> Result<(), String> {
     } else {
         Vec::new()
     };
+    // The machine's own ceiling for the scaling figures (machine.rs), measured before and
+    // after the scaling suite so that a change of the host's load during it shows.
+    let mut ceiling_samples = Vec::new();
     let scaling = if cli.suite != Suite::Programs {
-        suites::run_scaling(&settings, &variants, max_threads).map_err(|e| e.to_string())?
+        ceiling_samples.extend(machine::samples(max_threads.min(2), runs));
+        let r =
+            suites::run_scaling(&settings, &variants, max_threads).map_err(|e| e.to_string())?;
+        ceiling_samples.extend(machine::samples(max_threads.min(2), runs));
+        r
     } else {
         Vec::new()
     };
+    let ceiling = machine::ceiling(&ceiling_samples);
 
     let meta = report::Meta {
         date: utc_now(),
@@ -179,10 +188,10 @@ fn run(cli: Cli) -> Result<(), String> {
             &variants,
             &format!("Speedup against threads ({}, {} cores)", meta.date, cores),
         )?;
-        md += &report::scaling(&scaling, &variants);
+        md += &report::scaling(&scaling, &variants, ceiling);
         md += "![speedup against threads](scaling.svg)\n";
     }
-    md += &report::targets(&programs, &scaling, &variants);
+    md += &report::targets(&programs, &scaling, &variants, ceiling);
     let path = cli.out.join("report.md");
     std::fs::write(&path, &md).map_err(|e| format!("{}: {e}", path.display()))?;
     println!("{md}");

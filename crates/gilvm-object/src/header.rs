@@ -220,7 +220,7 @@ mod imp {
             if local == IMMORTAL {
                 return;
             }
-            if self.owner.load(Ordering::Relaxed) == gilvm_sync::current_thread_id() {
+            if self.owner.load(Ordering::Relaxed) == gilvm_sync::current_thread_id_or_none() {
                 self.local.store(local + 1, Ordering::Relaxed);
             } else {
                 self.shared.fetch_add(1 << SHIFT, Ordering::Relaxed);
@@ -236,7 +236,7 @@ mod imp {
             if local == IMMORTAL {
                 return Dec::Nothing;
             }
-            if self.owner.load(Ordering::Relaxed) == gilvm_sync::current_thread_id() {
+            if self.owner.load(Ordering::Relaxed) == gilvm_sync::current_thread_id_or_none() {
                 let local = local - 1;
                 self.local.store(local, Ordering::Relaxed);
                 if local != 0 {
@@ -286,8 +286,9 @@ mod imp {
                 }
             }
         }
-        /// Step 3 (non-owner).
-        #[inline]
+        /// Step 3 (non-owner). Out of line: the owner's path, which every decrement of a
+        /// thread's own objects takes, stays small enough to inline at every drop.
+        #[inline(never)]
         fn decref_shared(&self) -> Dec {
             gilvm_sync::stats::shared_decref();
             let mut shared = self.shared.load(Ordering::Relaxed);
@@ -388,7 +389,7 @@ mod imp {
             #[cfg(not(loom))]
             let order = Ordering::Acquire;
             self.local.load(Ordering::Relaxed) == 1
-                && self.owner.load(Ordering::Relaxed) == gilvm_sync::current_thread_id()
+                && self.owner.load(Ordering::Relaxed) == gilvm_sync::current_thread_id_or_none()
                 && self.shared.load(order) == 0
         }
     }

@@ -32,7 +32,7 @@ pub mod world;
 
 pub use gil::{Gil, Priority};
 pub use objcell::ObjCell;
-pub use thread::{current_thread_id, EvalBreaker, ThreadState};
+pub use thread::{current_thread_id, current_thread_id_or_none, EvalBreaker, ThreadState};
 pub use token::Py;
 
 /// True when this is the free-threaded build.

@@ -67,26 +67,41 @@ static NEXT_THREAD_ID: AtomicU64 = AtomicU64::new(1);
 
 #[cfg(not(loom))]
 thread_local! {
-    static THREAD_ID: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    static THREAD_ID: std::cell::Cell<u64> = const { std::cell::Cell::new(NO_ID) };
 }
 // loom runs a model's threads as coroutines on one OS thread: each needs its own id.
 #[cfg(loom)]
 loom::thread_local! {
-    static THREAD_ID: std::cell::Cell<u64> = std::cell::Cell::new(0);
+    static THREAD_ID: std::cell::Cell<u64> = std::cell::Cell::new(NO_ID);
 }
+
+/// The value of a thread's id slot before its first [`current_thread_id`]: never the id of
+/// a thread, nor the "no owner" 0 of an object header.
+const NO_ID: u64 = u64::MAX;
 
 /// gilvm's id of the current OS thread (allocated on first use, never 0, never reused).
 #[inline]
 pub fn current_thread_id() -> u64 {
     THREAD_ID.with(|id| {
         let v = id.get();
-        if v != 0 {
+        if v != NO_ID {
             return v;
         }
         let n = NEXT_THREAD_ID.fetch_add(1, Ordering::Relaxed);
         id.set(n);
         n
     })
+}
+
+/// The current thread's id if it has one, else a value that equals no thread's id and no
+/// object's owner field (so an owner check against it fails, which is always safe: the
+/// caller then takes the shared, atomic path). One thread-local load, no branch: the check
+/// biased reference counting makes on every count operation. A thread that creates an
+/// object or registers with the VM has its id (`current_thread_id`) before it holds any
+/// reference, so for the threads that matter this is their id.
+#[inline(always)]
+pub fn current_thread_id_or_none() -> u64 {
+    THREAD_ID.with(|id| id.get())
 }
 
 impl ThreadState {

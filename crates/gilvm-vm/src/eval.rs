@@ -228,7 +228,7 @@ impl Interp {
                                 Args::new(&stack[base + 1..])
                             };
                             let r = self.call_inline(&stack[base], args);
-                            stack.truncate(base);
+                            Value::truncate(&mut stack, base);
                             Value::push_words(&mut stack, tri!(r));
                         }
                         Instr::Call(n) => {
@@ -236,7 +236,7 @@ impl Interp {
                             let base = stack.len() - n - 1;
                             let args = Args::new(&stack[base + 1..]);
                             let r = self.call_inline(&stack[base], args);
-                            stack.truncate(base);
+                            Value::truncate(&mut stack, base);
                             Value::push_words(&mut stack, tri!(r));
                         }
                         Instr::CallKw(n) => {
@@ -257,7 +257,7 @@ impl Interp {
                                     kwnames,
                                 },
                             );
-                            stack.truncate(base);
+                            Value::truncate(&mut stack, base);
                             Value::push_words(&mut stack, tri!(r));
                         }
                         Instr::CallEx(has_kw) => {

@@ -81,8 +81,8 @@ impl Interp {
     /// alive.
     #[inline(always)]
     pub(crate) fn recycle_frame(&mut self, mut fr: Box<Frame>) {
-        fr.fast.clear();
-        fr.stack.clear();
+        Value::truncate(&mut fr.fast, 0);
+        Value::truncate(&mut fr.stack, 0);
         if self.frame_pool.len() < 64 && fr.fast.capacity() <= 256 && fr.stack.capacity() <= 256 {
             let placeholder = &self.g.not_implemented;
             fr.code = placeholder.clone();

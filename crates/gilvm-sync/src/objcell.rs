@@ -85,36 +85,47 @@ impl<T> ObjCell<T> {
     pub fn read<R>(&self, py: Py<'_>, f: impl FnOnce(&T) -> R) -> R {
         #[cfg(feature = "free-threading")]
         {
-            use crate::sync::atomic::Ordering;
             if crate::world::is_solo() {
                 // SAFETY: solo mode: no other thread is registered, so none can reach the
                 // cell (world.rs invariant 7), and `f` cannot re-enter it (invariant 1).
                 return f(unsafe { &*self.value.get() });
             }
-            if self.rbias.load(Ordering::Relaxed) {
-                if let Some(slot) = crate::readbias::enter(self as *const Self as usize) {
-                    #[cfg(loom)]
-                    let recheck =
-                        !crate::sync::broken::active(crate::sync::broken::Bug::ReadBiasNoRecheck);
-                    #[cfg(not(loom))]
-                    let recheck = true;
-                    // ordering: SeqCst, after the SeqCst publication of the slot (readbias.rs
-                    // invariant 1).
-                    if !recheck || self.rbias.load(Ordering::SeqCst) {
-                        // SAFETY: the bias is set and this reader is published, so a writer
-                        // (which clears the bias, then waits for published readers) cannot
-                        // run until `exit`; other readers only read.
-                        let r = f(unsafe { &*self.value.get() });
-                        crate::readbias::exit(slot);
-                        return r;
-                    }
-                    crate::readbias::exit(slot);
-                }
-            }
-            self.read_locked(py, f)
+            // Out of line, so that the caller has one call of `f` (the solo path's), which
+            // LLVM then inlines, instead of three that it would share in an outlined closure.
+            self.read_shared(py, f)
         }
         #[cfg(not(feature = "free-threading"))]
         self.with(py, |v| f(v))
+    }
+
+    /// A read while other threads are registered: lock-free if the cell is read-biased, else
+    /// under the lock.
+    #[cfg(feature = "free-threading")]
+    #[inline(never)]
+    #[track_caller]
+    fn read_shared<R>(&self, py: Py<'_>, f: impl FnOnce(&T) -> R) -> R {
+        use crate::sync::atomic::Ordering;
+        if self.rbias.load(Ordering::Relaxed) {
+            if let Some(slot) = crate::readbias::enter(self as *const Self as usize) {
+                #[cfg(loom)]
+                let recheck =
+                    !crate::sync::broken::active(crate::sync::broken::Bug::ReadBiasNoRecheck);
+                #[cfg(not(loom))]
+                let recheck = true;
+                // ordering: SeqCst, after the SeqCst publication of the slot (readbias.rs
+                // invariant 1).
+                if !recheck || self.rbias.load(Ordering::SeqCst) {
+                    // SAFETY: the bias is set and this reader is published, so a writer
+                    // (which clears the bias, then waits for published readers) cannot run
+                    // until `exit`; other readers only read.
+                    let r = f(unsafe { &*self.value.get() });
+                    crate::readbias::exit(slot);
+                    return r;
+                }
+                crate::readbias::exit(slot);
+            }
+        }
+        self.read_locked(py, f)
     }
 
     /// A read under the lock; may turn the cell read-biased.

@@ -385,12 +385,99 @@ pub fn targets(
     if rows.is_empty() {
         return String::new();
     }
+    if let Some(q) = run_quality(programs, ceiling) {
+        rows.push(q);
+    }
     let mut s = String::from(
-        "\n## Targets\n\nFrom the free-threaded and comparison issues; each decided by this run's medians (see the noise note in `docs/benchmarking.md`).\n\n| target | this run | |\n|---|---|---|\n",
+        "\n## Targets\n\nFrom the free-threaded and comparison issues; each decided by this run's medians (see the noise note in `docs/benchmarking.md`). The last row says whether the machine was quiet enough for the run to decide anything.\n\n| target | this run | |\n|---|---|---|\n",
     );
     for r in rows {
         s += &r;
         s.push('\n');
     }
     s
+}
+
+/// The median spread of the program timings must stay under this for a run to count as quiet
+/// (percent, half the min–max range over the median).
+const QUIET_SPREAD_PCT: f64 = 15.0;
+/// And the machine ceiling's range (max / min over its rounds) under this.
+const QUIET_CEILING_RANGE: f64 = 1.3;
+
+/// The run-quality row of the Targets table: the median spread of the program timings and
+/// the range of the machine ceiling, and whether both are small enough for the verdicts
+/// above to mean anything.
+fn run_quality(programs: &[ProgramResult], ceiling: Option<Summary>) -> Option<String> {
+    let spreads: Vec<f64> = programs
+        .iter()
+        .flat_map(|r| r.cells.iter())
+        .filter(|c| c.failure.is_none())
+        .filter_map(|c| Summary::of(&c.times).map(|s| s.spread_pct()))
+        .collect();
+    let spread = Summary::of(&spreads).map(|s| s.median);
+    let range = ceiling.filter(|c| c.min > 0.0).map(|c| c.max / c.min);
+    if spread.is_none() && range.is_none() {
+        return None;
+    }
+    let mut what = Vec::new();
+    let mut quiet = true;
+    if let Some(sp) = spread {
+        what.push(format!("median spread of the program timings ±{sp:.0}%"));
+        quiet &= sp <= QUIET_SPREAD_PCT;
+    }
+    if let Some(r) = range {
+        what.push(format!("machine ceiling varied {r:.2}× between rounds"));
+        quiet &= r <= QUIET_CEILING_RANGE;
+    }
+    Some(format!(
+        "| a quiet machine (spread ≤ ±{QUIET_SPREAD_PCT:.0}%, ceiling range ≤ {QUIET_CEILING_RANGE}×) | {} | {} |",
+        what.join("; "),
+        if quiet {
+            "quiet"
+        } else {
+            "**noisy: the verdicts above decide nothing; re-run**"
+        }
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::suites::{Bench, Cell};
+
+    fn program(times: &[f64]) -> ProgramResult {
+        ProgramResult {
+            bench: Bench {
+                name: "p",
+                what: "w",
+                n: 1,
+            },
+            n: 1,
+            cells: vec![Cell {
+                times: times.to_vec(),
+                ..Cell::default()
+            }],
+        }
+    }
+
+    fn ceiling(xs: &[f64]) -> Option<Summary> {
+        Summary::of(xs)
+    }
+
+    #[test]
+    fn a_quiet_run_is_called_quiet() {
+        let row = run_quality(&[program(&[1.0, 1.05, 0.98])], ceiling(&[1.9, 1.95, 2.0]));
+        let row = row.expect("a row");
+        assert!(row.contains("| quiet |"), "{row}");
+        assert!(row.contains("±4%"), "{row}");
+    }
+
+    #[test]
+    fn a_wide_spread_or_a_wandering_ceiling_makes_the_run_noisy() {
+        let spread = run_quality(&[program(&[1.0, 2.0, 1.2])], ceiling(&[1.9, 1.95])).unwrap();
+        assert!(spread.contains("noisy"), "{spread}");
+        let wander = run_quality(&[program(&[1.0, 1.01])], ceiling(&[1.0, 1.9])).unwrap();
+        assert!(wander.contains("noisy"), "{wander}");
+        assert!(run_quality(&[], None).is_none());
+    }
 }

@@ -63,11 +63,12 @@ impl Interp {
             return Some(Ok(Value::Obj(type_of(x).clone())));
         }
         if t.is(&types.str_) {
-            return match x {
-                Value::Int(i) => Some(Ok(self.int_to_str(*i))),
-                Value::Obj(o) if matches!(o.payload(), Payload::Str(_)) => Some(Ok(x.clone())),
-                _ => None,
+            let plain = match x {
+                Value::Int(_) => true,
+                Value::Obj(o) => matches!(o.payload(), Payload::Str(_)),
+                _ => false,
             };
+            return plain.then(|| self.str_value(x));
         }
         if t.is(&types.int) {
             return match x {

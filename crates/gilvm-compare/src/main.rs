@@ -32,6 +32,10 @@ struct Cli {
     /// Timed runs per variant and configuration [default: 5, 3 with --quick].
     #[arg(long)]
     runs: Option<usize>,
+    /// Timed rounds of the scaling suite, whose speedups are medians of per-round ratios
+    /// and need more of them [default: 9, 5 with --quick].
+    #[arg(long)]
+    scaling_runs: Option<usize>,
     /// Untimed warm-up runs per variant and configuration before the timed ones.
     #[arg(long, default_value_t = 1)]
     warmup: usize,
@@ -124,6 +128,10 @@ fn run(cli: Cli) -> Result<(), String> {
         .unwrap_or(1);
     let max_threads = cli.threads.unwrap_or(cores).max(1);
     let runs = cli.runs.unwrap_or(if cli.quick { 3 } else { 5 }).max(1);
+    let scaling_runs = cli
+        .scaling_runs
+        .unwrap_or(if cli.quick { 5 } else { 9 })
+        .max(1);
     let settings = Settings {
         runs,
         warmup: cli.warmup,
@@ -149,14 +157,22 @@ fn run(cli: Cli) -> Result<(), String> {
     } else {
         Vec::new()
     };
-    // The machine's own ceiling for the scaling figures (machine.rs), measured before and
-    // after the scaling suite so that a change of the host's load during it shows.
+    // The machine's own ceiling for the scaling figures (machine.rs), measured before the
+    // scaling suite, between its workloads and after it, so that a change of the host's load
+    // during it shows in the ceiling's range.
     let mut ceiling_samples = Vec::new();
     let scaling = if cli.suite != Suite::Programs {
-        ceiling_samples.extend(machine::samples(max_threads.min(2), runs));
-        let r =
-            suites::run_scaling(&settings, &variants, max_threads).map_err(|e| e.to_string())?;
-        ceiling_samples.extend(machine::samples(max_threads.min(2), runs));
+        let ct = max_threads.min(2);
+        ceiling_samples.extend(machine::samples(ct, runs));
+        let scaling_settings = Settings {
+            runs: scaling_runs,
+            ..settings.clone()
+        };
+        let r = suites::run_scaling(&scaling_settings, &variants, max_threads, &mut || {
+            ceiling_samples.extend(machine::samples(ct, 1))
+        })
+        .map_err(|e| e.to_string())?;
+        ceiling_samples.extend(machine::samples(ct, runs));
         r
     } else {
         Vec::new()
@@ -173,6 +189,7 @@ fn run(cli: Cli) -> Result<(), String> {
         load_start,
         load_end: loadavg(),
         runs,
+        scaling_runs,
         warmup: cli.warmup,
         total_secs: started.elapsed().as_secs_f64(),
     };

@@ -13,6 +13,7 @@ pub struct Meta {
     pub load_start: String,
     pub load_end: String,
     pub runs: usize,
+    pub scaling_runs: usize,
     pub warmup: usize,
     pub total_secs: f64,
 }
@@ -81,10 +82,10 @@ pub fn header(meta: &Meta, variants: &[Variant]) -> String {
     }
     let _ = writeln!(
         s,
-        "\nEach time is the median of {} runs after {} warm-up run(s), the variants alternating \
-         run by run; ± is half the min–max range relative to the median. ⚠ marks an output \
-         that differs from the other variants'.\n",
-        meta.runs, meta.warmup
+        "\nEach time is the median of {} runs ({} rounds in the scaling suite) after {} warm-up \
+         run(s), the variants alternating run by run; ± is half the min–max range relative to \
+         the median. ⚠ marks an output that differs from the other variants'.\n",
+        meta.runs, meta.scaling_runs, meta.warmup
     );
     s
 }
@@ -184,14 +185,28 @@ fn problems<'a>(rows: impl Iterator<Item = (String, &'a [Cell])>, variants: &[Va
 }
 
 /// Speedup of a variant at each thread count: throughput at T threads over throughput at
-/// one thread, `T * time(1) / time(T)` (each thread does the same work).
+/// one thread, `T * time(1) / time(T)` (each thread does the same work). Paired by round:
+/// the median over rounds of that ratio, each round's 1-thread and T-thread runs having run
+/// back to back (suites.rs `scaling_order`), so a change of the host's speed between rounds
+/// cancels out instead of landing on one side of the ratio.
 pub fn speedups(r: &ScalingResult, vi: usize) -> Vec<Option<f64>> {
-    let t1 = median(&r.cells[vi][0]);
+    let t1 = &r.cells[vi][0].times;
     r.threads
         .iter()
         .enumerate()
-        .map(|(ti, &t)| ratio(t1, median(&r.cells[vi][ti])).map(|q| q * t as f64))
+        .map(|(ti, &t)| paired_speedup(t1, &r.cells[vi][ti].times, t))
         .collect()
+}
+
+/// Median over rounds of `threads * one[i] / many[i]` (rounds present in both).
+fn paired_speedup(one: &[f64], many: &[f64], threads: usize) -> Option<f64> {
+    let xs: Vec<f64> = one
+        .iter()
+        .zip(many)
+        .filter(|(_, &m)| m > 0.0)
+        .map(|(&a, &m)| threads as f64 * a / m)
+        .collect();
+    Summary::of(&xs).map(|s| s.median)
 }
 
 /// Geometric mean of the speedups over workloads, per thread count.
@@ -223,7 +238,9 @@ pub fn scaling(
         s,
         "## Scaling\n\nEach of T threads does the same work (N iterations); the time is the \
          threaded region as the program measures it. Speedup = T × time(1 thread) / time(T \
-         threads), so the ideal is T. Cells: speedup at {} thread(s) — time at 1 thread.\n",
+         threads), so the ideal is T. The runs at every thread count of one variant run back \
+         to back in each round, and the speedup is the median over rounds of each round's own \
+         ratio. Cells: speedup at {} thread(s) — median time at 1 thread.\n",
         shown
             .iter()
             .map(|&i| threads[i].to_string())
@@ -240,7 +257,7 @@ pub fn scaling(
         let _ = writeln!(
             s,
             "Machine ceiling: a native loop (registers only, nothing shared) ran on 2 threads at \
-             **{:.2}×** one thread's throughput (median of {} rounds before and after the suite, \
+             **{:.2}×** one thread's throughput (median of {} rounds before, during and after the suite, \
              range {:.2}–{:.2}×). No interpreter can scale beyond that on this machine in this \
              run; read the 2-thread figures against it.\n",
             c.median, c.n, c.min, c.max
@@ -462,6 +479,19 @@ mod tests {
 
     fn ceiling(xs: &[f64]) -> Option<Summary> {
         Summary::of(xs)
+    }
+
+    #[test]
+    fn speedups_pair_the_runs_of_one_round() {
+        // Rounds 2 and 3 ran on a host twice as slow for the 1-thread run only in round 2:
+        // each round's own ratio is 2 but for that one, and its median is 2 (the medians of
+        // the two columns apart would say 4).
+        let one = [1.0, 1.0, 2.0, 2.0, 2.0];
+        let many = [1.0, 1.0, 1.0, 2.0, 2.0];
+        assert_eq!(paired_speedup(&one, &many, 2), Some(2.0));
+        // Only the rounds present in both count.
+        assert_eq!(paired_speedup(&[1.0, 1.0, 1.0], &[1.0], 2), Some(2.0));
+        assert_eq!(paired_speedup(&[], &[1.0], 2), None);
     }
 
     #[test]

@@ -50,9 +50,9 @@ pub const SCALING: &[Bench] = &[
     Bench { name: "create_instances", what: "creating instances of a shared class", n: 240_000 },
     Bench { name: "dicts_closures", what: "creating dicts and closures", n: 300_000 },
     Bench { name: "shared_list_read", what: "reading items of a shared list", n: 2_500_000 },
-    Bench { name: "compare_const", what: "comparing with str and tuple constants", n: 500_000 },
+    Bench { name: "compare_const", what: "comparing with str and tuple constants", n: 1_000_000 },
     Bench { name: "generator", what: "running a generator", n: 900_000 },
-    Bench { name: "thread_local", what: "reading a threading.local attribute", n: 150_000 },
+    Bench { name: "thread_local", what: "reading a threading.local attribute", n: 1_500_000 },
 ];
 
 /// Run settings.
@@ -161,46 +161,84 @@ fn first_diff_line(a: &str, b: &str) -> (String, String) {
     }
 }
 
-/// Runs `script args` on every variant: `warmup` untimed rounds then `runs` timed rounds,
-/// alternating between the variants (the starting variant rotates every round) so that
+/// One configuration of a round: a variant run with some arguments. Configurations with the
+/// same `group` must print the same output (the scaling suite's output names the thread
+/// count, so each thread count is its own group).
+struct Config {
+    variant: usize,
+    args: Vec<String>,
+    group: usize,
+}
+
+/// Runs `script` in every configuration: `warmup` untimed rounds then `runs` timed rounds,
+/// each round running every configuration once, in the order `order(round)` gives, so that
 /// drift of the machine affects all of them alike. `time_of` picks the time of a run.
-fn run_alternating(
+///
+/// Invariant (relied on by the paired speedups of the scaling report): a cell skips a round
+/// only after it has failed, and then skips every later round, so `times[i]` of every cell
+/// that has not failed comes from the same round, `warmup + i`.
+fn run_rounds(
     s: &Settings,
     variants: &[Variant],
     script: &Path,
-    args: &[String],
+    configs: &[Config],
+    order: impl Fn(usize) -> Vec<usize>,
     time_of: fn(f64, Option<f64>) -> Option<f64>,
 ) -> Vec<Cell> {
-    let nv = variants.len();
-    let mut cells = vec![Cell::default(); nv];
-    let mut checker = Checker { reference: None };
+    let mut cells = vec![Cell::default(); configs.len()];
+    let groups = configs.iter().map(|c| c.group).max().map_or(0, |g| g + 1);
+    let mut checkers: Vec<Checker> = (0..groups).map(|_| Checker { reference: None }).collect();
     for round in 0..s.warmup + s.runs {
         let timed = round >= s.warmup;
-        for k in 0..nv {
-            let vi = (k + round) % nv;
-            if cells[vi].failure.is_some() {
+        for ci in order(round) {
+            let c = &configs[ci];
+            let cell = &mut cells[ci];
+            if cell.failure.is_some() {
                 continue;
             }
-            match variants[vi].run(script, args) {
-                RunOutcome::Failed(msg) => cells[vi].failure = Some(msg),
+            let v = &variants[c.variant];
+            match v.run(script, &c.args) {
+                RunOutcome::Failed(msg) => cell.failure = Some(msg),
                 RunOutcome::Ok {
                     wall,
                     elapsed,
                     stdout,
                 } => {
-                    if let Some(m) = checker.check(&variants[vi].name, &stdout) {
-                        cells[vi].mismatch.get_or_insert(m);
+                    if let Some(m) = checkers[c.group].check(&v.name, &stdout) {
+                        cell.mismatch.get_or_insert(m);
                     }
                     match time_of(wall, elapsed) {
-                        Some(t) if timed => cells[vi].times.push(t),
+                        Some(t) if timed => cell.times.push(t),
                         Some(_) => {}
-                        None => cells[vi].failure = Some("no `ELAPSED <seconds>` line".to_string()),
+                        None => cell.failure = Some("no `ELAPSED <seconds>` line".to_string()),
                     }
                 }
             }
         }
     }
     cells
+}
+
+/// The order of one round of the programs suite: every variant once, the first one rotating
+/// from round to round.
+fn program_order(nv: usize, round: usize) -> Vec<usize> {
+    (0..nv).map(|k| (k + round) % nv).collect()
+}
+
+/// The order of one round of the scaling suite, whose configurations are `variant * nt +
+/// thread index`: the variants rotate as in the programs suite, and each variant runs all
+/// its thread counts back to back (ascending in even rounds, descending in odd ones), so
+/// that the 1-thread and T-thread runs that a speedup compares are seconds apart, not
+/// minutes, on a host whose speed wanders.
+fn scaling_order(nv: usize, nt: usize, round: usize) -> Vec<usize> {
+    let mut out = Vec::with_capacity(nv * nt);
+    for vi in program_order(nv, round) {
+        for k in 0..nt {
+            let ti = if round % 2 == 0 { k } else { nt - 1 - k };
+            out.push(vi * nt + ti);
+        }
+    }
+    out
 }
 
 fn progress(label: &str, variants: &[Variant], cells: &[Cell]) {
@@ -242,7 +280,22 @@ pub fn run_programs(s: &Settings, variants: &[Variant]) -> std::io::Result<Vec<P
         let mut f = std::fs::File::create(&script)?;
         write!(f, "N = {n}\n{src}")?;
         drop(f);
-        let cells = run_alternating(s, variants, &script, &[], |wall, _| Some(wall));
+        let configs: Vec<Config> = (0..variants.len())
+            .map(|variant| Config {
+                variant,
+                args: Vec::new(),
+                group: 0,
+            })
+            .collect();
+        let nv = variants.len();
+        let cells = run_rounds(
+            s,
+            variants,
+            &script,
+            &configs,
+            |round| program_order(nv, round),
+            |wall, _| Some(wall),
+        );
         progress(b.name, variants, &cells);
         results.push(ProgramResult {
             bench: *b,
@@ -253,16 +306,21 @@ pub fn run_programs(s: &Settings, variants: &[Variant]) -> std::io::Result<Vec<P
     Ok(results)
 }
 
-/// Runs the scaling suite for 1..=max_threads threads.
+/// Runs the scaling suite for 1..=max_threads threads. `between` runs before each workload
+/// (the caller samples the machine's ceiling there, so that its range covers the suite).
 pub fn run_scaling(
     s: &Settings,
     variants: &[Variant],
     max_threads: usize,
+    between: &mut dyn FnMut(),
 ) -> std::io::Result<Vec<ScalingResult>> {
     let threads: Vec<usize> = (1..=max_threads.max(1)).collect();
+    let nt = threads.len();
+    let nv = variants.len();
     let mut results = Vec::new();
     eprintln!(
-        "scaling suite, 1..{} threads ({} timed runs, {} warm-up):",
+        "scaling suite, 1..{} threads ({} timed rounds, {} warm-up; each round runs every \
+         thread count of a variant back to back):",
         max_threads, s.runs, s.warmup
     );
     for b in s.selected(SCALING) {
@@ -274,14 +332,29 @@ pub fn run_scaling(
                 format!("{} not found", script.display()),
             ));
         }
-        let mut cells = vec![Vec::new(); variants.len()];
-        for &t in &threads {
-            let args = [t.to_string(), n.to_string()];
-            let c = run_alternating(s, variants, &script, &args, |_, e| e);
-            progress(&format!("{} x{t}", b.name), variants, &c);
-            for (vi, cell) in c.into_iter().enumerate() {
-                cells[vi].push(cell);
-            }
+        between();
+        let configs: Vec<Config> = (0..nv)
+            .flat_map(|variant| {
+                threads.iter().enumerate().map(move |(ti, t)| Config {
+                    variant,
+                    args: vec![t.to_string(), n.to_string()],
+                    group: ti,
+                })
+            })
+            .collect();
+        let flat = run_rounds(
+            s,
+            variants,
+            &script,
+            &configs,
+            |round| scaling_order(nv, nt, round),
+            |_, e| e,
+        );
+        let mut it = flat.into_iter();
+        let cells: Vec<Vec<Cell>> = (0..nv).map(|_| it.by_ref().take(nt).collect()).collect();
+        for (ti, t) in threads.iter().enumerate() {
+            let row: Vec<Cell> = cells.iter().map(|c| c[ti].clone()).collect();
+            progress(&format!("{} x{t}", b.name), variants, &row);
         }
         results.push(ScalingResult {
             bench: *b,
@@ -304,6 +377,22 @@ mod tests {
         assert!(c.check("FT", "1\n2\n").is_none());
         let m = c.check("CPython", "1\n3\n").unwrap();
         assert!(m.contains("\"3\"") && m.contains("GIL"), "{m}");
+    }
+
+    #[test]
+    fn orders_run_every_configuration_once_per_round() {
+        for round in 0..4 {
+            let mut o = scaling_order(3, 2, round);
+            // A variant's thread counts are adjacent.
+            for pair in o.chunks(2) {
+                assert_eq!(pair[0] / 2, pair[1] / 2, "{o:?}");
+            }
+            o.sort();
+            assert_eq!(o, (0..6).collect::<Vec<_>>());
+        }
+        assert_eq!(scaling_order(2, 2, 0), vec![0, 1, 2, 3]);
+        assert_eq!(scaling_order(2, 2, 1), vec![3, 2, 1, 0]);
+        assert_eq!(program_order(3, 1), vec![1, 2, 0]);
     }
 
     #[test]

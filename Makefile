@@ -65,7 +65,7 @@ demo: build build-ft
 	  python3 examples/demo.py "python3 $$(python3 -c 'import platform; print(platform.python_version())')" $(DEMO_N); fi
 
 # Benchmark suites on every variant (GIL, FT, FT with PYTHON_GIL=1, python3 or
-# GILVM_COMPARE_PYTHON): target/compare/report.md and scaling.svg. About 10 minutes;
+# GILVM_COMPARE_PYTHON): target/compare/report.md and scaling.svg. About 5 minutes;
 # `make compare COMPARE_ARGS=--quick` about 2. See docs/benchmarking.md.
 COMPARE_ARGS ?=
 compare: build build-ft

@@ -51,7 +51,7 @@ struct Cli {
     /// Which suite to run.
     #[arg(long, value_enum, default_value_t = Suite::All)]
     suite: Suite,
-    /// A short run (about a quarter of the work, 3 runs): about 2 minutes instead of 10.
+    /// A short run (about a quarter of the work, 3 runs; 5 scaling rounds): about 2 minutes instead of 5.
     #[arg(long)]
     quick: bool,
     /// Multiplies every work size (after --quick).

@@ -198,15 +198,18 @@ pub fn speedups(r: &ScalingResult, vi: usize) -> Vec<Option<f64>> {
         .collect()
 }
 
-/// Median over rounds of `threads * one[i] / many[i]` (rounds present in both).
-fn paired_speedup(one: &[f64], many: &[f64], threads: usize) -> Option<f64> {
-    let xs: Vec<f64> = one
-        .iter()
+/// Each round's own `threads * one[i] / many[i]` (rounds present in both).
+fn paired_ratios(one: &[f64], many: &[f64], threads: usize) -> Vec<f64> {
+    one.iter()
         .zip(many)
         .filter(|(_, &m)| m > 0.0)
         .map(|(&a, &m)| threads as f64 * a / m)
-        .collect();
-    Summary::of(&xs).map(|s| s.median)
+        .collect()
+}
+
+/// Median over rounds of `threads * one[i] / many[i]` (rounds present in both).
+fn paired_speedup(one: &[f64], many: &[f64], threads: usize) -> Option<f64> {
+    Summary::of(&paired_ratios(one, many, threads)).map(|s| s.median)
 }
 
 /// Geometric mean of the speedups over workloads, per thread count.
@@ -402,11 +405,9 @@ pub fn targets(
     if rows.is_empty() {
         return String::new();
     }
-    if let Some(q) = run_quality(programs, ceiling) {
-        rows.push(q);
-    }
+    rows.extend(run_quality(programs, scaling, ceiling));
     let mut s = String::from(
-        "\n## Targets\n\nFrom the free-threaded and comparison issues; each decided by this run's medians (see the noise note in `docs/benchmarking.md`). The last row says whether the machine was quiet enough for the run to decide anything.\n\n| target | this run | |\n|---|---|---|\n",
+        "\n## Targets\n\nFrom the free-threaded and comparison issues; each decided by this run's medians (see the noise note in `docs/benchmarking.md`). The last rows say whether the machine was quiet enough, during each suite, for its verdicts to decide anything.\n\n| target | this run | |\n|---|---|---|\n",
     );
     for r in rows {
         s += &r;
@@ -415,46 +416,79 @@ pub fn targets(
     s
 }
 
-/// The median spread of the program timings must stay under this for a run to count as quiet
-/// (percent, half the min–max range over the median).
+/// The median spread of the program timings, and of the scaling suite's per-round 2-thread
+/// ratios, must stay under this for a suite to count as quiet (percent, half the min–max
+/// range over the median).
 const QUIET_SPREAD_PCT: f64 = 15.0;
 /// And the machine ceiling's range (max / min over its rounds) under this.
 const QUIET_CEILING_RANGE: f64 = 1.3;
 
-/// The run-quality row of the Targets table: the median spread of the program timings and
-/// the range of the machine ceiling, and whether both are small enough for the verdicts
-/// above to mean anything.
-fn run_quality(programs: &[ProgramResult], ceiling: Option<Summary>) -> Option<String> {
-    let spreads: Vec<f64> = programs
-        .iter()
-        .flat_map(|r| r.cells.iter())
-        .filter(|c| c.failure.is_none())
-        .filter_map(|c| Summary::of(&c.times).map(|s| s.spread_pct()))
-        .collect();
-    let spread = Summary::of(&spreads).map(|s| s.median);
-    let range = ceiling.filter(|c| c.min > 0.0).map(|c| c.max / c.min);
-    if spread.is_none() && range.is_none() {
-        return None;
-    }
-    let mut what = Vec::new();
-    let mut quiet = true;
-    if let Some(sp) = spread {
-        what.push(format!("median spread of the program timings ±{sp:.0}%"));
-        quiet &= sp <= QUIET_SPREAD_PCT;
-    }
-    if let Some(r) = range {
-        what.push(format!("machine ceiling varied {r:.2}× between rounds"));
-        quiet &= r <= QUIET_CEILING_RANGE;
-    }
-    Some(format!(
-        "| a quiet machine (spread ≤ ±{QUIET_SPREAD_PCT:.0}%, ceiling range ≤ {QUIET_CEILING_RANGE}×) | {} | {} |",
-        what.join("; "),
+/// The run-quality rows of the Targets table, one per suite that ran. The programs suite's
+/// verdicts (single-thread ratios) rest on the spread of its timings; the scaling suite's
+/// (2-thread speedups) on the spread of its per-round ratios, which the pairing keeps small
+/// when the host drifts slowly, and on how much the machine ceiling moved.
+fn run_quality(
+    programs: &[ProgramResult],
+    scaling: &[ScalingResult],
+    ceiling: Option<Summary>,
+) -> Vec<String> {
+    let median_of = |xs: Vec<f64>| Summary::of(&xs).map(|s| s.median);
+    let verdict = |quiet: bool, suite: &str| {
         if quiet {
-            "quiet"
+            "quiet".to_string()
         } else {
-            "**noisy: the verdicts above decide nothing; re-run**"
+            format!("**noisy: the {suite} verdicts above decide nothing; re-run**")
         }
-    ))
+    };
+    let mut rows = Vec::new();
+    let program_spread = median_of(
+        programs
+            .iter()
+            .flat_map(|r| r.cells.iter())
+            .filter(|c| c.failure.is_none())
+            .filter_map(|c| Summary::of(&c.times).map(|s| s.spread_pct()))
+            .collect(),
+    );
+    if let Some(sp) = program_spread {
+        rows.push(format!(
+            "| a quiet machine for the programs suite (median spread of its timings ≤ ±{QUIET_SPREAD_PCT:.0}%) | ±{sp:.0}% | {} |",
+            verdict(sp <= QUIET_SPREAD_PCT, "single-thread")
+        ));
+    }
+    let ratio_spread = median_of(
+        scaling
+            .iter()
+            .filter_map(|r| {
+                let ti = r.threads.iter().position(|&t| t == 2)?;
+                Some(r.cells.iter().filter_map(move |c| {
+                    let xs = paired_ratios(&c[0].times, &c[ti].times, 2);
+                    Summary::of(&xs).map(|s| s.spread_pct())
+                }))
+            })
+            .flatten()
+            .collect(),
+    );
+    let range = ceiling.filter(|c| c.min > 0.0).map(|c| c.max / c.min);
+    if ratio_spread.is_some() || range.is_some() {
+        let mut what = Vec::new();
+        let mut quiet = true;
+        if let Some(sp) = ratio_spread {
+            what.push(format!(
+                "median spread of the per-round 2-thread ratios ±{sp:.0}%"
+            ));
+            quiet &= sp <= QUIET_SPREAD_PCT;
+        }
+        if let Some(r) = range {
+            what.push(format!("machine ceiling varied {r:.2}× between rounds"));
+            quiet &= r <= QUIET_CEILING_RANGE;
+        }
+        rows.push(format!(
+            "| a quiet machine for the scaling suite (spread ≤ ±{QUIET_SPREAD_PCT:.0}%, ceiling range ≤ {QUIET_CEILING_RANGE}×) | {} | {} |",
+            what.join("; "),
+            verdict(quiet, "scaling")
+        ));
+    }
+    rows
 }
 
 #[cfg(test)]
@@ -494,20 +528,62 @@ mod tests {
         assert_eq!(paired_speedup(&[], &[1.0], 2), None);
     }
 
-    #[test]
-    fn a_quiet_run_is_called_quiet() {
-        let row = run_quality(&[program(&[1.0, 1.05, 0.98])], ceiling(&[1.9, 1.95, 2.0]));
-        let row = row.expect("a row");
-        assert!(row.contains("| quiet |"), "{row}");
-        assert!(row.contains("±4%"), "{row}");
+    fn scaling(one: &[f64], two: &[f64]) -> ScalingResult {
+        ScalingResult {
+            bench: Bench {
+                name: "s",
+                what: "w",
+                n: 1,
+            },
+            n: 1,
+            threads: vec![1, 2],
+            cells: vec![vec![
+                Cell {
+                    times: one.to_vec(),
+                    ..Cell::default()
+                },
+                Cell {
+                    times: two.to_vec(),
+                    ..Cell::default()
+                },
+            ]],
+        }
     }
 
     #[test]
-    fn a_wide_spread_or_a_wandering_ceiling_makes_the_run_noisy() {
-        let spread = run_quality(&[program(&[1.0, 2.0, 1.2])], ceiling(&[1.9, 1.95])).unwrap();
-        assert!(spread.contains("noisy"), "{spread}");
-        let wander = run_quality(&[program(&[1.0, 1.01])], ceiling(&[1.0, 1.9])).unwrap();
-        assert!(wander.contains("noisy"), "{wander}");
-        assert!(run_quality(&[], None).is_none());
+    fn a_quiet_run_is_called_quiet() {
+        let rows = run_quality(
+            &[program(&[1.0, 1.05, 0.98])],
+            &[scaling(&[1.0, 2.0, 1.0], &[1.0, 2.0, 1.05])],
+            ceiling(&[1.9, 1.95, 2.0]),
+        );
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert!(rows[0].contains("| ±4% | quiet |"), "{}", rows[0]);
+        // The host halved its speed in round 2, for both runs of the pair: quiet.
+        assert!(rows[1].ends_with("| quiet |"), "{}", rows[1]);
+        assert!(rows[1].contains("±2%"), "{}", rows[1]);
+    }
+
+    #[test]
+    fn a_wide_spread_or_a_wandering_ceiling_makes_a_suite_noisy() {
+        let quiet_scaling = scaling(&[1.0, 1.0], &[1.0, 1.0]);
+        let rows = run_quality(
+            &[program(&[1.0, 2.0, 1.2])],
+            std::slice::from_ref(&quiet_scaling),
+            ceiling(&[1.9, 1.95]),
+        );
+        assert!(rows[0].contains("single-thread verdicts"), "{}", rows[0]);
+        assert!(rows[1].ends_with("| quiet |"), "{}", rows[1]);
+        let wander = run_quality(
+            &[program(&[1.0, 1.01])],
+            &[quiet_scaling],
+            ceiling(&[1.0, 1.9]),
+        );
+        assert!(wander[0].ends_with("| quiet |"), "{}", wander[0]);
+        assert!(wander[1].contains("scaling verdicts"), "{}", wander[1]);
+        let pairs = run_quality(&[], &[scaling(&[1.0, 1.0], &[1.0, 2.0])], None);
+        assert_eq!(pairs.len(), 1);
+        assert!(pairs[0].contains("scaling verdicts"), "{}", pairs[0]);
+        assert!(run_quality(&[], &[], None).is_empty());
     }
 }

@@ -1,128 +1,77 @@
-# The Python half of gilvm's native functools module (run in its namespace at import).
-# Adapted from CPython 3.13's Lib/functools.py.
+# The Python half of gilvm's native functools module (run in its namespace at import):
+# total_ordering and cached_property, with CPython 3.13's behaviour and error messages.
 
-def _gt_from_lt(self, other):
-    'Return a > b.  Computed by @total_ordering from (not a < b) and (a != b).'
-    op_result = type(self).__lt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result and self != other
-
-def _le_from_lt(self, other):
-    'Return a <= b.  Computed by @total_ordering from (a < b) or (a == b).'
-    op_result = type(self).__lt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return op_result or self == other
-
-def _ge_from_lt(self, other):
-    'Return a >= b.  Computed by @total_ordering from (not a < b).'
-    op_result = type(self).__lt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result
-
-def _ge_from_le(self, other):
-    'Return a >= b.  Computed by @total_ordering from (not a <= b) or (a == b).'
-    op_result = type(self).__le__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result or self == other
-
-def _lt_from_le(self, other):
-    'Return a < b.  Computed by @total_ordering from (a <= b) and (a != b).'
-    op_result = type(self).__le__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return op_result and self != other
-
-def _gt_from_le(self, other):
-    'Return a > b.  Computed by @total_ordering from (not a <= b).'
-    op_result = type(self).__le__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result
-
-def _lt_from_gt(self, other):
-    'Return a < b.  Computed by @total_ordering from (not a > b) and (a != b).'
-    op_result = type(self).__gt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result and self != other
-
-def _ge_from_gt(self, other):
-    'Return a >= b.  Computed by @total_ordering from (a > b) or (a == b).'
-    op_result = type(self).__gt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return op_result or self == other
-
-def _le_from_gt(self, other):
-    'Return a <= b.  Computed by @total_ordering from (not a > b).'
-    op_result = type(self).__gt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result
-
-def _le_from_ge(self, other):
-    'Return a <= b.  Computed by @total_ordering from (not a >= b) or (a == b).'
-    op_result = type(self).__ge__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result or self == other
-
-def _gt_from_ge(self, other):
-    'Return a > b.  Computed by @total_ordering from (a >= b) and (a != b).'
-    op_result = type(self).__ge__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return op_result and self != other
-
-def _lt_from_ge(self, other):
-    'Return a < b.  Computed by @total_ordering from (not a >= b).'
-    op_result = type(self).__ge__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result
-
-_convert = {
-    '__lt__': (('__gt__', _gt_from_lt),
-               ('__le__', _le_from_lt),
-               ('__ge__', _ge_from_lt)),
-    '__le__': (('__ge__', _ge_from_le),
-               ('__lt__', _lt_from_le),
-               ('__gt__', _gt_from_le)),
-    '__gt__': (('__lt__', _lt_from_gt),
-               ('__ge__', _ge_from_gt),
-               ('__le__', _le_from_gt)),
-    '__ge__': (('__le__', _le_from_ge),
-               ('__gt__', _gt_from_ge),
-               ('__lt__', _lt_from_ge)),
+# The four ordering methods, in the order total_ordering prefers a root among those a class
+# defines itself.
+_ORDER = ('__lt__', '__le__', '__gt__', '__ge__')
+# For each: is it strict (< and >), and does it point "down" (< and <=)?
+_SHAPE = {
+    '__lt__': (True, True),
+    '__le__': (False, True),
+    '__gt__': (True, False),
+    '__ge__': (False, False),
 }
 
+
+def _derived(root, name):
+    """A method `name` computed from the class's own `root` comparison, by the laws of a
+    total order. NotImplemented from the root is passed on unchanged."""
+    root_strict, root_down = _SHAPE[root]
+    strict, down = _SHAPE[name]
+    if down == root_down:
+        # Same direction, other strictness: a <= b is a < b or a == b; a < b is a <= b and
+        # a != b.
+        if root_strict:
+            def combine(r, self, other):
+                return r or self == other
+        else:
+            def combine(r, self, other):
+                return r and self != other
+    elif strict == root_strict:
+        # Opposite direction, same strictness: a > b is not a < b and a != b; a >= b is
+        # not a <= b or a == b.
+        if root_strict:
+            def combine(r, self, other):
+                return not r and self != other
+        else:
+            def combine(r, self, other):
+                return not r or self == other
+    else:
+        # Opposite direction, other strictness: a >= b is not a < b.
+        def combine(r, self, other):
+            return not r
+
+    def method(self, other):
+        r = getattr(type(self), root)(self, other)
+        if r is NotImplemented:
+            return r
+        return combine(r, self, other)
+
+    method.__name__ = name
+    method.__qualname__ = name
+    method.__doc__ = f"Return a {name[2:4]} b, computed by @total_ordering from {root}."
+    return method
+
+
 def total_ordering(cls):
-    """Class decorator that fills in missing ordering methods"""
-    # Find user-defined comparisons (not those inherited from object).
-    roots = {}
-    for op in ('__lt__', '__le__', '__gt__', '__ge__'):
-        if getattr(cls, op, None) is not getattr(object, op, None):
-            roots[op] = True
-    if not roots:
+    """Class decorator: given one of __lt__, __le__, __gt__, __ge__, adds the other three."""
+    own = [op for op in _ORDER if getattr(cls, op, None) is not getattr(object, op, None)]
+    if not own:
         raise ValueError('must define at least one ordering operation: < > <= >=')
-    # Prefer __lt__ to __le__ to __gt__ to __ge__ (CPython's max(roots)).
-    for root in ('__lt__', '__le__', '__gt__', '__ge__'):
-        if root in roots:
-            break
-    for opname, opfunc in _convert[root]:
-        if opname not in roots:
-            opfunc.__name__ = opname
-            setattr(cls, opname, opfunc)
+    root = own[0]
+    for name in _ORDER:
+        if name not in own:
+            setattr(cls, name, _derived(root, name))
     return cls
 
 
-_NOT_FOUND = object()
+_MISSING = object()
+
 
 class cached_property:
+    """A property computed once per instance, then kept in the instance's __dict__ under
+    the property's name (which then shadows the property)."""
+
     def __init__(self, func):
         self.func = func
         self.attrname = None
@@ -132,7 +81,7 @@ class cached_property:
     def __set_name__(self, owner, name):
         if self.attrname is None:
             self.attrname = name
-        elif name != self.attrname:
+        elif self.attrname != name:
             raise TypeError(
                 "Cannot assign the same cached_property to two different names "
                 f"({self.attrname!r} and {name!r})."
@@ -141,21 +90,18 @@ class cached_property:
     def __get__(self, instance, owner=None):
         if instance is None:
             return self
-        if self.attrname is None:
+        name = self.attrname
+        if name is None:
             raise TypeError(
                 "Cannot use cached_property instance without calling __set_name__ on it.")
-        try:
-            cache = instance.__dict__
-        except AttributeError:  # not all objects have __dict__ (e.g. class defines slots)
-            msg = (
+        storage = getattr(instance, '__dict__', _MISSING)
+        if storage is _MISSING:
+            raise TypeError(
                 f"No '__dict__' attribute on {type(instance).__name__!r} "
-                f"instance to cache {self.attrname!r} property."
+                f"instance to cache {name!r} property."
             )
-            raise TypeError(msg) from None
-        try:
-            return cache[self.attrname]
-        except KeyError:
-            pass
-        val = self.func(instance)
-        cache[self.attrname] = val
-        return val
+        value = storage.get(name, _MISSING)
+        if value is _MISSING:
+            value = self.func(instance)
+            storage[name] = value
+        return value

@@ -7,17 +7,17 @@ __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue'
 
 
 class Empty(Exception):
-    'Exception raised by Queue.get(block=0)/get_nowait().'
+    """get() without blocking (or with a timeout) found the queue empty."""
     pass
 
 
 class Full(Exception):
-    'Exception raised by Queue.put(block=0)/put_nowait().'
+    """put() without blocking (or with a timeout) found the queue full."""
     pass
 
 
 class ShutDown(Exception):
-    'Raised when put/get with shut-down queue.'
+    """put() or get() on a queue that has been shut down."""
     pass
 
 

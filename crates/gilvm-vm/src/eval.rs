@@ -51,8 +51,20 @@ impl Interp {
                 }
             }};
         }
+        // An exception thrown into a suspended generator (`generator.throw()`): raised by
+        // the instruction the frame is suspended at, so its handlers see it.
+        let mut thrown = f.throw.take();
         loop {
             let err: PyErr = 'op: {
+                if let Some(e) = thrown.take() {
+                    // Suspended in `yield from`, the frame's pc is the YieldFrom itself
+                    // (re-run on resumption); after a plain yield it is the next
+                    // instruction. The dispatch below raises at pc - 1.
+                    if matches!(instrs.get(pc), Some(Instr::YieldFrom)) {
+                        pc += 1;
+                    }
+                    break 'op e;
+                }
                 macro_rules! tri {
                     ($e:expr) => {
                         match $e {

@@ -17,6 +17,9 @@ pub struct Frame {
     pub locals: Option<ObjRef>,
     /// For generators: has the frame started running?
     pub started: bool,
+    /// For generators: an exception to raise at the suspension point when the frame next
+    /// runs (`generator.throw()` / `close()`), instead of receiving a sent value.
+    pub throw: Option<crate::error::PyErr>,
 }
 
 /// The code payload of a code object.
@@ -62,6 +65,7 @@ impl Interp {
                 fr.locals = locals;
                 fr.pc = 0;
                 fr.started = false;
+                fr.throw = None;
                 fr
             }
             None => Box::new(Frame {
@@ -72,6 +76,7 @@ impl Interp {
                 globals,
                 locals,
                 started: false,
+                throw: None,
             }),
         }
     }

@@ -1,12 +1,21 @@
 //! Generator objects: a suspended frame resumed by `next()`/`send()`.
+use gilvm_object::code::Instr;
 use gilvm_object::payload::{Function, NativeObj};
 use gilvm_object::{ObjCell, ObjRef, Payload, Value};
 
 use crate::args::Args;
-use crate::error::PyResult;
+use crate::error::{PyErr, PyResult};
 use crate::eval::Exit;
 use crate::frame::Frame;
 use crate::interp::Interp;
+
+/// How a generator is resumed.
+enum Resume {
+    /// `next()` / `send(v)`.
+    Send(Value),
+    /// `throw(e)` / `close()`.
+    Throw(PyErr),
+}
 
 /// What one resumption produced.
 pub enum Step {
@@ -53,6 +62,17 @@ impl Interp {
 
     /// Resumes generator `g` with `sent` (None for `next`).
     pub fn gen_resume(&mut self, g: &ObjRef, sent: Value) -> PyResult<Step> {
+        self.gen_resume_with(g, Resume::Send(sent))
+    }
+
+    /// `generator.throw(e)`: raises `e` at the point where `g` is suspended (inside a
+    /// `yield from`, first in the generator it delegates to), then runs `g` on: what it
+    /// yields or returns next, or the exception it lets out.
+    pub fn gen_throw_into(&mut self, g: &ObjRef, e: PyErr) -> PyResult<Step> {
+        self.gen_resume_with(g, Resume::Throw(e))
+    }
+
+    fn gen_resume_with(&mut self, g: &ObjRef, how: Resume) -> PyResult<Step> {
         let cell = Self::gen_cell(g).expect("generator");
         let py = self.py;
         // A generator referenced only by the caller (the common `for x in gen()`) is entered
@@ -71,16 +91,69 @@ impl Interp {
         };
         let mut frame = match taken {
             Ok(f) => f,
-            Err(true) => return Ok(Step::Return(Value::None)),
+            Err(true) => {
+                return match how {
+                    Resume::Send(_) => Ok(Step::Return(Value::None)),
+                    Resume::Throw(e) => Err(e),
+                }
+            }
             Err(false) => return Err(self.value_error("generator already executing")),
         };
-        if frame.started {
-            frame.stack.push(sent);
-        } else if !sent.is_none() {
-            cell.with(self.py, |b| {
-                b.downcast_mut::<GenState>().unwrap().frame = Some(frame)
-            });
-            return Err(self.type_error("can't send non-None value to a just-started generator"));
+        match how {
+            Resume::Send(sent) => {
+                if frame.started {
+                    frame.stack.push(sent);
+                } else if !sent.is_none() {
+                    cell.with(self.py, |b| {
+                        b.downcast_mut::<GenState>().unwrap().frame = Some(frame)
+                    });
+                    return Err(
+                        self.type_error("can't send non-None value to a just-started generator")
+                    );
+                }
+            }
+            Resume::Throw(e) if !frame.started => {
+                // Thrown before the first `next()`: no code of the generator has run, so
+                // nothing can catch it; the generator is finished.
+                cell.with(self.py, |b| {
+                    b.downcast_mut::<GenState>().unwrap().finished = true
+                });
+                self.recycle_frame(frame);
+                return Err(e);
+            }
+            Resume::Throw(e) => {
+                let code = crate::frame::code_of(&frame.code);
+                let in_yield_from = matches!(code.instrs.get(frame.pc), Some(Instr::YieldFrom));
+                let sub = match frame.stack.last() {
+                    Some(Value::Obj(o))
+                        if in_yield_from
+                            && self.is_generator(&frame.stack[frame.stack.len() - 1]) =>
+                    {
+                        Some(o.clone())
+                    }
+                    _ => None,
+                };
+                match sub {
+                    // Delegating: the inner generator gets the exception first.
+                    Some(sub) => match self.gen_throw_into(&sub, e) {
+                        Ok(Step::Yield(v)) => {
+                            cell.with(self.py, |b| {
+                                b.downcast_mut::<GenState>().unwrap().frame = Some(frame)
+                            });
+                            return Ok(Step::Yield(v));
+                        }
+                        Ok(Step::Return(v)) => {
+                            // The inner generator caught it and returned: `yield from`
+                            // evaluates to that value and this frame runs on.
+                            frame.stack.pop();
+                            frame.stack.push(v);
+                            frame.pc += 1;
+                        }
+                        Err(e2) => frame.throw = Some(e2),
+                    },
+                    None => frame.throw = Some(e),
+                }
+            }
         }
         frame.started = true;
         if self.depth >= self.recursion_limit || self.stack_exhausted() {

@@ -925,25 +925,72 @@ fn gen_iter(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn gen_close(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "close", 1, 1)?;
-    if let Value::Obj(g) = &a[0] {
-        if let Payload::Native(n) = g.payload() {
-            let frame = n.data.with(interp.py, |b| {
-                b.downcast_mut::<crate::gen::GenState>().map(|s| {
-                    s.finished = true;
-                    s.frame.take()
-                })
-            });
-            drop(frame);
+    let Value::Obj(g) = &a[0] else {
+        return Err(interp.type_error("close() needs a generator"));
+    };
+    let Payload::Native(n) = g.payload() else {
+        return Err(interp.type_error("close() needs a generator"));
+    };
+    // Suspended at a yield: GeneratorExit is raised there, so its `finally` blocks and
+    // `with` exits run. Not started, or finished: there is nothing to run.
+    let suspended = n.data.with(interp.py, |b| {
+        b.downcast_mut::<crate::gen::GenState>()
+            .is_some_and(|s| !s.finished && s.frame.as_ref().is_some_and(|f| f.started))
+    });
+    if !suspended {
+        let frame = n.data.with(interp.py, |b| {
+            b.downcast_mut::<crate::gen::GenState>().and_then(|s| {
+                if s.frame.is_none() && !s.finished {
+                    // Running: close() from inside the generator itself.
+                    return None;
+                }
+                s.finished = true;
+                s.frame.take()
+            })
+        });
+        if let Some(f) = frame {
+            interp.recycle_frame(f);
         }
+        return Ok(Value::None);
     }
-    Ok(Value::None)
+    let exit = Value::Obj(interp.g.exc.generator_exit.clone());
+    let e = interp.make_raisable(&exit)?;
+    match interp.gen_throw_into(g, e) {
+        Ok(crate::gen::Step::Yield(_)) => {
+            Err(interp.runtime_error("generator ignored GeneratorExit"))
+        }
+        Ok(crate::gen::Step::Return(_)) => Ok(Value::None),
+        Err(e)
+            if interp.matches(&e, &interp.g.exc.generator_exit.clone())
+                || interp.matches(&e, &interp.g.exc.stop_iteration.clone()) =>
+        {
+            Ok(Value::None)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn gen_throw(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "throw", 2, 4)?;
-    let e = interp.make_raisable(&a[1])?;
-    let _ = gen_close(interp, Args::new(&a[..1]));
-    Err(e)
+    let Value::Obj(g) = &a[0] else {
+        return Err(interp.type_error("throw() needs a generator"));
+    };
+    // throw(type, value): the type called with the value (the deprecated 2- and 3-argument
+    // form); throw(instance) or throw(type) otherwise.
+    let e = match a.get(2) {
+        Some(v)
+            if !v.is_none()
+                && matches!(&a[1], Value::Obj(t) if matches!(t.payload(), Payload::Type(_))) =>
+        {
+            let inst = interp.call(&a[1], Args::new(std::slice::from_ref(v)))?;
+            interp.make_raisable(&inst)?
+        }
+        _ => interp.make_raisable(&a[1])?,
+    };
+    match interp.gen_throw_into(g, e)? {
+        crate::gen::Step::Yield(v) => Ok(v),
+        crate::gen::Step::Return(v) => Err(interp.stop_iteration(v)),
+    }
 }
 
 fn iter_self(interp: &mut Interp, args: Args<'_>) -> PyResult {

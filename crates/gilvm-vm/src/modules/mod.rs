@@ -88,6 +88,12 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
 pub const EMBEDDED: &[(&str, &str, bool)] = &[
     ("threading", include_str!("py/threading.py"), false),
     ("queue", include_str!("py/queue.py"), false),
+    ("heapq", include_str!("py/heapq.py"), false),
+    ("bisect", include_str!("py/bisect.py"), false),
+    ("operator", include_str!("py/operator.py"), false),
+    ("string", include_str!("py/string.py"), false),
+    ("copy", include_str!("py/copy.py"), false),
+    ("contextlib", include_str!("py/contextlib.py"), false),
     ("concurrent", "", true),
     (
         "concurrent.futures",

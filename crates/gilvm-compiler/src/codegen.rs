@@ -93,6 +93,15 @@ pub fn compile<'py>(
     };
     let scope = &table.scopes[&table.module_key];
     c.push_unit(scope, "<module>".into());
+    // A module docstring becomes the module's `__doc__`.
+    if let Some(Stmt::Expr(e)) = module.body.first() {
+        if let Expr::StringLiteral(s) = &*e.value {
+            let d = c.b().str_const(s.value.to_str());
+            c.emit(Instr::LoadConst(d));
+            let dn = c.b().name("__doc__");
+            c.emit(Instr::StoreName(dn));
+        }
+    }
     c.stmts(&module.body)?;
     c.b().load_const(Value::None);
     c.b().emit(Instr::ReturnValue);

@@ -1,0 +1,2 @@
+"""The helper module's own docstring."""
+VALUE = 3

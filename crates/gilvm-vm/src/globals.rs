@@ -41,6 +41,7 @@ names! {
     empty = "", slots = "__slots__", loader = "__loader__", self_ = "__self__", func = "__func__",
     wrapped = "__wrapped__", annotations = "__annotations__", defaults = "__defaults__",
     kwdefaults = "__kwdefaults__", code = "__code__", globals = "__globals__", lt = "__lt__",
+    stdout = "stdout", stdout_orig = "__stdout__",
 }
 
 /// Process-wide state. See the module docs.

@@ -45,15 +45,34 @@ fn print(interp: &mut Interp, args: Args<'_>) -> PyResult {
         Some(v) => interp.truthy(v)?,
         None => false,
     };
-    match args.kw("file") {
+    // Without `file=`: `sys.stdout`, which a program may have replaced (with an object that
+    // has `write`, or None: then print does nothing, as in CPython).
+    let target = match args.kw("file") {
         None | Some(Value::None) => {
+            let d = Interp::module_dict(&interp.g.sys).cloned();
+            let cur = d
+                .as_ref()
+                .and_then(|d| interp.dict_get_str(d, &interp.g.names.stdout));
+            let orig = d
+                .as_ref()
+                .and_then(|d| interp.dict_get_str(d, &interp.g.names.stdout_orig));
+            match (cur, orig) {
+                (Some(Value::None), _) => return Ok(Value::None),
+                (Some(c), Some(o)) if !c.is(&o) => Some(c),
+                (Some(c), None) => Some(c),
+                _ => None,
+            }
+        }
+        Some(f) => Some(f.clone()),
+    };
+    match target {
+        None => {
             crate::modules::io::write_stdout_py(interp, &out);
             if flush {
                 crate::threads::detach(interp, crate::modules::io::flush_stdout);
             }
         }
         Some(f) => {
-            let f = f.clone();
             let s = interp.new_str(out);
             interp.call_method(&f, "write", &[s])?;
             if flush {
@@ -588,25 +607,28 @@ fn str_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn list_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = args.exact(interp, "list", 1, 2)?;
-    let cls = a[0].clone();
+    // A subclass: `list.__new__` makes an empty list and ignores the arguments, which are
+    // `__init__`'s (list's own `__init__` fills it; a subclass's may not call it).
+    if let Some(Value::Obj(c)) = args.pos().first() {
+        if !c.is(&interp.g.types.list) {
+            let c = c.clone();
+            return interp.new_instance(&c);
+        }
+    }
+    if !args.kwnames.is_empty() {
+        return Err(interp.type_error("list() takes no keyword arguments"));
+    }
+    let a = args.pos();
+    if a.len() > 2 {
+        return Err(interp.type_error(format!(
+            "list expected at most 1 argument, got {}",
+            a.len() - 1
+        )));
+    }
     let items = match a.get(1) {
         Some(v) => interp.collect(v)?,
         None => vec![],
     };
-    if let Value::Obj(c) = &cls {
-        if !c.is(&interp.g.types.list) {
-            let inst = interp.new_instance(c)?;
-            if let Value::Obj(o) = &inst {
-                if let Payload::Instance(i) = o.payload() {
-                    if let gilvm_object::payload::InstanceBase::List(l) = &i.base {
-                        l.with(interp.py, |l| *l = items);
-                    }
-                }
-            }
-            return Ok(inst);
-        }
-    }
     Ok(interp.new_list(items))
 }
 

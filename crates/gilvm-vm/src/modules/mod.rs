@@ -94,6 +94,7 @@ pub const EMBEDDED: &[(&str, &str, bool)] = &[
     ("string", include_str!("py/string.py"), false),
     ("copy", include_str!("py/copy.py"), false),
     ("contextlib", include_str!("py/contextlib.py"), false),
+    ("io", include_str!("py/io.py"), false),
     ("concurrent", "", true),
     (
         "concurrent.futures",

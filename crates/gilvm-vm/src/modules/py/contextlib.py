@@ -1,16 +1,16 @@
 """Helpers for with-statement context managers (gilvm's implementation).
 
-Provided: contextmanager, ContextDecorator, closing, nullcontext, suppress
-and ExitStack.  gilvm has no async functions, no abc module, no os.chdir and
-its print() does not write through sys.stdout, so the asynchronous helpers,
-AbstractContextManager, chdir and redirect_stdout/redirect_stderr are absent.
+Provided: contextmanager, ContextDecorator, closing, nullcontext, suppress,
+redirect_stdout, redirect_stderr and ExitStack.  gilvm has no async functions,
+no abc module and no os.chdir, so the asynchronous helpers,
+AbstractContextManager and chdir are absent.
 """
 
 import sys
 from functools import wraps
 
 __all__ = ['contextmanager', 'closing', 'nullcontext', 'ContextDecorator',
-           'ExitStack', 'suppress']
+           'ExitStack', 'suppress', 'redirect_stdout', 'redirect_stderr']
 
 
 class ContextDecorator:
@@ -153,6 +153,38 @@ class suppress:
         if exctype is None:
             return None
         return issubclass(exctype, self._exceptions)
+
+
+class _Redirect:
+    """Points sys.<stream> at another file object for the duration of a with block; the
+    previous targets are kept on a stack, so one instance can be entered again inside
+    itself."""
+
+    _stream = None
+
+    def __init__(self, new_target):
+        self._new_target = new_target
+        self._old_targets = []
+
+    def __enter__(self):
+        self._old_targets.append(getattr(sys, self._stream))
+        setattr(sys, self._stream, self._new_target)
+        return self._new_target
+
+    def __exit__(self, exctype, excinst, exctb):
+        setattr(sys, self._stream, self._old_targets.pop())
+
+
+class redirect_stdout(_Redirect):
+    """with redirect_stdout(f): print() and sys.stdout.write() go to f."""
+
+    _stream = 'stdout'
+
+
+class redirect_stderr(_Redirect):
+    """with redirect_stderr(f): sys.stderr is f."""
+
+    _stream = 'stderr'
 
 
 def _cm_protocol_error(cls):

@@ -10,7 +10,7 @@ use gilvm_object::types::type_of;
 use gilvm_object::{ObjRef, Payload, Value};
 
 use crate::args::Args;
-use crate::error::{PyErr, PyResult};
+use crate::error::{exc_data, PyErr, PyResult};
 use crate::frame::{code_of, Frame};
 use crate::interp::Interp;
 
@@ -773,6 +773,9 @@ impl Interp {
                                     }
                                 }
                             }
+                            // `raise e` while handling another exception sets the context,
+                            // also when `e` was raised before (CPython's _PyErr_SetObject).
+                            self.set_implicit_context(&e.0);
                             break 'op e;
                         }
                         Instr::Reraise => {
@@ -902,23 +905,59 @@ impl Interp {
                 });
                 fresh
             });
-            if fresh {
-                if let Value::Obj(h) = &self.handled {
-                    if !h.is(&err.0) {
-                        let h = h.clone();
-                        d.with(self.py, |d| {
-                            if d.context.is_none() {
-                                d.context = Value::Obj(h);
-                            }
-                        });
-                    }
-                }
+            // An error raised by an operation: its context is the handled exception, unless
+            // the raiser set one (`raise` statements set it in `Instr::Raise`).
+            if fresh && d.with(self.py, |d| d.context.is_none()) {
+                self.set_implicit_context(&err.0);
             }
         }
         let h = code.handler_for(at)?;
         stack.truncate(h.depth as usize);
         stack.push(err.value());
         Some(h.target as usize)
+    }
+
+    /// Sets the `__context__` of `exc`, being raised, to the exception being handled (if any
+    /// and not `exc` itself). As CPython does, first removes `exc` from the handled exception's
+    /// context chain, so that the chain gets no cycle; a cycle already in the chain (set by
+    /// assigning `__context__`) ends the walk (Floyd's cycle detection).
+    fn set_implicit_context(&self, exc: &ObjRef) {
+        let py = self.py;
+        let Value::Obj(h) = &self.handled else { return };
+        if h.is(exc) {
+            return;
+        }
+        let Some(d) = exc_data(exc) else { return };
+        let context_of = |o: &ObjRef| match exc_data(o).map(|d| d.with(py, |d| d.context.clone())) {
+            Some(Value::Obj(c)) => Some(c),
+            _ => None,
+        };
+        let mut o = h.clone();
+        let mut slow = h.clone();
+        let mut advance_slow = false;
+        while let Some(c) = context_of(&o) {
+            if c.is(exc) {
+                if let Some(od) = exc_data(&o) {
+                    let old = od.with(py, |od| std::mem::replace(&mut od.context, Value::None));
+                    drop(old);
+                }
+                break;
+            }
+            o = c;
+            if o.is(&slow) {
+                break;
+            }
+            if advance_slow {
+                match context_of(&slow) {
+                    Some(s) => slow = s,
+                    None => break,
+                }
+            }
+            advance_slow = !advance_slow;
+        }
+        let h = h.clone();
+        let old = d.with(py, |d| std::mem::replace(&mut d.context, Value::Obj(h)));
+        drop(old);
     }
 
     fn unbound_local(&self, name: &ObjRef) -> PyErr {

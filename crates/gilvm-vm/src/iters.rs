@@ -273,3 +273,109 @@ pub fn next_iter(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<Value>> {
         },
     }
 }
+
+/// `it.__length_hint__()` of the builtin iterators: the number of items left, 0 once
+/// exhausted (CPython's `listiter_len`, `rangeiter_len`, `dictiter_len`, `reversed_len`, …).
+/// The iterators with no length to tell (enumerate, zip, map, …, which share the type of
+/// the dict and reversed iterators here) answer NotImplemented, which `operator.length_hint`
+/// turns into its default, as for CPython's iterators without the method.
+pub fn length_hint(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__length_hint__", 1, 1)?;
+    let py = interp.py;
+    let wrong = |interp: &Interp| {
+        interp.type_error(format!(
+            "descriptor '__length_hint__' requires an iterator object but received a '{}'",
+            interp.type_name(&a[0])
+        ))
+    };
+    let Value::Obj(o) = &a[0] else {
+        return Err(wrong(interp));
+    };
+    let left = |len: usize, done: usize| Ok(Value::Int(len.saturating_sub(done) as i64));
+    match o.payload() {
+        Payload::SeqIter(cell) => {
+            let (seq, index) = cell.with(py, |s| (s.seq.clone(), s.index));
+            let Some(seq) = seq else {
+                return Ok(Value::Int(0));
+            };
+            let len = match seq.payload() {
+                Payload::List(l) => l.read(py, |l| l.len()),
+                Payload::Tuple(t) => t.len(),
+                Payload::Str(s) => s.char_len(),
+                Payload::Bytes(b) => b.len(),
+                Payload::Instance(i) => match &i.base {
+                    gilvm_object::payload::InstanceBase::List(l) => l.with(py, |l| l.len()),
+                    _ => 0,
+                },
+                _ => 0,
+            };
+            left(len, index)
+        }
+        Payload::RangeIter(cell) => Ok(Value::Int(cell.with(py, |r| r.remaining.max(0)))),
+        Payload::Iter(cell) => {
+            enum Hint {
+                Zero,
+                Dict(ObjRef, usize, usize),
+                Set(ObjRef, usize, usize),
+                Reversed(ObjRef, usize),
+                Unknown,
+            }
+            let hint = cell.with(py, |s| match s {
+                IterState::Exhausted => Hint::Zero,
+                IterState::Dict { dict, pos, len, .. } => Hint::Dict(dict.clone(), *pos, *len),
+                IterState::Set { set, pos, len } => Hint::Set(set.clone(), *pos, *len),
+                IterState::Reversed { seq, index } => Hint::Reversed(seq.clone(), *index),
+                _ => Hint::Unknown,
+            });
+            match hint {
+                Hint::Zero => Ok(Value::Int(0)),
+                Hint::Unknown => Ok(interp.not_implemented()),
+                // The live entries after the position; 0 once the size changed (the next
+                // step raises "dictionary changed size during iteration").
+                Hint::Dict(d, pos, len) => {
+                    let dd = match d.payload() {
+                        Payload::Dict(dd) => dd,
+                        Payload::Instance(i) => match &i.base {
+                            gilvm_object::payload::InstanceBase::Dict(dd) => dd,
+                            _ => return Ok(Value::Int(0)),
+                        },
+                        _ => return Ok(Value::Int(0)),
+                    };
+                    let n = dd.table.read(py, |t| {
+                        if t.len() != len {
+                            return 0;
+                        }
+                        (pos..t.entry_index_count())
+                            .filter(|&i| t.get_entry(i).is_some())
+                            .count()
+                    });
+                    Ok(Value::Int(n as i64))
+                }
+                Hint::Set(s, mut pos, len) => {
+                    let (Payload::Set(ss) | Payload::FrozenSet(ss)) = s.payload() else {
+                        return Ok(Value::Int(0));
+                    };
+                    let n = ss.table.with(py, |t| {
+                        if t.len() != len {
+                            return 0;
+                        }
+                        let mut n = 0;
+                        while let Some((slot, _, _)) = t.next_from(pos) {
+                            n += 1;
+                            pos = slot + 1;
+                        }
+                        n
+                    });
+                    Ok(Value::Int(n))
+                }
+                // `index` items are left unless the sequence shrank below that (CPython's
+                // `reversed_len` and `listreviter_len`).
+                Hint::Reversed(seq, index) => {
+                    let len = interp.len(&Value::Obj(seq))?;
+                    Ok(Value::Int(if len < index { 0 } else { index as i64 }))
+                }
+            }
+        }
+        _ => Err(wrong(interp)),
+    }
+}

@@ -27,6 +27,11 @@ fn big(v: &Value) -> Option<BigInt> {
     }
 }
 
+/// Can `v`'s class define special methods (`__radd__`) that `binary_op` would call?
+fn defines_dunders(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_) | Payload::Native(_)))
+}
+
 fn is_int(v: &Value) -> bool {
     matches!(v, Value::Int(_) | Value::Bool(_))
         || matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Int(_)))
@@ -110,6 +115,12 @@ impl Interp {
                 return Ok(r);
             }
         }
+        if op == BinOp::Add {
+            // CPython's sq_concat / sq_inplace_concat, tried after both operands' methods.
+            if let Some(r) = self.concat_fallback(&a, &b, inplace)? {
+                return Ok(r);
+            }
+        }
         if op == BinOp::Mul {
             // `seq * n`: n must be an int or have `__index__` (CPython's sq_repeat).
             let is_seq = |v: &Value| matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)));
@@ -146,6 +157,31 @@ impl Interp {
             self.type_name(&a),
             self.type_name(&b)
         )))
+    }
+
+    /// `a + b` (`a += b` when `inplace`) for a str, list or tuple `a` whose right operand's
+    /// special methods did not handle it: `list += iterable` extends the list; otherwise
+    /// CPython's "can only concatenate" error. None when `a` is not one of these sequences.
+    fn concat_fallback(&mut self, a: &Value, b: &Value, inplace: bool) -> PyResult<Option<Value>> {
+        let Value::Obj(ao) = a else { return Ok(None) };
+        match ao.payload() {
+            Payload::List(l) if inplace => {
+                let items = self.collect(b)?;
+                l.with(self.py, |l| l.extend(items));
+                Ok(Some(a.clone()))
+            }
+            Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) => Err(self.concat_error(a, b)),
+            _ => Ok(None),
+        }
+    }
+
+    /// "can only concatenate list (not "int") to list", for a str, list or tuple `a`.
+    fn concat_error(&self, a: &Value, b: &Value) -> crate::error::PyErr {
+        let seq = self.type_name(a);
+        self.type_error(format!(
+            "can only concatenate {seq} (not \"{}\") to {seq}",
+            self.type_name(b)
+        ))
     }
 
     /// Calls a special method of an instance's class, if defined; None if the method is
@@ -460,11 +496,8 @@ impl Interp {
                     r.push_str(t);
                     return Ok(Some(self.new_str(r)));
                 }
-                if !matches!(bv, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_))) {
-                    return Err(self.type_error(format!(
-                        "can only concatenate str (not \"{}\") to str",
-                        self.type_name(bv)
-                    )));
+                if !defines_dunders(bv) {
+                    return Err(self.concat_error(a, bv));
                 }
             }
             (Payload::Str(s), BinOp::Mul) => {
@@ -499,16 +532,15 @@ impl Interp {
                         return Ok(Some(self.new_list(v)));
                     }
                 }
-                if inplace {
-                    let items = self.collect(bv)?;
-                    l.with(self.py, |l| l.extend(items));
-                    return Ok(Some(a.clone()));
-                }
-                if !matches!(bv, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_))) {
-                    return Err(self.type_error(format!(
-                        "can only concatenate list (not \"{}\") to list",
-                        self.type_name(bv)
-                    )));
+                // An object that may define `__radd__` is tried before `list += iterable`
+                // and before the error (`binary_op` ends in `concat_fallback`).
+                if !defines_dunders(bv) {
+                    if inplace {
+                        let items = self.collect(bv)?;
+                        l.with(self.py, |l| l.extend(items));
+                        return Ok(Some(a.clone()));
+                    }
+                    return Err(self.concat_error(a, bv));
                 }
             }
             (Payload::List(l), BinOp::Mul) => {
@@ -534,11 +566,8 @@ impl Interp {
                         return Ok(Some(self.new_tuple(v)));
                     }
                 }
-                if !matches!(bv, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_))) {
-                    return Err(self.type_error(format!(
-                        "can only concatenate tuple (not \"{}\") to tuple",
-                        self.type_name(bv)
-                    )));
+                if !defines_dunders(bv) {
+                    return Err(self.concat_error(a, bv));
                 }
             }
             (Payload::Tuple(t), BinOp::Mul) => {

@@ -118,15 +118,6 @@ impl Interp {
                         return self.len_result(&r);
                     }
                 }
-                Payload::Iter(it) => {
-                    let n = it.with(self.py, |s| match s {
-                        IterState::Dict { dict, .. } => Some(dict.clone()),
-                        _ => None,
-                    });
-                    if let Some(d) = n {
-                        return self.len(&Value::Obj(d));
-                    }
-                }
                 _ => {}
             }
         }

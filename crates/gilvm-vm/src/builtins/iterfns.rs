@@ -397,4 +397,14 @@ pub fn register(interp: &mut Interp) {
     add_builtin(interp, "filter", filter);
     add_builtin(interp, "any", any);
     add_builtin(interp, "all", all);
+    let t = interp.g.types;
+    for ty in [
+        &t.list_iterator,
+        &t.tuple_iterator,
+        &t.str_iterator,
+        &t.range_iterator,
+        &t.iterator,
+    ] {
+        super::add_method(interp, ty, "__length_hint__", crate::iters::length_hint);
+    }
 }

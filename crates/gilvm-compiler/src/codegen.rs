@@ -73,6 +73,112 @@ pub struct Compiler<'a, 'py> {
     pub filename: ObjRef,
     pub table: &'a SymbolTable,
     pub units: Vec<Unit<'a, 'py>>,
+    /// `from __future__ import annotations`: annotations are kept as their source text.
+    pub future_annotations: bool,
+    /// The leading `from __future__ import …` statements (the only place they may be).
+    pub future_imports: Vec<ruff_text_size::TextRange>,
+}
+
+/// The `__future__` features Python 3 knows; all but `annotations` are always on.
+const FUTURE_FEATURES: &[&str] = &[
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "barry_as_FLUFL",
+    "generator_stop",
+    "annotations",
+];
+
+/// Reads the `from __future__ import …` statements at the top of a module (after its
+/// docstring): their ranges, and whether `annotations` is among them. An unknown feature
+/// is CPython's SyntaxError.
+fn future_imports(body: &[Stmt]) -> CResult<(Vec<ruff_text_size::TextRange>, bool)> {
+    let mut ranges = Vec::new();
+    let mut annotations = false;
+    let skip = match body.first() {
+        Some(Stmt::Expr(e)) if matches!(&*e.value, Expr::StringLiteral(_)) => 1,
+        _ => 0,
+    };
+    for st in &body[skip..] {
+        let Stmt::ImportFrom(i) = st else { break };
+        if i.level != 0 || i.module.as_ref().map(|m| m.id.as_str()) != Some("__future__") {
+            break;
+        }
+        // CPython points at the statement's first column.
+        let at = ruff_text_size::TextRange::at(i.range.start(), 1.into());
+        for a in &i.names {
+            let n = a.name.id.as_str();
+            if n == "braces" {
+                return Err(CompileError::syntax("not a chance".into(), at));
+            }
+            if !FUTURE_FEATURES.contains(&n) {
+                return Err(CompileError::syntax(
+                    format!("future feature {n} is not defined"),
+                    at,
+                ));
+            }
+            annotations |= n == "annotations";
+        }
+        ranges.push(i.range);
+    }
+    Ok((ranges, annotations))
+}
+
+/// Python's `repr` of a str (single quotes unless the text has a single quote and no
+/// double quote).
+fn str_repr(s: &str) -> String {
+    let q = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(q);
+    for ch in s.chars() {
+        match ch {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == q => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(q);
+    out
+}
+
+/// Does a module or class body have an annotated assignment (outside nested functions and
+/// classes)? Then it gets an `__annotations__` dict first, as CPython's SETUP_ANNOTATIONS.
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::AnnAssign(_) => true,
+        Stmt::If(i) => {
+            has_annotations(&i.body) || i.elif_else_clauses.iter().any(|c| has_annotations(&c.body))
+        }
+        Stmt::For(f) => has_annotations(&f.body) || has_annotations(&f.orelse),
+        Stmt::While(w) => has_annotations(&w.body) || has_annotations(&w.orelse),
+        Stmt::With(w) => has_annotations(&w.body),
+        Stmt::Try(t) => {
+            has_annotations(&t.body)
+                || has_annotations(&t.orelse)
+                || has_annotations(&t.finalbody)
+                || t.handlers.iter().any(|h| match h {
+                    ast::ExceptHandler::ExceptHandler(h) => has_annotations(&h.body),
+                })
+        }
+        _ => false,
+    })
 }
 
 pub fn compile<'py>(
@@ -83,6 +189,7 @@ pub fn compile<'py>(
     table: &SymbolTable,
     module: &ast::ModModule,
 ) -> CResult<CodeObject> {
+    let (future_imports, future_annotations) = future_imports(&module.body)?;
     let mut c = Compiler {
         py,
         source,
@@ -90,9 +197,14 @@ pub fn compile<'py>(
         filename: filename.clone(),
         table,
         units: Vec::new(),
+        future_annotations,
+        future_imports,
     };
     let scope = &table.scopes[&table.module_key];
     c.push_unit(scope, "<module>".into());
+    if has_annotations(&module.body) {
+        c.setup_annotations();
+    }
     // A module docstring becomes the module's `__doc__`.
     if let Some(Stmt::Expr(e)) = module.body.first() {
         if let Expr::StringLiteral(s) = &*e.value {
@@ -549,6 +661,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
         let (argc, posonly, kwonly, fl) = Self::params_counts(Some(&f.parameters));
         let code = self.pop_unit(&f.name.id, firstline, argc, posonly, kwonly, fl);
         self.make_function(code, mkfl);
+        self.function_annotations(&f.parameters, f.returns.as_deref())?;
         if let Some(Stmt::Expr(e)) = f.body.first() {
             if let Expr::StringLiteral(s) = &*e.value {
                 // function.__doc__ = docstring
@@ -564,6 +677,85 @@ impl<'a, 'py> Compiler<'a, 'py> {
             self.emit(Instr::Call(1));
         }
         self.store_name(&f.name.id);
+        Ok(())
+    }
+
+    /// `__annotations__ = {}` at the start of a module or class body.
+    fn setup_annotations(&mut self) {
+        self.emit(Instr::BuildMap(0));
+        let n = self.b().name("__annotations__");
+        self.emit(Instr::StoreName(n));
+    }
+
+    /// Pushes an annotation's value: the expression evaluated, or under
+    /// `from __future__ import annotations` its source text.
+    pub fn annotation(&mut self, e: &'a Expr) -> CResult {
+        if self.future_annotations {
+            // CPython un-parses the expression; the source text is the same but for
+            // spacing and quotes. A string annotation is shown as its repr, as CPython does.
+            let text = match e {
+                Expr::StringLiteral(s) => str_repr(s.value.to_str()),
+                _ => {
+                    let r = ruff_text_size::Ranged::range(e);
+                    self.source
+                        .get(r.start().to_usize()..r.end().to_usize())
+                        .unwrap_or("")
+                        .to_string()
+                }
+            };
+            let k = self.b().str_const(&text);
+            self.emit(Instr::LoadConst(k));
+            Ok(())
+        } else {
+            self.expr(e)
+        }
+    }
+
+    /// With the new function on the stack: sets its `__annotations__` to the dict of its
+    /// parameters' and return annotations, if it has any (evaluated in the defining scope,
+    /// when the `def` runs, as CPython 3.13).
+    fn function_annotations(
+        &mut self,
+        p: &'a ast::Parameters,
+        returns: Option<&'a Expr>,
+    ) -> CResult {
+        let mut anns: Vec<(&'a str, &'a Expr)> = Vec::new();
+        for a in p.posonlyargs.iter().chain(p.args.iter()) {
+            if let Some(t) = &a.parameter.annotation {
+                anns.push((a.parameter.name.id.as_str(), t));
+            }
+        }
+        if let Some(v) = &p.vararg {
+            if let Some(t) = &v.annotation {
+                anns.push((v.name.id.as_str(), t));
+            }
+        }
+        for a in p.kwonlyargs.iter() {
+            if let Some(t) = &a.parameter.annotation {
+                anns.push((a.parameter.name.id.as_str(), t));
+            }
+        }
+        if let Some(v) = &p.kwarg {
+            if let Some(t) = &v.annotation {
+                anns.push((v.name.id.as_str(), t));
+            }
+        }
+        if let Some(r) = returns {
+            anns.push(("return", r));
+        }
+        if anns.is_empty() {
+            return Ok(());
+        }
+        self.emit(Instr::Copy(1));
+        for (name, e) in &anns {
+            let k = self.b().str_const(name);
+            self.emit(Instr::LoadConst(k));
+            self.annotation(e)?;
+        }
+        self.emit(Instr::BuildMap(anns.len() as u32));
+        self.emit(Instr::Swap(2));
+        let n = self.b().name("__annotations__");
+        self.emit(Instr::StoreAttr(n));
         Ok(())
     }
 
@@ -610,6 +802,9 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 let dn = self.b().name("__doc__");
                 self.emit(Instr::StoreName(dn));
             }
+        }
+        if has_annotations(body) {
+            self.setup_annotations();
         }
         self.stmts(body)?;
         if scope.needs_class_cell {

@@ -46,6 +46,28 @@ impl<'a, 'py> Compiler<'a, 'py> {
                     self.expr(v)?;
                     self.store_target(&a.target)?;
                 }
+                // In a module or class body, `name: T` records T in `__annotations__`;
+                // other targets' annotations are evaluated and dropped. In a function
+                // nothing is evaluated (CPython 3.13).
+                let kind = self.units.last().map(|u| u.scope.kind);
+                if matches!(kind, Some(ScopeKind::Module | ScopeKind::Class)) {
+                    match &*a.target {
+                        Expr::Name(n) if a.simple => {
+                            self.annotation(&a.annotation)?;
+                            let d = self.b().name("__annotations__");
+                            self.emit(Instr::LoadName(d));
+                            let k = self.b().str_const(&n.id);
+                            self.emit(Instr::LoadConst(k));
+                            self.emit(Instr::StoreSubscr);
+                        }
+                        _ => {
+                            if !self.future_annotations {
+                                self.expr(&a.annotation)?;
+                                self.emit(Instr::Pop);
+                            }
+                        }
+                    }
+                }
             }
             Stmt::Pass(_) => {}
             Stmt::Delete(d) => {
@@ -147,6 +169,16 @@ impl<'a, 'py> Compiler<'a, 'py> {
                         }
                     }
                 }
+            }
+            Stmt::ImportFrom(i)
+                if i.level == 0
+                    && i.module.as_ref().map(|m| m.id.as_str()) == Some("__future__")
+                    && !self.future_imports.contains(&i.range) =>
+            {
+                return Err(CompileError::syntax(
+                    "from __future__ imports must occur at the beginning of the file".into(),
+                    i.range,
+                ));
             }
             Stmt::ImportFrom(i) => {
                 self.b().load_const(Value::Int(i.level as i64));

@@ -140,6 +140,17 @@ impl Interp {
                 )));
             }
         }
+        if op == BinOp::Or {
+            // `int | None`: a union of classes (PEP 604), built by `_gilvm_union`.
+            let type_like = |v: &Value| {
+                v.is_none() || matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Type(_)))
+            };
+            if type_like(&a) && type_like(&b) && !(a.is_none() && b.is_none()) {
+                let m = self.import_module("_gilvm_union")?;
+                let make = self.getattr_str(&Value::Obj(m), "make")?;
+                return self.call1(&make, &[a, b]);
+            }
+        }
         let sym = if inplace {
             format!("{}=", op.symbol())
         } else {

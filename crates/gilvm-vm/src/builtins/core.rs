@@ -83,6 +83,14 @@ fn print(interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(Value::None)
 }
 
+/// `eval()` / `exec()`: not supported; a clear error rather than a missing name.
+fn eval_unsupported(interp: &mut Interp, _args: Args<'_>) -> PyResult {
+    Err(interp.not_implemented_error("gilvm does not support eval()"))
+}
+fn exec_unsupported(interp: &mut Interp, _args: Args<'_>) -> PyResult {
+    Err(interp.not_implemented_error("gilvm does not support exec()"))
+}
+
 fn len(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "len", 1, 1)?;
     Ok(Value::Int(interp.len(&a[0])? as i64))
@@ -1078,6 +1086,8 @@ pub fn register(interp: &mut Interp) {
     }
     let b = |i: &mut Interp, n: &'static str, f: crate::interp::NativeFn| add_builtin(i, n, f);
     b(interp, "print", print);
+    b(interp, "eval", eval_unsupported);
+    b(interp, "exec", exec_unsupported);
     b(interp, "len", len);
     b(interp, "repr", repr);
     b(interp, "ascii", ascii);

@@ -95,6 +95,9 @@ pub const EMBEDDED: &[(&str, &str, bool)] = &[
     ("copy", include_str!("py/copy.py"), false),
     ("contextlib", include_str!("py/contextlib.py"), false),
     ("io", include_str!("py/io.py"), false),
+    ("typing", include_str!("py/typing.py"), false),
+    ("__future__", include_str!("py/future.py"), false),
+    ("_gilvm_union", include_str!("py/union.py"), false),
     ("concurrent", "", true),
     (
         "concurrent.futures",

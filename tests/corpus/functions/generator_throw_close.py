@@ -115,3 +115,16 @@ try:
     u.throw(ZeroDivisionError("zz"))
 except ZeroDivisionError as e:
     print("propagated", e)
+
+# close() from inside the running generator.
+def selfclose():
+    try:
+        me.close()
+    except ValueError as e:
+        print("ValueError:", e)
+    yield 1
+me = selfclose()
+print(next(me))
+me.close()
+me.close()
+print("done")

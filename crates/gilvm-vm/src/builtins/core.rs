@@ -968,16 +968,21 @@ fn gen_close(interp: &mut Interp, args: Args<'_>) -> PyResult {
             .is_some_and(|s| !s.finished && s.frame.as_ref().is_some_and(|f| f.started))
     });
     if !suspended {
-        let frame = n.data.with(interp.py, |b| {
-            b.downcast_mut::<crate::gen::GenState>().and_then(|s| {
-                if s.frame.is_none() && !s.finished {
-                    // Running: close() from inside the generator itself.
-                    return None;
+        // Not started or finished: nothing runs. Running (its frame is out of the state):
+        // close() from inside the generator itself.
+        let (running, frame) = n.data.with(interp.py, |b| {
+            match b.downcast_mut::<crate::gen::GenState>() {
+                Some(s) if s.frame.is_none() && !s.finished => (true, None),
+                Some(s) => {
+                    s.finished = true;
+                    (false, s.frame.take())
                 }
-                s.finished = true;
-                s.frame.take()
-            })
+                None => (false, None),
+            }
         });
+        if running {
+            return Err(interp.value_error("generator already executing"));
+        }
         if let Some(f) = frame {
             interp.recycle_frame(f);
         }

@@ -28,11 +28,9 @@ def _hi_arg(hi):
     return to_int(hi)
 
 
-def bisect_right(a, x, lo=0, hi=None, *, key=None):
-    """Return the index where x would be inserted into the sorted a, after
-    any items equal to x.
-
-    Everything in a[lo:i] is <= x and everything in a[i:hi] is > x."""
+def _bounds(a, lo, hi):
+    """lo and hi checked and defaulted in CPython's order: lo's type, hi's type, lo < 0, then
+    len(a) for a missing hi (an explicit hi=-1 counts as missing, as in CPython)."""
     if type(lo) is not int:
         lo = _lo_arg(lo)
     if hi is not None and type(hi) is not int:
@@ -40,8 +38,16 @@ def bisect_right(a, x, lo=0, hi=None, *, key=None):
     if lo < 0:
         raise ValueError('lo must be non-negative')
     if hi is None or hi == -1:
-        # CPython treats an explicit hi=-1 like None.
         hi = len(a)
+    return lo, hi
+
+
+def bisect_right(a, x, lo=0, hi=None, *, key=None):
+    """Return the index where x would be inserted into the sorted a, after
+    any items equal to x.
+
+    Everything in a[lo:i] is <= x and everything in a[i:hi] is > x."""
+    lo, hi = _bounds(a, lo, hi)
     if key is None:
         while lo < hi:
             mid = (lo + hi) >> 1
@@ -64,14 +70,7 @@ def bisect_left(a, x, lo=0, hi=None, *, key=None):
     any items equal to x.
 
     Everything in a[lo:i] is < x and everything in a[i:hi] is >= x."""
-    if type(lo) is not int:
-        lo = _lo_arg(lo)
-    if hi is not None and type(hi) is not int:
-        hi = _hi_arg(hi)
-    if lo < 0:
-        raise ValueError('lo must be non-negative')
-    if hi is None or hi == -1:
-        hi = len(a)
+    lo, hi = _bounds(a, lo, hi)
     if key is None:
         while lo < hi:
             mid = (lo + hi) >> 1

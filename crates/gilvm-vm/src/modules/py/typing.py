@@ -730,36 +730,32 @@ class TypeVar(_Final):
         return prefix + self.__name__
 
 
-class ParamSpecArgs(_Final):
+class _ParamSpecPart(_Final):
+    """P.args or P.kwargs: the two differ only in their class and the suffix they print."""
+
+    _suffix = None
+
     def __init__(self, origin):
         self.__origin__ = origin
 
     def __repr__(self):
-        return f"{self.__origin__.__name__}.args"
+        return f"{self.__origin__.__name__}.{self._suffix}"
 
     def __eq__(self, other):
-        if not isinstance(other, ParamSpecArgs):
+        if type(other) is not type(self):
             return NotImplemented
         return self.__origin__ == other.__origin__
 
     def __hash__(self):
-        return hash(('args', id(self.__origin__)))
+        return hash((self._suffix, id(self.__origin__)))
 
 
-class ParamSpecKwargs(_Final):
-    def __init__(self, origin):
-        self.__origin__ = origin
+class ParamSpecArgs(_ParamSpecPart):
+    _suffix = 'args'
 
-    def __repr__(self):
-        return f"{self.__origin__.__name__}.kwargs"
 
-    def __eq__(self, other):
-        if not isinstance(other, ParamSpecKwargs):
-            return NotImplemented
-        return self.__origin__ == other.__origin__
-
-    def __hash__(self):
-        return hash(('kwargs', id(self.__origin__)))
+class ParamSpecKwargs(_ParamSpecPart):
+    _suffix = 'kwargs'
 
 
 class ParamSpec(_Final):

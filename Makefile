@@ -20,7 +20,7 @@ build-ft:
 
 # All tests, both builds. The Python corpus runs on the optimised binaries (tests are
 # built in release mode so that the corpus binary is the optimised one).
-test: test-gil test-ft loom
+test: test-gil test-ft stress-broken loom
 
 test-gil:
 	$(CARGO) test --release --workspace
@@ -35,6 +35,15 @@ test-ft:
 # The whole corpus on the free-threaded build with the GIL off.
 test-ft-nogil: build-ft
 	GILVM_BIN=$(FT_BIN) GILVM_CHILD_ENV="PYTHON_GIL=0" $(CARGO) test --release --features free-threading --target-dir $(FT_DIR) --test corpus
+
+# The stress suite must catch a lost update: a free-threaded build with the test-only
+# feature `broken-list-extend` (list.extend / `lst += other` split into a read and a
+# write-back) must fail tests/stress/list_atomic_ops.py (tests/stress_broken.sh).
+BROKEN_DIR := target/ft-broken
+.PHONY: stress-broken
+stress-broken:
+	$(CARGO) build --release --features free-threading,broken-list-extend --target-dir $(BROKEN_DIR)
+	tests/stress_broken.sh $(BROKEN_DIR)/release/gilvm
 
 # Model checking of the concurrency core with loom (docs/verification.md): the production
 # code of gilvm-sync and the object header built with --cfg loom. `loom` bounds the

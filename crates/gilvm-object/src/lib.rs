@@ -15,6 +15,7 @@ pub mod fmt;
 pub mod hashing;
 pub mod header;
 pub mod keys;
+pub mod list;
 pub mod objref;
 pub mod payload;
 pub mod set;

@@ -12,6 +12,7 @@ use gilvm_sync::ObjCell;
 use crate::code::CodeObject;
 use crate::dict::PyDict;
 use crate::exc::ExcData;
+use crate::list::PyList;
 use crate::objref::ObjRef;
 use crate::set::PySet;
 use crate::str::PyStr;
@@ -24,7 +25,7 @@ pub enum Payload {
     /// An int outside the `i64` range (never one that fits: see `Value::from_bigint`).
     Int(BigInt),
     Tuple(Box<[Value]>),
-    List(ObjCell<Vec<Value>>),
+    List(PyList),
     Dict(PyDict),
     Set(PySet),
     FrozenSet(PySet),
@@ -100,7 +101,7 @@ pub struct Instance {
 pub enum InstanceBase {
     Object,
     Exception(ObjCell<ExcData>),
-    List(ObjCell<Vec<Value>>),
+    List(PyList),
     Dict(PyDict),
 }
 

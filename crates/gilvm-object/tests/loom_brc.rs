@@ -15,7 +15,7 @@
 use std::sync::Arc;
 
 use gilvm_object::objref::{drain_merge_queue, loom_reclaim, register_thread, unregister_thread};
-use gilvm_object::{ObjCell, ObjRef, Payload, Py, SendRef};
+use gilvm_object::{ObjCell, ObjRef, Payload, Py, SendRef, Value};
 use gilvm_sync::sync::broken::Bug;
 use gilvm_sync::sync::{check_model, model_fails};
 use gilvm_sync::{EvalBreaker, ThreadState};
@@ -235,14 +235,15 @@ fn broken_brc_all_paths_queue_fallback_missing_is_found() {
 
 /// The lock-free path for objects only the caller references (`ObjRef::is_exclusive`,
 /// `ObjCell::with_exclusive`: the eval loop's iterators and generators). The owner has put
-/// a list in a shared slot; another thread takes a reference from the slot, writes the
-/// list's state under its lock, and drops the reference, while the owner takes its
-/// reference back out of the slot and then touches the list's state: without the lock when
-/// `is_exclusive` says no one else holds it. `data` stands for the list's state: loom
-/// reports the owner's unlocked access unless it happens after the other thread's write.
+/// an object with mutable state (a closure cell) in a shared slot; another thread takes a
+/// reference from the slot, writes the object's state under its lock, and drops the
+/// reference, while the owner takes its reference back out of the slot and then touches the
+/// state: without the lock when `is_exclusive` says no one else holds it. `data` stands for
+/// the state: loom reports the owner's unlocked access unless it happens after the other
+/// thread's write.
 fn exclusive_after_other_holder() {
     let owner = attach();
-    let obj = ObjRef::new(py(), Payload::List(ObjCell::new(Vec::new())));
+    let obj = ObjRef::new(py(), Payload::Cell(ObjCell::new(Value::None)));
     let addr = obj.addr();
     let data = Arc::new(loom::cell::UnsafeCell::new(0u32));
     let slot = Arc::new(ObjCell::new(Some(SendRef::new(py(), obj.clone()))));
@@ -251,7 +252,7 @@ fn exclusive_after_other_holder() {
         loom::thread::spawn(move || {
             let r = slot.with(py(), |s| s.as_ref().map(|r| r.peek(py())));
             if let Some(r) = r {
-                let Payload::List(l) = r.payload() else {
+                let Payload::Cell(l) = r.payload() else {
                     unreachable!()
                 };
                 // SAFETY: loom checks this access against every other access of `data`.
@@ -262,7 +263,7 @@ fn exclusive_after_other_holder() {
     };
     let mine = slot.with(py(), |s| s.take());
     drop(mine);
-    let Payload::List(l) = obj.payload() else {
+    let Payload::Cell(l) = obj.payload() else {
         unreachable!()
     };
     // SAFETY: `is_exclusive` is the contract of `with_exclusive` (the property under test);

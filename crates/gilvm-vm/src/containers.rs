@@ -6,6 +6,7 @@
 //! table's mutation count afterwards.
 use gilvm_object::dict::Lookup;
 use gilvm_object::keys::{as_index_i64, builtin_hash, KeyHash};
+use gilvm_object::list::SliceSpec;
 use gilvm_object::{ObjRef, Payload, Value};
 
 use crate::error::PyResult;
@@ -21,7 +22,7 @@ pub fn seq_iter_step(
 ) -> Option<Option<Value>> {
     let seq = s.seq.as_ref()?;
     let item = match seq.payload() {
-        Payload::List(l) => l.read(py, |l| l.get(s.index).cloned()),
+        Payload::List(l) => l.get_at(py, s.index),
         Payload::Tuple(t) => t.get(s.index).cloned(),
         _ => return None,
     };
@@ -457,8 +458,9 @@ impl Interp {
         Ok(j as usize)
     }
 
-    /// Resolves a slice against `len`: (start, stop, step, count).
-    pub fn slice_indices(&self, sl: &[Value; 3], len: usize) -> PyResult<(i64, i64, i64, usize)> {
+    /// A slice's bounds as integers (CPython's `PySlice_Unpack`): `None` for a missing
+    /// bound, ints beyond the `i64` range clamped; `ValueError` for a zero step.
+    pub fn slice_spec(&self, sl: &[Value; 3]) -> PyResult<SliceSpec> {
         let get = |v: &Value| -> PyResult<Option<i64>> {
             match v {
                 Value::None => Ok(None),
@@ -481,39 +483,17 @@ impl Interp {
         if step == 0 {
             return Err(self.value_error("slice step cannot be zero"));
         }
-        let len = len as i64;
-        let adjust = |v: Option<i64>, default: i64, lo: i64, hi: i64| -> i64 {
-            match v {
-                None => default,
-                Some(i) => {
-                    let i = if i < 0 { i + len } else { i };
-                    i.clamp(lo, hi)
-                }
-            }
-        };
-        let (start, stop) = if step > 0 {
-            (
-                adjust(get(&sl[0])?, 0, 0, len),
-                adjust(get(&sl[1])?, len, 0, len),
-            )
-        } else {
-            (
-                adjust(get(&sl[0])?, len - 1, -1, len - 1),
-                adjust(get(&sl[1])?, -1, -1, len - 1),
-            )
-        };
-        let count = if step > 0 {
-            if stop > start {
-                ((stop - start - 1) / step + 1) as usize
-            } else {
-                0
-            }
-        } else if start > stop {
-            ((start - stop - 1) / (-step) + 1) as usize
-        } else {
-            0
-        };
-        Ok((start, stop, step, count))
+        Ok(SliceSpec {
+            start: get(&sl[0])?,
+            stop: get(&sl[1])?,
+            step,
+        })
+    }
+
+    /// Resolves a slice against `len`: (start, stop, step, count).
+    pub fn slice_indices(&self, sl: &[Value; 3], len: usize) -> PyResult<(i64, i64, i64, usize)> {
+        let r = self.slice_spec(sl)?.adjust(len);
+        Ok((r.start, r.stop, r.step, r.count))
     }
 
     /// Items of a slice of `items`.

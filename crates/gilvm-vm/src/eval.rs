@@ -401,18 +401,13 @@ impl Interp {
                             // arbitrary code).
                             let (v, key) = match (&c, key) {
                                 (Value::Obj(o), Value::Int(i)) => match o.payload() {
-                                    Payload::List(l) => {
-                                        match l.with(self.py, |l| match index_in_mut(l, i) {
-                                            Some(slot) => Ok(std::mem::replace(slot, v)),
-                                            None => Err(v),
-                                        }) {
-                                            Ok(old) => {
-                                                drop(old);
-                                                continue;
-                                            }
-                                            Err(v) => (v, Value::Int(i)),
+                                    Payload::List(l) => match l.set(self.py, i, v) {
+                                        Ok(old) => {
+                                            drop(old);
+                                            continue;
                                         }
-                                    }
+                                        Err(v) => (v, Value::Int(i)),
+                                    },
                                     _ => (v, Value::Int(i)),
                                 },
                                 (_, key) => (v, key),
@@ -473,7 +468,7 @@ impl Interp {
                             let l = &stack[stack.len() - n as usize];
                             if let Value::Obj(o) = l {
                                 if let Payload::List(cell) = o.payload() {
-                                    cell.with(self.py, |l| l.push(v));
+                                    cell.append(self.py, v);
                                 }
                             }
                         }
@@ -498,7 +493,7 @@ impl Interp {
                             let l = &stack[stack.len() - n as usize];
                             if let Value::Obj(o) = l {
                                 if let Payload::List(cell) = o.payload() {
-                                    cell.with(self.py, |l| l.extend(items));
+                                    cell.extend(self.py, items);
                                 }
                             }
                         }
@@ -529,7 +524,7 @@ impl Interp {
                             let l = pop!();
                             let items = match &l {
                                 Value::Obj(o) => match o.payload() {
-                                    Payload::List(c) => c.with(self.py, std::mem::take),
+                                    Payload::List(c) => c.clear(self.py),
                                     _ => Vec::new(),
                                 },
                                 _ => Vec::new(),
@@ -1160,12 +1155,6 @@ fn index_in(items: &[Value], i: i64) -> Option<&Value> {
     resolve_index(items.len(), i).map(|j| &items[j])
 }
 
-/// `&mut items[i]` with Python's negative indexing, if in range.
-#[inline(always)]
-fn index_in_mut(items: &mut [Value], i: i64) -> Option<&mut Value> {
-    resolve_index(items.len(), i).map(|j| &mut items[j])
-}
-
 /// The inline path of `c[key]`: a list or tuple indexed by an in-range small int.
 #[inline(always)]
 fn subscr_inline(py: gilvm_object::Py<'_>, c: &Value, key: &Value) -> Option<Value> {
@@ -1173,7 +1162,7 @@ fn subscr_inline(py: gilvm_object::Py<'_>, c: &Value, key: &Value) -> Option<Val
         return None;
     };
     match o.payload() {
-        Payload::List(l) => l.read(py, |l| index_in(l, *i).cloned()),
+        Payload::List(l) => l.get(py, *i),
         Payload::Tuple(t) => index_in(t, *i).cloned(),
         _ => None,
     }

@@ -3,10 +3,11 @@
 //! An `Interp` exists only while its thread is attached (it holds the attachment token).
 //! Every operation that touches objects goes through it.
 use gilvm_object::dict::PyDict;
+use gilvm_object::list::PyList;
 use gilvm_object::payload::{BuiltinFn, ErasedFn};
 use gilvm_object::set::PySet;
 use gilvm_object::str::{intern, PyStr};
-use gilvm_object::{ObjCell, ObjRef, Payload, Py, Value};
+use gilvm_object::{ObjRef, Payload, Py, Value};
 
 use crate::args::Args;
 use crate::error::PyResult;
@@ -88,7 +89,7 @@ impl Interp {
         intern(self.py, s)
     }
     pub fn new_list(&self, v: Vec<Value>) -> Value {
-        Value::Obj(ObjRef::new(self.py, Payload::List(ObjCell::new(v))))
+        Value::Obj(ObjRef::new(self.py, Payload::List(PyList::new(v))))
     }
     pub fn new_tuple(&self, v: Vec<Value>) -> Value {
         if v.is_empty() {

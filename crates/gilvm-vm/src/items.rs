@@ -1,7 +1,8 @@
 //! Item access: `c[k]`, `c[k] = v`, `del c[k]` for builtin containers and instances.
 use gilvm_object::keys::as_index_i64;
+use gilvm_object::list::PyList;
 use gilvm_object::payload::InstanceBase;
-use gilvm_object::{ObjCell, ObjRef, Payload, Value};
+use gilvm_object::{ObjRef, Payload, Value};
 
 use crate::error::PyResult;
 use crate::interp::Interp;
@@ -140,7 +141,7 @@ impl Interp {
         }
     }
 
-    fn list_getitem(&mut self, l: &ObjCell<Vec<Value>>, key: &Value) -> PyResult {
+    fn list_getitem(&mut self, l: &PyList, key: &Value) -> PyResult {
         crate::builtins::list::cell_getitem(self, l, key)
     }
 
@@ -181,7 +182,7 @@ impl Interp {
         }
     }
 
-    fn list_setitem(&mut self, l: &ObjCell<Vec<Value>>, key: Value, v: Value) -> PyResult<()> {
+    fn list_setitem(&mut self, l: &PyList, key: Value, v: Value) -> PyResult<()> {
         crate::builtins::list::cell_setitem(self, l, &key, v)
     }
 
@@ -228,7 +229,7 @@ impl Interp {
         }
     }
 
-    fn list_delitem(&mut self, l: &ObjCell<Vec<Value>>, key: &Value) -> PyResult<()> {
+    fn list_delitem(&mut self, l: &PyList, key: &Value) -> PyResult<()> {
         crate::builtins::list::cell_delitem(self, l, key)
     }
 

@@ -123,7 +123,7 @@ pub fn next_iter(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<Value>> {
             }
             let i = index - 1;
             let item = match seq.payload() {
-                Payload::List(l) => l.with(py, |l| l.get(i).cloned()),
+                Payload::List(l) => l.get_at(py, i),
                 Payload::Tuple(t) => t.get(i).cloned(),
                 Payload::Str(s) => s.char_at(i).map(|c| interp.char_str(c)),
                 Payload::Range(r) => Some(Value::Int(r.item(i as i64))),
@@ -299,12 +299,12 @@ pub fn length_hint(interp: &mut Interp, args: Args<'_>) -> PyResult {
                 return Ok(Value::Int(0));
             };
             let len = match seq.payload() {
-                Payload::List(l) => l.read(py, |l| l.len()),
+                Payload::List(l) => l.len(py),
                 Payload::Tuple(t) => t.len(),
                 Payload::Str(s) => s.char_len(),
                 Payload::Bytes(b) => b.len(),
                 Payload::Instance(i) => match &i.base {
-                    gilvm_object::payload::InstanceBase::List(l) => l.with(py, |l| l.len()),
+                    gilvm_object::payload::InstanceBase::List(l) => l.len(py),
                     _ => 0,
                 },
                 _ => 0,

@@ -121,7 +121,7 @@ impl Interp {
             Layout::Exception => InstanceBase::Exception(ObjCell::new(
                 gilvm_object::exc::ExcData::new(Value::Obj(self.g.empty_tuple.clone())),
             )),
-            Layout::List => InstanceBase::List(ObjCell::new(Vec::new())),
+            Layout::List => InstanceBase::List(gilvm_object::list::PyList::default()),
             Layout::Dict => InstanceBase::Dict(gilvm_object::dict::PyDict::new()),
             Layout::Object => InstanceBase::Object,
             Layout::Builtin => {

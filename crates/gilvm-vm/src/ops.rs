@@ -178,7 +178,7 @@ impl Interp {
         match ao.payload() {
             Payload::List(l) if inplace => {
                 let items = self.collect(b)?;
-                l.with(self.py, |l| l.extend(items));
+                l.extend(self.py, items);
                 Ok(Some(a.clone()))
             }
             Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) => Err(self.concat_error(a, b)),
@@ -529,17 +529,13 @@ impl Interp {
             (Payload::List(l), BinOp::Add) => {
                 if let Value::Obj(bo) = bv {
                     if let Payload::List(m) = bo.payload() {
-                        let mut v = l.with(self.py, |l| l.clone());
-                        if ao.is(bo) {
-                            let c = v.clone();
-                            v.extend(c);
-                        } else {
-                            m.with(self.py, |m| v.extend_from_slice(m));
-                        }
+                        // `a += b` extends `a` in place in one two-object section;
+                        // `a + b` reads both lists in one.
                         if inplace {
-                            l.with(self.py, |l| *l = v);
+                            l.extend_from_list(self.py, m);
                             return Ok(Some(a.clone()));
                         }
+                        let v = l.concat(self.py, m);
                         return Ok(Some(self.new_list(v)));
                     }
                 }
@@ -548,7 +544,7 @@ impl Interp {
                 if !defines_dunders(bv) {
                     if inplace {
                         let items = self.collect(bv)?;
-                        l.with(self.py, |l| l.extend(items));
+                        l.extend(self.py, items);
                         return Ok(Some(a.clone()));
                     }
                     return Err(self.concat_error(a, bv));
@@ -557,16 +553,20 @@ impl Interp {
             (Payload::List(l), BinOp::Mul) => {
                 if is_int(bv) {
                     let n = self.repeat_count(bv)?;
-                    let v = l.with(self.py, |l| l.clone());
-                    let mut r = Vec::with_capacity(v.len() * n);
-                    for _ in 0..n {
-                        r.extend_from_slice(&v);
-                    }
+                    let max = crate::builtins::containers::MAX_SEQ_ITEMS;
                     if inplace {
-                        l.with(self.py, |l| *l = r);
+                        let mut old = Vec::new();
+                        let ok = l.inplace_repeat(self.py, n, max, &mut old);
+                        drop(old);
+                        if !ok {
+                            return Err(self.err(&self.g.exc.memory_error.clone(), ""));
+                        }
                         return Ok(Some(a.clone()));
                     }
-                    return Ok(Some(self.new_list(r)));
+                    return match l.repeat(self.py, n, max) {
+                        Some(r) => Ok(Some(self.new_list(r))),
+                        None => Err(self.err(&self.g.exc.memory_error.clone(), "")),
+                    };
                 }
             }
             (Payload::Tuple(t), BinOp::Add) => {
@@ -765,12 +765,7 @@ impl Interp {
                         return self.seq_compare(op, &s, &t).map(Some);
                     }
                     (Payload::List(s), Payload::List(t)) => {
-                        let s = s.with(self.py, |v| v.clone());
-                        let t = if x.is(y) {
-                            s.clone()
-                        } else {
-                            t.with(self.py, |v| v.clone())
-                        };
+                        let (s, t) = s.snapshot2(self.py, t);
                         return self.seq_compare(op, &s, &t).map(Some);
                     }
                     (Payload::Dict(_), Payload::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {

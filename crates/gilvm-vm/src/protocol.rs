@@ -27,7 +27,7 @@ impl Interp {
                 Payload::Str(s) => !s.as_str().is_empty(),
                 Payload::Int(_) => true,
                 Payload::Tuple(t) => !t.is_empty(),
-                Payload::List(l) => l.with(self.py, |l| !l.is_empty()),
+                Payload::List(l) => !l.is_empty(self.py),
                 Payload::Dict(d) => d.len(self.py) != 0,
                 Payload::Set(s) | Payload::FrozenSet(s) => s.len(self.py) != 0,
                 Payload::Bytes(b) => !b.is_empty(),
@@ -57,7 +57,7 @@ impl Interp {
                     if let Payload::Instance(i) = o.payload() {
                         match &i.base {
                             gilvm_object::payload::InstanceBase::List(l) => {
-                                return Ok(l.with(self.py, |l| !l.is_empty()))
+                                return Ok(!l.is_empty(self.py))
                             }
                             gilvm_object::payload::InstanceBase::Dict(d) => {
                                 return Ok(d.len(self.py) != 0)
@@ -90,7 +90,7 @@ impl Interp {
             match o.payload() {
                 Payload::Str(s) => return Ok(s.char_len()),
                 Payload::Tuple(t) => return Ok(t.len()),
-                Payload::List(l) => return Ok(l.with(self.py, |l| l.len())),
+                Payload::List(l) => return Ok(l.len(self.py)),
                 Payload::Dict(d) => return Ok(d.len(self.py)),
                 Payload::Set(s) | Payload::FrozenSet(s) => return Ok(s.len(self.py)),
                 Payload::Bytes(b) => return Ok(b.len()),
@@ -103,7 +103,7 @@ impl Interp {
                     if let Payload::Instance(i) = o.payload() {
                         match &i.base {
                             gilvm_object::payload::InstanceBase::List(l) => {
-                                return Ok(l.with(self.py, |l| l.len()))
+                                return Ok(l.len(self.py))
                             }
                             gilvm_object::payload::InstanceBase::Dict(d) => {
                                 return Ok(d.len(self.py))
@@ -349,7 +349,7 @@ impl Interp {
                 let (seq, idx) = cell.with(py, |s| (s.seq.clone(), s.index));
                 let Some(seq) = seq else { return Ok(None) };
                 let item = match seq.payload() {
-                    Payload::List(l) => l.read(py, |l| l.get(idx).cloned()),
+                    Payload::List(l) => l.get_at(py, idx),
                     Payload::Tuple(t) => t.get(idx).cloned(),
                     Payload::Str(s) => {
                         if s.is_ascii() {
@@ -363,9 +363,7 @@ impl Interp {
                     }
                     Payload::Bytes(b) => b.get(idx).map(|x| Value::Int(*x as i64)),
                     Payload::Instance(i) => match &i.base {
-                        gilvm_object::payload::InstanceBase::List(l) => {
-                            l.with(py, |l| l.get(idx).cloned())
-                        }
+                        gilvm_object::payload::InstanceBase::List(l) => l.get_at(py, idx),
                         _ => None,
                     },
                     _ => None,
@@ -425,12 +423,15 @@ impl Interp {
     pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         if let Value::Obj(o) = v {
             match o.payload() {
-                Payload::List(l) => return Ok(l.with(self.py, |l| l.clone())),
+                Payload::List(l) => return Ok(l.snapshot(self.py)),
                 Payload::Tuple(t) => return Ok(t.to_vec()),
                 Payload::Range(r) => {
                     return Ok((0..r.len()).map(|i| Value::Int(r.item(i))).collect())
                 }
                 Payload::Dict(d) => return Ok(d.keys(self.py)),
+                // One snapshot, like a dict's keys (not an iteration that other threads'
+                // writes could cut short with "Set changed size during iteration").
+                Payload::Set(s) | Payload::FrozenSet(s) => return Ok(s.keys(self.py)),
                 _ => {}
             }
         }

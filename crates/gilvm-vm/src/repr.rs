@@ -144,7 +144,7 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
                 if !enter(o) {
                     return Ok("[...]".into());
                 }
-                let items = l.with(interp.py, |l| l.clone());
+                let items = l.snapshot(interp.py);
                 let r = join_reprs(interp, &items, "[", "]");
                 leave();
                 r?
@@ -260,7 +260,7 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
                         if !enter(o) {
                             return Ok("[...]".into());
                         }
-                        let items = l.with(interp.py, |l| l.clone());
+                        let items = l.snapshot(interp.py);
                         let r = join_reprs(interp, &items, "[", "]");
                         leave();
                         r?

@@ -23,7 +23,7 @@ impl Interp {
                     base: gilvm_object::payload::InstanceBase::List(l),
                     ..
                 }) if gilvm_object::types::is_subtype(class, &self.g.types.tuple) => {
-                    (l.with(self.py, |l| l.clone()), None)
+                    (l.snapshot(self.py), None)
                 }
                 Payload::Instance(_) if self.lookup_special(args, "__getitem__").is_some() => {
                     (vec![args.clone()], Some(args.clone()))

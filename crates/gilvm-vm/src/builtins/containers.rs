@@ -9,7 +9,7 @@ use std::cell::RefCell;
 
 use gilvm_object::code::CmpOp;
 use gilvm_object::dict::PyDict;
-use gilvm_object::keys::builtin_eq;
+use gilvm_object::list::{pure_scan, PyList, Removed, Scan};
 use gilvm_object::payload::{InstanceBase, IterState, SeqIter};
 use gilvm_object::set::PySet;
 use gilvm_object::{ObjCell, ObjRef, Payload, Value};
@@ -158,9 +158,9 @@ pub fn check_kwnames(
 
 // ---- payload access (both the builtin payload and the instance-of-subclass shape) ----
 
-/// The item vector of a list or of an instance of a list subclass.
+/// The list payload of a list or of an instance of a list subclass.
 #[inline]
-pub fn list_cell(v: &Value) -> Option<&ObjCell<Vec<Value>>> {
+pub fn list_cell(v: &Value) -> Option<&PyList> {
     match v {
         Value::Obj(o) => match o.payload() {
             Payload::List(l) => Some(l),
@@ -271,54 +271,24 @@ pub fn join_reprs(
     Ok(out)
 }
 
-// ---- searching sequences (`in`, index, count, remove) ----
-
-/// Result of scanning items without running Python code.
-enum Scan {
-    Found(usize),
-    Missing,
-    /// The item at this index needs a Python `__eq__`.
-    Slow(usize),
-}
-
-#[inline]
-fn pure_scan(items: &[Value], item: &Value, from: usize, to: usize) -> Scan {
-    let to = to.min(items.len());
-    let mut i = from;
-    while i < to {
-        let el = &items[i];
-        if el.is(item) {
-            return Scan::Found(i);
-        }
-        match builtin_eq(el, item) {
-            Some(true) => return Scan::Found(i),
-            Some(false) => {}
-            None => return Scan::Slow(i),
-        }
-        i += 1;
-    }
-    Scan::Missing
-}
+// ---- searching lists (`in`, index, count, remove) ----
 
 /// The first index in `start..stop` of a list whose item equals `item` (identity first,
-/// then `item_in_list == item`). The lock is held only while scanning builtin values.
+/// then `item_in_list == item`). The lock is held only while scanning builtin values; a
+/// Python `__eq__` runs with it released.
 pub fn list_find(
     interp: &mut Interp,
-    cell: &ObjCell<Vec<Value>>,
+    list: &PyList,
     item: &Value,
     start: usize,
     stop: usize,
 ) -> PyResult<Option<usize>> {
-    let py = interp.py;
     let mut i = start;
     loop {
-        match cell.with(py, |l| pure_scan(l, item, i, stop)) {
+        match list.find(interp.py, item, i, stop) {
             Scan::Found(j) => return Ok(Some(j)),
             Scan::Missing => return Ok(None),
-            Scan::Slow(j) => {
-                let Some(el) = cell.with(py, |l| l.get(j).cloned()) else {
-                    return Ok(None);
-                };
+            Scan::Slow(j, el) => {
                 if interp.eq(&el, item)? {
                     return Ok(Some(j));
                 }
@@ -332,40 +302,18 @@ pub fn list_find(
 /// A match among builtin values is removed under the same lock as the scan; after a Python
 /// `__eq__` (run with the lock released) the removal is re-validated by identity, so an
 /// item shifted meanwhile by another thread is still the one removed, never its neighbour.
-pub fn list_remove_first(
-    interp: &mut Interp,
-    cell: &ObjCell<Vec<Value>>,
-    item: &Value,
-) -> PyResult<bool> {
-    enum Step {
-        Removed(Value),
-        Missing,
-        Slow(usize, Value),
-    }
-    let py = interp.py;
+pub fn list_remove_first(interp: &mut Interp, list: &PyList, item: &Value) -> PyResult<bool> {
     let mut i = 0;
     loop {
-        let step = cell.with(py, |l| match pure_scan(l, item, i, usize::MAX) {
-            Scan::Found(j) => Step::Removed(l.remove(j)),
-            Scan::Missing => Step::Missing,
-            Scan::Slow(j) => Step::Slow(j, l[j].clone()),
-        });
-        match step {
-            Step::Removed(old) => {
+        match list.remove_first(interp.py, item, i) {
+            Removed::Done(old) => {
                 drop(old);
                 return Ok(true);
             }
-            Step::Missing => return Ok(false),
-            Step::Slow(j, el) => {
+            Removed::Missing => return Ok(false),
+            Removed::Slow(j, el) => {
                 if interp.eq(&el, item)? {
-                    let old = cell.with(py, |l| {
-                        if l.get(j).is_some_and(|x| x.is(&el)) {
-                            Some(l.remove(j))
-                        } else {
-                            l.iter().position(|x| x.is(&el)).map(|k| l.remove(k))
-                        }
-                    });
-                    if let Some(old) = old {
+                    if let Some(old) = list.remove_identical(interp.py, &el, j) {
                         drop(old);
                         return Ok(true);
                     }
@@ -392,8 +340,8 @@ pub fn slice_find(
         match pure_scan(items, item, i, stop) {
             Scan::Found(j) => return Ok(Some(j)),
             Scan::Missing => return Ok(None),
-            Scan::Slow(j) => {
-                if interp.eq(&items[j], item)? {
+            Scan::Slow(j, el) => {
+                if interp.eq(&el, item)? {
                     return Ok(Some(j));
                 }
                 i = j + 1;
@@ -480,7 +428,7 @@ pub fn seq_richcompare(interp: &mut Interp, op: CmpOp, s: &[Value], t: &[Value])
 /// The items of a list (either shape) or tuple, copied out.
 pub fn seq_snapshot(interp: &Interp, v: &Value) -> Option<Vec<Value>> {
     if let Some(c) = list_cell(v) {
-        return Some(c.with(interp.py, |l| l.clone()));
+        return Some(c.snapshot(interp.py));
     }
     match v {
         Value::Obj(o) => match o.payload() {
@@ -504,7 +452,7 @@ pub fn for_each(
         match o.payload() {
             Payload::List(l) => {
                 let mut i = 0;
-                while let Some(x) = l.with(interp.py, |l| l.get(i).cloned()) {
+                while let Some(x) = l.get_at(interp.py, i) {
                     if !f(interp, x)? {
                         return Ok(());
                     }
@@ -648,10 +596,13 @@ pub fn repeat_count(interp: &mut Interp, n: &Value) -> PyResult<usize> {
     }
 }
 
+/// The most items a sequence may hold (larger repeats raise `MemoryError`).
+pub const MAX_SEQ_ITEMS: usize = (isize::MAX as usize) / 16;
+
 /// Refuses results too large to allocate (CPython raises MemoryError).
 pub fn check_repeat(interp: &Interp, len: usize, n: usize) -> PyResult<usize> {
     match len.checked_mul(n) {
-        Some(t) if t <= (isize::MAX as usize) / 16 => Ok(t),
+        Some(t) if t <= MAX_SEQ_ITEMS => Ok(t),
         _ => Err(interp.err(&interp.g.exc.memory_error.clone(), "")),
     }
 }

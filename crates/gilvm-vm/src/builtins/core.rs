@@ -647,7 +647,7 @@ fn list_init(interp: &mut Interp, args: Args<'_>) -> PyResult {
             if let Payload::Instance(i) = o.payload() {
                 if let gilvm_object::payload::InstanceBase::List(l) = &i.base {
                     let items = interp.collect(&a[1])?;
-                    l.with(interp.py, |l| *l = items);
+                    drop(l.replace(interp.py, items));
                 }
             }
         }

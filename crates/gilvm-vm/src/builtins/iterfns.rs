@@ -198,7 +198,7 @@ fn reversed(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let seq = &a[0];
     if let Value::Obj(o) = seq {
         let n = match o.payload() {
-            Payload::List(l) => Some(l.with(interp.py, |l| l.len())),
+            Payload::List(l) => Some(l.len(interp.py)),
             Payload::Tuple(t) => Some(t.len()),
             Payload::Str(s) => Some(s.char_len()),
             Payload::Bytes(b) => Some(b.len()),

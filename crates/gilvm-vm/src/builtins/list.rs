@@ -1,22 +1,25 @@
 //! `list` methods. Each works on a list or an instance of a list subclass (whose items live
 //! in `InstanceBase::List`), so `list.append(l, x)` and `super().__setitem__(i, v)` work.
 //!
-//! The lock of the item vector is held only for plain data moves: comparisons, key
-//! functions and `__index__` run with it released (see `sort` and `containers::list_find`).
+//! Each method is one of the object model's atomic list operations (`gilvm_object::list`):
+//! arguments are converted (`__index__`, iteration of the source of `extend`) before the
+//! operation, and comparisons and key functions run with the list's lock released (see
+//! `sort` and `containers::list_find`).
 use gilvm_object::code::CmpOp;
+use gilvm_object::list::{PopError, PyList};
 use gilvm_object::payload::IterState;
-use gilvm_object::{ObjCell, Payload, Value};
+use gilvm_object::{Payload, Value};
 
 use super::add_method;
 use super::containers::{
-    check_kwnames, check_repeat, index_bounds, join_reprs, list_cell, list_find, method_args,
-    new_iter, receiver, repeat_count, repr_guarded, seq_iter, seq_richcompare, wrong_self, Arity,
+    check_kwnames, index_bounds, join_reprs, list_cell, list_find, method_args, new_iter, receiver,
+    repeat_count, repr_guarded, seq_iter, seq_richcompare, wrong_self, Arity, MAX_SEQ_ITEMS,
 };
 use crate::args::Args;
 use crate::error::PyResult;
 use crate::interp::Interp;
 
-type Cell = ObjCell<Vec<Value>>;
+type Cell = PyList;
 
 #[inline]
 fn list_self<'a>(interp: &Interp, args: &Args<'a>, qual: &str) -> PyResult<(&'a Value, &'a Cell)> {
@@ -66,45 +69,28 @@ fn int_arg(interp: &mut Interp, v: &Value) -> PyResult<i64> {
     }
 }
 
-/// `l[key]` on an item vector.
+/// `l[key]`.
 pub fn cell_getitem(interp: &mut Interp, cell: &Cell, key: &Value) -> PyResult {
-    let py = interp.py;
     if let Some(sl) = slice_of(key) {
-        let len = cell.with(py, |l| l.len());
-        let (start, _stop, step, count) = interp.slice_indices(sl, len)?;
-        let v = cell.with(py, |l| {
-            let mut out = Vec::with_capacity(count);
-            let mut i = start;
-            for _ in 0..count {
-                if let Some(x) = l.get(i as usize) {
-                    out.push(x.clone());
-                }
-                i += step;
-            }
-            out
-        });
+        let spec = interp.slice_spec(sl)?;
+        let v = cell.get_slice(interp.py, &spec);
         return Ok(interp.new_list(v));
     }
     let i = item_index(interp, key)?;
-    let r = cell.read(py, |l| {
-        let j = if i < 0 { i + l.len() as i64 } else { i };
-        if j >= 0 && (j as usize) < l.len() {
-            Some(l[j as usize].clone())
-        } else {
-            None
-        }
-    });
-    r.ok_or_else(|| interp.index_error("list index out of range"))
+    cell.get(interp.py, i)
+        .ok_or_else(|| interp.index_error("list index out of range"))
 }
 
-/// `l[key] = v` on an item vector.
+/// `l[key] = v`.
 pub fn cell_setitem(interp: &mut Interp, cell: &Cell, key: &Value, v: Value) -> PyResult<()> {
     let py = interp.py;
     if let Some(sl) = slice_of(key) {
         let sl = sl.clone();
         let step_is_one = matches!(sl[2], Value::None) || matches!(sl[2], Value::Int(1));
+        // The source is snapshotted first (it may be the list itself, or any iterable),
+        // then the slice is replaced in one section.
         let items = match list_cell(&v) {
-            Some(c) => c.with(py, |l| l.clone()),
+            Some(c) => c.snapshot(py),
             None => match interp.collect(&v) {
                 Ok(x) => x,
                 Err(e) => {
@@ -122,50 +108,25 @@ pub fn cell_setitem(interp: &mut Interp, cell: &Cell, key: &Value, v: Value) -> 
                 }
             },
         };
-        let len = cell.with(py, |l| l.len());
-        let (start, stop, step, count) = interp.slice_indices(&sl, len)?;
-        if step == 1 {
-            let start = start as usize;
-            let stop = (stop.max(start as i64) as usize).max(start);
-            let old: Vec<Value> = cell.with(py, |l| {
-                let (s, e) = (start.min(l.len()), stop.min(l.len()));
-                l.splice(s..e, items).collect()
-            });
-            drop(old);
-            return Ok(());
-        }
-        if items.len() != count {
-            return Err(interp.value_error(format!(
-                "attempt to assign sequence of size {} to extended slice of size {count}",
-                items.len()
-            )));
-        }
-        let old: Vec<Value> = cell.with(py, |l| {
-            let mut old = Vec::with_capacity(count);
-            let mut i = start;
-            for x in items {
-                if let Some(slot) = l.get_mut(i as usize) {
-                    old.push(std::mem::replace(slot, x));
-                }
-                i += step;
+        let spec = interp.slice_spec(&sl)?;
+        return match cell.set_slice(py, &spec, items) {
+            Ok(old) => {
+                drop(old);
+                Ok(())
             }
-            old
-        });
-        drop(old);
-        return Ok(());
+            Err(e) => {
+                drop(e.items);
+                Err(interp.value_error(format!(
+                    "attempt to assign sequence of size {} to extended slice of size {}",
+                    e.given, e.expected
+                )))
+            }
+        };
     }
     let i = item_index(interp, key)?;
-    let old = cell.with(py, |l| {
-        let j = if i < 0 { i + l.len() as i64 } else { i };
-        if j >= 0 && (j as usize) < l.len() {
-            Ok(std::mem::replace(&mut l[j as usize], v))
-        } else {
-            Err(v)
-        }
-    });
-    match old {
-        Ok(o) => {
-            drop(o);
+    match cell.set(py, i, v) {
+        Ok(old) => {
+            drop(old);
             Ok(())
         }
         Err(v) => {
@@ -175,56 +136,15 @@ pub fn cell_setitem(interp: &mut Interp, cell: &Cell, key: &Value, v: Value) -> 
     }
 }
 
-/// `del l[key]` on an item vector.
+/// `del l[key]`.
 pub fn cell_delitem(interp: &mut Interp, cell: &Cell, key: &Value) -> PyResult<()> {
-    let py = interp.py;
     if let Some(sl) = slice_of(key) {
-        let len = cell.with(py, |l| l.len());
-        let (start, _stop, step, count) = interp.slice_indices(sl, len)?;
-        if count == 0 {
-            return Ok(());
-        }
-        let removed: Vec<Value> = cell.with(py, |l| {
-            if step == 1 {
-                let s = (start as usize).min(l.len());
-                let e = (s + count).min(l.len());
-                return l.drain(s..e).collect();
-            }
-            let mut mask = vec![false; l.len()];
-            let mut i = start;
-            for _ in 0..count {
-                if let Some(m) = mask.get_mut(i as usize) {
-                    *m = true;
-                }
-                i += step;
-            }
-            let mut removed = Vec::with_capacity(count);
-            let old = std::mem::take(l);
-            for (x, m) in old
-                .into_iter()
-                .zip(mask.iter().copied().chain(std::iter::repeat(false)))
-            {
-                if m {
-                    removed.push(x);
-                } else {
-                    l.push(x);
-                }
-            }
-            removed
-        });
-        drop(removed);
+        let spec = interp.slice_spec(sl)?;
+        drop(cell.del_slice(interp.py, &spec));
         return Ok(());
     }
     let i = item_index(interp, key)?;
-    let old = cell.with(py, |l| {
-        let j = if i < 0 { i + l.len() as i64 } else { i };
-        if j >= 0 && (j as usize) < l.len() {
-            Some(l.remove(j as usize))
-        } else {
-            None
-        }
-    });
-    match old {
+    match cell.del(interp.py, i) {
         Some(o) => {
             drop(o);
             Ok(())
@@ -244,40 +164,32 @@ fn append(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let pos = args.pos();
     if pos.len() == 2 && !args.has_kwargs() {
         if let Some(c) = list_cell(&pos[0]) {
-            let v = pos[1].clone();
-            c.with(interp.py, |l| l.push(v));
+            c.append(interp.py, pos[1].clone());
             return Ok(Value::None);
         }
     }
     let (_, c) = list_self(interp, &args, "list.append")?;
     let a = method_args(interp, &args, "list.append", Arity::One)?;
-    let v = a[0].clone();
-    c.with(interp.py, |l| l.push(v));
+    c.append(interp.py, a[0].clone());
     Ok(Value::None)
 }
 
-/// Appends the items of `src` to the vector `c` (whose object is `this`).
+/// Appends the items of `src` to the list `c`: another list in one two-object section, a
+/// tuple directly, any other iterable from a snapshot taken first.
 pub fn extend_cell(interp: &mut Interp, c: &Cell, src: &Value) -> PyResult<()> {
     let py = interp.py;
     if let Some(sc) = list_cell(src) {
-        if std::ptr::eq(sc, c) {
-            c.with(py, |l| {
-                let copy = l.clone();
-                l.extend(copy);
-            });
-        } else {
-            c.with2(sc, py, |l, s| l.extend_from_slice(s));
-        }
+        c.extend_from_list(py, sc);
         return Ok(());
     }
     if let Value::Obj(o) = src {
         if let Payload::Tuple(t) = o.payload() {
-            c.with(py, |l| l.extend_from_slice(t));
+            c.extend_from_slice(py, t);
             return Ok(());
         }
     }
     let items = interp.collect(src)?;
-    c.with(py, |l| l.extend(items));
+    c.extend(py, items);
     Ok(())
 }
 
@@ -292,12 +204,7 @@ fn insert(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, c) = list_self(interp, &args, "list.insert")?;
     let a = method_args(interp, &args, "list.insert", Arity::Range(2, 2))?;
     let i = int_arg(interp, &a[0])?;
-    let v = a[1].clone();
-    c.with(interp.py, |l| {
-        let n = l.len() as i64;
-        let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
-        l.insert(j as usize, v);
-    });
+    c.insert(interp.py, i, a[1].clone());
     Ok(Value::None)
 }
 
@@ -305,37 +212,22 @@ fn pop(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let pos = args.pos();
     if pos.len() == 1 && !args.has_kwargs() {
         if let Some(c) = list_cell(&pos[0]) {
-            return match c.with(interp.py, |l| l.pop()) {
-                Some(v) => Ok(v),
-                None => Err(interp.index_error("pop from empty list")),
+            return match c.pop(interp.py, None) {
+                Ok(v) => Ok(v),
+                Err(_) => Err(interp.index_error("pop from empty list")),
             };
         }
     }
     let (_, c) = list_self(interp, &args, "list.pop")?;
     let a = method_args(interp, &args, "list.pop", Arity::Range(0, 1))?;
     let i = match a.first() {
-        Some(v) => int_arg(interp, v)?,
-        None => -1,
+        Some(v) => Some(int_arg(interp, v)?),
+        None => None,
     };
-    let r = c.with(interp.py, |l| {
-        if l.is_empty() {
-            return Err(true);
-        }
-        let n = l.len() as i64;
-        let j = if i < 0 { i + n } else { i };
-        if j < 0 || j >= n {
-            return Err(false);
-        }
-        Ok(if j == n - 1 {
-            l.pop().unwrap_or(Value::None)
-        } else {
-            l.remove(j as usize)
-        })
-    });
-    match r {
+    match c.pop(interp.py, i) {
         Ok(v) => Ok(v),
-        Err(true) => Err(interp.index_error("pop from empty list")),
-        Err(false) => Err(interp.index_error("pop index out of range")),
+        Err(PopError::Empty) => Err(interp.index_error("pop from empty list")),
+        Err(PopError::OutOfRange) => Err(interp.index_error("pop index out of range")),
     }
 }
 
@@ -352,7 +244,7 @@ fn remove(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn index(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, c) = list_self(interp, &args, "list.index")?;
     let a = method_args(interp, &args, "list.index", Arity::Range(1, 3))?;
-    let len = c.with(interp.py, |l| l.len());
+    let len = c.len(interp.py);
     let (start, mut stop) = index_bounds(interp, a, len)?;
     if a.len() < 3 {
         // No stop argument: scan to the list's end as it is during the scan (another thread
@@ -372,23 +264,7 @@ fn count(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, c) = list_self(interp, &args, "list.count")?;
     let a = method_args(interp, &args, "list.count", Arity::One)?;
     // Builtin values only: counted in one pass under the lock (atomic).
-    let x = &a[0];
-    let pure = c.with(interp.py, |l| {
-        let mut n = 0i64;
-        for el in l.iter() {
-            if el.is(x) {
-                n += 1;
-                continue;
-            }
-            match gilvm_object::keys::builtin_eq(el, x) {
-                Some(true) => n += 1,
-                Some(false) => {}
-                None => return None,
-            }
-        }
-        Some(n)
-    });
-    if let Some(n) = pure {
+    if let Some(n) = c.count_builtin(interp.py, &a[0]) {
         return Ok(Value::Int(n));
     }
     let (mut n, mut i) = (0i64, 0usize);
@@ -420,21 +296,18 @@ fn sort(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (key, reverse) = sort_options(interp, &args, "sort")?;
     let py = interp.py;
     // Builtin values without a key: sorted under the lock, atomically.
-    if key.is_none() && c.with(py, |l| super::sort::sort_pure(l, reverse)) {
+    if key.is_none() && c.permute(py, |l| super::sort::sort_pure(l, reverse)) {
         return Ok(Value::None);
     }
     // The list looks empty while it is sorted, as in CPython.
-    let mut items = c.with(py, std::mem::take);
+    let mut items = c.take_for_sort(py);
     if items.is_empty() {
         // Nothing to sort (the list is empty, or another thread is sorting it and it
         // looks empty): a no-op, so it must not write anything back.
         return Ok(Value::None);
     }
     let r = super::sort::sort_values(interp, &mut items, &key, reverse);
-    let (modified, extra) = c.with(py, |l| {
-        let modified = l.capacity() != 0 || !l.is_empty();
-        (modified, std::mem::replace(l, items))
-    });
+    let (modified, extra) = c.finish_sort(py, items);
     drop(extra);
     r?;
     if modified {
@@ -446,29 +319,28 @@ fn sort(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn reverse(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, c) = list_self(interp, &args, "list.reverse")?;
     method_args(interp, &args, "list.reverse", Arity::NoArgs)?;
-    c.with(interp.py, |l| l.reverse());
+    c.reverse(interp.py);
     Ok(Value::None)
 }
 
 fn copy(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, c) = list_self(interp, &args, "list.copy")?;
     method_args(interp, &args, "list.copy", Arity::NoArgs)?;
-    let v = c.with(interp.py, |l| l.clone());
+    let v = c.snapshot(interp.py);
     Ok(interp.new_list(v))
 }
 
 fn clear(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, c) = list_self(interp, &args, "list.clear")?;
     method_args(interp, &args, "list.clear", Arity::NoArgs)?;
-    let old = c.with(interp.py, std::mem::take);
-    drop(old);
+    drop(c.clear(interp.py));
     Ok(Value::None)
 }
 
 fn len(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, c) = list_self(interp, &args, "list.__len__")?;
     method_args(interp, &args, "list.__len__", Arity::NoArgs)?;
-    Ok(Value::Int(c.with(interp.py, |l| l.len()) as i64))
+    Ok(Value::Int(c.len(interp.py) as i64))
 }
 
 fn getitem(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -508,7 +380,7 @@ fn reversed(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (v, c) = list_self(interp, &args, "list.__reversed__")?;
     method_args(interp, &args, "list.__reversed__", Arity::NoArgs)?;
     let Value::Obj(o) = v else { unreachable!() };
-    let n = c.with(interp.py, |l| l.len());
+    let n = c.len(interp.py);
     Ok(new_iter(
         interp,
         IterState::Reversed {
@@ -527,13 +399,7 @@ fn add(interp: &mut Interp, args: Args<'_>) -> PyResult {
             interp.type_name(&a[0])
         )));
     };
-    let mut v = c.with(interp.py, |l| l.clone());
-    if std::ptr::eq(oc, c) {
-        let dup = v.clone();
-        v.extend(dup);
-    } else {
-        oc.with(interp.py, |o| v.extend_from_slice(o));
-    }
+    let v = c.concat(interp.py, oc);
     Ok(interp.new_list(v))
 }
 
@@ -548,32 +414,22 @@ fn mul(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, c) = list_self(interp, &args, "list.__mul__")?;
     let a = method_args(interp, &args, "list.__mul__", Arity::One)?;
     let n = repeat_count(interp, &a[0])?;
-    let v = c.with(interp.py, |l| l.clone());
-    let total = check_repeat(interp, v.len(), n)?;
-    let mut r = Vec::with_capacity(total);
-    for _ in 0..n {
-        r.extend_from_slice(&v);
+    match c.repeat(interp.py, n, MAX_SEQ_ITEMS) {
+        Some(r) => Ok(interp.new_list(r)),
+        None => Err(interp.err(&interp.g.exc.memory_error.clone(), "")),
     }
-    Ok(interp.new_list(r))
 }
 
 fn imul(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (this, c) = list_self(interp, &args, "list.__imul__")?;
     let a = method_args(interp, &args, "list.__imul__", Arity::One)?;
     let n = repeat_count(interp, &a[0])?;
-    let len = c.with(interp.py, |l| l.len());
-    check_repeat(interp, len, n)?;
-    let old = c.with(interp.py, |l| {
-        if n == 0 {
-            return std::mem::take(l);
-        }
-        let one = l.clone();
-        for _ in 1..n {
-            l.extend_from_slice(&one);
-        }
-        Vec::new()
-    });
+    let mut old = Vec::new();
+    let ok = c.inplace_repeat(interp.py, n, MAX_SEQ_ITEMS, &mut old);
     drop(old);
+    if !ok {
+        return Err(interp.err(&interp.g.exc.memory_error.clone(), ""));
+    }
     Ok(this.clone())
 }
 
@@ -583,12 +439,7 @@ fn cmp(interp: &mut Interp, args: Args<'_>, op: CmpOp, qual: &str) -> PyResult {
     let Some(oc) = list_cell(&a[0]) else {
         return Ok(interp.not_implemented());
     };
-    let s = c.with(interp.py, |l| l.clone());
-    let t = if std::ptr::eq(oc, c) {
-        s.clone()
-    } else {
-        oc.with(interp.py, |l| l.clone())
-    };
+    let (s, t) = c.snapshot2(interp.py, oc);
     Ok(Value::Bool(seq_richcompare(interp, op, &s, &t)?))
 }
 
@@ -619,7 +470,7 @@ fn repr(interp: &mut Interp, args: Args<'_>) -> PyResult {
         interp.repr(v)?
     } else {
         repr_guarded(interp, o, "[...]", |interp| {
-            let items = c.with(interp.py, |l| l.clone());
+            let items = c.snapshot(interp.py);
             join_reprs(interp, &items, "[", "]")
         })?
     };

@@ -605,7 +605,7 @@ fn join(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let it = &a[0];
     let r = match it {
         Value::Obj(o) => match o.payload() {
-            Payload::List(l) => l.with(interp.py, |v| join_items(sep, v)),
+            Payload::List(l) => l.read(interp.py, |v| join_items(sep, v)),
             Payload::Tuple(t) => join_items(sep, t),
             _ => {
                 let iter = match interp.iter(it) {

@@ -10,9 +10,10 @@
 //! `__module__` defaults to `'__main__'` (gilvm cannot see the caller's module), and builtins
 //! that special-case real tuples (e.g. `%`-formatting arguments) see a non-tuple.
 use gilvm_object::code::CmpOp;
+use gilvm_object::list::PyList;
 use gilvm_object::payload::{Instance, InstanceBase};
 use gilvm_object::types::{is_subtype, lookup, new_type, type_of, Layout};
-use gilvm_object::{ObjCell, ObjRef, Payload, Value};
+use gilvm_object::{ObjRef, Payload, Value};
 
 use super::util::native_closure;
 use crate::args::Args;
@@ -263,7 +264,7 @@ fn items_of(interp: &Interp, v: &Value) -> Option<Vec<Value>> {
             class,
             base: InstanceBase::List(l),
             ..
-        }) if is_subtype(class, &interp.g.types.tuple) => Some(l.with(interp.py, |l| l.clone())),
+        }) if is_subtype(class, &interp.g.types.tuple) => Some(l.snapshot(interp.py)),
         _ => None,
     }
 }
@@ -332,7 +333,7 @@ fn make_instance(interp: &mut Interp, cls: &ObjRef, items: Vec<Value>) -> PyResu
     Ok(Value::Obj(interp.new_obj(Payload::Instance(Instance {
         class: cls.clone(),
         dict,
-        base: InstanceBase::List(ObjCell::new(items)),
+        base: InstanceBase::List(PyList::new(items)),
     }))))
 }
 

@@ -224,15 +224,15 @@ pub fn shuffle(interp: &mut Interp, args: Args<'_>) -> PyResult {
     // A list: shuffle in place in one two-object critical section.
     if let (Value::Obj(mo), Value::Obj(xo)) = (&me, &x) {
         if let (Payload::Native(n), Payload::List(l)) = (mo.payload(), xo.payload()) {
-            let done = n
-                .data
-                .with2(l, interp.py, |b, v| match b.downcast_mut::<RandomState>() {
+            let done = l.permute_with(&n.data, interp.py, |b, v| {
+                match b.downcast_mut::<RandomState>() {
                     Some(s) => {
                         shuffle_vec(s, v);
                         true
                     }
                     None => false,
-                });
+                }
+            });
             if done {
                 return Ok(Value::None);
             }

@@ -1,0 +1,249 @@
+# Every list operation that docs/free-threading.md calls atomic, hammered by 2 and then 4
+# threads on one shared list; each check is of the exact final state (counts, sums, no
+# duplicates, consistent snapshots). A split critical section (read in one, write back in
+# another) loses items here: `lst += [x]` once kept about half of them.
+import threading
+
+N = 4000  # operations per thread and case
+
+
+def run(nthreads, worker, *args):
+    barrier = threading.Barrier(nthreads)
+    errors = []
+
+    def body(t):
+        try:
+            barrier.wait()
+            worker(t, *args)
+        except BaseException as e:  # reported below, with the case's name
+            errors.append(repr(e))
+
+    threads = [threading.Thread(target=body, args=(t,)) for t in range(nthreads)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert not errors, errors
+
+
+def expect_all(lst, total, what):
+    assert len(lst) == total, f"{what}: {len(lst)} items, expected {total}"
+    assert sorted(lst) == list(range(total)), f"{what}: items missing or duplicated"
+
+
+class Box:
+    pass
+
+
+def case_iadd_list(T):
+    box = Box()
+    box.lst = []
+
+    def w(t):
+        for i in range(t * N, (t + 1) * N):
+            box.lst += [i]
+
+    run(T, w)
+    expect_all(box.lst, T * N, "lst += [x]")
+
+
+def case_iadd_tuple_and_iterable(T):
+    shared = []
+
+    def w(t):
+        lst = shared
+        for i in range(t * N, (t + 1) * N, 2):
+            lst += (i,)
+            lst += iter([i + 1])
+
+    run(T, w)
+    expect_all(shared, T * N, "lst += tuple / iterator")
+
+
+def case_extend(T):
+    shared = []
+
+    def w(t):
+        for i in range(t * N, (t + 1) * N, 4):
+            shared.extend([i, i + 1])
+            shared.extend((i + 2,))
+            shared.extend(x for x in (i + 3,))
+
+    run(T, w)
+    expect_all(shared, T * N, "extend")
+
+
+def case_append_insert(T):
+    shared = []
+
+    def w(t):
+        for i in range(t * N, (t + 1) * N, 2):
+            shared.append(i)
+            shared.insert(len(shared) // 2, i + 1)
+
+    run(T, w)
+    expect_all(shared, T * N, "append / insert")
+
+
+def case_slice_prepend(T):
+    shared = []
+
+    def w(t):
+        for i in range(t * N, (t + 1) * N, 2):
+            shared[:0] = [i, i + 1]
+
+    run(T, w)
+    expect_all(shared, T * N, "lst[:0] = items")
+
+
+def case_pop(T):
+    shared = list(range(T * N))
+    got = [[] for _ in range(T)]
+
+    def w(t):
+        pop, mine = shared.pop, got[t]
+        for k in range(N):
+            mine.append(pop() if k % 2 else pop(0))
+
+    run(T, w)
+    assert shared == [], f"pop: {len(shared)} items left"
+    popped = [x for g in got for x in g]
+    expect_all(popped, T * N, "pop / pop(0)")
+
+
+def case_remove(T):
+    shared = list(range(T * N))
+
+    def w(t):
+        for i in range(t, T * N, T):
+            shared.remove(i)
+
+    run(T, w)
+    assert shared == [], f"remove: {len(shared)} items left"
+
+
+def case_del_item_and_slice(T):
+    shared = list(range(T * N))
+
+    def w(t):
+        for k in range(N // 4):
+            del shared[0]
+            del shared[-1]
+            del shared[:2]
+
+    run(T, w)
+    assert shared == [], f"del: {len(shared)} items left"
+
+
+def case_imul(T):
+    shared = [7]
+    ROUNDS = 3
+
+    def w(t):
+        lst = shared
+        for _ in range(ROUNDS):
+            lst *= 2
+
+    run(T, w)
+    assert len(shared) == 2 ** (T * ROUNDS), f"*=: {len(shared)} items"
+    assert set(shared) == {7}
+
+
+def case_setitem_counts(T):
+    # Each thread owns one slot and rewrites it; other threads' writes never clobber it.
+    shared = [0] * T
+
+    def w(t):
+        for i in range(1, N + 1):
+            shared[t] = i
+
+    run(T, w)
+    assert shared == [N] * T, shared
+
+
+def case_snapshots(T):
+    # Writers replace the whole list with M copies of one value; readers take slices,
+    # copies, concatenations and extends: each must be one writer's state, never a mix.
+    M = 16
+    shared = [0] * M
+    done = []
+
+    def w(t):
+        if t % 2 == 0:
+            for i in range(N):
+                if i % 2:
+                    shared[:] = [t * N + i] * M
+                else:
+                    shared.clear()
+                    shared.extend([t * N + i] * M)
+        else:
+            seen = 0
+            while seen < N:
+                for snap in (shared[:], shared.copy(), shared + [], list(shared)):
+                    # clear() then extend() are two operations: an empty list is allowed.
+                    assert len(snap) in (0, M), f"snapshot of {len(snap)} items"
+                    assert len(set(snap)) <= 1, f"mixed snapshot {snap}"
+                dst = []
+                dst.extend(shared)
+                assert len(set(dst)) <= 1, f"extend copied a mix {dst}"
+                seen += 1
+
+    run(max(T, 2), w)
+
+
+def case_sort_reverse_vs_append(T):
+    shared = []
+
+    def w(t):
+        for i in range(t * N, (t + 1) * N):
+            shared.append(i)
+            if i % 64 == 0:
+                shared.sort()
+            elif i % 64 == 32:
+                shared.reverse()
+
+    run(T, w)
+    expect_all(shared, T * N, "sort / reverse with appends")
+
+
+def case_count_index_contains(T):
+    # Items shift under the searches; a value present all along is always found, and
+    # count sees exactly one of it.
+    shared = list(range(100))
+
+    def w(t):
+        for i in range(N):
+            if t == 0:
+                shared.insert(0, -1 - i)
+                shared.pop(0)
+            else:
+                assert 50 in shared
+                assert shared.count(50) == 1
+                assert shared[shared.index(50)] == 50
+
+    run(T, w)
+
+
+CASES = [
+    case_iadd_list,
+    case_iadd_tuple_and_iterable,
+    case_extend,
+    case_append_insert,
+    case_slice_prepend,
+    case_pop,
+    case_remove,
+    case_del_item_and_slice,
+    case_imul,
+    case_setitem_counts,
+    case_snapshots,
+    case_sort_reverse_vs_append,
+    case_count_index_contains,
+]
+
+for T in (2, 4):
+    for case in CASES:
+        try:
+            case(T)
+        except AssertionError as e:
+            raise AssertionError(f"{case.__name__} with {T} threads: {e}") from None
+print("OK")

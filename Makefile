@@ -45,6 +45,18 @@ stress-broken:
 	$(CARGO) build --release --features free-threading,broken-list-extend --target-dir $(BROKEN_DIR)
 	tests/stress_broken.sh $(BROKEN_DIR)/release/gilvm
 
+# The atomicity stress programs (tests/stress/*atomic*.py) many times in a row: on the
+# free-threaded build without the GIL, then on the GIL build. `make stress-soak` is the
+# 200-run figure of docs/free-threading.md; SOAK_RUNS and SOAK_FILTER change it.
+SOAK_RUNS ?= 200
+SOAK_FILTER ?= atomic
+.PHONY: stress-soak
+stress-soak: build build-ft
+	GILVM_BIN=$(FT_BIN) GILVM_STRESS_MODES=nogil GILVM_STRESS_RUNS=$(SOAK_RUNS) GILVM_STRESS_FILTER=$(SOAK_FILTER) \
+	  $(CARGO) test --release --features free-threading --target-dir $(FT_DIR) --test ft_stress -- --nocapture
+	GILVM_BIN=$(GIL_BIN) GILVM_STRESS_RUNS=$(SOAK_RUNS) GILVM_STRESS_FILTER=$(SOAK_FILTER) \
+	  $(CARGO) test --release --test ft_stress -- --nocapture
+
 # Model checking of the concurrency core with loom (docs/verification.md): the production
 # code of gilvm-sync and the object header built with --cfg loom. `loom` bounds the
 # preemptions per execution (CI); `loom-deep` explores without a bound. Both fail unless

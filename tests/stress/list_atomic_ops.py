@@ -221,6 +221,24 @@ def case_count_index_contains(T):
     run(T, w)
 
 
+def case_shared_iterator(T):
+    # Threads share one list iterator: each item is handed out exactly once.
+    it = iter(list(range(T * N)))
+    got = [[] for _ in range(T)]
+
+    def w(t):
+        mine = got[t]
+        for k, x in enumerate(it):
+            mine.append(x)
+            if k % 3 == 0:
+                y = next(it, None)
+                if y is not None:
+                    mine.append(y)
+
+    run(T, w)
+    expect_all([x for g in got for x in g], T * N, "shared iterator")
+
+
 CASES = [
     case_iadd_list,
     case_iadd_tuple_and_iterable,
@@ -235,6 +253,7 @@ CASES = [
     case_snapshots,
     case_sort_reverse_vs_append,
     case_count_index_contains,
+    case_shared_iterator,
 ]
 
 for T in (2, 4):

@@ -346,33 +346,47 @@ impl Interp {
         let py = self.py;
         match o.payload() {
             Payload::SeqIter(cell) => {
-                let (seq, idx) = cell.with(py, |s| (s.seq.clone(), s.index));
-                let Some(seq) = seq else { return Ok(None) };
-                let item = match seq.payload() {
-                    Payload::List(l) => l.get_at(py, idx),
-                    Payload::Tuple(t) => t.get(idx).cloned(),
-                    Payload::Str(s) => {
-                        if s.is_ascii() {
-                            s.as_str()
-                                .as_bytes()
-                                .get(idx)
-                                .map(|b| self.char_str(*b as char))
-                        } else {
-                            s.char_at(idx).map(|c| self.char_str(c))
+                // The item is read with the iterator's lock released (a container lock is
+                // a leaf lock), then the step is committed only if no other thread moved
+                // the iterator meanwhile; otherwise it is retried from the new position.
+                // So threads sharing one iterator each get every item exactly once.
+                loop {
+                    let (seq, idx) = cell.with(py, |s| (s.seq.clone(), s.index));
+                    let Some(seq) = seq else { return Ok(None) };
+                    let item = match seq.payload() {
+                        Payload::List(l) => l.get_at(py, idx),
+                        Payload::Tuple(t) => t.get(idx).cloned(),
+                        Payload::Str(s) => {
+                            if s.is_ascii() {
+                                s.as_str()
+                                    .as_bytes()
+                                    .get(idx)
+                                    .map(|b| self.char_str(*b as char))
+                            } else {
+                                s.char_at(idx).map(|c| self.char_str(c))
+                            }
                         }
-                    }
-                    Payload::Bytes(b) => b.get(idx).map(|x| Value::Int(*x as i64)),
-                    Payload::Instance(i) => match &i.base {
-                        gilvm_object::payload::InstanceBase::List(l) => l.get_at(py, idx),
+                        Payload::Bytes(b) => b.get(idx).map(|x| Value::Int(*x as i64)),
+                        Payload::Instance(i) => match &i.base {
+                            gilvm_object::payload::InstanceBase::List(l) => l.get_at(py, idx),
+                            _ => None,
+                        },
                         _ => None,
-                    },
-                    _ => None,
-                };
-                cell.with(py, |s| match item {
-                    Some(_) => s.index = idx + 1,
-                    None => s.seq = None,
-                });
-                Ok(item)
+                    };
+                    let committed = cell.with(py, |s| {
+                        if s.index != idx || s.seq.is_none() {
+                            return false;
+                        }
+                        match item {
+                            Some(_) => s.index = idx + 1,
+                            None => s.seq = None,
+                        }
+                        true
+                    });
+                    if committed {
+                        return Ok(item);
+                    }
+                }
             }
             Payload::RangeIter(cell) => Ok(cell.with(py, |r| {
                 if r.remaining > 0 {

@@ -45,11 +45,11 @@ stress-broken:
 	$(CARGO) build --release --features free-threading,broken-list-extend --target-dir $(BROKEN_DIR)
 	tests/stress_broken.sh $(BROKEN_DIR)/release/gilvm
 
-# The atomicity stress programs (tests/stress/*atomic*.py) many times in a row: on the
+# The atomicity stress programs (docs/free-threading.md, "Per-operation guarantees") many times in a row: on the
 # free-threaded build without the GIL, then on the GIL build. `make stress-soak` is the
 # 200-run figure of docs/free-threading.md; SOAK_RUNS and SOAK_FILTER change it.
 SOAK_RUNS ?= 200
-SOAK_FILTER ?= atomic
+SOAK_FILTER ?= list_atomic_ops,dict_setdefault,dict_ops,set_ops,deque_ops,defaultdict_ops,function_attrs
 .PHONY: stress-soak
 stress-soak: build build-ft
 	GILVM_BIN=$(FT_BIN) GILVM_STRESS_MODES=nogil GILVM_STRESS_RUNS=$(SOAK_RUNS) GILVM_STRESS_FILTER=$(SOAK_FILTER) \

@@ -60,6 +60,13 @@ impl VersionedTable {
         r
     }
 
+    /// Counts as a write, inside a section that wrote the table through the cell directly
+    /// (a two-object section): bumps the version (see `with`).
+    fn wrote(&self) {
+        self.version
+            .fetch_add(1, std::sync::atomic::Ordering::Release);
+    }
+
     /// Marks this table as a type's namespace (see `type_dict`).
     pub fn mark_type_dict(&self) {
         self.type_dict
@@ -139,6 +146,21 @@ fn find(t: &DictTable<Value, Value>, key: &Value, hash: i64) -> Lookup<usize> {
         Some(i) => Lookup::Found(i),
         None if needs_py => Lookup::NeedsPython,
         None => Lookup::Missing,
+    }
+}
+
+/// Moves entry `i` to the end (`last`) or the front of the order.
+fn move_entry(t: &mut DictTable<Value, Value>, i: usize, last: bool) {
+    let h = t.hash_at(i).unwrap();
+    let (k, v) = t.remove_slot(i);
+    if last {
+        t.insert_new(h, k, v);
+    } else {
+        let rest: Vec<(i64, Value, Value)> = t.take().into_entries().collect();
+        t.insert_new(h, k, v);
+        for (h, k, v) in rest {
+            t.insert_new(h, k, v);
+        }
     }
 }
 
@@ -247,6 +269,261 @@ impl PyDict {
         }
     }
 
+    /// `d.setdefault(key, default)` in one critical section: `Found(value)` with the value
+    /// already stored, or `Missing` after storing `default`. `NeedsPython` (nothing stored)
+    /// when a candidate key needs a Python `__eq__`; the interpreter then compares outside
+    /// the lock and finishes with [`PyDict::setdefault_resolved`].
+    pub fn setdefault(&self, py: Py<'_>, key: Value, hash: i64, default: Value) -> Lookup<Value> {
+        let mut default = Some(default);
+        let r = self.table.with(py, |t| match find(t, &key, hash) {
+            Lookup::Found(i) => Lookup::Found(t.get_entry(i).unwrap().1.clone()),
+            Lookup::Missing => {
+                t.insert_new(hash, key, default.take().unwrap());
+                Lookup::Missing
+            }
+            Lookup::NeedsPython => Lookup::NeedsPython,
+        });
+        drop(default);
+        r
+    }
+
+    /// The entries whose hash is `hash` (candidates for a key with a Python `__eq__`), and
+    /// the table's mutation count, which the `*_resolved` methods re-check.
+    pub fn candidates(&self, py: Py<'_>, hash: i64) -> (Vec<(Value, Value)>, u64) {
+        self.table.read(py, |t| {
+            let v = t
+                .iter_entries()
+                .filter(|(_, eh, _, _)| *eh == hash)
+                .map(|(_, _, k, v)| (k.clone(), v.clone()))
+                .collect();
+            (v, t.mutation_count())
+        })
+    }
+
+    /// Runs `f` with the index of `found` (compared by identity), or with None if no key
+    /// was found equal, provided the lookup still holds: `found` is still stored, or (None)
+    /// the keys of hash `hash` are still exactly `cands` (the keys compared, from
+    /// [`PyDict::candidates`]). `None` means it no longer holds: the caller looks up
+    /// again. As in CPython, only a change to the keys compared restarts the lookup, so a
+    /// `__eq__` that adds other keys does not make it loop.
+    fn resolved<R>(
+        &self,
+        py: Py<'_>,
+        hash: i64,
+        cands: &[Value],
+        found: Option<&Value>,
+        f: impl FnOnce(&mut DictTable<Value, Value>, Option<usize>) -> R,
+    ) -> Option<R> {
+        self.table.with(py, |t| {
+            let i = match found {
+                Some(k) => Some(t.find_with(hash, |x| x.is(k))?),
+                None => {
+                    let mut now = t.iter_entries().filter(|(_, h, _, _)| *h == hash);
+                    let same = cands
+                        .iter()
+                        .all(|c| now.next().is_some_and(|(_, _, k, _)| k.is(c)))
+                        && now.next().is_none();
+                    if !same {
+                        return None;
+                    }
+                    None
+                }
+            };
+            Some(f(t, i))
+        })
+    }
+
+    /// Second half of `d[key] = value` for a key compared with Python code: `found` is the
+    /// stored key found equal (None: no key equal). Stores in one critical section if the
+    /// table has not changed (see `resolved`); false means it has, and nothing was stored.
+    pub fn set_resolved(
+        &self,
+        py: Py<'_>,
+        hash: i64,
+        cands: &[Value],
+        found: Option<&Value>,
+        key: Value,
+        value: Value,
+    ) -> bool {
+        let mut kv = Some((key, value));
+        let old = self.resolved(py, hash, cands, found, |t, i| {
+            let (key, value) = kv.take().unwrap();
+            match i {
+                Some(i) => Some(std::mem::replace(t.value_mut(i), value)),
+                None => {
+                    t.insert_new(hash, key, value);
+                    None
+                }
+            }
+        });
+        drop(kv);
+        old.is_some()
+    }
+
+    /// Second half of `d.setdefault(key, default)` for a key compared with Python code (see
+    /// [`PyDict::set_resolved`]): `Some(Found(value stored))`, `Some(Missing)` after storing
+    /// `default`, None if the table changed (see `resolved`) (nothing stored).
+    pub fn setdefault_resolved(
+        &self,
+        py: Py<'_>,
+        hash: i64,
+        cands: &[Value],
+        found: Option<&Value>,
+        key: Value,
+        default: Value,
+    ) -> Option<Lookup<Value>> {
+        let mut kv = Some((key, default));
+        let r = self.resolved(py, hash, cands, found, |t, i| match i {
+            Some(i) => Lookup::Found(t.get_entry(i).unwrap().1.clone()),
+            None => {
+                let (key, default) = kv.take().unwrap();
+                t.insert_new(hash, key, default);
+                Lookup::Missing
+            }
+        });
+        drop(kv);
+        r
+    }
+
+    /// Second half of `del d[key]` / `d.pop(key)` for a key compared with Python code
+    /// (see [`PyDict::set_resolved`]): `Some(Some(value))` removed, `Some(None)` absent,
+    /// None if the table changed (see `resolved`).
+    pub fn remove_resolved(
+        &self,
+        py: Py<'_>,
+        hash: i64,
+        cands: &[Value],
+        found: Option<&Value>,
+    ) -> Option<Option<Value>> {
+        let r = self.resolved(py, hash, cands, found, |t, i| i.map(|i| t.remove_slot(i)));
+        r.map(|kv| kv.map(|(_k, v)| v))
+    }
+
+    /// `d.update(src)` for a dict `src` (another object): both tables locked, every entry
+    /// of `src` from position `from` on stored in `d` in one critical section. Stops at the
+    /// first key whose comparison with a key of `d` needs Python code and returns the
+    /// remaining entries (that one first), which the caller stores one by one; entries
+    /// stored before it stay stored.
+    pub fn update_from(&self, py: Py<'_>, src: &PyDict) -> Result<(), Vec<(Value, Value)>> {
+        if std::ptr::eq(self, src) {
+            return Ok(()); // `d.update(d)` changes nothing
+        }
+        let (r, old) = self.table.cell.with2(&src.table.cell, py, |t, s| {
+            t.reserve(s.len());
+            let mut old = Vec::new();
+            let mut rest = None;
+            for (idx, h, k, v) in s.iter_entries() {
+                match find(t, k, h) {
+                    Lookup::Found(i) => old.push(std::mem::replace(t.value_mut(i), v.clone())),
+                    Lookup::Missing => {
+                        t.insert_new(h, k.clone(), v.clone());
+                    }
+                    Lookup::NeedsPython => {
+                        rest = Some(idx);
+                        break;
+                    }
+                }
+            }
+            let r = match rest {
+                None => Ok(()),
+                Some(i) => Err(s
+                    .iter_entries()
+                    .filter(|(idx, _, _, _)| *idx >= i)
+                    .map(|(_, _, k, v)| (k.clone(), v.clone()))
+                    .collect()),
+            };
+            self.table.wrote();
+            (r, old)
+        });
+        if self
+            .table
+            .type_dict
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            crate::types::invalidate_type_cache();
+        }
+        drop(old);
+        r
+    }
+
+    /// Stores `items` (with their hashes) in order, in one critical section (`d.update`
+    /// from pairs or keywords, `dict.fromkeys`). Stops at the first key whose comparison
+    /// needs Python code and returns the index of that item; the ones before it stay
+    /// stored.
+    pub fn set_many(
+        &self,
+        py: Py<'_>,
+        items: Vec<(i64, Value, Value)>,
+    ) -> Result<(), (usize, Vec<(i64, Value, Value)>)> {
+        let (r, old) = self.table.with(py, |t| {
+            let mut old = Vec::new();
+            let mut it = items.into_iter().enumerate();
+            while let Some((n, (h, k, v))) = it.next() {
+                match find(t, &k, h) {
+                    Lookup::Found(i) => old.push(std::mem::replace(t.value_mut(i), v)),
+                    Lookup::Missing => {
+                        t.insert_new(h, k, v);
+                    }
+                    Lookup::NeedsPython => {
+                        let mut rest = vec![(h, k, v)];
+                        rest.extend(it.map(|(_, x)| x));
+                        return (Err((n, rest)), old);
+                    }
+                }
+            }
+            (Ok(()), old)
+        });
+        drop(old);
+        r
+    }
+
+    /// `d.popitem()`: removes and returns the last item (`last`) or the first one
+    /// (`OrderedDict.popitem(last=False)`), in one critical section.
+    pub fn popitem(&self, py: Py<'_>, last: bool) -> Option<(Value, Value)> {
+        self.table.with(py, |t| {
+            if last {
+                t.popitem()
+            } else {
+                let i = t.iter_entries().next().map(|(i, _, _, _)| i)?;
+                t.take_entry(i)
+            }
+        })
+    }
+
+    /// `OrderedDict.move_to_end(key, last)` in one critical section: `Found(())` if moved,
+    /// `Missing` if the key is absent, `NeedsPython` (nothing done) when a candidate key
+    /// needs a Python `__eq__` (then see [`PyDict::move_to_end_resolved`]).
+    pub fn move_to_end(&self, py: Py<'_>, key: &Value, hash: i64, last: bool) -> Lookup<()> {
+        self.table.with(py, |t| match find(t, key, hash) {
+            Lookup::Found(i) => {
+                move_entry(t, i, last);
+                Lookup::Found(())
+            }
+            Lookup::Missing => Lookup::Missing,
+            Lookup::NeedsPython => Lookup::NeedsPython,
+        })
+    }
+
+    /// Second half of [`PyDict::move_to_end`] for a key compared with Python code (see
+    /// [`PyDict::set_resolved`]): `Some(true)` moved, `Some(false)` absent, None if the
+    /// table changed (see `resolved`).
+    pub fn move_to_end_resolved(
+        &self,
+        py: Py<'_>,
+        hash: i64,
+        cands: &[Value],
+        found: Option<&Value>,
+        last: bool,
+    ) -> Option<bool> {
+        self.resolved(py, hash, cands, found, |t, i| match i {
+            Some(i) => {
+                move_entry(t, i, last);
+                true
+            }
+            None => false,
+        })
+    }
+
     /// A snapshot of the items, in order.
     pub fn items(&self, py: Py<'_>) -> Vec<(Value, Value)> {
         self.table.read(py, |t| {
@@ -279,5 +556,128 @@ impl PyDict {
     pub fn clear(&self, py: Py<'_>) {
         let old = self.table.with(py, |t| t.take());
         drop(old);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keys::{builtin_hash, KeyHash};
+
+    fn py() -> Py<'static> {
+        // SAFETY: these tests touch only objects they create themselves, on this thread
+        // alone, which is what attachment guarantees for the object model.
+        unsafe { Py::assume_attached() }
+    }
+    fn h(v: &Value) -> i64 {
+        match builtin_hash(v) {
+            KeyHash::Hash(h) => h,
+            _ => unreachable!(),
+        }
+    }
+    fn ints(d: &PyDict) -> Vec<(i64, i64)> {
+        d.items(py())
+            .into_iter()
+            .map(|(k, v)| match (k, v) {
+                (Value::Int(k), Value::Int(v)) => (k, v),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+    fn kv(k: i64, v: i64) -> (i64, Value, Value) {
+        (h(&Value::Int(k)), Value::Int(k), Value::Int(v))
+    }
+
+    #[test]
+    fn setdefault_stores_once_and_returns_the_stored_value() {
+        let d = PyDict::new();
+        let k = Value::Int(7);
+        assert!(matches!(
+            d.setdefault(py(), k.clone(), h(&k), Value::Int(1)),
+            Lookup::Missing
+        ));
+        match d.setdefault(py(), k.clone(), h(&k), Value::Int(2)) {
+            Lookup::Found(Value::Int(1)) => {}
+            r => panic!("{r:?}"),
+        }
+        assert_eq!(ints(&d), vec![(7, 1)]);
+    }
+
+    #[test]
+    fn update_from_merges_in_order_and_ignores_itself() {
+        let a = PyDict::new();
+        let b = PyDict::new();
+        assert!(a.set_many(py(), vec![kv(1, 10), kv(2, 20)]).is_ok());
+        assert!(b.set_many(py(), vec![kv(2, 21), kv(3, 31)]).is_ok());
+        let v0 = a.table.version();
+        assert!(a.update_from(py(), &b).is_ok());
+        assert!(a.table.version() != v0);
+        assert_eq!(ints(&a), vec![(1, 10), (2, 21), (3, 31)]);
+        assert!(a.update_from(py(), &a).is_ok());
+        assert_eq!(ints(&a), vec![(1, 10), (2, 21), (3, 31)]);
+        assert_eq!(ints(&b), vec![(2, 21), (3, 31)]);
+    }
+
+    #[test]
+    fn popitem_both_ends_and_move_to_end() {
+        let d = PyDict::new();
+        assert!(d
+            .set_many(py(), (1..=5).map(|i| kv(i, i)).collect())
+            .is_ok());
+        let k3 = Value::Int(3);
+        assert!(matches!(
+            d.move_to_end(py(), &k3, h(&k3), true),
+            Lookup::Found(())
+        ));
+        let k5 = Value::Int(5);
+        assert!(matches!(
+            d.move_to_end(py(), &k5, h(&k5), false),
+            Lookup::Found(())
+        ));
+        let k9 = Value::Int(9);
+        assert!(matches!(
+            d.move_to_end(py(), &k9, h(&k9), false),
+            Lookup::Missing
+        ));
+        assert_eq!(ints(&d), vec![(5, 5), (1, 1), (2, 2), (4, 4), (3, 3)]);
+        assert!(matches!(d.popitem(py(), true), Some((Value::Int(3), _))));
+        assert!(matches!(d.popitem(py(), false), Some((Value::Int(5), _))));
+        assert_eq!(ints(&d), vec![(1, 1), (2, 2), (4, 4)]);
+    }
+
+    #[test]
+    fn resolved_writes_check_the_keys_compared() {
+        let d = PyDict::new();
+        let k = Value::Int(4);
+        let hk = h(&k);
+        let (cands, _) = d.candidates(py(), hk);
+        assert!(cands.is_empty());
+        // Another key of the same hash arrives after the comparison: the write must not
+        // happen (the caller compares again).
+        assert!(d
+            .set_many(py(), vec![(hk, Value::Float(4.5), Value::Int(0))])
+            .is_ok());
+        assert!(!d.set_resolved(py(), hk, &[], None, k.clone(), Value::Int(1)));
+        assert!(d
+            .setdefault_resolved(py(), hk, &[], None, k.clone(), Value::Int(1))
+            .is_none());
+        // Up to date: stores; the key found equal is replaced, not duplicated.
+        let (cands, _) = d.candidates(py(), hk);
+        let keys: Vec<Value> = cands.into_iter().map(|(k, _)| k).collect();
+        assert!(d.set_resolved(py(), hk, &keys, None, k.clone(), Value::Int(1)));
+        assert_eq!(d.len(py()), 2);
+        match d.setdefault_resolved(py(), hk, &[], Some(&k), k.clone(), Value::Int(2)) {
+            Some(Lookup::Found(Value::Int(1))) => {}
+            r => panic!("{r:?}"),
+        }
+        assert!(matches!(
+            d.remove_resolved(py(), hk, &[], Some(&k)),
+            Some(Some(Value::Int(1)))
+        ));
+        // The key found equal is gone by now: look up again.
+        assert!(d.remove_resolved(py(), hk, &[], Some(&k)).is_none());
+        assert!(d
+            .move_to_end_resolved(py(), hk, &[], Some(&k), true)
+            .is_none());
     }
 }

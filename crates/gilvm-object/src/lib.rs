@@ -8,6 +8,7 @@
 #![warn(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
 
 pub mod code;
+pub mod deque;
 pub mod dict;
 pub mod dicttable;
 pub mod exc;

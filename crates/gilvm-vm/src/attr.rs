@@ -390,11 +390,7 @@ impl Interp {
                 if n == "__dict__" {
                     let d = match d {
                         Some(d) => d,
-                        None => {
-                            let nd = self.new_dict_obj();
-                            f.dict.with(self.py, |slot| *slot = Some(nd.clone()));
-                            nd
-                        }
+                        None => self.function_dict(f),
                     };
                     return Ok(Some(Value::Obj(d)));
                 }
@@ -657,11 +653,7 @@ impl Interp {
                             let d = f.dict.with(self.py, |d| d.clone());
                             let d = match d {
                                 Some(d) => d,
-                                None => {
-                                    let nd = self.new_dict_obj();
-                                    f.dict.with(self.py, |slot| *slot = Some(nd.clone()));
-                                    nd
-                                }
+                                None => self.function_dict(f),
                             };
                             self.dict_set_str(&d, name.clone(), v);
                         }
@@ -676,6 +668,16 @@ impl Interp {
             self.type_name(o),
             str_of(name)
         )))
+    }
+
+    /// A function's `__dict__`, created on first use: stored only if no other thread stored
+    /// one first (one critical section), so two threads setting the first attributes of a
+    /// function use the same dict.
+    fn function_dict(&mut self, f: &gilvm_object::payload::Function) -> ObjRef {
+        let nd = self.new_dict_obj();
+        f.dict.with(self.py, |slot| {
+            slot.get_or_insert_with(|| nd.clone()).clone()
+        })
     }
 
     /// Stores into an instance's `__dict__` (`object.__setattr__`).

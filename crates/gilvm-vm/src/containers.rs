@@ -38,6 +38,11 @@ pub fn seq_iter_step(
     }
 }
 
+/// The dict payload of a dict or of an instance of a dict subclass.
+pub fn dict_payload(o: &ObjRef) -> &gilvm_object::dict::PyDict {
+    dict_of(o)
+}
+
 fn dict_of(o: &ObjRef) -> &gilvm_object::dict::PyDict {
     match o.payload() {
         Payload::Dict(d) => d,
@@ -162,23 +167,46 @@ impl Interp {
     ) -> PyResult<Option<(Value, Value)>> {
         let dd = dict_of(d);
         'restart: loop {
-            let (snapshot, muts) = dd.table.with(self.py, |t| {
-                let v: Vec<(Value, Value)> = t
-                    .iter_entries()
-                    .filter(|(_, eh, _, _)| *eh == h)
-                    .map(|(_, _, k, v)| (k.clone(), v.clone()))
-                    .collect();
-                (v, t.mutation_count())
-            });
+            let (snapshot, muts) = dd.candidates(self.py, h);
             for (k, v) in snapshot {
                 if k.is(key) || self.eq(&k, key)? {
-                    if dd.table.with(self.py, |t| t.mutation_count()) != muts {
+                    if dd.table.read(self.py, |t| t.mutation_count()) != muts {
                         continue 'restart;
                     }
                     return Ok(Some((k, v)));
                 }
             }
             return Ok(None);
+        }
+    }
+
+    /// The slow half of a dict write for a key compared with Python `__eq__`: compares the
+    /// candidates with the lock released, then lets `finish` (one of the `PyDict::*_resolved`
+    /// methods) act in one critical section, given the keys compared and the key found equal
+    /// (None: none); `finish` answers None if the keys compared changed meanwhile, and the
+    /// lookup starts again. So the write is atomic as long as the keys' `__eq__` does not
+    /// itself change the dict.
+    fn dict_slow_write<R>(
+        &mut self,
+        d: &ObjRef,
+        key: &Value,
+        h: i64,
+        mut finish: impl FnMut(&gilvm_object::dict::PyDict, &[Value], Option<&Value>) -> Option<R>,
+    ) -> PyResult<R> {
+        let dd = dict_of(d);
+        loop {
+            let (snapshot, _) = dd.candidates(self.py, h);
+            let keys: Vec<Value> = snapshot.into_iter().map(|(k, _)| k).collect();
+            let mut found = None;
+            for k in &keys {
+                if k.is(key) || self.eq(k, key)? {
+                    found = Some(k.clone());
+                    break;
+                }
+            }
+            if let Some(r) = finish(dd, &keys, found.as_ref()) {
+                return Ok(r);
+            }
         }
     }
 
@@ -189,20 +217,33 @@ impl Interp {
         match dd.set(self.py, key.clone(), h, v.clone()) {
             Lookup::Found(()) | Lookup::Missing => Ok(()),
             Lookup::NeedsPython => {
-                let found = self.dict_slow_find(d, &key, h)?;
-                let stored_key = found.map(|(k, _)| k).unwrap_or(key);
-                dd.table
-                    .with(self.py, |t| match t.find_with(h, |k| k.is(&stored_key)) {
-                        Some(i) => {
-                            *t.value_mut(i) = v;
-                        }
-                        None => {
-                            t.insert_new(h, stored_key, v);
-                        }
-                    });
-                Ok(())
+                let py = self.py;
+                self.dict_slow_write(d, &key, h, |dd, cands, found| {
+                    dd.set_resolved(py, h, cands, found, key.clone(), v.clone())
+                        .then_some(())
+                })
             }
         }
+    }
+
+    /// `d.setdefault(key, default)` in one critical section: the value stored for `key`
+    /// afterwards (the existing one, or `default`).
+    pub fn dict_setdefault(&mut self, d: &ObjRef, key: Value, default: Value) -> PyResult<Value> {
+        let h = self.hash(&key)?;
+        let dd = dict_of(d);
+        let r = match dd.setdefault(self.py, key.clone(), h, default.clone()) {
+            Lookup::NeedsPython => {
+                let py = self.py;
+                self.dict_slow_write(d, &key, h, |dd, cands, found| {
+                    dd.setdefault_resolved(py, h, cands, found, key.clone(), default.clone())
+                })?
+            }
+            r => r,
+        };
+        Ok(match r {
+            Lookup::Found(v) => v,
+            _ => default,
+        })
     }
 
     /// `del d[key]`; returns the removed value or None if missing.
@@ -212,12 +253,75 @@ impl Interp {
         match dd.remove(self.py, key, h) {
             Lookup::Found(v) => Ok(Some(v)),
             Lookup::Missing => Ok(None),
-            Lookup::NeedsPython => match self.dict_slow_find(d, key, h)? {
-                Some((k, _)) => Ok(dd.table.with(self.py, |t| {
-                    t.find_with(h, |x| x.is(&k)).map(|i| t.remove_slot(i).1)
-                })),
-                None => Ok(None),
-            },
+            Lookup::NeedsPython => {
+                let py = self.py;
+                self.dict_slow_write(d, key, h, |dd, cands, found| {
+                    dd.remove_resolved(py, h, cands, found)
+                })
+            }
+        }
+    }
+
+    /// `OrderedDict.move_to_end(key, last)` in one critical section; false if `key` is
+    /// absent.
+    pub fn dict_move_to_end(&mut self, d: &ObjRef, key: &Value, last: bool) -> PyResult<bool> {
+        let h = self.hash(key)?;
+        let dd = dict_of(d);
+        match dd.move_to_end(self.py, key, h, last) {
+            Lookup::Found(()) => Ok(true),
+            Lookup::Missing => Ok(false),
+            Lookup::NeedsPython => {
+                let py = self.py;
+                self.dict_slow_write(d, key, h, |dd, cands, found| {
+                    dd.move_to_end_resolved(py, h, cands, found, last)
+                })
+            }
+        }
+    }
+
+    /// Stores `items` in order: the items whose keys compare without Python code in one
+    /// critical section (`d.update(pairs)`, `d.update(**kw)`, `dict.fromkeys`), the rest
+    /// (from the first key that needs Python code on) one by one. Keys must be hashed
+    /// already (`hashes[i]` for `items[i]`).
+    fn dict_set_many(&mut self, d: &ObjRef, items: Vec<(i64, Value, Value)>) -> PyResult<()> {
+        if let Err((_, rest)) = dict_of(d).set_many(self.py, items) {
+            for (_, k, v) in rest {
+                self.dict_set(d, k, v)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `d.update(pairs)` / `d.update(**kw)` contents, hashed: each key's hash when no key
+    /// needs Python code to hash (then the stores are one critical section); None otherwise.
+    fn hash_all(items: &[(Value, Value)]) -> Option<Vec<i64>> {
+        items
+            .iter()
+            .map(|(k, _)| match builtin_hash(k) {
+                KeyHash::Hash(h) => Some(h),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Stores `items` in order, as one critical section when every key hashes and compares
+    /// without Python code; else one by one (each store is still atomic).
+    pub fn dict_store_all(&mut self, d: &ObjRef, items: Vec<(Value, Value)>) -> PyResult<()> {
+        match Self::hash_all(&items) {
+            Some(hs) => {
+                let items = hs
+                    .into_iter()
+                    .zip(items)
+                    .map(|(h, (k, v))| (h, k, v))
+                    .collect();
+                self.dict_set_many(d, items)
+            }
+            None => {
+                for (k, v) in items {
+                    self.dict_set(d, k, v)?;
+                }
+                Ok(())
+            }
         }
     }
 
@@ -246,6 +350,16 @@ impl Interp {
             if matches!(s.payload(), Payload::Dict(_))
                 || matches!(s.payload(), Payload::Instance(i) if matches!(i.base, gilvm_object::payload::InstanceBase::Dict(_)))
             {
+                if merge_for.is_none() {
+                    // Both dicts locked, as CPython's `dict_merge`: one critical section
+                    // while no key needs Python code.
+                    if let Err(rest) = dict_of(d).update_from(self.py, dict_of(s)) {
+                        for (k, v) in rest {
+                            self.dict_set(d, k, v)?;
+                        }
+                    }
+                    return Ok(());
+                }
                 for (k, v) in dict_of(s).items(self.py) {
                     if let Some(f) = merge_for {
                         if self.dict_get(d, &k)?.is_some() {
@@ -280,7 +394,29 @@ impl Interp {
             return Ok(());
         }
         let items = self.collect(src)?;
-        for (i, it) in items.iter().enumerate() {
+        // Pairs that are exact tuples or lists of builtin keys are stored in one critical
+        // section (CPython holds the dict's lock while it walks a list of pairs); up to the
+        // first bad element, which then raises as it would have one by one.
+        let mut batch = Vec::new();
+        let mut i = 0;
+        while i < items.len() {
+            let pair = match &items[i] {
+                Value::Obj(o) => match o.payload() {
+                    Payload::Tuple(t) if t.len() == 2 => Some((t[0].clone(), t[1].clone())),
+                    _ => None,
+                },
+                _ => None,
+            };
+            match pair {
+                Some((k, v)) if matches!(builtin_hash(&k), KeyHash::Hash(_)) => {
+                    batch.push((k, v));
+                    i += 1;
+                }
+                _ => break,
+            }
+        }
+        self.dict_store_all(d, batch)?;
+        for (i, it) in items.iter().enumerate().skip(i) {
             let pair = self.collect(it).map_err(|_| {
                 self.type_error(format!(
                     "cannot convert dictionary update sequence element #{i} to a sequence"
@@ -329,29 +465,73 @@ impl Interp {
         match set_of(s).contains(self.py, key, h) {
             Lookup::Found(()) => Ok(true),
             Lookup::Missing => Ok(false),
-            Lookup::NeedsPython => {
-                let keys = set_of(s).keys(self.py);
-                for k in keys {
-                    if self.hash(&k)? == h && (k.is(key) || self.eq(&k, key)?) {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
+            Lookup::NeedsPython => Ok(self.set_slow_find(s, key, h)?.1.is_some()),
+        }
+    }
+
+    /// Compares `key` with the set's keys of the same (stored) hash, with the lock
+    /// released: the keys compared, and the one found equal.
+    fn set_slow_find(
+        &mut self,
+        s: &ObjRef,
+        key: &Value,
+        h: i64,
+    ) -> PyResult<(Vec<Value>, Option<Value>)> {
+        let cands = set_of(s).candidates(self.py, h);
+        for k in &cands {
+            if k.is(key) || self.eq(k, key)? {
+                let k = k.clone();
+                return Ok((cands, Some(k)));
             }
         }
+        Ok((cands, None))
     }
 
     pub fn set_add(&mut self, s: &ObjRef, key: Value) -> PyResult<()> {
         let h = self.hash(&key)?;
-        match set_of(s).add(self.py, key.clone(), h) {
-            Lookup::NeedsPython => {
-                if !self.set_contains(s, &key)? {
-                    set_of(s).table.with(self.py, |t| t.insert_new(h, key));
+        if let Lookup::NeedsPython = set_of(s).add(self.py, key.clone(), h) {
+            // Compare outside the lock, then add in one critical section if the keys
+            // compared are still the ones of that hash (else again), so two threads adding
+            // equal keys cannot both add.
+            loop {
+                let (cands, found) = self.set_slow_find(s, &key, h)?;
+                if set_of(s)
+                    .add_resolved(self.py, h, &cands, found.as_ref(), key.clone())
+                    .is_some()
+                {
+                    break;
                 }
-                Ok(())
             }
-            _ => Ok(()),
         }
+        Ok(())
+    }
+
+    /// Adds `keys` in order: the run of keys that hash without Python code in one critical
+    /// section (CPython holds the set's lock while it walks a list or tuple), the rest one
+    /// by one.
+    pub fn set_add_all(&mut self, s: &ObjRef, keys: Vec<Value>) -> PyResult<()> {
+        let n = keys
+            .iter()
+            .take_while(|k| matches!(builtin_hash(k), KeyHash::Hash(_)))
+            .count();
+        let mut keys = keys.into_iter();
+        let batch: Vec<(i64, Value)> = keys
+            .by_ref()
+            .take(n)
+            .map(|k| match builtin_hash(&k) {
+                KeyHash::Hash(h) => (h, k),
+                _ => unreachable!(),
+            })
+            .collect();
+        if let Err(rest) = set_of(s).add_many(self.py, batch) {
+            for (_, k) in rest {
+                self.set_add(s, k)?;
+            }
+        }
+        for k in keys {
+            self.set_add(s, k)?;
+        }
+        Ok(())
     }
 
     /// Removes `key`; returns whether it was present.
@@ -360,20 +540,12 @@ impl Interp {
         match set_of(s).remove(self.py, key, h) {
             Lookup::Found(_) => Ok(true),
             Lookup::Missing => Ok(false),
-            Lookup::NeedsPython => {
-                let keys = set_of(s).keys(self.py);
-                for k in keys {
-                    if self.hash(&k)? == h && (k.is(key) || self.eq(&k, key)?) {
-                        set_of(s).table.with(self.py, |t| {
-                            if let Some(i) = t.find_with(h, |x| x.is(&k)) {
-                                t.remove_slot(i);
-                            }
-                        });
-                        return Ok(true);
-                    }
+            Lookup::NeedsPython => loop {
+                let (cands, found) = self.set_slow_find(s, key, h)?;
+                if let Some(r) = set_of(s).remove_resolved(self.py, h, &cands, found.as_ref()) {
+                    return Ok(r.is_some());
                 }
-                Ok(false)
-            }
+            },
         }
     }
 

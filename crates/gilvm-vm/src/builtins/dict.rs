@@ -39,12 +39,8 @@ fn get(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn setdefault(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (d, _) = dict_self(interp, &args, "dict.setdefault")?;
     let a = method_args(interp, &args, "dict.setdefault", Arity::Range(1, 2))?;
-    if let Some(v) = interp.dict_get(d, &a[0])? {
-        return Ok(v);
-    }
-    let v = a.get(1).cloned().unwrap_or(Value::None);
-    interp.dict_set(d, a[0].clone(), v.clone())?;
-    Ok(v)
+    let default = a.get(1).cloned().unwrap_or(Value::None);
+    interp.dict_setdefault(d, a[0].clone(), default)
 }
 
 fn pop(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -62,7 +58,7 @@ fn pop(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn popitem(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, dd) = dict_self(interp, &args, "dict.popitem")?;
     method_args(interp, &args, "dict.popitem", Arity::NoArgs)?;
-    match dd.table.with(interp.py, |t| t.popitem()) {
+    match dd.popitem(interp.py, true) {
         Some((k, v)) => Ok(interp.new_tuple(vec![k, v])),
         None => Err(interp.err(
             &interp.g.exc.key_error.clone(),
@@ -81,9 +77,13 @@ fn update_from_args(
     if let Some(src) = src {
         interp.dict_update_from(d, src, None)?;
     }
-    for (k, v) in args.kwargs() {
-        let key = interp.new_str(k);
-        interp.dict_set(d, key, v.clone())?;
+    // The keywords are stored in one critical section (CPython merges them as a dict).
+    let kw: Vec<(Value, Value)> = args
+        .kwargs()
+        .map(|(k, v)| (interp.new_str(k), v.clone()))
+        .collect();
+    if !kw.is_empty() {
+        interp.dict_store_all(d, kw)?;
     }
     Ok(())
 }
@@ -142,6 +142,29 @@ fn fromkeys(interp: &mut Interp, args: Args<'_>) -> PyResult {
     };
     let direct = matches!(&d, Value::Obj(o) if matches!(o.payload(), Payload::Dict(_)));
     let src = a[0].clone();
+    // An exact dict, set or frozenset is read in one critical section (CPython locks it), so
+    // a concurrent writer cannot make the iteration fail; the keys then go into the new
+    // dict together.
+    let snapshot = match &src {
+        Value::Obj(o) => match o.payload() {
+            Payload::Dict(sd) => Some(sd.keys(interp.py)),
+            Payload::Set(ss) | Payload::FrozenSet(ss) => Some(ss.keys(interp.py)),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some(keys) = snapshot {
+        if direct {
+            let Value::Obj(o) = &d else { unreachable!() };
+            let items = keys.into_iter().map(|k| (k, value.clone())).collect();
+            interp.dict_store_all(o, items)?;
+        } else {
+            for k in keys {
+                interp.setitem(&d, k, value.clone())?;
+            }
+        }
+        return Ok(d);
+    }
     super::containers::for_each(interp, &src, |interp, k| {
         if direct {
             let Value::Obj(o) = &d else { unreachable!() };

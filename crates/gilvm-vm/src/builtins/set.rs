@@ -148,6 +148,14 @@ pub fn update_internal(interp: &mut Interp, so: &ObjRef, other: &Value) -> PyRes
         }
         return Ok(());
     }
+    // An exact list or tuple is walked without Python code (for builtin keys), so its keys
+    // go in under one critical section, as CPython holds the set's lock while it walks one.
+    if let Value::Obj(o) = other {
+        if matches!(o.payload(), Payload::List(_) | Payload::Tuple(_)) {
+            let keys = interp.collect(other)?;
+            return interp.set_add_all(so, keys);
+        }
+    }
     for_each(interp, other, |interp, x| {
         interp.set_add(so, x)?;
         Ok(true)
@@ -422,6 +430,26 @@ fn intersection_multi(interp: &mut Interp, so: &ObjRef, others: &[Value]) -> PyR
 }
 
 fn intersection_update(interp: &mut Interp, so: &ObjRef, others: &[Value]) -> PyResult<()> {
+    // One other set: computed and swapped in one two-object critical section (CPython's
+    // `&=`), so a concurrent `add` to `so` is either before (and filtered) or after.
+    if let [other] = others {
+        if let Some((oo, os, _)) = set_parts(other) {
+            if oo.is(so) {
+                return Ok(());
+            }
+            let old = pyset(so).table.with2(&os.table, interp.py, |a, b| {
+                if table_pure(a) && table_pure(b) {
+                    Some(a.intersection_update(b, peq))
+                } else {
+                    None
+                }
+            });
+            if old.is_some() {
+                drop(old);
+                return Ok(());
+            }
+        }
+    }
     let tmp = intersection_multi(interp, so, others)?;
     let t = pyset(&tmp).table.with(interp.py, |t| t.take());
     let old = pyset(so).table.with(interp.py, |x| x.replace_contents(t));

@@ -270,9 +270,13 @@ fn dd_missing(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if factory.is_none() {
         return Err(interp.key_error(a[1].clone()));
     }
+    // As CPython 3.14: the factory runs outside any critical section, then the value is
+    // stored only if the key is still missing (`setdefault` on the dict itself, not a
+    // subclass's `__setitem__`), and the value stored is returned. So two threads missing
+    // the same key both get the one value that was stored.
     let v = interp.call1(&factory, &[])?;
-    interp.setitem(&a[0], a[1].clone(), v.clone())?;
-    Ok(v)
+    let d = dict_self(interp, &a[0])?;
+    interp.dict_setdefault(&d, a[1].clone(), v)
 }
 
 fn dd_repr(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -339,18 +343,8 @@ fn od_move_to_end(interp: &mut Interp, args: Args<'_>) -> PyResult {
         Some(v) => interp.truthy(v)?,
         None => true,
     };
-    let Some(v) = interp.dict_remove(&d, &key)? else {
+    if !interp.dict_move_to_end(&d, &key, last)? {
         return Err(interp.key_error(key));
-    };
-    if last {
-        interp.dict_set(&d, key, v)?;
-    } else {
-        let rest = interp.dict_items(&d)?;
-        dict_clear(interp, &d);
-        interp.dict_set(&d, key, v)?;
-        for (k, x) in rest {
-            interp.dict_set(&d, k, x)?;
-        }
     }
     Ok(Value::None)
 }
@@ -382,13 +376,10 @@ fn od_popitem(interp: &mut Interp, args: Args<'_>) -> PyResult {
         Some(v) => interp.truthy(v)?,
         None => true,
     };
-    let items = interp.dict_items(&d)?;
-    let pick = if last { items.last() } else { items.first() };
-    let Some((k, v)) = pick.cloned() else {
+    let Some((k, v)) = crate::containers::dict_payload(&d).popitem(interp.py, last) else {
         let m = interp.new_str("dictionary is empty");
         return Err(interp.key_error(m));
     };
-    interp.dict_remove(&d, &k)?;
     Ok(interp.new_tuple(vec![k, v]))
 }
 

@@ -4,6 +4,7 @@
 use std::collections::VecDeque;
 
 use gilvm_object::code::CmpOp;
+use gilvm_object::dict::Lookup;
 use gilvm_object::{ObjRef, Payload, Value};
 
 use super::collections::types;
@@ -13,38 +14,7 @@ use crate::error::PyResult;
 use crate::impl_as_any;
 use crate::interp::Interp;
 
-/// A deque's state.
-pub struct DequeData {
-    pub items: VecDeque<Value>,
-    pub maxlen: Option<usize>,
-    /// Bumped by every mutation (iterators raise when it changes).
-    pub mutations: u64,
-}
-
-impl DequeData {
-    fn push_back(&mut self, v: Value) -> Option<Value> {
-        self.mutations += 1;
-        if self.maxlen == Some(0) {
-            return Some(v);
-        }
-        self.items.push_back(v);
-        if self.maxlen.is_some_and(|m| self.items.len() > m) {
-            return self.items.pop_front();
-        }
-        None
-    }
-    fn push_front(&mut self, v: Value) -> Option<Value> {
-        self.mutations += 1;
-        if self.maxlen == Some(0) {
-            return Some(v);
-        }
-        self.items.push_front(v);
-        if self.maxlen.is_some_and(|m| self.items.len() > m) {
-            return self.items.pop_back();
-        }
-        None
-    }
-}
+pub use gilvm_object::deque::DequeData;
 
 pub fn create_type(interp: &mut Interp) -> ObjRef {
     let t = util::native_type(
@@ -178,18 +148,25 @@ fn deque_init(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn extend_from(interp: &mut Interp, me: &Value, iterable: &Value, left: bool) -> PyResult<()> {
-    // Extending a deque with itself reads a snapshot first.
-    if iterable.is(me) {
-        let items = snapshot(interp, me)?;
-        with(interp, me, |d| {
-            for x in items {
-                if left {
-                    d.push_front(x);
-                } else {
-                    d.push_back(x);
-                }
-            }
-        })?;
+    // A deque (itself included), list or tuple (exact types: a subclass may iterate
+    // differently) is read first and its items go in as one operation, as CPython holds
+    // the deque's lock while it walks them; other iterables run Python code between items,
+    // so their items go in one by one.
+    let exact_deque = match iterable {
+        Value::Obj(o) => gilvm_object::types::type_of_obj(o).is(&types(interp).deque),
+        _ => false,
+    };
+    let readable = iterable.is(me)
+        || exact_deque
+        || matches!(iterable, Value::Obj(o) if matches!(o.payload(), Payload::List(_) | Payload::Tuple(_)));
+    if readable {
+        let items = if iterable.is(me) || exact_deque {
+            snapshot(interp, iterable)?
+        } else {
+            interp.collect(iterable)?
+        };
+        let dropped = with(interp, me, |d| d.extend(items, left))?;
+        drop(dropped);
         return Ok(());
     }
     let it = interp.iter(iterable)?;
@@ -222,19 +199,13 @@ fn appendleft(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn pop(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "pop", 1, 1)?;
-    let v = with(interp, &a[0], |d| {
-        d.mutations += 1;
-        d.items.pop_back()
-    })?;
+    let v = with(interp, &a[0], |d| d.pop(false))?;
     v.ok_or_else(|| interp.index_error("pop from an empty deque"))
 }
 
 fn popleft(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "popleft", 1, 1)?;
-    let v = with(interp, &a[0], |d| {
-        d.mutations += 1;
-        d.items.pop_front()
-    })?;
+    let v = with(interp, &a[0], |d| d.pop(true))?;
     v.ok_or_else(|| interp.index_error("pop from an empty deque"))
 }
 
@@ -256,23 +227,13 @@ fn rotate(interp: &mut Interp, args: Args<'_>) -> PyResult {
         Some(v) => interp.index_value(v)?,
         None => 1,
     };
-    with(interp, &a[0], |d| {
-        let len = d.items.len() as i64;
-        if len > 1 {
-            d.mutations += 1;
-            let k = n.rem_euclid(len) as usize;
-            d.items.rotate_right(k);
-        }
-    })?;
+    with(interp, &a[0], |d| d.rotate(n))?;
     Ok(Value::None)
 }
 
 fn clear(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "clear", 1, 1)?;
-    let old = with(interp, &a[0], |d| {
-        d.mutations += 1;
-        std::mem::take(&mut d.items)
-    })?;
+    let old = with(interp, &a[0], |d| d.take())?;
     drop(old);
     Ok(Value::None)
 }
@@ -337,8 +298,7 @@ fn index(interp: &mut Interp, args: Args<'_>) -> PyResult {
             return Ok(Value::Int(i as i64));
         }
     }
-    let r = interp.repr(&a[1])?;
-    Err(interp.value_error(format!("{r} is not in deque")))
+    Err(interp.value_error("deque.index(x): x not in deque"))
 }
 
 fn insert(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -361,23 +321,39 @@ fn insert(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn remove(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "remove", 2, 2)?;
-    let items = snapshot(interp, &a[0])?;
-    for (i, x) in items.iter().enumerate() {
-        if x.is(&a[1]) || interp.eq(x, &a[1])? {
-            let removed = with(interp, &a[0], |d| {
-                d.mutations += 1;
-                if i < d.items.len() {
-                    d.items.remove(i)
-                } else {
-                    None
-                }
-            })?;
-            drop(removed);
+    // Builtin comparisons: found and removed in one critical section.
+    match with(interp, &a[0], |d| d.remove(&a[1]))? {
+        Lookup::Found(v) => {
+            drop(v);
             return Ok(Value::None);
         }
+        Lookup::Missing => {
+            return Err(interp.value_error("deque.remove(x): x not in deque"));
+        }
+        Lookup::NeedsPython => {}
     }
-    let r = interp.repr(&a[1])?;
-    Err(interp.value_error(format!("{r} is not in deque")))
+    // Python `__eq__`: compare outside the lock; as CPython, a deque changed by the time a
+    // comparison returns raises, and the item found is removed only if the deque has not
+    // changed since (one critical section).
+    let (items, mutations) = with(interp, &a[0], |d| d.snapshot())?;
+    for (i, x) in items.iter().enumerate() {
+        let eq = x.is(&a[1]) || interp.eq(x, &a[1])?;
+        let removed = if eq {
+            with(interp, &a[0], |d| d.remove_at_if_unchanged(i, mutations))?
+        } else if with(interp, &a[0], |d| d.mutations)? != mutations {
+            None
+        } else {
+            continue;
+        };
+        return match removed {
+            Some(v) => {
+                drop(v);
+                Ok(Value::None)
+            }
+            None => Err(interp.index_error("deque mutated during iteration")),
+        };
+    }
+    Err(interp.value_error("deque.remove(x): x not in deque"))
 }
 
 fn reverse(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -641,28 +617,10 @@ fn repeat_items(
 ) -> PyResult<(VecDeque<Value>, Option<usize>)> {
     let n = interp.index_value(n)?;
     let (items, maxlen) = with(interp, me, |d| (d.items.clone(), d.maxlen))?;
-    let mut d = DequeData {
-        items: VecDeque::new(),
-        maxlen,
-        mutations: 0,
-    };
-    if n > 0 && !items.is_empty() {
-        let total = (items.len() as u128) * (n as u128);
-        if maxlen.is_none() && total > (isize::MAX as u128) / 16 {
-            return Err(interp.err(&interp.g.exc.memory_error.clone(), ""));
-        }
-        // With a maxlen only the last `maxlen` items survive.
-        let reps = match maxlen {
-            Some(m) => (n as usize).min(m / items.len() + 2),
-            None => n as usize,
-        };
-        for _ in 0..reps {
-            for x in items.iter() {
-                d.push_back(x.clone());
-            }
-        }
+    match gilvm_object::deque::repeat(&items, n, maxlen) {
+        Some(items) => Ok((items, maxlen)),
+        None => Err(interp.err(&interp.g.exc.memory_error.clone(), "")),
     }
-    Ok((d.items, maxlen))
 }
 
 fn mul(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -680,12 +638,12 @@ fn imul(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if !is_intlike(interp, &a[1]) {
         return Ok(interp.not_implemented());
     }
-    let (items, _) = repeat_items(interp, &a[0], &a[1])?;
-    let old = with(interp, &a[0], |d| {
-        d.mutations += 1;
-        std::mem::replace(&mut d.items, items)
-    })?;
-    drop(old);
+    // In one operation (CPython's in-place repeat holds the lock).
+    let n = interp.index_value(&a[1])?;
+    match with(interp, &a[0], |d| d.repeat_in_place(n))? {
+        Ok(old) => drop(old),
+        Err(()) => return Err(interp.err(&interp.g.exc.memory_error.clone(), "")),
+    }
     Ok(a[0].clone())
 }
 

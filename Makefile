@@ -52,9 +52,9 @@ SOAK_RUNS ?= 200
 SOAK_FILTER ?= list_atomic_ops,dict_setdefault,dict_ops,set_ops,deque_ops,defaultdict_ops,function_attrs
 .PHONY: stress-soak
 stress-soak: build build-ft
-	GILVM_BIN=$(FT_BIN) GILVM_STRESS_MODES=nogil GILVM_STRESS_RUNS=$(SOAK_RUNS) GILVM_STRESS_FILTER=$(SOAK_FILTER) \
+	GILVM_BIN=$(CURDIR)/$(FT_BIN) GILVM_STRESS_MODES=nogil GILVM_STRESS_RUNS=$(SOAK_RUNS) GILVM_STRESS_FILTER=$(SOAK_FILTER) \
 	  $(CARGO) test --release --features free-threading --target-dir $(FT_DIR) --test ft_stress -- --nocapture
-	GILVM_BIN=$(GIL_BIN) GILVM_STRESS_RUNS=$(SOAK_RUNS) GILVM_STRESS_FILTER=$(SOAK_FILTER) \
+	GILVM_BIN=$(CURDIR)/$(GIL_BIN) GILVM_STRESS_RUNS=$(SOAK_RUNS) GILVM_STRESS_FILTER=$(SOAK_FILTER) \
 	  $(CARGO) test --release --test ft_stress -- --nocapture
 
 # Model checking of the concurrency core with loom (docs/verification.md): the production

@@ -467,7 +467,10 @@ fn contains(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 /// Resolves an index for item access.
-fn item_index(interp: &mut Interp, me: &Value, key: &Value) -> PyResult<usize> {
+/// The Python index of `d[key]` (`__index__` applied), not yet resolved against the length:
+/// that happens inside the section of the operation (`resolve`), so a deque another thread
+/// shrinks meanwhile gives `IndexError`, never the wrong item.
+fn item_index(interp: &mut Interp, key: &Value) -> PyResult<i64> {
     let is_int = matches!(key, Value::Int(_) | Value::Bool(_))
         || matches!(key, Value::Obj(o) if matches!(o.payload(), Payload::Int(_)));
     if !is_int && interp.lookup_special(key, "__index__").is_none()
@@ -478,52 +481,65 @@ fn item_index(interp: &mut Interp, me: &Value, key: &Value) -> PyResult<usize> {
             interp.type_name(key)
         )));
     }
-    let i = match interp.index_value(key) {
-        Ok(i) => i,
-        Err(_) if key.to_bigint().is_some() => {
-            return Err(interp.overflow_error(format!(
-                "cannot fit '{}' into an index-sized integer",
-                interp.type_name(key)
-            )))
-        }
-        Err(e) => return Err(e),
-    };
-    let len = with(interp, me, |d| d.items.len())?;
-    let j = if i < 0 { i + len as i64 } else { i };
-    if j < 0 || j >= len as i64 {
-        return Err(interp.index_error("deque index out of range"));
+    match interp.index_value(key) {
+        Ok(i) => Ok(i),
+        // CPython's deque raises IndexError here (list indexing raises it too).
+        Err(_) if key.to_bigint().is_some() => Err(interp.index_error(format!(
+            "cannot fit '{}' into an index-sized integer",
+            interp.type_name(key)
+        ))),
+        Err(e) => Err(e),
     }
-    Ok(j as usize)
+}
+
+/// Python index `i` into `len` items.
+fn resolve(i: i64, len: usize) -> Option<usize> {
+    let j = if i < 0 { i.checked_add(len as i64)? } else { i };
+    (j >= 0 && (j as usize) < len).then_some(j as usize)
 }
 
 fn getitem(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__getitem__", 2, 2)?;
-    let i = item_index(interp, &a[0], &a[1])?;
-    with(interp, &a[0], |d| d.items.get(i).cloned())?
-        .ok_or_else(|| interp.index_error("deque index out of range"))
+    let i = item_index(interp, &a[1])?;
+    with(interp, &a[0], |d| {
+        resolve(i, d.items.len()).and_then(|j| d.items.get(j).cloned())
+    })?
+    .ok_or_else(|| interp.index_error("deque index out of range"))
 }
 
 fn setitem(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__setitem__", 3, 3)?;
-    let i = item_index(interp, &a[0], &a[1])?;
+    let i = item_index(interp, &a[1])?;
     let old = with(interp, &a[0], |d| {
+        let j = resolve(i, d.items.len())?;
         d.items
-            .get_mut(i)
+            .get_mut(j)
             .map(|slot| std::mem::replace(slot, a[2].clone()))
     })?;
-    drop(old);
-    Ok(Value::None)
+    match old {
+        Some(old) => {
+            drop(old);
+            Ok(Value::None)
+        }
+        None => Err(interp.index_error("deque index out of range")),
+    }
 }
 
 fn delitem(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__delitem__", 2, 2)?;
-    let i = item_index(interp, &a[0], &a[1])?;
+    let i = item_index(interp, &a[1])?;
     let old = with(interp, &a[0], |d| {
+        let j = resolve(i, d.items.len())?;
         d.mutations += 1;
-        d.items.remove(i)
+        d.items.remove(j)
     })?;
-    drop(old);
-    Ok(Value::None)
+    match old {
+        Some(old) => {
+            drop(old);
+            Ok(Value::None)
+        }
+        None => Err(interp.index_error("deque index out of range")),
+    }
 }
 
 fn repr(interp: &mut Interp, args: Args<'_>) -> PyResult {

@@ -71,7 +71,10 @@ pub fn main() -> i32 {
         println!("{}", version_string());
         return 0;
     }
-    let mut config = Config::default();
+    let mut config = Config {
+        install_signal_handlers: true,
+        ..Config::default()
+    };
     let mut gil = None;
     // As CPython, an empty environment variable counts as unset.
     if let Some(v) = std::env::var("PYTHON_GIL").ok().filter(|v| !v.is_empty()) {
@@ -149,7 +152,11 @@ pub fn main() -> i32 {
     match handle {
         Ok(h) => {
             let status = h.join().unwrap_or(70);
+            // Whatever ended the main thread (even a panic), printed output is not lost.
+            gilvm_vm::modules::io::flush_stdout();
             let ok = finish_observability();
+            // An uncaught KeyboardInterrupt ends the process as killed by SIGINT.
+            gilvm_vm::modules::signal::exit_if_interrupted();
             if status == 0 && !ok {
                 1
             } else {

@@ -415,22 +415,24 @@ fn sigterm_python_handler_exits_cleanly() {
 #[test]
 fn handler_returning_resumes_sleep_and_waits() {
     // PEP 475: a handler that returns normally does not cut the sleep or the waits short.
+    // The first signal arrives during the sleep (0 to 0.6 s after `ready`), the second
+    // during the event wait (0.6 to 1.8 s): each 0.6 s away from the ends.
     let mut run = spawn(
         "import signal, time, threading, queue\n\
          got = []\n\
          signal.signal(signal.SIGUSR1, lambda s, f: got.append(s))\n\
          print('ready', flush=True)\n\
          t0 = time.monotonic()\n\
-         time.sleep(0.8)\n\
-         print('slept', time.monotonic() - t0 >= 0.8, got)\n\
+         time.sleep(0.6)\n\
+         print('slept', time.monotonic() - t0 >= 0.6, got)\n\
          t0 = time.monotonic()\n\
-         print('event', threading.Event().wait(0.6), time.monotonic() - t0 >= 0.6, got)\n\
+         print('event', threading.Event().wait(1.2), time.monotonic() - t0 >= 1.2, got)\n\
          try:\n    queue.Queue().get(timeout=0.3)\nexcept queue.Empty:\n    print('empty', got)\n",
         Inherit::Default,
     );
     run.wait_ready();
     run.signal(libc::SIGUSR1);
-    std::thread::sleep(Duration::from_millis(800));
+    std::thread::sleep(Duration::from_millis(1000));
     run.signal(libc::SIGUSR1);
     let out = run.finish();
     assert!(out.status.success(), "{:?} {}", out.status, out.stderr);

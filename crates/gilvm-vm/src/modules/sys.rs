@@ -125,7 +125,9 @@ fn is_stderr(interp: &mut Interp, stream: &Value) -> bool {
 }
 
 /// Exit-time work, as CPython's finalisation: waits for non-daemon threads (if `threading`
-/// was imported), then runs the `atexit` callbacks. An exception while joining the threads (a Ctrl-C there) is reported and
+/// was imported), runs the `atexit` callbacks, then flushes `sys.stdout` and `sys.stderr`
+/// (calling their `flush()`, so a replacement object that buffers is flushed too; the
+/// native buffer is flushed by the caller in any case). An exception while joining the threads (a Ctrl-C there) is reported and
 /// ignored, as CPython 3.14 does.
 pub fn shutdown(interp: &mut Interp) {
     let key = interp.new_str("threading");
@@ -144,6 +146,19 @@ pub fn shutdown(interp: &mut Interp) {
         }
     }
     crate::modules::atexit::run_exitfuncs(interp);
+    let sys = Value::Obj(interp.g.sys.clone());
+    for name in ["stdout", "stderr"] {
+        let Ok(stream) = interp.getattr_str(&sys, name) else {
+            continue;
+        };
+        if stream.is_none() {
+            continue;
+        }
+        if let Ok(flush) = interp.getattr_str(&stream, "flush") {
+            // As CPython's flush_std_files: a failing flush is not fatal here.
+            let _ = interp.call1(&flush, &[]);
+        }
+    }
 }
 
 pub fn init_sys(interp: &mut Interp) {

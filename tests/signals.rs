@@ -77,6 +77,7 @@ struct Run {
     child: Child,
     stdout: BufReader<std::process::ChildStdout>,
     stderr: Option<std::thread::JoinHandle<String>>,
+    stdin: Option<std::process::ChildStdin>,
     _script: Script,
     started: Instant,
 }
@@ -88,10 +89,20 @@ struct Outcome {
 }
 
 fn spawn(source: &str, inherit: Inherit) -> Run {
+    spawn_with_stdin(source, inherit, false)
+}
+
+/// [`spawn`]; with `stdin_pipe`, the child's stdin is a pipe kept open (and silent) until
+/// the child is waited for.
+fn spawn_with_stdin(source: &str, inherit: Inherit, stdin_pipe: bool) -> Run {
     let script = Script::new(source);
     let mut cmd = Command::new(interpreter());
     cmd.arg(&script.0)
-        .stdin(Stdio::null())
+        .stdin(if stdin_pipe {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     for (k, v) in child_env() {
@@ -111,6 +122,7 @@ fn spawn(source: &str, inherit: Inherit) -> Run {
         });
     }
     let mut child = cmd.spawn().expect("start the interpreter");
+    let stdin = child.stdin.take();
     let stdout = BufReader::new(child.stdout.take().unwrap());
     let mut err = child.stderr.take().unwrap();
     let stderr = std::thread::spawn(move || {
@@ -122,6 +134,7 @@ fn spawn(source: &str, inherit: Inherit) -> Run {
         child,
         stdout,
         stderr: Some(stderr),
+        stdin,
         _script: script,
         started: Instant::now(),
     }
@@ -573,4 +586,40 @@ fn second_sigint_after_a_caught_one() {
     run.signal(libc::SIGINT);
     let out = run.finish();
     assert_keyboard_interrupt(&out);
+}
+
+#[test]
+fn sigint_interrupts_input() {
+    // Ctrl-C at an input() prompt (stdin open, nothing typed) is a KeyboardInterrupt at once.
+    let mut run = spawn_with_stdin(
+        "print('ready', flush=True)\n\
+         try:\n    input('name? ')\nexcept KeyboardInterrupt:\n    print('interrupted')\n",
+        Inherit::Default,
+        true,
+    );
+    run.wait_ready();
+    let t0 = Instant::now();
+    run.signal(libc::SIGINT);
+    let out = run.finish();
+    assert!(out.status.success(), "{:?} {}", out.status, out.stderr);
+    assert_eq!(out.stdout, "name? interrupted\n");
+    assert!(t0.elapsed() < Duration::from_secs(10));
+}
+
+#[test]
+fn input_reads_lines_from_a_pipe() {
+    use std::io::Write;
+    let mut run = spawn_with_stdin(
+        "print('ready', flush=True)\n\
+         while True:\n    try:\n        s = input()\n    except EOFError:\n        print('EOF')\n        break\n    print(repr(s))\n",
+        Inherit::Default,
+        true,
+    );
+    run.wait_ready();
+    let mut stdin = run.stdin.take().unwrap();
+    stdin.write_all(b"a\nbb\n\nlast").unwrap();
+    drop(stdin);
+    let out = run.finish();
+    assert!(out.status.success(), "{:?} {}", out.status, out.stderr);
+    assert_eq!(out.stdout, "'a'\n'bb'\n''\n'last'\nEOF\n");
 }

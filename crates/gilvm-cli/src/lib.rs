@@ -151,6 +151,9 @@ pub fn main() -> i32 {
         });
     match handle {
         Ok(h) => {
+            // This thread only waits from here on: signals go to the Python threads (the
+            // spawned main thread inherited the mask from before this call).
+            gilvm_vm::modules::signal::block_async_signals_here();
             let status = h.join().unwrap_or(70);
             // Whatever ended the main thread (even a panic), printed output is not lost.
             gilvm_vm::modules::io::flush_stdout();

@@ -62,7 +62,19 @@
 //! mutex of its condition variable, and the waker takes that mutex before notifying, so a
 //! signal that trips between the check and the wait still wakes it (no lost wake-up). The
 //! wait then returns "interrupted", the caller runs the handlers, and resumes the wait with
-//! the remaining time (PEP 475) or propagates the handler's exception.
+//! the remaining time (PEP 475) or propagates the handler's exception. A wait for input
+//! ([`wait_readable`], used by `input()`) polls the file descriptor together with a second
+//! pipe that its waker writes to.
+//!
+//! # Which thread receives a signal
+//!
+//! Threads that run no Python code (the command line's first thread, the watcher) block
+//! the asynchronous signals ([`block_async_signals_here`]), so the kernel delivers a signal
+//! sent to the process to a thread that runs Python code: in a single-threaded program, the
+//! main thread itself, which then has run the C-level handler by the time its wait returns
+//! (input and a Ctrl-C arriving together: the Ctrl-C is seen first) and by the time its
+//! `os.kill(os.getpid(), sig)` returns. With several Python threads the kernel may pick
+//! another one; [`kill`] to the own process then waits (bounded) for the delivery.
 //!
 //! # Invariants
 //!
@@ -276,9 +288,38 @@ fn start_watcher() {
     });
 }
 
+/// Blocks the asynchronous signals (all but the synchronous fault signals, which the kernel
+/// sends to the faulting thread) in the calling thread, for threads that run no Python code
+/// (the command line's first thread, the watcher). The kernel then delivers a signal sent
+/// to the process to a thread that runs Python code, in a single-threaded program the main
+/// thread itself: its handler has run when a wait of the main thread wakes up (a signal
+/// that arrives together with input is seen before the input) and when `os.kill` to the
+/// own process returns.
+pub fn block_async_signals_here() {
+    // SAFETY: a zero-initialised sigset filled and edited with the libc functions, passed
+    // by pointer to pthread_sigmask for the calling thread.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut set);
+        for s in [
+            libc::SIGSEGV,
+            libc::SIGBUS,
+            libc::SIGFPE,
+            libc::SIGILL,
+            libc::SIGTRAP,
+            libc::SIGSYS,
+            libc::SIGABRT,
+        ] {
+            libc::sigdelset(&mut set, s);
+        }
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+    }
+}
+
 /// The watcher thread: each byte read from the self-pipe means a signal tripped; wake the
 /// main thread's wait, if it is in one.
 fn watcher(rd: c_int) {
+    block_async_signals_here();
     let mut buf = [0u8; 64];
     loop {
         // SAFETY: reads into a live stack buffer of the given length.
@@ -417,6 +458,94 @@ pub fn sleep_until(deadline: std::time::Instant) -> bool {
             s.cv.wait_until(&mut g, deadline);
         }
     })
+}
+
+/// The pipe that wakes [`wait_readable`] (read end, write end; both non-blocking).
+fn poll_wake_pipe() -> io::Result<(c_int, c_int)> {
+    static PIPE: std::sync::OnceLock<(c_int, c_int)> = std::sync::OnceLock::new();
+    if let Some(p) = PIPE.get() {
+        return Ok(*p);
+    }
+    let mut fds = [-1 as c_int; 2];
+    // SAFETY: `fds` is a two-element array as `pipe2` requires.
+    if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC | libc::O_NONBLOCK) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    let p = *PIPE.get_or_init(|| (fds[0], fds[1]));
+    if p != (fds[0], fds[1]) {
+        // Another thread won the race: close ours.
+        // SAFETY: both descriptors were created above and are used nowhere else.
+        unsafe {
+            libc::close(fds[0]);
+            libc::close(fds[1]);
+        }
+    }
+    Ok(p)
+}
+
+/// Waits until `fd` is readable (or at end of file, or in error: the read that follows
+/// reports it): `Ok(true)`. In the main thread a tripped signal ends the wait first:
+/// `Ok(false)`, the caller runs the handlers and waits again. (`input()` waits on stdin
+/// this way, so Ctrl-C at a prompt is a `KeyboardInterrupt` at once.)
+pub fn wait_readable(fd: i32) -> io::Result<bool> {
+    let main = is_main_thread();
+    let wake = if main { Some(poll_wake_pipe()?) } else { None };
+    let wait = move || -> io::Result<bool> {
+        loop {
+            let mut fds = [
+                libc::pollfd {
+                    fd,
+                    events: libc::POLLIN,
+                    revents: 0,
+                },
+                libc::pollfd {
+                    fd: -1,
+                    events: libc::POLLIN,
+                    revents: 0,
+                },
+            ];
+            if let Some((rd, _)) = wake {
+                // Drain the wake-ups of earlier signals, then check the flag: a signal that
+                // trips after the check writes to the pipe again (the waker), so poll returns.
+                let mut buf = [0u8; 64];
+                // SAFETY: reads into a live stack buffer from our own non-blocking pipe.
+                while unsafe { libc::read(rd, buf.as_mut_ptr().cast(), buf.len()) } > 0 {}
+                if pending_here() {
+                    return Ok(false);
+                }
+                fds[1].fd = rd;
+            }
+            // SAFETY: `fds` is a live array of two initialised pollfd structs (a negative fd
+            // is ignored by poll).
+            let r = unsafe { libc::poll(fds.as_mut_ptr(), 2, -1) };
+            if r < 0 {
+                let e = io::Error::last_os_error();
+                if e.kind() == io::ErrorKind::Interrupted {
+                    continue;
+                }
+                return Err(e);
+            }
+            // A signal that arrived with the input goes first (as EINTR would in CPython).
+            if wake.is_some() && pending_here() {
+                return Ok(false);
+            }
+            if fds[0].revents != 0 {
+                return Ok(true);
+            }
+        }
+    };
+    match wake {
+        Some((_, wr)) => {
+            let waker: Waker = Arc::new(move || {
+                let b = 0u8;
+                // SAFETY: writes one byte from a live stack variable to our own pipe (a full
+                // pipe already guarantees a wake-up, so a failed write is harmless).
+                unsafe { libc::write(wr, (&b as *const u8).cast(), 1) };
+            });
+            with_waker(waker, wait)
+        }
+        None => wait(),
+    }
 }
 
 /// `signal.set_wakeup_fd(fd)`: sets the user's wakeup fd (-1 to disable); returns the old.

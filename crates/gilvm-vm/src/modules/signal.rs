@@ -137,6 +137,13 @@ pub fn exit_if_interrupted() {
     }
 }
 
+/// For a thread of the embedding program that runs no Python code (the command line's
+/// first thread, which waits for the main thread): signals sent to the process go to the
+/// threads that run Python code instead (see `gilvm_sync::signals::block_async_signals_here`).
+pub fn block_async_signals_here() {
+    sig::block_async_signals_here();
+}
+
 /// Records that the main module ended with an uncaught `KeyboardInterrupt`.
 pub fn note_unhandled_keyboard_interrupt() {
     UNHANDLED_KEYBOARD_INTERRUPT.store(true, Ordering::SeqCst);

@@ -71,7 +71,10 @@ pub fn main() -> i32 {
         println!("{}", version_string());
         return 0;
     }
-    let mut config = Config::default();
+    let mut config = Config {
+        install_signal_handlers: true,
+        ..Config::default()
+    };
     let mut gil = None;
     // As CPython, an empty environment variable counts as unset.
     if let Some(v) = std::env::var("PYTHON_GIL").ok().filter(|v| !v.is_empty()) {
@@ -148,8 +151,15 @@ pub fn main() -> i32 {
         });
     match handle {
         Ok(h) => {
+            // This thread only waits from here on: signals go to the Python threads (the
+            // spawned main thread inherited the mask from before this call).
+            gilvm_vm::modules::signal::block_async_signals_here();
             let status = h.join().unwrap_or(70);
+            // Whatever ended the main thread (even a panic), printed output is not lost.
+            gilvm_vm::modules::io::flush_stdout();
             let ok = finish_observability();
+            // An uncaught KeyboardInterrupt ends the process as killed by SIGINT.
+            gilvm_vm::modules::signal::exit_if_interrupted();
             if status == 0 && !ok {
                 1
             } else {

@@ -10,6 +10,7 @@
 //!   free-threaded build it carries a one-byte `parking_lot::RawMutex`.
 //! - [`ThreadState`] with its eval-breaker word, and [`attach`]/[`detach`].
 //! - [`Gil`]: the global interpreter lock.
+//! - [`signals`]: the C-level signal handler, the tripped flags and interruptible waits.
 //! - [`stats`] and [`trace`]: contention statistics and the thread timeline.
 //!
 //! **Architecture invariant:** `cfg(feature = "free-threading")` appears only in this crate
@@ -23,6 +24,8 @@ pub mod objcell;
 #[cfg(feature = "free-threading")]
 mod readbias;
 pub mod seqslot;
+#[cfg(not(loom))]
+pub mod signals;
 pub mod stats;
 pub mod sync;
 pub mod thread;

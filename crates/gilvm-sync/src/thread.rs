@@ -7,11 +7,12 @@
 //! | bit | name          | set by                      | cleared by            |
 //! |-----|---------------|-----------------------------|-----------------------|
 //! | 0   | DROP_REQUEST  | a thread waiting for the GIL | the holder, on drop  |
-//! | 1   | PENDING_CALLS | signal handlers, other threads | the checking thread |
+//! | 1   | PENDING_CALLS | (reserved, unused; signals use bit 6) | the checking thread |
 //! | 2   | ASYNC_EXC     | another thread              | the checking thread   |
 //! | 3   | MERGE_REFS    | a non-owner queueing a refcount merge (free-threaded) | owner |
 //! | 4   | STOP_WORLD    | the thread stopping the world | the same thread    |
 //! | 5   | SOLO_END      | a thread registering as the second one (`world.rs` solo mode) | the checking thread |
+//! | 6   | SIGNALS       | the C-level signal handler (`signals.rs`), on the main thread's word only | the main thread, before it runs the Python handlers |
 //!
 //! Reading the word is a relaxed load; a thread acting on a bit clears it with `fetch_and`.
 use std::sync::atomic::AtomicU64;
@@ -29,6 +30,8 @@ impl EvalBreaker {
     pub const MERGE_REFS: u32 = 1 << 3;
     pub const STOP_WORLD: u32 = 1 << 4;
     pub const SOLO_END: u32 = 1 << 5;
+    /// A signal tripped: the main thread runs the Python handlers (`signals.rs`).
+    pub const SIGNALS: u32 = 1 << 6;
 
     /// Cheap check done by the interpreter loop: any bit set?
     #[inline(always)]

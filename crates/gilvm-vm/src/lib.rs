@@ -59,6 +59,10 @@ pub struct Config {
     pub xoptions: Vec<(String, Option<String>)>,
     /// `PYTHON_GIL` / `-X gil`: None when unset.
     pub gil: Option<bool>,
+    /// Install the default SIGINT handler (`KeyboardInterrupt`) when the main module runs,
+    /// as CPython's `PyConfig.install_signal_handlers`. The command line sets it; an
+    /// embedder that handles signals itself leaves it false.
+    pub install_signal_handlers: bool,
 }
 
 /// A native module: its name, the function that fills its namespace, and whether it needs
@@ -105,6 +109,16 @@ impl Vm {
     pub fn with_interp<R>(&self, f: impl FnOnce(&mut Interp) -> R) -> R {
         let ts = std::sync::Arc::new(gilvm_sync::ThreadState::new_current());
         self.g.gil.register_thread(&ts);
+        // The first thread to attach is the main thread: it runs the signal handlers.
+        if gilvm_sync::signals::set_main_thread(&ts) {
+            let _ = self.g.main_thread_id.compare_exchange(
+                0,
+                ts.id as usize,
+                std::sync::atomic::Ordering::SeqCst,
+                std::sync::atomic::Ordering::SeqCst,
+            );
+        }
+        let _os_thread = gilvm_sync::signals::register_os_thread();
         self.g.gil.take(&ts, gilvm_sync::Priority::Normal);
         // SAFETY: we hold the GIL (or, in the free-threaded build, are a registered attached
         // thread) from here until `drop_gil` below, and the Interp does not escape.
@@ -170,6 +184,15 @@ impl Interp {
         }
         let key = self.new_str("__main__");
         let _ = self.dict_set(&self.g.modules.clone(), key, Value::Obj(main.clone()));
+        if self
+            .g
+            .config
+            .get()
+            .is_some_and(|c| c.install_signal_handlers)
+            && gilvm_sync::signals::is_main_thread()
+        {
+            modules::signal::install_default_handlers(self);
+        }
         let r = self
             .compile_source(source, filename)
             .and_then(|code| self.run_code(code, &d));
@@ -177,14 +200,15 @@ impl Interp {
             Ok(_) => 0,
             Err(e) => self.handle_uncaught(&e),
         };
-        let status2 = crate::modules::sys::shutdown(self);
+        // Finalisation: join non-daemon threads, run atexit callbacks, flush.
+        crate::modules::sys::shutdown(self);
         modules::io::flush_stdout();
-        if status == 0 {
-            status2
-        } else {
-            status
-        }
+        status
     }
+
+    /// Exit status for an uncaught `KeyboardInterrupt` (the process then ends as killed by
+    /// SIGINT, see `modules::signal::exit_if_interrupted`; 130 is what a shell reports).
+    const KEYBOARD_INTERRUPT_STATUS: i32 = 130;
 
     /// Prints an uncaught exception (or handles SystemExit); returns the exit status.
     pub fn handle_uncaught(&mut self, e: &PyErr) -> i32 {
@@ -207,6 +231,10 @@ impl Interp {
         }
         let text = traceback::format_exception(self, e);
         modules::io::write_stderr(&text);
+        if self.matches(e, &self.g.exc.keyboard_interrupt.clone()) {
+            modules::signal::note_unhandled_keyboard_interrupt();
+            return Self::KEYBOARD_INTERRUPT_STATUS;
+        }
         1
     }
 

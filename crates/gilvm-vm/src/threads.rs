@@ -16,7 +16,8 @@ pub fn eval_breaker(interp: &mut Interp) -> PyResult<()> {
         EvalBreaker::DROP_REQUEST
             | EvalBreaker::MERGE_REFS
             | EvalBreaker::STOP_WORLD
-            | EvalBreaker::SOLO_END,
+            | EvalBreaker::SOLO_END
+            | EvalBreaker::SIGNALS,
     );
     if bits & EvalBreaker::SOLO_END != 0 {
         // A second thread is starting: from here on this thread takes object locks.
@@ -35,6 +36,10 @@ pub fn eval_breaker(interp: &mut Interp) -> PyResult<()> {
         // until `take` returns.
         unsafe { gil.drop_gil(&interp.thread_state, true) };
         gil.take(&interp.thread_state, Priority::Normal);
+    }
+    if bits & EvalBreaker::SIGNALS != 0 {
+        // Last: a handler's exception propagates from here, after the other bits' work.
+        crate::modules::signal::run_pending(interp)?;
     }
     Ok(())
 }

@@ -417,17 +417,12 @@ fn input(interp: &mut Interp, args: Args<'_>) -> PyResult {
         crate::modules::io::write_stdout_py(interp, &s);
     }
     crate::threads::detach(interp, crate::modules::io::flush_stdout);
-    let mut line = String::new();
-    let n = crate::threads::detach(interp, || {
-        std::io::stdin().read_line(&mut line).map(|n| (n, line))
-    });
-    match n {
-        Ok((0, _)) => Err(interp.err(&interp.g.exc.eof_error.clone(), "EOF when reading a line")),
-        Ok((_, l)) => {
-            Ok(interp.new_str(l.trim_end_matches('\n').trim_end_matches('\r').to_string()))
-        }
-        Err(e) => Err(interp.err(&interp.g.exc.os_error.clone(), e.to_string())),
+    let line = crate::modules::io::read_stdin_line(interp)?;
+    if line.is_empty() {
+        return Err(interp.err(&interp.g.exc.eof_error.clone(), "EOF when reading a line"));
     }
+    let l = String::from_utf8_lossy(&line);
+    Ok(interp.new_str(l.trim_end_matches('\n').trim_end_matches('\r').to_string()))
 }
 
 // ---- type constructors ----

@@ -6,6 +6,7 @@
 //! `cached_property`), the native module's init runs embedded Python source (`py/`) in the
 //! module's own namespace with [`util::run_embedded`]. Whole modules written in Python are
 //! listed in [`EMBEDDED`].
+pub mod atexit;
 pub mod collections;
 pub mod counter;
 pub mod deque;
@@ -24,6 +25,7 @@ pub mod random;
 mod random_dist;
 mod random_seq;
 pub mod sha512;
+pub mod signal;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -42,6 +44,16 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "_thread",
             init: thread::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "signal",
+            init: signal::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "atexit",
+            init: atexit::init,
             needs_gil: false,
         },
         NativeModuleDef {

@@ -10,6 +10,7 @@ use crate::interp::Interp;
 
 pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
     interp.add_function(m, "getpid", getpid);
+    interp.add_function(m, "kill", kill);
     interp.add_function(m, "cpu_count", cpu_count);
     interp.add_function(m, "getenv", getenv);
     interp.add_function(m, "getcwd", getcwd);
@@ -85,6 +86,7 @@ pub fn os_error(interp: &mut Interp, e: &std::io::Error, filename: Option<&str>)
     let exc = &interp.g.exc;
     let ty = match code {
         2 => exc.file_not_found_error.clone(),
+        3 => exc.process_lookup_error.clone(),
         17 => exc.file_exists_error.clone(),
         1 | 13 => exc.permission_error.clone(),
         20 => exc.not_a_directory_error.clone(),
@@ -115,6 +117,20 @@ pub fn os_error(interp: &mut Interp, e: &std::io::Error, filename: Option<&str>)
 fn getpid(interp: &mut Interp, args: Args<'_>) -> PyResult {
     args.exact(interp, "getpid", 0, 0)?;
     Ok(Value::Int(std::process::id() as i64))
+}
+
+/// `os.kill(pid, sig)`; a signal sent to this process has its Python handler run before
+/// this returns, as CPython.
+fn kill(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "kill", 2, 2)?;
+    let pid = interp.index_value(&a[0])?;
+    let sig = interp.index_value(&a[1])?;
+    let (Ok(pid), Ok(sig)) = (i32::try_from(pid), i32::try_from(sig)) else {
+        return Err(interp.overflow_error("signed integer is greater than maximum"));
+    };
+    gilvm_sync::signals::kill(pid, sig).map_err(|e| os_error(interp, &e, None))?;
+    crate::modules::signal::run_pending(interp)?;
+    Ok(Value::None)
 }
 
 fn cpu_count(interp: &mut Interp, args: Args<'_>) -> PyResult {

@@ -124,9 +124,12 @@ fn is_stderr(interp: &mut Interp, stream: &Value) -> bool {
     matches!(interp.getattr(stream, &n), Ok(v) if v.as_str() == Some("<stderr>"))
 }
 
-/// Exit-time work: waits for non-daemon threads (if `threading` was imported), as CPython
-/// does. Returns an exit status override (0 normally).
-pub fn shutdown(interp: &mut Interp) -> i32 {
+/// Exit-time work, as CPython's finalisation: waits for non-daemon threads (if `threading`
+/// was imported), runs the `atexit` callbacks, then flushes `sys.stdout` and `sys.stderr`
+/// (calling their `flush()`, so a replacement object that buffers is flushed too; the
+/// native buffer is flushed by the caller in any case). An exception while joining the threads (a Ctrl-C there) is reported and
+/// ignored, as CPython 3.14 does.
+pub fn shutdown(interp: &mut Interp) {
     let key = interp.new_str("threading");
     let threading = interp
         .dict_get(&interp.g.modules.clone(), &key)
@@ -135,11 +138,27 @@ pub fn shutdown(interp: &mut Interp) -> i32 {
     if let Some(t) = threading {
         if let Ok(f) = interp.getattr_str(&t, "_shutdown") {
             if let Err(e) = interp.call1(&f, &[]) {
-                return interp.handle_uncaught(&e);
+                let text = crate::traceback::format_exception(interp, &e);
+                crate::modules::io::write_stderr(&format!(
+                    "Exception ignored while joining a thread in _thread._shutdown():\n{text}"
+                ));
             }
         }
     }
-    0
+    crate::modules::atexit::run_exitfuncs(interp);
+    let sys = Value::Obj(interp.g.sys.clone());
+    for name in ["stdout", "stderr"] {
+        let Ok(stream) = interp.getattr_str(&sys, name) else {
+            continue;
+        };
+        if stream.is_none() {
+            continue;
+        }
+        if let Ok(flush) = interp.getattr_str(&stream, "flush") {
+            // As CPython's flush_std_files: a failing flush is not fatal here.
+            let _ = interp.call1(&flush, &[]);
+        }
+    }
 }
 
 pub fn init_sys(interp: &mut Interp) {

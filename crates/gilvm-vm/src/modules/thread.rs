@@ -4,6 +4,13 @@
 //! Blocking waits never hold the GIL: a lock's wait state (`RawLock`) lives outside the
 //! Python object, in an `Arc` that the detached wait closure owns, so the closure needs no
 //! object reference (it must be `Send`).
+//!
+//! In the main thread, a blocking acquire (and so `Thread.join`, `Condition.wait`,
+//! `Event.wait`, `queue.Queue.get`, which wait on locks) is interruptible by a signal: the
+//! wait registers a waker with `gilvm_sync::signals::with_waker` that notifies the lock's
+//! condition variable, checks for a tripped signal under the lock's mutex before each wait,
+//! and on a signal returns [`Wait::Interrupted`]; the caller runs the Python handlers and
+//! waits again until the original deadline, or propagates the handler's exception.
 use std::any::Any;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -22,6 +29,15 @@ use crate::interp::Interp;
 
 /// Largest timeout accepted (seconds), as CPython's `TIMEOUT_MAX` on Linux.
 const TIMEOUT_MAX: f64 = 9223372036.0;
+
+/// How a wait ended.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Wait {
+    Got,
+    TimedOut,
+    /// A signal tripped (main thread only): run the handlers, then wait again.
+    Interrupted,
+}
 
 /// A plain lock usable from detached code.
 #[derive(Default)]
@@ -42,20 +58,33 @@ impl RawLock {
     }
     /// Waits up to `timeout` (forever when None).
     pub fn acquire(&self, timeout: Option<Duration>) -> bool {
+        let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
+        self.acquire_until(deadline, false) == Wait::Got
+    }
+    /// Waits until `deadline` (forever when None); when `interruptible`, returns
+    /// `Interrupted` if a signal tripped while the lock is still held by another.
+    pub fn acquire_until(&self, deadline: Option<Instant>, interruptible: bool) -> Wait {
         let mut l = self.locked.lock();
-        let deadline = timeout.map(|t| Instant::now() + t);
         while *l {
+            if interruptible && gilvm_sync::signals::pending_here() {
+                return Wait::Interrupted;
+            }
             match deadline {
                 None => self.cv.wait(&mut l),
                 Some(d) => {
                     if self.cv.wait_until(&mut l, d).timed_out() && *l {
-                        return false;
+                        return Wait::TimedOut;
                     }
                 }
             }
         }
         *l = true;
-        true
+        Wait::Got
+    }
+    /// Wakes every waiter so that they re-check (a signal's waker).
+    fn wake_all(&self) {
+        let _l = self.locked.lock();
+        self.cv.notify_all();
     }
     /// Returns false if it was not locked.
     pub fn release(&self) -> bool {
@@ -81,27 +110,44 @@ pub struct RawRLock {
 
 impl RawRLock {
     fn acquire(&self, me: u64, timeout: Option<Duration>, blocking: bool) -> bool {
+        let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
+        self.acquire_until(me, deadline, blocking, false) == Wait::Got
+    }
+    fn acquire_until(
+        &self,
+        me: u64,
+        deadline: Option<Instant>,
+        blocking: bool,
+        interruptible: bool,
+    ) -> Wait {
         let mut s = self.state.lock();
         if s.1 > 0 && s.0 == me {
             s.1 += 1;
-            return true;
+            return Wait::Got;
         }
-        let deadline = timeout.map(|t| Instant::now() + t);
         while s.1 > 0 {
             if !blocking {
-                return false;
+                return Wait::TimedOut;
+            }
+            if interruptible && gilvm_sync::signals::pending_here() {
+                return Wait::Interrupted;
             }
             match deadline {
                 None => self.cv.wait(&mut s),
                 Some(d) => {
                     if self.cv.wait_until(&mut s, d).timed_out() && s.1 > 0 {
-                        return false;
+                        return Wait::TimedOut;
                     }
                 }
             }
         }
         *s = (me, 1);
-        true
+        Wait::Got
+    }
+    /// Wakes every waiter so that they re-check (a signal's waker).
+    fn wake_all(&self) {
+        let _s = self.state.lock();
+        self.cv.notify_all();
     }
     fn release(&self, me: u64) -> Result<(), ()> {
         let mut s = self.state.lock();
@@ -206,12 +252,39 @@ fn lock_acquire(interp: &mut Interp, args: Args<'_>) -> PyResult {
     match mode {
         None => Ok(Value::Bool(false)),
         Some(Some(t)) if t.is_zero() => Ok(Value::Bool(false)),
-        Some(t) => Ok(Value::Bool(waited_lock(
-            interp,
-            kind,
-            "_thread.lock",
-            move || raw.acquire(t),
-        ))),
+        Some(t) => {
+            let r2 = raw.clone();
+            let waker: gilvm_sync::signals::Waker = Arc::new(move || r2.wake_all());
+            interruptible_wait(interp, kind, "_thread.lock", t, waker, move |d| {
+                raw.acquire_until(d, true)
+            })
+        }
+    }
+}
+
+/// A blocking lock wait that a signal interrupts (main thread): waits until the deadline
+/// computed from `timeout`, running the signal handlers whenever a signal interrupts it
+/// (a handler's exception propagates). Returns whether the lock was acquired.
+fn interruptible_wait(
+    interp: &mut Interp,
+    kind: &'static str,
+    type_name: &'static str,
+    timeout: Option<Duration>,
+    waker: gilvm_sync::signals::Waker,
+    attempt: impl Fn(Option<Instant>) -> Wait + Send + Sync + 'static,
+) -> PyResult {
+    let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
+    let attempt = Arc::new(attempt);
+    loop {
+        let (a, w) = (attempt.clone(), waker.clone());
+        let r = waited_lock(interp, kind, type_name, move || {
+            gilvm_sync::signals::with_waker(w, || a(deadline))
+        });
+        match r {
+            Wait::Got => return Ok(Value::Bool(true)),
+            Wait::TimedOut => return Ok(Value::Bool(false)),
+            Wait::Interrupted => crate::modules::signal::run_pending(interp)?,
+        }
     }
 }
 
@@ -269,23 +342,24 @@ fn rlock_acquire(interp: &mut Interp, args: Args<'_>) -> PyResult {
     }
     match mode {
         None => Ok(Value::Bool(false)),
-        Some(t) => Ok(Value::Bool(waited_lock(
-            interp,
-            kind,
-            "_thread.RLock",
-            move || raw.acquire(me, t, true),
-        ))),
+        Some(t) => {
+            let r2 = raw.clone();
+            let waker: gilvm_sync::signals::Waker = Arc::new(move || r2.wake_all());
+            interruptible_wait(interp, kind, "_thread.RLock", t, waker, move |d| {
+                raw.acquire_until(me, d, true, true)
+            })
+        }
     }
 }
 
 /// Waits for a Python lock detached, as a blocked span of `kind` (timeline); a plain lock
 /// wait (`kind == "lock"`) also counts as contention on `type_name` (statistics).
-fn waited_lock(
+fn waited_lock<R: Send>(
     interp: &mut Interp,
     kind: &'static str,
     type_name: &'static str,
-    f: impl FnOnce() -> bool + Send,
-) -> bool {
+    f: impl FnOnce() -> R + Send,
+) -> R {
     if !gilvm_sync::stats::active() {
         return crate::threads::detach_for(interp, kind, f);
     }
@@ -489,6 +563,8 @@ fn start_new_thread(interp: &mut Interp, args: Args<'_>) -> PyResult {
         .stack_size(crate::THREAD_STACK_SIZE)
         .spawn(move || {
             let ts = Arc::new(gilvm_sync::ThreadState::new_current());
+            // Findable by `signal.pthread_kill` until this thread ends.
+            let _os_thread = gilvm_sync::signals::register_os_thread();
             let _ = tx.send(ts.id);
             g.gil.register_thread(&ts);
             g.gil.take(&ts, gilvm_sync::Priority::Normal);

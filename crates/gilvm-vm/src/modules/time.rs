@@ -53,8 +53,22 @@ fn sleep(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if secs < 0.0 {
         return Err(interp.value_error("sleep length must be non-negative"));
     }
-    let d = std::time::Duration::from_secs_f64(secs);
-    crate::threads::detach_for(interp, "sleep", move || std::thread::sleep(d));
+    let d = std::time::Duration::try_from_secs_f64(secs)
+        .map_err(|_| interp.overflow_error("sleep length is too large"))?;
+    let deadline = std::time::Instant::now()
+        .checked_add(d)
+        .ok_or_else(|| interp.overflow_error("sleep length is too large"))?;
+    // PEP 475: a signal interrupts the sleep, its handler runs (an exception propagates),
+    // and the sleep resumes with the time that is left.
+    loop {
+        let interrupted = crate::threads::detach_for(interp, "sleep", move || {
+            gilvm_sync::signals::sleep_until(deadline)
+        });
+        if !interrupted {
+            break;
+        }
+        crate::modules::signal::run_pending(interp)?;
+    }
     Ok(Value::None)
 }
 

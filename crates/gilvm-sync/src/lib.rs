@@ -10,7 +10,8 @@
 //!   free-threaded build it carries a one-byte `parking_lot::RawMutex`.
 //! - [`ThreadState`] with its eval-breaker word, and [`attach`]/[`detach`].
 //! - [`Gil`]: the global interpreter lock.
-//! - [`signals`]: the C-level signal handler, the tripped flags and interruptible waits.
+//! - [`signals`]: the C-level signal handler and interruptible waits; [`tripped`]: the
+//!   lock-free flags that record which signals arrived (loom-checked).
 //! - [`stats`] and [`trace`]: contention statistics and the thread timeline.
 //!
 //! **Architecture invariant:** `cfg(feature = "free-threading")` appears only in this crate
@@ -31,6 +32,7 @@ pub mod sync;
 pub mod thread;
 pub mod token;
 pub mod trace;
+pub mod tripped;
 pub mod world;
 
 pub use gil::{Gil, Priority};

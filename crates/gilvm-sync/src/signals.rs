@@ -11,7 +11,7 @@
 //! the work in two:
 //!
 //! 1. The C-level handler [`on_signal`] (any OS thread may run it) only
-//!    - sets the per-signal flag `TRIPPED[sig]`, then the global flag `ANY_TRIPPED`;
+//!    - records the signal in `TRIPPED` (its flag, then the summary flag);
 //!    - sets the `SIGNALS` bit of the **main thread's** eval-breaker word;
 //!    - writes one byte to the user's wakeup fd (`signal.set_wakeup_fd`) and one to the
 //!      self-pipe read by the watcher thread (see "Interrupting waits").
@@ -28,16 +28,12 @@
 //!
 //! # Ordering (why no signal is lost)
 //!
-//! The handler stores `TRIPPED[sig] = true` and then `ANY_TRIPPED = true` (both `SeqCst`).
-//! The consumer first clears `ANY_TRIPPED` (`swap(false)`), then swaps each `TRIPPED[sig]`
-//! to false. If a signal arrives while the consumer scans, either the scan sees its
-//! `TRIPPED` flag (and runs its handler now), or the handler's store of `ANY_TRIPPED` comes
-//! after the consumer cleared it, so `ANY_TRIPPED` is true again and the next check finds
-//! the signal (the eval-breaker bit is also set again). Clearing in the other order could
-//! clear `ANY_TRIPPED` after a new `TRIPPED[sig]` was set behind the scan, and that signal
-//! would wait until some unrelated signal arrived: the bug this order prevents.
+//! The flags live in `tripped.rs` ([`Tripped`]): the handler sets the signal's flag, then
+//! the summary flag; the consumer clears the summary, then each flag. That order is what
+//! makes a signal arriving during a scan be seen either by that scan or by the next check;
+//! the reverse order loses it (the loom model `loom_tripped.rs` and its broken variant).
 //!
-//! The eval-breaker bit is a hint to look; `ANY_TRIPPED` is the truth. A spurious bit (the
+//! The eval-breaker bit is a hint to look; the summary flag is the truth. A spurious bit (the
 //! signal was already handled by an earlier scan) finds nothing to do.
 //!
 //! # The main thread
@@ -58,7 +54,7 @@
 //! variable it waits on) with [`with_waker`] and re-checks [`pending_here`] each time it
 //! wakes. The C-level handler writes a byte to a self-pipe; a watcher thread (started when
 //! the first C-level handler is installed, never attached to the VM) blocks reading that
-//! pipe and calls the registered waker. The waiter checks `ANY_TRIPPED` while holding the
+//! pipe and calls the registered waker. The waiter checks the summary flag while holding the
 //! mutex of its condition variable, and the waker takes that mutex before notifying, so a
 //! signal that trips between the check and the wait still wakes it (no lost wake-up). The
 //! wait then returns "interrupted", the caller runs the handlers, and resumes the wait with
@@ -79,7 +75,8 @@
 //! # Invariants
 //!
 //! - [`on_signal`] touches only atomics and `write(2)`; it allocates nothing, takes no lock.
-//! - `TRIPPED[sig]` is set before `ANY_TRIPPED`; consumers clear in the opposite order.
+//! - A signal's flag is set before the summary flag; consumers clear in the opposite order
+//!   (`tripped.rs`).
 //! - Only the main thread registers a waker and runs Python handlers.
 //! - The C-level disposition is changed only by [`set_disposition`] (the VM's
 //!   `signal.signal`, start-up, and exit), which keeps `INSTALLED` in step with it.
@@ -91,6 +88,7 @@ use std::sync::Arc;
 use parking_lot::Mutex;
 
 use crate::thread::{current_thread_id, EvalBreaker, ThreadState};
+use crate::tripped::Tripped;
 
 /// SIGINT (Ctrl-C).
 pub const SIGINT: i32 = libc::SIGINT;
@@ -136,12 +134,11 @@ pub const SIGNAL_NAMES: &[(&str, i32)] = &[
 /// Number of signal numbers, as CPython's `signal.NSIG` on Linux (signals are 1..NSIG).
 pub const NSIG: usize = 65;
 
-/// One flag per signal number: tripped since the last [`take_tripped`].
-static TRIPPED: [AtomicBool; NSIG] = [const { AtomicBool::new(false) }; NSIG];
+/// Which signals tripped since the last [`take_tripped`] (`tripped.rs`: the flag-then-
+/// summary order that loses no signal, model-checked).
+static TRIPPED: Tripped<NSIG> = Tripped::new();
 /// Times the handler ran for each signal (lets `kill` to this process wait for delivery).
 static DELIVERED: [AtomicU32; NSIG] = [const { AtomicU32::new(0) }; NSIG];
-/// Some `TRIPPED` flag may be set (see the ordering section of the module docs).
-static ANY_TRIPPED: AtomicBool = AtomicBool::new(false);
 /// Signals whose disposition is [`on_signal`] (set by [`set_disposition`]).
 static INSTALLED: [AtomicBool; NSIG] = [const { AtomicBool::new(false) }; NSIG];
 /// The main thread's state (leaked `Arc`), or null before one attached.
@@ -164,10 +161,7 @@ extern "C" fn on_signal(sig: c_int) {
     // SAFETY: `__errno_location` returns this thread's errno slot, valid for the thread's
     // lifetime; reading and restoring it keeps the interrupted code's errno intact.
     let saved_errno = unsafe { *libc::__errno_location() };
-    if sig > 0 && (sig as usize) < NSIG {
-        TRIPPED[sig as usize].store(true, Ordering::SeqCst);
-    }
-    ANY_TRIPPED.store(true, Ordering::SeqCst);
+    TRIPPED.trip(sig.max(0) as usize);
     if sig > 0 && (sig as usize) < NSIG {
         DELIVERED[sig as usize].fetch_add(1, Ordering::SeqCst);
     }
@@ -332,7 +326,7 @@ fn watcher(rd: c_int) {
         }
         // Synchronises with the handler's SeqCst stores, so a waiter that takes the waker
         // lock after this one sees the tripped flags.
-        if ANY_TRIPPED.load(Ordering::SeqCst) {
+        if TRIPPED.any() {
             let w = WAKER.lock().clone();
             if let Some(w) = w {
                 w();
@@ -353,7 +347,7 @@ pub fn set_main_thread(ts: &Arc<ThreadState>) -> bool {
         // Leaked on purpose: see "The main thread" in the module docs.
         let p = Arc::into_raw(ts.clone()) as *mut ThreadState;
         MAIN_TS.store(p, Ordering::Release);
-        if ANY_TRIPPED.load(Ordering::SeqCst) {
+        if TRIPPED.any() {
             ts.eval_breaker.set(EvalBreaker::SIGNALS);
         }
     }
@@ -368,7 +362,7 @@ pub fn is_main_thread() -> bool {
 
 /// Has some signal tripped that has not been taken yet?
 pub fn pending() -> bool {
-    ANY_TRIPPED.load(Ordering::SeqCst)
+    TRIPPED.any()
 }
 
 /// [`pending`], and the current thread is the one that handles signals: the check an
@@ -380,26 +374,17 @@ pub fn pending_here() -> bool {
 /// Takes the tripped signals (clearing their flags), in increasing signal number.
 /// Only the main thread calls this.
 pub fn take_tripped() -> Vec<i32> {
-    let mut out = Vec::new();
-    // Clear the summary flag first (see the ordering section).
-    if !ANY_TRIPPED.swap(false, Ordering::SeqCst) {
-        return out;
-    }
-    for (sig, flag) in TRIPPED.iter().enumerate().skip(1) {
-        if flag.swap(false, Ordering::SeqCst) {
-            out.push(sig as i32);
-        }
-    }
-    out
+    TRIPPED.take().into_iter().map(|s| s as i32).collect()
 }
 
 /// Marks `sig` tripped again (a handler could not run now, e.g. an exception was already
 /// being raised; it will run at the next check).
 pub fn retrip(sig: i32) {
-    if in_range(sig as i64) {
-        TRIPPED[sig as usize].store(true, Ordering::SeqCst);
-    }
-    ANY_TRIPPED.store(true, Ordering::SeqCst);
+    TRIPPED.trip(if in_range(sig as i64) {
+        sig as usize
+    } else {
+        0
+    });
     let ts = MAIN_TS.load(Ordering::Acquire);
     if !ts.is_null() {
         // SAFETY: see `on_signal`.

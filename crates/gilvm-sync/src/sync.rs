@@ -279,6 +279,9 @@ pub mod broken {
         /// `world.rs`: the second thread to register ends solo mode without waiting for the
         /// first to leave its lock-free section.
         SoloEndWithoutHandshake,
+        /// `tripped.rs`: the consumer scans the signal flags first and clears the summary
+        /// flag last, so a signal that trips behind the scan is forgotten.
+        TrippedSummaryClearedLast,
     }
 
     std::thread_local! {

@@ -3,24 +3,9 @@
 # (the factory runs outside the lock, then the value is stored only if the key is still
 # missing, as CPython 3.14 does); OrderedDict.move_to_end never hides or loses a key and
 # OrderedDict.popitem hands out each item once.
-import threading
 from collections import defaultdict, OrderedDict
 
-def run_threads(n, target):
-    barrier = threading.Barrier(n)
-    errors = []
-    def wrap(t):
-        barrier.wait()
-        try:
-            target(t)
-        except BaseException as e:
-            errors.append(repr(e))
-    ts = [threading.Thread(target=wrap, args=(t,)) for t in range(n)]
-    for th in ts:
-        th.start()
-    for th in ts:
-        th.join()
-    assert not errors, errors[:3]
+from _threads import run_threads
 
 N = 10000
 

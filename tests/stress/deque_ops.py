@@ -2,24 +2,9 @@
 # popleft hand out each item once; extend/extendleft of a list go in as one block; a
 # maxlen is never exceeded; rotate(1)/rotate(-1) in equal numbers cancel; remove(x)
 # removes x and nothing else.
-import threading
 from collections import deque
 
-def run_threads(n, target):
-    barrier = threading.Barrier(n)
-    errors = []
-    def wrap(t):
-        barrier.wait()
-        try:
-            target(t)
-        except BaseException as e:
-            errors.append(repr(e))
-    ts = [threading.Thread(target=wrap, args=(t,)) for t in range(n)]
-    for th in ts:
-        th.start()
-    for th in ts:
-        th.join()
-    assert not errors, errors[:3]
+from _threads import run_threads
 
 N = 5000
 

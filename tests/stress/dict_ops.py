@@ -4,21 +4,7 @@
 # d[k] = v / del d[k] lose nothing; dict.fromkeys of a set being mutated never fails.
 import threading
 
-def run_threads(n, target):
-    barrier = threading.Barrier(n)
-    errors = []
-    def wrap(t):
-        barrier.wait()
-        try:
-            target(t)
-        except BaseException as e:          # reported by the main thread
-            errors.append(repr(e))
-    ts = [threading.Thread(target=wrap, args=(t,)) for t in range(n)]
-    for th in ts:
-        th.start()
-    for th in ts:
-        th.join()
-    assert not errors, errors[:3]
+from _threads import run_threads
 
 def pops(n):
     d = {i: i for i in range(8000)}

@@ -2,28 +2,9 @@
 # threads on one shared list; each check is of the exact final state (counts, sums, no
 # duplicates, consistent snapshots). A split critical section (read in one, write back in
 # another) loses items here: `lst += [x]` once kept about half of them.
-import threading
+from _threads import run_threads
 
 N = 4000  # operations per thread and case
-
-
-def run(nthreads, worker, *args):
-    barrier = threading.Barrier(nthreads)
-    errors = []
-
-    def body(t):
-        try:
-            barrier.wait()
-            worker(t, *args)
-        except BaseException as e:  # reported below, with the case's name
-            errors.append(repr(e))
-
-    threads = [threading.Thread(target=body, args=(t,)) for t in range(nthreads)]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
-    assert not errors, errors
 
 
 def expect_all(lst, total, what):
@@ -43,7 +24,7 @@ def case_iadd_list(T):
         for i in range(t * N, (t + 1) * N):
             box.lst += [i]
 
-    run(T, w)
+    run_threads(T, w)
     expect_all(box.lst, T * N, "lst += [x]")
 
 
@@ -56,7 +37,7 @@ def case_iadd_tuple_and_iterable(T):
             lst += (i,)
             lst += iter([i + 1])
 
-    run(T, w)
+    run_threads(T, w)
     expect_all(shared, T * N, "lst += tuple / iterator")
 
 
@@ -69,7 +50,7 @@ def case_extend(T):
             shared.extend((i + 2,))
             shared.extend(x for x in (i + 3,))
 
-    run(T, w)
+    run_threads(T, w)
     expect_all(shared, T * N, "extend")
 
 
@@ -81,7 +62,7 @@ def case_append_insert(T):
             shared.append(i)
             shared.insert(len(shared) // 2, i + 1)
 
-    run(T, w)
+    run_threads(T, w)
     expect_all(shared, T * N, "append / insert")
 
 
@@ -92,7 +73,7 @@ def case_slice_prepend(T):
         for i in range(t * N, (t + 1) * N, 2):
             shared[:0] = [i, i + 1]
 
-    run(T, w)
+    run_threads(T, w)
     expect_all(shared, T * N, "lst[:0] = items")
 
 
@@ -105,7 +86,7 @@ def case_pop(T):
         for k in range(N):
             mine.append(pop() if k % 2 else pop(0))
 
-    run(T, w)
+    run_threads(T, w)
     assert shared == [], f"pop: {len(shared)} items left"
     popped = [x for g in got for x in g]
     expect_all(popped, T * N, "pop / pop(0)")
@@ -118,7 +99,7 @@ def case_remove(T):
         for i in range(t, T * N, T):
             shared.remove(i)
 
-    run(T, w)
+    run_threads(T, w)
     assert shared == [], f"remove: {len(shared)} items left"
 
 
@@ -131,7 +112,7 @@ def case_del_item_and_slice(T):
             del shared[-1]
             del shared[:2]
 
-    run(T, w)
+    run_threads(T, w)
     assert shared == [], f"del: {len(shared)} items left"
 
 
@@ -144,7 +125,7 @@ def case_imul(T):
         for _ in range(ROUNDS):
             lst *= 2
 
-    run(T, w)
+    run_threads(T, w)
     assert len(shared) == 2 ** (T * ROUNDS), f"*=: {len(shared)} items"
     assert set(shared) == {7}
 
@@ -157,7 +138,7 @@ def case_setitem_counts(T):
         for i in range(1, N + 1):
             shared[t] = i
 
-    run(T, w)
+    run_threads(T, w)
     assert shared == [N] * T, shared
 
 
@@ -183,7 +164,7 @@ def case_snapshots(T):
                 assert len(dst) == 2 * M, f"extend copied {len(dst)} items"
                 assert len(set(dst[:M])) == 1 and len(set(dst[M:])) == 1, f"mixed {dst}"
 
-    run(max(T, 2), w)
+    run_threads(max(T, 2), w)
 
 
 def case_sort_reverse_vs_append(T):
@@ -197,7 +178,7 @@ def case_sort_reverse_vs_append(T):
             elif i % 64 == 32:
                 shared.reverse()
 
-    run(T, w)
+    run_threads(T, w)
     expect_all(shared, T * N, "sort / reverse with appends")
 
 
@@ -218,7 +199,7 @@ def case_count_index_contains(T):
                 # One item at most is inserted before 50 at any time.
                 assert shared.index(50) in (50, 51)
 
-    run(T, w)
+    run_threads(T, w)
 
 
 def case_shared_iterator(T):
@@ -235,7 +216,7 @@ def case_shared_iterator(T):
                 if y is not None:
                     mine.append(y)
 
-    run(T, w)
+    run_threads(T, w)
     expect_all([x for g in got for x in g], T * N, "shared iterator")
 
 

@@ -5,21 +5,7 @@
 # concurrent add.
 import threading
 
-def run_threads(n, target):
-    barrier = threading.Barrier(n)
-    errors = []
-    def wrap(t):
-        barrier.wait()
-        try:
-            target(t)
-        except BaseException as e:
-            errors.append(repr(e))
-    ts = [threading.Thread(target=wrap, args=(t,)) for t in range(n)]
-    for th in ts:
-        th.start()
-    for th in ts:
-        th.join()
-    assert not errors, errors[:3]
+from _threads import run_threads
 
 def readers_and_writers(n, read, write, iters):
     # Thread 0 runs `read` until the writers (threads 1..n-1, `iters` calls each) are done.

@@ -32,7 +32,7 @@ use gilvm_vm::{Config, Vm};
 
 fn refcount(c: &mut Criterion) {
     let mut g = c.benchmark_group("refcount");
-    let own = Header::new();
+    let own = Header::new(0);
     g.bench_function("owner", |b| {
         b.iter(|| {
             let h = black_box(&own);
@@ -41,7 +41,9 @@ fn refcount(c: &mut Criterion) {
         })
     });
     // Created (and so owned) by a thread that has exited.
-    let other = std::thread::spawn(Header::new).join().expect("thread");
+    let other = std::thread::spawn(|| Header::new(0))
+        .join()
+        .expect("thread");
     g.bench_function("non_owner", |b| {
         b.iter(|| {
             let h = black_box(&other);
@@ -49,7 +51,7 @@ fn refcount(c: &mut Criterion) {
             black_box(h.decref_action());
         })
     });
-    let immortal = Header::new();
+    let immortal = Header::new(0);
     immortal.make_immortal();
     g.bench_function("immortal", |b| {
         b.iter(|| {

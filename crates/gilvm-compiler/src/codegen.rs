@@ -7,6 +7,7 @@
 //! stack depth a handler restores is the number of values held by the enclosing frame
 //! blocks (a `for` loop holds its iterator, a `with` its `__exit__`, an `except` body the
 //! previously handled exception).
+use gilvm_object::Owned;
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::TextRange;
 
@@ -611,7 +612,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
             fl |= 8;
         }
         let py = self.py;
-        let code = ObjRef::new_immortal(py, Payload::Code(code));
+        let code = ObjRef::new_immortal(py, Owned::Code(code));
         self.b().load_const(Value::Obj(code));
         self.emit(Instr::MakeFunction(fl));
     }

@@ -1,11 +1,12 @@
 //! Expression code generation, with constant folding of numeric literals.
+use gilvm_object::Owned;
 use num_bigint::BigInt;
 use num_traits::{ToPrimitive, Zero};
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::{Ranged, TextRange};
 
 use gilvm_object::code::{BinOp, CmpOp, Instr, UnOp};
-use gilvm_object::{ObjRef, Payload, Value};
+use gilvm_object::{ObjRef, Value};
 
 use crate::builder::Label;
 use crate::codegen::{CResult, CompKind, Compiler};
@@ -136,7 +137,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
         match k {
             K::Int(i) => match i.to_i64() {
                 Some(v) => Value::Int(v),
-                None => Value::Obj(ObjRef::new_immortal(self.py, Payload::Int(i))),
+                None => Value::Obj(ObjRef::new_immortal(self.py, Owned::Int(i))),
             },
             K::Float(f) => Value::Float(f),
         }
@@ -167,7 +168,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
             }
             Expr::BytesLiteral(b) => {
                 let bytes: Vec<u8> = b.value.bytes().collect();
-                let o = ObjRef::new_immortal(self.py, Payload::Bytes(bytes.into_boxed_slice()));
+                let o = ObjRef::new_immortal(self.py, Owned::Bytes(bytes.into_boxed_slice()));
                 self.b().load_const(Value::Obj(o));
             }
             Expr::BooleanLiteral(b) => self.b().load_const(Value::Bool(b.value)),
@@ -358,7 +359,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
         if elts.is_empty() {
             return Some(Value::Obj(ObjRef::new_immortal(
                 self.py,
-                Payload::Tuple(Box::new([])),
+                Owned::Tuple(Box::new([])),
             )));
         }
         let mut vals = Vec::new();
@@ -379,7 +380,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
         }
         Some(Value::Obj(ObjRef::new_immortal(
             self.py,
-            Payload::Tuple(vals.into_boxed_slice()),
+            Owned::Tuple(vals.into_boxed_slice()),
         )))
     }
 
@@ -588,7 +589,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
                     }
                     names.push(Value::Obj(gilvm_object::str::intern(self.py, &id.id)));
                 }
-                let t = ObjRef::new_immortal(self.py, Payload::Tuple(names.into_boxed_slice()));
+                let t = ObjRef::new_immortal(self.py, Owned::Tuple(names.into_boxed_slice()));
                 self.b().load_const(Value::Obj(t));
                 self.emit(Instr::CallKw(n));
             }

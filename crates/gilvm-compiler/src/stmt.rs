@@ -189,7 +189,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
                     .collect();
                 let tuple = gilvm_object::ObjRef::new_immortal(
                     self.py,
-                    gilvm_object::Payload::Tuple(names.into_boxed_slice()),
+                    gilvm_object::Owned::Tuple(names.into_boxed_slice()),
                 );
                 self.b().load_const(Value::Obj(tuple));
                 let modname = i

@@ -1,4 +1,5 @@
-//! The object header: reference count storage.
+//! The object header: reference count storage, and the object's kind tag (`payload::Kind`,
+//! one byte kept where the counts leave padding, so it costs no space in either build).
 //!
 //! This is one of the two places where `cfg(feature = "free-threading")` may appear (the
 //! other is `gilvm-sync`).
@@ -32,6 +33,8 @@ mod imp {
     /// Reference count word (GIL build: non-atomic).
     pub struct Header {
         rc: Cell<u32>,
+        /// The payload kind (`payload::Kind`), fixed at allocation.
+        kind: u8,
         /// Model checking only: set when the object is freed.
         #[cfg(loom)]
         freed: Cell<bool>,
@@ -39,9 +42,10 @@ mod imp {
 
     impl Header {
         #[inline(always)]
-        pub const fn new() -> Header {
+        pub const fn new(kind: u8) -> Header {
             Header {
                 rc: Cell::new(1),
+                kind,
                 #[cfg(loom)]
                 freed: Cell::new(false),
             }
@@ -55,6 +59,11 @@ mod imp {
         #[cfg(loom)]
         pub fn loom_is_freed(&self) -> bool {
             self.freed.get()
+        }
+        /// The payload kind given to `new`.
+        #[inline(always)]
+        pub fn kind(&self) -> u8 {
+            self.kind
         }
         #[inline(always)]
         pub fn incref(&self) {
@@ -162,8 +171,11 @@ mod imp {
     /// Reference count words (free-threaded build: biased counting).
     pub struct Header {
         owner: AtomicU64,
-        local: AtomicU32,
         shared: AtomicI64,
+        local: AtomicU32,
+        /// The payload kind (`payload::Kind`), fixed at allocation; it sits in what would
+        /// otherwise be padding after `local`.
+        kind: u8,
         /// Model checking only: set when the object is freed; every header access checks it
         /// (a loom cell, so an access that races the free is reported too).
         #[cfg(loom)]
@@ -180,11 +192,12 @@ mod imp {
 
     impl Header {
         #[inline(always)]
-        pub fn new() -> Header {
+        pub fn new(kind: u8) -> Header {
             Header {
                 owner: AtomicU64::new(gilvm_sync::current_thread_id()),
-                local: AtomicU32::new(1),
                 shared: AtomicI64::new(0),
+                local: AtomicU32::new(1),
+                kind,
                 #[cfg(loom)]
                 freed: loom::cell::UnsafeCell::new(false),
             }
@@ -211,6 +224,11 @@ mod imp {
         pub fn loom_is_freed(&self) -> bool {
             // SAFETY: as in `touch`.
             self.freed.with(|f| unsafe { *f })
+        }
+        /// The payload kind given to `new`.
+        #[inline(always)]
+        pub fn kind(&self) -> u8 {
+            self.kind
         }
         #[inline(always)]
         pub fn incref(&self) {

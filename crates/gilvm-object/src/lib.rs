@@ -28,5 +28,5 @@ pub mod value;
 
 pub use gilvm_sync::{ObjCell, Py};
 pub use objref::{ObjRef, SendRef};
-pub use payload::Payload;
+pub use payload::{Kind, Owned, Payload};
 pub use value::Value;

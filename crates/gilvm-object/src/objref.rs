@@ -20,15 +20,22 @@ use std::ptr::NonNull;
 use gilvm_sync::Py;
 
 use crate::header::{Dec, Header};
-use crate::payload::Payload;
+use crate::payload::{Kind, Owned, Payload};
 
-/// A heap object: the header owned by this crate, then the payload. `repr(C)` keeps the
-/// header at offset 0 (merge queues store object addresses).
+/// The common beginning of every heap object: the header (counts and kind tag). An
+/// `ObjRef` points here; the payload follows at the offset its kind's `Obj<T>` gives it
+/// (see `payload::payload_kinds`). `repr(C)` keeps the header at offset 0 (merge queues
+/// store object addresses).
 #[repr(C)]
 pub struct PyObject {
-    header: Header,
-    /// The object's state. Mutable parts live behind `ObjCell`s inside the payload.
-    pub payload: Payload,
+    pub(crate) header: Header,
+}
+
+/// A heap object of a kind whose payload type is `T`.
+#[repr(C)]
+pub(crate) struct Obj<T> {
+    pub(crate) header: Header,
+    pub(crate) data: T,
 }
 
 /// An owned reference to a heap object. See the module docs.
@@ -40,19 +47,15 @@ pub struct ObjRef {
 impl ObjRef {
     /// Allocates a new object with count 1.
     #[inline]
-    pub fn new(_py: Py<'_>, payload: Payload) -> ObjRef {
-        let b = Box::new(PyObject {
-            header: Header::new(),
-            payload,
-        });
+    pub fn new(_py: Py<'_>, payload: Owned) -> ObjRef {
         ObjRef {
-            ptr: NonNull::from(Box::leak(b)),
+            ptr: Kind::alloc(payload),
             _marker: PhantomData,
         }
     }
 
     /// Allocates an immortal object (never counted, never freed).
-    pub fn new_immortal(py: Py<'_>, payload: Payload) -> ObjRef {
+    pub fn new_immortal(py: Py<'_>, payload: Owned) -> ObjRef {
         let r = ObjRef::new(py, payload);
         r.header().make_immortal();
         r
@@ -64,11 +67,18 @@ impl ObjRef {
         unsafe { &self.ptr.as_ref().header }
     }
 
-    /// The payload.
+    /// A view of the payload.
     #[inline(always)]
-    pub fn payload(&self) -> &Payload {
-        // SAFETY: as in `header`.
-        unsafe { &self.ptr.as_ref().payload }
+    pub fn payload(&self) -> Payload<'_> {
+        // SAFETY: `ptr` points to a live object allocated by `Kind::alloc`, kept alive for
+        // the borrow of `self` by the count this ObjRef owns.
+        unsafe { Kind::view(self.ptr) }
+    }
+
+    /// The object's kind.
+    #[inline(always)]
+    pub fn kind(&self) -> Kind {
+        Kind::from_tag(self.header().kind())
     }
 
     /// Same object?
@@ -155,14 +165,6 @@ impl ObjRef {
     }
 }
 
-impl std::ops::Deref for ObjRef {
-    type Target = Payload;
-    #[inline(always)]
-    fn deref(&self) -> &Payload {
-        self.payload()
-    }
-}
-
 impl Clone for ObjRef {
     #[inline(always)]
     fn clone(&self) -> ObjRef {
@@ -208,7 +210,7 @@ fn merge_queued(addr: usize) {
     // so the object is alive; the header is at offset 0 of a `repr(C)` PyObject.
     let count = unsafe { (*ptr).header.explicit_merge(-1) };
     if count == 0 {
-        // SAFETY: non-null, from `Box::leak` in `ObjRef::new`.
+        // SAFETY: non-null, from `Kind::alloc` in `ObjRef::new`.
         free(unsafe { NonNull::new_unchecked(ptr) });
     }
 }
@@ -248,13 +250,15 @@ fn free(ptr: NonNull<PyObject>) {
     // SAFETY: as below; the header stays allocated until `loom_reclaim`.
     unsafe {
         (*ptr.as_ptr()).header.loom_mark_freed();
-        std::ptr::drop_in_place(&mut (*ptr.as_ptr()).payload);
+        Kind::loom_drop_payload(ptr);
     }
     #[cfg(not(loom))]
     // SAFETY: the count reached zero, so no other ObjRef to this object exists; it was
-    // allocated by `Box::new` in `ObjRef::new`. Dropping the box drops the payload, which
+    // allocated by `Kind::alloc` in `ObjRef::new`. Freeing drops the payload, which
     // releases the references it held (possibly freeing more objects).
-    drop(unsafe { Box::from_raw(ptr.as_ptr()) });
+    unsafe {
+        Kind::free(ptr)
+    };
 }
 
 /// Model checking: has the object at `addr` been freed?
@@ -276,13 +280,9 @@ pub unsafe fn loom_is_freed(addr: usize) -> bool {
 pub unsafe fn loom_reclaim(addr: usize) {
     // SAFETY: caller's contract.
     assert!(unsafe { loom_is_freed(addr) }, "object leaked: never freed");
-    let p = addr as *mut PyObject;
-    // SAFETY: the payload was dropped by `free`; drop the header and release the box's
-    // memory (allocated by `Box::new` in `ObjRef::new` with this layout).
-    unsafe {
-        std::ptr::drop_in_place(&mut (*p).header);
-        std::alloc::dealloc(p as *mut u8, std::alloc::Layout::new::<PyObject>());
-    }
+    // SAFETY: the payload was dropped by `free` (caller's contract); `loom_release` drops
+    // the header and releases the memory with the layout `Kind::alloc` used.
+    unsafe { Kind::loom_release(NonNull::new_unchecked(addr as *mut PyObject)) }
 }
 
 impl fmt::Debug for ObjRef {

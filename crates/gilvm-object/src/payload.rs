@@ -4,6 +4,7 @@
 //! behind an [`ObjCell`] (the per-object lock: nothing in the GIL build, a one-byte mutex in
 //! the free-threaded build), accessed with a [`Py`](gilvm_sync::Py) token.
 use std::any::Any;
+use std::ptr::NonNull;
 
 use num_bigint::BigInt;
 
@@ -12,15 +13,135 @@ use gilvm_sync::ObjCell;
 use crate::code::CodeObject;
 use crate::dict::PyDict;
 use crate::exc::ExcData;
+use crate::header::Header;
 use crate::list::PyList;
-use crate::objref::ObjRef;
+use crate::objref::{Obj, ObjRef, PyObject};
 use crate::set::PySet;
 use crate::str::PyStr;
 use crate::types::TypeObject;
 use crate::value::Value;
 
-/// What a heap object is.
-pub enum Payload {
+/// The kinds of heap object and their payload types, listed once: the macro below makes
+/// from this list the owned payload a new object is built from ([`Owned`]), the borrowed
+/// view the VM matches on ([`Payload`]), the kind tag kept in the header ([`Kind`]), and
+/// the per-kind allocation and release (`Kind::alloc`, `Kind::free`).
+///
+/// # Layout: every object as large as its kind needs
+/// An object is allocated as `Obj<T>` (header, then `T`) for its kind's payload type `T`,
+/// never as a union of all kinds: a `str` costs the header and a `PyStr`, a code object
+/// its 270-odd bytes, and neither pays for the other. The kind tag lives in the header's
+/// spare bytes (no extra word in either build), and `ObjRef::payload` turns tag and
+/// address into a `Payload` view, a tag and a pointer the compiler keeps in registers.
+macro_rules! payload_kinds {
+    ($( $(#[$doc:meta])* $name:ident($ty:ty) ),* $(,)?) => {
+        /// What a new heap object holds: passed to [`ObjRef::new`](crate::ObjRef::new),
+        /// which allocates exactly the size of this variant's payload.
+        pub enum Owned {
+            $( $(#[$doc])* $name($ty), )*
+        }
+
+        /// A view of a heap object's payload (from [`ObjRef::payload`](crate::ObjRef::payload)).
+        #[derive(Clone, Copy)]
+        pub enum Payload<'a> {
+            $( $(#[$doc])* $name(&'a $ty), )*
+        }
+
+        /// The kind tag of a heap object, stored in its header.
+        #[repr(u8)]
+        #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+        pub enum Kind {
+            $( $name, )*
+        }
+
+        impl Kind {
+            /// Every kind, indexed by its tag.
+            const ALL: &'static [Kind] = &[$( Kind::$name, )*];
+
+            /// The kind whose tag is `tag`.
+            #[inline(always)]
+            pub(crate) fn from_tag(tag: u8) -> Kind {
+                // A tag always comes from `Kind as u8` at allocation; the bound check is
+                // one compare and keeps this safe.
+                Kind::ALL[tag as usize]
+            }
+
+            /// Allocates an object holding `p` (count 1) and returns its address.
+            pub(crate) fn alloc(p: Owned) -> NonNull<PyObject> {
+                match p {
+                    $( Owned::$name(data) => {
+                        let b = Box::new(Obj { header: Header::new(Kind::$name as u8), data });
+                        NonNull::from(Box::leak(b)).cast()
+                    } )*
+                }
+            }
+
+            /// The payload view of the object at `p`.
+            ///
+            /// # Safety
+            /// `p` must point to a live object allocated by [`Kind::alloc`] whose payload
+            /// outlives `'a`.
+            #[inline(always)]
+            pub(crate) unsafe fn view<'a>(p: NonNull<PyObject>) -> Payload<'a> {
+                // SAFETY: the caller's contract; the header is at offset 0 of every
+                // `Obj<T>` (`repr(C)`), and its tag names the `T` it was allocated with.
+                unsafe {
+                    match Kind::from_tag((*p.as_ptr()).header.kind()) {
+                        $( Kind::$name => Payload::$name(&(*p.cast::<Obj<$ty>>().as_ptr()).data), )*
+                    }
+                }
+            }
+
+            /// Drops the object at `p` and releases its memory.
+            ///
+            /// # Safety
+            /// `p` must come from [`Kind::alloc`], and no reference to it may remain.
+            pub(crate) unsafe fn free(p: NonNull<PyObject>) {
+                // SAFETY: the caller's contract; the box is rebuilt with the type it was
+                // allocated with (the tag names it).
+                unsafe {
+                    match Kind::from_tag((*p.as_ptr()).header.kind()) {
+                        $( Kind::$name => drop(Box::from_raw(p.cast::<Obj<$ty>>().as_ptr())), )*
+                    }
+                }
+            }
+
+            /// Model checking: drops the payload of the object at `p` in place, keeping
+            /// the header readable until [`Kind::loom_release`].
+            ///
+            /// # Safety
+            /// As [`Kind::free`].
+            #[cfg(loom)]
+            pub(crate) unsafe fn loom_drop_payload(p: NonNull<PyObject>) {
+                // SAFETY: as in `free`.
+                unsafe {
+                    match Kind::from_tag((*p.as_ptr()).header.kind()) {
+                        $( Kind::$name => std::ptr::drop_in_place(
+                            &mut (*p.cast::<Obj<$ty>>().as_ptr()).data), )*
+                    }
+                }
+            }
+
+            /// Model checking: drops the header of an object whose payload was dropped by
+            /// `loom_drop_payload`, and releases the memory.
+            ///
+            /// # Safety
+            /// As [`Kind::free`]; the payload was already dropped.
+            #[cfg(loom)]
+            pub(crate) unsafe fn loom_release(p: NonNull<PyObject>) {
+                // SAFETY: as in `free`; the layout is the one `alloc` used.
+                unsafe {
+                    let layout = match Kind::from_tag((*p.as_ptr()).header.kind()) {
+                        $( Kind::$name => std::alloc::Layout::new::<Obj<$ty>>(), )*
+                    };
+                    std::ptr::drop_in_place(&mut (*p.as_ptr()).header);
+                    std::alloc::dealloc(p.as_ptr().cast(), layout);
+                }
+            }
+        }
+    };
+}
+
+payload_kinds! {
     Str(PyStr),
     /// An int outside the `i64` range (never one that fits: see `Value::from_bigint`).
     Int(BigInt),
@@ -209,9 +330,9 @@ pub enum IterState {
     Native(Box<dyn Any>),
 }
 
-impl Payload {
+impl Payload<'_> {
     /// A short name for debugging.
-    pub fn kind_name(&self) -> &'static str {
+    pub fn kind_name(self) -> &'static str {
         match self {
             Payload::Str(_) => "str",
             Payload::Int(_) => "int",
@@ -237,7 +358,7 @@ impl Payload {
             Payload::SeqIter(_) => "iterator",
             Payload::RangeIter(_) => "range_iterator",
             Payload::Iter(_) => "iterator",
-            Payload::Singleton(n) => n,
+            Payload::Singleton(n) => *n,
             Payload::Native(_) => "native",
         }
     }

@@ -4,6 +4,7 @@
 //! point) and a lazily cached hash. Interned strings (identifiers, attribute names, short
 //! constants) are immortal and unique per text, so dict lookups of names hit on pointer
 //! equality first.
+use crate::payload::Owned;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Mutex;
@@ -11,7 +12,6 @@ use std::sync::Mutex;
 use gilvm_sync::Py;
 
 use crate::objref::{ObjRef, SendRef};
-use crate::payload::Payload;
 use crate::tables::hash_str;
 
 /// The payload of a `str` object.
@@ -84,7 +84,7 @@ pub fn intern(py: Py<'_>, s: &str) -> ObjRef {
         // immortal, so cloning it never writes its count.
         return peek(py, r);
     }
-    let obj = ObjRef::new_immortal(py, Payload::Str(PyStr::new(s)));
+    let obj = ObjRef::new_immortal(py, Owned::Str(PyStr::new(s)));
     map.insert(s.into(), SendRef::new(py, obj.clone()));
     obj
 }

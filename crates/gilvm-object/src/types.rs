@@ -4,6 +4,7 @@
 //! heap payloads to their builtin type, instances to their class. Builtin type objects are
 //! created once per process by [`init`], are immortal, and are shared by all threads; the
 //! interpreter fills their dicts with methods at start-up.
+use crate::payload::Owned;
 use std::sync::OnceLock;
 
 use gilvm_sync::{ObjCell, Py};
@@ -125,7 +126,7 @@ pub fn new_type(
     mark_type_dict(&dict);
     ObjRef::new(
         py,
-        Payload::Type(TypeObject {
+        Owned::Type(TypeObject {
             name: name.into(),
             qualname: ObjCell::new(Value::Obj(intern(py, name))),
             bases: bases.into_boxed_slice(),
@@ -147,7 +148,7 @@ fn mark_type_dict(dict: &ObjRef) {
 }
 
 fn new_dict_obj(py: Py<'_>) -> ObjRef {
-    ObjRef::new_immortal(py, Payload::Dict(PyDict::new()))
+    ObjRef::new_immortal(py, Owned::Dict(PyDict::new()))
 }
 
 fn new_builtin_type(py: Py<'_>, name: &str, object: &ObjRef) -> ObjRef {
@@ -204,7 +205,7 @@ pub fn init(py: Py<'_>) -> &'static BuiltinTypes {
             mark_type_dict(&bool_dict);
             let bool_ = ObjRef::new(
                 py,
-                Payload::Type(TypeObject {
+                Owned::Type(TypeObject {
                     name: "bool".into(),
                     qualname: ObjCell::new(Value::Obj(intern(py, "bool"))),
                     bases: vec![types.int.clone()].into_boxed_slice(),
@@ -274,7 +275,7 @@ pub fn type_of_obj(o: &ObjRef) -> &ObjRef {
         Payload::SeqIter(_) => &t.list_iterator,
         Payload::RangeIter(_) => &t.range_iterator,
         Payload::Iter(_) => &t.iterator,
-        Payload::Singleton("NotImplemented") => &t.not_implemented,
+        Payload::Singleton(&"NotImplemented") => &t.not_implemented,
         Payload::Singleton(_) => &t.ellipsis,
         Payload::Native(n) => &n.class,
     }

@@ -4,6 +4,7 @@
 //! 16-byte value itself and never touch a reference count. Everything else is an
 //! [`ObjRef`]. Ints outside `i64` are `Payload::Int(BigInt)` objects; the invariant is that a
 //! `BigInt` payload never holds a value that fits in `i64` (use [`Value::from_bigint`]).
+use crate::payload::Owned;
 use std::mem::MaybeUninit;
 use std::ptr;
 
@@ -142,7 +143,7 @@ impl Value {
     pub fn from_bigint(py: Py<'_>, v: BigInt) -> Value {
         match v.to_i64() {
             Some(i) => Value::Int(i),
-            None => Value::Obj(ObjRef::new(py, Payload::Int(v))),
+            None => Value::Obj(ObjRef::new(py, Owned::Int(v))),
         }
     }
 

@@ -12,6 +12,7 @@
 //! `gilvm_sync::sync::broken`) and asserts that loom finds it.
 #![cfg(all(loom, feature = "free-threading"))]
 
+use gilvm_object::Owned;
 use std::sync::Arc;
 
 use gilvm_object::objref::{drain_merge_queue, loom_reclaim, register_thread, unregister_thread};
@@ -26,7 +27,7 @@ fn py() -> Py<'static> {
 }
 
 fn new_object() -> ObjRef {
-    ObjRef::new(py(), Payload::Bytes(Box::new([])))
+    ObjRef::new(py(), Owned::Bytes(Box::new([])))
 }
 
 /// An attached thread that can own objects (registered for merge queues).
@@ -243,7 +244,7 @@ fn broken_brc_all_paths_queue_fallback_missing_is_found() {
 /// thread's write.
 fn exclusive_after_other_holder() {
     let owner = attach();
-    let obj = ObjRef::new(py(), Payload::Cell(ObjCell::new(Value::None)));
+    let obj = ObjRef::new(py(), Owned::Cell(ObjCell::new(Value::None)));
     let addr = obj.addr();
     let data = Arc::new(loom::cell::UnsafeCell::new(0u32));
     let slot = Arc::new(ObjCell::new(Some(SendRef::new(py(), obj.clone()))));

@@ -3,6 +3,7 @@
 //! `__getattr__`. Also method lookup for `LoadMethod` without creating bound methods.
 use gilvm_object::payload::{BoundMethod, InstanceBase};
 use gilvm_object::types::{lookup, type_of};
+use gilvm_object::Owned;
 use gilvm_object::{ObjRef, Payload, Value};
 
 use crate::error::PyResult;
@@ -188,17 +189,15 @@ impl Interp {
                         return Ok(a);
                     }
                 }
-                Value::Obj(self.new_obj(Payload::BoundMethod(BoundMethod {
+                Value::Obj(self.new_obj(Owned::BoundMethod(BoundMethod {
                     func: a.clone(),
                     receiver: o.clone(),
                 })))
             }
-            Payload::ClassMethod(f) => {
-                Value::Obj(self.new_obj(Payload::BoundMethod(BoundMethod {
-                    func: f.clone(),
-                    receiver: Value::Obj(ty.clone()),
-                })))
-            }
+            Payload::ClassMethod(f) => Value::Obj(self.new_obj(Owned::BoundMethod(BoundMethod {
+                func: f.clone(),
+                receiver: Value::Obj(ty.clone()),
+            }))),
             Payload::StaticMethod(f) => f.clone(),
             Payload::Instance(_) | Payload::Native(_) => {
                 if let Some(get) = self.lookup_special(&a, "__get__") {
@@ -248,7 +247,7 @@ impl Interp {
                     if let Value::Obj(ao) = &a {
                         match ao.payload() {
                             Payload::ClassMethod(f) => {
-                                return Ok(Some(Value::Obj(self.new_obj(Payload::BoundMethod(
+                                return Ok(Some(Value::Obj(self.new_obj(Owned::BoundMethod(
                                     BoundMethod {
                                         func: f.clone(),
                                         receiver: obj.clone(),
@@ -323,7 +322,7 @@ impl Interp {
             };
             return Ok(Some(match ao.payload() {
                 Payload::ClassMethod(f) => {
-                    Value::Obj(self.new_obj(Payload::BoundMethod(BoundMethod {
+                    Value::Obj(self.new_obj(Owned::BoundMethod(BoundMethod {
                         func: f.clone(),
                         receiver: Value::Obj(t.clone()),
                     })))

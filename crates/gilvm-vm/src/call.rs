@@ -2,6 +2,7 @@
 //! parameters with CPython's error messages.
 use gilvm_object::code::{flags, CodeObject};
 use gilvm_object::payload::{BoundMethod, Function};
+use gilvm_object::Owned;
 use gilvm_object::{ObjCell, ObjRef, Payload, Value};
 
 use crate::args::Args;
@@ -188,7 +189,7 @@ impl Interp {
                 Some(a) => std::mem::replace(&mut fast[*a as usize], Value::Undef),
                 None => Value::Undef,
             };
-            fast.push(Value::Obj(self.new_obj(Payload::Cell(ObjCell::new(init)))));
+            fast.push(Value::Obj(self.new_obj(Owned::Cell(ObjCell::new(init)))));
         }
         for c in f.closure.iter() {
             fast.push(Value::Obj(c.clone()));
@@ -390,7 +391,7 @@ impl Interp {
             },
             _ => Box::new([]),
         };
-        Value::Obj(self.new_obj(Payload::Function(Function {
+        Value::Obj(self.new_obj(Owned::Function(Function {
             code: code_o.clone(),
             globals: globals.clone(),
             name: ObjCell::new(Value::Obj(code.name.clone())),

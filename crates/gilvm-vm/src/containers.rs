@@ -7,6 +7,7 @@
 use gilvm_object::dict::Lookup;
 use gilvm_object::keys::{as_index_i64, builtin_hash, KeyHash};
 use gilvm_object::list::SliceSpec;
+use gilvm_object::Owned;
 use gilvm_object::{ObjRef, Payload, Value};
 
 use crate::error::PyResult;
@@ -556,7 +557,7 @@ impl Interp {
     /// A new set (or frozenset) holding `items`.
     pub fn new_set_from(&mut self, items: Vec<Value>, frozen: bool) -> PyResult<ObjRef> {
         let s = if frozen {
-            self.new_obj(Payload::FrozenSet(gilvm_object::set::PySet::new()))
+            self.new_obj(Owned::FrozenSet(gilvm_object::set::PySet::new()))
         } else {
             self.new_set()
         };

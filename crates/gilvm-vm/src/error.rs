@@ -1,6 +1,7 @@
 //! Python exceptions as Rust errors: [`PyErr`] wraps an exception instance.
 use gilvm_object::exc::ExcData;
 use gilvm_object::payload::{Instance, InstanceBase};
+use gilvm_object::Owned;
 use gilvm_object::{ObjCell, ObjRef, Payload, Value};
 
 use crate::interp::Interp;
@@ -39,7 +40,7 @@ impl Interp {
         let args = self.new_tuple(args);
         ObjRef::new(
             self.py,
-            Payload::Instance(Instance {
+            Owned::Instance(Instance {
                 class: ty.clone(),
                 dict: Some(self.new_dict_obj()),
                 base: InstanceBase::Exception(ObjCell::new(ExcData::new(args))),

@@ -7,6 +7,7 @@
 use gilvm_object::code::{BinOp, CmpOp, Instr};
 use gilvm_object::payload::RangeIter;
 use gilvm_object::types::type_of;
+use gilvm_object::Owned;
 use gilvm_object::{ObjRef, Payload, Value};
 
 use crate::args::Args;
@@ -459,7 +460,7 @@ impl Interp {
                             Value::push_words(
                                 &mut stack,
                                 Value::Obj(
-                                    self.new_obj(Payload::Slice(Box::new([start, stop, step]))),
+                                    self.new_obj(Owned::Slice(Box::new([start, stop, step]))),
                                 ),
                             );
                         }

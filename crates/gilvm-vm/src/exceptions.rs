@@ -1,6 +1,7 @@
 //! The builtin exception hierarchy, as CPython 3.13 defines it.
 use gilvm_object::str::intern;
 use gilvm_object::types::{new_type, Layout};
+use gilvm_object::Owned;
 use gilvm_object::{ObjRef, Payload, Py, Value};
 
 macro_rules! exc_types {
@@ -33,7 +34,7 @@ macro_rules! exc_types {
 }
 
 fn make(py: Py<'_>, name: &str, mro: &[ObjRef]) -> ObjRef {
-    let dict = ObjRef::new_immortal(py, Payload::Dict(gilvm_object::dict::PyDict::new()));
+    let dict = ObjRef::new_immortal(py, Owned::Dict(gilvm_object::dict::PyDict::new()));
     let t = new_type(
         py,
         name,
@@ -55,7 +56,7 @@ fn make(py: Py<'_>, name: &str, mro: &[ObjRef]) -> ObjRef {
 }
 
 fn make_with_mro(py: Py<'_>, name: &str, parent: &ObjRef, mro: Vec<ObjRef>) -> ObjRef {
-    let dict = ObjRef::new_immortal(py, Payload::Dict(gilvm_object::dict::PyDict::new()));
+    let dict = ObjRef::new_immortal(py, Owned::Dict(gilvm_object::dict::PyDict::new()));
     let t = new_type(
         py,
         name,

@@ -1,6 +1,7 @@
 //! Generator objects: a suspended frame resumed by `next()`/`send()`.
 use gilvm_object::code::Instr;
 use gilvm_object::payload::{Function, NativeObj};
+use gilvm_object::Owned;
 use gilvm_object::{ObjCell, ObjRef, Payload, Value};
 
 use crate::args::Args;
@@ -42,7 +43,7 @@ impl Interp {
             name,
             qualname,
         });
-        Value::Obj(self.new_obj(Payload::Native(NativeObj {
+        Value::Obj(self.new_obj(Owned::Native(NativeObj {
             class: self.g.generator_type.clone(),
             data: ObjCell::new(st),
             tag: 0,

@@ -1,6 +1,7 @@
 //! The import system: `sys.modules`, native modules registered through the embedding API,
 //! and `.py` modules and packages found on `sys.path`.
 use gilvm_object::payload::Module;
+use gilvm_object::Owned;
 use gilvm_object::{ObjRef, Payload, Value};
 
 use crate::error::{PyErr, PyResult};
@@ -20,7 +21,7 @@ impl Interp {
         self.dict_set_str(&dict, self.g.names.package.clone(), Value::None);
         self.dict_set_str(&dict, self.g.names.spec.clone(), Value::None);
         self.dict_set_str(&dict, self.g.names.loader.clone(), Value::None);
-        self.new_obj(Payload::Module(Module { name: n, dict }))
+        self.new_obj(Owned::Module(Module { name: n, dict }))
     }
 
     /// The module's namespace dict.
@@ -46,7 +47,7 @@ impl Interp {
                 if std::env::var_os("GILVM_DIS").is_some() {
                     crate::modules::io::write_stderr(&gilvm_compiler::dis::disassemble(&code));
                 }
-                Ok(self.new_obj(Payload::Code(code)))
+                Ok(self.new_obj(Owned::Code(code)))
             }
             Err(e) => Err(self.syntax_error_from(&e, filename)),
         }

@@ -1,4 +1,5 @@
 //! Creating the runtime: builtin types, exceptions, the builtins and sys modules.
+use gilvm_object::Owned;
 use std::sync::atomic::{AtomicU32, AtomicUsize};
 use std::sync::{Once, OnceLock};
 
@@ -33,12 +34,12 @@ pub fn create_globals(py: Py<'_>) -> Globals {
     let exc = ExcTypes::create(py);
     let names = Names::create(py);
     let mk_module = |name: &str| -> ObjRef {
-        let dict = ObjRef::new_immortal(py, Payload::Dict(PyDict::new()));
+        let dict = ObjRef::new_immortal(py, Owned::Dict(PyDict::new()));
         dict.payload_dict()
             .set_str(py, intern(py, "__name__"), Value::Obj(intern(py, name)));
         ObjRef::new_immortal(
             py,
-            Payload::Module(Module {
+            Owned::Module(Module {
                 name: Value::Obj(intern(py, name)),
                 dict,
             }),
@@ -50,9 +51,9 @@ pub fn create_globals(py: Py<'_>) -> Globals {
         _ => unreachable!(),
     };
     let sys = mk_module("sys");
-    let modules = ObjRef::new_immortal(py, Payload::Dict(PyDict::new()));
+    let modules = ObjRef::new_immortal(py, Owned::Dict(PyDict::new()));
     let generator_type = {
-        let dict = ObjRef::new_immortal(py, Payload::Dict(PyDict::new()));
+        let dict = ObjRef::new_immortal(py, Owned::Dict(PyDict::new()));
         let t = gilvm_object::types::new_type(
             py,
             "generator",
@@ -78,9 +79,9 @@ pub fn create_globals(py: Py<'_>) -> Globals {
         builtins_dict,
         modules,
         sys,
-        not_implemented: ObjRef::new_immortal(py, Payload::Singleton("NotImplemented")),
-        ellipsis: ObjRef::new_immortal(py, Payload::Singleton("Ellipsis")),
-        empty_tuple: ObjRef::new_immortal(py, Payload::Tuple(Box::new([]))),
+        not_implemented: ObjRef::new_immortal(py, Owned::Singleton("NotImplemented")),
+        ellipsis: ObjRef::new_immortal(py, Owned::Singleton("Ellipsis")),
+        empty_tuple: ObjRef::new_immortal(py, Owned::Tuple(Box::new([]))),
         ascii_chars: (0u8..128)
             .map(|b| intern(py, &(b as char).to_string()))
             .collect(),

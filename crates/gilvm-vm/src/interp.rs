@@ -7,7 +7,8 @@ use gilvm_object::list::PyList;
 use gilvm_object::payload::{BuiltinFn, ErasedFn};
 use gilvm_object::set::PySet;
 use gilvm_object::str::{intern, PyStr};
-use gilvm_object::{ObjRef, Payload, Py, Value};
+use gilvm_object::Owned;
+use gilvm_object::{ObjRef, Py, Value};
 
 use crate::args::Args;
 use crate::error::PyResult;
@@ -79,29 +80,29 @@ impl Interp {
     // ---- constructors ----
 
     #[inline]
-    pub fn new_obj(&self, p: Payload) -> ObjRef {
+    pub fn new_obj(&self, p: Owned) -> ObjRef {
         ObjRef::new(self.py, p)
     }
     pub fn new_str(&self, s: impl Into<Box<str>>) -> Value {
-        Value::Obj(ObjRef::new(self.py, Payload::Str(PyStr::new(s))))
+        Value::Obj(ObjRef::new(self.py, Owned::Str(PyStr::new(s))))
     }
     pub fn intern(&self, s: &str) -> ObjRef {
         intern(self.py, s)
     }
     pub fn new_list(&self, v: Vec<Value>) -> Value {
-        Value::Obj(ObjRef::new(self.py, Payload::List(PyList::new(v))))
+        Value::Obj(ObjRef::new(self.py, Owned::List(PyList::new(v))))
     }
     pub fn new_tuple(&self, v: Vec<Value>) -> Value {
         if v.is_empty() {
             return Value::Obj(self.g.empty_tuple.clone());
         }
-        Value::Obj(ObjRef::new(self.py, Payload::Tuple(v.into_boxed_slice())))
+        Value::Obj(ObjRef::new(self.py, Owned::Tuple(v.into_boxed_slice())))
     }
     pub fn new_dict_obj(&self) -> ObjRef {
-        ObjRef::new(self.py, Payload::Dict(PyDict::new()))
+        ObjRef::new(self.py, Owned::Dict(PyDict::new()))
     }
     pub fn new_set(&self) -> ObjRef {
-        ObjRef::new(self.py, Payload::Set(PySet::new()))
+        ObjRef::new(self.py, Owned::Set(PySet::new()))
     }
     pub fn new_bigint(&self, v: num_bigint::BigInt) -> Value {
         Value::from_bigint(self.py, v)
@@ -110,7 +111,7 @@ impl Interp {
     pub fn new_native(&self, name: &'static str, f: NativeFn) -> Value {
         Value::Obj(ObjRef::new(
             self.py,
-            Payload::BuiltinFunction(BuiltinFn {
+            Owned::BuiltinFunction(BuiltinFn {
                 name,
                 func: ErasedFn(f as *const ()),
                 receiver: None,
@@ -122,7 +123,7 @@ impl Interp {
     pub fn new_native_with(&self, name: &'static str, f: NativeFn, data: Value) -> Value {
         Value::Obj(ObjRef::new(
             self.py,
-            Payload::BuiltinFunction(BuiltinFn {
+            Owned::BuiltinFunction(BuiltinFn {
                 name,
                 func: ErasedFn(f as *const ()),
                 receiver: None,

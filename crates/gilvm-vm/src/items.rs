@@ -2,6 +2,7 @@
 use gilvm_object::keys::as_index_i64;
 use gilvm_object::list::PyList;
 use gilvm_object::payload::InstanceBase;
+use gilvm_object::Owned;
 use gilvm_object::{ObjRef, Payload, Value};
 
 use crate::error::PyResult;
@@ -71,9 +72,7 @@ impl Interp {
             Payload::Bytes(b) => {
                 if let Some(sl) = slice_of(key) {
                     let v = self.slice_vec(b, sl)?;
-                    return Ok(Value::Obj(
-                        self.new_obj(Payload::Bytes(v.into_boxed_slice())),
-                    ));
+                    return Ok(Value::Obj(self.new_obj(Owned::Bytes(v.into_boxed_slice()))));
                 }
                 let i = self.seq_index(key, b.len(), "index")?;
                 Ok(Value::Int(b[i] as i64))
@@ -88,7 +87,7 @@ impl Interp {
                     let nstart = r.item(start);
                     let nstep = r.step * step;
                     let nstop = r.start.wrapping_add(stop.wrapping_mul(r.step));
-                    return Ok(Value::Obj(self.new_obj(Payload::Range(
+                    return Ok(Value::Obj(self.new_obj(Owned::Range(
                         gilvm_object::payload::RangeObj {
                             start: nstart,
                             stop: nstop,

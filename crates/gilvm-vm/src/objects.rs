@@ -2,6 +2,7 @@
 //! context-manager helpers the eval loop uses.
 use gilvm_object::payload::{BoundMethod, Instance, InstanceBase};
 use gilvm_object::types::{is_subtype, lookup, new_type, type_of, type_of_obj, Layout};
+use gilvm_object::Owned;
 use gilvm_object::{ObjCell, ObjRef, Payload, Value};
 
 use crate::args::Args;
@@ -131,7 +132,7 @@ impl Interp {
                 )))
             }
         };
-        Ok(Value::Obj(self.new_obj(Payload::Instance(Instance {
+        Ok(Value::Obj(self.new_obj(Owned::Instance(Instance {
             class: cls.clone(),
             dict: Some(self.new_dict_obj()),
             base,
@@ -180,7 +181,7 @@ impl Interp {
         frame.fast.resize(code.nlocals(), Value::Undef);
         for _ in 0..code.cellvars.len() {
             frame.fast.push(Value::Obj(
-                self.new_obj(Payload::Cell(ObjCell::new(Value::Undef))),
+                self.new_obj(Owned::Cell(ObjCell::new(Value::Undef))),
             ));
         }
         for c in f.closure.iter() {
@@ -419,7 +420,7 @@ impl Interp {
                     Payload::Function(_) | Payload::BuiltinFunction(_)
                 ) =>
             {
-                Value::Obj(self.new_obj(Payload::BoundMethod(BoundMethod {
+                Value::Obj(self.new_obj(Owned::BoundMethod(BoundMethod {
                     func: exit.clone(),
                     receiver: mgr.clone(),
                 })))

@@ -1,6 +1,7 @@
 //! Binary, unary and comparison operators: numbers (with exact big-int fallback), sequence
 //! concatenation and repetition, `%` formatting, and the special-method protocol for
 //! instances (`__add__`, then the reflected `__radd__`, `NotImplemented` handling).
+use gilvm_object::Owned;
 use std::cmp::Ordering;
 
 use num_bigint::BigInt;
@@ -597,7 +598,7 @@ impl Interp {
                         let mut v = x.to_vec();
                         v.extend_from_slice(y);
                         return Ok(Some(Value::Obj(
-                            self.new_obj(Payload::Bytes(v.into_boxed_slice())),
+                            self.new_obj(Owned::Bytes(v.into_boxed_slice())),
                         )));
                     }
                 }

@@ -4,6 +4,7 @@
 use gilvm_object::fmt as pyfmt;
 use gilvm_object::payload::{IterState, RangeIter, SeqIter};
 use gilvm_object::types::{type_name, type_of};
+use gilvm_object::Owned;
 use gilvm_object::{ObjCell, Payload, Value};
 
 use crate::error::{PyErr, PyResult};
@@ -244,29 +245,27 @@ impl Interp {
         let p = self.py;
         let it = match o.payload() {
             Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_) => {
-                Payload::SeqIter(ObjCell::new(SeqIter {
+                Owned::SeqIter(ObjCell::new(SeqIter {
                     seq: Some(o.clone()),
                     index: 0,
                 }))
             }
-            Payload::Range(r) => Payload::RangeIter(ObjCell::new(RangeIter {
+            Payload::Range(r) => Owned::RangeIter(ObjCell::new(RangeIter {
                 next: r.start,
                 remaining: r.len(),
                 step: r.step,
             })),
-            Payload::Dict(d) => Payload::Iter(ObjCell::new(IterState::Dict {
+            Payload::Dict(d) => Owned::Iter(ObjCell::new(IterState::Dict {
                 dict: o.clone(),
                 pos: 0,
                 len: d.len(p),
                 kind: 0,
             })),
-            Payload::Set(s) | Payload::FrozenSet(s) => {
-                Payload::Iter(ObjCell::new(IterState::Set {
-                    set: o.clone(),
-                    pos: 0,
-                    len: s.len(p),
-                }))
-            }
+            Payload::Set(s) | Payload::FrozenSet(s) => Owned::Iter(ObjCell::new(IterState::Set {
+                set: o.clone(),
+                pos: 0,
+                len: s.len(p),
+            })),
             Payload::SeqIter(_) | Payload::RangeIter(_) | Payload::Iter(_) => return Ok(v.clone()),
             Payload::Native(_) if self.is_generator(v) => return Ok(v.clone()),
             Payload::Native(_) if self.lookup_special(v, "__iter__").is_some() => {
@@ -286,19 +285,19 @@ impl Interp {
                 }
                 if self.lookup_special(v, "__getitem__").is_some() {
                     let f = self.getattr_str(v, "__getitem__")?;
-                    return Ok(Value::Obj(self.new_obj(Payload::Iter(ObjCell::new(
+                    return Ok(Value::Obj(self.new_obj(Owned::Iter(ObjCell::new(
                         IterState::Native(Box::new(GetItemIter { func: f, index: 0 })),
                     )))));
                 }
                 match &inst.base {
                     gilvm_object::payload::InstanceBase::List(_) => {
-                        Payload::SeqIter(ObjCell::new(SeqIter {
+                        Owned::SeqIter(ObjCell::new(SeqIter {
                             seq: Some(o.clone()),
                             index: 0,
                         }))
                     }
                     gilvm_object::payload::InstanceBase::Dict(d) => {
-                        Payload::Iter(ObjCell::new(IterState::Dict {
+                        Owned::Iter(ObjCell::new(IterState::Dict {
                             dict: o.clone(),
                             pos: 0,
                             len: d.len(p),

@@ -4,6 +4,7 @@
 //! encoding, `xmlcharrefreplace` error handlers). Other codecs CPython has raise
 //! NotImplementedError; unknown names raise LookupError.
 use gilvm_object::payload::Payload;
+use gilvm_object::Owned;
 use gilvm_object::Value;
 
 use super::strings::{adjust_indices, as_pystr, kwparams, owned, recv, slice_index, ssize_arg};
@@ -291,7 +292,7 @@ fn enc_args(
 }
 
 fn new_bytes(interp: &Interp, v: Vec<u8>) -> Value {
-    Value::Obj(interp.new_obj(Payload::Bytes(v.into_boxed_slice())))
+    Value::Obj(interp.new_obj(Owned::Bytes(v.into_boxed_slice())))
 }
 
 fn str_encode(interp: &mut Interp, args: Args<'_>) -> PyResult {

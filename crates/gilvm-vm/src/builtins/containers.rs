@@ -5,6 +5,7 @@
 //! builtin types: `list.append() takes exactly one argument (0 given)`,
 //! `pop expected at most 1 argument, got 2`, `descriptor 'append' for 'list' objects doesn't
 //! apply to a 'int' object`.
+use gilvm_object::Owned;
 use std::cell::RefCell;
 
 use gilvm_object::code::CmpOp;
@@ -205,7 +206,7 @@ pub fn set_parts(v: &Value) -> Option<(&ObjRef, &PySet, bool)> {
 
 /// A new builtin iterator over a list, tuple or list-subclass instance.
 pub fn seq_iter(interp: &Interp, o: &ObjRef) -> Value {
-    Value::Obj(interp.new_obj(Payload::SeqIter(ObjCell::new(SeqIter {
+    Value::Obj(interp.new_obj(Owned::SeqIter(ObjCell::new(SeqIter {
         seq: Some(o.clone()),
         index: 0,
     }))))
@@ -213,7 +214,7 @@ pub fn seq_iter(interp: &Interp, o: &ObjRef) -> Value {
 
 /// A new `IterState` iterator.
 pub fn new_iter(interp: &Interp, st: IterState) -> Value {
-    Value::Obj(interp.new_obj(Payload::Iter(ObjCell::new(st))))
+    Value::Obj(interp.new_obj(Owned::Iter(ObjCell::new(st))))
 }
 
 // ---- recursion guard for reprs of containers printed by these methods ----

@@ -3,6 +3,7 @@
 //! `property`/`staticmethod`/`classmethod`/`super`, and the exception types.
 use gilvm_object::payload::{IterState, RangeObj};
 use gilvm_object::types::{is_subtype, type_of};
+use gilvm_object::Owned;
 use gilvm_object::{ObjCell, ObjRef, Payload, Value};
 
 use super::{add_builtin, add_method, add_static};
@@ -196,7 +197,7 @@ fn iter(interp: &mut Interp, args: Args<'_>) -> PyResult {
             func: a[0].clone(),
             sentinel: a[1].clone(),
         };
-        return Ok(Value::Obj(interp.new_obj(Payload::Iter(ObjCell::new(st)))));
+        return Ok(Value::Obj(interp.new_obj(Owned::Iter(ObjCell::new(st)))));
     }
     interp.iter(&a[0])
 }
@@ -436,7 +437,7 @@ fn object_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
             return Err(interp.type_error("object() takes no arguments"));
         }
         let cls = cls.clone();
-        return Ok(Value::Obj(interp.new_obj(Payload::Instance(
+        return Ok(Value::Obj(interp.new_obj(Owned::Instance(
             gilvm_object::payload::Instance {
                 class: cls,
                 dict: None,
@@ -752,7 +753,7 @@ fn range_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if step == 0 {
         return Err(interp.value_error("range() arg 3 must not be zero"));
     }
-    Ok(Value::Obj(interp.new_obj(Payload::Range(RangeObj {
+    Ok(Value::Obj(interp.new_obj(Owned::Range(RangeObj {
         start,
         stop,
         step,
@@ -766,7 +767,7 @@ fn slice_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
         3 => [a[1].clone(), a[2].clone(), Value::None],
         _ => [a[1].clone(), a[2].clone(), a[3].clone()],
     };
-    Ok(Value::Obj(interp.new_obj(Payload::Slice(Box::new(s)))))
+    Ok(Value::Obj(interp.new_obj(Owned::Slice(Box::new(s)))))
 }
 
 fn property_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -779,7 +780,7 @@ fn property_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
             .unwrap_or(Value::None)
     };
     let p = [get(1, "fget"), get(2, "fset"), get(3, "fdel")];
-    Ok(Value::Obj(interp.new_obj(Payload::Property(Box::new(p)))))
+    Ok(Value::Obj(interp.new_obj(Owned::Property(Box::new(p)))))
 }
 
 fn property_with(interp: &mut Interp, args: Args<'_>, slot: usize, name: &str) -> PyResult {
@@ -792,7 +793,7 @@ fn property_with(interp: &mut Interp, args: Args<'_>, slot: usize, name: &str) -
     };
     let mut n = (**old).clone();
     n[slot] = a[1].clone();
-    Ok(Value::Obj(interp.new_obj(Payload::Property(Box::new(n)))))
+    Ok(Value::Obj(interp.new_obj(Owned::Property(Box::new(n)))))
 }
 fn property_getter(interp: &mut Interp, args: Args<'_>) -> PyResult {
     property_with(interp, args, 0, "getter")
@@ -821,15 +822,13 @@ fn property_get(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn staticmethod_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "staticmethod", 2, 2)?;
     Ok(Value::Obj(
-        interp.new_obj(Payload::StaticMethod(a[1].clone())),
+        interp.new_obj(Owned::StaticMethod(a[1].clone())),
     ))
 }
 
 fn classmethod_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "classmethod", 2, 2)?;
-    Ok(Value::Obj(
-        interp.new_obj(Payload::ClassMethod(a[1].clone())),
-    ))
+    Ok(Value::Obj(interp.new_obj(Owned::ClassMethod(a[1].clone()))))
 }
 
 /// `super()` objects are represented as a native object holding (class, instance).
@@ -872,7 +871,7 @@ fn super_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     };
     let cls = interp.super_type();
     let data: Box<dyn std::any::Any> = Box::new(SuperObj { start, obj });
-    Ok(Value::Obj(interp.new_obj(Payload::Native(
+    Ok(Value::Obj(interp.new_obj(Owned::Native(
         gilvm_object::payload::NativeObj {
             class: cls,
             data: ObjCell::new(data),
@@ -1136,7 +1135,7 @@ pub fn register(interp: &mut Interp) {
         object_init_subclass,
         Value::Obj(interp.intern("object")),
     );
-    let isub = Value::Obj(interp.new_obj(Payload::ClassMethod(isub)));
+    let isub = Value::Obj(interp.new_obj(Owned::ClassMethod(isub)));
     t.object.type_dict_set(interp, "__init_subclass__", isub);
     let sa = interp.new_native_with(
         "__setattr__",

@@ -3,6 +3,7 @@
 //! They support `len`, iteration (the dict iterator of `IterState::Dict`), `in`, `repr`,
 //! `reversed`, and for keys and items the set operators and comparisons (results are sets,
 //! built as CPython builds them so that their iteration order matches).
+use gilvm_object::Owned;
 use std::sync::OnceLock;
 
 use gilvm_object::code::CmpOp;
@@ -55,7 +56,7 @@ fn types(interp: &Interp) -> &'static ViewTypes {
         .get_or_init(|| {
             let object = interp.g.types.object.clone();
             let mk = |name: &str| {
-                let dict = ObjRef::new_immortal(interp.py, Payload::Dict(PyDict::new()));
+                let dict = ObjRef::new_immortal(interp.py, Owned::Dict(PyDict::new()));
                 let t = new_type(
                     interp.py,
                     name,
@@ -89,7 +90,7 @@ fn type_for(interp: &Interp, kind: ViewKind) -> ObjRef {
 /// A new view of dict `d`.
 pub fn new_view(interp: &Interp, d: &ObjRef, kind: ViewKind) -> Value {
     let data: Box<dyn std::any::Any> = Box::new(DictView { dict: d.clone() });
-    Value::Obj(interp.new_obj(Payload::Native(NativeObj {
+    Value::Obj(interp.new_obj(Owned::Native(NativeObj {
         class: type_for(interp, kind),
         data: ObjCell::new(data),
         tag: 0,

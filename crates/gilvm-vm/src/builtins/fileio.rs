@@ -5,6 +5,7 @@
 //! (`threads::detach`) with a clone of that Arc, so other Python threads run meanwhile.
 //! Writes are not buffered (each `write` is one `write_all`), so nothing is lost when a
 //! program ends without closing its files.
+use gilvm_object::Owned;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::sync::Arc;
 
@@ -266,7 +267,7 @@ fn make_types(interp: &mut Interp) -> &'static [ObjRef; 4] {
             ("encoding", f_encoding),
         ] {
             let getter = interp.new_native(name, f);
-            let p = Value::Obj(interp.new_obj(Payload::Property(Box::new([
+            let p = Value::Obj(interp.new_obj(Owned::Property(Box::new([
                 getter,
                 Value::None,
                 Value::None,
@@ -403,7 +404,7 @@ fn do_read(interp: &mut Interp, h: &Handle, limit: Option<usize>, line: bool) ->
     match r {
         Ok(ReadOut::Text(s)) => Ok(interp.new_str(s)),
         Ok(ReadOut::Bytes(b)) => Ok(Value::Obj(
-            interp.new_obj(Payload::Bytes(b.into_boxed_slice())),
+            interp.new_obj(Owned::Bytes(b.into_boxed_slice())),
         )),
         Ok(ReadOut::BadUtf8(byte, pos, why)) => Err(interp.err(
             &interp.g.exc.unicode_decode_error.clone(),
@@ -986,7 +987,7 @@ fn open(interp: &mut Interp, args: Args<'_>) -> PyResult {
         writable,
     };
     let data: Box<dyn std::any::Any> = Box::new(obj);
-    Ok(Value::Obj(interp.new_obj(Payload::Native(NativeObj {
+    Ok(Value::Obj(interp.new_obj(Owned::Native(NativeObj {
         class: cls,
         data: ObjCell::new(data),
         tag: 0,

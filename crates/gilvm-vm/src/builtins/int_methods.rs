@@ -1,6 +1,7 @@
 //! Methods of `int` (inherited by `bool`): `bit_length`, `to_bytes`/`from_bytes`, … and the
 //! special methods, which call the interpreter's operators so that `int.__add__(1, 2)` and
 //! explicit dunder calls behave like the operators.
+use gilvm_object::Owned;
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, Zero};
 
@@ -391,7 +392,7 @@ fn int_to_bytes(interp: &mut Interp, args: Args<'_>) -> PyResult {
         out.reverse();
     }
     Ok(Value::Obj(
-        interp.new_obj(Payload::Bytes(out.into_boxed_slice())),
+        interp.new_obj(Owned::Bytes(out.into_boxed_slice())),
     ))
 }
 

@@ -25,6 +25,7 @@ pub mod str_unicode;
 pub mod str_unicode_data;
 pub mod strings;
 
+use gilvm_object::Owned;
 use gilvm_object::{ObjRef, Payload, Value};
 
 use crate::interp::{Interp, NativeFn};
@@ -81,7 +82,7 @@ pub fn add_static(interp: &mut Interp, ty: &ObjRef, name: &'static str, f: Nativ
 pub fn add_classmethod(interp: &mut Interp, ty: &ObjRef, name: &'static str, f: NativeFn) {
     let v = interp.new_native(name, f);
     publish_native(&v);
-    let cm = Value::Obj(interp.new_obj(Payload::ClassMethod(v)));
+    let cm = Value::Obj(interp.new_obj(Owned::ClassMethod(v)));
     publish_native(&cm);
     if let Payload::Type(t) = ty.payload() {
         t.dict().set_str(interp.py, interp.intern(name), cm);

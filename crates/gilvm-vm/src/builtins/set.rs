@@ -11,6 +11,7 @@ use gilvm_object::keys::builtin_eq;
 use gilvm_object::payload::IterState;
 use gilvm_object::set::PySet;
 use gilvm_object::settable::SetTable;
+use gilvm_object::Owned;
 use gilvm_object::{ObjRef, Payload, Value};
 
 use super::containers::{for_each, method_args, new_iter, receiver, set_parts, wrong_self, Arity};
@@ -55,7 +56,7 @@ fn is_frozen(o: &ObjRef) -> bool {
 
 fn new_kind(interp: &Interp, frozen: bool) -> ObjRef {
     if frozen {
-        interp.new_obj(Payload::FrozenSet(PySet::new()))
+        interp.new_obj(Owned::FrozenSet(PySet::new()))
     } else {
         interp.new_set()
     }

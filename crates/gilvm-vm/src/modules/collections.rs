@@ -4,6 +4,7 @@
 //! `defaultdict`, `Counter` and `OrderedDict` are classes whose base is `dict` (instances
 //! carry the dict payload, so every dict operation works on them) with native methods in
 //! their namespace. `defaultdict.default_factory` lives in the instance `__dict__`.
+use gilvm_object::Owned;
 use std::sync::OnceLock;
 
 use gilvm_object::code::CmpOp;
@@ -45,7 +46,7 @@ pub fn dict_class(
 ) -> ObjRef {
     let ns = gilvm_object::ObjRef::new_immortal(
         interp.py,
-        Payload::Dict(gilvm_object::dict::PyDict::new()),
+        Owned::Dict(gilvm_object::dict::PyDict::new()),
     );
     interp.dict_set_str(
         &ns,
@@ -58,7 +59,7 @@ pub fn dict_class(
     }
     for (n, f) in classmethods {
         let v = interp.new_native(n, *f);
-        let cm = Value::Obj(interp.new_obj(Payload::ClassMethod(v)));
+        let cm = Value::Obj(interp.new_obj(Owned::ClassMethod(v)));
         interp.dict_set_str(&ns, interp.intern(n), cm);
     }
     let dict = interp.g.types.dict.clone();

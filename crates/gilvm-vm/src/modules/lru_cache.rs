@@ -9,6 +9,7 @@
 //! through, rather than copied into a `__dict__`; gilvm's native objects have none).
 use gilvm_object::payload::BoundMethod;
 use gilvm_object::types::type_of;
+use gilvm_object::Owned;
 use gilvm_object::{ObjRef, Payload, Value};
 
 use super::functools::types;
@@ -238,7 +239,7 @@ fn get(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if a[1].is_none() {
         return Ok(a[0].clone());
     }
-    Ok(Value::Obj(interp.new_obj(Payload::BoundMethod(
+    Ok(Value::Obj(interp.new_obj(Owned::BoundMethod(
         BoundMethod {
             func: a[0].clone(),
             receiver: a[1].clone(),

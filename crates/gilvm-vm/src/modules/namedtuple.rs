@@ -13,6 +13,7 @@ use gilvm_object::code::CmpOp;
 use gilvm_object::list::PyList;
 use gilvm_object::payload::{Instance, InstanceBase};
 use gilvm_object::types::{is_subtype, lookup, new_type, type_of, Layout};
+use gilvm_object::Owned;
 use gilvm_object::{ObjRef, Payload, Value};
 
 use super::util::native_closure;
@@ -229,13 +230,13 @@ pub fn make_namedtuple(
     set(
         interp,
         "_make",
-        Value::Obj(interp.new_obj(Payload::ClassMethod(make))),
+        Value::Obj(interp.new_obj(Owned::ClassMethod(make))),
     );
     let setter = interp.new_native("__set__", nt_field_set);
     let deleter = interp.new_native("__delete__", nt_field_del);
     for (i, f) in fields.iter().enumerate() {
         let getter = native_closure(interp, "_tuplegetter", nt_field, Value::Int(i as i64));
-        let p = Value::Obj(interp.new_obj(Payload::Property(Box::new([
+        let p = Value::Obj(interp.new_obj(Owned::Property(Box::new([
             getter,
             setter.clone(),
             deleter.clone(),
@@ -330,7 +331,7 @@ fn make_instance(interp: &mut Interp, cls: &ObjRef, items: Vec<Value>) -> PyResu
     } else {
         None
     };
-    Ok(Value::Obj(interp.new_obj(Payload::Instance(Instance {
+    Ok(Value::Obj(interp.new_obj(Owned::Instance(Instance {
         class: cls.clone(),
         dict,
         base: InstanceBase::List(PyList::new(items)),

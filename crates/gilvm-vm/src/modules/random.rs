@@ -9,6 +9,7 @@
 //!
 //! This file: the state, the types, argument binding, seeding and state; `random_seq.rs`:
 //! integer and sequence methods; `random_dist.rs`: the real-valued distributions.
+use gilvm_object::Owned;
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive};
 
@@ -322,7 +323,7 @@ fn m_randbytes(interp: &mut Interp, args: Args<'_>) -> PyResult {
     }
     out.truncate(n);
     Ok(Value::Obj(
-        interp.new_obj(Payload::Bytes(out.into_boxed_slice())),
+        interp.new_obj(Owned::Bytes(out.into_boxed_slice())),
     ))
 }
 
@@ -550,7 +551,7 @@ fn m_setstate(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn new_random_obj(interp: &Interp, cls: &ObjRef, st: RandomState) -> Value {
     let data: Box<dyn std::any::Any> = Box::new(st);
-    Value::Obj(interp.new_obj(Payload::Native(NativeObj {
+    Value::Obj(interp.new_obj(Owned::Native(NativeObj {
         class: cls.clone(),
         data: ObjCell::new(data),
         tag: 0,
@@ -684,7 +685,7 @@ pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
     interp.add_value(m, "SystemRandom", Value::Obj(system_t));
     let inst = new_random_obj(interp, &random_t, RandomState::new_mt());
     for &(name, f) in METHODS {
-        let bound = Value::Obj(interp.new_obj(Payload::BuiltinFunction(BuiltinFn {
+        let bound = Value::Obj(interp.new_obj(Owned::BuiltinFunction(BuiltinFn {
             name,
             func: ErasedFn(f as *const ()),
             receiver: Some(inst.clone()),

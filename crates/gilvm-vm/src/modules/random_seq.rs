@@ -1,5 +1,6 @@
 //! `random`'s integer and sequence methods (`randrange`, `randint`, `choice`, `shuffle`,
 //! `sample`, `choices`), following CPython 3.13's `Lib/random.py` draw for draw.
+use gilvm_object::Owned;
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive};
@@ -480,7 +481,7 @@ pub fn sample(interp: &mut Interp, args: Args<'_>) -> PyResult {
                 interp.overflow_error("gilvm: the total of counts is too large for range()")
             );
         };
-        let range = Value::Obj(interp.new_obj(Payload::Range(RangeObj {
+        let range = Value::Obj(interp.new_obj(Owned::Range(RangeObj {
             start: 0,
             stop: t,
             step: 1,

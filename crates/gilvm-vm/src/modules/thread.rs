@@ -11,6 +11,7 @@
 //! condition variable, checks for a tripped signal under the lock's mutex before each wait,
 //! and on a signal returns [`Wait::Interrupted`]; the caller runs the Python handlers and
 //! waits again until the original deadline, or propagates the handler's exception.
+use gilvm_object::Owned;
 use std::any::Any;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -185,7 +186,7 @@ fn native_data<T: Any + Clone>(interp: &Interp, v: &Value) -> Option<T> {
 }
 
 fn new_native_obj(interp: &Interp, class: &ObjRef, data: Box<dyn Any>) -> Value {
-    Value::Obj(interp.new_obj(Payload::Native(NativeObj {
+    Value::Obj(interp.new_obj(Owned::Native(NativeObj {
         class: class.clone(),
         data: ObjCell::new(data),
         tag: 0,
@@ -510,7 +511,7 @@ fn local_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
         None
     };
     let id = NEXT_LOCAL.fetch_add(1, Ordering::Relaxed);
-    let obj = Value::Obj(interp.new_obj(Payload::Native(NativeObj {
+    let obj = Value::Obj(interp.new_obj(Owned::Native(NativeObj {
         class: cls.clone(),
         data: ObjCell::new(Box::new(LocalData { id, init })),
         tag: id,

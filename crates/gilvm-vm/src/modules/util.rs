@@ -2,6 +2,7 @@
 //! instances are `Payload::Native`), per-process tables of such types, argument binding with
 //! CPython's messages, lazily stepped native iterators, and running embedded Python source
 //! inside a native module.
+use gilvm_object::Owned;
 use std::any::Any;
 
 use gilvm_object::payload::{BuiltinFn, ErasedFn, NativeObj};
@@ -30,7 +31,7 @@ pub fn native_type(
     module: &str,
     methods: &[(&'static str, NativeFn)],
 ) -> ObjRef {
-    let dict = ObjRef::new_immortal(interp.py, Payload::Dict(gilvm_object::dict::PyDict::new()));
+    let dict = ObjRef::new_immortal(interp.py, Owned::Dict(gilvm_object::dict::PyDict::new()));
     let object = interp.g.types.object.clone();
     let t = new_type(
         interp.py,
@@ -77,13 +78,13 @@ pub fn set_attr(interp: &Interp, ty: &ObjRef, name: &str, v: Value) {
 /// Adds a read-only property computed by `getter(self)`.
 pub fn add_property(interp: &mut Interp, ty: &ObjRef, name: &'static str, getter: NativeFn) {
     let g = interp.new_native(name, getter);
-    let p = Value::Obj(interp.new_obj(Payload::Property(Box::new([g, Value::None, Value::None]))));
+    let p = Value::Obj(interp.new_obj(Owned::Property(Box::new([g, Value::None, Value::None]))));
     set_attr(interp, ty, name, p);
 }
 
 /// A builtin function with `data` bound as its first argument (a native closure).
 pub fn native_closure(interp: &Interp, name: &'static str, f: NativeFn, data: Value) -> Value {
-    Value::Obj(interp.new_obj(Payload::BuiltinFunction(BuiltinFn {
+    Value::Obj(interp.new_obj(Owned::BuiltinFunction(BuiltinFn {
         name,
         func: ErasedFn(f as *const ()),
         receiver: Some(data),
@@ -94,7 +95,7 @@ pub fn native_closure(interp: &Interp, name: &'static str, f: NativeFn, data: Va
 /// A new native object of class `cls` holding `data`.
 pub fn native_obj<T: Any>(interp: &Interp, cls: &ObjRef, data: T) -> Value {
     let data: Box<dyn Any> = Box::new(data);
-    Value::Obj(interp.new_obj(Payload::Native(NativeObj {
+    Value::Obj(interp.new_obj(Owned::Native(NativeObj {
         class: cls.clone(),
         data: ObjCell::new(data),
         tag: 0,

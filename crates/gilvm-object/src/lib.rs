@@ -7,6 +7,7 @@
 //! it. `cfg(feature = "free-threading")` appears only in `header.rs`.
 #![warn(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
 
+pub mod attrs;
 pub mod code;
 pub mod deque;
 pub mod dict;

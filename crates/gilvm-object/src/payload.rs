@@ -10,6 +10,7 @@ use num_bigint::BigInt;
 
 use gilvm_sync::ObjCell;
 
+use crate::attrs::{InstanceAttrs, SharedKeys};
 use crate::code::CodeObject;
 use crate::dict::PyDict;
 use crate::exc::ExcData;
@@ -209,21 +210,72 @@ impl RangeObj {
     }
 }
 
-/// An instance: its class, its attribute dict, and builtin base state.
+/// An instance: its class, its attributes (inline values keyed by the class's shared
+/// keys, or a dict: `attrs.rs`), and builtin base state.
 pub struct Instance {
     pub class: ObjRef,
-    /// The `__dict__` (a dict object), absent for instances whose class has `__slots__`-like
-    /// builtin layout only.
-    pub dict: Option<ObjRef>,
+    /// The attributes. Instances whose class gives them no `__dict__` (`object()`) keep
+    /// this empty; the VM refuses to store there (`TypeObject::instance_dict`).
+    pub attrs: InstanceAttrs,
     pub base: InstanceBase,
 }
 
-/// State of a builtin base class that an instance carries.
+impl Instance {
+    /// A new instance of `class` (a type object) with no attributes yet.
+    pub fn new(class: ObjRef, base: InstanceBase) -> Instance {
+        let attrs = match class.payload() {
+            Payload::Type(t) => InstanceAttrs::new(&t.shared_keys),
+            _ => InstanceAttrs::new(&SharedKeys::new()),
+        };
+        Instance { class, attrs, base }
+    }
+
+    /// The class's shared keys.
+    #[inline(always)]
+    pub fn keys(&self) -> &SharedKeys {
+        match self.class.payload() {
+            Payload::Type(t) => &t.shared_keys,
+            _ => unreachable!("an instance's class is a type"),
+        }
+    }
+
+    /// Does this instance have a `__dict__` (attributes of its own)?
+    #[inline(always)]
+    pub fn has_dict(&self) -> bool {
+        matches!(self.class.payload(), Payload::Type(t) if t.instance_dict)
+    }
+
+    /// Attribute `name` (a str object) of the instance's own.
+    #[inline]
+    pub fn attr_get(&self, py: gilvm_sync::Py<'_>, name: &ObjRef) -> Option<Value> {
+        self.attrs.get(py, self.keys(), name)
+    }
+
+    /// Stores attribute `name` (a str object); the caller checked `has_dict`.
+    #[inline]
+    pub fn attr_set(&self, py: gilvm_sync::Py<'_>, name: ObjRef, v: Value) {
+        self.attrs.set(py, self.keys(), name, v)
+    }
+
+    /// Deletes attribute `name`; its value, or None when absent.
+    pub fn attr_del(&self, py: gilvm_sync::Py<'_>, name: &ObjRef) -> Option<Value> {
+        self.attrs.del(py, self.keys(), name)
+    }
+
+    /// The `__dict__` (made on first request: `attrs.rs`), or None when the instance has
+    /// none.
+    pub fn dict(&self, py: gilvm_sync::Py<'_>) -> Option<ObjRef> {
+        self.has_dict().then(|| self.attrs.dict(py, self.keys()))
+    }
+}
+
+/// State of a builtin base class that an instance carries (boxed: most instances have
+/// none, and they should not pay for the largest).
 pub enum InstanceBase {
     Object,
-    Exception(ObjCell<ExcData>),
-    List(PyList),
-    Dict(PyDict),
+    Exception(Box<ObjCell<ExcData>>),
+    List(Box<PyList>),
+    Dict(Box<PyDict>),
 }
 
 /// A Python function.

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use gilvm_sync::{ObjCell, Py};
 
+use crate::attrs::SharedKeys;
 use crate::dict::PyDict;
 use crate::objref::ObjRef;
 use crate::payload::{InstanceBase, Payload};
@@ -42,6 +43,10 @@ pub struct TypeObject {
     pub is_heap: bool,
     /// Builtin types that refuse to be subclassed (`bool`, `range`, …).
     pub final_type: bool,
+    /// Do instances have a `__dict__`? (Not those of `object` itself.)
+    pub instance_dict: bool,
+    /// The attribute names instances store inline (`attrs.rs`).
+    pub shared_keys: SharedKeys,
 }
 
 impl TypeObject {
@@ -113,7 +118,9 @@ builtin_types! {
     native => "native",
 }
 
-/// Creates a type object (used for builtin types and by `type(name, bases, dict)`).
+/// Creates a type object for a builtin or native type. Its instances have a `__dict__`
+/// when they are instances at all (not `Layout::Builtin`), except `object`'s (the only type
+/// without bases).
 pub fn new_type(
     py: Py<'_>,
     name: &str,
@@ -122,6 +129,35 @@ pub fn new_type(
     dict: ObjRef,
     layout: Layout,
     is_heap: bool,
+) -> ObjRef {
+    let instance_dict = !bases.is_empty() && layout != Layout::Builtin;
+    make_type(py, name, bases, mro, dict, layout, is_heap, instance_dict)
+}
+
+/// Creates a class (a heap type: a `class` statement, `type(name, bases, dict)`), saying
+/// whether its instances have a `__dict__` (not when `__slots__` leaves it out).
+pub fn new_class(
+    py: Py<'_>,
+    name: &str,
+    bases: Vec<ObjRef>,
+    mro: Vec<ObjRef>,
+    dict: ObjRef,
+    layout: Layout,
+    instance_dict: bool,
+) -> ObjRef {
+    make_type(py, name, bases, mro, dict, layout, true, instance_dict)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make_type(
+    py: Py<'_>,
+    name: &str,
+    bases: Vec<ObjRef>,
+    mro: Vec<ObjRef>,
+    dict: ObjRef,
+    layout: Layout,
+    is_heap: bool,
+    instance_dict: bool,
 ) -> ObjRef {
     mark_type_dict(&dict);
     ObjRef::new(
@@ -135,6 +171,8 @@ pub fn new_type(
             layout,
             is_heap,
             final_type: false,
+            instance_dict,
+            shared_keys: SharedKeys::new(),
         }),
     )
 }
@@ -214,6 +252,8 @@ pub fn init(py: Py<'_>) -> &'static BuiltinTypes {
                     layout: Layout::Builtin,
                     is_heap: false,
                     final_type: true,
+                    instance_dict: false,
+                    shared_keys: SharedKeys::new(),
                 }),
             );
             bool_.make_immortal();

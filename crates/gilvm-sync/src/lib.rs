@@ -19,6 +19,7 @@
 //! builds.
 #![warn(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
 
+pub mod appendonly;
 pub mod brc;
 pub mod gil;
 pub mod objcell;

@@ -282,6 +282,8 @@ pub mod broken {
         /// `tripped.rs`: the consumer scans the signal flags first and clears the summary
         /// flag last, so a signal that trips behind the scan is forgotten.
         TrippedSummaryClearedLast,
+        /// `appendonly.rs`: an append publishes the new length before writing the entry.
+        AppendLenBeforeEntry,
     }
 
     std::thread_local! {

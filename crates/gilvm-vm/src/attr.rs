@@ -1,7 +1,7 @@
 //! Attribute access in CPython's order: data descriptors on the type (properties), the
 //! instance dict, then non-data descriptors and plain class attributes, then
 //! `__getattr__`. Also method lookup for `LoadMethod` without creating bound methods.
-use gilvm_object::payload::{BoundMethod, InstanceBase};
+use gilvm_object::payload::{BoundMethod, Instance, InstanceBase};
 use gilvm_object::types::{lookup, type_of};
 use gilvm_object::Owned;
 use gilvm_object::{ObjRef, Payload, Value};
@@ -58,9 +58,9 @@ impl Interp {
         name: &ObjRef,
     ) -> PyResult<()> {
         if let Payload::Instance(i) = e.0.payload() {
-            if let Some(d) = &i.dict {
-                self.dict_set_str(d, self.intern("name"), Value::Obj(name.clone()));
-                self.dict_set_str(d, self.intern("obj"), o.clone());
+            if i.has_dict() {
+                i.attr_set(self.py, self.intern("name"), Value::Obj(name.clone()));
+                i.attr_set(self.py, self.intern("obj"), o.clone());
             }
         }
         Ok(())
@@ -131,10 +131,8 @@ impl Interp {
         if let Value::Obj(obj) = o {
             match obj.payload() {
                 Payload::Instance(inst) => {
-                    if let Some(d) = &inst.dict {
-                        if let Some(v) = self.dict_get_str(d, name) {
-                            return Ok(Some(v));
-                        }
+                    if let Some(v) = inst.attr_get(self.py, name) {
+                        return Ok(Some(v));
                     }
                 }
                 Payload::Function(f) => {
@@ -416,8 +414,8 @@ impl Interp {
             match obj.payload() {
                 Payload::Instance(inst) => {
                     if n == "__dict__" {
-                        if let Some(d) = &inst.dict {
-                            return Ok(Some(Value::Obj(d.clone())));
+                        if let Some(d) = inst.dict(self.py) {
+                            return Ok(Some(Value::Obj(d)));
                         }
                     }
                     if let InstanceBase::Exception(_) = &inst.base {
@@ -513,10 +511,7 @@ impl Interp {
         let plain = match &o {
             Value::Obj(obj) => match obj.payload() {
                 Payload::Module(_) | Payload::Type(_) => false,
-                Payload::Instance(inst) => !inst
-                    .dict
-                    .as_ref()
-                    .is_some_and(|d| self.dict_get_str(d, name).is_some()),
+                Payload::Instance(inst) => inst.attr_get(self.py, name).is_none(),
                 Payload::Function(_) => false,
                 Payload::Native(n) => !n
                     .data
@@ -683,38 +678,57 @@ impl Interp {
     pub fn instance_dict_set(&mut self, o: &Value, name: &ObjRef, v: Value) -> PyResult<()> {
         if let Value::Obj(obj) = o {
             if let Payload::Instance(inst) = obj.payload() {
-                if let Some(d) = &inst.dict {
-                    self.dict_set_str(d, name.clone(), v);
+                if inst.has_dict() {
+                    if name.is(&self.g.names.dict) {
+                        return match v {
+                            Value::Obj(d) => inst.attrs.replace_dict(self.py, d).map_err(|d| {
+                                self.type_error(format!(
+                                    "__dict__ must be set to a dictionary, not a '{}'",
+                                    self.type_name(&Value::Obj(d))
+                                ))
+                            }),
+                            _ => Err(self.type_error(format!(
+                                "__dict__ must be set to a dictionary, not a '{}'",
+                                self.type_name(&v)
+                            ))),
+                        };
+                    }
+                    inst.attr_set(self.py, name.clone(), v);
                     return Ok(());
                 }
             }
         }
         Err(self.attribute_error(format!(
-            "'{}' object has no attribute '{}'",
+            "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
             self.type_name(o),
             str_of(name)
         )))
     }
 
-    /// The instance dict of `o`, if `o.name` is a plain instance attribute: `o` is an
-    /// instance (not an exception) with a `__dict__`, and its type has no attribute `name`
-    /// at all (so no descriptor to honour). The eval loop's attribute fast paths use it.
+    /// `o` as an instance, if `o.name` is a plain instance attribute: `o` is an instance
+    /// (not an exception) with a `__dict__`, and its type has no attribute `name` at all
+    /// (so no descriptor to honour). The eval loop's attribute fast paths use it.
     #[inline(always)]
-    pub(crate) fn plain_attr_dict<'a>(&self, o: &'a Value, name: &ObjRef) -> Option<&'a ObjRef> {
+    pub(crate) fn plain_attr_instance<'a>(
+        &self,
+        o: &'a Value,
+        name: &ObjRef,
+    ) -> Option<&'a Instance> {
         let Value::Obj(obj) = o else { return None };
         let Payload::Instance(inst) = obj.payload() else {
             return None;
         };
-        let d = inst.dict.as_ref()?;
-        if matches!(inst.base, InstanceBase::Exception(_))
+        if !inst.has_dict()
+            || name.is(&self.g.names.dict)
+            || matches!(inst.base, InstanceBase::Exception(_))
             || lookup(self.py, &inst.class, name).is_some()
         {
             return None;
         }
-        Some(d)
+        Some(inst)
     }
 
-    /// Does `o`'s type use `object.__setattr__`? (An instance; see `plain_attr_dict`.)
+    /// Does `o`'s type use `object.__setattr__`? (An instance; see `plain_attr_instance`.)
     #[inline(always)]
     pub(crate) fn has_object_setattr(&self, o: &Value) -> bool {
         let Value::Obj(obj) = o else { return false };
@@ -750,10 +764,8 @@ impl Interp {
                             return Ok(());
                         }
                     }
-                    if let Some(d) = &inst.dict {
-                        if self.dict_del_str(d, name).is_some() {
-                            return Ok(());
-                        }
+                    if inst.attr_del(self.py, name).is_some() {
+                        return Ok(());
                     }
                 }
                 Payload::Type(t) if t.is_heap => {

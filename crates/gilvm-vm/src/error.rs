@@ -40,11 +40,10 @@ impl Interp {
         let args = self.new_tuple(args);
         ObjRef::new(
             self.py,
-            Owned::Instance(Instance {
-                class: ty.clone(),
-                dict: Some(self.new_dict_obj()),
-                base: InstanceBase::Exception(ObjCell::new(ExcData::new(args))),
-            }),
+            Owned::Instance(Instance::new(
+                ty.clone(),
+                InstanceBase::Exception(Box::new(ObjCell::new(ExcData::new(args)))),
+            )),
         )
     }
     /// An exception of type `ty` with one message argument.

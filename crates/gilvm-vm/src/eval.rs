@@ -198,8 +198,8 @@ impl Interp {
                             let o = pop!();
                             let name = &code.names[i as usize];
                             // Inline: a plain instance attribute, found in the instance dict.
-                            if let Some(d) = self.plain_attr_dict(&o, name) {
-                                if let Some(v) = self.dict_get_str(d, name) {
+                            if let Some(inst) = self.plain_attr_instance(&o, name) {
+                                if let Some(v) = inst.attr_get(self.py, name) {
                                     Value::push_words(&mut stack, v);
                                     continue;
                                 }
@@ -213,9 +213,9 @@ impl Interp {
                             let name = &code.names[i as usize];
                             // Inline: a plain instance attribute of a type without its own
                             // `__setattr__`.
-                            if let Some(d) = self.plain_attr_dict(&o, name) {
+                            if let Some(inst) = self.plain_attr_instance(&o, name) {
                                 if self.has_object_setattr(&o) {
-                                    self.dict_set_str(d, name.clone(), v);
+                                    inst.attr_set(self.py, name.clone(), v);
                                     continue;
                                 }
                             }

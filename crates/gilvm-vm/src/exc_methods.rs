@@ -195,10 +195,9 @@ pub fn exc_repr_method(interp: &mut Interp, args: Args<'_>) -> PyResult {
 /// The `filename` an OSError raised by the VM keeps beside its (errno, strerror) args, as
 /// CPython's OSError does.
 fn os_filename(interp: &mut Interp, o: &ObjRef) -> Option<Value> {
-    let Payload::Instance(gilvm_object::payload::Instance { dict: Some(d), .. }) = o.payload()
-    else {
+    let Payload::Instance(i) = o.payload() else {
         return None;
     };
     let key = interp.intern("filename");
-    interp.dict_get_str(d, &key)
+    i.attr_get(interp.py, &key)
 }

@@ -72,8 +72,8 @@ impl Interp {
         ]);
         let exc = self.new_exception(&ty, vec![msg.clone(), details]);
         if let Payload::Instance(i) = exc.payload() {
-            if let Some(d) = &i.dict {
-                let set = |s: &Interp, k: &str, v: Value| s.dict_set_str(d, s.intern(k), v);
+            {
+                let set = |s: &Interp, k: &str, v: Value| i.attr_set(s.py, s.intern(k), v);
                 set(self, "msg", msg);
                 set(self, "filename", fname);
                 set(self, "lineno", Value::Int(e.line as i64));
@@ -252,10 +252,8 @@ impl Interp {
     fn module_not_found(&mut self, msg: &str, name: &str) -> PyErr {
         let e = self.err(&self.g.exc.module_not_found_error.clone(), msg);
         if let Payload::Instance(i) = e.0.payload() {
-            if let Some(d) = &i.dict {
-                let n = self.new_str(name);
-                self.dict_set_str(d, self.intern("name"), n);
-            }
+            let n = self.new_str(name);
+            i.attr_set(self.py, self.intern("name"), n);
         }
         e
     }

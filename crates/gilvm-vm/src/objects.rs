@@ -1,7 +1,7 @@
 //! Calling types (instance creation), `__build_class__`, and the exception-raising and
 //! context-manager helpers the eval loop uses.
 use gilvm_object::payload::{BoundMethod, Instance, InstanceBase};
-use gilvm_object::types::{is_subtype, lookup, new_type, type_of, type_of_obj, Layout};
+use gilvm_object::types::{is_subtype, lookup, new_class, type_of, type_of_obj, Layout};
 use gilvm_object::Owned;
 use gilvm_object::{ObjCell, ObjRef, Payload, Value};
 
@@ -119,11 +119,11 @@ impl Interp {
             return Err(self.type_error("object.__new__(X): X is not a type object"));
         };
         let base = match t.layout {
-            Layout::Exception => InstanceBase::Exception(ObjCell::new(
+            Layout::Exception => InstanceBase::Exception(Box::new(ObjCell::new(
                 gilvm_object::exc::ExcData::new(Value::Obj(self.g.empty_tuple.clone())),
-            )),
-            Layout::List => InstanceBase::List(gilvm_object::list::PyList::default()),
-            Layout::Dict => InstanceBase::Dict(gilvm_object::dict::PyDict::new()),
+            ))),
+            Layout::List => InstanceBase::List(Box::default()),
+            Layout::Dict => InstanceBase::Dict(Box::default()),
             Layout::Object => InstanceBase::Object,
             Layout::Builtin => {
                 return Err(self.type_error(format!(
@@ -132,11 +132,10 @@ impl Interp {
                 )))
             }
         };
-        Ok(Value::Obj(self.new_obj(Owned::Instance(Instance {
-            class: cls.clone(),
-            dict: Some(self.new_dict_obj()),
+        Ok(Value::Obj(self.new_obj(Owned::Instance(Instance::new(
+            cls.clone(),
             base,
-        }))))
+        )))))
     }
 
     /// The callable `__build_class__`.
@@ -251,7 +250,8 @@ impl Interp {
             }
         }
         let mro = self.c3_mro(&bases)?;
-        let cls = new_type(self.py, name, bases, mro, ns.clone(), layout, true);
+        let instance_dict = self.class_has_instance_dict(&bases, ns)?;
+        let cls = new_class(self.py, name, bases, mro, ns.clone(), layout, instance_dict);
         if let Some(q) = self.dict_get_str(ns, &self.g.names.qualname.clone()) {
             if let Payload::Type(t) = cls.payload() {
                 t.qualname.with(self.py, |x| *x = q);
@@ -283,6 +283,28 @@ impl Interp {
             }
         }
         Ok(cls)
+    }
+
+    /// Do a new class's instances have a `__dict__`? Yes unless its namespace has
+    /// `__slots__` without `"__dict__"` and no base gives its instances one. (A class
+    /// whose `__slots__` names attributes keeps a dict for now, as the slots themselves
+    /// are not stored apart yet.)
+    fn class_has_instance_dict(&mut self, bases: &[ObjRef], ns: &ObjRef) -> PyResult<bool> {
+        let Some(slots) = self.dict_get_str(ns, &self.g.names.slots.clone()) else {
+            return Ok(true);
+        };
+        if bases
+            .iter()
+            .any(|b| matches!(b.payload(), Payload::Type(t) if t.instance_dict))
+        {
+            return Ok(true);
+        }
+        let names = if slots.as_str().is_some() {
+            vec![slots]
+        } else {
+            self.collect(&slots)?
+        };
+        Ok(!names.is_empty())
     }
 
     /// CPython's C3 linearisation (excluding the class itself).

@@ -161,12 +161,12 @@ pub fn exception_line(interp: &mut Interp, exc: &ObjRef) -> String {
 fn format_syntax_error(interp: &mut Interp, exc: &ObjRef, out: &mut String) {
     let v = Value::Obj(exc.clone());
     let get = |interp: &mut Interp, n: &str| -> Value {
-        let d = match exc.payload() {
-            Payload::Instance(i) => i.dict.clone(),
+        let key = interp.intern(n);
+        match exc.payload() {
+            Payload::Instance(i) => i.attr_get(interp.py, &key),
             _ => None,
-        };
-        d.and_then(|d| interp.dict_get_str(&d, &interp.intern(n)))
-            .unwrap_or(Value::None)
+        }
+        .unwrap_or(Value::None)
     };
     let filename = get(interp, "filename");
     let lineno = get(interp, "lineno");

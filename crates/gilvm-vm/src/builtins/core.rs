@@ -359,14 +359,12 @@ fn dir(interp: &mut Interp, args: Args<'_>) -> PyResult {
                         .filter_map(|(k, _)| k.as_str().map(|s| s.to_string())),
                 ),
                 Payload::Instance(i) => {
-                    if let Some(d) = &i.dict {
-                        names.extend(
-                            interp
-                                .dict_items(d)?
-                                .into_iter()
-                                .filter_map(|(k, _)| k.as_str().map(|s| s.to_string())),
-                        );
-                    }
+                    names.extend(
+                        i.attrs
+                            .items(interp.py, i.keys())
+                            .into_iter()
+                            .filter_map(|(k, _)| k.as_str().map(|s| s.to_string())),
+                    );
                 }
                 _ => {}
             }
@@ -438,11 +436,7 @@ fn object_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
         }
         let cls = cls.clone();
         return Ok(Value::Obj(interp.new_obj(Owned::Instance(
-            gilvm_object::payload::Instance {
-                class: cls,
-                dict: None,
-                base: gilvm_object::payload::InstanceBase::Object,
-            },
+            gilvm_object::payload::Instance::new(cls, gilvm_object::payload::InstanceBase::Object),
         ))));
     }
     let cls = cls.clone();

@@ -309,11 +309,9 @@ pub fn os_error(interp: &Interp, e: &std::io::Error, filename: Option<&str>) -> 
     }
     let exc = interp.new_exception(ty, args);
     if let (Some(f), Some(_)) = (filename, code) {
-        if let Payload::Instance(gilvm_object::payload::Instance { dict: Some(d), .. }) =
-            exc.payload()
-        {
+        if let Payload::Instance(i) = exc.payload() {
             let v = interp.new_str(f);
-            interp.dict_set_str(d, interp.intern("filename"), v);
+            i.attr_set(interp.py, interp.intern("filename"), v);
         }
     }
     PyErr(exc)

@@ -214,20 +214,15 @@ fn factory_key(interp: &Interp) -> ObjRef {
     interp.intern("default_factory")
 }
 
-fn instance_dict(v: &Value) -> Option<ObjRef> {
+fn get_factory(interp: &Interp, v: &Value) -> Value {
     match v {
         Value::Obj(o) => match o.payload() {
-            Payload::Instance(i) => i.dict.clone(),
+            Payload::Instance(i) => i.attr_get(interp.py, &factory_key(interp)),
             _ => None,
         },
         _ => None,
     }
-}
-
-fn get_factory(interp: &Interp, v: &Value) -> Value {
-    instance_dict(v)
-        .and_then(|d| interp.dict_get_str(&d, &factory_key(interp)))
-        .unwrap_or(Value::None)
+    .unwrap_or(Value::None)
 }
 
 fn dd_init(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -244,8 +239,10 @@ fn dd_init(interp: &mut Interp, args: Args<'_>) -> PyResult {
             pos.len() - 2
         )));
     }
-    if let Some(idict) = instance_dict(&me) {
-        interp.dict_set_str(&idict, factory_key(interp), factory);
+    if let Value::Obj(o) = &me {
+        if let Payload::Instance(i) = o.payload() {
+            i.attr_set(interp.py, factory_key(interp), factory);
+        }
     }
     dict_update_args(interp, &d, pos.get(2), &args)?;
     Ok(Value::None)

@@ -12,7 +12,7 @@
 use gilvm_object::code::CmpOp;
 use gilvm_object::list::PyList;
 use gilvm_object::payload::{Instance, InstanceBase};
-use gilvm_object::types::{is_subtype, lookup, new_type, type_of, Layout};
+use gilvm_object::types::{is_subtype, lookup, new_class, type_of, Layout};
 use gilvm_object::Owned;
 use gilvm_object::{ObjRef, Payload, Value};
 
@@ -245,14 +245,15 @@ pub fn make_namedtuple(
     }
     let tuple = interp.g.types.tuple.clone();
     let object = interp.g.types.object.clone();
-    new_type(
+    // `__slots__ = ()`: no instance `__dict__`.
+    new_class(
         interp.py,
         typename,
         vec![tuple.clone()],
         vec![tuple, object],
         ns,
         Layout::List,
-        true,
+        false,
     )
 }
 
@@ -312,30 +313,11 @@ fn make_instance(interp: &mut Interp, cls: &ObjRef, items: Vec<Value>) -> PyResu
             t.name
         )));
     }
-    // No __dict__ when every class up to `tuple` declares __slots__.
-    let slots = interp.g.names.slots.clone();
-    let tuple = interp.g.types.tuple.clone();
-    let mut needs_dict = false;
-    for c in std::iter::once(cls).chain(t.mro.iter()) {
-        if c.is(&tuple) {
-            break;
-        }
-        if let Payload::Type(ct) = c.payload() {
-            if ct.dict().get_str(interp.py, &slots).is_none() {
-                needs_dict = true;
-            }
-        }
-    }
-    let dict = if needs_dict {
-        Some(interp.new_dict_obj())
-    } else {
-        None
-    };
-    Ok(Value::Obj(interp.new_obj(Owned::Instance(Instance {
-        class: cls.clone(),
-        dict,
-        base: InstanceBase::List(PyList::new(items)),
-    }))))
+    // (Whether the instance has a `__dict__` is the class's: `TypeObject::instance_dict`.)
+    Ok(Value::Obj(interp.new_obj(Owned::Instance(Instance::new(
+        cls.clone(),
+        InstanceBase::List(Box::new(PyList::new(items))),
+    )))))
 }
 
 fn quote_list(names: &[String]) -> String {
@@ -462,7 +444,7 @@ fn nt_replace(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if !unexpected.is_empty() {
         let l = interp.new_list(unexpected);
         let r = interp.repr(&l)?;
-        return Err(interp.value_error(format!("Got unexpected field names: {r}")));
+        return Err(interp.type_error(format!("Got unexpected field names: {r}")));
     }
     let make = interp.getattr_str(&me, "_make")?;
     let t = interp.new_tuple(items);

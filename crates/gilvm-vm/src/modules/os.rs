@@ -101,15 +101,13 @@ pub fn os_error(interp: &mut Interp, e: &std::io::Error, filename: Option<&str>)
     let se = interp.new_str(strerror);
     let o = interp.new_exception(&ty, vec![Value::Int(code as i64), se.clone()]);
     if let Payload::Instance(i) = o.payload() {
-        if let Some(d) = &i.dict {
-            interp.dict_set_str(d, interp.intern("errno"), Value::Int(code as i64));
-            interp.dict_set_str(d, interp.intern("strerror"), se);
-            let f = match filename {
-                Some(f) => interp.new_str(f),
-                None => Value::None,
-            };
-            interp.dict_set_str(d, interp.intern("filename"), f);
-        }
+        i.attr_set(interp.py, interp.intern("errno"), Value::Int(code as i64));
+        i.attr_set(interp.py, interp.intern("strerror"), se);
+        let f = match filename {
+            Some(f) => interp.new_str(f),
+            None => Value::None,
+        };
+        i.attr_set(interp.py, interp.intern("filename"), f);
     }
     PyErr(o)
 }

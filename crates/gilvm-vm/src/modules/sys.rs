@@ -245,10 +245,8 @@ pub fn init_sys(interp: &mut Interp) {
         let inst = interp.new_instance(&stream_cls).unwrap_or(Value::None);
         if let Value::Obj(o) = &inst {
             if let Payload::Instance(i) = o.payload() {
-                if let Some(d) = &i.dict {
-                    let s = interp.new_str(shown);
-                    interp.dict_set_str(d, interp.intern("name"), s);
-                }
+                let s = interp.new_str(shown);
+                i.attr_set(interp.py, interp.intern("name"), s);
             }
         }
         interp.add_value(&m, name, inst.clone());

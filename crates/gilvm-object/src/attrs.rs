@@ -1,0 +1,269 @@
+//! Instance attributes: values stored inline in the instance, keyed by names the class
+//! shares among all its instances (CPython 3.11–3.13's inline values and shared-key
+//! dicts). A real `__dict__` is made only when a program asks for one.
+//!
+//! # What and why
+//! A dict per instance costs a dict object, its table and a copy of every key, and every
+//! attribute access hashes and probes it. Instances of one class almost always get the same
+//! attributes in the same order (in `__init__`), so the class keeps the list of names once
+//! ([`SharedKeys`]: an append-only table read without a lock, `gilvm_sync::appendonly`),
+//! and each instance keeps only a vector of values indexed like that list
+//! ([`InstanceAttrs`]). Looking up an attribute is a scan of a few pointers (interned names
+//! are compared by address) and one indexed load.
+//!
+//! # Invariants
+//! 1. An instance's attributes live in exactly one place: the inline values (`Inline`) or
+//!    a dict object (`Dict`). Asking for `__dict__` moves the values into a new dict once
+//!    and for all (`dict`), so the dict a program holds is always the storage itself and
+//!    the two can never disagree.
+//! 2. Inline values keep the instance's insertion order: a value is stored inline only if
+//!    no value sits at a higher index, so the order of the inline values, read by index,
+//!    is the order a dict would have. Adding a name out of order (or one the class cannot
+//!    share: a name that is not interned, or a class that already has `MAX_SHARED_KEYS`
+//!    names) moves the instance to a dict first.
+//! 3. A name's index in the shared keys never changes once published, so an index found
+//!    without the instance's lock stays valid; the values themselves are read and written
+//!    only inside the instance's critical section (`ObjCell`).
+//! 4. Only immortal (interned) names are shared keys: the table holds their addresses
+//!    without counting them, and an immortal object's address is never reused.
+use gilvm_sync::appendonly::AppendOnly;
+use gilvm_sync::{ObjCell, Py};
+
+use crate::dict::PyDict;
+use crate::objref::ObjRef;
+use crate::payload::{Owned, Payload};
+use crate::str::intern;
+use crate::value::Value;
+
+/// The most names a class shares among its instances (CPython's limit is 30 too).
+pub const MAX_SHARED_KEYS: usize = 30;
+
+/// The attribute names a class's instances store inline, in the order they were first seen.
+#[derive(Default)]
+pub struct SharedKeys {
+    table: AppendOnly<MAX_SHARED_KEYS>,
+}
+
+impl SharedKeys {
+    pub fn new() -> SharedKeys {
+        SharedKeys::default()
+    }
+
+    /// The number of names.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.table.len()
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.table.is_empty()
+    }
+
+    /// The index of `name` (a str object), if it is a shared key.
+    #[inline]
+    pub fn index_of(&self, name: &ObjRef) -> Option<usize> {
+        if name.is_immortal() {
+            return self.table.find(name.addr());
+        }
+        // A name built at run time (`getattr(o, "a" + "b")`): compare the text.
+        let text = str_text(name)?;
+        (0..self.table.len()).find(|&i| str_text(&self.name(i)) == Some(text))
+    }
+
+    /// The index of `name`, adding it if there is room. A name that is not interned is
+    /// interned first, as CPython's `setattr` does (invariant 4).
+    fn index_or_add(&self, py: Py<'_>, name: &ObjRef) -> Option<usize> {
+        if name.is_immortal() {
+            if !matches!(name.payload(), Payload::Str(_)) {
+                return None;
+            }
+            return self.table.find_or_append(name.addr());
+        }
+        let interned = intern(py, str_text(name)?);
+        self.table.find_or_append(interned.addr())
+    }
+
+    /// The name at index `i` (below `len()`).
+    fn name(&self, i: usize) -> ObjRef {
+        // SAFETY: only addresses of immortal objects are appended (`index_or_add`), and an
+        // immortal object is never freed.
+        unsafe { ObjRef::from_immortal_addr(self.table.get(i)) }
+    }
+}
+
+/// Where an instance's attributes are (invariant 1).
+enum Store {
+    /// Values indexed like the class's shared keys; `Value::Undef` where absent.
+    Inline(Box<[Value]>),
+    /// A dict object (after `__dict__` was asked for, or invariant 2 required one).
+    Dict(ObjRef),
+}
+
+/// The attributes of one instance, behind the instance's lock.
+pub struct InstanceAttrs {
+    cell: ObjCell<Store>,
+}
+
+impl InstanceAttrs {
+    /// No attributes yet, with room for `keys.len()` values (the class's instances so far
+    /// have needed that many, so the first stores do not reallocate).
+    pub fn new(keys: &SharedKeys) -> InstanceAttrs {
+        let n = keys.len();
+        InstanceAttrs {
+            cell: ObjCell::new(Store::Inline(vec![Value::Undef; n].into_boxed_slice())),
+        }
+    }
+
+    /// Attributes kept in `dict` (a dict object) from the start.
+    pub fn with_dict(dict: ObjRef) -> InstanceAttrs {
+        InstanceAttrs {
+            cell: ObjCell::new(Store::Dict(dict)),
+        }
+    }
+
+    /// The value of attribute `name` (a str object).
+    #[inline]
+    pub fn get(&self, py: Py<'_>, keys: &SharedKeys, name: &ObjRef) -> Option<Value> {
+        let idx = keys.index_of(name);
+        let d = self.cell.read(py, |s| match s {
+            Store::Inline(vals) => Err(idx
+                .and_then(|i| vals.get(i))
+                .filter(|v| !v.is_undef())
+                .cloned()),
+            Store::Dict(d) => Ok(d.clone()),
+        });
+        match d {
+            Err(v) => v,
+            Ok(d) => dict_of(&d).get_str(py, name),
+        }
+    }
+
+    /// Sets attribute `name` (a str object) to `value`.
+    pub fn set(&self, py: Py<'_>, keys: &SharedKeys, name: ObjRef, value: Value) {
+        let idx = keys.index_or_add(py, &name);
+        let r = self.cell.with(py, |s| {
+            let Store::Inline(vals) = s else {
+                let Store::Dict(d) = s else { unreachable!() };
+                return Err((d.clone(), name, value));
+            };
+            if let Some(i) = idx {
+                if i < vals.len() && !vals[i].is_undef() {
+                    // Replacing a present value keeps the order.
+                    return Ok(Some(std::mem::replace(&mut vals[i], value)));
+                }
+                if !vals.iter().skip(i + 1).any(|v| !v.is_undef()) {
+                    if i >= vals.len() {
+                        grow(vals, i + 1, keys.len());
+                    }
+                    vals[i] = value;
+                    return Ok(None);
+                }
+            }
+            // Out of order, or not shareable: the instance moves to a dict (invariant 2).
+            let d = to_dict(py, keys, vals);
+            *s = Store::Dict(d.clone());
+            Err((d, name, value))
+        });
+        match r {
+            Ok(old) => drop(old),
+            Err((d, name, value)) => dict_of(&d).set_str(py, name, value),
+        }
+    }
+
+    /// Deletes attribute `name`; returns its value, or None when it was absent.
+    pub fn del(&self, py: Py<'_>, keys: &SharedKeys, name: &ObjRef) -> Option<Value> {
+        let idx = keys.index_of(name);
+        let r = self.cell.with(py, |s| match s {
+            Store::Inline(vals) => Ok(idx
+                .and_then(|i| vals.get_mut(i))
+                .filter(|v| !v.is_undef())
+                .map(|v| std::mem::replace(v, Value::Undef))),
+            Store::Dict(d) => Err(d.clone()),
+        });
+        match r {
+            Ok(v) => v,
+            Err(d) => dict_of(&d).del_str(py, name),
+        }
+    }
+
+    /// The instance's `__dict__`: the dict that holds its attributes, made from the inline
+    /// values the first time it is asked for (invariant 1).
+    pub fn dict(&self, py: Py<'_>, keys: &SharedKeys) -> ObjRef {
+        self.cell.with(py, |s| match s {
+            Store::Dict(d) => d.clone(),
+            Store::Inline(vals) => {
+                let d = to_dict(py, keys, vals);
+                *s = Store::Dict(d.clone());
+                d
+            }
+        })
+    }
+
+    /// The dict holding the attributes, if one was made (no dict is made here).
+    pub fn existing_dict(&self, py: Py<'_>) -> Option<ObjRef> {
+        self.cell.read(py, |s| match s {
+            Store::Dict(d) => Some(d.clone()),
+            Store::Inline(_) => None,
+        })
+    }
+
+    /// `obj.__dict__ = d`: the attributes become those of `d`, which must be a dict
+    /// object (else it is handed back).
+    pub fn replace_dict(&self, py: Py<'_>, d: ObjRef) -> Result<(), ObjRef> {
+        if !matches!(d.payload(), Payload::Dict(_)) {
+            return Err(d);
+        }
+        let old = self.cell.with(py, |s| std::mem::replace(s, Store::Dict(d)));
+        drop(old);
+        Ok(())
+    }
+
+    /// The (name, value) pairs in insertion order (without making a dict).
+    pub fn items(&self, py: Py<'_>, keys: &SharedKeys) -> Vec<(Value, Value)> {
+        let r = self.cell.read(py, |s| match s {
+            Store::Inline(vals) => Ok(vals
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| !v.is_undef())
+                .map(|(i, v)| (Value::Obj(keys.name(i)), v.clone()))
+                .collect()),
+            Store::Dict(d) => Err(d.clone()),
+        });
+        r.unwrap_or_else(|d| dict_of(&d).items(py))
+    }
+}
+
+/// Widens the inline values to at least `need` (and to the class's current key count).
+fn grow(vals: &mut Box<[Value]>, need: usize, keys: usize) {
+    let mut v = std::mem::take(vals).into_vec();
+    v.resize(need.max(keys), Value::Undef);
+    *vals = v.into_boxed_slice();
+}
+
+/// A new dict object holding the inline values, which it takes (in index order: invariant 2).
+fn to_dict(py: Py<'_>, keys: &SharedKeys, vals: &mut Box<[Value]>) -> ObjRef {
+    let d = ObjRef::new(py, Owned::Dict(PyDict::new()));
+    let pd = dict_of(&d);
+    for (i, v) in std::mem::take(vals).into_vec().into_iter().enumerate() {
+        if !v.is_undef() {
+            pd.set_str(py, keys.name(i), v);
+        }
+    }
+    d
+}
+
+fn str_text(o: &ObjRef) -> Option<&str> {
+    match o.payload() {
+        Payload::Str(s) => Some(s.as_str()),
+        _ => None,
+    }
+}
+
+fn dict_of(d: &ObjRef) -> &PyDict {
+    match d.payload() {
+        Payload::Dict(d) => d,
+        // `__dict__` assignment accepts only dicts (the VM checks), and `to_dict` makes one.
+        _ => unreachable!("instance attributes kept in a non-dict"),
+    }
+}

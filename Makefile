@@ -85,9 +85,10 @@ demo: build build-ft
 	@if command -v python3 >/dev/null 2>&1; then \
 	  python3 examples/demo.py "python3 $$(python3 -c 'import platform; print(platform.python_version())')" $(DEMO_N); fi
 
-# Benchmark suites on every variant (GIL, FT, FT with PYTHON_GIL=1, python3 or
-# GILVM_COMPARE_PYTHON): target/compare/report.md and scaling.svg. About 5 minutes;
-# `make compare COMPARE_ARGS=--quick` about 2. See docs/benchmarking.md.
+# Benchmark suites (programs, scaling, memory) on every variant (GIL, FT, FT with
+# PYTHON_GIL=1, python3 or GILVM_COMPARE_PYTHON): target/compare/report.md and
+# scaling.svg. `make compare COMPARE_ARGS=--quick` is shorter; one suite:
+# COMPARE_ARGS="--suite memory". See docs/benchmarking.md.
 COMPARE_ARGS ?=
 compare: build build-ft
 	$(CARGO) build --release -p gilvm-compare

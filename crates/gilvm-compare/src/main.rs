@@ -1,6 +1,8 @@
 //! gilvm-compare: runs the benchmark suites on gilvm's GIL build, its free-threaded build
 //! (without and with `PYTHON_GIL=1`) and CPython, and writes a markdown report and a
-//! scaling chart. See `docs/benchmarking.md`.
+//! scaling chart. The suites time programs (`programs`), measure 2-thread scaling
+//! (`scaling`) and measure bytes per object from the children's peak RSS (`memory`). See
+//! `docs/benchmarking.md`.
 //!
 //! It knows nothing of the VM: every variant is a binary run as a child process.
 mod chart;
@@ -22,7 +24,15 @@ use variants::Variant;
 enum Suite {
     Programs,
     Scaling,
+    Memory,
     All,
+}
+
+impl Suite {
+    /// Whether this choice runs `one` (a single suite).
+    fn runs(self, one: Suite) -> bool {
+        self == Suite::All || self == one
+    }
 }
 
 /// Compare gilvm's builds (and CPython) on the benchmark suites in `benches/`.
@@ -36,6 +46,9 @@ struct Cli {
     /// and need more of them [default: 9, 5 with --quick].
     #[arg(long)]
     scaling_runs: Option<usize>,
+    /// Runs per variant and size of the memory suite (its peaks are medians of them).
+    #[arg(long, default_value_t = 3)]
+    memory_runs: usize,
     /// Untimed warm-up runs per variant and configuration before the timed ones.
     #[arg(long, default_value_t = 1)]
     warmup: usize,
@@ -51,7 +64,8 @@ struct Cli {
     /// Which suite to run.
     #[arg(long, value_enum, default_value_t = Suite::All)]
     suite: Suite,
-    /// A short run (about a quarter of the work, 3 runs; 5 scaling rounds): about 2 minutes instead of 5.
+    /// A short run (about a quarter of the work, 3 runs; 5 scaling rounds; memory suite at
+    /// 50,000 and 250,000 objects): about 2 minutes instead of 5.
     #[arg(long)]
     quick: bool,
     /// Multiplies every work size (after --quick).
@@ -73,7 +87,7 @@ struct Cli {
     /// README.md between its `<!-- compare:begin -->` and `<!-- compare:end -->` lines.
     #[arg(long)]
     publish: bool,
-    /// The benchmark programs (with `programs/` and `scaling/`).
+    /// The benchmark programs (with `programs/`, `scaling/` and `memory/`).
     #[arg(long, default_value = "benches")]
     benches: PathBuf,
 }
@@ -152,7 +166,7 @@ fn run(cli: Cli) -> Result<(), String> {
             .join(", ")
     );
 
-    let programs = if cli.suite != Suite::Scaling {
+    let programs = if cli.suite.runs(Suite::Programs) {
         suites::run_programs(&settings, &variants).map_err(|e| e.to_string())?
     } else {
         Vec::new()
@@ -161,7 +175,7 @@ fn run(cli: Cli) -> Result<(), String> {
     // scaling suite, between its workloads and after it, so that a change of the host's load
     // during it shows in the ceiling's range.
     let mut ceiling_samples = Vec::new();
-    let scaling = if cli.suite != Suite::Programs {
+    let scaling = if cli.suite.runs(Suite::Scaling) {
         let ct = max_threads.min(2);
         ceiling_samples.extend(machine::samples(ct, runs));
         let scaling_settings = Settings {
@@ -178,6 +192,22 @@ fn run(cli: Cli) -> Result<(), String> {
         Vec::new()
     };
     let ceiling = machine::ceiling(&ceiling_samples);
+    // FT+PYTHON_GIL=1 is the FT binary: the same object layout, so the same memory figures.
+    let mem_variants: Vec<Variant> = variants
+        .iter()
+        .filter(|v| !(v.is_gilvm && v.python_gil.is_some()))
+        .cloned()
+        .collect();
+    let memory_runs = cli.memory_runs.max(1);
+    let memory = if cli.suite.runs(Suite::Memory) {
+        let memory_settings = Settings {
+            runs: memory_runs,
+            ..settings.clone()
+        };
+        suites::run_memory(&memory_settings, &mem_variants).map_err(|e| e.to_string())?
+    } else {
+        Vec::new()
+    };
 
     let meta = report::Meta {
         date: utc_now(),
@@ -192,8 +222,11 @@ fn run(cli: Cli) -> Result<(), String> {
         scaling_runs,
         warmup: cli.warmup,
         total_secs: started.elapsed().as_secs_f64(),
+        timed: !programs.is_empty() || !scaling.is_empty(),
     };
-    let mut md = report::header(&meta, &variants);
+    // A memory-only run lists the variants it ran on.
+    let header_variants = if meta.timed { &variants } else { &mem_variants };
+    let mut md = report::header(&meta, header_variants);
     if !programs.is_empty() {
         md += &report::programs(&programs, &variants);
     }
@@ -208,7 +241,17 @@ fn run(cli: Cli) -> Result<(), String> {
         md += &report::scaling(&scaling, &variants, ceiling);
         md += "![speedup against threads](scaling.svg)\n";
     }
-    md += &report::targets(&programs, &scaling, &variants, ceiling);
+    if !memory.is_empty() {
+        md += &report::memory(&memory, &mem_variants, memory_runs);
+    }
+    md += &report::targets(
+        &programs,
+        &scaling,
+        &memory,
+        &variants,
+        &mem_variants,
+        ceiling,
+    );
     let path = cli.out.join("report.md");
     std::fs::write(&path, &md).map_err(|e| format!("{}: {e}", path.display()))?;
     println!("{md}");

@@ -1,8 +1,8 @@
 //! The markdown report.
 use std::fmt::Write;
 
-use crate::stats::{geomean, Summary};
-use crate::suites::{Cell, ProgramResult, ScalingResult};
+use crate::stats::{bytes_per_object, geomean, Summary};
+use crate::suites::{Cell, MemoryResult, ProgramResult, ScalingResult};
 use crate::variants::Variant;
 
 /// What the report header says about the run.
@@ -16,6 +16,8 @@ pub struct Meta {
     pub scaling_runs: usize,
     pub warmup: usize,
     pub total_secs: f64,
+    /// Whether a timed suite (programs, scaling) ran: the header explains their times.
+    pub timed: bool,
 }
 
 fn cell_time(c: &Cell) -> String {
@@ -79,6 +81,10 @@ pub fn header(meta: &Meta, variants: &[Variant]) -> String {
                 &v.version
             }
         );
+    }
+    if !meta.timed {
+        s.push('\n');
+        return s;
     }
     let _ = writeln!(
         s,
@@ -334,12 +340,202 @@ pub fn scaling(
     s
 }
 
-/// The project's targets (issues 5 and 7), each with the figure of this run that decides
-/// it. A target whose variants or suite did not run is left out.
+/// Bytes per object of variant `vi` on one kind: [`bytes_per_object`] of the median peak
+/// RSS at each size. None when a run failed.
+pub fn bytes_per_object_of(r: &MemoryResult, vi: usize) -> Option<f64> {
+    let p1 = median(&r.cells[vi][0])?;
+    let p2 = median(&r.cells[vi][1])?;
+    bytes_per_object(p1, p2, r.sizes[0], r.sizes[1])
+}
+
+/// The ratio columns of the memory table: each gilvm variant over the first CPython, then
+/// each other gilvm variant over the GIL build (variant 0).
+fn memory_ratio_cols(variants: &[Variant]) -> Vec<(usize, usize)> {
+    let mut cols = Vec::new();
+    if let Some(c) = variants.iter().position(|v| !v.is_gilvm) {
+        for (i, v) in variants.iter().enumerate() {
+            if v.is_gilvm {
+                cols.push((i, c));
+            }
+        }
+    }
+    for (i, v) in variants.iter().enumerate().skip(1) {
+        if v.is_gilvm {
+            cols.push((i, 0));
+        }
+    }
+    cols
+}
+
+/// Per kind, `bytes_per_object(a) / bytes_per_object(b)`, where both are positive.
+fn memory_ratios(results: &[MemoryResult], a: usize, b: usize) -> Vec<(&'static str, f64)> {
+    results
+        .iter()
+        .filter_map(|r| {
+            let x = bytes_per_object_of(r, a).filter(|x| *x > 0.0)?;
+            let y = bytes_per_object_of(r, b).filter(|y| *y > 0.0)?;
+            Some((r.bench.name, x / y))
+        })
+        .collect()
+}
+
+fn mib(bytes: f64) -> String {
+    format!("{:.1} MiB", bytes / (1024.0 * 1024.0))
+}
+
+/// The memory table: bytes per object per kind and variant, ratios to CPython and FT / GIL,
+/// geometric means; the peak RSS of every point in a collapsed table.
+pub fn memory(results: &[MemoryResult], variants: &[Variant], runs: usize) -> String {
+    let mut s = String::new();
+    let Some(first) = results.first() else {
+        return s;
+    };
+    let _ = writeln!(
+        s,
+        "## Memory\n\nBytes per object = (peak RSS at N2 − peak RSS at N1) / (N2 − N1), N1 = {}, \
+         N2 = {}: each variant builds a list of N objects of one kind and keeps them alive; \
+         the peak RSS of the process is read from outside (`wait4`), median of {runs} runs \
+         per point. The difference cancels start-up and counts what users pay per object: \
+         the object, what it owns (tuple2 and list1 count their ints), its slot in the list \
+         (8 bytes in CPython, 16 in gilvm) and the allocator's overhead. FT+PYTHON_GIL=1 is \
+         not run: it is the FT binary, whose object layout is fixed at build time. Ratios \
+         are bytes / bytes: below 1 is smaller.\n",
+        first.sizes[0], first.sizes[1]
+    );
+    let cols = memory_ratio_cols(variants);
+    let mut head = String::from("| kind | what |");
+    let mut sep = String::from("|---|---|");
+    for v in variants {
+        let _ = write!(head, " {} |", v.name);
+        sep += "---:|";
+    }
+    for &(a, b) in &cols {
+        let _ = write!(head, " {} / {} |", variants[a].name, short(&variants[b]));
+        sep += "---:|";
+    }
+    let _ = writeln!(
+        s,
+        "{head}
+{sep}"
+    );
+    for r in results {
+        let mut row = format!("| {} | {} |", r.bench.name, escape(r.bench.what));
+        for (vi, _) in variants.iter().enumerate() {
+            let cell = if let Some(f) = r.cells[vi].iter().find_map(|c| c.failure.as_ref()) {
+                format!("FAILED ({})", escape(f))
+            } else {
+                let warn = if r.cells[vi].iter().any(|c| c.mismatch.is_some()) {
+                    " ⚠"
+                } else {
+                    ""
+                };
+                bytes_per_object_of(r, vi)
+                    .map(|b| format!("{b:.1}{warn}"))
+                    .unwrap_or_else(|| "-".into())
+            };
+            let _ = write!(row, " {cell} |");
+        }
+        for &(a, b) in &cols {
+            let q = memory_ratios(std::slice::from_ref(r), a, b)
+                .first()
+                .map(|x| x.1);
+            let _ = write!(row, " {} |", fmt_ratio(q));
+        }
+        let _ = writeln!(s, "{row}");
+    }
+    let mut row = String::from("| **geometric mean** | |");
+    for _ in variants {
+        row += " |";
+    }
+    for &(a, b) in &cols {
+        let rs: Vec<f64> = memory_ratios(results, a, b).iter().map(|x| x.1).collect();
+        let _ = write!(row, " **{}** |", fmt_ratio(geomean(&rs)));
+    }
+    let _ = writeln!(s, "{row}\n");
+    let rows: Vec<(String, Vec<Cell>)> = results
+        .iter()
+        .flat_map(|r| {
+            r.sizes.iter().enumerate().map(move |(si, n)| {
+                let cells: Vec<Cell> = r.cells.iter().map(|c| c[si].clone()).collect();
+                (format!("{} N={n}", r.bench.name), cells)
+            })
+        })
+        .collect();
+    s += &problems(rows.iter().map(|(n, c)| (n.clone(), &c[..])), variants);
+    let _ = writeln!(
+        s,
+        "<details><summary>Peak RSS per size (median, ± half the min–max range)</summary>\n\n\
+         | kind | variant | N1 = {} | N2 = {} |\n|---|---|---:|---:|",
+        first.sizes[0], first.sizes[1]
+    );
+    for r in results {
+        for (vi, v) in variants.iter().enumerate() {
+            let mut row = format!("| {} | {} |", r.bench.name, v.name);
+            for c in &r.cells[vi] {
+                let cell = match (&c.failure, Summary::of(&c.times)) {
+                    (Some(_), _) => "FAILED".to_string(),
+                    (None, Some(sm)) => format!("{} ±{:.1}%", mib(sm.median), sm.spread_pct()),
+                    (None, None) => "-".to_string(),
+                };
+                let _ = write!(row, " {cell} |");
+            }
+            let _ = writeln!(s, "{row}");
+        }
+    }
+    let _ = writeln!(s, "\n</details>\n");
+    s
+}
+
+/// The memory targets (issue 16), decided on geometric means over the kinds: the GIL
+/// build's bytes per object at most CPython's, the free-threaded build's at most 1.1× the
+/// GIL build's. Each row names the worst kind.
+fn memory_targets(memory: &[MemoryResult], variants: &[Variant]) -> Vec<String> {
+    let yes_no = |ok: bool| if ok { "met" } else { "**not met**" };
+    let mut rows = Vec::new();
+    let worst = |rs: &[(&str, f64)]| {
+        rs.iter()
+            .copied()
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(k, x)| format!(" (highest: {k} {x:.2})"))
+            .unwrap_or_default()
+    };
+    let gil = 0usize;
+    let ft = variants.iter().position(|v| v.is_gilvm && v.name == "FT");
+    if let Some(c) = variants.iter().position(|v| !v.is_gilvm) {
+        let rs = memory_ratios(memory, gil, c);
+        let xs: Vec<f64> = rs.iter().map(|x| x.1).collect();
+        if let Some(q) = geomean(&xs) {
+            rows.push(format!(
+                "| bytes per object of the GIL build at most {}'s (geometric mean of GIL / CPython over the memory kinds) | {q:.2}{} | {} |",
+                variants[c].name,
+                worst(&rs),
+                yes_no(q <= 1.0)
+            ));
+        }
+    }
+    if let Some(ft) = ft {
+        let rs = memory_ratios(memory, ft, gil);
+        let xs: Vec<f64> = rs.iter().map(|x| x.1).collect();
+        if let Some(q) = geomean(&xs) {
+            rows.push(format!(
+                "| bytes per object of the free-threaded build within 10% of the GIL build's (geometric mean of FT / GIL over the memory kinds) | {q:.2}{} | {} |",
+                worst(&rs),
+                yes_no(q <= 1.10)
+            ));
+        }
+    }
+    rows
+}
+
+/// The project's targets (issues 5, 7 and 16), each with the figure of this run that
+/// decides it. A target whose variants or suite did not run is left out. `mem_variants` are
+/// the variants the memory suite ran on.
 pub fn targets(
     programs: &[ProgramResult],
     scaling: &[ScalingResult],
+    memory: &[MemoryResult],
     variants: &[Variant],
+    mem_variants: &[Variant],
     ceiling: Option<Summary>,
 ) -> String {
     let gil = 0usize;
@@ -402,12 +598,13 @@ pub fn targets(
             ));
         }
     }
+    rows.extend(memory_targets(memory, mem_variants));
     if rows.is_empty() {
         return String::new();
     }
     rows.extend(run_quality(programs, scaling, ceiling));
     let mut s = String::from(
-        "\n## Targets\n\nFrom the free-threaded and comparison issues; each decided by this run's medians (see the noise note in `docs/benchmarking.md`). The last rows say whether the machine was quiet enough, during each suite, for its verdicts to decide anything.\n\n| target | this run | |\n|---|---|---|\n",
+        "\n## Targets\n\nFrom the free-threaded, comparison and memory issues; each decided by this run's medians (see the noise note in `docs/benchmarking.md`). The last rows say whether the machine was quiet enough, during each timed suite, for its verdicts to decide anything (the memory figures do not depend on the machine's load).\n\n| target | this run | |\n|---|---|---|\n",
     );
     for r in rows {
         s += &r;
@@ -548,6 +745,101 @@ mod tests {
                 },
             ]],
         }
+    }
+
+    fn variant(name: &str, is_gilvm: bool) -> Variant {
+        Variant {
+            name: name.to_string(),
+            program: std::path::PathBuf::from("x"),
+            python_gil: None,
+            is_gilvm,
+            version: String::new(),
+        }
+    }
+
+    /// A memory result whose variants peaked at `peaks[v] = ([runs at N1], [runs at N2])`.
+    fn memory_result(name: &'static str, peaks: &[(&[f64], &[f64])]) -> MemoryResult {
+        let cell = |xs: &[f64]| Cell {
+            times: xs.to_vec(),
+            ..Cell::default()
+        };
+        MemoryResult {
+            bench: Bench {
+                name,
+                what: "w",
+                n: 1000,
+            },
+            sizes: [200, 1000],
+            cells: peaks.iter().map(|(a, b)| vec![cell(a), cell(b)]).collect(),
+        }
+    }
+
+    #[test]
+    fn bytes_per_object_uses_the_median_peak_of_each_size() {
+        // Median 10,000 at N1 = 200 and 50,000 at N2 = 1000: 40,000 / 800 = 50 bytes. The
+        // outliers (one run per size) do not count.
+        let r = memory_result(
+            "k",
+            &[(&[10_000.0, 90_000.0, 9_000.0], &[50_000.0, 1.0, 51_000.0])],
+        );
+        assert_eq!(bytes_per_object_of(&r, 0), Some(50.0));
+        let mut failed = r.clone();
+        failed.cells[0][1].failure = Some("boom".into());
+        assert_eq!(bytes_per_object_of(&failed, 0), None);
+    }
+
+    #[test]
+    fn memory_ratios_and_their_geometric_means() {
+        let vs = [
+            variant("GIL", true),
+            variant("FT", true),
+            variant("CPython 3.14.0", false),
+        ];
+        // Bytes per object: GIL 32 and 64, FT 32 and 96, CPython 16 and 128.
+        let per = |g: f64, f: f64, c: f64| -> Vec<(f64, f64)> {
+            [g, f, c].iter().map(|b| (0.0, b * 800.0)).collect()
+        };
+        let owned: Vec<Vec<(f64, f64)>> = vec![per(32.0, 32.0, 16.0), per(64.0, 96.0, 128.0)];
+        let results: Vec<MemoryResult> = ["a", "b"]
+            .iter()
+            .zip(&owned)
+            .map(|(n, p)| {
+                let pairs: Vec<([f64; 1], [f64; 1])> = p.iter().map(|&(x, y)| ([x], [y])).collect();
+                let refs: Vec<(&[f64], &[f64])> =
+                    pairs.iter().map(|(x, y)| (&x[..], &y[..])).collect();
+                memory_result(n, &refs)
+            })
+            .collect();
+        assert_eq!(memory_ratio_cols(&vs), vec![(0, 2), (1, 2), (1, 0)]);
+        assert_eq!(memory_ratios(&results, 0, 2), vec![("a", 2.0), ("b", 0.5)]);
+        assert_eq!(memory_ratios(&results, 1, 0), vec![("a", 1.0), ("b", 1.5)]);
+        let rows = memory_targets(&results, &vs);
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        // GIL / CPython: geometric mean of 2 and 0.5 is 1: met; the worst kind is named.
+        assert!(
+            rows[0].contains("| 1.00 (highest: a 2.00) | met |"),
+            "{}",
+            rows[0]
+        );
+        // FT / GIL: sqrt(1.5) = 1.22 > 1.1.
+        assert!(
+            rows[1].contains("| 1.22 (highest: b 1.50) | **not met** |"),
+            "{}",
+            rows[1]
+        );
+        let md = memory(&results, &vs, 1);
+        assert!(
+            md.contains("| a | w | 32.0 | 32.0 | 16.0 | 2.00 | 2.00 | 1.00 |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| **geometric mean** | | | | | **1.00** | **1.22** | **1.22** |"),
+            "{md}"
+        );
+        // Without CPython only FT / GIL is left.
+        let rows = memory_targets(&results, &vs[..2]);
+        assert_eq!(rows.len(), 1);
+        assert!(rows[0].contains("FT / GIL"), "{}", rows[0]);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The two suites and the loop that runs them.
+//! The three suites and the loop that runs them.
 //!
 //! - **programs** (`benches/programs/*.py`): single-threaded programs that read a global
 //!   `N`. The runner writes `N = <size>` followed by the program to `<out>/programs/` and
@@ -6,13 +6,16 @@
 //! - **scaling** (`benches/scaling/*.py THREADS N`): independent CPU-bound workloads, the
 //!   same work `N` per thread. The time is the program's own `ELAPSED` line: the threaded
 //!   region only (threads started, joined), without start-up.
+//! - **memory** (`benches/memory/objects.py KIND N`): builds a list of N objects of one
+//!   kind and keeps them alive. The measure is the child's peak RSS (from `wait4`) at two
+//!   sizes; the report turns them into bytes per object (`stats::bytes_per_object`).
 //!
 //! Every run is checked: the standard output (without `ELAPSED` lines) must be the same on
 //! every variant and every run, else the cell is flagged as a mismatch.
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::variants::{RunOutcome, Variant};
+use crate::variants::{RunOutcome, Sample, Variant};
 
 /// One benchmark program and its size.
 #[derive(Clone, Copy, Debug)]
@@ -54,6 +57,22 @@ pub const SCALING: &[Bench] = &[
     Bench { name: "generator", what: "running a generator", n: 900_000 },
     Bench { name: "thread_local", what: "reading a threading.local attribute", n: 1_500_000 },
 ];
+
+/// The memory suite: the kinds of object `benches/memory/objects.py` builds. `n` is the
+/// larger size N2; the smaller one is N2 / [`MEMORY_SMALL_DIVISOR`].
+#[rustfmt::skip]
+pub const MEMORY: &[Bench] = &[
+    Bench { name: "object", what: "`object()`", n: 1_000_000 },
+    Bench { name: "tuple2", what: "`(i, -i)`", n: 1_000_000 },
+    Bench { name: "list1", what: "`[i]`", n: 1_000_000 },
+    Bench { name: "dict0", what: "`{}`", n: 1_000_000 },
+    Bench { name: "str", what: "`str(i)`", n: 1_000_000 },
+    Bench { name: "inst2", what: "instance, `__init__` sets 2 attributes", n: 1_000_000 },
+    Bench { name: "inst5", what: "instance, `__init__` sets 5 attributes", n: 1_000_000 },
+];
+
+/// N1 = N2 / this: 200,000 and 1,000,000 objects (50,000 and 250,000 with `--quick`).
+pub const MEMORY_SMALL_DIVISOR: u64 = 5;
 
 /// Run settings.
 #[derive(Clone, Debug)]
@@ -97,6 +116,7 @@ impl Settings {
 /// The runs of one variant on one configuration.
 #[derive(Clone, Debug, Default)]
 pub struct Cell {
+    /// One measure per timed run: seconds, or peak RSS in bytes in the memory suite.
     pub times: Vec<f64>,
     /// The first failure (non-zero exit, no `ELAPSED` line), after which runs stop.
     pub failure: Option<String>,
@@ -120,6 +140,16 @@ pub struct ScalingResult {
     pub n: u64,
     pub threads: Vec<usize>,
     /// `cells[variant][thread index]`.
+    pub cells: Vec<Vec<Cell>>,
+}
+
+/// Results of one kind of the memory suite.
+#[derive(Clone, Debug)]
+pub struct MemoryResult {
+    pub bench: Bench,
+    /// N1 < N2.
+    pub sizes: [u64; 2],
+    /// `cells[variant][size index]`: peak RSS in bytes per run.
     pub cells: Vec<Vec<Cell>>,
 }
 
@@ -172,7 +202,8 @@ struct Config {
 
 /// Runs `script` in every configuration: `warmup` untimed rounds then `runs` timed rounds,
 /// each round running every configuration once, in the order `order(round)` gives, so that
-/// drift of the machine affects all of them alike. `time_of` picks the time of a run.
+/// drift of the machine affects all of them alike. `measure` picks the figure a run
+/// contributes (its time, or its peak RSS), or says why it has none.
 ///
 /// Invariant (relied on by the paired speedups of the scaling report): a cell skips a round
 /// only after it has failed, and then skips every later round, so `times[i]` of every cell
@@ -183,7 +214,7 @@ fn run_rounds(
     script: &Path,
     configs: &[Config],
     order: impl Fn(usize) -> Vec<usize>,
-    time_of: fn(f64, Option<f64>) -> Option<f64>,
+    measure: fn(&Sample) -> Result<f64, &'static str>,
 ) -> Vec<Cell> {
     let mut cells = vec![Cell::default(); configs.len()];
     let groups = configs.iter().map(|c| c.group).max().map_or(0, |g| g + 1);
@@ -199,18 +230,14 @@ fn run_rounds(
             let v = &variants[c.variant];
             match v.run(script, &c.args) {
                 RunOutcome::Failed(msg) => cell.failure = Some(msg),
-                RunOutcome::Ok {
-                    wall,
-                    elapsed,
-                    stdout,
-                } => {
+                RunOutcome::Ok { sample, stdout } => {
                     if let Some(m) = checkers[c.group].check(&v.name, &stdout) {
                         cell.mismatch.get_or_insert(m);
                     }
-                    match time_of(wall, elapsed) {
-                        Some(t) if timed => cell.times.push(t),
-                        Some(_) => {}
-                        None => cell.failure = Some("no `ELAPSED <seconds>` line".to_string()),
+                    match measure(&sample) {
+                        Ok(t) if timed => cell.times.push(t),
+                        Ok(_) => {}
+                        Err(why) => cell.failure = Some(why.to_string()),
                     }
                 }
             }
@@ -242,11 +269,15 @@ fn scaling_order(nv: usize, nt: usize, round: usize) -> Vec<usize> {
 }
 
 fn progress(label: &str, variants: &[Variant], cells: &[Cell]) {
+    progress_with(label, variants, cells, |t| format!("{t:.3}s"));
+}
+
+fn progress_with(label: &str, variants: &[Variant], cells: &[Cell], fmt: fn(f64) -> String) {
     let mut line = format!("  {label:<24}");
     for (v, c) in variants.iter().zip(cells) {
         let t = match (&c.failure, crate::stats::Summary::of(&c.times)) {
             (Some(_), _) => "FAILED".to_string(),
-            (None, Some(sm)) => format!("{:.3}s", sm.median),
+            (None, Some(sm)) => fmt(sm.median),
             (None, None) => "-".to_string(),
         };
         let flag = if c.mismatch.is_some() {
@@ -294,7 +325,7 @@ pub fn run_programs(s: &Settings, variants: &[Variant]) -> std::io::Result<Vec<P
             &script,
             &configs,
             |round| program_order(nv, round),
-            |wall, _| Some(wall),
+            |r| Ok(r.wall),
         );
         progress(b.name, variants, &cells);
         results.push(ProgramResult {
@@ -348,7 +379,7 @@ pub fn run_scaling(
             &script,
             &configs,
             |round| scaling_order(nv, nt, round),
-            |_, e| e,
+            |r| r.elapsed.ok_or("no `ELAPSED <seconds>` line"),
         );
         let mut it = flat.into_iter();
         let cells: Vec<Vec<Cell>> = (0..nv).map(|_| it.by_ref().take(nt).collect()).collect();
@@ -362,6 +393,76 @@ pub fn run_scaling(
             threads: threads.clone(),
             cells,
         });
+    }
+    Ok(results)
+}
+
+/// Runs the memory suite on `variants` (the caller leaves out FT+PYTHON_GIL=1, the same
+/// binary as FT with the same object layout): each kind at N1 and N2, no warm-up (a peak
+/// RSS does not depend on caches), the variants rotating and each running both sizes back
+/// to back in every round.
+pub fn run_memory(s: &Settings, variants: &[Variant]) -> std::io::Result<Vec<MemoryResult>> {
+    let script = s.benches_dir.join("memory").join("objects.py");
+    if !script.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("{} not found", script.display()),
+        ));
+    }
+    let nv = variants.len();
+    let mut results = Vec::new();
+    let s = Settings {
+        warmup: 0,
+        ..s.clone()
+    };
+    eprintln!(
+        "memory suite ({} runs per size; peak RSS read with wait4):",
+        s.runs
+    );
+    for b in s.selected(MEMORY) {
+        let n2 = s.size(b).max(MEMORY_SMALL_DIVISOR * 2);
+        let sizes = [n2 / MEMORY_SMALL_DIVISOR, n2];
+        let configs: Vec<Config> = (0..nv)
+            .flat_map(|variant| {
+                sizes.iter().enumerate().map(move |(si, n)| Config {
+                    variant,
+                    args: vec![b.name.to_string(), n.to_string()],
+                    group: si,
+                })
+            })
+            .collect();
+        let flat = run_rounds(
+            &s,
+            variants,
+            &script,
+            &configs,
+            |round| scaling_order(nv, 2, round),
+            |r| {
+                if r.peak_rss > 0 {
+                    Ok(r.peak_rss as f64)
+                } else {
+                    Err("no peak RSS from wait4")
+                }
+            },
+        );
+        let mut it = flat.into_iter();
+        let cells: Vec<Vec<Cell>> = (0..nv).map(|_| it.by_ref().take(2).collect()).collect();
+        let r = MemoryResult {
+            bench: *b,
+            sizes,
+            cells,
+        };
+        let per_variant: Vec<Cell> = (0..nv)
+            .map(|vi| Cell {
+                times: crate::report::bytes_per_object_of(&r, vi)
+                    .into_iter()
+                    .collect(),
+                failure: r.cells[vi].iter().find_map(|c| c.failure.clone()),
+                mismatch: r.cells[vi].iter().find_map(|c| c.mismatch.clone()),
+            })
+            .collect();
+        progress_with(b.name, variants, &per_variant, |x| format!("{x:.1} B/obj"));
+        results.push(r);
     }
     Ok(results)
 }

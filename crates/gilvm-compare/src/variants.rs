@@ -2,9 +2,12 @@
 //!
 //! A variant is a binary plus the environment it runs with. gilvm-compare knows nothing of
 //! the VM: it starts each variant as a child process, feeds it a script path and arguments,
-//! and reads its standard output.
+//! and reads its standard output, its wall-clock time and its peak resident set size (from
+//! `wait4`, so measured from outside the interpreter).
+use std::io::Read;
+use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Command, ExitStatus, Stdio};
 use std::time::Instant;
 
 /// One interpreter configuration.
@@ -99,17 +102,13 @@ impl Variant {
         c
     }
 
-    /// Runs `script args…` once, timing the child with a wall clock from spawn to exit.
+    /// Runs `script args…` once, timing the child with a wall clock from spawn to exit and
+    /// reading its peak RSS when it is reaped.
     pub fn run(&self, script: &Path, args: &[String]) -> RunOutcome {
         let mut cmd = self.command();
         cmd.arg(script).args(args).stdin(Stdio::null());
-        let start = Instant::now();
-        let out = cmd.output();
-        let wall = start.elapsed().as_secs_f64();
-        match out {
-            Err(e) => {
-                RunOutcome::Failed(format!("could not start {}: {e}", self.program.display()))
-            }
+        match run_child(cmd) {
+            Err(e) => RunOutcome::Failed(format!("could not run {}: {e}", self.program.display())),
             Ok(o) if !o.status.success() => {
                 let err = String::from_utf8_lossy(&o.stderr);
                 let tail: Vec<&str> = err.lines().rev().take(3).collect();
@@ -120,8 +119,11 @@ impl Variant {
                 let stdout = String::from_utf8_lossy(&o.stdout).to_string();
                 let (checked, elapsed) = split_elapsed(&stdout);
                 RunOutcome::Ok {
-                    wall,
-                    elapsed,
+                    sample: Sample {
+                        wall: o.wall,
+                        elapsed,
+                        peak_rss: o.peak_rss,
+                    },
                     stdout: checked,
                 }
             }
@@ -129,14 +131,94 @@ impl Variant {
     }
 }
 
+/// A finished child process.
+struct Finished {
+    status: ExitStatus,
+    stdout: Vec<u8>,
+    stderr: Vec<u8>,
+    wall: f64,
+    peak_rss: u64,
+}
+
+/// Runs `cmd` to completion like `Command::output`, but reaps the child with `wait4` to get
+/// its resource usage: the wall-clock time from spawn to exit and the peak RSS.
+///
+/// The peak (`ru_maxrss`) is the largest resident set the process had, including the
+/// image before its `exec` (here the spawning side, a few MB) and any children it reaped
+/// (a launcher script's own commands): the interpreter's own peak as soon as it exceeds
+/// those, which every memory-suite point does.
+fn run_child(mut cmd: Command) -> std::io::Result<Finished> {
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let start = Instant::now();
+    let mut child = cmd.spawn()?;
+    // Both pipes are drained while the child runs (one on a thread), so that it never
+    // blocks on a full pipe.
+    let mut err_pipe = child.stderr.take().expect("stderr is piped");
+    let err_reader = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = err_pipe.read_to_end(&mut v);
+        v
+    });
+    let mut stdout = Vec::new();
+    let read = child
+        .stdout
+        .take()
+        .expect("stdout is piped")
+        .read_to_end(&mut stdout);
+    // Reaped here, not through `child`, whose drop neither waits nor kills.
+    let waited = wait4(child.id());
+    let wall = start.elapsed().as_secs_f64();
+    let stderr = err_reader.join().unwrap_or_default();
+    read?;
+    let (status, maxrss_kib) = waited?;
+    Ok(Finished {
+        status,
+        stdout,
+        stderr,
+        wall,
+        peak_rss: maxrss_kib.saturating_mul(1024),
+    })
+}
+
+/// Waits for the child `pid` and returns its exit status and `ru_maxrss` (KiB on Linux).
+fn wait4(pid: u32) -> std::io::Result<(ExitStatus, u64)> {
+    let pid = pid as libc::pid_t;
+    let mut status: libc::c_int = 0;
+    loop {
+        // SAFETY: `rusage` is plain data, for which all-zero bytes are a valid value.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        // SAFETY: both pointers are to live locals of the right types; `pid` is our own
+        // unreaped child.
+        let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+        if r == pid {
+            return Ok((
+                ExitStatus::from_raw(status),
+                u64::try_from(usage.ru_maxrss).unwrap_or(0),
+            ));
+        }
+        let e = std::io::Error::last_os_error();
+        if e.kind() != std::io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+}
+
+/// What one successful run measured.
+#[derive(Clone, Copy, Debug)]
+pub struct Sample {
+    /// Wall-clock seconds of the whole child process (start-up included).
+    pub wall: f64,
+    /// The program's own `ELAPSED <seconds>` line, if it printed one.
+    pub elapsed: Option<f64>,
+    /// Peak resident set size of the child in bytes (`ru_maxrss` from `wait4`).
+    pub peak_rss: u64,
+}
+
 /// What one run produced.
 #[derive(Clone, Debug)]
 pub enum RunOutcome {
     Ok {
-        /// Wall-clock seconds of the whole child process (start-up included).
-        wall: f64,
-        /// The program's own `ELAPSED <seconds>` line, if it printed one.
-        elapsed: Option<f64>,
+        sample: Sample,
         /// Standard output without `ELAPSED` lines (compared across variants).
         stdout: String,
     },
@@ -180,5 +262,17 @@ mod tests {
         assert_eq!(rest, "a\nb\n");
         assert_eq!(e, Some(0.25));
         assert_eq!(split_elapsed("x\n").1, None);
+    }
+
+    #[test]
+    fn a_child_is_reaped_with_its_output_status_and_a_peak() {
+        let mut cmd = Command::new("sh");
+        cmd.args(["-c", "echo out; echo err >&2; exit 3"]);
+        let f = run_child(cmd).unwrap();
+        assert_eq!(f.stdout, b"out\n");
+        assert_eq!(f.stderr, b"err\n");
+        assert_eq!(f.status.code(), Some(3));
+        assert!(f.peak_rss > 0);
+        assert!(run_child(Command::new("/nonexistent/gilvm")).is_err());
     }
 }

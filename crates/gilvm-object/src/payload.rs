@@ -176,6 +176,9 @@ payload_kinds! {
     Iter(ObjCell<IterState>),
     /// A singleton with a fixed repr (`NotImplemented`, `Ellipsis`).
     Singleton(&'static str),
+    /// An instance of `object` itself (`object()`, the usual sentinel): it has no attributes
+    /// and no state, so it is only a header (its type is implied by its kind).
+    Object(()),
     /// State owned by the interpreter or a native module (generator frames, locks, …).
     Native(NativeObj),
 }
@@ -411,6 +414,7 @@ impl Payload<'_> {
             Payload::RangeIter(_) => "range_iterator",
             Payload::Iter(_) => "iterator",
             Payload::Singleton(n) => *n,
+            Payload::Object(_) => "object",
             Payload::Native(_) => "native",
         }
     }

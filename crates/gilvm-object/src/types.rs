@@ -317,6 +317,7 @@ pub fn type_of_obj(o: &ObjRef) -> &ObjRef {
         Payload::Iter(_) => &t.iterator,
         Payload::Singleton(&"NotImplemented") => &t.not_implemented,
         Payload::Singleton(_) => &t.ellipsis,
+        Payload::Object(_) => &t.object,
         Payload::Native(n) => &n.class,
     }
 }

@@ -434,10 +434,7 @@ fn object_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
         if args.all.len() > 1 {
             return Err(interp.type_error("object() takes no arguments"));
         }
-        let cls = cls.clone();
-        return Ok(Value::Obj(interp.new_obj(Owned::Instance(
-            gilvm_object::payload::Instance::new(cls, gilvm_object::payload::InstanceBase::Object),
-        ))));
+        return Ok(Value::Obj(interp.new_obj(Owned::Object(()))));
     }
     let cls = cls.clone();
     interp.new_instance(&cls)

@@ -192,6 +192,9 @@ impl<'py> CodeBuilder<'py> {
             global_cache: (0..self.names.len())
                 .map(|_| gilvm_object::dict::SeqSlot::new())
                 .collect(),
+            attr_cache: (0..self.names.len())
+                .map(|_| gilvm_object::dict::SeqSlot::new())
+                .collect(),
             names: self.names.into_boxed_slice(),
             varnames: mk(&self.varnames),
             cellvars: mk(cellvars),

@@ -73,7 +73,7 @@ impl SharedKeys {
 
     /// The index of `name`, adding it if there is room. A name that is not interned is
     /// interned first, as CPython's `setattr` does (invariant 4).
-    fn index_or_add(&self, py: Py<'_>, name: &ObjRef) -> Option<usize> {
+    pub fn index_or_add(&self, py: Py<'_>, name: &ObjRef) -> Option<usize> {
         if name.is_immortal() {
             if !matches!(name.payload(), Payload::Str(_)) {
                 return None;
@@ -125,7 +125,13 @@ impl InstanceAttrs {
     /// The value of attribute `name` (a str object).
     #[inline]
     pub fn get(&self, py: Py<'_>, keys: &SharedKeys, name: &ObjRef) -> Option<Value> {
-        let idx = keys.index_of(name);
+        self.get_at(py, keys.index_of(name), name)
+    }
+
+    /// The value of attribute `name`, whose shared-key index (if it has one) is `idx`
+    /// (from `SharedKeys::index_of`, possibly cached: indices never change).
+    #[inline]
+    pub fn get_at(&self, py: Py<'_>, idx: Option<usize>, name: &ObjRef) -> Option<Value> {
         let d = self.cell.read(py, |s| match s {
             Store::Inline(vals) => Err(idx
                 .and_then(|i| vals.get(i))
@@ -142,6 +148,19 @@ impl InstanceAttrs {
     /// Sets attribute `name` (a str object) to `value`.
     pub fn set(&self, py: Py<'_>, keys: &SharedKeys, name: ObjRef, value: Value) {
         let idx = keys.index_or_add(py, &name);
+        self.set_at(py, keys, idx, name, value)
+    }
+
+    /// Sets attribute `name`, whose shared-key index is `idx` (None: it cannot be shared).
+    #[inline]
+    pub fn set_at(
+        &self,
+        py: Py<'_>,
+        keys: &SharedKeys,
+        idx: Option<usize>,
+        name: ObjRef,
+        value: Value,
+    ) {
         let r = self.cell.with(py, |s| {
             let Store::Inline(vals) = s else {
                 let Store::Dict(d) = s else { unreachable!() };

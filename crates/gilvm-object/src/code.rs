@@ -346,6 +346,11 @@ pub struct CodeObject {
     /// Lock-free cache of global-name lookups, one slot per entry of `names`:
     /// [globals dict address, globals version, builtins version, value words 0, 1].
     pub global_cache: Box<[crate::dict::SeqSlot<5>]>,
+    /// Lock-free cache of instance-attribute accesses (`LoadAttr`/`StoreAttr`), one slot per
+    /// entry of `names`: [class address, type epoch, shared-key index | flags]. A hit says
+    /// the class (unchanged since: same epoch) gives the name no descriptor, so the value
+    /// is the instance's own, at that index of its inline values (`Interp::attr_cached`).
+    pub attr_cache: Box<[crate::dict::SeqSlot<3>]>,
     /// Lock-free cache of `globals['__name__']` for the functions this code creates
     /// (`MakeFunction` records it as their `__module__`): [globals dict address, globals
     /// version, 0, value words 0, 1]. Without it every function creation would read the

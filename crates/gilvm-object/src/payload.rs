@@ -55,15 +55,19 @@ macro_rules! payload_kinds {
         }
 
         impl Kind {
-            /// Every kind, indexed by its tag.
-            const ALL: &'static [Kind] = &[$( Kind::$name, )*];
+            /// The number of kinds.
+            const COUNT: usize = [$( Kind::$name, )*].len();
 
-            /// The kind whose tag is `tag`.
+            /// The kind whose tag is `tag`, which must come from a header (`Kind as u8`
+            /// written by `alloc`).
             #[inline(always)]
             pub(crate) fn from_tag(tag: u8) -> Kind {
-                // A tag always comes from `Kind as u8` at allocation; the bound check is
-                // one compare and keeps this safe.
-                Kind::ALL[tag as usize]
+                debug_assert!((tag as usize) < Kind::COUNT, "bad kind tag {tag}");
+                // SAFETY: `Kind` is `repr(u8)` with the default discriminants 0..COUNT, and
+                // every header's tag was written from a `Kind` by `alloc` and never changes,
+                // so `tag` is one of them. (Checked in debug builds; a table lookup here
+                // costs a load and a compare on every payload access.)
+                unsafe { std::mem::transmute::<u8, Kind>(tag) }
             }
 
             /// Allocates an object holding `p` (count 1) and returns its address.

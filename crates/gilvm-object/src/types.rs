@@ -373,6 +373,14 @@ static TYPE_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::
 static TYPE_CACHE: [gilvm_sync::seqslot::SeqSlot<5>; TYPE_CACHE_SIZE] =
     [const { gilvm_sync::seqslot::SeqSlot::new() }; TYPE_CACHE_SIZE];
 
+/// The current type epoch: it changes whenever any type's namespace is written or a type is
+/// created. Caches keyed by a type's address and this epoch (the type-attribute cache, the
+/// interpreter's per-instruction attribute caches) are valid while it is unchanged.
+#[inline(always)]
+pub fn type_epoch() -> u64 {
+    TYPE_EPOCH.load(std::sync::atomic::Ordering::Acquire)
+}
+
 /// Invalidates every type-cache entry (a type namespace changed, or a type was created).
 #[inline]
 pub fn invalidate_type_cache() {

@@ -71,8 +71,10 @@ impl<const N: usize> AppendOnly<N> {
     /// The index of `word`, if published.
     #[inline]
     pub fn find(&self, word: usize) -> Option<usize> {
-        let n = self.len();
-        (0..n).find(|&i| self.get(i) == word)
+        let n = self.len().min(N);
+        self.entries[..n]
+            .iter()
+            .position(|e| e.load(Ordering::Relaxed) == word)
     }
 
     /// The index of `word`, appending it if absent; `None` when the table is full.

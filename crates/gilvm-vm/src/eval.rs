@@ -197,12 +197,10 @@ impl Interp {
                         Instr::LoadAttr(i) => {
                             let o = pop!();
                             let name = &code.names[i as usize];
-                            // Inline: a plain instance attribute, found in the instance dict.
-                            if let Some(inst) = self.plain_attr_instance(&o, name) {
-                                if let Some(v) = inst.attr_get(self.py, name) {
-                                    Value::push_words(&mut stack, v);
-                                    continue;
-                                }
+                            // Inline: a plain instance attribute (`attrcache.rs`).
+                            if let Some(v) = self.load_attr_cached(&o, code, i as usize) {
+                                Value::push_words(&mut stack, v);
+                                continue;
                             }
                             let v = tri!(self.getattr(&o, name));
                             Value::push_words(&mut stack, v);
@@ -212,13 +210,10 @@ impl Interp {
                             let v = pop!();
                             let name = &code.names[i as usize];
                             // Inline: a plain instance attribute of a type without its own
-                            // `__setattr__`.
-                            if let Some(inst) = self.plain_attr_instance(&o, name) {
-                                if self.has_object_setattr(&o) {
-                                    inst.attr_set(self.py, name.clone(), v);
-                                    continue;
-                                }
-                            }
+                            // `__setattr__` (`attrcache.rs`).
+                            let Err(v) = self.store_attr_cached(&o, code, i as usize, v) else {
+                                continue;
+                            };
                             tri!(self.setattr(&o, name, v));
                         }
                         Instr::DeleteAttr(i) => {

@@ -15,6 +15,7 @@
 
 pub mod args;
 mod attr;
+mod attrcache;
 pub mod builtins;
 mod call;
 mod containers;

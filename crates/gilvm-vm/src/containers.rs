@@ -170,7 +170,7 @@ impl Interp {
             let (snapshot, muts) = dd.candidates(self.py, h);
             for (k, v) in snapshot {
                 if k.is(key) || self.eq(&k, key)? {
-                    if dd.table.read(self.py, |t| t.mutation_count()) != muts {
+                    if dd.mutation_count(self.py) != muts {
                         continue 'restart;
                     }
                     return Ok(Some((k, v)));
@@ -332,10 +332,7 @@ impl Interp {
         dict_of(d).len(self.py)
     }
     pub fn dict_copy(&mut self, d: &ObjRef) -> PyResult<ObjRef> {
-        let n = self.new_dict_obj();
-        let t = dict_of(d).table.with(self.py, |t| t.copy());
-        dict_of(&n).table.with(self.py, |x| *x = t);
-        Ok(n)
+        Ok(self.new_obj(Payload::Dict(dict_of(d).copy(self.py))))
     }
 
     /// Updates `d` from a mapping or an iterable of pairs. With `merge_for` (a callee),

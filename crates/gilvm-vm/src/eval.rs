@@ -1013,8 +1013,8 @@ impl Interp {
             return self.load_global(globals, &code.names[i]);
         };
         let slot = &code.global_cache[i];
-        let gv = gd.table.unique_version();
-        let bv = bd.table.unique_version();
+        let gv = gd.version();
+        let bv = bd.version();
         if let Some(w) = slot.read() {
             if w[0] == globals.addr() as u64 && w[1] == gv && w[2] == bv {
                 // SAFETY: the entry was validated by unchanged dict versions, so the globals or
@@ -1039,7 +1039,7 @@ impl Interp {
             return self.dict_get_str(globals, name).unwrap_or(Value::None);
         };
         let slot = &code.module_name_cache;
-        let gv = gd.table.unique_version();
+        let gv = gd.version();
         if let Some(w) = slot.read() {
             if w[0] == globals.addr() as u64 && w[1] == gv {
                 // SAFETY: validated by the unchanged globals version, so the dict still

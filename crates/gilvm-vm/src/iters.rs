@@ -3,6 +3,7 @@
 //!
 //! Each step copies what it needs out of the iterator's cell, releases it, and only then
 //! calls Python code (a map function, an inner iterator's `__next__`).
+use gilvm_object::iterstate::TableStep;
 use gilvm_object::payload::IterState;
 use gilvm_object::{ObjRef, Payload, Value};
 
@@ -91,26 +92,20 @@ pub fn next_iter(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<Value>> {
                 Payload::Set(ss) | Payload::FrozenSet(ss) => ss,
                 _ => return Ok(None),
             };
-            let r = ss.table.with(py, |t| {
-                if t.len() != len {
-                    return Err(());
-                }
-                Ok(t.next_from(pos).map(|(slot, _h, k)| (slot, k.clone())))
-            });
-            match r {
-                Err(()) => {
+            match ss.iter_step(py, pos, len) {
+                TableStep::SizeChanged => {
                     finish(interp);
                     Err(interp.runtime_error("Set changed size during iteration"))
                 }
-                Ok(Some((slot, k))) => {
+                TableStep::Next(next, k) => {
                     cell.with(py, |s| {
                         if let IterState::Set { pos, .. } = s {
-                            *pos = slot + 1
+                            *pos = next
                         }
                     });
                     Ok(Some(k))
                 }
-                Ok(None) => {
+                TableStep::End => {
                     finish(interp);
                     Ok(None)
                 }
@@ -341,32 +336,13 @@ pub fn length_hint(interp: &mut Interp, args: Args<'_>) -> PyResult {
                         },
                         _ => return Ok(Value::Int(0)),
                     };
-                    let n = dd.table.read(py, |t| {
-                        if t.len() != len {
-                            return 0;
-                        }
-                        (pos..t.entry_index_count())
-                            .filter(|&i| t.get_entry(i).is_some())
-                            .count()
-                    });
-                    Ok(Value::Int(n as i64))
+                    Ok(Value::Int(dd.remaining_from(py, pos, len) as i64))
                 }
-                Hint::Set(s, mut pos, len) => {
+                Hint::Set(s, pos, len) => {
                     let (Payload::Set(ss) | Payload::FrozenSet(ss)) = s.payload() else {
                         return Ok(Value::Int(0));
                     };
-                    let n = ss.table.with(py, |t| {
-                        if t.len() != len {
-                            return 0;
-                        }
-                        let mut n = 0;
-                        while let Some((slot, _, _)) = t.next_from(pos) {
-                            n += 1;
-                            pos = slot + 1;
-                        }
-                        n
-                    });
-                    Ok(Value::Int(n))
+                    Ok(Value::Int(ss.remaining_from(py, pos, len) as i64))
                 }
                 // `index` items are left unless the sequence shrank below that (CPython's
                 // `reversed_len` and `listreviter_len`).

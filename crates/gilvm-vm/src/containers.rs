@@ -12,32 +12,6 @@ use gilvm_object::{ObjRef, Payload, Value};
 use crate::error::PyResult;
 use crate::interp::Interp;
 
-/// One step of a sequence iterator over a list or tuple, for the eval loop's `ForIter`:
-/// `Some(Some(item))`, `Some(None)` when exhausted, `None` for other sequences (the caller
-/// takes the general path). Locks the list, so the caller must not hold a lock itself.
-#[inline]
-pub fn seq_iter_step(
-    py: gilvm_sync::Py<'_>,
-    s: &mut gilvm_object::payload::SeqIter,
-) -> Option<Option<Value>> {
-    let seq = s.seq.as_ref()?;
-    let item = match seq.payload() {
-        Payload::List(l) => l.get_at(py, s.index),
-        Payload::Tuple(t) => t.get(s.index).cloned(),
-        _ => return None,
-    };
-    match item {
-        Some(v) => {
-            s.index += 1;
-            Some(Some(v))
-        }
-        None => {
-            // The list reference is dropped by the caller's pop of the iterator.
-            Some(None)
-        }
-    }
-}
-
 /// The dict payload of a dict or of an instance of a dict subclass.
 pub fn dict_payload(o: &ObjRef) -> &gilvm_object::dict::PyDict {
     dict_of(o)

@@ -49,7 +49,7 @@ stress-broken:
 # free-threaded build without the GIL, then on the GIL build. `make stress-soak` is the
 # 200-run figure of docs/free-threading.md; SOAK_RUNS and SOAK_FILTER change it.
 SOAK_RUNS ?= 200
-SOAK_FILTER ?= list_atomic_ops,dict_setdefault,dict_ops,set_ops,deque_ops,defaultdict_ops,function_attrs,instance_attrs,shared_keys
+SOAK_FILTER ?= list_atomic_ops,dict_setdefault,dict_ops,set_ops,deque_ops,defaultdict_ops,function_attrs,instance_attrs,shared_keys,shared_iter
 .PHONY: stress-soak
 stress-soak: build build-ft
 	GILVM_BIN=$(CURDIR)/$(FT_BIN) GILVM_STRESS_MODES=nogil GILVM_STRESS_RUNS=$(SOAK_RUNS) GILVM_STRESS_FILTER=$(SOAK_FILTER) \

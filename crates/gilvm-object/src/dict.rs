@@ -8,6 +8,7 @@ use gilvm_sync::{ObjCell, Py};
 
 pub use gilvm_sync::seqslot::SeqSlot;
 
+use crate::iterstate::TableStep;
 use crate::keys::builtin_eq;
 use crate::objref::ObjRef;
 use crate::payload::Payload;
@@ -121,10 +122,11 @@ const VERSION_RANGE: u64 = 1 << 32;
 static VERSION_RANGES: std::sync::atomic::AtomicU64 =
     std::sync::atomic::AtomicU64::new(VERSION_RANGE);
 
-/// The dict payload.
+/// The dict payload. Its table is private to the object model: each method is one whole
+/// dict operation in one critical section.
 #[derive(Default)]
 pub struct PyDict {
-    pub table: VersionedTable,
+    pub(crate) table: VersionedTable,
 }
 
 #[inline]
@@ -180,6 +182,44 @@ impl PyDict {
 
     pub fn len(&self, py: Py<'_>) -> usize {
         self.table.read(py, |t| t.len())
+    }
+
+    pub fn is_empty(&self, py: Py<'_>) -> bool {
+        self.len(py) == 0
+    }
+
+    /// The version for lock-free caches of lookups in this dict (the global-name cache):
+    /// it changes on every write, and it is unique to this dict among the dicts that
+    /// caches key on (see [`VersionedTable::unique_version`]). Lock-free.
+    #[inline(always)]
+    pub fn version(&self) -> u64 {
+        self.table.unique_version()
+    }
+
+    /// The table's mutation count (what a lookup that compared keys with Python code
+    /// re-checks).
+    pub fn mutation_count(&self, py: Py<'_>) -> u64 {
+        self.table.read(py, |t| t.mutation_count())
+    }
+
+    /// `d.copy()`: a new dict with a copy of the table, taken in one section.
+    pub fn copy(&self, py: Py<'_>) -> PyDict {
+        let t = self.table.read(py, |t| t.copy());
+        PyDict {
+            table: VersionedTable {
+                cell: ObjCell::new(t),
+                ..Default::default()
+            },
+        }
+    }
+
+    /// The keys with their hashes, in order, taken in one section (`set.update(d)`).
+    pub fn hashed_keys(&self, py: Py<'_>) -> Vec<(i64, Value)> {
+        self.table.read(py, |t| {
+            t.iter_entries()
+                .map(|(_, h, k, _)| (h, k.clone()))
+                .collect()
+        })
     }
 
     /// Lookup by a `str` key (`key` must be a str object).
@@ -556,6 +596,39 @@ impl PyDict {
     pub fn clear(&self, py: Py<'_>) {
         let old = self.table.with(py, |t| t.take());
         drop(old);
+    }
+
+    /// One step of an iterator at entry position `pos` that started when the dict had
+    /// `len` items: the next key and value, and the position after them (CPython's
+    /// `dictiter_iternextkey`), in one section.
+    #[inline]
+    pub fn iter_step(&self, py: Py<'_>, mut pos: usize, len: usize) -> TableStep<(Value, Value)> {
+        self.table.read(py, |t| {
+            if t.len() != len {
+                return TableStep::SizeChanged;
+            }
+            let n = t.entry_index_count();
+            while pos < n {
+                if let Some((k, v)) = t.get_entry(pos) {
+                    return TableStep::Next(pos + 1, (k.clone(), v.clone()));
+                }
+                pos += 1;
+            }
+            TableStep::End
+        })
+    }
+
+    /// The items an iterator at `pos` (started at `len` items) has left; 0 once the size
+    /// changed (its next step raises "dictionary changed size during iteration").
+    pub fn remaining_from(&self, py: Py<'_>, pos: usize, len: usize) -> usize {
+        self.table.read(py, |t| {
+            if t.len() != len {
+                return 0;
+            }
+            (pos..t.entry_index_count())
+                .filter(|&i| t.get_entry(i).is_some())
+                .count()
+        })
     }
 }
 

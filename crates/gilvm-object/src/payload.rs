@@ -173,11 +173,11 @@ payload_kinds! {
     StaticMethod(Value),
     ClassMethod(Value),
     /// A builtin iterator over a sequence or range (the interpreter's fast paths).
-    SeqIter(ObjCell<SeqIter>),
-    RangeIter(ObjCell<RangeIter>),
+    SeqIter(crate::iterstate::SeqIterCell),
+    RangeIter(crate::iterstate::RangeIterCell),
     /// Other builtin iterators (enumerate, zip, map, …), whose steps may call Python code:
     /// the interpreter copies state out of the cell before calling.
-    Iter(ObjCell<IterState>),
+    Iter(crate::iterstate::IterCell),
     /// A singleton with a fixed repr (`NotImplemented`, `Ellipsis`).
     Singleton(&'static str),
     /// An instance of `object` itself (`object()`, the usual sentinel): it has no attributes
@@ -332,15 +332,15 @@ pub struct Module {
 
 /// Iterator over a list/tuple/str: the sequence and the next index.
 pub struct SeqIter {
-    pub seq: Option<ObjRef>,
-    pub index: usize,
+    pub(crate) seq: Option<ObjRef>,
+    pub(crate) index: usize,
 }
 
 /// Iterator over a range.
 pub struct RangeIter {
-    pub next: i64,
-    pub remaining: i64,
-    pub step: i64,
+    pub(crate) next: i64,
+    pub(crate) remaining: i64,
+    pub(crate) step: i64,
 }
 
 /// State of the other builtin iterators.

@@ -1,22 +1,64 @@
 //! The `set`/`frozenset` payload: a table in CPython's iteration order behind the
 //! per-object lock. Keys with Python-level equality take the interpreter's slow path, as
 //! for dicts.
+//!
+//! The table's cell is private to this file: each method is one whole set operation in one
+//! critical section (two-set algebra, `a |= b`, `a &= b`, `a -= b`, `a ^= b`, locks both
+//! sets in address order), as `list.rs` does for lists. The algebra methods (`*_pure`) work
+//! on keys whose equality needs no Python code; when a key does, they change nothing and
+//! answer so, and the interpreter replays CPython's algorithm key by key with
+//! [`PySet::add`]/[`PySet::contains`]/[`PySet::remove`] and their slow paths.
 use gilvm_sync::{ObjCell, Py};
 
 use crate::dict::Lookup;
+use crate::iterstate::TableStep;
 use crate::keys::builtin_eq;
+use crate::payload::Payload;
 use crate::tables::SetTable;
 use crate::value::Value;
 
 /// The set payload.
 #[derive(Default)]
 pub struct PySet {
-    pub table: ObjCell<SetTable<Value>>,
+    table: ObjCell<SetTable<Value>>,
+}
+
+/// Keys whose equality with any other builtin key is decided without Python code.
+pub fn is_pure(v: &Value) -> bool {
+    match v {
+        Value::Obj(o) => match o.payload() {
+            Payload::Instance(_) | Payload::FrozenSet(_) | Payload::Native(_) => false,
+            Payload::Tuple(t) => t.iter().all(is_pure),
+            _ => true,
+        },
+        _ => true,
+    }
+}
+
+fn table_pure(t: &SetTable<Value>) -> bool {
+    t.iter().all(is_pure)
+}
+
+/// Pure equality (only valid when both keys are pure).
+fn peq(a: &Value, b: &Value) -> bool {
+    a.is(b) || builtin_eq(a, b).unwrap_or(false)
 }
 
 impl PySet {
     pub fn new() -> PySet {
         PySet::default()
+    }
+
+    fn from_table(t: SetTable<Value>) -> PySet {
+        PySet {
+            table: ObjCell::new(t),
+        }
+    }
+
+    /// Whether `self` and `other` are the same set.
+    #[inline]
+    pub fn is(&self, other: &PySet) -> bool {
+        std::ptr::eq(self, other)
     }
     pub fn len(&self, py: Py<'_>) -> usize {
         self.table.with(py, |t| t.len())
@@ -167,6 +209,211 @@ impl PySet {
     /// A snapshot of the keys in iteration order.
     pub fn keys(&self, py: Py<'_>) -> Vec<Value> {
         self.table.with(py, |t| t.iter().cloned().collect())
+    }
+
+    // ---- whole-set operations, one critical section each ----
+
+    /// `s.copy()` (CPython's `make_new_set_basetype(type, s)`): a new set with the table
+    /// CPython builds for a copy.
+    pub fn copy(&self, py: Py<'_>) -> PySet {
+        PySet::from_table(self.table.with(py, |t| t.copy()))
+    }
+
+    /// `s.pop()`: an arbitrary key, removed; None if the set is empty.
+    pub fn pop(&self, py: Py<'_>) -> Option<Value> {
+        self.table.with(py, |t| t.pop_arbitrary())
+    }
+
+    /// `s.clear()` (the keys are released after the section).
+    pub fn clear(&self, py: Py<'_>) {
+        let old = self.table.with(py, |t| t.take());
+        drop(old);
+    }
+
+    /// Removes the dummies left by many discards (end of CPython's
+    /// `set_difference_update_internal`).
+    pub fn compact(&self, py: Py<'_>) {
+        self.table.with(py, |t| t.compact_after_discards());
+    }
+
+    /// Replaces the contents of `self` by those of `src`, a set no other thread can reach
+    /// (a result being built), which is left empty (CPython's `set_swap_bodies` for
+    /// `intersection_update` with several arguments).
+    pub fn replace_from(&self, py: Py<'_>, src: &PySet) {
+        if self.is(src) {
+            return;
+        }
+        let t = src.table.with(py, |t| t.take());
+        let old = self.table.with(py, |x| x.replace_contents(t));
+        drop(old);
+    }
+
+    /// `s.update(other)` / `s |= other` for a set `other` (CPython's `set_merge`), in one
+    /// two-set section. False (nothing changed) if a key needs Python code.
+    pub fn update_pure(&self, py: Py<'_>, other: &PySet) -> bool {
+        if self.is(other) {
+            return true; // `s.update(s)` changes nothing
+        }
+        self.table.with2(&other.table, py, |a, b| {
+            if a.merge_fast_path(b) {
+                return true;
+            }
+            if table_pure(a) && table_pure(b) {
+                for (h, k) in b.iter_hashed() {
+                    a.insert_with(h, k.clone(), peq);
+                }
+                return true;
+            }
+            false
+        })
+    }
+
+    /// `s.update(d)` for the hashed keys of a dict (from `PyDict::hashed_keys`), in one
+    /// section. Gives the keys back (nothing added) if a key needs Python code.
+    pub fn update_hashed(
+        &self,
+        py: Py<'_>,
+        entries: Vec<(i64, Value)>,
+    ) -> Result<(), Vec<(i64, Value)>> {
+        let n = entries.len();
+        let pure = entries.iter().all(|(_, k)| is_pure(k));
+        self.table.with(py, |t| {
+            t.reserve_for_merge(n);
+            if pure && table_pure(t) {
+                for (h, k) in entries {
+                    t.insert_with(h, k, peq);
+                }
+                Ok(())
+            } else {
+                Err(entries)
+            }
+        })
+    }
+
+    /// `s & other` for a set `other` (CPython's `set_intersection`) in one two-set section;
+    /// None if a key needs Python code. (`s & s` is `s.copy()`.)
+    pub fn intersection_pure(&self, py: Py<'_>, other: &PySet) -> Option<PySet> {
+        if self.is(other) {
+            return Some(self.copy(py));
+        }
+        let t = self.table.with2(&other.table, py, |a, b| {
+            (table_pure(a) && table_pure(b)).then(|| SetTable::intersection(a, b, peq))
+        })?;
+        Some(PySet::from_table(t))
+    }
+
+    /// `s &= other` for a set `other`: computed and swapped in within one two-set section,
+    /// so a concurrent `add` to `s` is either before (and filtered) or after. False
+    /// (nothing changed) if a key needs Python code.
+    pub fn intersection_update_pure(&self, py: Py<'_>, other: &PySet) -> bool {
+        if self.is(other) {
+            return true;
+        }
+        let old = self.table.with2(&other.table, py, |a, b| {
+            (table_pure(a) && table_pure(b)).then(|| a.intersection_update(b, peq))
+        });
+        old.is_some()
+    }
+
+    /// `s -= other` for a set `other` (CPython's `set_difference_update_internal`) in one
+    /// two-set section. False (nothing changed) if a key needs Python code.
+    pub fn difference_update_pure(&self, py: Py<'_>, other: &PySet) -> bool {
+        if self.is(other) {
+            self.clear(py);
+            return true;
+        }
+        self.table.with2(&other.table, py, |a, b| {
+            if table_pure(a) && table_pure(b) {
+                a.difference_update(b, peq);
+                true
+            } else {
+                false
+            }
+        })
+    }
+
+    /// `s - other` for a set `other` (CPython's `set_difference`) in one two-set section;
+    /// None if a key needs Python code.
+    pub fn difference_pure(&self, py: Py<'_>, other: &PySet) -> Option<PySet> {
+        if self.is(other) {
+            return Some(PySet::new());
+        }
+        let t = self.table.with2(&other.table, py, |a, b| {
+            (table_pure(a) && table_pure(b)).then(|| SetTable::difference(a, b, peq))
+        })?;
+        Some(PySet::from_table(t))
+    }
+
+    /// `s ^= other` for a set `other` in one two-set section. False (nothing changed) if a
+    /// key needs Python code.
+    pub fn symmetric_difference_update_pure(&self, py: Py<'_>, other: &PySet) -> bool {
+        if self.is(other) {
+            self.clear(py);
+            return true;
+        }
+        self.table.with2(&other.table, py, |a, b| {
+            if table_pure(a) && table_pure(b) {
+                a.symmetric_difference_update(b, peq);
+                true
+            } else {
+                false
+            }
+        })
+    }
+
+    /// `s ^= d` for the hashed keys of a dict (from `PyDict::hashed_keys`), in one
+    /// section. Gives the keys back (nothing changed) if a key needs Python code.
+    pub fn symmetric_difference_update_hashed(
+        &self,
+        py: Py<'_>,
+        entries: Vec<(i64, Value)>,
+    ) -> Result<(), Vec<(i64, Value)>> {
+        let pure = entries.iter().all(|(_, k)| is_pure(k));
+        self.table.with(py, |t| {
+            if pure && table_pure(t) {
+                for (h, k) in entries {
+                    if t.remove_with(h, |x| peq(x, &k)).is_none() {
+                        t.insert_with(h, k, peq);
+                    }
+                }
+                Ok(())
+            } else {
+                Err(entries)
+            }
+        })
+    }
+
+    // ---- iteration ----
+
+    /// One step of an iterator at slot position `pos` that started when the set had `len`
+    /// keys: the next key and the position after it (CPython's `setiter_iternext`).
+    #[inline]
+    pub fn iter_step(&self, py: Py<'_>, pos: usize, len: usize) -> TableStep<Value> {
+        self.table.with(py, |t| {
+            if t.len() != len {
+                return TableStep::SizeChanged;
+            }
+            match t.next_from(pos) {
+                Some((slot, _h, k)) => TableStep::Next(slot + 1, k.clone()),
+                None => TableStep::End,
+            }
+        })
+    }
+
+    /// The keys an iterator at `pos` (started at `len` keys) has left; 0 once the size
+    /// changed (its next step raises).
+    pub fn remaining_from(&self, py: Py<'_>, mut pos: usize, len: usize) -> usize {
+        self.table.with(py, |t| {
+            if t.len() != len {
+                return 0;
+            }
+            let mut n = 0;
+            while let Some((slot, _, _)) = t.next_from(pos) {
+                n += 1;
+                pos = slot + 1;
+            }
+            n
+        })
     }
 }
 

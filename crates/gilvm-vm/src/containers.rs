@@ -13,32 +13,6 @@ use gilvm_object::{ObjRef, Payload, Value};
 use crate::error::PyResult;
 use crate::interp::Interp;
 
-/// One step of a sequence iterator over a list or tuple, for the eval loop's `ForIter`:
-/// `Some(Some(item))`, `Some(None)` when exhausted, `None` for other sequences (the caller
-/// takes the general path). Locks the list, so the caller must not hold a lock itself.
-#[inline]
-pub fn seq_iter_step(
-    py: gilvm_sync::Py<'_>,
-    s: &mut gilvm_object::payload::SeqIter,
-) -> Option<Option<Value>> {
-    let seq = s.seq.as_ref()?;
-    let item = match seq.payload() {
-        Payload::List(l) => l.get_at(py, s.index),
-        Payload::Tuple(t) => t.get(s.index).cloned(),
-        _ => return None,
-    };
-    match item {
-        Some(v) => {
-            s.index += 1;
-            Some(Some(v))
-        }
-        None => {
-            // The list reference is dropped by the caller's pop of the iterator.
-            Some(None)
-        }
-    }
-}
-
 /// The dict payload of a dict or of an instance of a dict subclass.
 pub fn dict_payload(o: &ObjRef) -> &gilvm_object::dict::PyDict {
     dict_of(o)
@@ -171,7 +145,7 @@ impl Interp {
             let (snapshot, muts) = dd.candidates(self.py, h);
             for (k, v) in snapshot {
                 if k.is(key) || self.eq(&k, key)? {
-                    if dd.table.read(self.py, |t| t.mutation_count()) != muts {
+                    if dd.mutation_count(self.py) != muts {
                         continue 'restart;
                     }
                     return Ok(Some((k, v)));
@@ -333,10 +307,7 @@ impl Interp {
         dict_of(d).len(self.py)
     }
     pub fn dict_copy(&mut self, d: &ObjRef) -> PyResult<ObjRef> {
-        let n = self.new_dict_obj();
-        let t = dict_of(d).table.with(self.py, |t| t.copy());
-        dict_of(&n).table.with(self.py, |x| *x = t);
-        Ok(n)
+        Ok(self.new_obj(Owned::Dict(dict_of(d).copy(self.py))))
     }
 
     /// Updates `d` from a mapping or an iterable of pairs. With `merge_for` (a callee),

@@ -5,7 +5,7 @@
 //! lookup at the bottom of the loop. The eval breaker is checked at backward jumps and on
 //! function entry.
 use gilvm_object::code::{BinOp, CmpOp, Instr};
-use gilvm_object::payload::RangeIter;
+use gilvm_object::iterstate::{for_iter_fast, ForIterStep};
 use gilvm_object::types::type_of;
 use gilvm_object::Owned;
 use gilvm_object::{ObjRef, Payload, Value};
@@ -611,60 +611,23 @@ impl Interp {
                             // other thread can reach it and its cell is entered without
                             // the per-object lock (free-threaded build).
                             if let Value::Obj(o) = it {
-                                let py = self.py;
-                                match o.payload() {
-                                    Payload::RangeIter(cell) => {
-                                        // SAFETY: `is_exclusive` is the contract of
-                                        // `with_exclusive`.
-                                        let next = unsafe {
-                                            cell.with_exclusive(
-                                                py,
-                                                o.is_exclusive(),
-                                                |r: &mut RangeIter| {
-                                                    if r.remaining > 0 {
-                                                        let v = r.next;
-                                                        r.remaining -= 1;
-                                                        r.next = r.next.wrapping_add(r.step);
-                                                        Some(v)
-                                                    } else {
-                                                        None
-                                                    }
-                                                },
-                                            )
-                                        };
-                                        match next {
-                                            Some(v) => Value::push_words(&mut stack, Value::Int(v)),
-                                            None => {
-                                                stack.pop();
-                                                pc = t as usize;
-                                            }
-                                        }
+                                match for_iter_fast(self.py, o) {
+                                    ForIterStep::Int(v) => {
+                                        Value::push_words(&mut stack, Value::Int(v));
                                         continue;
                                     }
-                                    // Only when exclusive: the step locks the list, and
-                                    // no thread may wait for a lock while holding one.
-                                    Payload::SeqIter(cell) if o.is_exclusive() => {
-                                        // SAFETY: as above.
-                                        let step = unsafe {
-                                            cell.with_exclusive(py, true, |s| {
-                                                crate::containers::seq_iter_step(py, s)
-                                            })
-                                        };
-                                        match step {
-                                            Some(Some(v)) => {
-                                                Value::push_words(&mut stack, v);
-                                                continue;
-                                            }
-                                            Some(None) => {
-                                                stack.pop();
-                                                pc = t as usize;
-                                                continue;
-                                            }
-                                            // Not over a list: the general path.
-                                            None => {}
-                                        }
+                                    ForIterStep::Item(v) => {
+                                        Value::push_words(&mut stack, v);
+                                        continue;
                                     }
-                                    _ => {}
+                                    ForIterStep::Done => {
+                                        stack.pop();
+                                        pc = t as usize;
+                                        continue;
+                                    }
+                                    // Not over a range, list or tuple, or a shared
+                                    // sequence iterator: the general path.
+                                    ForIterStep::Slow => {}
                                 }
                             }
                             // Not cloned: an iterator held only by this stack stays
@@ -1009,8 +972,8 @@ impl Interp {
             return self.load_global(globals, &code.names[i]);
         };
         let slot = &code.global_cache[i];
-        let gv = gd.table.unique_version();
-        let bv = bd.table.unique_version();
+        let gv = gd.version();
+        let bv = bd.version();
         if let Some(w) = slot.read() {
             if w[0] == globals.addr() as u64 && w[1] == gv && w[2] == bv {
                 // SAFETY: the entry was validated by unchanged dict versions, so the globals or
@@ -1035,7 +998,7 @@ impl Interp {
             return self.dict_get_str(globals, name).unwrap_or(Value::None);
         };
         let slot = &code.module_name_cache;
-        let gv = gd.table.unique_version();
+        let gv = gd.version();
         if let Some(w) = slot.read() {
             if w[0] == globals.addr() as u64 && w[1] == gv {
                 // SAFETY: validated by the unchanged globals version, so the dict still

@@ -1,8 +1,10 @@
 //! Steps of the builtin iterators that are not on the eval loop's fast paths
 //! (dict and set iteration, enumerate, zip, map, filter, reversed, …).
 //!
-//! Each step copies what it needs out of the iterator's cell, releases it, and only then
-//! calls Python code (a map function, an inner iterator's `__next__`).
+//! Each step copies what it needs out of the iterator's cell (`IterCell::copy_out`),
+//! releases it, and only then calls Python code (a map function, an inner iterator's
+//! `__next__`); then it commits what changed with one `IterCell` method.
+use gilvm_object::iterstate::TableStep;
 use gilvm_object::payload::IterState;
 use gilvm_object::{ObjRef, Payload, Value};
 
@@ -29,32 +31,32 @@ pub fn next_iter(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<Value>> {
         Callable(Value, Value),
         GetItem(Value, i64),
     }
-    let plan = cell.with(py, |s| match s {
-        IterState::Exhausted => Plan::Done,
-        IterState::Dict {
+    let plan = match cell.copy_out(py) {
+        Some(IterState::Exhausted) => Plan::Done,
+        Some(IterState::Dict {
             dict,
             pos,
             len,
             kind,
-        } => Plan::Dict(dict.clone(), *pos, *len, *kind),
-        IterState::Set { set, pos, len } => Plan::Set(set.clone(), *pos, *len),
-        IterState::Reversed { seq, index } => Plan::Reversed(seq.clone(), *index),
-        IterState::Enumerate { iter, count } => Plan::Enumerate(iter.clone(), count.clone()),
-        IterState::Zip { iters, strict } => Plan::Zip(iters.clone(), *strict),
-        IterState::Map { func, iters } => Plan::Map(func.clone(), iters.clone()),
-        IterState::Filter { func, iter } => Plan::Filter(func.clone(), iter.clone()),
-        IterState::Callable { func, sentinel } => Plan::Callable(func.clone(), sentinel.clone()),
-        IterState::Native(b) => match b.downcast_ref::<GetItemIter>() {
-            Some(g) => Plan::GetItem(g.func.clone(), g.index),
-            None => Plan::Done,
-        },
-    });
-    let finish = |interp: &mut Interp| {
-        cell.with(interp.py, |s| *s = IterState::Exhausted);
+        }) => Plan::Dict(dict, pos, len, kind),
+        Some(IterState::Set { set, pos, len }) => Plan::Set(set, pos, len),
+        Some(IterState::Reversed { seq, index }) => Plan::Reversed(seq, index),
+        Some(IterState::Enumerate { iter, count }) => Plan::Enumerate(iter, count),
+        Some(IterState::Zip { iters, strict }) => Plan::Zip(iters, strict),
+        Some(IterState::Map { func, iters }) => Plan::Map(func, iters),
+        Some(IterState::Filter { func, iter }) => Plan::Filter(func, iter),
+        Some(IterState::Callable { func, sentinel }) => Plan::Callable(func, sentinel),
+        Some(IterState::Native(_)) | None => {
+            match cell.with_native(py, |g: &mut GetItemIter| (g.func.clone(), g.index)) {
+                Some((func, index)) => Plan::GetItem(func, index),
+                None => Plan::Done,
+            }
+        }
     };
+    let finish = |interp: &mut Interp| cell.finish(interp.py);
     match plan {
         Plan::Done => Ok(None),
-        Plan::Dict(d, pos, len, kind) => {
+        Plan::Dict(d, mut pos, len, kind) => {
             let dd = match d.payload() {
                 Payload::Dict(dd) => dd,
                 Payload::Instance(i) => match &i.base {
@@ -63,56 +65,54 @@ pub fn next_iter(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<Value>> {
                 },
                 _ => return Ok(None),
             };
-            if dd.len(py) != len {
-                finish(interp);
-                return Err(interp.runtime_error("dictionary changed size during iteration"));
-            }
-            match dd.entry_from(py, pos) {
-                Some((next, k, v)) => {
-                    cell.with(py, |s| {
-                        if let IterState::Dict { pos, .. } = s {
-                            *pos = next
+            // The entry is read with the iterator's lock released, and the step committed
+            // only if no other thread moved the iterator meanwhile.
+            loop {
+                match dd.iter_step(py, pos, len) {
+                    TableStep::SizeChanged => {
+                        finish(interp);
+                        return Err(
+                            interp.runtime_error("dictionary changed size during iteration")
+                        );
+                    }
+                    TableStep::Next(next, (k, v)) => match cell.advance(py, pos, next) {
+                        Ok(()) => {
+                            return Ok(Some(match kind {
+                                0 => k,
+                                1 => v,
+                                _ => interp.new_tuple(vec![k, v]),
+                            }))
                         }
-                    });
-                    Ok(Some(match kind {
-                        0 => k,
-                        1 => v,
-                        _ => interp.new_tuple(vec![k, v]),
-                    }))
-                }
-                None => {
-                    finish(interp);
-                    Ok(None)
+                        Err(Some(now)) => pos = now,
+                        Err(None) => return Ok(None),
+                    },
+                    TableStep::End => {
+                        finish(interp);
+                        return Ok(None);
+                    }
                 }
             }
         }
-        Plan::Set(s, pos, len) => {
+        Plan::Set(s, mut pos, len) => {
             let ss = match s.payload() {
                 Payload::Set(ss) | Payload::FrozenSet(ss) => ss,
                 _ => return Ok(None),
             };
-            let r = ss.table.with(py, |t| {
-                if t.len() != len {
-                    return Err(());
-                }
-                Ok(t.next_from(pos).map(|(slot, _h, k)| (slot, k.clone())))
-            });
-            match r {
-                Err(()) => {
-                    finish(interp);
-                    Err(interp.runtime_error("Set changed size during iteration"))
-                }
-                Ok(Some((slot, k))) => {
-                    cell.with(py, |s| {
-                        if let IterState::Set { pos, .. } = s {
-                            *pos = slot + 1
-                        }
-                    });
-                    Ok(Some(k))
-                }
-                Ok(None) => {
-                    finish(interp);
-                    Ok(None)
+            loop {
+                match ss.iter_step(py, pos, len) {
+                    TableStep::SizeChanged => {
+                        finish(interp);
+                        return Err(interp.runtime_error("Set changed size during iteration"));
+                    }
+                    TableStep::Next(next, k) => match cell.advance(py, pos, next) {
+                        Ok(()) => return Ok(Some(k)),
+                        Err(Some(now)) => pos = now,
+                        Err(None) => return Ok(None),
+                    },
+                    TableStep::End => {
+                        finish(interp);
+                        return Ok(None);
+                    }
                 }
             }
         }
@@ -134,11 +134,7 @@ pub fn next_iter(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<Value>> {
             };
             match item {
                 Some(v) => {
-                    cell.with(py, |s| {
-                        if let IterState::Reversed { index, .. } = s {
-                            *index = i
-                        }
-                    });
+                    cell.set_reversed_index(py, i);
                     Ok(Some(v))
                 }
                 None => {
@@ -155,11 +151,7 @@ pub fn next_iter(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<Value>> {
                     Value::Int(1),
                     false,
                 )?;
-                cell.with(py, |s| {
-                    if let IterState::Enumerate { count, .. } = s {
-                        *count = next
-                    }
-                });
+                cell.set_count(py, next);
                 Ok(Some(interp.new_tuple(vec![count, v])))
             }
             None => {
@@ -253,13 +245,7 @@ pub fn next_iter(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<Value>> {
         }
         Plan::GetItem(func, index) => match interp.call1(&func, &[Value::Int(index)]) {
             Ok(v) => {
-                cell.with(py, |s| {
-                    if let IterState::Native(b) = s {
-                        if let Some(g) = b.downcast_mut::<GetItemIter>() {
-                            g.index += 1;
-                        }
-                    }
-                });
+                cell.with_native(py, |g: &mut GetItemIter| g.index += 1);
                 Ok(Some(v))
             }
             Err(e)
@@ -294,8 +280,7 @@ pub fn length_hint(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let left = |len: usize, done: usize| Ok(Value::Int(len.saturating_sub(done) as i64));
     match o.payload() {
         Payload::SeqIter(cell) => {
-            let (seq, index) = cell.with(py, |s| (s.seq.clone(), s.index));
-            let Some(seq) = seq else {
+            let Some((seq, index)) = cell.position(py) else {
                 return Ok(Value::Int(0));
             };
             let len = match seq.payload() {
@@ -311,7 +296,7 @@ pub fn length_hint(interp: &mut Interp, args: Args<'_>) -> PyResult {
             };
             left(len, index)
         }
-        Payload::RangeIter(cell) => Ok(Value::Int(cell.with(py, |r| r.remaining.max(0)))),
+        Payload::RangeIter(cell) => Ok(Value::Int(cell.remaining(py))),
         Payload::Iter(cell) => {
             enum Hint {
                 Zero,
@@ -320,13 +305,13 @@ pub fn length_hint(interp: &mut Interp, args: Args<'_>) -> PyResult {
                 Reversed(ObjRef, usize),
                 Unknown,
             }
-            let hint = cell.with(py, |s| match s {
-                IterState::Exhausted => Hint::Zero,
-                IterState::Dict { dict, pos, len, .. } => Hint::Dict(dict.clone(), *pos, *len),
-                IterState::Set { set, pos, len } => Hint::Set(set.clone(), *pos, *len),
-                IterState::Reversed { seq, index } => Hint::Reversed(seq.clone(), *index),
+            let hint = match cell.copy_out(py) {
+                Some(IterState::Exhausted) => Hint::Zero,
+                Some(IterState::Dict { dict, pos, len, .. }) => Hint::Dict(dict, pos, len),
+                Some(IterState::Set { set, pos, len }) => Hint::Set(set, pos, len),
+                Some(IterState::Reversed { seq, index }) => Hint::Reversed(seq, index),
                 _ => Hint::Unknown,
-            });
+            };
             match hint {
                 Hint::Zero => Ok(Value::Int(0)),
                 Hint::Unknown => Ok(interp.not_implemented()),
@@ -341,32 +326,13 @@ pub fn length_hint(interp: &mut Interp, args: Args<'_>) -> PyResult {
                         },
                         _ => return Ok(Value::Int(0)),
                     };
-                    let n = dd.table.read(py, |t| {
-                        if t.len() != len {
-                            return 0;
-                        }
-                        (pos..t.entry_index_count())
-                            .filter(|&i| t.get_entry(i).is_some())
-                            .count()
-                    });
-                    Ok(Value::Int(n as i64))
+                    Ok(Value::Int(dd.remaining_from(py, pos, len) as i64))
                 }
-                Hint::Set(s, mut pos, len) => {
+                Hint::Set(s, pos, len) => {
                     let (Payload::Set(ss) | Payload::FrozenSet(ss)) = s.payload() else {
                         return Ok(Value::Int(0));
                     };
-                    let n = ss.table.with(py, |t| {
-                        if t.len() != len {
-                            return 0;
-                        }
-                        let mut n = 0;
-                        while let Some((slot, _, _)) = t.next_from(pos) {
-                            n += 1;
-                            pos = slot + 1;
-                        }
-                        n
-                    });
-                    Ok(Value::Int(n))
+                    Ok(Value::Int(ss.remaining_from(py, pos, len) as i64))
                 }
                 // `index` items are left unless the sequence shrank below that (CPython's
                 // `reversed_len` and `listreviter_len`).

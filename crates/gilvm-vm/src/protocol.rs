@@ -2,10 +2,10 @@
 //! `in`, and unpacking. Builtin payloads are handled directly; instances go through their
 //! special methods.
 use gilvm_object::fmt as pyfmt;
-use gilvm_object::payload::{IterState, RangeIter, SeqIter};
+use gilvm_object::iterstate::{IterCell, RangeIterCell, SeqIterCell};
+use gilvm_object::payload::IterState;
 use gilvm_object::types::{type_name, type_of};
-use gilvm_object::Owned;
-use gilvm_object::{ObjCell, Payload, Value};
+use gilvm_object::{Owned, Payload, Value};
 
 use crate::error::{PyErr, PyResult};
 use crate::interp::Interp;
@@ -245,23 +245,16 @@ impl Interp {
         let p = self.py;
         let it = match o.payload() {
             Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_) => {
-                Owned::SeqIter(ObjCell::new(SeqIter {
-                    seq: Some(o.clone()),
-                    index: 0,
-                }))
+                Owned::SeqIter(SeqIterCell::new(o.clone()))
             }
-            Payload::Range(r) => Owned::RangeIter(ObjCell::new(RangeIter {
-                next: r.start,
-                remaining: r.len(),
-                step: r.step,
-            })),
-            Payload::Dict(d) => Owned::Iter(ObjCell::new(IterState::Dict {
+            Payload::Range(r) => Owned::RangeIter(RangeIterCell::new(r)),
+            Payload::Dict(d) => Owned::Iter(IterCell::new(IterState::Dict {
                 dict: o.clone(),
                 pos: 0,
                 len: d.len(p),
                 kind: 0,
             })),
-            Payload::Set(s) | Payload::FrozenSet(s) => Owned::Iter(ObjCell::new(IterState::Set {
+            Payload::Set(s) | Payload::FrozenSet(s) => Owned::Iter(IterCell::new(IterState::Set {
                 set: o.clone(),
                 pos: 0,
                 len: s.len(p),
@@ -285,19 +278,16 @@ impl Interp {
                 }
                 if self.lookup_special(v, "__getitem__").is_some() {
                     let f = self.getattr_str(v, "__getitem__")?;
-                    return Ok(Value::Obj(self.new_obj(Owned::Iter(ObjCell::new(
+                    return Ok(Value::Obj(self.new_obj(Owned::Iter(IterCell::new(
                         IterState::Native(Box::new(GetItemIter { func: f, index: 0 })),
                     )))));
                 }
                 match &inst.base {
                     gilvm_object::payload::InstanceBase::List(_) => {
-                        Owned::SeqIter(ObjCell::new(SeqIter {
-                            seq: Some(o.clone()),
-                            index: 0,
-                        }))
+                        Owned::SeqIter(SeqIterCell::new(o.clone()))
                     }
                     gilvm_object::payload::InstanceBase::Dict(d) => {
-                        Owned::Iter(ObjCell::new(IterState::Dict {
+                        Owned::Iter(IterCell::new(IterState::Dict {
                             dict: o.clone(),
                             pos: 0,
                             len: d.len(p),
@@ -349,54 +339,28 @@ impl Interp {
                 // a leaf lock), then the step is committed only if no other thread moved
                 // the iterator meanwhile; otherwise it is retried from the new position.
                 // So threads sharing one iterator each get every item exactly once.
-                loop {
-                    let (seq, idx) = cell.with(py, |s| (s.seq.clone(), s.index));
-                    let Some(seq) = seq else { return Ok(None) };
-                    let item = match seq.payload() {
-                        Payload::List(l) => l.get_at(py, idx),
-                        Payload::Tuple(t) => t.get(idx).cloned(),
-                        Payload::Str(s) => {
-                            if s.is_ascii() {
-                                s.as_str()
-                                    .as_bytes()
-                                    .get(idx)
-                                    .map(|b| self.char_str(*b as char))
-                            } else {
-                                s.char_at(idx).map(|c| self.char_str(c))
-                            }
+                Ok(cell.next_with(py, |seq, idx| match seq.payload() {
+                    Payload::List(l) => l.get_at(py, idx),
+                    Payload::Tuple(t) => t.get(idx).cloned(),
+                    Payload::Str(s) => {
+                        if s.is_ascii() {
+                            s.as_str()
+                                .as_bytes()
+                                .get(idx)
+                                .map(|b| self.char_str(*b as char))
+                        } else {
+                            s.char_at(idx).map(|c| self.char_str(c))
                         }
-                        Payload::Bytes(b) => b.get(idx).map(|x| Value::Int(*x as i64)),
-                        Payload::Instance(i) => match &i.base {
-                            gilvm_object::payload::InstanceBase::List(l) => l.get_at(py, idx),
-                            _ => None,
-                        },
-                        _ => None,
-                    };
-                    let committed = cell.with(py, |s| {
-                        if s.index != idx || s.seq.is_none() {
-                            return false;
-                        }
-                        match item {
-                            Some(_) => s.index = idx + 1,
-                            None => s.seq = None,
-                        }
-                        true
-                    });
-                    if committed {
-                        return Ok(item);
                     }
-                }
+                    Payload::Bytes(b) => b.get(idx).map(|x| Value::Int(*x as i64)),
+                    Payload::Instance(i) => match &i.base {
+                        gilvm_object::payload::InstanceBase::List(l) => l.get_at(py, idx),
+                        _ => None,
+                    },
+                    _ => None,
+                }))
             }
-            Payload::RangeIter(cell) => Ok(cell.with(py, |r| {
-                if r.remaining > 0 {
-                    let v = r.next;
-                    r.remaining -= 1;
-                    r.next = r.next.wrapping_add(r.step);
-                    Some(Value::Int(v))
-                } else {
-                    None
-                }
-            })),
+            Payload::RangeIter(cell) => Ok(cell.next(py).map(Value::Int)),
             Payload::Iter(_) => crate::iters::next_iter(self, o),
             Payload::Native(_) if self.is_generator(it) => match self.gen_resume(o, Value::None)? {
                 crate::gen::Step::Yield(v) => Ok(Some(v)),

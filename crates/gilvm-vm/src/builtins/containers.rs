@@ -10,10 +10,11 @@ use std::cell::RefCell;
 
 use gilvm_object::code::CmpOp;
 use gilvm_object::dict::PyDict;
+use gilvm_object::iterstate::{IterCell, SeqIterCell};
 use gilvm_object::list::{pure_scan, PyList, Removed, Scan};
-use gilvm_object::payload::{InstanceBase, IterState, SeqIter};
+use gilvm_object::payload::{InstanceBase, IterState};
 use gilvm_object::set::PySet;
-use gilvm_object::{ObjCell, ObjRef, Payload, Value};
+use gilvm_object::{ObjRef, Payload, Value};
 
 use super::add_method;
 use crate::args::Args;
@@ -206,15 +207,12 @@ pub fn set_parts(v: &Value) -> Option<(&ObjRef, &PySet, bool)> {
 
 /// A new builtin iterator over a list, tuple or list-subclass instance.
 pub fn seq_iter(interp: &Interp, o: &ObjRef) -> Value {
-    Value::Obj(interp.new_obj(Owned::SeqIter(ObjCell::new(SeqIter {
-        seq: Some(o.clone()),
-        index: 0,
-    }))))
+    Value::Obj(interp.new_obj(Owned::SeqIter(SeqIterCell::new(o.clone()))))
 }
 
 /// A new `IterState` iterator.
 pub fn new_iter(interp: &Interp, st: IterState) -> Value {
-    Value::Obj(interp.new_obj(Owned::Iter(ObjCell::new(st))))
+    Value::Obj(interp.new_obj(Owned::Iter(IterCell::new(st))))
 }
 
 // ---- recursion guard for reprs of containers printed by these methods ----

@@ -197,7 +197,9 @@ fn iter(interp: &mut Interp, args: Args<'_>) -> PyResult {
             func: a[0].clone(),
             sentinel: a[1].clone(),
         };
-        return Ok(Value::Obj(interp.new_obj(Owned::Iter(ObjCell::new(st)))));
+        return Ok(Value::Obj(
+            interp.new_obj(Owned::Iter(gilvm_object::iterstate::IterCell::new(st))),
+        ));
     }
     interp.iter(&a[0])
 }

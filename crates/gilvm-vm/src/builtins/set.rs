@@ -2,46 +2,20 @@
 //!
 //! Iteration order must match CPython's, so every operation follows CPython's algorithm
 //! (`Objects/setobject.c`) step by step. When all keys involved compare without Python code
-//! (ints, strs, floats, tuples of those, …) the table algebra of
-//! `gilvm_object::settable::SetTable` does the work under the lock; otherwise the same
+//! (ints, strs, floats, tuples of those, …) the set algebra of `gilvm_object::set::PySet`
+//! (the `*_pure` methods) does the work in one critical section; otherwise the same
 //! algorithm is replayed element by element with `interp.set_add`/`set_contains`/
 //! `set_discard`, which release the lock around user `__eq__`/`__hash__`.
 use gilvm_object::code::{BinOp, CmpOp};
-use gilvm_object::keys::builtin_eq;
 use gilvm_object::payload::IterState;
 use gilvm_object::set::PySet;
-use gilvm_object::settable::SetTable;
-use gilvm_object::Owned;
-use gilvm_object::{ObjRef, Payload, Value};
+use gilvm_object::{ObjRef, Owned, Payload, Value};
 
 use super::containers::{for_each, method_args, new_iter, receiver, set_parts, wrong_self, Arity};
 use super::{add_method, add_static};
 use crate::args::Args;
 use crate::error::PyResult;
 use crate::interp::Interp;
-
-// ---- key purity ----
-
-/// Keys whose equality with any other builtin key is decided without Python code.
-fn is_pure(v: &Value) -> bool {
-    match v {
-        Value::Obj(o) => match o.payload() {
-            Payload::Instance(_) | Payload::FrozenSet(_) | Payload::Native(_) => false,
-            Payload::Tuple(t) => t.iter().all(is_pure),
-            _ => true,
-        },
-        _ => true,
-    }
-}
-
-fn table_pure(t: &SetTable<Value>) -> bool {
-    t.iter().all(is_pure)
-}
-
-/// Pure equality (only valid when both keys are pure).
-fn peq(a: &Value, b: &Value) -> bool {
-    a.is(b) || builtin_eq(a, b).unwrap_or(false)
-}
 
 fn pyset(o: &ObjRef) -> &PySet {
     match o.payload() {
@@ -62,16 +36,18 @@ fn new_kind(interp: &Interp, frozen: bool) -> ObjRef {
     }
 }
 
-fn with_table(interp: &Interp, t: SetTable<Value>, frozen: bool) -> ObjRef {
-    let s = new_kind(interp, frozen);
-    pyset(&s).table.with(interp.py, |x| *x = t);
-    s
+/// A new set or frozenset object holding `s`.
+fn wrap(interp: &Interp, s: PySet, frozen: bool) -> ObjRef {
+    interp.new_obj(if frozen {
+        Owned::FrozenSet(s)
+    } else {
+        Owned::Set(s)
+    })
 }
 
 /// `so.copy()` as a set of the given kind (CPython's `make_new_set_basetype(type, so)`).
 fn copy_of(interp: &Interp, so: &ObjRef, frozen: bool) -> ObjRef {
-    let t = pyset(so).table.with(interp.py, |t| t.copy());
-    with_table(interp, t, frozen)
+    wrap(interp, pyset(so).copy(interp.py), frozen)
 }
 
 /// The hashed keys of an exact dict, if `v` is one.
@@ -80,23 +56,16 @@ fn dict_entries(interp: &Interp, v: &Value) -> Option<Vec<(i64, Value)>> {
     let Payload::Dict(d) = o.payload() else {
         return None;
     };
-    Some(d.table.with(interp.py, |t| {
-        t.iter_entries()
-            .map(|(_, h, k, _)| (h, k.clone()))
-            .collect()
-    }))
+    Some(d.hashed_keys(interp.py))
 }
 
 /// Removes dummies after many discards (end of CPython's `set_difference_update_internal`).
 fn compact(interp: &Interp, so: &ObjRef) {
-    pyset(so)
-        .table
-        .with(interp.py, |t| t.compact_after_discards());
+    pyset(so).compact(interp.py);
 }
 
 fn clear_set(interp: &Interp, so: &ObjRef) {
-    let old = pyset(so).table.with(interp.py, |t| t.take());
-    drop(old);
+    pyset(so).clear(interp.py);
 }
 
 // ---- CPython's internal operations ----
@@ -109,19 +78,7 @@ pub fn update_internal(interp: &mut Interp, so: &ObjRef, other: &Value) -> PyRes
         if oo.is(so) {
             return Ok(());
         }
-        let done = ss.table.with2(&os.table, py, |a, b| {
-            if a.merge_fast_path(b) {
-                return true;
-            }
-            if table_pure(a) && table_pure(b) {
-                for (h, k) in b.iter_hashed() {
-                    a.insert_with(h, k.clone(), peq);
-                }
-                return true;
-            }
-            false
-        });
-        if !done {
+        if !ss.update_pure(py, os) {
             for k in os.keys(py) {
                 interp.set_add(so, k)?;
             }
@@ -129,20 +86,7 @@ pub fn update_internal(interp: &mut Interp, so: &ObjRef, other: &Value) -> PyRes
         return Ok(());
     }
     if let Some(entries) = dict_entries(interp, other) {
-        let n = entries.len();
-        let pure = entries.iter().all(|(_, k)| is_pure(k));
-        let rest = ss.table.with(py, |t| {
-            t.reserve_for_merge(n);
-            if pure && table_pure(t) {
-                for (h, k) in entries {
-                    t.insert_with(h, k, peq);
-                }
-                None
-            } else {
-                Some(entries)
-            }
-        });
-        if let Some(entries) = rest {
+        if let Err(entries) = ss.update_hashed(py, entries) {
             for (_, k) in entries {
                 interp.set_add(so, k)?;
             }
@@ -179,15 +123,8 @@ pub fn intersection(interp: &mut Interp, so: &Value, other: &Value) -> PyResult<
         return Ok(copy_of(interp, so_o, frozen));
     }
     if let Some((oo, os, _)) = set_parts(other) {
-        let r = ss.table.with2(&os.table, interp.py, |a, b| {
-            if table_pure(a) && table_pure(b) {
-                Some(SetTable::intersection(a, b, peq))
-            } else {
-                None
-            }
-        });
-        if let Some(t) = r {
-            return Ok(with_table(interp, t, frozen));
+        if let Some(s) = ss.intersection_pure(interp.py, os) {
+            return Ok(wrap(interp, s, frozen));
         }
         let result = new_kind(interp, frozen);
         let (big, small) = if os.len(interp.py) > ss.len(interp.py) {
@@ -221,15 +158,7 @@ pub fn difference_update_internal(interp: &mut Interp, so: &ObjRef, other: &Valu
             clear_set(interp, so);
             return Ok(());
         }
-        let done = pyset(so).table.with2(&os.table, py, |a, b| {
-            if table_pure(a) && table_pure(b) {
-                a.difference_update(b, peq);
-                true
-            } else {
-                false
-            }
-        });
-        if done {
+        if pyset(so).difference_update_pure(py, os) {
             return Ok(());
         }
         let keys = if (os.len(py) >> 3) > pyset(so).len(py) {
@@ -274,15 +203,8 @@ fn difference(interp: &mut Interp, so: &ObjRef, other: &Value) -> PyResult<ObjRe
         if oo.is(so) {
             return Ok(new_kind(interp, frozen));
         }
-        let t = pyset(so).table.with2(&os.table, py, |a, b| {
-            if table_pure(a) && table_pure(b) {
-                Some(SetTable::difference(a, b, peq))
-            } else {
-                None
-            }
-        });
-        if let Some(t) = t {
-            return Ok(with_table(interp, t, frozen));
+        if let Some(s) = pyset(so).difference_pure(py, os) {
+            return Ok(wrap(interp, s, frozen));
         }
         let result = new_kind(interp, frozen);
         let oo = oo.clone();
@@ -316,20 +238,7 @@ pub fn symmetric_difference_update_internal(
         return Ok(());
     }
     if let Some(entries) = dict_entries(interp, other) {
-        let pure = entries.iter().all(|(_, k)| is_pure(k));
-        let rest = pyset(so).table.with(py, |t| {
-            if pure && table_pure(t) {
-                for (h, k) in entries {
-                    if t.remove_with(h, |x| peq(x, &k)).is_none() {
-                        t.insert_with(h, k, peq);
-                    }
-                }
-                None
-            } else {
-                Some(entries)
-            }
-        });
-        if let Some(entries) = rest {
+        if let Err(entries) = pyset(so).symmetric_difference_update_hashed(py, entries) {
             for (_, k) in entries {
                 if !interp.set_discard(so, &k)? {
                     interp.set_add(so, k)?;
@@ -342,15 +251,7 @@ pub fn symmetric_difference_update_internal(
         Some((oo, _, _)) => oo.clone(),
         None => new_set_from(interp, other, is_frozen(so))?,
     };
-    let done = pyset(so).table.with2(&pyset(&otherset).table, py, |a, b| {
-        if table_pure(a) && table_pure(b) {
-            a.symmetric_difference_update(b, peq);
-            true
-        } else {
-            false
-        }
-    });
-    if !done {
+    if !pyset(so).symmetric_difference_update_pure(py, pyset(&otherset)) {
         for k in pyset(&otherset).keys(py) {
             if !interp.set_discard(so, &k)? {
                 interp.set_add(so, k)?;
@@ -438,23 +339,13 @@ fn intersection_update(interp: &mut Interp, so: &ObjRef, others: &[Value]) -> Py
             if oo.is(so) {
                 return Ok(());
             }
-            let old = pyset(so).table.with2(&os.table, interp.py, |a, b| {
-                if table_pure(a) && table_pure(b) {
-                    Some(a.intersection_update(b, peq))
-                } else {
-                    None
-                }
-            });
-            if old.is_some() {
-                drop(old);
+            if pyset(so).intersection_update_pure(interp.py, os) {
                 return Ok(());
             }
         }
     }
     let tmp = intersection_multi(interp, so, others)?;
-    let t = pyset(&tmp).table.with(interp.py, |t| t.take());
-    let old = pyset(so).table.with(interp.py, |x| x.replace_contents(t));
-    drop(old);
+    pyset(so).replace_from(interp.py, pyset(&tmp));
     Ok(())
 }
 
@@ -537,7 +428,7 @@ fn remove(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn pop(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let so = mut_self(interp, &args, "set.pop")?;
     method_args(interp, &args, "set.pop", Arity::NoArgs)?;
-    match pyset(so).table.with(interp.py, |t| t.pop_arbitrary()) {
+    match pyset(so).pop(interp.py) {
         Some(k) => Ok(k),
         None => Err(interp.err(&interp.g.exc.key_error.clone(), "pop from an empty set")),
     }

@@ -1,20 +1,19 @@
-//! `collections.deque`: a native type backed by a `VecDeque` behind the object's cell, so
-//! both ends are O(1). Elements are copied out of the cell before any comparison or repr
+//! `collections.deque`: a native type whose state (a `VecDeque`, so both ends are O(1))
+//! belongs to the object model (`gilvm_object::deque`): every operation here is one method
+//! of [`Deque`], one critical section. Items are copied out before any comparison or repr
 //! runs Python code.
-use std::collections::VecDeque;
-
 use gilvm_object::code::CmpOp;
+use gilvm_object::deque::{Deque, DequeIterStep, DequeRemove, NotADeque};
 use gilvm_object::dict::Lookup;
-use gilvm_object::{ObjRef, Payload, Value};
+use gilvm_object::Owned;
+use gilvm_object::{ObjRef, Payload, Py, Value};
 
 use super::collections::types;
-use super::util::{self, bind, new_stepper, with_data, Step};
+use super::util::{self, bind, new_stepper, Step};
 use crate::args::Args;
 use crate::error::PyResult;
 use crate::impl_as_any;
 use crate::interp::Interp;
-
-pub use gilvm_object::deque::DequeData;
 
 pub fn create_type(interp: &mut Interp) -> ObjRef {
     let t = util::native_type(
@@ -69,35 +68,37 @@ pub fn create_iter_type(interp: &mut Interp, name: &str) -> ObjRef {
     util::iterator_type(interp, name, "collections", &[])
 }
 
-/// Runs `f` on the deque `v` (`f` must not run Python code).
-fn with<R>(interp: &Interp, v: &Value, f: impl FnOnce(&mut DequeData) -> R) -> PyResult<R> {
-    with_data::<DequeData, R>(interp, v, f).ok_or_else(|| {
-        interp.type_error(format!(
-            "descriptor requires a 'collections.deque' object but received '{}'",
-            interp.type_name(v)
-        ))
-    })
+/// Runs `f`, one or more operations of the deque `v` (each its own critical section); a
+/// TypeError if `v` is not a deque.
+fn with<R>(
+    interp: &Interp,
+    v: &Value,
+    f: impl FnOnce(Deque<'_>, Py<'_>) -> Result<R, NotADeque>,
+) -> PyResult<R> {
+    f(Deque::of(v), interp.py).map_err(|NotADeque| not_a_deque(interp, v))
+}
+
+/// The TypeError of a deque method called on another object.
+fn not_a_deque(interp: &Interp, v: &Value) -> crate::error::PyErr {
+    interp.type_error(format!(
+        "descriptor requires a 'collections.deque' object but received '{}'",
+        interp.type_name(v)
+    ))
 }
 
 fn snapshot(interp: &Interp, v: &Value) -> PyResult<Vec<Value>> {
-    with(interp, v, |d| d.items.iter().cloned().collect())
+    with(interp, v, |d, py| d.snapshot(py))
 }
 
-fn new_deque(
-    interp: &Interp,
-    cls: &ObjRef,
-    items: VecDeque<Value>,
-    maxlen: Option<usize>,
-) -> Value {
-    util::native_obj(
-        interp,
-        cls,
-        DequeData {
-            items,
-            maxlen,
-            mutations: 0,
-        },
-    )
+/// Is `v` a deque (of any class)?
+fn is_deque(interp: &Interp, v: &Value) -> bool {
+    Deque::of(v).is_deque(interp.py)
+}
+
+/// A new deque of class `cls` (with a maxlen, only the last `maxlen` items stay).
+fn new_deque(interp: &Interp, cls: &ObjRef, items: Vec<Value>, maxlen: Option<usize>) -> Value {
+    let n = gilvm_object::deque::new_native(cls.clone(), items, maxlen);
+    Value::Obj(interp.new_obj(Owned::Native(n)))
 }
 
 fn type_of_deque(interp: &mut Interp, v: &Value) -> ObjRef {
@@ -109,7 +110,7 @@ fn type_of_deque(interp: &mut Interp, v: &Value) -> ObjRef {
 
 fn deque_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let cls = super::itertools::cls_of(interp, &args)?;
-    Ok(new_deque(interp, &cls, VecDeque::new(), None))
+    Ok(new_deque(interp, &cls, Vec::new(), None))
 }
 
 fn deque_init(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -135,12 +136,7 @@ fn deque_init(interp: &mut Interp, args: Args<'_>) -> PyResult {
             Some(m as usize)
         }
     };
-    let old = with(interp, &me, |d| {
-        d.maxlen = maxlen;
-        d.mutations += 1;
-        std::mem::take(&mut d.items)
-    })?;
-    drop(old);
+    with(interp, &me, |d, py| d.reinit(py, maxlen))?;
     if let Some(it) = &a[0] {
         extend_from(interp, &me, it, false)?;
     }
@@ -165,47 +161,42 @@ fn extend_from(interp: &mut Interp, me: &Value, iterable: &Value, left: bool) ->
         } else {
             interp.collect(iterable)?
         };
-        let dropped = with(interp, me, |d| d.extend(items, left))?;
-        drop(dropped);
-        return Ok(());
+        return with(interp, me, |d, py| d.extend(py, items, left));
     }
     let it = interp.iter(iterable)?;
     while let Some(x) = interp.next(&it)? {
-        let dropped = with(interp, me, |d| {
+        with(interp, me, |d, py| {
             if left {
-                d.push_front(x)
+                d.append_left(py, x)
             } else {
-                d.push_back(x)
+                d.append(py, x)
             }
         })?;
-        drop(dropped);
     }
     Ok(())
 }
 
 fn append(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "append", 2, 2)?;
-    let dropped = with(interp, &a[0], |d| d.push_back(a[1].clone()))?;
-    drop(dropped);
+    with(interp, &a[0], |d, py| d.append(py, a[1].clone()))?;
     Ok(Value::None)
 }
 
 fn appendleft(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "appendleft", 2, 2)?;
-    let dropped = with(interp, &a[0], |d| d.push_front(a[1].clone()))?;
-    drop(dropped);
+    with(interp, &a[0], |d, py| d.append_left(py, a[1].clone()))?;
     Ok(Value::None)
 }
 
 fn pop(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "pop", 1, 1)?;
-    let v = with(interp, &a[0], |d| d.pop(false))?;
+    let v = with(interp, &a[0], |d, py| d.pop(py))?;
     v.ok_or_else(|| interp.index_error("pop from an empty deque"))
 }
 
 fn popleft(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "popleft", 1, 1)?;
-    let v = with(interp, &a[0], |d| d.pop(true))?;
+    let v = with(interp, &a[0], |d, py| d.pop_left(py))?;
     v.ok_or_else(|| interp.index_error("pop from an empty deque"))
 }
 
@@ -227,26 +218,29 @@ fn rotate(interp: &mut Interp, args: Args<'_>) -> PyResult {
         Some(v) => interp.index_value(v)?,
         None => 1,
     };
-    with(interp, &a[0], |d| d.rotate(n))?;
+    with(interp, &a[0], |d, py| d.rotate(py, n))?;
     Ok(Value::None)
 }
 
 fn clear(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "clear", 1, 1)?;
-    let old = with(interp, &a[0], |d| d.take())?;
-    drop(old);
+    with(interp, &a[0], |d, py| d.clear(py))?;
     Ok(Value::None)
 }
 
 fn copy(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "copy", 1, 1)?;
-    let (items, maxlen) = with(interp, &a[0], |d| (d.items.clone(), d.maxlen))?;
+    let (items, maxlen) = with(interp, &a[0], |d, py| d.snapshot_maxlen(py))?;
     let cls = type_of_deque(interp, &a[0]);
     Ok(new_deque(interp, &cls, items, maxlen))
 }
 
 fn count(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "count", 2, 2)?;
+    // Builtin comparisons: counted in one critical section.
+    if let Some(n) = with(interp, &a[0], |d, py| d.count_builtin(py, &a[1]))? {
+        return Ok(Value::Int(n));
+    }
     let items = snapshot(interp, &a[0])?;
     let mut n = 0;
     for x in &items {
@@ -257,26 +251,28 @@ fn count(interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(Value::Int(n))
 }
 
-/// A slice-like bound: big ints clamp to the ends.
-fn bound_arg(interp: &mut Interp, v: &Value, len: usize) -> PyResult<usize> {
+/// A slice-like bound, not yet clamped to the length (that happens where the length is
+/// read): big ints become the extreme i64s, which clamp to the ends.
+fn bound_arg(interp: &mut Interp, v: &Value) -> PyResult<i64> {
     match interp.index_value(v) {
-        Ok(i) => Ok(norm_bound(i, len)),
+        Ok(i) => Ok(i),
         Err(_) if v.to_bigint().is_some() => Ok(
             if v.to_bigint()
                 .is_some_and(|b| b.sign() == num_bigint::Sign::Minus)
             {
-                0
+                i64::MIN
             } else {
-                len
+                i64::MAX
             },
         ),
         Err(e) => Err(e),
     }
 }
 
+/// A bound from `bound_arg` clamped to `len` items.
 fn norm_bound(v: i64, len: usize) -> usize {
     if v < 0 {
-        (v + len as i64).max(0) as usize
+        v.saturating_add(len as i64).max(0) as usize
     } else {
         (v as usize).min(len)
     }
@@ -284,15 +280,33 @@ fn norm_bound(v: i64, len: usize) -> usize {
 
 fn index(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "index", 2, 4)?;
-    let items = snapshot(interp, &a[0])?;
+    // The bounds are converted (`__index__` may run Python code) before the deque is
+    // searched, as CPython's argument parsing does; as there, the default stop is the
+    // length before that (and a receiver that is not a deque is reported first).
+    let default_stop = if a.len() > 2 {
+        with(interp, &a[0], |d, py| d.len(py))? as i64
+    } else {
+        i64::MAX
+    };
     let start = match a.get(2) {
-        Some(v) => bound_arg(interp, v, items.len())?,
+        Some(v) => bound_arg(interp, v)?,
         None => 0,
     };
     let stop = match a.get(3) {
-        Some(v) => bound_arg(interp, v, items.len())?,
-        None => items.len(),
+        Some(v) => bound_arg(interp, v)?,
+        None => default_stop,
     };
+    // Builtin comparisons: found in one critical section.
+    match with(interp, &a[0], |d, py| d.find(py, &a[1], start, stop))? {
+        Lookup::Found(i) => return Ok(Value::Int(i as i64)),
+        Lookup::Missing => return Err(interp.value_error("deque.index(x): x not in deque")),
+        Lookup::NeedsPython => {}
+    }
+    let items = snapshot(interp, &a[0])?;
+    let (start, stop) = (
+        norm_bound(start, items.len()),
+        norm_bound(stop, items.len()),
+    );
     for (i, x) in items.iter().enumerate().take(stop).skip(start) {
         if x.is(&a[1]) || interp.eq(x, &a[1])? {
             return Ok(Value::Int(i as i64));
@@ -304,16 +318,8 @@ fn index(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn insert(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "insert", 3, 3)?;
     let i = interp.index_value(&a[1])?;
-    let full = with(interp, &a[0], |d| {
-        if d.maxlen.is_some_and(|m| d.items.len() >= m) {
-            return true;
-        }
-        let at = norm_bound(i, d.items.len());
-        d.mutations += 1;
-        d.items.insert(at, a[2].clone());
-        false
-    })?;
-    if full {
+    let inserted = with(interp, &a[0], |d, py| d.insert(py, i, a[2].clone()))?;
+    if !inserted {
         return Err(interp.index_error("deque already at its maximum size"));
     }
     Ok(Value::None)
@@ -321,58 +327,57 @@ fn insert(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn remove(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "remove", 2, 2)?;
-    // Builtin comparisons: found and removed in one critical section.
-    match with(interp, &a[0], |d| d.remove(&a[1]))? {
-        Lookup::Found(v) => {
-            drop(v);
-            return Ok(Value::None);
-        }
-        Lookup::Missing => {
-            return Err(interp.value_error("deque.remove(x): x not in deque"));
-        }
-        Lookup::NeedsPython => {}
-    }
-    // Python `__eq__`: compare outside the lock; as CPython, a deque changed by the time a
-    // comparison returns raises, and the item found is removed only if the deque has not
-    // changed since (one critical section).
-    let (items, mutations) = with(interp, &a[0], |d| d.snapshot())?;
-    for (i, x) in items.iter().enumerate() {
-        let eq = x.is(&a[1]) || interp.eq(x, &a[1])?;
-        let removed = if eq {
-            with(interp, &a[0], |d| d.remove_at_if_unchanged(i, mutations))?
-        } else if with(interp, &a[0], |d| d.mutations)? != mutations {
-            None
-        } else {
-            continue;
-        };
-        return match removed {
-            Some(v) => {
-                drop(v);
-                Ok(Value::None)
+    // Builtin comparisons are made and the item found removed in one critical section,
+    // which stops at an item that needs a Python `__eq__`. That comparison runs with the
+    // lock released; as in CPython, a deque changed by the time it returns raises, and the
+    // item found equal is removed only if the deque has not changed since.
+    let (mut from, mut expect) = (0, None);
+    loop {
+        match with(interp, &a[0], |d, py| {
+            d.remove_from(py, &a[1], from, expect)
+        })? {
+            DequeRemove::Done => return Ok(Value::None),
+            DequeRemove::Missing => {
+                return Err(interp.value_error("deque.remove(x): x not in deque"))
             }
-            None => Err(interp.index_error("deque mutated during iteration")),
-        };
+            DequeRemove::Mutated => {
+                return Err(interp.index_error("deque mutated during iteration"))
+            }
+            DequeRemove::Slow {
+                index,
+                item,
+                mutations,
+            } => {
+                if interp.eq(&item, &a[1])? {
+                    let removed = with(interp, &a[0], |d, py| {
+                        d.remove_at_if_unchanged(py, index, mutations)
+                    })?;
+                    if removed {
+                        return Ok(Value::None);
+                    }
+                    return Err(interp.index_error("deque mutated during iteration"));
+                }
+                from = index + 1;
+                expect = Some(mutations);
+            }
+        }
     }
-    Err(interp.value_error("deque.remove(x): x not in deque"))
 }
 
 fn reverse(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "reverse", 1, 1)?;
-    with(interp, &a[0], |d| {
-        d.mutations += 1;
-        d.items.make_contiguous().reverse();
-    })?;
+    with(interp, &a[0], |d, py| d.reverse(py))?;
     Ok(Value::None)
 }
 
 fn len(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__len__", 1, 1)?;
-    Ok(Value::Int(with(interp, &a[0], |d| d.items.len())? as i64))
+    Ok(Value::Int(with(interp, &a[0], |d, py| d.len(py))? as i64))
 }
 
 fn maxlen(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "maxlen", 1, 1)?;
-    Ok(match with(interp, &a[0], |d| d.maxlen)? {
+    Ok(match with(interp, &a[0], |d, py| d.maxlen(py))? {
         Some(m) => Value::Int(m as i64),
         None => Value::None,
     })
@@ -389,30 +394,16 @@ struct DequeIter {
 impl Step for DequeIter {
     fn step(&mut self, interp: &mut Interp, _me: &Value) -> PyResult<Option<Value>> {
         let (idx, muts, rev) = (self.index, self.mutations, self.reverse);
-        let r = with(interp, &self.deque, |d| {
-            if d.mutations != muts {
-                return Err(());
-            }
-            let len = d.items.len();
-            if idx >= len {
-                return Ok(None);
-            }
-            Ok(Some(if rev {
-                d.items[len - 1 - idx].clone()
-            } else {
-                d.items[idx].clone()
-            }))
-        })?;
-        match r {
-            Err(()) => {
+        match with(interp, &self.deque, |d, py| d.iter_step(py, idx, muts, rev))? {
+            DequeIterStep::Mutated => {
                 self.index = usize::MAX;
                 Err(interp.runtime_error("deque mutated during iteration"))
             }
-            Ok(Some(v)) => {
+            DequeIterStep::Item(v) => {
                 self.index += 1;
                 Ok(Some(v))
             }
-            Ok(None) => {
+            DequeIterStep::End => {
                 self.index = usize::MAX;
                 Ok(None)
             }
@@ -428,7 +419,7 @@ fn make_iter(interp: &mut Interp, args: Args<'_>, reverse: bool) -> PyResult {
         1,
         1,
     )?;
-    let mutations = with(interp, &a[0], |d| d.mutations)?;
+    let mutations = with(interp, &a[0], |d, py| d.mutations(py))?;
     let t = types(interp);
     let cls = if reverse {
         t.deque_reverse_iter.clone()
@@ -457,6 +448,12 @@ fn reversed(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn contains(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__contains__", 2, 2)?;
+    // Builtin comparisons: found in one critical section.
+    match with(interp, &a[0], |d, py| d.find(py, &a[1], 0, i64::MAX))? {
+        Lookup::Found(_) => return Ok(Value::Bool(true)),
+        Lookup::Missing => return Ok(Value::Bool(false)),
+        Lookup::NeedsPython => {}
+    }
     let items = snapshot(interp, &a[0])?;
     for x in &items {
         if x.is(&a[1]) || interp.eq(x, &a[1])? {
@@ -466,10 +463,9 @@ fn contains(interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(Value::Bool(false))
 }
 
-/// Resolves an index for item access.
 /// The Python index of `d[key]` (`__index__` applied), not yet resolved against the length:
-/// that happens inside the section of the operation (`resolve`), so a deque another thread
-/// shrinks meanwhile gives `IndexError`, never the wrong item.
+/// that happens inside the section of the operation (`Deque::get`/`set`/`del`), so a deque
+/// another thread shrinks meanwhile gives `IndexError`, never the wrong item.
 fn item_index(interp: &mut Interp, key: &Value) -> PyResult<i64> {
     let is_int = matches!(key, Value::Int(_) | Value::Bool(_))
         || matches!(key, Value::Obj(o) if matches!(o.payload(), Payload::Int(_)));
@@ -492,53 +488,30 @@ fn item_index(interp: &mut Interp, key: &Value) -> PyResult<i64> {
     }
 }
 
-/// Python index `i` into `len` items.
-fn resolve(i: i64, len: usize) -> Option<usize> {
-    let j = if i < 0 { i.checked_add(len as i64)? } else { i };
-    (j >= 0 && (j as usize) < len).then_some(j as usize)
-}
-
 fn getitem(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__getitem__", 2, 2)?;
     let i = item_index(interp, &a[1])?;
-    with(interp, &a[0], |d| {
-        resolve(i, d.items.len()).and_then(|j| d.items.get(j).cloned())
-    })?
-    .ok_or_else(|| interp.index_error("deque index out of range"))
+    with(interp, &a[0], |d, py| d.get(py, i))?
+        .ok_or_else(|| interp.index_error("deque index out of range"))
 }
 
 fn setitem(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__setitem__", 3, 3)?;
     let i = item_index(interp, &a[1])?;
-    let old = with(interp, &a[0], |d| {
-        let j = resolve(i, d.items.len())?;
-        d.items
-            .get_mut(j)
-            .map(|slot| std::mem::replace(slot, a[2].clone()))
-    })?;
-    match old {
-        Some(old) => {
-            drop(old);
-            Ok(Value::None)
-        }
-        None => Err(interp.index_error("deque index out of range")),
+    if with(interp, &a[0], |d, py| d.set(py, i, a[2].clone()))? {
+        Ok(Value::None)
+    } else {
+        Err(interp.index_error("deque index out of range"))
     }
 }
 
 fn delitem(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__delitem__", 2, 2)?;
     let i = item_index(interp, &a[1])?;
-    let old = with(interp, &a[0], |d| {
-        let j = resolve(i, d.items.len())?;
-        d.mutations += 1;
-        d.items.remove(j)
-    })?;
-    match old {
-        Some(old) => {
-            drop(old);
-            Ok(Value::None)
-        }
-        None => Err(interp.index_error("deque index out of range")),
+    if with(interp, &a[0], |d, py| d.del(py, i))? {
+        Ok(Value::None)
+    } else {
+        Err(interp.index_error("deque index out of range"))
     }
 }
 
@@ -552,9 +525,7 @@ fn repr(interp: &mut Interp, args: Args<'_>) -> PyResult {
         return Ok(interp.new_str("[...]"));
     }
     let r = (|| {
-        let (items, maxlen) = with(interp, &a[0], |d| {
-            (d.items.iter().cloned().collect::<Vec<_>>(), d.maxlen)
-        })?;
+        let (items, maxlen) = with(interp, &a[0], |d, py| d.snapshot_maxlen(py))?;
         let l = interp.new_list(items);
         let body = interp.repr(&l)?;
         Ok(match maxlen {
@@ -570,7 +541,7 @@ fn repr(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn compare(interp: &mut Interp, args: Args<'_>, op: CmpOp) -> PyResult {
     let a = args.exact(interp, op.dunder(), 2, 2)?;
     let deque_t = types(interp).deque.clone();
-    if !interp.isinstance(&a[1], &deque_t) || !util::is_data::<DequeData>(interp, &a[1]) {
+    if !interp.isinstance(&a[1], &deque_t) || !is_deque(interp, &a[1]) {
         return Ok(interp.not_implemented());
     }
     let x = snapshot(interp, &a[0])?;
@@ -600,24 +571,17 @@ fn ge(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn add(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__add__", 2, 2)?;
-    if !util::is_data::<DequeData>(interp, &a[1]) {
+    if !is_deque(interp, &a[1]) {
         return Err(interp.type_error(format!(
             "can only concatenate deque (not \"{}\") to deque",
             interp.type_name(&a[1])
         )));
     }
-    let (mut items, maxlen) = with(interp, &a[0], |d| (d.items.clone(), d.maxlen))?;
+    let (mut items, maxlen) = with(interp, &a[0], |d, py| d.snapshot_maxlen(py))?;
     let other = snapshot(interp, &a[1])?;
     let cls = type_of_deque(interp, &a[0]);
-    let mut d = DequeData {
-        items: VecDeque::new(),
-        maxlen,
-        mutations: 0,
-    };
-    for x in items.drain(..).chain(other) {
-        d.push_back(x);
-    }
-    Ok(util::native_obj(interp, &cls, d))
+    items.extend(other);
+    Ok(new_deque(interp, &cls, items, maxlen))
 }
 
 fn iadd(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -630,9 +594,9 @@ fn repeat_items(
     interp: &mut Interp,
     me: &Value,
     n: &Value,
-) -> PyResult<(VecDeque<Value>, Option<usize>)> {
+) -> PyResult<(Vec<Value>, Option<usize>)> {
     let n = interp.index_value(n)?;
-    let (items, maxlen) = with(interp, me, |d| (d.items.clone(), d.maxlen))?;
+    let (items, maxlen) = with(interp, me, |d, py| d.snapshot_maxlen(py))?;
     match gilvm_object::deque::repeat(&items, n, maxlen) {
         Some(items) => Ok((items, maxlen)),
         None => Err(interp.err(&interp.g.exc.memory_error.clone(), "")),
@@ -656,9 +620,8 @@ fn imul(interp: &mut Interp, args: Args<'_>) -> PyResult {
     }
     // In one operation (CPython's in-place repeat holds the lock).
     let n = interp.index_value(&a[1])?;
-    match with(interp, &a[0], |d| d.repeat_in_place(n))? {
-        Ok(old) => drop(old),
-        Err(()) => return Err(interp.err(&interp.g.exc.memory_error.clone(), "")),
+    if !with(interp, &a[0], |d, py| d.repeat_in_place(py, n))? {
+        return Err(interp.err(&interp.g.exc.memory_error.clone(), ""));
     }
     Ok(a[0].clone())
 }

@@ -1,0 +1,320 @@
+//! The state cells of the builtin iterators and their steps.
+//!
+//! # What and why
+//! An iterator can be shared by threads (`for x in it` in two threads over one iterator),
+//! so its position is mutable state behind the per-object lock. Its cell is private to
+//! this file, as the list's item vector is to `list.rs`: the interpreter moves an iterator
+//! only through the methods here, and cannot read a position in one section and write it
+//! back in another unchecked.
+//!
+//! # Invariants
+//! 1. A step that reads the underlying container does so with the iterator's lock released
+//!    (a container lock is a leaf lock: no thread waits for one while holding another),
+//!    then commits the step only if the iterator did not move meanwhile
+//!    ([`SeqIterCell::commit`], [`IterCell::advance`]); otherwise it starts again from the
+//!    new position. So threads sharing one iterator each get every item exactly once.
+//! 2. The exception is an iterator that only the running frame's value stack references
+//!    ([`ObjRef::is_exclusive`]): no other thread can reach it, so the eval loop's
+//!    `FOR_ITER` steps it in place without its lock ([`for_iter_fast`]).
+//! 3. The steps of the other builtin iterators (`enumerate`, `zip`, `map`, …) call Python
+//!    code: the interpreter copies the state out ([`IterCell::copy_out`]), calls with no
+//!    lock held, and commits what changed with one method call.
+//! 4. Values replaced or dropped from a cell are released after the section.
+use std::any::Any;
+
+use gilvm_sync::{ObjCell, Py};
+
+use crate::objref::ObjRef;
+use crate::payload::{IterState, Payload, RangeIter, RangeObj, SeqIter};
+use crate::value::Value;
+
+// ---- sequence iterators ----
+
+/// The cell of an iterator over a list, tuple, str or bytes (`Payload::SeqIter`).
+pub struct SeqIterCell(ObjCell<SeqIter>);
+
+impl SeqIterCell {
+    /// An iterator at the start of `seq`.
+    pub fn new(seq: ObjRef) -> SeqIterCell {
+        SeqIterCell(ObjCell::new(SeqIter {
+            seq: Some(seq),
+            index: 0,
+        }))
+    }
+
+    /// The sequence and the index of the next item; None once exhausted.
+    #[inline]
+    pub fn position(&self, py: Py<'_>) -> Option<(ObjRef, usize)> {
+        self.0.with(py, |s| Some((s.seq.clone()?, s.index)))
+    }
+
+    /// Commits the step from `idx` (from [`SeqIterCell::position`]): past the item if one
+    /// was `found`, else to the exhausted state. False (nothing done) if another thread
+    /// moved the iterator since.
+    #[inline]
+    pub fn commit(&self, py: Py<'_>, idx: usize, found: bool) -> bool {
+        let old = self.0.with(py, |s| {
+            if s.index != idx || s.seq.is_none() {
+                return Err(());
+            }
+            if found {
+                s.index = idx + 1;
+                Ok(None)
+            } else {
+                Ok(s.seq.take())
+            }
+        });
+        // The sequence (when exhausted) is released after the section.
+        old.is_ok()
+    }
+
+    /// `next(it)`: `fetch(seq, i)` reads item `i` of the sequence (None past its end) with
+    /// the iterator's lock released; the step is committed only if no other thread moved
+    /// the iterator meanwhile, else it is retried from the new position (invariant 1).
+    #[inline]
+    pub fn next_with(
+        &self,
+        py: Py<'_>,
+        mut fetch: impl FnMut(&ObjRef, usize) -> Option<Value>,
+    ) -> Option<Value> {
+        loop {
+            let (seq, idx) = self.position(py)?;
+            let item = fetch(&seq, idx);
+            if self.commit(py, idx, item.is_some()) {
+                return item;
+            }
+        }
+    }
+}
+
+/// One step of a sequence iterator over a list or tuple, in place: `Some(Some(item))`,
+/// `Some(None)` when exhausted, `None` for other sequences. Locks the list, so the caller
+/// must not hold a lock itself.
+#[inline(always)]
+fn seq_step_in_place(py: Py<'_>, s: &mut SeqIter) -> Option<Option<Value>> {
+    let seq = s.seq.as_ref()?;
+    let item = match seq.payload() {
+        Payload::List(l) => l.get_at(py, s.index),
+        Payload::Tuple(t) => t.get(s.index).cloned(),
+        _ => return None,
+    };
+    match item {
+        Some(v) => {
+            s.index += 1;
+            Some(Some(v))
+        }
+        // The sequence is released with the iterator (the caller pops it).
+        None => Some(None),
+    }
+}
+
+// ---- range iterators ----
+
+/// The cell of an iterator over a range (`Payload::RangeIter`).
+pub struct RangeIterCell(ObjCell<RangeIter>);
+
+impl RangeIterCell {
+    /// An iterator at the start of `r`.
+    pub fn new(r: &RangeObj) -> RangeIterCell {
+        RangeIterCell(ObjCell::new(RangeIter {
+            next: r.start,
+            remaining: r.len(),
+            step: r.step,
+        }))
+    }
+
+    /// `next(it)`, in one section.
+    #[inline]
+    pub fn next(&self, py: Py<'_>) -> Option<i64> {
+        self.0.with(py, range_step)
+    }
+
+    /// The number of items left.
+    pub fn remaining(&self, py: Py<'_>) -> i64 {
+        self.0.with(py, |r| r.remaining.max(0))
+    }
+}
+
+#[inline(always)]
+fn range_step(r: &mut RangeIter) -> Option<i64> {
+    if r.remaining > 0 {
+        let v = r.next;
+        r.remaining -= 1;
+        r.next = r.next.wrapping_add(r.step);
+        Some(v)
+    } else {
+        None
+    }
+}
+
+// ---- the eval loop's fast path ----
+
+/// Result of [`for_iter_fast`].
+pub enum ForIterStep {
+    /// The next item of a range iterator.
+    Int(i64),
+    /// The next item of a sequence iterator.
+    Item(Value),
+    /// The iterator is exhausted.
+    Done,
+    /// Not an iterator the fast path steps: take the general path (`next(it)`).
+    Slow,
+}
+
+/// `FOR_ITER`'s fast path over a range or a list/tuple iterator `o`. An iterator that only
+/// the caller's value stack references is stepped without its lock (invariant 2); a
+/// shared range iterator is stepped under it; a shared sequence iterator is left to the
+/// general path (its step locks the list, and no thread may wait for a lock while holding
+/// one).
+#[inline(always)]
+pub fn for_iter_fast(py: Py<'_>, o: &ObjRef) -> ForIterStep {
+    match o.payload() {
+        Payload::RangeIter(cell) => {
+            // SAFETY: `is_exclusive` is the contract of `with_exclusive`.
+            let next = unsafe { cell.0.with_exclusive(py, o.is_exclusive(), range_step) };
+            match next {
+                Some(v) => ForIterStep::Int(v),
+                None => ForIterStep::Done,
+            }
+        }
+        Payload::SeqIter(cell) if o.is_exclusive() => {
+            // SAFETY: as above.
+            let step = unsafe {
+                cell.0
+                    .with_exclusive(py, true, |s| seq_step_in_place(py, s))
+            };
+            match step {
+                Some(Some(v)) => ForIterStep::Item(v),
+                Some(None) => ForIterStep::Done,
+                None => ForIterStep::Slow,
+            }
+        }
+        _ => ForIterStep::Slow,
+    }
+}
+
+// ---- the other builtin iterators ----
+
+/// How a dict or set iterator's step went ([`crate::dict::PyDict::iter_step`],
+/// [`crate::set::PySet::iter_step`]).
+#[derive(Debug)]
+pub enum TableStep<T> {
+    /// The next entry, and the position after it.
+    Next(usize, T),
+    /// No entry left.
+    End,
+    /// The container's size changed since iteration started ("changed size during
+    /// iteration").
+    SizeChanged,
+}
+
+/// The cell of the other builtin iterators (`Payload::Iter`).
+pub struct IterCell(ObjCell<IterState>);
+
+impl IterCell {
+    pub fn new(st: IterState) -> IterCell {
+        IterCell(ObjCell::new(st))
+    }
+
+    /// A copy of the state, taken in one section, for a step that runs with the lock
+    /// released (invariant 3). None for a native iterator (see [`IterCell::with_native`]).
+    pub fn copy_out(&self, py: Py<'_>) -> Option<IterState> {
+        self.0.with(py, |s| {
+            Some(match s {
+                IterState::Exhausted => IterState::Exhausted,
+                IterState::Dict {
+                    dict,
+                    pos,
+                    len,
+                    kind,
+                } => IterState::Dict {
+                    dict: dict.clone(),
+                    pos: *pos,
+                    len: *len,
+                    kind: *kind,
+                },
+                IterState::Set { set, pos, len } => IterState::Set {
+                    set: set.clone(),
+                    pos: *pos,
+                    len: *len,
+                },
+                IterState::Reversed { seq, index } => IterState::Reversed {
+                    seq: seq.clone(),
+                    index: *index,
+                },
+                IterState::Enumerate { iter, count } => IterState::Enumerate {
+                    iter: iter.clone(),
+                    count: count.clone(),
+                },
+                IterState::Zip { iters, strict } => IterState::Zip {
+                    iters: iters.clone(),
+                    strict: *strict,
+                },
+                IterState::Map { func, iters } => IterState::Map {
+                    func: func.clone(),
+                    iters: iters.clone(),
+                },
+                IterState::Filter { func, iter } => IterState::Filter {
+                    func: func.clone(),
+                    iter: iter.clone(),
+                },
+                IterState::Callable { func, sentinel } => IterState::Callable {
+                    func: func.clone(),
+                    sentinel: sentinel.clone(),
+                },
+                IterState::Native(_) => return None,
+            })
+        })
+    }
+
+    /// Runs `f` on the state of a native iterator (one the interpreter defines) if it is a
+    /// `T`, in one section. `f` must not run Python code or block.
+    pub fn with_native<T: Any, R>(&self, py: Py<'_>, f: impl FnOnce(&mut T) -> R) -> Option<R> {
+        self.0.with(py, |s| match s {
+            IterState::Native(b) => b.downcast_mut::<T>().map(f),
+            _ => None,
+        })
+    }
+
+    /// Marks the iterator exhausted (it lets go of its container, after the section).
+    pub fn finish(&self, py: Py<'_>) {
+        let old = self
+            .0
+            .with(py, |s| std::mem::replace(s, IterState::Exhausted));
+        drop(old);
+    }
+
+    /// Commits a dict or set iterator's step from position `from` to `to`. If another
+    /// thread moved the iterator since, nothing is done and the answer is its position now
+    /// (None: it was exhausted meanwhile), from which the caller steps again (invariant 1).
+    pub fn advance(&self, py: Py<'_>, from: usize, to: usize) -> Result<(), Option<usize>> {
+        self.0.with(py, |s| match s {
+            IterState::Dict { pos, .. } | IterState::Set { pos, .. } => {
+                if *pos != from {
+                    return Err(Some(*pos));
+                }
+                *pos = to;
+                Ok(())
+            }
+            _ => Err(None),
+        })
+    }
+
+    /// Commits a `reversed` iterator's step: `index` items are left.
+    pub fn set_reversed_index(&self, py: Py<'_>, index: usize) {
+        self.0.with(py, |s| {
+            if let IterState::Reversed { index: i, .. } = s {
+                *i = index;
+            }
+        });
+    }
+
+    /// Commits an `enumerate` step: the count of the next item.
+    pub fn set_count(&self, py: Py<'_>, count: Value) {
+        let old = self.0.with(py, |s| match s {
+            IterState::Enumerate { count: c, .. } => Some(std::mem::replace(c, count)),
+            _ => Some(count),
+        });
+        drop(old);
+    }
+}

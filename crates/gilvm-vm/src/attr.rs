@@ -66,6 +66,16 @@ impl Interp {
         Ok(())
     }
 
+    /// `o.name`, or None when `o` has no such attribute (an AttributeError is swallowed, as
+    /// CPython's `PyObject_GetOptionalAttr`).
+    pub fn getattr_optional(&mut self, o: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
+        match self.getattr_opt(o, name) {
+            Ok(v) => Ok(v),
+            Err(e) if self.matches(&e, &self.g.exc.attribute_error.clone()) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     /// `o.name`, or None when missing (AttributeError from `__getattr__` included).
     pub fn getattr_opt(&mut self, o: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
         if let Value::Obj(obj) = o {

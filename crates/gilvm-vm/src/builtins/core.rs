@@ -898,6 +898,7 @@ fn exc_types(interp: &mut Interp) {
         "with_traceback",
         crate::exc_methods::exc_with_traceback,
     );
+    add_method(interp, &be, "add_note", crate::exc_methods::exc_add_note);
     add_method(interp, &be, "__str__", crate::exc_methods::exc_str_method);
     add_method(interp, &be, "__repr__", crate::exc_methods::exc_repr_method);
     let _ = interp.intern("EnvironmentError");

@@ -787,8 +787,10 @@ impl<'a, 'py> Compiler<'a, 'py> {
         let firstline = self.line_of(c.range);
         self.push_unit(scope, qual.clone());
         self.b().cur_line = firstline;
+        // `__module__ = __name__`, read through the namespace first as CPython does (a
+        // metaclass's `__prepare__` mapping sees the lookup).
         let n = self.b().name("__name__");
-        self.emit(Instr::LoadGlobal(n));
+        self.emit(Instr::LoadName(n));
         let m = self.b().name("__module__");
         self.emit(Instr::StoreName(m));
         let q = self.b().str_const(&qual);

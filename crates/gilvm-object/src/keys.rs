@@ -46,6 +46,8 @@ pub fn builtin_hash(v: &Value) -> KeyHash {
             }
             // Native objects may define `__hash__` (or set it to None) on their class.
             Payload::Instance(_) | Payload::Native(_) => KeyHash::NeedsPython,
+            // A class whose metaclass may define `__hash__`.
+            Payload::Type(t) if t.has_metaclass() => KeyHash::NeedsPython,
             Payload::FrozenSet(_) => KeyHash::NeedsPython,
             Payload::Bytes(b) => KeyHash::Hash(crate::tables::hash_bytes(b)),
             Payload::Range(r) => KeyHash::Hash(hash_tuple(
@@ -157,6 +159,7 @@ pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
             (Payload::Bytes(p), Payload::Bytes(q)) => Some(p == q),
             (Payload::Instance(_) | Payload::Native(_), _)
             | (_, Payload::Instance(_) | Payload::Native(_)) => None,
+            (Payload::Type(t), _) | (_, Payload::Type(t)) if t.has_metaclass() => None,
             (Payload::List(_), _)
             | (Payload::Dict(_), _)
             | (Payload::Set(_), _)
@@ -174,6 +177,7 @@ pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
         (Value::None, Value::None) => Some(true),
         (Value::Obj(o), _) | (_, Value::Obj(o)) => match o.payload() {
             Payload::Instance(_) | Payload::Native(_) => None,
+            Payload::Type(t) if t.has_metaclass() => None,
             _ => Some(false),
         },
         _ => Some(false),

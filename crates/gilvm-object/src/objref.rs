@@ -157,7 +157,12 @@ impl ObjRef {
                         d.make_immortal();
                     }
                 }
-                Payload::Type(t) => t.dict.make_immortal(),
+                Payload::Type(t) => {
+                    t.dict.make_immortal();
+                    if let Some(m) = &t.metatype {
+                        m.publish_shared();
+                    }
+                }
                 Payload::Module(m) => m.dict.make_immortal(),
                 _ => {}
             }

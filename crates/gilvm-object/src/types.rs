@@ -26,6 +26,8 @@ pub enum Layout {
     Exception,
     List,
     Dict,
+    /// Type objects: the instances of a subclass of `type` (a metaclass) are classes.
+    Type,
 }
 
 /// A type object.
@@ -47,6 +49,9 @@ pub struct TypeObject {
     pub instance_dict: bool,
     /// The attribute names instances store inline (`attrs.rs`).
     pub shared_keys: SharedKeys,
+    /// The type's own type (its metaclass) when it is not `type`: a class created by a
+    /// subclass of `type`. `None` for every builtin type and for plain classes.
+    pub metatype: Option<ObjRef>,
 }
 
 impl TypeObject {
@@ -56,6 +61,12 @@ impl TypeObject {
             Payload::Dict(d) => d,
             _ => unreachable!("type dict is a dict"),
         }
+    }
+
+    /// Is the type's metaclass something other than `type`?
+    #[inline(always)]
+    pub fn has_metaclass(&self) -> bool {
+        self.metatype.is_some()
     }
 }
 
@@ -131,11 +142,23 @@ pub fn new_type(
     is_heap: bool,
 ) -> ObjRef {
     let instance_dict = !bases.is_empty() && layout != Layout::Builtin;
-    make_type(py, name, bases, mro, dict, layout, is_heap, instance_dict)
+    make_type(
+        py,
+        name,
+        bases,
+        mro,
+        dict,
+        layout,
+        is_heap,
+        instance_dict,
+        None,
+    )
 }
 
 /// Creates a class (a heap type: a `class` statement, `type(name, bases, dict)`), saying
-/// whether its instances have a `__dict__` (not when `__slots__` leaves it out).
+/// whether its instances have a `__dict__` (not when `__slots__` leaves it out), and what
+/// its metaclass is (`None`: `type`).
+#[allow(clippy::too_many_arguments)]
 pub fn new_class(
     py: Py<'_>,
     name: &str,
@@ -144,8 +167,19 @@ pub fn new_class(
     dict: ObjRef,
     layout: Layout,
     instance_dict: bool,
+    metatype: Option<ObjRef>,
 ) -> ObjRef {
-    make_type(py, name, bases, mro, dict, layout, true, instance_dict)
+    make_type(
+        py,
+        name,
+        bases,
+        mro,
+        dict,
+        layout,
+        true,
+        instance_dict,
+        metatype,
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -158,6 +192,7 @@ fn make_type(
     layout: Layout,
     is_heap: bool,
     instance_dict: bool,
+    metatype: Option<ObjRef>,
 ) -> ObjRef {
     mark_type_dict(&dict);
     ObjRef::new(
@@ -173,6 +208,7 @@ fn make_type(
             final_type: false,
             instance_dict,
             shared_keys: SharedKeys::new(),
+            metatype,
         }),
     )
 }
@@ -254,6 +290,7 @@ pub fn init(py: Py<'_>) -> &'static BuiltinTypes {
                     final_type: true,
                     instance_dict: false,
                     shared_keys: SharedKeys::new(),
+                    metatype: None,
                 }),
             );
             bool_.make_immortal();
@@ -301,7 +338,10 @@ pub fn type_of_obj(o: &ObjRef) -> &ObjRef {
         Payload::Bytes(_) => &t.bytes,
         Payload::Range(_) => &t.range,
         Payload::Slice(_) => &t.slice,
-        Payload::Type(_) => &t.type_,
+        Payload::Type(ty) => match &ty.metatype {
+            None => &t.type_,
+            Some(m) => m,
+        },
         Payload::Instance(i) => &i.class,
         Payload::Function(_) => &t.function,
         Payload::BuiltinFunction(_) => &t.builtin_function,

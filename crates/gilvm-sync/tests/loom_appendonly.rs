@@ -18,7 +18,11 @@ fn reader_sees_whole_entries() {
         loom::thread::spawn(move || {
             let n = t.len();
             for i in 0..n {
-                assert_eq!(t.get(i), 7, "entry {i} counted by the length but not yet written");
+                assert_eq!(
+                    t.get(i),
+                    7,
+                    "entry {i} counted by the length but not yet written"
+                );
             }
             t.find(7)
         })

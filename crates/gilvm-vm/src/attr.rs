@@ -2,7 +2,7 @@
 //! instance dict, then non-data descriptors and plain class attributes, then
 //! `__getattr__`. Also method lookup for `LoadMethod` without creating bound methods.
 use gilvm_object::payload::{BoundMethod, Instance, InstanceBase};
-use gilvm_object::types::{lookup, type_of};
+use gilvm_object::types::{is_subtype, lookup, type_of};
 use gilvm_object::Owned;
 use gilvm_object::{ObjRef, Payload, Value};
 
@@ -64,6 +64,16 @@ impl Interp {
             }
         }
         Ok(())
+    }
+
+    /// `o.name`, or None when `o` has no such attribute (an AttributeError is swallowed, as
+    /// CPython's `PyObject_GetOptionalAttr`).
+    pub fn getattr_optional(&mut self, o: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
+        match self.getattr_opt(o, name) {
+            Ok(v) => Ok(v),
+            Err(e) if self.matches(&e, &self.g.exc.attribute_error.clone()) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// `o.name`, or None when missing (AttributeError from `__getattr__` included).
@@ -217,7 +227,10 @@ impl Interp {
             let s = d.downcast_ref::<crate::builtins::core::SuperObj>().unwrap();
             (s.start.clone(), s.obj.clone())
         });
-        let obj_is_type = matches!(&obj, Value::Obj(o) if matches!(o.payload(), Payload::Type(_)));
+        // CPython's supercheck: a class that is a subclass of the starting class is looked up
+        // as a class; anything else (a class whose metaclass is the starting class
+        // included) as an instance of its type.
+        let obj_is_type = matches!(&obj, Value::Obj(o) if matches!(o.payload(), Payload::Type(_)) && is_subtype(o, &start));
         let ty = if obj_is_type {
             obj.as_obj().unwrap().clone()
         } else {
@@ -273,9 +286,25 @@ impl Interp {
         Ok(None)
     }
 
+    /// `cls.name` in CPython's order (`type.__getattribute__`): a data descriptor of the
+    /// metaclass, the special attributes of type objects, the class's MRO (descriptors
+    /// bound with `__get__(None, cls)`), then the metaclass's attribute bound to the class,
+    /// then the metaclass's `__getattr__`.
     fn type_getattr(&mut self, t: &ObjRef, name: &ObjRef) -> PyResult<Option<Value>> {
         let Payload::Type(tt) = t.payload() else {
             unreachable!()
+        };
+        let meta_attr = match &tt.metatype {
+            None => None,
+            Some(m) => {
+                let a = lookup(self.py, m, name);
+                if let Some(Value::Obj(ao)) = &a {
+                    if let Some(v) = self.meta_data_get(ao, t, m, name)? {
+                        return Ok(Some(v));
+                    }
+                }
+                a
+            }
         };
         let n = str_of(name);
         // Special attributes of type objects.
@@ -306,10 +335,21 @@ impl Interp {
                 ))
             }
             "__dict__" => return Ok(Some(Value::Obj(tt.dict.clone()))),
-            "__class__" => return Ok(Some(Value::Obj(self.g.types.type_.clone()))),
+            "__class__" => {
+                return Ok(Some(Value::Obj(
+                    gilvm_object::types::type_of_obj(t).clone(),
+                )))
+            }
             "__doc__" => {
                 return Ok(Some(
                     tt.dict().get_str(self.py, name).unwrap_or(Value::None),
+                ))
+            }
+            "__type_params__" => {
+                return Ok(Some(
+                    tt.dict()
+                        .get_str(self.py, name)
+                        .unwrap_or_else(|| Value::Obj(self.g.empty_tuple.clone())),
                 ))
             }
             _ => {}
@@ -338,18 +378,76 @@ impl Interp {
                 _ => a,
             }));
         }
-        // Attributes of `type` itself (e.g. type.mro).
-        if let Some(a) = lookup(self.py, &self.g.types.type_.clone(), name) {
-            return Ok(Some(self.bind_attr(
-                a,
-                &Value::Obj(t.clone()),
-                &self.g.types.type_.clone(),
-            )?));
+        match &tt.metatype {
+            Some(m) => {
+                // The metaclass's attribute (methods bound to the class), then its
+                // `__getattr__`.
+                if let Some(a) = meta_attr {
+                    return Ok(Some(self.bind_attr(a, &Value::Obj(t.clone()), m)?));
+                }
+                if let Some(ga) = lookup(self.py, m, &self.g.names.getattr.clone()) {
+                    let tv = Value::Obj(t.clone());
+                    return self
+                        .call_method_value(&ga, &tv, &[Value::Obj(name.clone())])
+                        .map(Some);
+                }
+            }
+            None => {
+                // Attributes of `type` itself (e.g. type.mro).
+                if let Some(a) = lookup(self.py, &self.g.types.type_.clone(), name) {
+                    return Ok(Some(self.bind_attr(
+                        a,
+                        &Value::Obj(t.clone()),
+                        &self.g.types.type_.clone(),
+                    )?));
+                }
+            }
         }
         if n == "__module__" {
             return Ok(Some(self.new_str("builtins")));
         }
         Ok(None)
+    }
+
+    /// A data descriptor `a` of metaclass `m` read through its class `cls` (a property
+    /// or an object whose type has `__get__` and `__set__`); None when `a` is not one.
+    fn meta_data_get(
+        &mut self,
+        a: &ObjRef,
+        cls: &ObjRef,
+        m: &ObjRef,
+        name: &ObjRef,
+    ) -> PyResult<Option<Value>> {
+        match a.payload() {
+            Payload::Property(p) => {
+                let getter = p[0].clone();
+                if getter.is_none() {
+                    return Err(self.attribute_error(format!(
+                        "property '{}' of '{}' object has no getter",
+                        str_of(name),
+                        gilvm_object::types::type_name(m)
+                    )));
+                }
+                self.call1(&getter, &[Value::Obj(cls.clone())]).map(Some)
+            }
+            Payload::Instance(_) | Payload::Native(_) => {
+                let av = Value::Obj(a.clone());
+                if self.lookup_special(&av, "__set__").is_none() {
+                    return Ok(None);
+                }
+                match self.lookup_special(&av, "__get__") {
+                    Some(get) => self
+                        .call_method_value(
+                            &get,
+                            &av,
+                            &[Value::Obj(cls.clone()), Value::Obj(m.clone())],
+                        )
+                        .map(Some),
+                    None => Ok(None),
+                }
+            }
+            _ => Ok(None),
+        }
     }
 
     fn function_attr(
@@ -579,6 +677,96 @@ impl Interp {
         }
     }
 
+    /// `type.__setattr__(cls, name, v)`: through a data descriptor of the metaclass, else
+    /// into the class namespace (heap types only).
+    pub fn type_setattr(&mut self, cls: &ObjRef, name: &ObjRef, v: Value) -> PyResult<()> {
+        let Payload::Type(t) = cls.payload() else {
+            unreachable!("type_setattr on a type")
+        };
+        let cv = Value::Obj(cls.clone());
+        let v = match &t.metatype {
+            Some(m) => match self.set_via_data_descriptor(m, &cv, name, v)? {
+                Some(v) => v,
+                None => return Ok(()),
+            },
+            None => v,
+        };
+        if !t.is_heap {
+            return Err(self.type_error(format!(
+                "cannot set '{}' attribute of immutable type '{}'",
+                str_of(name),
+                t.name
+            )));
+        }
+        if name.is(&self.g.names.class) {
+            // The metatype of a class is fixed at creation.
+            return Err(self.type_error(if t.has_metaclass() {
+                "gilvm does not support assigning __class__ of a class"
+            } else {
+                "__class__ assignment only supported for mutable types or ModuleType subclasses"
+            }));
+        }
+        if str_of(name) == "__qualname__" {
+            if v.as_str().is_none() {
+                return Err(self.type_error(format!(
+                    "can only assign string to {}.__qualname__, not '{}'",
+                    t.name,
+                    self.type_name(&v)
+                )));
+            }
+            t.qualname.with(self.py, |q| *q = v.clone());
+            return Ok(());
+        }
+        self.dict_set_str(&t.dict, name.clone(), v);
+        Ok(())
+    }
+
+    /// `type.__delattr__(cls, name)`: through a data descriptor of the metaclass, else from
+    /// the class namespace.
+    pub fn type_delattr(&mut self, cls: &ObjRef, name: &ObjRef) -> PyResult<()> {
+        let Payload::Type(t) = cls.payload() else {
+            unreachable!("type_delattr on a type")
+        };
+        let cv = Value::Obj(cls.clone());
+        if let Some(m) = &t.metatype {
+            if let Some(Value::Obj(a)) = lookup(self.py, m, name) {
+                match a.payload() {
+                    Payload::Property(p) => {
+                        let d = p[2].clone();
+                        if d.is_none() {
+                            return Err(self.attribute_error(format!(
+                                "property '{}' of '{}' object has no deleter",
+                                str_of(name),
+                                gilvm_object::types::type_name(m)
+                            )));
+                        }
+                        self.call1(&d, &[cv])?;
+                        return Ok(());
+                    }
+                    Payload::Instance(_) => {
+                        let av = Value::Obj(a.clone());
+                        if let Some(del) = self.lookup_special(&av, "__delete__") {
+                            self.call_method_value(&del, &av, &[cv])?;
+                            return Ok(());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if !t.is_heap {
+            return Err(self.type_error(format!(
+                "cannot set '{}' attribute of immutable type '{}'",
+                str_of(name),
+                t.name
+            )));
+        }
+        if self.dict_del_str(&t.dict, name).is_some() {
+            return Ok(());
+        }
+        Err(self.no_attr(&cv, name))
+    }
+
     /// `o.name = v`.
     pub fn setattr(&mut self, o: &Value, name: &ObjRef, v: Value) -> PyResult<()> {
         if let Value::Obj(obj) = o {
@@ -602,21 +790,16 @@ impl Interp {
                     return self.instance_dict_set(o, name, v);
                 }
                 Payload::Type(t) => {
-                    if !t.is_heap {
-                        return Err(self.type_error(format!(
-                            "cannot set '{}' attribute of immutable type '{}'",
-                            str_of(name),
-                            t.name
-                        )));
-                    }
-                    let n = str_of(name);
-                    if n == "__qualname__" || n == "__name__" {
-                        if n == "__qualname__" {
-                            t.qualname.with(self.py, |q| *q = v.clone());
+                    if let Some(m) = &t.metatype {
+                        if let Some(sa) = lookup(self.py, m, &self.g.names.setattr.clone()) {
+                            if !self.is_native_named(&sa, "type_setattr") {
+                                let sa = self.bind_attr(sa, o, m)?;
+                                self.call1(&sa, &[Value::Obj(name.clone()), v])?;
+                                return Ok(());
+                            }
                         }
                     }
-                    self.dict_set_str(&t.dict, name.clone(), v);
-                    return Ok(());
+                    return self.type_setattr(obj, name, v);
                 }
                 Payload::Module(m) => {
                     self.dict_set_str(&m.dict, name.clone(), v);
@@ -768,10 +951,17 @@ impl Interp {
                         return Ok(());
                     }
                 }
-                Payload::Type(t) if t.is_heap => {
-                    if self.dict_del_str(&t.dict, name).is_some() {
-                        return Ok(());
+                Payload::Type(t) => {
+                    if let Some(m) = &t.metatype {
+                        if let Some(da) = lookup(self.py, m, &self.g.names.delattr.clone()) {
+                            if !self.is_native_named(&da, "type_delattr") {
+                                let da = self.bind_attr(da, o, m)?;
+                                self.call1(&da, &[Value::Obj(name.clone())])?;
+                                return Ok(());
+                            }
+                        }
                     }
+                    return self.type_delattr(obj, name);
                 }
                 Payload::Module(m) => {
                     if self.dict_del_str(&m.dict, name).is_some() {

@@ -34,6 +34,8 @@ impl Interp {
                 let (func, receiver) = (func.clone(), receiver.clone());
                 self.with_prepended(receiver, args, |s, a| s.call(&func, a))
             }
+            // A class whose metaclass is `type` goes straight to `type.__call__`.
+            Payload::Type(t) if t.metatype.is_none() => self.type_call(o, args),
             Payload::Type(_) => self.call_type(o, args),
             _ => self.call_object(func, args),
         }

@@ -118,9 +118,44 @@ impl Interp {
         dict_of(d).del_str(self.py, key)
     }
 
-    /// Stores into a namespace (a dict, or an instance of a dict subclass).
+    /// Stores into a namespace: a dict directly, any other mapping (what a metaclass's
+    /// `__prepare__` returned, a dict subclass) through its `__setitem__`.
+    #[inline]
     pub fn namespace_set(&mut self, ns: &ObjRef, key: ObjRef, v: Value) -> PyResult<()> {
-        self.dict_set(ns, Value::Obj(key), v)
+        if matches!(ns.payload(), Payload::Dict(_)) {
+            return self.dict_set(ns, Value::Obj(key), v);
+        }
+        self.setitem(&Value::Obj(ns.clone()), Value::Obj(key), v)
+    }
+
+    /// Reads a name from a namespace that is not an exact dict, through its `__getitem__`;
+    /// None on KeyError (CPython's `PyMapping_GetOptionalItem`).
+    #[inline(never)]
+    pub fn namespace_get_mapping(&mut self, ns: &ObjRef, key: &ObjRef) -> PyResult<Option<Value>> {
+        match self.getitem(&Value::Obj(ns.clone()), &Value::Obj(key.clone())) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.matches(&e, &self.g.exc.key_error.clone()) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Reads a name from a namespace (a dict, or any mapping); None when missing.
+    #[inline]
+    pub fn namespace_get(&mut self, ns: &ObjRef, key: &ObjRef) -> PyResult<Option<Value>> {
+        if matches!(ns.payload(), Payload::Dict(_)) {
+            return Ok(self.dict_get_str(ns, key));
+        }
+        self.namespace_get_mapping(ns, key)
+    }
+
+    /// Deletes a name from a namespace; false when it could not (CPython turns any error
+    /// of a mapping's `__delitem__` into the NameError).
+    pub fn namespace_del(&mut self, ns: &ObjRef, key: &ObjRef) -> bool {
+        if matches!(ns.payload(), Payload::Dict(_)) {
+            return self.dict_del_str(ns, key).is_some();
+        }
+        self.delitem(&Value::Obj(ns.clone()), &Value::Obj(key.clone()))
+            .is_ok()
     }
 
     /// `d[key]` lookup; None when missing.

@@ -139,7 +139,7 @@ impl Interp {
                         Instr::LoadClassDeref(i) => {
                             let name = self.cell_name(code, i as usize);
                             let found = match &f.locals {
-                                Some(l) => self.dict_get_str(l, &name),
+                                Some(l) => tri!(self.namespace_get(&l.clone(), &name)),
                                 None => None,
                             };
                             let v = match found {
@@ -171,8 +171,14 @@ impl Interp {
                         }
                         Instr::LoadName(i) => {
                             let name = &code.names[i as usize];
-                            let v = match f.locals.as_ref().and_then(|l| self.dict_get_str(l, name))
-                            {
+                            let found = match &f.locals {
+                                Some(l) if matches!(l.payload(), Payload::Dict(_)) => {
+                                    self.dict_get_str(l, name)
+                                }
+                                Some(l) => tri!(self.namespace_get_mapping(&l.clone(), name)),
+                                None => None,
+                            };
+                            let v = match found {
                                 Some(v) => v,
                                 None => tri!(self.load_global(&f.globals, name)),
                             };
@@ -189,7 +195,7 @@ impl Interp {
                         Instr::DeleteName(i) => {
                             let name = &code.names[i as usize];
                             let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
-                            if self.dict_del_str(&ns, name).is_none() {
+                            if !self.namespace_del(&ns, name) {
                                 break 'op self
                                     .name_error(format!("name '{}' is not defined", str_of(name)));
                             }
@@ -817,8 +823,8 @@ impl Interp {
                         Instr::StoreClassCell(i) => {
                             let slot = code.nlocals() + i as usize;
                             let cell = f.fast[slot].clone();
-                            if let Some(l) = &f.locals {
-                                self.dict_set_str(l, self.g.names.classcell.clone(), cell);
+                            if let Some(l) = f.locals.clone() {
+                                tri!(self.namespace_set(&l, self.g.names.classcell.clone(), cell));
                             }
                         }
                     }

@@ -176,6 +176,101 @@ pub fn exc_with_traceback(_interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(args.pos().first().cloned().unwrap_or(Value::None))
 }
 
+/// `BaseException.add_note(note)`.
+pub fn exc_add_note(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "add_note", 2, 2)?;
+    let Value::Obj(o) = &a[0] else {
+        return Err(interp.type_error("add_note() needs an exception"));
+    };
+    let note = a[1].clone();
+    if note.as_str().is_none() {
+        return Err(interp.type_error(format!(
+            "add_note() argument must be str, not {}",
+            interp.type_name(&note)
+        )));
+    }
+    interp.add_exc_note(&crate::error::PyErr(o.clone()), note)?;
+    Ok(Value::None)
+}
+
+impl Interp {
+    /// Appends `note` to the exception's `__notes__` list (created on first use), as
+    /// `BaseException.add_note` does.
+    pub fn add_exc_note(
+        &mut self,
+        e: &crate::error::PyErr,
+        note: impl Into<NoteText>,
+    ) -> PyResult<()> {
+        let note = match note.into() {
+            NoteText::Value(v) => v,
+            NoteText::Text(s) => self.new_str(s),
+        };
+        let ev = e.value();
+        let key = self.intern("__notes__");
+        let notes = match self.getattr_optional(&ev, &key)? {
+            Some(n) => n,
+            None => {
+                let l = self.new_list(vec![]);
+                self.setattr(&ev, &key, l.clone())?;
+                l
+            }
+        };
+        match &notes {
+            Value::Obj(l) if matches!(l.payload(), Payload::List(_)) => {
+                if let Payload::List(l) = l.payload() {
+                    l.append(self.py, note);
+                }
+                Ok(())
+            }
+            _ => Err(self.type_error("Cannot add note: __notes__ is not a list")),
+        }
+    }
+}
+
+/// A note for [`Interp::add_exc_note`]: a str object or Rust text.
+pub enum NoteText {
+    Value(Value),
+    Text(String),
+}
+impl From<Value> for NoteText {
+    fn from(v: Value) -> Self {
+        NoteText::Value(v)
+    }
+}
+impl From<String> for NoteText {
+    fn from(s: String) -> Self {
+        NoteText::Text(s)
+    }
+}
+
+/// The lines of an exception's `__notes__` as the traceback prints them.
+pub fn exc_notes(interp: &mut Interp, o: &ObjRef) -> Vec<String> {
+    let Payload::Instance(i) = o.payload() else {
+        return vec![];
+    };
+    let key = interp.intern("__notes__");
+    let Some(notes) = i.attr_get(interp.py, &key) else {
+        return vec![];
+    };
+    let items = match &notes {
+        Value::Obj(n) => match n.payload() {
+            Payload::List(l) => l.snapshot(interp.py),
+            Payload::Tuple(t) => t.to_vec(),
+            _ => return vec![interp.repr(&notes).unwrap_or_default()],
+        },
+        _ => return vec![interp.repr(&notes).unwrap_or_default()],
+    };
+    items
+        .iter()
+        .map(|n| match n.as_str() {
+            Some(s) => s.to_string(),
+            None => interp
+                .str_string(n)
+                .unwrap_or_else(|_| "<note str() failed>".into()),
+        })
+        .collect()
+}
+
 /// `BaseException.__str__` and `__repr__` as methods (for `super().__str__()`).
 pub fn exc_str_method(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let Some(Value::Obj(o)) = args.pos().first() else {

@@ -427,13 +427,18 @@ impl Interp {
                         n.as_obj()
                             .ok_or_else(|| self.type_error("__all__ must contain strings"))?,
                     )?;
-                    self.dict_set(ns, n, v)?;
+                    let Some(k) = n.as_obj().cloned() else {
+                        continue;
+                    };
+                    self.namespace_set(ns, k, v)?;
                 }
             }
             None => {
                 for (k, v) in self.dict_items(&d)? {
                     if k.as_str().is_some_and(|s| !s.starts_with('_')) {
-                        self.dict_set(ns, k, v)?;
+                        if let Some(k) = k.as_obj().cloned() {
+                            self.namespace_set(ns, k, v)?;
+                        }
                     }
                 }
             }

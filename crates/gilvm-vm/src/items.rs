@@ -98,10 +98,17 @@ impl Interp {
                 let i = self.seq_index(key, r.len() as usize, "range object")?;
                 Ok(Value::Int(r.item(i as i64)))
             }
-            Payload::Type(_) => {
+            Payload::Type(t) => {
+                // A metaclass's `__getitem__` comes before `__class_getitem__`.
+                if t.has_metaclass() {
+                    if let Some(m) = self.lookup_special(c, "__getitem__") {
+                        return self.call_method_value(&m, c, &[key.clone()]);
+                    }
+                }
                 // `list[int]` and friends: generic aliases are not modelled; return the type.
                 if let Some(m) = self.lookup_type_attr(o, "__class_getitem__") {
-                    return self.call1(&m, &[key.clone()]);
+                    let f = self.bind_class_attr(m, o)?;
+                    return self.call1(&f, &[key.clone()]);
                 }
                 Ok(c.clone())
             }
@@ -169,7 +176,9 @@ impl Interp {
                     ))),
                 }
             }
-            Payload::Native(_) if self.lookup_special(c, "__setitem__").is_some() => {
+            Payload::Native(_) | Payload::Type(_)
+                if self.lookup_special(c, "__setitem__").is_some() =>
+            {
                 let m = self.lookup_special(c, "__setitem__").unwrap();
                 self.call_method_value(&m, c, &[key, v])?;
                 Ok(())
@@ -216,7 +225,9 @@ impl Interp {
                     ))),
                 }
             }
-            Payload::Native(_) if self.lookup_special(c, "__delitem__").is_some() => {
+            Payload::Native(_) | Payload::Type(_)
+                if self.lookup_special(c, "__delitem__").is_some() =>
+            {
                 let m = self.lookup_special(c, "__delitem__").unwrap();
                 self.call_method_value(&m, c, &[key.clone()])?;
                 Ok(())

@@ -7,16 +7,60 @@ use gilvm_object::{ObjCell, ObjRef, Payload, Value};
 
 use crate::args::Args;
 use crate::error::{PyErr, PyResult};
+use crate::eval::str_of;
 use crate::frame::code_of;
 use crate::interp::Interp;
 
 impl Interp {
-    /// `cls(*args)`.
+    /// `cls(*args)`: the metaclass's `__call__` when the class has a metaclass that defines
+    /// one, else `type.__call__` (`__new__` then `__init__`). (`Interp::call` sends a class
+    /// whose metaclass is `type` to `type_call` directly.)
     pub fn call_type(&mut self, t: &ObjRef, args: Args<'_>) -> PyResult {
+        if let Payload::Type(tt) = t.payload() {
+            if let Some(meta) = &tt.metatype {
+                if let Some(c) = self.meta_call(meta) {
+                    return self.call_bound_to(&c, meta, Value::Obj(t.clone()), args);
+                }
+            }
+        }
+        self.type_call(t, args)
+    }
+
+    /// The `__call__` of metaclass `meta` when it is not `type.__call__`.
+    #[inline(never)]
+    fn meta_call(&self, meta: &ObjRef) -> Option<Value> {
+        let c = lookup(self.py, meta, &self.g.names.call)?;
+        (!self.is_native_named(&c, "type_call")).then_some(c)
+    }
+
+    /// Calls attribute `a`, found on type `ty`, as a method of `recv` (a Python function gets
+    /// `recv` prepended; descriptors are bound first).
+    pub fn call_bound_to(
+        &mut self,
+        a: &Value,
+        ty: &ObjRef,
+        recv: Value,
+        args: Args<'_>,
+    ) -> PyResult {
+        if let Value::Obj(o) = a {
+            if matches!(o.payload(), Payload::Function(_)) {
+                return self.with_prepended(recv, args, |s, a2| s.call(a, a2));
+            }
+        }
+        let f = self.bind_attr(a.clone(), &recv, ty)?;
+        self.call(&f, args)
+    }
+
+    /// `type.__call__(cls, *args)`: `type(x)`, or `cls.__new__(cls, *args)` then `__init__`
+    /// when `__new__` returned an instance of `cls`.
+    pub fn type_call(&mut self, t: &ObjRef, args: Args<'_>) -> PyResult {
         if args.all.len() == 1 && args.kwnames.is_empty() {
             if let Some(v) = self.convert_fast(t, &args.all[0]) {
                 return v;
             }
+        }
+        if t.is(&self.g.types.type_) && args.pos().len() != 3 {
+            return Err(self.type_error("type() takes 1 or 3 arguments"));
         }
         let new = lookup(self.py, t, &self.g.names.new.clone()).ok_or_else(|| {
             self.type_error(format!(
@@ -35,7 +79,11 @@ impl Interp {
         // __init__ when __new__ returned an instance of the class.
         if is_subtype(type_of(&obj), t) {
             if let Some(init) = lookup(self.py, type_of(&obj), &self.g.names.init.clone()) {
-                if !self.is_native_named(&init, "object") {
+                let python =
+                    matches!(&init, Value::Obj(o) if matches!(o.payload(), Payload::Function(_)));
+                if !python && self.is_native_named(&init, "type_init") {
+                    // type.__init__ accepts what type.__new__ accepted.
+                } else if python || !self.is_native_named(&init, "object") {
                     let r = self.with_prepended(obj.clone(), args, |s, a| s.call(&init, a))?;
                     if !r.is_none() {
                         return Err(self.type_error(format!(
@@ -43,7 +91,7 @@ impl Interp {
                             self.type_name(&r)
                         )));
                     }
-                } else if args.all.len() > 0 && self.is_native_named(&new, "object") {
+                } else if !args.all.is_empty() && self.is_object_new(&new) {
                     return Err(self.type_error(format!(
                         "{}() takes no arguments",
                         gilvm_object::types::type_name(t)
@@ -89,6 +137,12 @@ impl Interp {
         None
     }
 
+    /// Is `v` `object.__new__`?
+    fn is_object_new(&self, v: &Value) -> bool {
+        let n = &self.g.names.new;
+        matches!(lookup(self.py, &self.g.types.object, n), Some(o) if o.is(v))
+    }
+
     /// Is `v` a builtin function tagged with `tag` (used to recognise `object.__init__`)?
     pub fn is_native_named(&self, v: &Value, tag: &str) -> bool {
         matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::BuiltinFunction(b) if b.data.as_str() == Some(tag)))
@@ -125,11 +179,34 @@ impl Interp {
             Layout::List => InstanceBase::List(Box::default()),
             Layout::Dict => InstanceBase::Dict(Box::default()),
             Layout::Object => InstanceBase::Object,
-            Layout::Builtin => {
+            Layout::Builtin | Layout::Type => {
+                // CPython names the nearest class whose `__new__` is not written in Python.
+                let mut base = cls.clone();
+                loop {
+                    let Payload::Type(bt) = base.payload() else {
+                        break;
+                    };
+                    let python_new = bt.is_heap
+                        && match lookup(self.py, &base, &self.g.names.new) {
+                            Some(Value::Obj(n)) => match n.payload() {
+                                Payload::Function(_) => true,
+                                Payload::StaticMethod(f) => {
+                                    matches!(f, Value::Obj(f) if matches!(f.payload(), Payload::Function(_)))
+                                }
+                                _ => false,
+                            },
+                            _ => false,
+                        };
+                    match bt.bases.first() {
+                        Some(b) if python_new => base = b.clone(),
+                        _ => break,
+                    }
+                }
                 return Err(self.type_error(format!(
                     "object.__new__({}) is not safe, use {}.__new__()",
-                    t.name, t.name
-                )))
+                    t.name,
+                    gilvm_object::types::type_name(&base)
+                )));
             }
         };
         Ok(Value::Obj(self.new_obj(Owned::Instance(Instance::new(
@@ -144,74 +221,242 @@ impl Interp {
             .unwrap_or(Value::None)
     }
 
-    /// `__build_class__(func, name, *bases, metaclass=…, **kw)`.
+    /// `__build_class__(func, name, *bases, metaclass=…, **kw)`: CPython's class-creation
+    /// protocol (`__mro_entries__`, the most derived metaclass, `__prepare__`, the body run
+    /// in the prepared namespace, the metaclass called, the `__class__` cell checked).
     pub fn build_class(&mut self, args: Args<'_>) -> PyResult {
         let pos = args.pos();
         if pos.len() < 2 {
             return Err(self.type_error("__build_class__: not enough arguments"));
         }
         let func = pos[0].clone();
-        let name = pos[1]
-            .as_str()
-            .ok_or_else(|| self.type_error("__build_class__: name is not a string"))?
-            .to_string();
-        let mut bases: Vec<ObjRef> = Vec::new();
-        for b in &pos[2..] {
-            match b {
-                Value::Obj(o) if matches!(o.payload(), Payload::Type(_)) => bases.push(o.clone()),
-                _ => {
-                    return Err(
-                        self.type_error(format!("bases must be types, not {}", self.type_name(b)))
-                    )
-                }
+        let Some(f) = (match &func {
+            Value::Obj(fo) => match fo.payload() {
+                Payload::Function(f) => Some(f),
+                _ => None,
+            },
+            _ => None,
+        }) else {
+            return Err(self.type_error("__build_class__: func must be a function"));
+        };
+        let name_v = pos[1].clone();
+        let Some(name) = name_v.as_str().map(|s| s.to_string()) else {
+            return Err(self.type_error("__build_class__: name is not a string"));
+        };
+        let orig_bases = &pos[2..];
+        let bases = self.update_bases(orig_bases)?;
+        let bases_changed = bases.is_some();
+        let bases = bases.unwrap_or_else(|| orig_bases.to_vec());
+        let bases_t = self.new_tuple(bases.clone());
+        // The keyword arguments but `metaclass`.
+        let mut meta: Option<Value> = None;
+        let mut kwnames: Vec<Value> = Vec::new();
+        let mut kwvals: Vec<Value> = Vec::new();
+        for (n, v) in args.kwnames.iter().zip(&args.all[pos.len()..]) {
+            if n.as_str() == Some("metaclass") {
+                meta = Some(v.clone());
+            } else {
+                kwnames.push(n.clone());
+                kwvals.push(v.clone());
             }
         }
-        let metaclass = args.kw("metaclass").cloned();
-        // Run the body with a fresh namespace.
-        let ns = self.new_dict_obj();
-        let Value::Obj(fo) = &func else {
-            return Err(self.type_error("__build_class__: func must be a function"));
+        let kw = Args {
+            all: &kwvals,
+            kwnames: &kwnames,
         };
-        let Payload::Function(f) = fo.payload() else {
-            return Err(self.type_error("__build_class__: func must be a function"));
+        let (meta, is_class) = match meta {
+            None => (
+                Value::Obj(match bases.first() {
+                    Some(b) => type_of(b).clone(),
+                    None => self.g.types.type_.clone(),
+                }),
+                true,
+            ),
+            Some(m) => {
+                let c = matches!(&m, Value::Obj(o) if matches!(o.payload(), Payload::Type(_)));
+                (m, c)
+            }
         };
+        let meta = if is_class {
+            Value::Obj(self.calculate_metaclass(meta.as_obj().unwrap(), &bases)?)
+        } else {
+            meta
+        };
+        let plain_type = matches!(&meta, Value::Obj(o) if o.is(&self.g.types.type_));
+        // The namespace: `meta.__prepare__(name, bases, **kw)`.
+        let ns = if plain_type {
+            self.new_dict_obj()
+        } else {
+            let prep = self.intern("__prepare__");
+            match self.getattr_optional(&meta, &prep)? {
+                None => self.new_dict_obj(),
+                Some(p) => {
+                    let mut v = vec![name_v.clone(), bases_t.clone()];
+                    v.extend_from_slice(&kwvals);
+                    let ns = self.call(
+                        &p,
+                        Args {
+                            all: &v,
+                            kwnames: &kwnames,
+                        },
+                    )?;
+                    let mapping = match &ns {
+                        Value::Obj(o) => {
+                            matches!(o.payload(), Payload::Dict(_))
+                                || self.lookup_special(&ns, "__getitem__").is_some()
+                        }
+                        _ => false,
+                    };
+                    if !mapping {
+                        let who = if is_class {
+                            gilvm_object::types::type_name(meta.as_obj().unwrap()).to_string()
+                        } else {
+                            "<metaclass>".to_string()
+                        };
+                        return Err(self.type_error(format!(
+                            "{who}.__prepare__() must return a mapping, not {}",
+                            self.type_name(&ns)
+                        )));
+                    }
+                    ns.as_obj().unwrap().clone()
+                }
+            }
+        };
+        // Run the body in the namespace.
         let code = code_of(&f.code);
         let mut frame = self.new_frame(f.code.clone(), f.globals.clone(), Some(ns.clone()));
         frame.fast.resize(code.nlocals(), Value::Undef);
-        for _ in 0..code.cellvars.len() {
-            frame.fast.push(Value::Obj(
-                self.new_obj(Owned::Cell(ObjCell::new(Value::Undef))),
-            ));
+        let mut class_cell = None;
+        for cv in code.cellvars.iter() {
+            let c = self.new_obj(Owned::Cell(ObjCell::new(Value::Undef)));
+            if str_of(cv) == "__class__" {
+                class_cell = Some(c.clone());
+            }
+            frame.fast.push(Value::Obj(c));
         }
         for c in f.closure.iter() {
             frame.fast.push(Value::Obj(c.clone()));
         }
         self.run_frame(frame)?;
-        if let Some(m) = metaclass {
-            if !matches!(&m, Value::Obj(o) if o.is(&self.g.types.type_)) {
-                let bt = bases.iter().map(|b| Value::Obj(b.clone())).collect();
-                let bt = self.new_tuple(bt);
-                let n = self.new_str(name.clone());
-                return self.call1(&m, &[n, bt, Value::Obj(ns)]);
-            }
+        if bases_changed {
+            let ob = self.new_tuple(orig_bases.to_vec());
+            let key = Value::Obj(self.intern("__orig_bases__"));
+            self.setitem(&Value::Obj(ns.clone()), key, ob)?;
         }
-        let cls = self.make_class(&name, bases, &ns)?;
-        if let Some(cell) = self.dict_del_str(&ns, &self.g.names.classcell.clone()) {
-            if let Value::Obj(c) = cell {
-                if let Payload::Cell(cc) = c.payload() {
-                    cc.with(self.py, |v| *v = Value::Obj(cls.clone()));
+        let cls = if plain_type && matches!(ns.payload(), Payload::Dict(_)) {
+            let type_ = self.g.types.type_.clone();
+            let bases = self.bases_as_types(&bases)?;
+            Value::Obj(self.type_new_impl(&type_, &name, bases, &ns, kw)?)
+        } else {
+            let mut v = vec![name_v.clone(), bases_t, Value::Obj(ns)];
+            v.extend_from_slice(&kwvals);
+            self.call(
+                &meta,
+                Args {
+                    all: &v,
+                    kwnames: &kwnames,
+                },
+            )?
+        };
+        if let (Some(cell), Value::Obj(c)) = (&class_cell, &cls) {
+            if matches!(c.payload(), Payload::Type(_)) {
+                let Payload::Cell(cc) = cell.payload() else {
+                    unreachable!()
+                };
+                let cell_cls = cc.with(self.py, |v| v.clone());
+                if !cell_cls.is(&cls) {
+                    let n = self.repr(&name_v)?;
+                    let r = self.repr(&cls)?;
+                    if cell_cls.is_undef() {
+                        return Err(self.runtime_error(format!(
+                            "__class__ not set defining {n} as {r}. Was __classcell__ propagated to type.__new__?"
+                        )));
+                    }
+                    let cr = self.repr(&cell_cls)?;
+                    return Err(
+                        self.type_error(format!("__class__ set to {cr} defining {n} as {r}"))
+                    );
                 }
             }
         }
-        Ok(Value::Obj(cls))
+        Ok(cls)
     }
 
-    /// Creates a class object from a name, bases and namespace (also `type(name, bases, ns)`).
-    pub fn make_class(
+    /// PEP 560: replaces each base that is not a class but has `__mro_entries__` by the
+    /// entries it returns. None when no base was replaced.
+    fn update_bases(&mut self, bases: &[Value]) -> PyResult<Option<Vec<Value>>> {
+        let mut out: Option<Vec<Value>> = None;
+        for (i, b) in bases.iter().enumerate() {
+            let is_type = matches!(b, Value::Obj(o) if matches!(o.payload(), Payload::Type(_)));
+            let meth = if is_type {
+                None
+            } else {
+                let n = self.intern("__mro_entries__");
+                self.getattr_optional(b, &n)?
+            };
+            let Some(meth) = meth else {
+                if let Some(o) = &mut out {
+                    o.push(b.clone());
+                }
+                continue;
+            };
+            let orig = self.new_tuple(bases.to_vec());
+            let r = self.call1(&meth, &[orig])?;
+            let Value::Obj(ro) = &r else {
+                return Err(self.type_error("__mro_entries__ must return a tuple"));
+            };
+            let Payload::Tuple(items) = ro.payload() else {
+                return Err(self.type_error("__mro_entries__ must return a tuple"));
+            };
+            let o = out.get_or_insert_with(|| bases[..i].to_vec());
+            o.extend(items.iter().cloned());
+        }
+        Ok(out)
+    }
+
+    /// The most derived of `meta` and the metaclasses of `bases`, or CPython's "metaclass
+    /// conflict" error.
+    pub fn calculate_metaclass(&mut self, meta: &ObjRef, bases: &[Value]) -> PyResult<ObjRef> {
+        let mut winner = meta.clone();
+        for b in bases {
+            let t = type_of(b);
+            if is_subtype(&winner, t) {
+                continue;
+            }
+            if is_subtype(t, &winner) {
+                winner = t.clone();
+                continue;
+            }
+            return Err(self.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+        Ok(winner)
+    }
+
+    /// The bases of a new class as type objects ("bases must be types" otherwise).
+    pub fn bases_as_types(&mut self, bases: &[Value]) -> PyResult<Vec<ObjRef>> {
+        let mut out = Vec::with_capacity(bases.len());
+        for b in bases {
+            match b {
+                Value::Obj(o) if matches!(o.payload(), Payload::Type(_)) => out.push(o.clone()),
+                _ => return Err(self.type_error("bases must be types")),
+            }
+        }
+        Ok(out)
+    }
+
+    /// `type.__new__(metatype, name, bases, ns, **kw)` once the arguments are checked and
+    /// `metatype` is the most derived metaclass: creates the class from a copy of `ns`
+    /// (`__qualname__` and `__classcell__` taken out of it), then calls `__set_name__` on its
+    /// attributes and the bases' `__init_subclass__(**kw)`.
+    pub fn type_new_impl(
         &mut self,
+        metatype: &ObjRef,
         name: &str,
         mut bases: Vec<ObjRef>,
-        ns: &ObjRef,
+        ns_src: &ObjRef,
+        kw: Args<'_>,
     ) -> PyResult<ObjRef> {
         if bases.is_empty() {
             bases.push(self.g.types.object.clone());
@@ -231,6 +476,8 @@ impl Interp {
                     Layout::List
                 } else if b.is(&self.g.types.dict) {
                     Layout::Dict
+                } else if b.is(&self.g.types.type_) {
+                    Layout::Type
                 } else if b.is(&self.g.types.object) || crate::modules::thread::is_local_type(b) {
                     Layout::Object
                 } else {
@@ -249,40 +496,141 @@ impl Interp {
                 layout = l;
             }
         }
-        let mro = self.c3_mro(&bases)?;
-        let instance_dict = self.class_has_instance_dict(&bases, ns)?;
-        let cls = new_class(self.py, name, bases, mro, ns.clone(), layout, instance_dict);
-        if let Some(q) = self.dict_get_str(ns, &self.g.names.qualname.clone()) {
-            if let Payload::Type(t) = cls.payload() {
-                t.qualname.with(self.py, |x| *x = q);
+        let ns = self.dict_copy(ns_src)?;
+        let qualname = match self.dict_del_str(&ns, &self.g.names.qualname.clone()) {
+            None => None,
+            Some(q) if q.as_str().is_some() => Some(q),
+            Some(q) => {
+                return Err(self.type_error(format!(
+                    "type __qualname__ must be a str, not {}",
+                    self.type_name(&q)
+                )))
             }
-            self.dict_del_str(ns, &self.g.names.qualname.clone());
-        }
-        // __set_name__ and __init_subclass__ hooks.
-        for (k, v) in self.dict_items(ns)? {
-            if let Value::Obj(_) = &v {
-                if matches!(&v, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_))) {
-                    if let Some(m) = self.lookup_special(&v, "__set_name__") {
-                        self.call_method_value(&m, &v, &[Value::Obj(cls.clone()), k.clone()])?;
-                    }
-                }
+        };
+        let classcell = match self.dict_del_str(&ns, &self.g.names.classcell.clone()) {
+            None => None,
+            Some(Value::Obj(c)) if matches!(c.payload(), Payload::Cell(_)) => Some(c),
+            Some(c) => {
+                let t = Value::Obj(type_of(&c).clone());
+                let r = self.repr(&t)?;
+                return Err(
+                    self.type_error(format!("__classcell__ must be a nonlocal cell, not {r}"))
+                );
             }
-        }
-        if let Payload::Type(t) = cls.payload() {
-            for b in t.mro.iter() {
-                if let Some(Value::Obj(isub)) = b.payload_type_dict_get(self, "__init_subclass__") {
-                    let f = match isub.payload() {
-                        Payload::ClassMethod(f) => f.clone(),
-                        _ => Value::Obj(isub.clone()),
+        };
+        // `__new__` is an implicit staticmethod, `__init_subclass__` and `__class_getitem__`
+        // implicit classmethods.
+        for (n, cm) in [
+            ("__new__", false),
+            ("__init_subclass__", true),
+            ("__class_getitem__", true),
+        ] {
+            let key = self.intern(n);
+            if let Some(v @ Value::Obj(_)) = self.dict_get_str(&ns, &key) {
+                if matches!(v.as_obj().unwrap().payload(), Payload::Function(_)) {
+                    let w = if cm {
+                        Owned::ClassMethod(v)
+                    } else {
+                        Owned::StaticMethod(v)
                     };
-                    if !self.is_native_named(&f, "object") {
-                        self.call1(&f, &[Value::Obj(cls.clone())])?;
-                    }
-                    break;
+                    let w = Value::Obj(self.new_obj(w));
+                    self.dict_set_str(&ns, key, w);
                 }
             }
         }
+        let mro = self.c3_mro(&bases)?;
+        let instance_dict = self.class_has_instance_dict(&bases, &ns)?;
+        let meta = (!metatype.is(&self.g.types.type_)).then(|| metatype.clone());
+        let cls = new_class(
+            self.py,
+            name,
+            bases,
+            mro,
+            ns.clone(),
+            layout,
+            instance_dict,
+            meta,
+        );
+        if let (Some(q), Payload::Type(t)) = (qualname, cls.payload()) {
+            t.qualname.with(self.py, |x| *x = q);
+        }
+        if let Some(c) = classcell {
+            if let Payload::Cell(cc) = c.payload() {
+                cc.with(self.py, |v| *v = Value::Obj(cls.clone()));
+            }
+        }
+        self.set_names(&cls, &ns)?;
+        self.init_subclass(&cls, kw)?;
         Ok(cls)
+    }
+
+    /// Calls `__set_name__(cls, name)` on every attribute of a new class whose type defines
+    /// it; an exception gets CPython's note naming the attribute.
+    fn set_names(&mut self, cls: &ObjRef, ns: &ObjRef) -> PyResult<()> {
+        let set_name = self.g.names.set_name.clone();
+        for (k, v) in self.dict_items(ns)? {
+            let Value::Obj(_) = &v else { continue };
+            let Some(m) = lookup(self.py, type_of(&v), &set_name) else {
+                continue;
+            };
+            if let Err(e) = self.call_method_value(&m, &v, &[Value::Obj(cls.clone()), k.clone()]) {
+                let kr = self.repr(&k)?;
+                let note = format!(
+                    "Error calling __set_name__ on '{}' instance {kr} in '{}'",
+                    self.type_name(&v),
+                    gilvm_object::types::type_name(cls)
+                );
+                self.add_exc_note(&e, note)?;
+                return Err(e);
+            }
+        }
+        Ok(())
+    }
+
+    /// `super(cls, cls).__init_subclass__(**kw)`: the first `__init_subclass__` along the
+    /// new class's MRO after itself.
+    fn init_subclass(&mut self, cls: &ObjRef, kw: Args<'_>) -> PyResult<()> {
+        let Payload::Type(t) = cls.payload() else {
+            return Ok(());
+        };
+        let name = self.g.names.init_subclass.clone();
+        for b in t.mro.iter() {
+            let Payload::Type(bt) = b.payload() else {
+                continue;
+            };
+            let Some(a) = bt.dict().get_str(self.py, &name) else {
+                continue;
+            };
+            let f = self.bind_class_attr(a, cls)?;
+            self.call(&f, kw)?;
+            break;
+        }
+        Ok(())
+    }
+
+    /// Binds an attribute found in a class's MRO for access through the class `cls`
+    /// (`cls.attr`): a classmethod is bound to the class, a staticmethod unwrapped, a
+    /// descriptor's `__get__(None, cls)` called, anything else returned as is.
+    pub fn bind_class_attr(&mut self, a: Value, cls: &ObjRef) -> PyResult {
+        let Value::Obj(ao) = &a else { return Ok(a) };
+        Ok(match ao.payload() {
+            Payload::ClassMethod(f) => Value::Obj(self.new_obj(Owned::BoundMethod(BoundMethod {
+                func: f.clone(),
+                receiver: Value::Obj(cls.clone()),
+            }))),
+            Payload::StaticMethod(f) => f.clone(),
+            Payload::Instance(_) | Payload::Native(_) => {
+                if let Some(get) = self.lookup_special(&a, "__get__") {
+                    return self.call_method_value(
+                        &get,
+                        &a,
+                        &[Value::None, Value::Obj(cls.clone())],
+                    );
+                }
+                a
+            }
+            _ => a,
+        })
     }
 
     /// Do a new class's instances have a `__dict__`? Yes unless its namespace has
@@ -461,19 +809,5 @@ impl Interp {
     /// The name of a class for messages.
     pub fn class_name(&self, o: &ObjRef) -> String {
         gilvm_object::types::type_name(type_of_obj(o)).to_string()
-    }
-}
-
-/// Reads a type's own dict entry by name.
-pub trait TypeDictGet {
-    fn payload_type_dict_get(&self, interp: &Interp, name: &str) -> Option<Value>;
-}
-
-impl TypeDictGet for ObjRef {
-    fn payload_type_dict_get(&self, interp: &Interp, name: &str) -> Option<Value> {
-        match self.payload() {
-            Payload::Type(t) => t.dict().get_str(interp.py, &interp.intern(name)),
-            _ => None,
-        }
     }
 }

@@ -30,7 +30,18 @@ fn big(v: &Value) -> Option<BigInt> {
 
 /// Can `v`'s class define special methods (`__radd__`) that `binary_op` would call?
 fn defines_dunders(v: &Value) -> bool {
-    matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_) | Payload::Native(_)))
+    matches!(v, Value::Obj(o) if has_python_class(o))
+}
+
+/// Is `o`'s type one that Python code may have given special methods: an instance of a
+/// class, a native object, or a class whose metaclass is not `type`?
+#[inline]
+pub fn has_python_class(o: &ObjRef) -> bool {
+    match o.payload() {
+        Payload::Instance(_) | Payload::Native(_) => true,
+        Payload::Type(t) => t.has_metaclass(),
+        _ => false,
+    }
 }
 
 fn is_int(v: &Value) -> bool {
@@ -200,7 +211,7 @@ impl Interp {
     /// missing or returned NotImplemented.
     pub fn try_dunder(&mut self, obj: &Value, name: &str, arg: &Value) -> PyResult<Option<Value>> {
         let Value::Obj(o) = obj else { return Ok(None) };
-        if !matches!(o.payload(), Payload::Instance(_) | Payload::Native(_)) {
+        if !has_python_class(o) {
             return Ok(None);
         }
         let name = self.intern(name);
@@ -693,7 +704,7 @@ impl Interp {
             UnOp::Not => unreachable!(),
         };
         if let Value::Obj(o) = &a {
-            if matches!(o.payload(), Payload::Instance(_)) {
+            if has_python_class(o) {
                 if let Some(m) = self.lookup_special(&a, name) {
                     return self.call_method_value(&m, &a, &[]);
                 }
@@ -787,15 +798,10 @@ impl Interp {
                                 || (r.start == s.start && (r.len() == 1 || r.step == s.step)));
                         return Ok(Some(same == (op == CmpOp::Eq)));
                     }
-                    (Payload::Instance(_) | Payload::Native(_), _)
-                    | (_, Payload::Instance(_) | Payload::Native(_)) => return Ok(None),
+                    _ if has_python_class(x) || has_python_class(y) => return Ok(None),
                     _ => None,
                 },
-                (Value::Obj(x), _) | (_, Value::Obj(x))
-                    if matches!(x.payload(), Payload::Instance(_) | Payload::Native(_)) =>
-                {
-                    return Ok(None)
-                }
+                (Value::Obj(x), _) | (_, Value::Obj(x)) if has_python_class(x) => return Ok(None),
                 _ => None,
             }
         };
@@ -882,6 +888,22 @@ impl Interp {
         let ty = gilvm_object::types::type_of(obj);
         let n = self.intern(name);
         gilvm_object::types::lookup(self.py, ty, &n)
+    }
+
+    /// For a class whose metaclass is not `type`: the special method `name` defined by the
+    /// metaclass (or a metaclass base) in Python, not one it inherits from `type` or
+    /// `object` (those give the builtin behaviour of classes).
+    pub fn meta_special(&self, o: &ObjRef, name: &str) -> Option<Value> {
+        let Payload::Type(t) = o.payload() else {
+            return None;
+        };
+        let m = t.metatype.as_ref()?;
+        let n = self.intern(name);
+        let found = gilvm_object::types::lookup(self.py, m, &n)?;
+        match gilvm_object::types::lookup(self.py, &self.g.types.type_, &n) {
+            Some(b) if b.is(&found) => None,
+            _ => Some(found),
+        }
     }
 
     /// Calls an attribute found on the type as a method of `obj`.

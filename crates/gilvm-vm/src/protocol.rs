@@ -40,7 +40,10 @@ impl Interp {
                     }
                     true
                 }
-                Payload::Instance(_) => {
+                Payload::Instance(_) | Payload::Type(_) => {
+                    if matches!(o.payload(), Payload::Type(t) if !t.has_metaclass()) {
+                        return Ok(true);
+                    }
                     if let Some(m) = self.lookup_special(v, "__bool__") {
                         let r = self.call_method_value(&m, v, &[])?;
                         return match r {
@@ -96,7 +99,7 @@ impl Interp {
                 Payload::Set(s) | Payload::FrozenSet(s) => return Ok(s.len(self.py)),
                 Payload::Bytes(b) => return Ok(b.len()),
                 Payload::Range(r) => return Ok(r.len() as usize),
-                Payload::Instance(_) => {
+                Payload::Instance(_) | Payload::Type(_) => {
                     if let Some(m) = self.lookup_special(v, "__len__") {
                         let r = self.call_method_value(&m, v, &[])?;
                         return self.len_result(&r);
@@ -265,6 +268,33 @@ impl Interp {
                 let m = self.lookup_special(v, "__iter__").unwrap();
                 return self.call_method_value(&m, v, &[]);
             }
+            // A class whose metaclass defines `__iter__` (or `__getitem__`).
+            Payload::Type(t) if t.has_metaclass() => {
+                if let Some(m) = self.lookup_special(v, "__iter__") {
+                    let r = self.call_method_value(&m, v, &[])?;
+                    if !self.is_iterator(&r) {
+                        return Err(self.type_error(format!(
+                            "iter() returned non-iterator of type '{}'",
+                            self.type_name(&r)
+                        )));
+                    }
+                    return Ok(r);
+                }
+                if let Some(m) = self.lookup_special(v, "__getitem__") {
+                    let f = Value::Obj(self.new_obj(Owned::BoundMethod(
+                        gilvm_object::payload::BoundMethod {
+                            func: m,
+                            receiver: v.clone(),
+                        },
+                    )));
+                    return Ok(Value::Obj(self.new_obj(Owned::Iter(IterCell::new(
+                        IterState::Native(Box::new(GetItemIter { func: f, index: 0 })),
+                    )))));
+                }
+                return Err(
+                    self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
+                );
+            }
             Payload::Instance(inst) => {
                 if let Some(m) = self.lookup_special(v, "__iter__") {
                     let r = self.call_method_value(&m, v, &[])?;
@@ -318,6 +348,9 @@ impl Interp {
                     self.is_generator(v) || self.lookup_special(v, "__next__").is_some()
                 }
                 Payload::Instance(_) => self.lookup_special(v, "__next__").is_some(),
+                Payload::Type(t) if t.has_metaclass() => {
+                    self.lookup_special(v, "__next__").is_some()
+                }
                 _ => false,
             },
             _ => false,
@@ -554,7 +587,7 @@ impl Interp {
                             .is_some(),
                     )
                 }
-                Payload::Instance(_) | Payload::Native(_) => {
+                Payload::Instance(_) | Payload::Native(_) | Payload::Type(_) => {
                     if let Some(m) = self.lookup_special(container, "__contains__") {
                         let r = self.call_method_value(&m, container, &[item.clone()])?;
                         return self.truthy(&r);

@@ -197,17 +197,12 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
                 )
             }
             Payload::Type(t) => {
-                let module = t
-                    .dict()
-                    .get_str(interp.py, &interp.g.names.module)
-                    .and_then(|m| m.as_str().map(|s| s.to_string()));
-                let qual = t
-                    .qualname
-                    .with(interp.py, |q| q.as_str().unwrap_or(&t.name).to_string());
-                match module.as_deref() {
-                    Some("builtins") | None => format!("<class '{}'>", qual),
-                    Some(m) => format!("<class '{m}.{qual}'>"),
+                if t.has_metaclass() {
+                    if let Some(m) = interp.meta_special(o, "__repr__") {
+                        return call_str_method(interp, &m, v, "__repr__");
+                    }
                 }
+                type_repr(interp, o)
             }
             Payload::Function(f) => {
                 format!("<function {} at {:#x}>", interp.func_qualname(f), o.addr())
@@ -296,6 +291,36 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
     })
 }
 
+/// `<class 'module.qualname'>`.
+pub fn type_repr(interp: &mut Interp, o: &ObjRef) -> String {
+    let Payload::Type(t) = o.payload() else {
+        return default_repr(interp, &Value::Obj(o.clone()));
+    };
+    let module = t
+        .dict()
+        .get_str(interp.py, &interp.g.names.module)
+        .and_then(|m| m.as_str().map(|s| s.to_string()));
+    let qual = t
+        .qualname
+        .with(interp.py, |q| q.as_str().unwrap_or(&t.name).to_string());
+    match module.as_deref() {
+        Some("builtins") | None => format!("<class '{}'>", qual),
+        Some(m) => format!("<class '{m}.{qual}'>"),
+    }
+}
+
+/// Calls `__repr__`/`__str__` method `m` of `v` and checks that it returned a str.
+fn call_str_method(interp: &mut Interp, m: &Value, v: &Value, which: &str) -> PyResult<String> {
+    let r = interp.call_method_value(m, v, &[])?;
+    match r.as_str() {
+        Some(s) => Ok(s.to_string()),
+        None => Err(interp.type_error(format!(
+            "{which} returned non-string (type {})",
+            interp.type_name(&r)
+        ))),
+    }
+}
+
 /// `<module.Class object at 0x…>`.
 pub fn default_repr(interp: &mut Interp, v: &Value) -> String {
     let ty = type_of(v).clone();
@@ -337,6 +362,11 @@ pub fn str(interp: &mut Interp, v: &Value) -> PyResult<String> {
     if let Value::Obj(o) = v {
         match o.payload() {
             Payload::Str(s) => return Ok(s.as_str().to_string()),
+            Payload::Type(t) if t.has_metaclass() => {
+                if let Some(m) = interp.meta_special(o, "__str__") {
+                    return call_str_method(interp, &m, v, "__str__");
+                }
+            }
             Payload::Instance(inst) => {
                 if let Some(m) = interp.lookup_special(v, "__str__") {
                     let r = interp.call_method_value(&m, v, &[])?;

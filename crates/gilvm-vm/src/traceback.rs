@@ -126,6 +126,10 @@ fn format_one(interp: &mut Interp, exc: &ObjRef, out: &mut String) {
     }
     out.push_str(&exception_line(interp, exc));
     out.push('\n');
+    for n in crate::exc_methods::exc_notes(interp, exc) {
+        out.push_str(&n);
+        out.push('\n');
+    }
 }
 
 /// `Type: message` (with the module prefix CPython adds for non-builtin classes).

@@ -126,27 +126,39 @@ fn format(interp: &mut Interp, args: Args<'_>) -> PyResult {
     interp.format(&a[0], &spec)
 }
 
-/// Checks `isinstance`'s second argument recursively.
-fn isinstance_of(interp: &mut Interp, v: &Value, t: &Value, fname: &str) -> PyResult<bool> {
-    match t {
-        Value::Obj(o) => match o.payload() {
-            Payload::Type(_) => Ok(is_subtype(type_of(v), o)),
+/// `isinstance(v, t)` as CPython's `PyObject_IsInstance`: exact types (and classes whose
+/// metaclass is `type`) by MRO, tuples item by item, otherwise `type(t).__instancecheck__`.
+pub fn isinstance_of(interp: &mut Interp, v: &Value, t: &Value, fname: &str) -> PyResult<bool> {
+    if let Value::Obj(o) = t {
+        match o.payload() {
+            Payload::Type(tt) => {
+                if !tt.has_metaclass() || type_of(v).is(o) {
+                    return Ok(is_subtype(type_of(v), o));
+                }
+            }
             Payload::Tuple(items) => {
                 for it in items.iter() {
                     if isinstance_of(interp, v, it, fname)? {
                         return Ok(true);
                     }
                 }
-                Ok(false)
+                return Ok(false);
             }
-            _ => Err(interp.type_error(format!(
-                "{fname}() arg 2 must be a type, a tuple of types, or a union"
-            ))),
-        },
-        _ => Err(interp.type_error(format!(
-            "{fname}() arg 2 must be a type, a tuple of types, or a union"
-        ))),
+            _ => {}
+        }
+        if let Some(m) = interp.lookup_special(t, "__instancecheck__") {
+            if !interp.is_native_named(&m, "type_check") {
+                let r = interp.call_method_value(&m, t, std::slice::from_ref(v))?;
+                return interp.truthy(&r);
+            }
+        }
+        if matches!(o.payload(), Payload::Type(_)) {
+            return Ok(is_subtype(type_of(v), o));
+        }
     }
+    Err(interp.type_error(format!(
+        "{fname}() arg 2 must be a type, a tuple of types, or a union"
+    )))
 }
 
 fn isinstance(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -159,35 +171,52 @@ fn isinstance(interp: &mut Interp, args: Args<'_>) -> PyResult {
     )?))
 }
 
-fn issubclass(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = args.exact(interp, "issubclass", 2, 2)?;
-    let Value::Obj(c) = &a[0] else {
-        return Err(interp.type_error("issubclass() arg 1 must be a class"));
-    };
-    if !matches!(c.payload(), Payload::Type(_)) {
-        return Err(interp.type_error("issubclass() arg 1 must be a class"));
-    }
-    fn check(interp: &mut Interp, c: &ObjRef, t: &Value) -> PyResult<bool> {
-        match t {
-            Value::Obj(o) => match o.payload() {
-                Payload::Type(_) => Ok(is_subtype(c, o)),
-                Payload::Tuple(items) => {
-                    for it in items.iter() {
-                        if check(interp, c, it)? {
-                            return Ok(true);
-                        }
+/// `issubclass(c, t)` as CPython's `PyObject_IsSubclass`: exact types by MRO, tuples item
+/// by item, otherwise `type(t).__subclasscheck__`.
+pub fn issubclass_of(interp: &mut Interp, c: &Value, t: &Value) -> PyResult<bool> {
+    if let Value::Obj(o) = t {
+        match o.payload() {
+            Payload::Type(tt) if !tt.has_metaclass() => return default_issubclass(interp, c, t),
+            Payload::Tuple(items) => {
+                for it in items.iter() {
+                    if issubclass_of(interp, c, it)? {
+                        return Ok(true);
                     }
-                    Ok(false)
                 }
-                _ => Err(interp.type_error(
-                    "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-                )),
-            },
-            _ => Err(interp
-                .type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+                return Ok(false);
+            }
+            _ => {}
+        }
+        if let Some(m) = interp.lookup_special(t, "__subclasscheck__") {
+            if !interp.is_native_named(&m, "type_check") {
+                let r = interp.call_method_value(&m, t, std::slice::from_ref(c))?;
+                return interp.truthy(&r);
+            }
         }
     }
-    Ok(Value::Bool(check(interp, c, &a[1])?))
+    default_issubclass(interp, c, t)
+}
+
+/// `type.__subclasscheck__`: both must be classes; by MRO.
+fn default_issubclass(interp: &mut Interp, c: &Value, t: &Value) -> PyResult<bool> {
+    let Some(c) = c
+        .as_obj()
+        .filter(|c| matches!(c.payload(), Payload::Type(_)))
+    else {
+        return Err(interp.type_error("issubclass() arg 1 must be a class"));
+    };
+    match t {
+        Value::Obj(o) if matches!(o.payload(), Payload::Type(_)) => Ok(is_subtype(c, o)),
+        _ => {
+            Err(interp
+                .type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+        }
+    }
+}
+
+fn issubclass(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "issubclass", 2, 2)?;
+    Ok(Value::Bool(issubclass_of(interp, &a[0], &a[1])?))
 }
 
 fn iter(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -513,40 +542,245 @@ fn object_format(interp: &mut Interp, args: Args<'_>) -> PyResult {
     interp.str_value(&a[0])
 }
 
-fn object_init_subclass(_interp: &mut Interp, _args: Args<'_>) -> PyResult {
+/// `object.__init_subclass__(cls)`: takes no arguments.
+fn object_init_subclass(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let pos = args.pos();
+    if args.has_kwargs() || pos.len() > 1 {
+        let q = match pos.first() {
+            Some(Value::Obj(c)) => class_qualname(interp, c),
+            _ => "object".to_string(),
+        };
+        return Err(interp.type_error(if args.has_kwargs() {
+            format!("{q}.__init_subclass__() takes no keyword arguments")
+        } else {
+            format!(
+                "{q}.__init_subclass__() takes no arguments ({} given)",
+                pos.len() - 1
+            )
+        }));
+    }
     Ok(Value::None)
 }
 
+/// A class's `__qualname__` as text.
+fn class_qualname(interp: &Interp, c: &ObjRef) -> String {
+    match c.payload() {
+        Payload::Type(t) => t
+            .qualname
+            .with(interp.py, |q| q.as_str().unwrap_or(&t.name).to_string()),
+        _ => "?".to_string(),
+    }
+}
+
+/// `type.__new__(metatype, name, bases, ns, **kw)`.
 fn type_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.pos();
-    if a.len() == 2 {
-        return Ok(Value::Obj(type_of(&a[1]).clone()));
+    let Some(m) = a.first() else {
+        return Err(interp.type_error("type.__new__(): not enough arguments"));
+    };
+    let meta = match m {
+        Value::Obj(o) if matches!(o.payload(), Payload::Type(_)) => o.clone(),
+        _ => {
+            return Err(interp.type_error(format!(
+                "type.__new__(X): X is not a type object ({})",
+                interp.type_name(m)
+            )))
+        }
+    };
+    if !is_subtype(&meta, &interp.g.types.type_) {
+        let n = gilvm_object::types::type_name(&meta).to_string();
+        return Err(interp.type_error(format!("type.__new__({n}): {n} is not a subtype of type")));
     }
     if a.len() != 4 {
-        return Err(interp.type_error("type() takes 1 or 3 arguments"));
+        return Err(interp.type_error(format!(
+            "type.__new__() takes exactly 3 arguments ({} given)",
+            a.len() - 1
+        )));
     }
-    let name = a[1]
-        .as_str()
-        .ok_or_else(|| interp.type_error("type.__new__() argument 1 must be str"))?
-        .to_string();
-    let bases: Vec<ObjRef> = interp
-        .collect(&a[2])?
-        .into_iter()
-        .filter_map(|b| b.as_obj().cloned())
-        .collect();
-    let Value::Obj(ns_src) = &a[3] else {
-        return Err(interp.type_error("type.__new__() argument 3 must be dict"));
+    let Some(name) = a[1].as_str().map(|s| s.to_string()) else {
+        return Err(interp.type_error(format!(
+            "type.__new__() argument 1 must be str, not {}",
+            interp.type_name(&a[1])
+        )));
     };
-    let ns = interp.dict_copy(ns_src)?;
+    let bases: Vec<Value> = match &a[2] {
+        Value::Obj(o) if matches!(o.payload(), Payload::Tuple(_)) => match o.payload() {
+            Payload::Tuple(t) => t.to_vec(),
+            _ => unreachable!(),
+        },
+        _ => {
+            return Err(interp.type_error(format!(
+                "type.__new__() argument 2 must be tuple, not {}",
+                interp.type_name(&a[2])
+            )))
+        }
+    };
+    let ns = match &a[3] {
+        Value::Obj(o) if is_dict_like(o) => o.clone(),
+        _ => {
+            return Err(interp.type_error(format!(
+                "type.__new__() argument 3 must be dict, not {}",
+                interp.type_name(&a[3])
+            )))
+        }
+    };
+    let mut meta = meta;
+    let mro_entries = interp.intern("__mro_entries__");
+    for b in &bases {
+        if !matches!(b, Value::Obj(o) if matches!(o.payload(), Payload::Type(_)))
+            && interp.getattr_optional(b, &mro_entries)?.is_some()
+        {
+            return Err(interp
+                .type_error("type() doesn't support MRO entry resolution; use types.new_class()"));
+        }
+    }
+    let winner = interp.calculate_metaclass(&meta, &bases)?;
+    if !winner.is(&meta) {
+        let new_name = interp.g.names.new.clone();
+        let wnew = gilvm_object::types::lookup(interp.py, &winner, &new_name);
+        let tnew = gilvm_object::types::lookup(interp.py, &interp.g.types.type_, &new_name);
+        if let (Some(w), Some(t)) = (&wnew, &tnew) {
+            if !w.is(t) {
+                // The winner has a `__new__` of its own: pass it everything.
+                let f = match w {
+                    Value::Obj(o) => match o.payload() {
+                        Payload::StaticMethod(f) => f.clone(),
+                        _ => w.clone(),
+                    },
+                    _ => w.clone(),
+                };
+                let mut v = vec![Value::Obj(winner.clone())];
+                v.extend_from_slice(&args.all[1..]);
+                return interp.call(
+                    &f,
+                    Args {
+                        all: &v,
+                        kwnames: args.kwnames,
+                    },
+                );
+            }
+        }
+        meta = winner;
+    }
+    let bases = interp.bases_as_types(&bases)?;
+    let kw = Args {
+        all: &args.all[a.len()..],
+        kwnames: args.kwnames,
+    };
     if interp
         .dict_get_str(&ns, &interp.g.names.module.clone())
         .is_none()
     {
+        // (CPython takes the caller's module name; gilvm does not track it here.)
+        let ns2 = interp.dict_copy(&ns)?;
         let m = interp.new_str("__main__");
-        interp.dict_set_str(&ns, interp.g.names.module.clone(), m);
+        interp.dict_set_str(&ns2, interp.g.names.module.clone(), m);
+        return Ok(Value::Obj(
+            interp.type_new_impl(&meta, &name, bases, &ns2, kw)?,
+        ));
     }
-    let cls = interp.make_class(&name, bases, &ns)?;
-    Ok(Value::Obj(cls))
+    Ok(Value::Obj(
+        interp.type_new_impl(&meta, &name, bases, &ns, kw)?,
+    ))
+}
+
+/// A dict or an instance of a dict subclass.
+fn is_dict_like(o: &ObjRef) -> bool {
+    match o.payload() {
+        Payload::Dict(_) => true,
+        Payload::Instance(i) => matches!(i.base, gilvm_object::payload::InstanceBase::Dict(_)),
+        _ => false,
+    }
+}
+
+/// The type object a `type` method was called on (its first argument).
+fn type_self<'a>(interp: &Interp, args: &Args<'a>, method: &str) -> PyResult<ObjRef> {
+    match args.pos().first() {
+        Some(Value::Obj(o)) if matches!(o.payload(), Payload::Type(_)) => Ok(o.clone()),
+        // (CPython words it differently for its slot wrappers and its methods.)
+        Some(v) if method.starts_with("__") && !method.ends_with("check__") => Err(interp
+            .type_error(format!(
+                "descriptor '{method}' requires a 'type' object but received a '{}'",
+                interp.type_name(v)
+            ))),
+        Some(v) => Err(interp.type_error(format!(
+            "descriptor '{method}' for 'type' objects doesn't apply to a '{}' object",
+            interp.type_name(v)
+        ))),
+        None => Err(interp.type_error(format!(
+            "descriptor '{method}' of 'type' object needs an argument"
+        ))),
+    }
+}
+
+/// `type.__init__(cls, *args, **kw)`: checks the argument count only.
+fn type_init(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    type_self(interp, &args, "__init__")?;
+    let n = args.pos().len() - 1;
+    if args.has_kwargs() && n == 1 {
+        return Err(interp.type_error("type.__init__() takes no keyword arguments"));
+    }
+    if n != 1 && n != 3 {
+        return Err(interp.type_error("type.__init__() takes 1 or 3 arguments"));
+    }
+    Ok(Value::None)
+}
+
+/// `type.__call__(cls, *args, **kw)`: `__new__` then `__init__`.
+fn type_call_method(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let cls = type_self(interp, &args, "__call__")?;
+    interp.type_call(
+        &cls,
+        Args {
+            all: &args.all[1..],
+            kwnames: args.kwnames,
+        },
+    )
+}
+
+/// `type.__prepare__(name, bases, **kw)`: a new empty dict.
+fn type_prepare(interp: &mut Interp, _args: Args<'_>) -> PyResult {
+    Ok(Value::Obj(interp.new_dict_obj()))
+}
+
+/// `type.__repr__(cls)`: `<class 'module.qualname'>`.
+fn type_repr(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let cls = type_self(interp, &args, "__repr__")?;
+    let s = crate::repr::type_repr(interp, &cls);
+    Ok(interp.new_str(s))
+}
+
+/// `type.__instancecheck__(cls, obj)`.
+fn type_instancecheck(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__instancecheck__", 2, 2)?;
+    let cls = type_self(interp, &args, "__instancecheck__")?;
+    Ok(Value::Bool(is_subtype(type_of(&a[1]), &cls)))
+}
+
+/// `type.__subclasscheck__(cls, sub)`.
+fn type_subclasscheck(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__subclasscheck__", 2, 2)?;
+    type_self(interp, &args, "__subclasscheck__")?;
+    Ok(Value::Bool(default_issubclass(interp, &a[1], &a[0])?))
+}
+
+/// `type.__setattr__(cls, name, value)`: stores in the class namespace (through a data
+/// descriptor of the metaclass if there is one).
+fn type_setattr(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__setattr__", 3, 3)?;
+    let cls = type_self(interp, &args, "__setattr__")?;
+    let n = attr_name(interp, &a[1], "__setattr__")?;
+    interp.type_setattr(&cls, &n, a[2].clone())?;
+    Ok(Value::None)
+}
+
+/// `type.__delattr__(cls, name)`.
+fn type_delattr(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__delattr__", 2, 2)?;
+    let cls = type_self(interp, &args, "__delattr__")?;
+    let n = attr_name(interp, &a[1], "__delattr__")?;
+    interp.type_delattr(&cls, &n)?;
+    Ok(Value::None)
 }
 
 fn type_mro(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -897,6 +1131,7 @@ fn exc_types(interp: &mut Interp) {
         "with_traceback",
         crate::exc_methods::exc_with_traceback,
     );
+    add_method(interp, &be, "add_note", crate::exc_methods::exc_add_note);
     add_method(interp, &be, "__str__", crate::exc_methods::exc_str_method);
     add_method(interp, &be, "__repr__", crate::exc_methods::exc_repr_method);
     let _ = interp.intern("EnvironmentError");
@@ -1150,6 +1385,23 @@ pub fn register(interp: &mut Interp) {
     add_method(interp, &t.object, "__hash__", object_hash);
     add_method(interp, &t.object, "__format__", object_format);
     add_static(interp, &t.type_, "__new__", type_new);
+    for (name, f, tag) in [
+        (
+            "__init__",
+            type_init as crate::interp::NativeFn,
+            "type_init",
+        ),
+        ("__call__", type_call_method, "type_call"),
+        ("__repr__", type_repr, "type_repr"),
+        ("__instancecheck__", type_instancecheck, "type_check"),
+        ("__subclasscheck__", type_subclasscheck, "type_check"),
+        ("__setattr__", type_setattr, "type_setattr"),
+        ("__delattr__", type_delattr, "type_delattr"),
+    ] {
+        let v = interp.new_native_with(name, f, Value::Obj(interp.intern(tag)));
+        t.type_.type_dict_set(interp, name, v);
+    }
+    super::add_classmethod(interp, &t.type_, "__prepare__", type_prepare);
     add_method(interp, &t.type_, "mro", type_mro);
     add_method(interp, &t.type_, "__subclasses__", type_subclasses);
     add_static(interp, &t.bool_, "__new__", bool_new);

@@ -254,6 +254,7 @@ pub fn make_namedtuple(
         ns,
         Layout::List,
         false,
+        None,
     )
 }
 

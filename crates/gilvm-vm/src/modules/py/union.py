@@ -24,6 +24,12 @@ class UnionType:
     def __hash__(self):
         return hash(frozenset(self.__args__))
 
+    def __instancecheck__(self, obj):
+        return isinstance(obj, self.__args__)
+
+    def __subclasscheck__(self, cls):
+        return issubclass(cls, self.__args__)
+
 
 UnionType.__module__ = "types"
 

@@ -20,7 +20,7 @@ build-ft:
 
 # All tests, both builds. The Python corpus runs on the optimised binaries (tests are
 # built in release mode so that the corpus binary is the optimised one).
-test: test-gil test-ft stress-broken loom
+test: test-gil test-ft stress-broken loom pyperformance-check
 
 test-gil:
 	$(CARGO) test --release --workspace
@@ -85,12 +85,30 @@ demo: build build-ft
 	@if command -v python3 >/dev/null 2>&1; then \
 	  python3 examples/demo.py "python3 $$(python3 -c 'import platform; print(platform.python_version())')" $(DEMO_N); fi
 
+# pyperformance's benchmark scripts (PyPI sdist, pinned and checksummed), unpacked into
+# target/pyperformance/benchmarks: `make compare` times them (gilvm-compare --suite
+# pyperformance) and `make test` runs a fast subset once on each build
+# (tests/pyperformance_check.sh). They run unchanged, with benches/pyperformance/pyperf.py
+# standing in for pyperf.
+PYPERFORMANCE_VERSION := 1.14.0
+PYPERFORMANCE_SHA256 := 91f74393997b604375ad5b79bf569a24076d70181c076a53abad5383a238a8aa
+PYPERF_DIR := target/pyperformance
+.PHONY: pyperformance-fetch pyperformance-check
+pyperformance-fetch: $(PYPERF_DIR)/benchmarks/MANIFEST
+$(PYPERF_DIR)/benchmarks/MANIFEST:
+	python3 tests/pyperformance_fetch.py $(PYPERFORMANCE_VERSION) $(PYPERFORMANCE_SHA256) $(PYPERF_DIR)/benchmarks
+
+# The GIL build, the free-threaded build without the GIL and with PYTHON_GIL=1.
+pyperformance-check: build build-ft pyperformance-fetch
+	tests/pyperformance_check.sh $(PYPERF_DIR)/benchmarks $(CURDIR)/$(GIL_BIN) -- \
+	  $(CURDIR)/$(FT_BIN) PYTHON_GIL=0 -- $(CURDIR)/$(FT_BIN) PYTHON_GIL=1
+
 # Benchmark suites (programs, scaling, memory) on every variant (GIL, FT, FT with
 # PYTHON_GIL=1, python3 or GILVM_COMPARE_PYTHON): target/compare/report.md and
 # scaling.svg. `make compare COMPARE_ARGS=--quick` is shorter; one suite:
 # COMPARE_ARGS="--suite memory". See docs/benchmarking.md.
 COMPARE_ARGS ?=
-compare: build build-ft
+compare: build build-ft pyperformance-fetch
 	$(CARGO) build --release -p gilvm-compare
 	target/release/gilvm-compare $(COMPARE_ARGS)
 

@@ -1,7 +1,8 @@
 //! gilvm-compare: runs the benchmark suites on gilvm's GIL build, its free-threaded build
 //! (without and with `PYTHON_GIL=1`) and CPython, and writes a markdown report and a
 //! scaling chart. The suites time programs (`programs`), measure 2-thread scaling
-//! (`scaling`) and measure bytes per object from the children's peak RSS (`memory`). See
+//! (`scaling`), measure bytes per object from the children's peak RSS (`memory`) and time
+//! pyperformance's benchmark scripts (`pyperformance`). See
 //! `docs/benchmarking.md`.
 //!
 //! It knows nothing of the VM: every variant is a binary run as a child process.
@@ -25,6 +26,7 @@ enum Suite {
     Programs,
     Scaling,
     Memory,
+    Pyperformance,
     All,
 }
 
@@ -90,6 +92,10 @@ struct Cli {
     /// The benchmark programs (with `programs/`, `scaling/` and `memory/`).
     #[arg(long, default_value = "benches")]
     benches: PathBuf,
+    /// The unpacked pyperformance benchmarks (`make pyperformance-fetch`). `--suite all`
+    /// skips the pyperformance suite when this directory does not exist.
+    #[arg(long, default_value = "target/pyperformance/benchmarks")]
+    pyperformance: PathBuf,
 }
 
 fn main() {
@@ -209,6 +215,26 @@ fn run(cli: Cli) -> Result<(), String> {
         Vec::new()
     };
 
+    let pyperf_wanted = cli.suite == Suite::Pyperformance
+        || (cli.suite == Suite::All && cli.pyperformance.is_dir());
+    if cli.suite == Suite::All && !pyperf_wanted {
+        eprintln!(
+            "gilvm-compare: skipping the pyperformance suite: {} not found (`make pyperformance-fetch`)",
+            cli.pyperformance.display()
+        );
+    }
+    let pyperf = if pyperf_wanted {
+        suites::run_pyperformance(
+            &settings,
+            &variants,
+            &cli.pyperformance,
+            &cli.benches.join("pyperformance"),
+        )
+        .map_err(|e| e.to_string())?
+    } else {
+        Vec::new()
+    };
+
     let meta = report::Meta {
         date: utc_now(),
         command: std::iter::once("gilvm-compare".to_string())
@@ -222,13 +248,16 @@ fn run(cli: Cli) -> Result<(), String> {
         scaling_runs,
         warmup: cli.warmup,
         total_secs: started.elapsed().as_secs_f64(),
-        timed: !programs.is_empty() || !scaling.is_empty(),
+        timed: !programs.is_empty() || !scaling.is_empty() || !pyperf.is_empty(),
     };
     // A memory-only run lists the variants it ran on.
     let header_variants = if meta.timed { &variants } else { &mem_variants };
     let mut md = report::header(&meta, header_variants);
     if !programs.is_empty() {
         md += &report::programs(&programs, &variants);
+    }
+    if !pyperf.is_empty() {
+        md += &report::pyperformance(&pyperf, &variants);
     }
     if !scaling.is_empty() {
         let svg = cli.out.join("scaling.svg");
@@ -246,6 +275,7 @@ fn run(cli: Cli) -> Result<(), String> {
     }
     md += &report::targets(
         &programs,
+        &pyperf,
         &scaling,
         &memory,
         &variants,

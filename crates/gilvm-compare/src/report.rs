@@ -100,14 +100,69 @@ pub fn header(meta: &Meta, variants: &[Variant]) -> String {
 /// means.
 pub fn programs(results: &[ProgramResult], variants: &[Variant]) -> String {
     let mut s = String::new();
-    let gil = 0usize;
-    let cpy = variants.iter().position(|v| !v.is_gilvm);
     let _ = writeln!(
         s,
         "## Programs\n\nWall-clock time of the whole process (start-up included), one thread. \
          Ratios are time / time: below 1 is faster.\n"
     );
-    let mut head = String::from("| program | what | N |");
+    s += &time_table(results, variants, "N", cell_time);
+    s
+}
+
+/// The pyperformance table: seconds per call of each benchmark, ratios and geometric means
+/// as in the programs table, and the class-heavy geometric means of the object-model issue.
+pub fn pyperformance(results: &[ProgramResult], variants: &[Variant]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "## pyperformance\n\npyperformance's benchmark scripts, unchanged, with a stand-in for \
+         pyperf (`benches/pyperformance/pyperf.py`): time per call of the benchmark function \
+         after one warm-up call, start-up excluded; the median over processes. Ratios are \
+         time / time: below 1 is faster.\n"
+    );
+    s += &time_table(results, variants, "calls", |c| {
+        if c.failure.is_some() {
+            return "FAILED".to_string();
+        }
+        match Summary::of(&c.times) {
+            Some(sm) => {
+                let mark = if c.mismatch.is_some() { " ⚠" } else { "" };
+                let t = if sm.median < 1e-3 {
+                    format!("{:.3} µs", sm.median * 1e6)
+                } else {
+                    format!("{:.2} ms", sm.median * 1e3)
+                };
+                format!("{t} ±{:.0}%{mark}", sm.spread_pct())
+            }
+            None => "-".to_string(),
+        }
+    });
+    s
+}
+
+/// Geometric mean of time(a) / time(b) over the class-heavy pyperformance benchmarks that
+/// ran on both, and how many of them did.
+pub fn class_heavy_mean(results: &[ProgramResult], a: usize, b: usize) -> Option<(f64, usize)> {
+    let rs: Vec<f64> = results
+        .iter()
+        .filter(|r| crate::suites::CLASS_HEAVY.contains(&r.bench.name))
+        .filter_map(|r| ratio(median(&r.cells[a]), median(&r.cells[b])))
+        .collect();
+    geomean(&rs).map(|g| (g, rs.len()))
+}
+
+/// A table of times per benchmark and variant, with ratio columns (every gilvm variant
+/// against the GIL build and against CPython), geometric means, and the problems found.
+fn time_table(
+    results: &[ProgramResult],
+    variants: &[Variant],
+    size_label: &str,
+    fmt_cell: fn(&Cell) -> String,
+) -> String {
+    let mut s = String::new();
+    let gil = 0usize;
+    let cpy = variants.iter().position(|v| !v.is_gilvm);
+    let mut head = format!("| benchmark | what | {size_label} |");
     let mut sep = String::from("|---|---|---:|");
     for v in variants {
         let _ = write!(head, " {} |", v.name);
@@ -135,7 +190,7 @@ pub fn programs(results: &[ProgramResult], variants: &[Variant]) -> String {
     for r in results {
         let mut row = format!("| {} | {} | {} |", r.bench.name, r.bench.what, r.n);
         for c in &r.cells {
-            let _ = write!(row, " {} |", cell_time(c));
+            let _ = write!(row, " {} |", fmt_cell(c));
         }
         for (k, &(a, b)) in ratio_cols.iter().enumerate() {
             let q = ratio(median(&r.cells[a]), median(&r.cells[b]));
@@ -532,6 +587,7 @@ fn memory_targets(memory: &[MemoryResult], variants: &[Variant]) -> Vec<String> 
 /// the variants the memory suite ran on.
 pub fn targets(
     programs: &[ProgramResult],
+    pyperf: &[ProgramResult],
     scaling: &[ScalingResult],
     memory: &[MemoryResult],
     variants: &[Variant],
@@ -595,6 +651,26 @@ pub fn targets(
                 "| the GIL build at least as fast as {} (geometric mean of GIL / CPython over the programs) | {q:.2} | {} |",
                 variants[c].name,
                 yes_no(q <= 1.0)
+            ));
+        }
+    }
+    let ran = |n: usize| format!("{n} of {}", crate::suites::CLASS_HEAVY.len());
+    if let Some(c) = cpy {
+        if let Some((q, n)) = class_heavy_mean(pyperf, gil, c) {
+            rows.push(format!(
+                "| pyperformance's class-heavy benchmarks on the GIL build at least as fast as {} (geometric mean of GIL / CPython; {} ran) | {q:.2} | {} |",
+                variants[c].name,
+                ran(n),
+                yes_no(q <= 1.0)
+            ));
+        }
+    }
+    if let Some(ft) = ft {
+        if let Some((q, n)) = class_heavy_mean(pyperf, ft, gil) {
+            rows.push(format!(
+                "| pyperformance's class-heavy benchmarks: free-threaded single-thread time within 5% of the GIL build (geometric mean of FT / GIL; {} ran) | {q:.2} | {} |",
+                ran(n),
+                yes_no(q <= 1.05)
             ));
         }
     }

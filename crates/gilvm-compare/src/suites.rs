@@ -9,6 +9,11 @@
 //! - **memory** (`benches/memory/objects.py KIND N`): builds a list of N objects of one
 //!   kind and keeps them alive. The measure is the child's peak RSS (from `wait4`) at two
 //!   sizes; the report turns them into bytes per object (`stats::bytes_per_object`).
+//! - **pyperformance** (`<pyperformance>/bm_<name>/run_benchmark.py`, from the
+//!   pyperformance sdist that `make pyperformance-fetch` unpacks): the benchmark scripts
+//!   unchanged, with `benches/pyperformance/pyperf.py` (a stand-in for pyperf) first on
+//!   `PYTHONPATH`. The time is the script's `ELAPSED` line: seconds per call of the
+//!   benchmark function after a warm-up call, without start-up.
 //!
 //! Every run is checked: the standard output (without `ELAPSED` lines) must be the same on
 //! every variant and every run, else the cell is flagged as a mismatch.
@@ -69,6 +74,41 @@ pub const MEMORY: &[Bench] = &[
     Bench { name: "str", what: "`str(i)`", n: 1_000_000 },
     Bench { name: "inst2", what: "instance, `__init__` sets 2 attributes", n: 1_000_000 },
     Bench { name: "inst5", what: "instance, `__init__` sets 5 attributes", n: 1_000_000 },
+];
+
+/// The pyperformance benchmarks compared, the class-heavy ones of the object-model issue
+/// first (`n`: timed calls per process). Benchmarks that need a module gilvm lacks still
+/// run, and show as failures with the interpreter's error in the report.
+#[rustfmt::skip]
+pub const PYPERFORMANCE: &[Bench] = &[
+    Bench { name: "richards", what: "class-heavy: task scheduler", n: 3 },
+    Bench { name: "richards_super", what: "class-heavy: richards with super()", n: 3 },
+    Bench { name: "deltablue", what: "class-heavy: constraint solver", n: 20 },
+    Bench { name: "go", what: "class-heavy: Go board game", n: 2 },
+    Bench { name: "hexiom", what: "class-heavy: hexiom solver", n: 10 },
+    Bench { name: "chaos", what: "class-heavy: chaos game fractal", n: 3 },
+    Bench { name: "nqueens", what: "class-heavy: n-queens with generators", n: 2 },
+    Bench { name: "raytrace", what: "class-heavy: ray tracer (needs `array`)", n: 1 },
+    Bench { name: "float", what: "float arithmetic on objects", n: 3 },
+    Bench { name: "nbody", what: "n-body", n: 3 },
+    Bench { name: "spectral_norm", what: "spectral norm", n: 2 },
+    Bench { name: "fannkuch", what: "fannkuch", n: 1 },
+    Bench { name: "meteor_contest", what: "meteor puzzle", n: 1 },
+    Bench { name: "pidigits", what: "big-int digits of pi", n: 1 },
+    Bench { name: "unpack_sequence", what: "tuple/list unpacking", n: 1000 },
+];
+
+/// The class-heavy benchmarks: the object-model issue's targets are geometric means over
+/// these.
+pub const CLASS_HEAVY: &[&str] = &[
+    "richards",
+    "richards_super",
+    "deltablue",
+    "go",
+    "hexiom",
+    "chaos",
+    "nqueens",
+    "raytrace",
 ];
 
 /// N1 = N2 / this: 200,000 and 1,000,000 objects (50,000 and 250,000 with `--quick`).
@@ -216,6 +256,19 @@ fn run_rounds(
     order: impl Fn(usize) -> Vec<usize>,
     measure: fn(&Sample) -> Result<f64, &'static str>,
 ) -> Vec<Cell> {
+    run_rounds_env(s, variants, script, configs, &[], order, measure)
+}
+
+/// [`run_rounds`] with extra environment variables for every child.
+fn run_rounds_env(
+    s: &Settings,
+    variants: &[Variant],
+    script: &Path,
+    configs: &[Config],
+    env: &[(String, String)],
+    order: impl Fn(usize) -> Vec<usize>,
+    measure: fn(&Sample) -> Result<f64, &'static str>,
+) -> Vec<Cell> {
     let mut cells = vec![Cell::default(); configs.len()];
     let groups = configs.iter().map(|c| c.group).max().map_or(0, |g| g + 1);
     let mut checkers: Vec<Checker> = (0..groups).map(|_| Checker { reference: None }).collect();
@@ -228,7 +281,7 @@ fn run_rounds(
                 continue;
             }
             let v = &variants[c.variant];
-            match v.run(script, &c.args) {
+            match v.run(script, &c.args, env) {
                 RunOutcome::Failed(msg) => cell.failure = Some(msg),
                 RunOutcome::Ok { sample, stdout } => {
                     if let Some(m) = checkers[c.group].check(&v.name, &stdout) {
@@ -391,6 +444,65 @@ pub fn run_scaling(
             bench: *b,
             n,
             threads: threads.clone(),
+            cells,
+        });
+    }
+    Ok(results)
+}
+
+/// Runs the pyperformance suite from `dir` (the unpacked `data-files/benchmarks`), with
+/// `pyperf_dir` (holding the pyperf stand-in) on the children's `PYTHONPATH`. Results are
+/// shaped like the programs suite's (`n` = timed calls per process).
+pub fn run_pyperformance(
+    s: &Settings,
+    variants: &[Variant],
+    dir: &Path,
+    pyperf_dir: &Path,
+) -> std::io::Result<Vec<ProgramResult>> {
+    if !dir.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!(
+                "{} not found (run `make pyperformance-fetch` first)",
+                dir.display()
+            ),
+        ));
+    }
+    let pyperf_dir = std::fs::canonicalize(pyperf_dir)?;
+    let nv = variants.len();
+    let mut results = Vec::new();
+    eprintln!(
+        "pyperformance suite ({} timed runs, {} warm-up; the time is seconds per call):",
+        s.runs, s.warmup
+    );
+    for b in s.selected(PYPERFORMANCE) {
+        let loops = ((b.n as f64 * s.scale).round() as u64).max(1);
+        let script = dir.join(format!("bm_{}", b.name)).join("run_benchmark.py");
+        let env = vec![
+            ("PYTHONPATH".to_string(), pyperf_dir.display().to_string()),
+            ("GILVM_PYPERF_LOOPS".to_string(), loops.to_string()),
+            ("GILVM_PYPERF_WARMUPS".to_string(), "1".to_string()),
+        ];
+        let configs: Vec<Config> = (0..nv)
+            .map(|variant| Config {
+                variant,
+                args: Vec::new(),
+                group: 0,
+            })
+            .collect();
+        let cells = run_rounds_env(
+            s,
+            variants,
+            &script,
+            &configs,
+            &env,
+            |round| program_order(nv, round),
+            |r| r.elapsed.ok_or("no `ELAPSED <seconds>` line"),
+        );
+        progress_with(b.name, variants, &cells, |t| format!("{:.1}ms", t * 1e3));
+        results.push(ProgramResult {
+            bench: *b,
+            n: loops,
             cells,
         });
     }

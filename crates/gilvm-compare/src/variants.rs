@@ -103,10 +103,12 @@ impl Variant {
     }
 
     /// Runs `script args…` once, timing the child with a wall clock from spawn to exit and
-    /// reading its peak RSS when it is reaped.
-    pub fn run(&self, script: &Path, args: &[String]) -> RunOutcome {
+    /// reading its peak RSS when it is reaped. `env` adds variables to the child's
+    /// environment.
+    pub fn run(&self, script: &Path, args: &[String], env: &[(String, String)]) -> RunOutcome {
         let mut cmd = self.command();
         cmd.arg(script).args(args).stdin(Stdio::null());
+        cmd.envs(env.iter().map(|(k, v)| (k, v)));
         match run_child(cmd) {
             Err(e) => RunOutcome::Failed(format!("could not run {}: {e}", self.program.display())),
             Ok(o) if !o.status.success() => {

@@ -160,6 +160,11 @@ impl<'py> CodeBuilder<'py> {
             };
         }
         peephole(&mut self.instrs);
+        let attr_ways = if flags & gilvm_object::code::flags::NAME_SCOPE != 0 {
+            1
+        } else {
+            gilvm_object::code::ATTR_WAYS
+        };
         let mut table: Vec<ExcEntry> = Vec::new();
         let mut i = 0;
         while i < self.handlers.len() {
@@ -192,9 +197,10 @@ impl<'py> CodeBuilder<'py> {
             global_cache: (0..self.names.len())
                 .map(|_| gilvm_object::dict::SeqSlot::new())
                 .collect(),
-            attr_cache: (0..self.names.len())
+            attr_cache: (0..self.names.len() * attr_ways)
                 .map(|_| gilvm_object::dict::SeqSlot::new())
                 .collect(),
+            attr_ways,
             names: self.names.into_boxed_slice(),
             varnames: mk(&self.varnames),
             cellvars: mk(cellvars),

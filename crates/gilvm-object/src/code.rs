@@ -315,6 +315,9 @@ pub struct ExcEntry {
     pub depth: u32,
 }
 
+/// Slots of a function's attribute cache per name (`CodeObject::attr_cache`).
+pub const ATTR_WAYS: usize = 4;
+
 /// A compiled code object.
 pub struct CodeObject {
     pub name: ObjRef,
@@ -346,11 +349,15 @@ pub struct CodeObject {
     /// Lock-free cache of global-name lookups, one slot per entry of `names`:
     /// [globals dict address, globals version, builtins version, value words 0, 1].
     pub global_cache: Box<[crate::dict::SeqSlot<5>]>,
-    /// Lock-free cache of instance-attribute accesses (`LoadAttr`/`StoreAttr`), one slot per
-    /// entry of `names`: [class address, type epoch, shared-key index | flags]. A hit says
-    /// the class (unchanged since: same epoch) gives the name no descriptor, so the value
-    /// is the instance's own, at that index of its inline values (`Interp::attr_cached`).
-    pub attr_cache: Box<[crate::dict::SeqSlot<3>]>,
+    /// Lock-free cache of instance-attribute accesses (`LoadAttr`/`StoreAttr`/`LoadMethod`),
+    /// `attr_ways` slots per entry of `names` (entry `i` owns slots `i * attr_ways ..`), each
+    /// [class address, type epoch, shared-key index | flags, function address]: one
+    /// class per slot, so a site that sees a few classes (a base-class method run on
+    /// instances of its subclasses) keeps one entry each. See the VM's `attrcache.rs`.
+    pub attr_cache: Box<[crate::dict::SeqSlot<4>]>,
+    /// Slots of `attr_cache` per name: [`ATTR_WAYS`] in functions, 1 in module and class
+    /// bodies (which run once).
+    pub attr_ways: usize,
     /// Lock-free cache of `globals['__name__']` for the functions this code creates
     /// (`MakeFunction` records it as their `__module__`): [globals dict address, globals
     /// version, 0, value words 0, 1]. Without it every function creation would read the

@@ -208,6 +208,10 @@ impl Interp {
                                 Value::push_words(&mut stack, v);
                                 continue;
                             }
+                            if let Some(v) = self.load_module_attr_cached(&o, code, i as usize) {
+                                Value::push_words(&mut stack, v);
+                                continue;
+                            }
                             let v = tri!(self.getattr(&o, name));
                             Value::push_words(&mut stack, v);
                         }
@@ -228,6 +232,16 @@ impl Interp {
                         }
                         Instr::LoadMethod(i) => {
                             let o = pop!();
+                            if let Some(m) = self.load_method_cached(&o, code, i as usize) {
+                                Value::push_words(&mut stack, m);
+                                Value::push_words(&mut stack, o);
+                                continue;
+                            }
+                            if let Some(m) = self.load_module_attr_cached(&o, code, i as usize) {
+                                Value::push_words(&mut stack, m);
+                                Value::push_words(&mut stack, Value::Undef);
+                                continue;
+                            }
                             let (m, recv) = tri!(self.load_method(o, &code.names[i as usize]));
                             Value::push_words(&mut stack, m);
                             Value::push_words(&mut stack, recv);

@@ -11,7 +11,7 @@ use gilvm_object::Owned;
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::TextRange;
 
-use gilvm_object::code::{flags, CodeObject, Instr};
+use gilvm_object::code::{flags, make_function, CodeObject, Instr};
 use gilvm_object::{ObjRef, Payload, Py, Value};
 
 use crate::builder::{CodeBuilder, Handler, Label};
@@ -576,7 +576,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 self.expr(a.default.as_ref().unwrap())?;
             }
             self.emit(Instr::BuildTuple(pos.len() as u32));
-            fl |= 1;
+            fl |= make_function::DEFAULTS;
         }
         let kw: Vec<&ast::ParameterWithDefault> = p
             .kwonlyargs
@@ -590,7 +590,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 self.expr(a.default.as_ref().unwrap())?;
             }
             self.emit(Instr::BuildMap(kw.len() as u32));
-            fl |= 2;
+            fl |= make_function::KWDEFAULTS;
         }
         Ok(fl)
     }
@@ -609,7 +609,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 self.emit(Instr::LoadClosure(i));
             }
             self.emit(Instr::BuildTuple(names.len() as u32));
-            fl |= 8;
+            fl |= make_function::CLOSURE;
         }
         let py = self.py;
         let code = ObjRef::new_immortal(py, Owned::Code(code));

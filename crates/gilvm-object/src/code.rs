@@ -235,8 +235,8 @@ pub enum Instr {
     GetIter,
     /// `[it]` → `[it, next]`, or pop `it` and jump when exhausted.
     ForIter(u32),
-    /// `[defaults?, kwdefaults?, closure?, code]` → `[function]`; flags: 1 defaults,
-    /// 2 kwdefaults, 8 closure.
+    /// `[defaults?, kwdefaults?, closure?, code]` → `[function]`; the operand's bits say
+    /// which are there ([`make_function`]: `DEFAULTS`, `KWDEFAULTS`, `CLOSURE`).
     MakeFunction(u32),
     ReturnValue,
     /// `[value]` → yield it; on resume the sent value is pushed.
@@ -313,6 +313,17 @@ pub struct ExcEntry {
     pub end: u32,
     pub target: u32,
     pub depth: u32,
+}
+
+/// The operand bits of `Instr::MakeFunction`: which optional items precede the code object
+/// on the stack (pushed in this order, popped in reverse).
+pub mod make_function {
+    /// A tuple of positional defaults.
+    pub const DEFAULTS: u32 = 1;
+    /// A dict of keyword-only defaults.
+    pub const KWDEFAULTS: u32 = 2;
+    /// The closure: a tuple of cells.
+    pub const CLOSURE: u32 = 8;
 }
 
 /// Slots of a function's attribute cache per name (`CodeObject::attr_cache`).

@@ -4,7 +4,7 @@
 //! floats, lists, ranges and Python-to-Python calls. Errors jump to the exception table
 //! lookup at the bottom of the loop. The eval breaker is checked at backward jumps and on
 //! function entry.
-use gilvm_object::code::{BinOp, CmpOp, Instr};
+use gilvm_object::code::{make_function, BinOp, CmpOp, Instr};
 use gilvm_object::iterstate::{for_iter_fast, ForIterStep};
 use gilvm_object::types::type_of;
 use gilvm_object::Owned;
@@ -663,9 +663,21 @@ impl Interp {
                         }
                         Instr::MakeFunction(flags) => {
                             let code_v = pop!();
-                            let closure = if flags & 8 != 0 { Some(pop!()) } else { None };
-                            let kwdefaults = if flags & 2 != 0 { Some(pop!()) } else { None };
-                            let defaults = if flags & 1 != 0 { Some(pop!()) } else { None };
+                            let closure = if flags & make_function::CLOSURE != 0 {
+                                Some(pop!())
+                            } else {
+                                None
+                            };
+                            let kwdefaults = if flags & make_function::KWDEFAULTS != 0 {
+                                Some(pop!())
+                            } else {
+                                None
+                            };
+                            let defaults = if flags & make_function::DEFAULTS != 0 {
+                                Some(pop!())
+                            } else {
+                                None
+                            };
                             let module = self.module_name_cached(&f.globals, code);
                             let func = self.make_function(
                                 &code_v, &f.globals, module, defaults, kwdefaults, closure,

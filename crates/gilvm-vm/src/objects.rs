@@ -75,7 +75,13 @@ impl Interp {
             },
             _ => new.clone(),
         };
-        let obj = self.with_prepended(Value::Obj(t.clone()), args, |s, a| s.call(&new_fn, a))?;
+        // `object.__new__` of a class: the instance directly, without an argument vector
+        // (its arguments are checked below, against `__init__`, as object.__new__ does).
+        let obj = if self.is_object_new(&new_fn) && !t.is(&self.g.types.object) {
+            self.new_instance(t)?
+        } else {
+            self.with_prepended(Value::Obj(t.clone()), args, |s, a| s.call(&new_fn, a))?
+        };
         // __init__ when __new__ returned an instance of the class.
         if is_subtype(type_of(&obj), t) {
             if let Some(init) = lookup(self.py, type_of(&obj), &self.g.names.init.clone()) {

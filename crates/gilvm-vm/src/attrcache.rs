@@ -23,20 +23,26 @@
 //!   the code object (free-threaded build) see whole entries; a racing fill may be lost,
 //!   which costs only a later miss. The epoch is read before the miss path's checks, so an
 //!   entry filled across a concurrent class change is already stale.
+use gilvm_object::attrs::NO_INDEX;
 use gilvm_object::code::CodeObject;
 use gilvm_object::payload::Instance;
-use gilvm_object::types::type_epoch;
+use gilvm_object::types::{type_epoch, HOOK_GETATTRIBUTE, HOOK_SETATTR};
 use gilvm_object::{Payload, Value};
 
 use crate::interp::Interp;
 
-/// Flag in word 2: the class uses `object.__setattr__` (a store may take the cached path).
-const OBJECT_SETATTR: u64 = 1 << 32;
-const INDEX_MASK: u64 = (1 << 32) - 1;
+/// Word 2 of an entry: the load index in the low half, the store code in the high half.
+/// A load index is a shared-key index or a slot's position (both index the instance's
+/// inline values), or `NO_INDEX` when loads must take the general path (the class
+/// overrides `__getattribute__`: `get_at` answers None for it, in either storage mode, so
+/// the hit path needs no test of its own). A store code is a shared-key index, a slot's
+/// position with `SLOT_STORE` set, or `NO_STORE` (the class overrides `__setattr__`).
+const NO_STORE: u64 = 0xFFFF_FFFF;
+const SLOT_STORE: u64 = 1 << 31;
 
 impl Interp {
-    /// `o.names[i]` for a plain instance attribute through the cache, or None (not a plain
-    /// instance attribute, or absent: the caller takes the general path).
+    /// `o.names[i]` for a plain instance attribute or a set slot through the cache, or None
+    /// (not one, or absent: the caller takes the general path).
     #[inline]
     pub(crate) fn load_attr_cached(&self, o: &Value, code: &CodeObject, i: usize) -> Option<Value> {
         let Value::Obj(obj) = o else { return None };
@@ -44,12 +50,16 @@ impl Interp {
             return None;
         };
         let name = &code.names[i];
-        let (idx, _) = self.attr_cache_entry(o, inst, code, i, false)?;
-        inst.attrs.get_at(self.py, Some(idx), name)
+        let w = self.attr_cache_entry(inst, code, i, false)?;
+        // A slot is at its position in the inline values, which a slotted instance never
+        // leaves (`attrs.rs`, "Slots"); `get_at` answers None for an unset one, and for
+        // `NO_INDEX`.
+        inst.attrs
+            .get_at(self.py, Some((w & 0xFFFF_FFFF) as usize), name)
     }
 
-    /// `o.names[i] = v` for a plain instance attribute through the cache; hands `v` back when
-    /// the general path must run.
+    /// `o.names[i] = v` for a plain instance attribute or a slot through the cache; hands
+    /// `v` back when the general path must run.
     #[inline]
     pub(crate) fn store_attr_cached(
         &self,
@@ -62,61 +72,80 @@ impl Interp {
         let Payload::Instance(inst) = obj.payload() else {
             return Err(v);
         };
-        match self.attr_cache_entry(o, inst, code, i, true) {
-            Some((idx, true)) => {
-                inst.attrs
-                    .set_at(self.py, inst.keys(), Some(idx), code.names[i].clone(), v);
-                Ok(())
-            }
-            _ => Err(v),
+        let Some(w) = self.attr_cache_entry(inst, code, i, true) else {
+            return Err(v);
+        };
+        let sc = w >> 32;
+        if sc < SLOT_STORE {
+            inst.attrs.set_at(
+                self.py,
+                inst.keys(),
+                Some(sc as usize),
+                code.names[i].clone(),
+                v,
+            );
+            return Ok(());
         }
+        self.store_slot(inst, sc, v)
     }
 
-    /// The cached (shared-key index, uses `object.__setattr__`) of `names[i]` for `inst`'s
-    /// class, filling the entry on a miss; None when the name is not a plain instance
-    /// attribute of that class (or not a shared key: a load does not add one, a store
-    /// does).
+    /// A store whose code is not a shared-key index: a slot's, or none (out of line: the
+    /// eval loop inlines the cached paths, and its size costs every instruction).
+    #[inline(never)]
+    fn store_slot(&self, inst: &Instance, sc: u64, v: Value) -> Result<(), Value> {
+        if sc == NO_STORE {
+            return Err(v);
+        }
+        drop(inst.slot_set(self.py, (sc & !SLOT_STORE) as usize, v));
+        Ok(())
+    }
+
+    /// The cached word 2 of `names[i]` for `inst`'s class, filling the entry on a miss;
+    /// None when the name is not a plain instance attribute or a slot of that class (or
+    /// not a shared key: a load does not add one, a store does).
     #[inline(always)]
     fn attr_cache_entry(
         &self,
-        o: &Value,
         inst: &Instance,
         code: &CodeObject,
         i: usize,
         store: bool,
-    ) -> Option<(usize, bool)> {
+    ) -> Option<u64> {
         let slot = &code.attr_cache[i];
         let epoch = type_epoch();
-        let ca = inst.class.addr() as u64;
+        let ca = inst.class.key() as u64;
         if let Some(w) = slot.read() {
             if w[0] == ca && w[1] == epoch {
-                return Some(((w[2] & INDEX_MASK) as usize, w[2] & OBJECT_SETATTR != 0));
+                return Some(w[2]);
             }
         }
-        self.attr_cache_fill(o, inst, code, i, epoch, store)
+        self.attr_cache_fill(inst, code, i, epoch, store)
     }
 
     #[inline(never)]
     fn attr_cache_fill(
         &self,
-        o: &Value,
         inst: &Instance,
         code: &CodeObject,
         i: usize,
         epoch: u64,
         store: bool,
-    ) -> Option<(usize, bool)> {
-        let name = &code.names[i];
-        self.plain_attr_instance(o, name)?;
-        let keys = inst.keys();
-        let idx = if store {
-            keys.index_or_add(self.py, name)?
+    ) -> Option<u64> {
+        let (idx, slot, hooks) = self.cacheable_attr(inst, &code.names[i], store)?;
+        let load = if hooks & HOOK_GETATTRIBUTE == 0 {
+            idx as u64
         } else {
-            keys.index_of(name)?
+            NO_INDEX as u64
         };
-        let setattr = self.has_object_setattr(o);
-        let flags = if setattr { OBJECT_SETATTR } else { 0 };
-        code.attr_cache[i].write([inst.class.addr() as u64, epoch, idx as u64 | flags]);
-        Some((idx, setattr))
+        let store = if hooks & HOOK_SETATTR != 0 {
+            NO_STORE
+        } else if slot {
+            SLOT_STORE | idx as u64
+        } else {
+            idx as u64
+        };
+        let w = load | store << 32;
+        code.attr_cache[i].write([inst.class.key() as u64, epoch, w]);
+        Some(w)
     }
 }

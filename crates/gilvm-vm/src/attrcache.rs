@@ -6,16 +6,26 @@
 //! lookup along the MRO), then find `x` among the instance's values (a scan of the class's
 //! shared keys, `gilvm_object::attrs`). Both answers depend only on the class and on class
 //! namespaces, so the code object keeps them per name (`CodeObject::attr_cache`): the
-//! class's address, the type epoch at the time, and the shared-key index. A hit costs one
-//! seqlock read and two compares; the value is then read at that index under the
-//! instance's own lock, exactly as an uncached access reads it.
+//! class's key (`ClassSlot::key`), the type epoch at the time, and the index. A hit costs
+//! one seqlock read and two compares; the value is then read at that index under the
+//! instance's own lock, exactly as an uncached access reads it. A named slot (`__slots__`)
+//! is cached the same way: its member descriptor gives its position among the instance's
+//! values, where a slotted instance always keeps it.
+//!
+//! A class that overrides `__getattribute__` (or `__setattr__`) must see every load (or
+//! store): the entry then holds `NO_INDEX` as its load index (which `get_at` answers None
+//! for, so a hit falls to the general path with no test of its own on the hit path) or
+//! `NO_STORE` as its store code. Whether a class overrides them is `attr_hooks`, checked when
+//! the entry is filled.
 //!
 //! # Validity
 //! - The type epoch (`types::type_epoch`) changes on every write to any type's namespace
 //!   and on every type creation, so an entry whose epoch is current was filled when no
-//!   class along this class's MRO has been changed since: the name still has no descriptor,
-//!   and `__setattr__` is still `object`'s if it was. A class freed and another allocated
-//!   at its address changes the epoch too.
+//!   class along this class's MRO has been changed since: the name still has no descriptor
+//!   (or the same slot descriptor), and the hooks are still those recorded (installing
+//!   `C.__getattribute__` later writes a namespace). A class freed and another allocated
+//!   at its address changes the epoch too. An instance whose `__class__` is reassigned has
+//!   another key, so it uses the new class's entries.
 //! - A shared-key index never changes once published (`attrs.rs`, invariant 3), so a cached
 //!   index is right for every instance of the class, whichever mode (inline or dict) the
 //!   instance is in: `get_at`/`set_at` take the name as well and use it in dict mode.

@@ -308,12 +308,13 @@ impl Gil {
         ts: &Arc<ThreadState>,
         f: impl FnOnce(&crate::stw::WorldStopped<'_>) -> R,
     ) -> R {
-        // SAFETY (of each token below): see the branch's comment.
         loop {
             if !crate::FREE_THREADING || self.is_enabled() || is_solo() {
                 // The GIL is on (and an attached thread holds it), or no other thread is
                 // attached and none attaches before this thread's next eval-breaker check.
-                return f(&unsafe { crate::stw::WorldStopped::new() });
+                // SAFETY: so no other thread can touch an object while `f` runs.
+                let stopped = unsafe { crate::stw::WorldStopped::new() };
+                return f(&stopped);
             }
             let mut w = self.world.inner.lock();
             if w.stopping {
@@ -333,8 +334,10 @@ impl Gil {
             if !skip {
                 self.stop_others(&mut w, ts);
             }
-            // Every other thread is suspended: none can touch an object until resumed.
-            let r = f(&unsafe { crate::stw::WorldStopped::new() });
+            // SAFETY: every other thread is suspended: none can touch an object until
+            // resumed.
+            let stopped = unsafe { crate::stw::WorldStopped::new() };
+            let r = f(&stopped);
             if !skip {
                 self.resume_others(&mut w, ts);
             }

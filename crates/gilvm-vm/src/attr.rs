@@ -1187,7 +1187,7 @@ impl Interp {
                 Payload::Instance(_) => {
                     let av = Value::Obj(a.clone());
                     if let Some(del) = self.lookup_special(&av, "__delete__") {
-                        self.call_method_value(&del, &av, &[o.clone()])?;
+                        self.call_method_value(&del, &av, std::slice::from_ref(o))?;
                         return Ok(());
                     }
                 }

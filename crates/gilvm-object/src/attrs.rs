@@ -26,6 +26,17 @@
 //!    only inside the instance's critical section (`ObjCell`).
 //! 4. Only immortal (interned) names are shared keys: the table holds their addresses
 //!    without counting them, and an immortal object's address is never reused.
+//!
+//! # Slots
+//! A class whose `__slots__` name attributes (`nslots` > 0, its own or its bases') keeps
+//! their values in front of the instance's values, at fixed positions (the class's
+//! `InstanceSlots::names`), so a slotted instance costs what one with as many inline
+//! attributes costs and no more: the same vector, no dict. Such a class shares no keys; if
+//! its instances also have a `__dict__` (`'__dict__'` in `__slots__`, or a subclass without
+//! `__slots__`), the dict object sits right after the slots (`Undef` until made), and every
+//! other attribute lives there. Those instances stay in `Inline` mode for good.
+//! 5. A slot's value is read and written under the instance's lock like any inline value
+//!    (`slot_get`/`slot_set`); `Undef` is an unset slot.
 use gilvm_sync::appendonly::AppendOnly;
 use gilvm_sync::{ObjCell, Py};
 
@@ -38,15 +49,46 @@ use crate::value::Value;
 /// The most names a class shares among its instances (CPython's limit is 30 too).
 pub const MAX_SHARED_KEYS: usize = 30;
 
-/// The attribute names a class's instances store inline, in the order they were first seen.
+/// An index `get_at` answers None for in either storage mode: what a cache hands it when
+/// the value must not be read directly (the class overrides `__getattribute__`).
+pub const NO_INDEX: usize = 0xFFFF_FFFF;
+
+/// The attribute names a class's instances store inline, in the order they were first seen,
+/// and how many slot values come first (see "Slots").
 #[derive(Default)]
 pub struct SharedKeys {
     table: AppendOnly<MAX_SHARED_KEYS>,
+    /// Named slots in front of the values.
+    nslots: usize,
+    /// Slotted instances with a `__dict__`: the dict object is at `values[nslots]`.
+    slot_dict: bool,
 }
 
 impl SharedKeys {
     pub fn new() -> SharedKeys {
         SharedKeys::default()
+    }
+
+    /// The keys of a class whose instances have `nslots` named slots, and a `__dict__` if
+    /// `dict`.
+    pub fn with_slots(nslots: usize, dict: bool) -> SharedKeys {
+        SharedKeys {
+            table: AppendOnly::default(),
+            nslots,
+            slot_dict: nslots > 0 && dict,
+        }
+    }
+
+    /// The number of named slots in front of the values.
+    #[inline(always)]
+    pub fn nslots(&self) -> usize {
+        self.nslots
+    }
+
+    /// Whether attribute names are shared (not for slotted classes: see "Slots").
+    #[inline(always)]
+    pub fn shares(&self) -> bool {
+        self.nslots == 0
     }
 
     /// The number of names.
@@ -74,6 +116,9 @@ impl SharedKeys {
     /// The index of `name`, adding it if there is room. A name that is not interned is
     /// interned first, as CPython's `setattr` does (invariant 4).
     pub fn index_or_add(&self, py: Py<'_>, name: &ObjRef) -> Option<usize> {
+        if !self.shares() {
+            return None;
+        }
         if name.is_immortal() {
             if !matches!(name.payload(), Payload::Str(_)) {
                 return None;
@@ -109,7 +154,7 @@ impl InstanceAttrs {
     /// No attributes yet, with room for `keys.len()` values (the class's instances so far
     /// have needed that many, so the first stores do not reallocate).
     pub fn new(keys: &SharedKeys) -> InstanceAttrs {
-        let n = keys.len();
+        let n = keys.len() + keys.nslots + keys.slot_dict as usize;
         InstanceAttrs {
             cell: ObjCell::new(Store::Inline(vec![Value::Undef; n].into_boxed_slice())),
         }
@@ -122,14 +167,74 @@ impl InstanceAttrs {
         }
     }
 
-    /// The value of attribute `name` (a str object).
+    /// The value of attribute `name` (a str object) in the instance's own attributes
+    /// (not its slots).
     #[inline]
     pub fn get(&self, py: Py<'_>, keys: &SharedKeys, name: &ObjRef) -> Option<Value> {
+        if !keys.shares() {
+            let d = self.slot_dict(py, keys, false)?;
+            return dict_of(&d).get_str(py, name);
+        }
         self.get_at(py, keys.index_of(name), name)
     }
 
+    /// The value of the slot at `pos` (`Undef`: unset).
+    #[inline]
+    pub fn slot_get(&self, py: Py<'_>, pos: usize) -> Value {
+        self.cell.read(py, |s| match s {
+            Store::Inline(vals) => vals.get(pos).cloned().unwrap_or(Value::Undef),
+            Store::Dict(_) => Value::Undef,
+        })
+    }
+
+    /// Sets (or with `Undef`, clears) the slot at `pos`; returns the old value (`Undef`:
+    /// it was unset).
+    #[inline]
+    pub fn slot_set(&self, py: Py<'_>, pos: usize, value: Value) -> Value {
+        self.cell.with(py, |s| match s {
+            Store::Inline(vals) if pos < vals.len() => std::mem::replace(&mut vals[pos], value),
+            _ => unreachable!("slot {pos} outside the instance's values"),
+        })
+    }
+
+    /// A slotted instance's dict (see "Slots"), made if `make` and absent; None when the
+    /// instance has no `__dict__` or (without `make`) none was made yet.
+    fn slot_dict(&self, py: Py<'_>, keys: &SharedKeys, make: bool) -> Option<ObjRef> {
+        if !keys.slot_dict {
+            return None;
+        }
+        let at = keys.nslots;
+        let f = |s: &Store| match s {
+            Store::Inline(vals) => match vals.get(at) {
+                Some(Value::Obj(d)) => Ok(d.clone()),
+                _ => Err(()),
+            },
+            Store::Dict(_) => unreachable!("a slotted instance in dict mode"),
+        };
+        match self.cell.read(py, f) {
+            Ok(d) => Some(d),
+            Err(()) if !make => None,
+            Err(()) => {
+                let nd = ObjRef::new(py, Owned::Dict(PyDict::new()));
+                Some(self.cell.with(py, |s| match s {
+                    Store::Inline(vals) => match &vals[at] {
+                        // Another thread made it meanwhile.
+                        Value::Obj(d) => d.clone(),
+                        _ => {
+                            vals[at] = Value::Obj(nd.clone());
+                            nd
+                        }
+                    },
+                    Store::Dict(_) => unreachable!("a slotted instance in dict mode"),
+                }))
+            }
+        }
+    }
+
     /// The value of attribute `name`, whose shared-key index (if it has one) is `idx`
-    /// (from `SharedKeys::index_of`, possibly cached: indices never change).
+    /// (from `SharedKeys::index_of`, possibly cached: indices never change), or a named
+    /// slot's position (a slotted instance never leaves `Inline` mode); None for
+    /// `NO_INDEX`.
     #[inline]
     pub fn get_at(&self, py: Py<'_>, idx: Option<usize>, name: &ObjRef) -> Option<Value> {
         let d = self.cell.read(py, |s| match s {
@@ -137,6 +242,7 @@ impl InstanceAttrs {
                 .and_then(|i| vals.get(i))
                 .filter(|v| !v.is_undef())
                 .cloned()),
+            Store::Dict(_) if idx == Some(NO_INDEX) => Err(None),
             Store::Dict(d) => Ok(d.clone()),
         });
         match d {
@@ -147,6 +253,13 @@ impl InstanceAttrs {
 
     /// Sets attribute `name` (a str object) to `value`.
     pub fn set(&self, py: Py<'_>, keys: &SharedKeys, name: ObjRef, value: Value) {
+        if !keys.shares() {
+            // (The VM checks that the instance has a `__dict__`.)
+            if let Some(d) = self.slot_dict(py, keys, true) {
+                dict_of(&d).set_str(py, name, value);
+            }
+            return;
+        }
         let idx = keys.index_or_add(py, &name);
         self.set_at(py, keys, idx, name, value)
     }
@@ -192,6 +305,10 @@ impl InstanceAttrs {
 
     /// Deletes attribute `name`; returns its value, or None when it was absent.
     pub fn del(&self, py: Py<'_>, keys: &SharedKeys, name: &ObjRef) -> Option<Value> {
+        if !keys.shares() {
+            let d = self.slot_dict(py, keys, false)?;
+            return dict_of(&d).del_str(py, name);
+        }
         let idx = keys.index_of(name);
         let r = self.cell.with(py, |s| match s {
             Store::Inline(vals) => Ok(idx
@@ -209,6 +326,11 @@ impl InstanceAttrs {
     /// The instance's `__dict__`: the dict that holds its attributes, made from the inline
     /// values the first time it is asked for (invariant 1).
     pub fn dict(&self, py: Py<'_>, keys: &SharedKeys) -> ObjRef {
+        if !keys.shares() {
+            return self
+                .slot_dict(py, keys, true)
+                .expect("the VM asks only instances with a __dict__");
+        }
         self.cell.with(py, |s| match s {
             Store::Dict(d) => d.clone(),
             Store::Inline(vals) => {
@@ -220,7 +342,10 @@ impl InstanceAttrs {
     }
 
     /// The dict holding the attributes, if one was made (no dict is made here).
-    pub fn existing_dict(&self, py: Py<'_>) -> Option<ObjRef> {
+    pub fn existing_dict(&self, py: Py<'_>, keys: &SharedKeys) -> Option<ObjRef> {
+        if !keys.shares() {
+            return self.slot_dict(py, keys, false);
+        }
         self.cell.read(py, |s| match s {
             Store::Dict(d) => Some(d.clone()),
             Store::Inline(_) => None,
@@ -229,17 +354,49 @@ impl InstanceAttrs {
 
     /// `obj.__dict__ = d`: the attributes become those of `d`, which must be a dict
     /// object (else it is handed back).
-    pub fn replace_dict(&self, py: Py<'_>, d: ObjRef) -> Result<(), ObjRef> {
+    pub fn replace_dict(&self, py: Py<'_>, keys: &SharedKeys, d: ObjRef) -> Result<(), ObjRef> {
         if !matches!(d.payload(), Payload::Dict(_)) {
             return Err(d);
+        }
+        if !keys.shares() {
+            let at = keys.nslots;
+            let old = self.cell.with(py, |s| match s {
+                Store::Inline(vals) => std::mem::replace(&mut vals[at], Value::Obj(d)),
+                Store::Dict(_) => unreachable!("a slotted instance in dict mode"),
+            });
+            drop(old);
+            return Ok(());
         }
         let old = self.cell.with(py, |s| std::mem::replace(s, Store::Dict(d)));
         drop(old);
         Ok(())
     }
 
+    /// Before the instance's class changes from one whose keys are `old` to one whose keys
+    /// are `new` (`__class__` assignment between classes of the same layout): inline values
+    /// indexed by `old`'s shared keys move to a dict, which indexes by name (invariant 1),
+    /// so that neither a thread still using the old class nor one using the new one reads
+    /// them at another class's indices.
+    pub fn detach_keys(&self, py: Py<'_>, old: &SharedKeys, new: &SharedKeys) {
+        if std::ptr::eq(old, new) || !old.shares() {
+            return;
+        }
+        self.cell.with(py, |s| {
+            if let Store::Inline(vals) = s {
+                let d = to_dict(py, old, vals);
+                *s = Store::Dict(d);
+            }
+        });
+    }
+
     /// The (name, value) pairs in insertion order (without making a dict).
     pub fn items(&self, py: Py<'_>, keys: &SharedKeys) -> Vec<(Value, Value)> {
+        if !keys.shares() {
+            return self
+                .slot_dict(py, keys, false)
+                .map(|d| dict_of(&d).items(py))
+                .unwrap_or_default();
+        }
         let r = self.cell.read(py, |s| match s {
             Store::Inline(vals) => Ok(vals
                 .iter()

@@ -16,6 +16,7 @@ pub mod exc;
 pub mod fmt;
 pub mod hashing;
 pub mod header;
+pub mod instclass;
 pub mod iterstate;
 pub mod keys;
 pub mod list;

@@ -15,6 +15,7 @@ use crate::code::CodeObject;
 use crate::dict::PyDict;
 use crate::exc::ExcData;
 use crate::header::Header;
+use crate::instclass::ClassSlot;
 use crate::list::PyList;
 use crate::objref::{Obj, ObjRef, PyObject};
 use crate::set::PySet;
@@ -218,9 +219,11 @@ impl RangeObj {
 }
 
 /// An instance: its class, its attributes (inline values keyed by the class's shared
-/// keys, or a dict: `attrs.rs`), and builtin base state.
+/// keys, or a dict, and its slots: `attrs.rs`), and builtin base state.
 pub struct Instance {
-    pub class: ObjRef,
+    /// The class: derefs to its `ObjRef`; `__class__` assignment replaces it with the
+    /// world stopped (`instclass.rs`).
+    pub class: ClassSlot,
     /// The attributes. Instances whose class gives them no `__dict__` (`object()`) keep
     /// this empty; the VM refuses to store there (`TypeObject::instance_dict`).
     pub attrs: InstanceAttrs,
@@ -234,7 +237,32 @@ impl Instance {
             Payload::Type(t) => InstanceAttrs::new(&t.shared_keys),
             _ => InstanceAttrs::new(&SharedKeys::new()),
         };
-        Instance { class, attrs, base }
+        Instance {
+            class: ClassSlot::new(class),
+            attrs,
+            base,
+        }
+    }
+
+    /// The class's type object.
+    #[inline(always)]
+    pub fn class_type(&self) -> &TypeObject {
+        match self.class.payload() {
+            Payload::Type(t) => t,
+            _ => unreachable!("an instance's class is a type"),
+        }
+    }
+
+    /// The value of the named slot at `pos` (`Undef`: unset).
+    #[inline]
+    pub fn slot_get(&self, py: gilvm_sync::Py<'_>, pos: usize) -> Value {
+        self.attrs.slot_get(py, pos)
+    }
+
+    /// Sets (`Undef`: clears) the named slot at `pos`; returns the old value.
+    #[inline]
+    pub fn slot_set(&self, py: gilvm_sync::Py<'_>, pos: usize, v: Value) -> Value {
+        self.attrs.slot_set(py, pos, v)
     }
 
     /// The class's shared keys.
@@ -273,6 +301,27 @@ impl Instance {
     /// none.
     pub fn dict(&self, py: gilvm_sync::Py<'_>) -> Option<ObjRef> {
         self.has_dict().then(|| self.attrs.dict(py, self.keys()))
+    }
+
+    /// `obj.__dict__ = d`: the instance's attributes become `d`'s (a dict object; else it
+    /// is handed back). The caller checked `has_dict`.
+    pub fn replace_dict(&self, py: gilvm_sync::Py<'_>, d: ObjRef) -> Result<(), ObjRef> {
+        self.attrs.replace_dict(py, self.keys(), d)
+    }
+
+    /// `obj.__class__ = class` once the VM checked that `class` has this instance's layout:
+    /// inline values move to a dict if the classes share no keys, then the class is
+    /// replaced (`instclass.rs`). Returns the old class (now immortal).
+    pub fn set_class(
+        &self,
+        py: gilvm_sync::Py<'_>,
+        stopped: &gilvm_sync::stw::WorldStopped<'_>,
+        class: ObjRef,
+    ) -> ObjRef {
+        if let Payload::Type(t) = class.payload() {
+            self.attrs.detach_keys(py, self.keys(), &t.shared_keys);
+        }
+        self.class.replace(stopped, class)
     }
 }
 

@@ -5,6 +5,7 @@
 //! created once per process by [`init`], are immortal, and are shared by all threads; the
 //! interpreter fills their dicts with methods at start-up.
 use crate::payload::Owned;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 use gilvm_sync::{ObjCell, Py};
@@ -52,6 +53,101 @@ pub struct TypeObject {
     /// The type's own type (its metaclass) when it is not `type`: a class created by a
     /// subclass of `type`. `None` for every builtin type and for plain classes.
     pub metatype: Option<ObjRef>,
+    /// The instances' `__slots__` (named slots, by position) and what CPython's
+    /// `__class__` assignment compares.
+    pub slots: InstanceSlots,
+    /// Which of `__getattribute__`/`__setattr__`/`__delattr__` the class overrides
+    /// ([`TypeObject::attr_hooks`]), cached with the hooks epoch it was computed at.
+    hooks: AtomicU64,
+    /// This type object, uncounted: what [`ClassSlot`](crate::instclass::ClassSlot) hands
+    /// out as an instance's class (set once, right after allocation, before the type is
+    /// shared).
+    this: SelfRef,
+}
+
+/// The named slots of a class's instances (`__slots__`), and the layout facts CPython's
+/// `__class__` assignment compares (`compatible_for_assignment`).
+#[derive(Default)]
+pub struct InstanceSlots {
+    /// Every named slot, by position in the instance's values: the base's first, then
+    /// the class's own (interned, mangled, sorted, as CPython orders them).
+    pub names: Box<[ObjRef]>,
+    /// The class's own `__slots__` names without `__dict__` and `__weakref__` (CPython's
+    /// `ht_slots`); None when the class body has no `__slots__`.
+    pub own: Option<Box<[ObjRef]>>,
+    /// Do instances support weak references (CPython's `tp_weaklistoffset`: every class
+    /// without `__slots__`, or with `'__weakref__'` in them, or a base's)?
+    pub weakref: bool,
+    /// The index in `bases` of the base whose layout this class extends (CPython's
+    /// `tp_base`, the "best base").
+    pub base: usize,
+}
+
+impl InstanceSlots {
+    /// What a class without `__slots__` of its own gets: its best base's slots, and weak
+    /// references.
+    pub fn inherited(bases: &[ObjRef]) -> InstanceSlots {
+        let base = best_base(bases);
+        let names = bases
+            .get(base)
+            .and_then(as_type)
+            .map(|t| t.slots.names.clone())
+            .unwrap_or_default();
+        InstanceSlots {
+            names,
+            own: None,
+            weakref: true,
+            base,
+        }
+    }
+}
+
+/// The index of the base whose instance layout a class with these bases extends (CPython's
+/// `best_base`): the one with the most named slots (each slotted base's slots extend its
+/// own best base's, so with no layout conflict that base's layout includes the others'),
+/// the first one on a tie.
+pub fn best_base(bases: &[ObjRef]) -> usize {
+    let mut best = 0;
+    let mut most = 0;
+    for (i, b) in bases.iter().enumerate() {
+        let n = as_type(b).map_or(0, |t| t.slots.names.len());
+        if n > most {
+            best = i;
+            most = n;
+        }
+    }
+    best
+}
+
+/// An uncounted reference to the type object that holds it (see `TypeObject::this`).
+struct SelfRef(std::cell::UnsafeCell<Option<std::mem::ManuallyDrop<ObjRef>>>);
+
+impl SelfRef {
+    fn empty() -> SelfRef {
+        SelfRef(std::cell::UnsafeCell::new(None))
+    }
+}
+
+/// `TypeObject::attr_hooks` flags: the class overrides `__getattribute__` (not `object`'s
+/// or `type`'s) …
+pub const HOOK_GETATTRIBUTE: u8 = 1;
+/// … `__setattr__` …
+pub const HOOK_SETATTR: u8 = 2;
+/// … `__delattr__`.
+pub const HOOK_DELATTR: u8 = 4;
+const HOOKS_VALID: u64 = 8;
+
+/// Advances when `__getattribute__`, `__setattr__` or `__delattr__` is assigned to or
+/// deleted from any class (`note_hook_write`), which makes every class recompute its
+/// `attr_hooks`. Other class-attribute writes leave it alone, so a class counter written in
+/// a loop does not make every attribute access recompute them.
+static HOOKS_EPOCH: AtomicU64 = AtomicU64::new(1);
+
+/// Called after a class namespace write of `__getattribute__`, `__setattr__` or
+/// `__delattr__` (the VM's `type.__setattr__`/`type.__delattr__`): every class's
+/// `attr_hooks` is recomputed on next use.
+pub fn note_hook_write() {
+    HOOKS_EPOCH.fetch_add(1, Ordering::AcqRel);
 }
 
 impl TypeObject {
@@ -68,6 +164,67 @@ impl TypeObject {
     pub fn has_metaclass(&self) -> bool {
         self.metatype.is_some()
     }
+
+    /// This type object (an uncounted reference valid as long as `self` is).
+    #[inline(always)]
+    pub fn this(&self) -> &ObjRef {
+        // SAFETY: set by `set_this` right after allocation, before any other reference to
+        // the type exists, and never written again.
+        unsafe { (*self.this.0.get()).as_deref().unwrap_unchecked() }
+    }
+
+    /// Which attribute hooks the class overrides (`HOOK_*` flags): the lock-free per-class
+    /// answer the attribute paths check before doing `object`'s generic lookup. Recomputed
+    /// (three type lookups) when a hook was assigned to any class since (`note_hook_write`).
+    ///
+    /// A stale answer is impossible: the epoch is read before the lookups and stored with
+    /// their result, and a writer advances it after changing the class namespace, so a
+    /// result computed across a change is stored with an epoch that is already old.
+    #[inline(always)]
+    pub fn attr_hooks(&self, py: Py<'_>) -> u8 {
+        let epoch = HOOKS_EPOCH.load(Ordering::Acquire);
+        let w = self.hooks.load(Ordering::Relaxed);
+        if w >> 8 == epoch && w & HOOKS_VALID != 0 {
+            return (w & 7) as u8;
+        }
+        self.compute_hooks(py, epoch)
+    }
+
+    #[inline(never)]
+    fn compute_hooks(&self, py: Py<'_>, epoch: u64) -> u8 {
+        let b = builtin();
+        let mut flags = 0;
+        for (name, flag) in [
+            ("__getattribute__", HOOK_GETATTRIBUTE),
+            ("__setattr__", HOOK_SETATTR),
+            ("__delattr__", HOOK_DELATTR),
+        ] {
+            let n = intern(py, name);
+            let found = lookup(py, self.this(), &n);
+            let generic = |t: &ObjRef| match (&found, lookup(py, t, &n)) {
+                (Some(Value::Obj(f)), Some(Value::Obj(g))) => f.is(&g),
+                (None, _) => true,
+                _ => false,
+            };
+            if !generic(&b.object) && !generic(&b.type_) {
+                flags |= flag;
+            }
+        }
+        self.hooks
+            .store(epoch << 8 | HOOKS_VALID | flags as u64, Ordering::Relaxed);
+        flags
+    }
+}
+
+/// Allocates a type object and points its `this` at itself.
+fn alloc_type(py: Py<'_>, t: TypeObject) -> ObjRef {
+    let o = ObjRef::new(py, Owned::Type(t));
+    if let Payload::Type(t) = o.payload() {
+        // SAFETY: `o` is the only reference to the new type, so nothing reads `this` yet;
+        // the copy is never dropped (`ManuallyDrop`), so it takes no count.
+        unsafe { *t.this.0.get() = Some(std::mem::ManuallyDrop::new(std::ptr::read(&o))) };
+    }
+    o
 }
 
 macro_rules! builtin_types {
@@ -127,6 +284,7 @@ builtin_types! {
     not_implemented => "NotImplementedType",
     ellipsis => "ellipsis",
     native => "native",
+    member_descriptor => "member_descriptor",
 }
 
 /// Creates a type object for a builtin or native type. Its instances have a `__dict__`
@@ -142,6 +300,10 @@ pub fn new_type(
     is_heap: bool,
 ) -> ObjRef {
     let instance_dict = !bases.is_empty() && layout != Layout::Builtin;
+    let slots = InstanceSlots {
+        weakref: false,
+        ..InstanceSlots::default()
+    };
     make_type(
         py,
         name,
@@ -152,6 +314,7 @@ pub fn new_type(
         is_heap,
         instance_dict,
         None,
+        slots,
     )
 }
 
@@ -169,6 +332,34 @@ pub fn new_class(
     instance_dict: bool,
     metatype: Option<ObjRef>,
 ) -> ObjRef {
+    let slots = InstanceSlots::inherited(&bases);
+    new_class_with_slots(
+        py,
+        name,
+        bases,
+        mro,
+        dict,
+        layout,
+        instance_dict,
+        metatype,
+        slots,
+    )
+}
+
+/// [`new_class`] for a class whose instances have named slots (`slots`, from the class
+/// body's `__slots__` and the bases').
+#[allow(clippy::too_many_arguments)]
+pub fn new_class_with_slots(
+    py: Py<'_>,
+    name: &str,
+    bases: Vec<ObjRef>,
+    mro: Vec<ObjRef>,
+    dict: ObjRef,
+    layout: Layout,
+    instance_dict: bool,
+    metatype: Option<ObjRef>,
+    slots: InstanceSlots,
+) -> ObjRef {
     make_type(
         py,
         name,
@@ -179,6 +370,7 @@ pub fn new_class(
         true,
         instance_dict,
         metatype,
+        slots,
     )
 }
 
@@ -193,11 +385,13 @@ fn make_type(
     is_heap: bool,
     instance_dict: bool,
     metatype: Option<ObjRef>,
+    slots: InstanceSlots,
 ) -> ObjRef {
     mark_type_dict(&dict);
-    ObjRef::new(
+    let shared_keys = SharedKeys::with_slots(slots.names.len(), instance_dict);
+    alloc_type(
         py,
-        Owned::Type(TypeObject {
+        TypeObject {
             name: name.into(),
             qualname: ObjCell::new(Value::Obj(intern(py, name))),
             bases: bases.into_boxed_slice(),
@@ -207,9 +401,12 @@ fn make_type(
             is_heap,
             final_type: false,
             instance_dict,
-            shared_keys: SharedKeys::new(),
+            shared_keys,
             metatype,
-        }),
+            slots,
+            hooks: AtomicU64::new(0),
+            this: SelfRef::empty(),
+        },
     )
 }
 
@@ -277,9 +474,9 @@ pub fn init(py: Py<'_>) -> &'static BuiltinTypes {
             // bool is a subclass of int (and is final).
             let bool_dict = new_dict_obj(py);
             mark_type_dict(&bool_dict);
-            let bool_ = ObjRef::new(
+            let bool_ = alloc_type(
                 py,
-                Owned::Type(TypeObject {
+                TypeObject {
                     name: "bool".into(),
                     qualname: ObjCell::new(Value::Obj(intern(py, "bool"))),
                     bases: vec![types.int.clone()].into_boxed_slice(),
@@ -291,7 +488,10 @@ pub fn init(py: Py<'_>) -> &'static BuiltinTypes {
                     instance_dict: false,
                     shared_keys: SharedKeys::new(),
                     metatype: None,
-                }),
+                    slots: InstanceSlots::default(),
+                    hooks: AtomicU64::new(0),
+                    this: SelfRef::empty(),
+                },
             );
             bool_.make_immortal();
             types.bool_ = bool_;

@@ -29,6 +29,7 @@ pub mod seqslot;
 #[cfg(not(loom))]
 pub mod signals;
 pub mod stats;
+pub mod stw;
 pub mod sync;
 pub mod thread;
 pub mod token;

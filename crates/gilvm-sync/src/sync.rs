@@ -284,6 +284,8 @@ pub mod broken {
         TrippedSummaryClearedLast,
         /// `appendonly.rs`: an append publishes the new length before writing the entry.
         AppendLenBeforeEntry,
+        /// `world.rs`: `with_world_stopped` runs its closure without stopping the world.
+        StwWriteWithoutStop,
     }
 
     std::thread_local! {

@@ -284,6 +284,71 @@ impl Gil {
             return false;
         }
         let stw = crate::stats::StopTheWorld::start();
+        self.stop_others(&mut w, ts);
+        // Everyone else is suspended: only this thread can touch objects.
+        self.enable_held_by(ts);
+        self.resume_others(&mut w, ts);
+        drop(stw);
+        true
+    }
+
+    /// Runs `f` while no other thread can touch an object: with the GIL on, the caller
+    /// holds it (the GIL build always); in solo mode no other thread is attached (and a
+    /// thread that registers meanwhile waits for this one's next eval-breaker check,
+    /// invariant 7); otherwise the world is stopped around `f` as for the run-time GIL
+    /// switch, and resumed after it. `f` must not block or run Python code (the other
+    /// threads wait for it). The calling thread must be attached; it is the one
+    /// [`WorldStopped`] token's holder for the duration of `f`.
+    ///
+    /// For values read without synchronisation on hot paths and written rarely
+    /// (`stw::StwCell`: an instance's class, whose `__class__` assignment is CPython's
+    /// stop-the-world write too).
+    pub fn with_world_stopped<R>(
+        &self,
+        ts: &Arc<ThreadState>,
+        f: impl FnOnce(&crate::stw::WorldStopped<'_>) -> R,
+    ) -> R {
+        loop {
+            if !crate::FREE_THREADING || self.is_enabled() || is_solo() {
+                // The GIL is on (and an attached thread holds it), or no other thread is
+                // attached and none attaches before this thread's next eval-breaker check.
+                // SAFETY: so no other thread can touch an object while `f` runs.
+                let stopped = unsafe { crate::stw::WorldStopped::new() };
+                return f(&stopped);
+            }
+            let mut w = self.world.inner.lock();
+            if w.stopping {
+                // Another stop is in progress: park like everyone else (invariant 5).
+                drop(w);
+                self.park_for_stop(ts);
+                continue;
+            }
+            if self.is_enabled() {
+                continue; // switched on meanwhile: the GIL now excludes the others
+            }
+            let stw = crate::stats::StopTheWorld::start();
+            #[cfg(loom)]
+            let skip = crate::sync::broken::active(crate::sync::broken::Bug::StwWriteWithoutStop);
+            #[cfg(not(loom))]
+            let skip = false;
+            if !skip {
+                self.stop_others(&mut w, ts);
+            }
+            // SAFETY: every other thread is suspended: none can touch an object until
+            // resumed.
+            let stopped = unsafe { crate::stw::WorldStopped::new() };
+            let r = f(&stopped);
+            if !skip {
+                self.resume_others(&mut w, ts);
+            }
+            drop(stw);
+            return r;
+        }
+    }
+
+    /// Stops every thread but `ts`: moves the detached ones to `SUSPENDED` and asks the
+    /// attached ones to park at their next eval-breaker check, until all are suspended.
+    fn stop_others(&self, w: &mut crate::sync::MutexGuard<'_, Inner>, ts: &Arc<ThreadState>) {
         w.stopping = true;
         self.world.stopping.store(true, Ordering::Release);
         loop {
@@ -318,17 +383,18 @@ impl Gil {
             if all {
                 break;
             }
-            self.world.cond.wait_for(&mut w, Duration::from_micros(500));
+            self.world.cond.wait_for(w, Duration::from_micros(500));
         }
-        // Everyone else is suspended: only this thread can touch objects.
-        self.enable_held_by(ts);
+    }
+
+    /// Ends a stop: every other thread back to `DETACHED` (each attaches again on its own,
+    /// through the GIL if it is now on), and wakes them.
+    fn resume_others(&self, w: &mut crate::sync::MutexGuard<'_, Inner>, ts: &Arc<ThreadState>) {
         for t in w.threads.iter().filter(|t| !Arc::ptr_eq(t, ts)) {
             t.status.0.store(DETACHED, Ordering::Release);
         }
         w.stopping = false;
         self.world.stopping.store(false, Ordering::Release);
         self.world.cond.notify_all();
-        drop(stw);
-        true
     }
 }

@@ -2,13 +2,21 @@
 //! instance dict, then non-data descriptors and plain class attributes, then
 //! `__getattr__`. Also method lookup for `LoadMethod` without creating bound methods.
 use gilvm_object::payload::{BoundMethod, Instance, InstanceBase};
-use gilvm_object::types::{is_subtype, lookup, type_of};
+use gilvm_object::types::{
+    as_type, is_subtype, lookup, type_of, HOOK_DELATTR, HOOK_GETATTRIBUTE, HOOK_SETATTR,
+};
 use gilvm_object::Owned;
 use gilvm_object::{ObjRef, Payload, Value};
 
 use crate::error::PyResult;
 use crate::eval::str_of;
 use crate::interp::Interp;
+
+/// The attribute hooks (`TypeObject::attr_hooks`) of type object `t`.
+#[inline]
+fn hooks_of(py: gilvm_object::Py<'_>, t: &ObjRef) -> u8 {
+    as_type(t).map_or(0, |t| t.attr_hooks(py))
+}
 
 impl Interp {
     pub fn getattr_str(&mut self, o: &Value, name: &str) -> PyResult {
@@ -76,7 +84,9 @@ impl Interp {
         }
     }
 
-    /// `o.name`, or None when missing (AttributeError from `__getattr__` included).
+    /// `o.name`, or None when missing (AttributeError from `__getattr__` included):
+    /// `type(o).__getattribute__` (an override in Python, or `object`'s generic lookup),
+    /// then `__getattr__` if that raised AttributeError or found nothing.
     pub fn getattr_opt(&mut self, o: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
         if let Value::Obj(obj) = o {
             match obj.payload() {
@@ -92,7 +102,19 @@ impl Interp {
                     }
                     return Ok(None);
                 }
-                Payload::Type(_) => return self.type_getattr(obj, name),
+                Payload::Type(t) => {
+                    if let Some(m) = &t.metatype {
+                        if hooks_of(self.py, m) & HOOK_GETATTRIBUTE != 0 {
+                            let m = m.clone();
+                            return self.getattr_hooked(o, &m, name);
+                        }
+                    }
+                    return match self.type_getattr(obj, name) {
+                        Ok(Some(v)) => Ok(Some(v)),
+                        Ok(None) => self.getattr_fallback(o, name, None),
+                        Err(e) => self.getattr_fallback(o, name, Some(e)),
+                    };
+                }
                 // (A tagged native object, e.g. a shared threading.local, is never a super
                 // object: answer without taking its lock.)
                 Payload::Native(n)
@@ -102,6 +124,88 @@ impl Interp {
                 {
                     return self.super_getattr(obj, name)
                 }
+                Payload::Instance(inst)
+                    if inst.class_type().attr_hooks(self.py) & HOOK_GETATTRIBUTE != 0 =>
+                {
+                    let ty = inst.class.clone();
+                    return self.getattr_hooked(o, &ty, name);
+                }
+                Payload::Native(n) if hooks_of(self.py, &n.class) & HOOK_GETATTRIBUTE != 0 => {
+                    let ty = n.class.clone();
+                    return self.getattr_hooked(o, &ty, name);
+                }
+                _ => {}
+            }
+        }
+        match self.generic_getattr(o, name) {
+            Ok(Some(v)) => Ok(Some(v)),
+            Ok(None) => self.getattr_fallback(o, name, None),
+            Err(e) => self.getattr_fallback(o, name, Some(e)),
+        }
+    }
+
+    /// `o.name` through `ty.__getattribute__` written in Python (`ty` is `o`'s type, or
+    /// its metaclass for a class), then `ty.__getattr__` if that raised AttributeError.
+    fn getattr_hooked(&mut self, o: &Value, ty: &ObjRef, name: &ObjRef) -> PyResult<Option<Value>> {
+        let ga = lookup(self.py, ty, &self.g.names.getattribute.clone())
+            .expect("a class with a __getattribute__ hook has one");
+        match self.call_method_value(&ga, o, &[Value::Obj(name.clone())]) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.matches(&e, &self.g.exc.attribute_error.clone()) => {
+                match lookup(self.py, ty, &self.g.names.getattr.clone()) {
+                    Some(gf) => self
+                        .call_method_value(&gf, o, &[Value::Obj(name.clone())])
+                        .map(Some),
+                    None => Err(e),
+                }
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// After `object.__getattribute__` found nothing (`err` None) or raised `err`: the
+    /// class's `__getattr__` when it has one and the error is an AttributeError; else
+    /// None (missing) or the error.
+    fn getattr_fallback(
+        &mut self,
+        o: &Value,
+        name: &ObjRef,
+        err: Option<crate::error::PyErr>,
+    ) -> PyResult<Option<Value>> {
+        if let Some(e) = &err {
+            if !self.matches(e, &self.g.exc.attribute_error.clone()) {
+                return Err(err.unwrap());
+            }
+        }
+        if let Value::Obj(obj) = o {
+            let hooked = match obj.payload() {
+                Payload::Instance(_) | Payload::Native(_) => true,
+                Payload::Type(t) => t.has_metaclass(),
+                _ => false,
+            };
+            if hooked {
+                let ty = type_of(o).clone();
+                if let Some(ga) = lookup(self.py, &ty, &self.g.names.getattr.clone()) {
+                    return self
+                        .call_method_value(&ga, o, &[Value::Obj(name.clone())])
+                        .map(Some);
+                }
+            }
+        }
+        match err {
+            Some(e) => Err(e),
+            None => Ok(None),
+        }
+    }
+
+    /// `object.__getattribute__(o, name)`: data descriptors of the type, the instance's own
+    /// attributes, then other class attributes and the special attributes; None when
+    /// missing. No `__getattribute__` override and no `__getattr__`.
+    pub fn generic_getattr(&mut self, o: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
+        if let Value::Obj(obj) = o {
+            match obj.payload() {
+                Payload::Module(_) => return self.getattr_opt(o, name),
+                Payload::Type(_) => return self.type_getattr(obj, name),
                 _ => {}
             }
         }
@@ -120,6 +224,11 @@ impl Interp {
                         )));
                     }
                     return self.call1(&getter, std::slice::from_ref(o)).map(Some);
+                }
+                Payload::Native(_) => {
+                    if let Some((pos, objclass)) = self.member_of(a) {
+                        return self.member_get(a, pos, &objclass, o);
+                    }
                 }
                 Payload::Instance(_) => {
                     if self
@@ -167,22 +276,7 @@ impl Interp {
         if let Some(a) = attr {
             return Ok(Some(self.bind_attr(a, o, &ty)?));
         }
-        if let Some(v) = self.special_attr(o, name)? {
-            return Ok(Some(v));
-        }
-        // __getattr__
-        if let Value::Obj(obj) = o {
-            if matches!(obj.payload(), Payload::Instance(_) | Payload::Native(_)) {
-                if let Some(ga) = lookup(self.py, &ty, &self.g.names.getattr.clone()) {
-                    return match self.call_method_value(&ga, o, &[Value::Obj(name.clone())]) {
-                        Ok(v) => Ok(Some(v)),
-                        Err(e) if self.matches(&e, &self.g.exc.attribute_error.clone()) => Err(e),
-                        Err(e) => Err(e),
-                    };
-                }
-            }
-        }
-        Ok(None)
+        self.special_attr(o, name)
     }
 
     /// Binds a class attribute found for instance `o` of type `ty`.
@@ -288,8 +382,8 @@ impl Interp {
 
     /// `cls.name` in CPython's order (`type.__getattribute__`): a data descriptor of the
     /// metaclass, the special attributes of type objects, the class's MRO (descriptors
-    /// bound with `__get__(None, cls)`), then the metaclass's attribute bound to the class,
-    /// then the metaclass's `__getattr__`.
+    /// bound with `__get__(None, cls)`), then the metaclass's attribute bound to the class
+    /// (`type.__getattribute__`; the metaclass's `__getattr__` is the caller's, `getattr_opt`).
     fn type_getattr(&mut self, t: &ObjRef, name: &ObjRef) -> PyResult<Option<Value>> {
         let Payload::Type(tt) = t.payload() else {
             unreachable!()
@@ -384,12 +478,6 @@ impl Interp {
                 // `__getattr__`.
                 if let Some(a) = meta_attr {
                     return Ok(Some(self.bind_attr(a, &Value::Obj(t.clone()), m)?));
-                }
-                if let Some(ga) = lookup(self.py, m, &self.g.names.getattr.clone()) {
-                    let tv = Value::Obj(t.clone());
-                    return self
-                        .call_method_value(&ga, &tv, &[Value::Obj(name.clone())])
-                        .map(Some);
                 }
             }
             None => {
@@ -558,6 +646,11 @@ impl Interp {
                 Payload::StaticMethod(f) | Payload::ClassMethod(f) if n == "__func__" => {
                     return Ok(Some(f.clone()))
                 }
+                Payload::Native(nat) if nat.class.is(&self.g.types.member_descriptor) => {
+                    if let Some(v) = self.member_attr(obj, n) {
+                        return Ok(Some(v));
+                    }
+                }
                 Payload::Native(_) if self.is_generator(o) => match n {
                     "__name__" => return Ok(Some(crate::builtins::gen_field(self, obj, false))),
                     "__qualname__" => return Ok(Some(crate::builtins::gen_field(self, obj, true))),
@@ -609,11 +702,17 @@ impl Interp {
         let plain = match &o {
             Value::Obj(obj) => match obj.payload() {
                 Payload::Module(_) | Payload::Type(_) => false,
-                Payload::Instance(inst) => inst.attr_get(self.py, name).is_none(),
+                Payload::Instance(inst) => {
+                    inst.class_type().attr_hooks(self.py) & HOOK_GETATTRIBUTE == 0
+                        && inst.attr_get(self.py, name).is_none()
+                }
                 Payload::Function(_) => false,
-                Payload::Native(n) => !n
-                    .data
-                    .with(self.py, |d| d.is::<crate::builtins::core::SuperObj>()),
+                Payload::Native(n) => {
+                    hooks_of(self.py, &n.class) & HOOK_GETATTRIBUTE == 0
+                        && !n
+                            .data
+                            .with(self.py, |d| d.is::<crate::builtins::core::SuperObj>())
+                }
                 _ => true,
             },
             _ => true,
@@ -673,6 +772,13 @@ impl Interp {
                     None => Ok(Some(v)),
                 }
             }
+            Payload::Native(_) => match self.member_of(&a) {
+                Some((pos, objclass)) => {
+                    self.member_set(&a, pos, &objclass, o, v)?;
+                    Ok(None)
+                }
+                None => Ok(Some(v)),
+            },
             _ => Ok(Some(v)),
         }
     }
@@ -699,12 +805,30 @@ impl Interp {
             )));
         }
         if name.is(&self.g.names.class) {
+            let newto = match &v {
+                Value::Obj(c) if matches!(c.payload(), Payload::Type(_)) => c.clone(),
+                _ => {
+                    return Err(self.type_error(format!(
+                        "__class__ must be set to a class, not '{}' object",
+                        self.type_name(&v)
+                    )))
+                }
+            };
+            let (Some(m), true) = (&t.metatype, as_type(&newto).is_some_and(|n| n.is_heap)) else {
+                return Err(self.type_error(
+                    "__class__ assignment only supported for mutable types or ModuleType subclasses",
+                ));
+            };
             // The metatype of a class is fixed at creation.
-            return Err(self.type_error(if t.has_metaclass() {
-                "gilvm does not support assigning __class__ of a class"
+            return Err(if is_subtype(&newto, &self.g.types.type_) {
+                self.type_error("gilvm does not support assigning __class__ of a class")
             } else {
-                "__class__ assignment only supported for mutable types or ModuleType subclasses"
-            }));
+                self.type_error(format!(
+                    "__class__ assignment: '{}' object layout differs from '{}'",
+                    gilvm_object::types::type_name(&newto),
+                    gilvm_object::types::type_name(m)
+                ))
+            });
         }
         if str_of(name) == "__qualname__" {
             if v.as_str().is_none() {
@@ -717,8 +841,30 @@ impl Interp {
             t.qualname.with(self.py, |q| *q = v.clone());
             return Ok(());
         }
+        let hook = self.is_hook_name(name);
+        if hook {
+            gilvm_object::types::note_hook_write();
+        }
         self.dict_set_str(&t.dict, name.clone(), v);
+        if hook {
+            gilvm_object::types::note_hook_write();
+        }
         Ok(())
+    }
+
+    /// `__getattribute__`, `__setattr__` or `__delattr__`: a class-namespace write of one
+    /// of them changes the classes' `attr_hooks`; it is announced before and after the
+    /// write (`types::note_hook_write`), so that hooks computed in between are stale.
+    fn is_hook_name(&self, name: &ObjRef) -> bool {
+        let n = &self.g.names;
+        name.is(&n.getattribute)
+            || name.is(&n.setattr)
+            || name.is(&n.delattr)
+            || (!name.is_immortal()
+                && matches!(
+                    str_of(name),
+                    "__getattribute__" | "__setattr__" | "__delattr__"
+                ))
     }
 
     /// `type.__delattr__(cls, name)`: through a data descriptor of the metaclass, else from
@@ -761,7 +907,15 @@ impl Interp {
                 t.name
             )));
         }
-        if self.dict_del_str(&t.dict, name).is_some() {
+        let hook = self.is_hook_name(name);
+        if hook {
+            gilvm_object::types::note_hook_write();
+        }
+        let found = self.dict_del_str(&t.dict, name).is_some();
+        if hook {
+            gilvm_object::types::note_hook_write();
+        }
+        if found {
             return Ok(());
         }
         Err(self.no_attr(&cv, name))
@@ -772,22 +926,13 @@ impl Interp {
         if let Value::Obj(obj) = o {
             match obj.payload() {
                 Payload::Instance(inst) => {
-                    let ty = inst.class.clone();
-                    let Some(v) = self.set_via_data_descriptor(&ty, o, name, v)? else {
+                    if inst.class_type().attr_hooks(self.py) & HOOK_SETATTR != 0 {
+                        let sa = lookup(self.py, &inst.class, &self.g.names.setattr.clone())
+                            .expect("a class with a __setattr__ hook has one");
+                        self.call_method_value(&sa, o, &[Value::Obj(name.clone()), v])?;
                         return Ok(());
-                    };
-                    if let InstanceBase::Exception(_) = &inst.base {
-                        if crate::exc_methods::exc_setattr(self, obj, str_of(name), &v)? {
-                            return Ok(());
-                        }
                     }
-                    if let Some(sa) = lookup(self.py, &ty, &self.g.names.setattr.clone()) {
-                        if !self.is_object_setattr(&sa) {
-                            self.call_method_value(&sa, o, &[Value::Obj(name.clone()), v])?;
-                            return Ok(());
-                        }
-                    }
-                    return self.instance_dict_set(o, name, v);
+                    return self.generic_setattr(o, name, v);
                 }
                 Payload::Type(t) => {
                     if let Some(m) = &t.metatype {
@@ -840,6 +985,9 @@ impl Interp {
                 _ => {}
             }
         }
+        if name.is(&self.g.names.class) {
+            return self.set_class(o, &v);
+        }
         Err(self.attribute_error(format!(
             "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
             self.type_name(o),
@@ -857,75 +1005,108 @@ impl Interp {
         })
     }
 
-    /// Stores into an instance's `__dict__` (`object.__setattr__`).
-    pub fn instance_dict_set(&mut self, o: &Value, name: &ObjRef, v: Value) -> PyResult<()> {
-        if let Value::Obj(obj) = o {
-            if let Payload::Instance(inst) = obj.payload() {
-                if inst.has_dict() {
-                    if name.is(&self.g.names.dict) {
-                        return match v {
-                            Value::Obj(d) => inst.attrs.replace_dict(self.py, d).map_err(|d| {
-                                self.type_error(format!(
-                                    "__dict__ must be set to a dictionary, not a '{}'",
-                                    self.type_name(&Value::Obj(d))
-                                ))
-                            }),
-                            _ => Err(self.type_error(format!(
-                                "__dict__ must be set to a dictionary, not a '{}'",
-                                self.type_name(&v)
-                            ))),
-                        };
-                    }
-                    inst.attr_set(self.py, name.clone(), v);
-                    return Ok(());
-                }
+    /// `object.__setattr__(o, name, v)` for an instance: `__class__`, a data descriptor of
+    /// its type (a property, a slot's member descriptor, an object with `__set__`), else
+    /// its `__dict__` (CPython's `_PyObject_GenericSetAttrWithDict`, its messages included).
+    pub fn generic_setattr(&mut self, o: &Value, name: &ObjRef, v: Value) -> PyResult<()> {
+        let Value::Obj(obj) = o else {
+            return self.setattr(o, name, v);
+        };
+        let Payload::Instance(inst) = obj.payload() else {
+            return self.setattr(o, name, v);
+        };
+        if name.is(&self.g.names.class) {
+            return self.set_class(o, &v);
+        }
+        let ty = inst.class.clone();
+        let Some(v) = self.set_via_data_descriptor(&ty, o, name, v)? else {
+            return Ok(());
+        };
+        if let InstanceBase::Exception(_) = &inst.base {
+            if crate::exc_methods::exc_setattr(self, obj, str_of(name), &v)? {
+                return Ok(());
             }
         }
-        Err(self.attribute_error(format!(
-            "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
-            self.type_name(o),
-            str_of(name)
-        )))
+        if !inst.has_dict() {
+            return Err(self.no_dict_error(o, &ty, name));
+        }
+        if name.is(&self.g.names.dict) {
+            return match v {
+                Value::Obj(d) => inst.replace_dict(self.py, d).map_err(|d| {
+                    self.type_error(format!(
+                        "__dict__ must be set to a dictionary, not a '{}'",
+                        self.type_name(&Value::Obj(d))
+                    ))
+                }),
+                _ => Err(self.type_error(format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    self.type_name(&v)
+                ))),
+            };
+        }
+        inst.attr_set(self.py, name.clone(), v);
+        Ok(())
     }
 
-    /// `o` as an instance, if `o.name` is a plain instance attribute: `o` is an instance
-    /// (not an exception) with a `__dict__`, and its type has no attribute `name` at all
-    /// (so no descriptor to honour). The eval loop's attribute fast paths use it.
+    /// CPython's AttributeError for storing or deleting `name` on an instance without a
+    /// `__dict__`: read-only when the class has such an attribute (not a data descriptor),
+    /// else missing, with "and no __dict__ …" when the class uses the generic `__setattr__`.
+    fn no_dict_error(&mut self, o: &Value, ty: &ObjRef, name: &ObjRef) -> crate::error::PyErr {
+        let tn = self.type_name(o);
+        let n = str_of(name);
+        if lookup(self.py, ty, name).is_some() {
+            return self.attribute_error(format!("'{tn}' object attribute '{n}' is read-only"));
+        }
+        let generic = hooks_of(self.py, ty) & (HOOK_SETATTR | HOOK_DELATTR) == 0;
+        let e = self.attribute_error(if generic {
+            format!(
+                "'{tn}' object has no attribute '{n}' and no __dict__ for setting new attributes"
+            )
+        } else {
+            format!("'{tn}' object has no attribute '{n}'")
+        });
+        let _ = self.setattr_exc_fields(&e, o, name);
+        e
+    }
+
+    /// Does `o`'s class leave `o.name` to the instance's own storage with `object`'s
+    /// `__getattribute__`/`__setattr__`? (The attribute caches' fill, `attrcache.rs`.)
+    /// `Some((shared-key index or slot position, is a slot, hooks))`; None when the name is
+    /// not cacheable for this class (a descriptor other than a slot's, a special name, an
+    /// exception instance, no room in the shared keys).
     #[inline(always)]
-    pub(crate) fn plain_attr_instance<'a>(
+    pub(crate) fn cacheable_attr(
         &self,
-        o: &'a Value,
+        inst: &Instance,
         name: &ObjRef,
-    ) -> Option<&'a Instance> {
-        let Value::Obj(obj) = o else { return None };
-        let Payload::Instance(inst) = obj.payload() else {
-            return None;
-        };
-        if !inst.has_dict()
-            || name.is(&self.g.names.dict)
+        store: bool,
+    ) -> Option<(usize, bool, u8)> {
+        if name.is(&self.g.names.dict)
+            || name.is(&self.g.names.class)
             || matches!(inst.base, InstanceBase::Exception(_))
-            || lookup(self.py, &inst.class, name).is_some()
         {
             return None;
         }
-        Some(inst)
-    }
-
-    /// Does `o`'s type use `object.__setattr__`? (An instance; see `plain_attr_instance`.)
-    #[inline(always)]
-    pub(crate) fn has_object_setattr(&self, o: &Value) -> bool {
-        let Value::Obj(obj) = o else { return false };
-        let Payload::Instance(inst) = obj.payload() else {
-            return false;
-        };
-        match lookup(self.py, &inst.class, &self.g.names.setattr) {
-            Some(sa) => self.is_object_setattr(&sa),
-            None => true,
+        let hooks = inst.class_type().attr_hooks(self.py);
+        match lookup(self.py, &inst.class, name) {
+            None => {
+                let keys = inst.keys();
+                if !inst.has_dict() || !keys.shares() {
+                    return None;
+                }
+                let idx = if store {
+                    keys.index_or_add(self.py, name)?
+                } else {
+                    keys.index_of(name)?
+                };
+                Some((idx, false, hooks))
+            }
+            Some(Value::Obj(a)) => {
+                let (pos, objclass) = self.member_of(&a)?;
+                is_subtype(&inst.class, &objclass).then_some((pos, true, hooks))
+            }
+            Some(_) => None,
         }
-    }
-
-    fn is_object_setattr(&self, v: &Value) -> bool {
-        matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::BuiltinFunction(b) if b.name == "__setattr__" && b.data.as_str() == Some("object")))
     }
 
     /// `del o.name`.
@@ -933,23 +1114,13 @@ impl Interp {
         if let Value::Obj(obj) = o {
             match obj.payload() {
                 Payload::Instance(inst) => {
-                    if let Some(Value::Obj(a)) = lookup(self.py, &inst.class, name) {
-                        if let Payload::Property(p) = a.payload() {
-                            let d = p[2].clone();
-                            if d.is_none() {
-                                return Err(self.attribute_error(format!(
-                                    "property '{}' of '{}' object has no deleter",
-                                    str_of(name),
-                                    self.type_name(o)
-                                )));
-                            }
-                            self.call1(&d, std::slice::from_ref(o))?;
-                            return Ok(());
-                        }
-                    }
-                    if inst.attr_del(self.py, name).is_some() {
+                    if inst.class_type().attr_hooks(self.py) & HOOK_DELATTR != 0 {
+                        let da = lookup(self.py, &inst.class, &self.g.names.delattr.clone())
+                            .expect("a class with a __delattr__ hook has one");
+                        self.call_method_value(&da, o, &[Value::Obj(name.clone())])?;
                         return Ok(());
                     }
+                    return self.generic_delattr(o, name);
                 }
                 Payload::Type(t) => {
                     if let Some(m) = &t.metatype {
@@ -977,6 +1148,63 @@ impl Interp {
                 }
                 _ => {}
             }
+        }
+        Err(self.no_attr(o, name))
+    }
+
+    /// `object.__delattr__(o, name)` for an instance: a data descriptor of its type (a
+    /// property's deleter, a slot, an object with `__delete__`), else its `__dict__`.
+    pub fn generic_delattr(&mut self, o: &Value, name: &ObjRef) -> PyResult<()> {
+        let Value::Obj(obj) = o else {
+            return self.delattr(o, name);
+        };
+        let Payload::Instance(inst) = obj.payload() else {
+            return self.delattr(o, name);
+        };
+        if name.is(&self.g.names.class) {
+            return Err(self.type_error("can't delete __class__ attribute"));
+        }
+        let ty = inst.class.clone();
+        if let Some(Value::Obj(a)) = lookup(self.py, &ty, name) {
+            match a.payload() {
+                Payload::Property(p) => {
+                    let d = p[2].clone();
+                    if d.is_none() {
+                        return Err(self.attribute_error(format!(
+                            "property '{}' of '{}' object has no deleter",
+                            str_of(name),
+                            self.type_name(o)
+                        )));
+                    }
+                    self.call1(&d, std::slice::from_ref(o))?;
+                    return Ok(());
+                }
+                Payload::Native(_) => {
+                    if let Some((pos, objclass)) = self.member_of(&a) {
+                        return self.member_set(&a, pos, &objclass, o, Value::Undef);
+                    }
+                }
+                Payload::Instance(_) => {
+                    let av = Value::Obj(a.clone());
+                    if let Some(del) = self.lookup_special(&av, "__delete__") {
+                        self.call_method_value(&del, &av, std::slice::from_ref(o))?;
+                        return Ok(());
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !inst.has_dict() {
+            return Err(self.no_dict_error(o, &ty, name));
+        }
+        if name.is(&self.g.names.dict) {
+            // CPython leaves the instance a new empty dict.
+            let d = self.new_dict_obj();
+            let _ = inst.replace_dict(self.py, d);
+            return Ok(());
+        }
+        if inst.attr_del(self.py, name).is_some() {
+            return Ok(());
         }
         Err(self.no_attr(o, name))
     }

@@ -38,6 +38,7 @@ pub mod observability;
 mod ops;
 mod protocol;
 mod repr;
+mod slots;
 mod strfmt;
 pub mod threads;
 pub mod traceback;

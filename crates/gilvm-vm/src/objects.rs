@@ -1,7 +1,7 @@
 //! Calling types (instance creation), `__build_class__`, and the exception-raising and
 //! context-manager helpers the eval loop uses.
 use gilvm_object::payload::{BoundMethod, Instance, InstanceBase};
-use gilvm_object::types::{is_subtype, lookup, new_class, type_of, type_of_obj, Layout};
+use gilvm_object::types::{is_subtype, lookup, new_class_with_slots, type_of, type_of_obj, Layout};
 use gilvm_object::Owned;
 use gilvm_object::{ObjCell, ObjRef, Payload, Value};
 
@@ -545,18 +545,20 @@ impl Interp {
             }
         }
         let mro = self.c3_mro(&bases)?;
-        let instance_dict = self.class_has_instance_dict(&bases, &ns)?;
+        let slots = self.class_slots(name, &bases, &ns)?;
         let meta = (!metatype.is(&self.g.types.type_)).then(|| metatype.clone());
-        let cls = new_class(
+        let cls = new_class_with_slots(
             self.py,
             name,
             bases,
             mro,
             ns.clone(),
             layout,
-            instance_dict,
+            slots.instance_dict,
             meta,
+            slots.slots,
         );
+        self.add_member_descriptors(&cls);
         if let (Some(q), Payload::Type(t)) = (qualname, cls.payload()) {
             t.qualname.with(self.py, |x| *x = q);
         }
@@ -637,28 +639,6 @@ impl Interp {
             }
             _ => a,
         })
-    }
-
-    /// Do a new class's instances have a `__dict__`? Yes unless its namespace has
-    /// `__slots__` without `"__dict__"` and no base gives its instances one. (A class
-    /// whose `__slots__` names attributes keeps a dict for now, as the slots themselves
-    /// are not stored apart yet.)
-    fn class_has_instance_dict(&mut self, bases: &[ObjRef], ns: &ObjRef) -> PyResult<bool> {
-        let Some(slots) = self.dict_get_str(ns, &self.g.names.slots.clone()) else {
-            return Ok(true);
-        };
-        if bases
-            .iter()
-            .any(|b| matches!(b.payload(), Payload::Type(t) if t.instance_dict))
-        {
-            return Ok(true);
-        }
-        let names = if slots.as_str().is_some() {
-            vec![slots]
-        } else {
-            self.collect(&slots)?
-        };
-        Ok(!names.is_empty())
     }
 
     /// CPython's C3 linearisation (excluding the class itself).

@@ -261,11 +261,13 @@ fn next(interp: &mut Interp, args: Args<'_>) -> PyResult {
     }
 }
 
-fn attr_name(interp: &Interp, v: &Value, f: &str) -> PyResult<ObjRef> {
+/// An attribute name argument (`getattr`, `object.__setattr__`, …), interned; CPython's
+/// message names no function.
+fn attr_name(interp: &Interp, v: &Value, _f: &str) -> PyResult<ObjRef> {
     match v.as_str() {
         Some(s) => Ok(interp.intern(s)),
         None => Err(interp.type_error(format!(
-            "{f}(): attribute name must be string, not '{}'",
+            "attribute name must be string, not '{}'",
             interp.type_name(v)
         ))),
     }
@@ -475,24 +477,62 @@ fn object_init(_interp: &mut Interp, _args: Args<'_>) -> PyResult {
     Ok(Value::None)
 }
 
+/// `object.__setattr__(o, name, v)`: the generic store, bypassing an override in `o`'s
+/// class (what `super().__setattr__(name, v)` in an override reaches).
 fn object_setattr(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__setattr__", 3, 3)?;
     let n = attr_name(interp, &a[1], "__setattr__")?;
-    interp.instance_dict_set(&a[0], &n, a[2].clone())?;
+    no_type_receiver(interp, &a[0], "__setattr__")?;
+    interp.generic_setattr(&a[0], &n, a[2].clone())?;
     Ok(Value::None)
 }
 
+/// `object.__getattribute__(o, name)`: the generic lookup, without the class's
+/// `__getattribute__` override or its `__getattr__`.
 fn object_getattribute(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__getattribute__", 2, 2)?;
     let n = attr_name(interp, &a[1], "__getattribute__")?;
-    interp.getattr(&a[0], &n)
+    match interp.generic_getattr(&a[0], &n)? {
+        Some(v) => Ok(v),
+        None => Err(interp.no_attr(&a[0], &n)),
+    }
 }
 
+/// `object.__delattr__(o, name)`: the generic delete.
 fn object_delattr(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__delattr__", 2, 2)?;
     let n = attr_name(interp, &a[1], "__delattr__")?;
-    interp.delattr(&a[0], &n)?;
+    no_type_receiver(interp, &a[0], "__delattr__")?;
+    interp.generic_delattr(&a[0], &n)?;
     Ok(Value::None)
+}
+
+/// CPython's `hackcheck`: `object.__setattr__`/`__delattr__` refuse a class (its own
+/// type's are `type.__setattr__`/`__delattr__`).
+fn no_type_receiver(interp: &Interp, o: &Value, f: &str) -> PyResult<()> {
+    if matches!(o, Value::Obj(c) if matches!(c.payload(), Payload::Type(_))) {
+        return Err(interp.type_error(format!("can't apply this {f} to type object")));
+    }
+    Ok(())
+}
+
+/// `type.__getattribute__(cls, name)`: class attribute lookup without a metaclass's
+/// `__getattribute__` override.
+fn type_getattribute(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__getattribute__", 2, 2)?;
+    let n = attr_name(interp, &a[1], "__getattribute__")?;
+    match &a[0] {
+        Value::Obj(c) if matches!(c.payload(), Payload::Type(_)) => {
+            match interp.generic_getattr(&a[0], &n)? {
+                Some(v) => Ok(v),
+                None => Err(interp.no_attr(&a[0], &n)),
+            }
+        }
+        v => Err(interp.type_error(format!(
+            "descriptor '__getattribute__' requires a 'type' object but received a '{}'",
+            interp.type_name(v)
+        ))),
+    }
 }
 
 fn object_repr(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -1402,7 +1442,9 @@ pub fn register(interp: &mut Interp) {
         t.type_.type_dict_set(interp, name, v);
     }
     super::add_classmethod(interp, &t.type_, "__prepare__", type_prepare);
+    add_method(interp, &t.type_, "__getattribute__", type_getattribute);
     add_method(interp, &t.type_, "mro", type_mro);
+    crate::slots::register(interp);
     add_method(interp, &t.type_, "__subclasses__", type_subclasses);
     add_static(interp, &t.bool_, "__new__", bool_new);
     add_static(interp, &t.str_, "__new__", str_new);

@@ -227,7 +227,32 @@ def _object_state(x, cls):
     getter = getattr(cls, '__getstate__', None)
     if getter is not None:
         return x.__getstate__()
-    return _dict_state(x)
+    # CPython's object.__getstate__: the __dict__, and the set slots as a second dict.
+    state = _dict_state(x)
+    slots = {}
+    for name in _slot_names(cls):
+        try:
+            slots[name] = getattr(x, name)
+        except AttributeError:
+            pass
+    if slots:
+        return (state, slots)
+    return state
+
+
+def _slot_names(cls):
+    """The named slots of cls's instances (copyreg._slotnames)."""
+    names = []
+    for c in cls.__mro__:
+        if '__slots__' not in c.__dict__:
+            continue
+        slots = c.__dict__['__slots__']
+        if isinstance(slots, str):
+            slots = (slots,)
+        for name in slots:
+            if name not in ('__dict__', '__weakref__'):
+                names.append(name)
+    return names
 
 
 def _default_reduce(x, cls):

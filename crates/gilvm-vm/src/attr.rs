@@ -946,6 +946,14 @@ impl Interp {
                             self.call1(&d, std::slice::from_ref(o))?;
                             return Ok(());
                         }
+                        // A data descriptor that is an instance (a subclass of property).
+                        if let Payload::Instance(_) = a.payload() {
+                            let av = Value::Obj(a.clone());
+                            if let Some(del) = self.lookup_special(&av, "__delete__") {
+                                self.call_method_value(&del, &av, std::slice::from_ref(o))?;
+                                return Ok(());
+                            }
+                        }
                     }
                     if inst.attr_del(self.py, name).is_some() {
                         return Ok(());

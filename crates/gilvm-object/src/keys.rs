@@ -184,6 +184,20 @@ pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
     }
 }
 
+/// `as_index_i64` of the int an instance of a subclass of int holds (out of line: the miss
+/// path).
+#[inline(never)]
+fn subclass_index_i64(v: &Value) -> Option<i64> {
+    match v.subclass_value()? {
+        Value::Int(i) => Some(*i),
+        Value::Obj(o) => match o.payload() {
+            Payload::Int(b) => b.to_i64(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// The value as an i64 index, if it is an int that fits.
 pub fn as_index_i64(v: &Value) -> Option<i64> {
     match v {
@@ -191,6 +205,9 @@ pub fn as_index_i64(v: &Value) -> Option<i64> {
         Value::Bool(b) => Some(*b as i64),
         Value::Obj(o) => match o.payload() {
             Payload::Int(b) => b.to_i64(),
+            // An instance of a subclass of int: the int it holds (CPython's `__index__` of
+            // an int subclass is the int itself).
+            Payload::Instance(_) => subclass_index_i64(v),
             _ => None,
         },
         _ => None,

@@ -327,12 +327,99 @@ impl Instance {
 
 /// State of a builtin base class that an instance carries (boxed: most instances have
 /// none, and they should not pay for the largest).
+///
+/// # Instances of subclasses of builtin types
+/// An instance of a class that derives from a builtin type keeps the builtin's state here,
+/// next to its class and attributes, so that `type(x)` is the subclass, `x.__dict__` holds
+/// its own attributes, and the builtin's methods (found through the MRO, in the builtin
+/// type's dict) still find the state they work on:
+///
+/// - `List`, `Dict`, `Set`: the mutable containers, whose state *is* the object (an
+///   in-place operation must change this instance, and return it), boxed;
+/// - `Value`: the immutable builtins (`int`, `float`, `str`, `bytes`, `tuple`,
+///   `frozenset`): the plain builtin value the instance stands for, made once by
+///   `T.__new__` and never changed. It is always a plain value (never itself an instance),
+///   so one step of [`Value::base_value`] reaches it, and a method of the builtin that
+///   returns "itself unchanged" (`s.strip()` of a stripped string) returns the plain value,
+///   which is what CPython returns for a subclass (`type(S("a").strip()) is str`);
+/// - `Descriptor`: `property`, `classmethod`, `staticmethod`: the plain descriptor object
+///   (and the name `__set_name__` gave it), which `__init__` replaces (CPython's
+///   `property.__init__` may run again), hence a cell.
+///
+/// Plain builtin values never pay for this: an `int` is still an immediate and a `str` a
+/// `PyStr` object. The value-extraction helpers (`Value::as_str`, `Value::to_bigint`, and
+/// the VM's `int_ref`, `as_pystr`, …) look here only after the plain payload did not match.
 pub enum InstanceBase {
     Object,
     Exception(Box<ObjCell<ExcData>>),
     List(Box<PyList>),
     Dict(Box<PyDict>),
+    /// The plain value of an instance of a subclass of an immutable builtin.
+    Value(Value),
+    /// The table of an instance of a subclass of `set`.
+    Set(Box<PySet>),
+    /// The plain `property`/`classmethod`/`staticmethod` of an instance of a subclass of
+    /// one of them.
+    Descriptor(Box<ObjCell<SubDescriptor>>),
 }
+
+/// The state of an instance of a subclass of `property`, `classmethod` or `staticmethod`.
+pub struct SubDescriptor {
+    /// The plain descriptor the instance behaves as (replaced by `__init__`).
+    pub desc: Value,
+    /// The attribute name `__set_name__` gave it (a property names it in its errors), or
+    /// None.
+    pub name: Value,
+}
+
+/// Which builtin a class derives its instances' state from, when that state is one of the
+/// [`InstanceBase`] variants added for subclasses of builtins (`Layout::Base` of the class).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BuiltinBase {
+    Int,
+    Float,
+    Str,
+    Bytes,
+    Tuple,
+    FrozenSet,
+    Set,
+    Property,
+    ClassMethod,
+    StaticMethod,
+}
+
+impl BuiltinBase {
+    /// The builtin type's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            BuiltinBase::Int => "int",
+            BuiltinBase::Float => "float",
+            BuiltinBase::Str => "str",
+            BuiltinBase::Bytes => "bytes",
+            BuiltinBase::Tuple => "tuple",
+            BuiltinBase::FrozenSet => "frozenset",
+            BuiltinBase::Set => "set",
+            BuiltinBase::Property => "property",
+            BuiltinBase::ClassMethod => "classmethod",
+            BuiltinBase::StaticMethod => "staticmethod",
+        }
+    }
+}
+
+impl InstanceBase {
+    /// The plain value of an instance of a subclass of an immutable builtin.
+    #[inline]
+    pub fn value(&self) -> Option<&Value> {
+        match self {
+            InstanceBase::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+// An instance's builtin state stays two words (the `Value` variant uses the spare tags of
+// the value's own tag word).
+const _: () = assert!(std::mem::size_of::<InstanceBase>() == 16);
 
 /// A Python function.
 pub struct Function {

@@ -29,6 +29,9 @@ pub enum Layout {
     Dict,
     /// Type objects: the instances of a subclass of `type` (a metaclass) are classes.
     Type,
+    /// Instances of a subclass of another builtin (`int`, `str`, `tuple`, `set`,
+    /// `property`, …) carry its state (`InstanceBase::Value`, `Set`, `Descriptor`).
+    Base(crate::payload::BuiltinBase),
 }
 
 /// A type object.

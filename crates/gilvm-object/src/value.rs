@@ -182,9 +182,24 @@ impl Value {
         }
     }
 
-    /// The string payload, if this is a `str`.
+    /// The string payload, if this is a `str` or an instance of a subclass of `str` (its
+    /// text: CPython's `PyUnicode_Check`, not `PyUnicode_CheckExact`).
     #[inline]
     pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Obj(o) => match o.payload() {
+                Payload::Str(s) => Some(s.as_str()),
+                Payload::Instance(_) => self.subclass_str(),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The string payload of an exact `str` only (what a fast path that bypasses special
+    /// methods may use: a subclass may override them).
+    #[inline]
+    pub fn as_exact_str(&self) -> Option<&str> {
         match self {
             Value::Obj(o) => match o.payload() {
                 Payload::Str(s) => Some(s.as_str()),
@@ -194,16 +209,66 @@ impl Value {
         }
     }
 
-    /// The integer value as a BigInt (ints and bools), or None.
+    /// The integer value as a BigInt (ints, bools and instances of subclasses of `int`), or
+    /// None.
     pub fn to_bigint(&self) -> Option<BigInt> {
         match self {
             Value::Bool(b) => Some(BigInt::from(*b as i64)),
             Value::Int(i) => Some(BigInt::from(*i)),
             Value::Obj(o) => match o.payload() {
                 Payload::Int(b) => Some(b.clone()),
+                Payload::Instance(_) => match self.subclass_value()? {
+                    Value::Int(i) => Some(BigInt::from(*i)),
+                    Value::Obj(p) => match p.payload() {
+                        Payload::Int(b) => Some(b.clone()),
+                        _ => None,
+                    },
+                    _ => None,
+                },
                 _ => None,
             },
             _ => None,
+        }
+    }
+
+    /// The plain builtin value held by an instance of a subclass of an immutable builtin
+    /// (`int`, `float`, `str`, `bytes`, `tuple`, `frozenset`): see `InstanceBase::Value`.
+    /// None for every other value. Kept out of line: it is the miss path of the extraction
+    /// helpers, which a plain value never reaches.
+    #[inline(never)]
+    pub fn subclass_value(&self) -> Option<&Value> {
+        match self {
+            Value::Obj(o) => match o.payload() {
+                Payload::Instance(i) => i.base.value(),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The text of an instance of a subclass of `str` (`as_str`'s miss path, out of line so
+    /// that `as_str` stays small and inlined).
+    #[inline(never)]
+    fn subclass_str(&self) -> Option<&str> {
+        match self.subclass_value()? {
+            Value::Obj(p) => match p.payload() {
+                Payload::Str(s) => Some(s.as_str()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The builtin value this value stands for: the plain value an instance of a subclass
+    /// of an immutable builtin holds, else the value itself. (`int.__add__(Flags(3), 1)`
+    /// computes with the plain 3.)
+    #[inline]
+    pub fn base_value(&self) -> &Value {
+        match self {
+            Value::Obj(o) if matches!(o.payload(), Payload::Instance(_)) => {
+                self.subclass_value().unwrap_or(self)
+            }
+            _ => self,
         }
     }
 

@@ -32,6 +32,11 @@ fn dict_of(o: &ObjRef) -> &gilvm_object::dict::PyDict {
 fn set_of(o: &ObjRef) -> &gilvm_object::set::PySet {
     match o.payload() {
         Payload::Set(s) | Payload::FrozenSet(s) => s,
+        // An instance of a subclass of set.
+        Payload::Instance(gilvm_object::payload::Instance {
+            base: gilvm_object::payload::InstanceBase::Set(s),
+            ..
+        }) => s,
         _ => unreachable!("not a set"),
     }
 }

@@ -94,9 +94,8 @@ pub fn next_iter(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<Value>> {
             }
         }
         Plan::Set(s, mut pos, len) => {
-            let ss = match s.payload() {
-                Payload::Set(ss) | Payload::FrozenSet(ss) => ss,
-                _ => return Ok(None),
+            let Some(ss) = crate::builtins::containers::set_table(&s) else {
+                return Ok(None);
             };
             loop {
                 match ss.iter_step(py, pos, len) {
@@ -329,7 +328,7 @@ pub fn length_hint(interp: &mut Interp, args: Args<'_>) -> PyResult {
                     Ok(Value::Int(dd.remaining_from(py, pos, len) as i64))
                 }
                 Hint::Set(s, pos, len) => {
-                    let (Payload::Set(ss) | Payload::FrozenSet(ss)) = s.payload() else {
+                    let Some(ss) = crate::builtins::containers::set_table(&s) else {
                         return Ok(Value::Int(0));
                     };
                     Ok(Value::Int(ss.remaining_from(py, pos, len) as i64))

@@ -185,7 +185,7 @@ impl Interp {
             Layout::List => InstanceBase::List(Box::default()),
             Layout::Dict => InstanceBase::Dict(Box::default()),
             Layout::Object => InstanceBase::Object,
-            Layout::Builtin | Layout::Type => {
+            Layout::Builtin | Layout::Type | Layout::Base(_) => {
                 // CPython names the nearest class whose `__new__` is not written in Python.
                 let mut base = cls.clone();
                 loop {
@@ -486,6 +486,13 @@ impl Interp {
                     Layout::Type
                 } else if b.is(&self.g.types.object) || crate::modules::thread::is_local_type(b) {
                     Layout::Object
+                } else if let Some(l) = crate::builtin_sub::base_layout(self.g.types, b) {
+                    l
+                } else if crate::builtin_sub::is_final_builtin(self.g.types, b)
+                    || b.is(&self.g.generator_type)
+                {
+                    return Err(self
+                        .type_error(format!("type '{}' is not an acceptable base type", bt.name)));
                 } else {
                     return Err(self.type_error(format!(
                         "gilvm does not support subclassing the builtin type '{}'",
@@ -543,6 +550,15 @@ impl Interp {
                     self.dict_set_str(&ns, key, w);
                 }
             }
+        }
+        // A class that defines `__eq__` but not `__hash__` is unhashable (CPython sets its
+        // `__hash__` to None), so that it does not inherit a hash inconsistent with its
+        // equality (`int.__hash__` for a subclass of int that redefines `==`).
+        let hash_key = self.g.names.hash.clone();
+        if self.dict_get_str(&ns, &self.g.names.eq.clone()).is_some()
+            && self.dict_get_str(&ns, &hash_key).is_none()
+        {
+            self.dict_set_str(&ns, hash_key, Value::None);
         }
         let mro = self.c3_mro(&bases)?;
         let slots = self.class_slots(name, &bases, &ns)?;
@@ -732,6 +748,8 @@ impl Interp {
     /// `except T:` matching.
     pub fn exception_matches(&mut self, exc: &Value, ty: &Value) -> PyResult<bool> {
         let et = type_of(exc).clone();
+        // (An instance of a subclass of tuple: the tuple it holds.)
+        let ty = ty.base_value();
         match ty {
             Value::Obj(t) => match t.payload() {
                 Payload::Type(_) => {

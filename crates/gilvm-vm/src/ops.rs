@@ -127,6 +127,13 @@ impl Interp {
                 return Ok(r);
             }
         }
+        // An instance of a subclass of an immutable builtin whose type has no special
+        // method for `op` (bytes concatenation, a plain str on the left of a str subclass):
+        // the builtin's own operation on the plain values, after both operands' methods
+        // (CPython's sq_concat comes after `__radd__` too). See `builtin_sub.rs`.
+        if let Some(r) = self.binary_op_plain(op, &a, &b)? {
+            return Ok(r);
+        }
         if op == BinOp::Add {
             // CPython's sq_concat / sq_inplace_concat, tried after both operands' methods.
             if let Some(r) = self.concat_fallback(&a, &b, inplace)? {
@@ -135,14 +142,15 @@ impl Interp {
         }
         if op == BinOp::Mul {
             // `seq * n`: n must be an int or have `__index__` (CPython's sq_repeat).
-            let is_seq = |v: &Value| matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)));
+            // (A subclass of str, tuple or bytes is a sequence too.)
+            let is_seq = |v: &Value| matches!(v.base_value(), Value::Obj(o) if matches!(o.payload(), Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)));
             let (seq, n) = if is_seq(&a) { (&a, &b) } else { (&b, &a) };
             if is_seq(seq) {
                 if self.lookup_special(n, "__index__").is_some() {
                     let k = self.index_value(n)?;
-                    if let Some(r) =
-                        self.sequence_op(op, seq, &Value::Int(k), inplace && seq.is(&a))?
-                    {
+                    let plain = seq.base_value().clone();
+                    let inplace = inplace && seq.is(&a) && plain.is(seq);
+                    if let Some(r) = self.sequence_op(op, &plain, &Value::Int(k), inplace)? {
                         return Ok(r);
                     }
                 }
@@ -180,6 +188,36 @@ impl Interp {
             self.type_name(&a),
             self.type_name(&b)
         )))
+    }
+
+    /// `binary_op`'s try on the plain values of instances of subclasses of immutable
+    /// builtins (out of line: plain operands never get here). A TypeError there names the
+    /// plain types, so it is dropped: the caller's error names the operands' own.
+    #[inline(never)]
+    fn binary_op_plain(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        let Some((pa, pb)) = crate::builtin_sub::plain_operands(a, b) else {
+            return Ok(None);
+        };
+        let (pa, pb) = (pa.clone(), pb.clone());
+        // (Numbers need no try here: int and float have every operator as a method.)
+        match self.sequence_op(op, &pa, &pb, false) {
+            Err(e) if self.matches(&e, &self.g.exc.type_error.clone()) => Ok(None),
+            r => r,
+        }
+    }
+
+    /// `compare`'s try on the plain values of instances of subclasses of builtins whose
+    /// type has no comparison method (bytes), out of line as `binary_op_plain`.
+    #[inline(never)]
+    fn compare_plain(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Option<bool>> {
+        let Some((pa, pb)) = crate::builtin_sub::plain_operands(a, b) else {
+            return Ok(None);
+        };
+        let (pa, pb) = (pa.clone(), pb.clone());
+        match self.builtin_compare(op, &pa, &pb) {
+            Err(e) if self.matches(&e, &self.g.exc.type_error.clone()) => Ok(None),
+            r => r,
+        }
     }
 
     /// `a + b` (`a += b` when `inplace`) for a str, list or tuple `a` whose right operand's
@@ -513,7 +551,8 @@ impl Interp {
         };
         match (ao.payload(), op) {
             (Payload::Str(s), BinOp::Add) => {
-                if let Some(t) = bv.as_str() {
+                // (A subclass of str on the right may define `__radd__`: exact strs only.)
+                if let Some(t) = bv.as_exact_str() {
                     let mut r = String::with_capacity(s.as_str().len() + t.len());
                     r.push_str(s.as_str());
                     r.push_str(t);
@@ -612,6 +651,19 @@ impl Interp {
                             self.new_obj(Owned::Bytes(v.into_boxed_slice())),
                         )));
                     }
+                }
+            }
+            (Payload::Bytes(x), BinOp::Mul) => {
+                if is_int(bv) {
+                    let n = self.repeat_count(bv)?;
+                    let total = crate::builtins::containers::check_repeat(self, x.len(), n)?;
+                    let mut v = Vec::with_capacity(total);
+                    for _ in 0..n {
+                        v.extend_from_slice(x);
+                    }
+                    return Ok(Some(Value::Obj(
+                        self.new_obj(Owned::Bytes(v.into_boxed_slice())),
+                    )));
                 }
             }
             (
@@ -738,6 +790,11 @@ impl Interp {
             if let Some(r) = self.try_dunder(b, swapped.dunder(), a)? {
                 return Ok(r);
             }
+        }
+        // Instances of subclasses of builtins whose type has no comparison method (bytes):
+        // the builtin comparison of the plain values (`builtin_sub.rs`).
+        if let Some(r) = self.compare_plain(op, a, b)? {
+            return Ok(Value::Bool(r));
         }
         match op {
             CmpOp::Eq => Ok(Value::Bool(a.is(b))),

@@ -66,6 +66,13 @@ impl Interp {
                             gilvm_object::payload::InstanceBase::Dict(d) => {
                                 return Ok(d.len(self.py) != 0)
                             }
+                            gilvm_object::payload::InstanceBase::Set(s) => {
+                                return Ok(s.len(self.py) != 0)
+                            }
+                            gilvm_object::payload::InstanceBase::Value(p) => {
+                                let p = p.clone();
+                                return self.truthy(&p);
+                            }
                             _ => {}
                         }
                     }
@@ -111,6 +118,9 @@ impl Interp {
                             }
                             gilvm_object::payload::InstanceBase::Dict(d) => {
                                 return Ok(d.len(self.py))
+                            }
+                            gilvm_object::payload::InstanceBase::Set(s) => {
+                                return Ok(s.len(self.py))
                             }
                             _ => {}
                         }
@@ -322,6 +332,13 @@ impl Interp {
                             pos: 0,
                             len: d.len(p),
                             kind: 0,
+                        }))
+                    }
+                    gilvm_object::payload::InstanceBase::Set(s) => {
+                        Owned::Iter(IterCell::new(IterState::Set {
+                            set: o.clone(),
+                            pos: 0,
+                            len: s.len(p),
                         }))
                     }
                     _ => {
@@ -580,6 +597,7 @@ impl Interp {
                             && (0..len as i128).contains(&(off / r.step as i128)));
                     }
                 }
+                Payload::Bytes(b) => return crate::builtins::bytes::bytes_contains(self, b, item),
                 Payload::List(l) => return crate::builtins::list::cell_contains(self, l, item),
                 Payload::Tuple(t) => {
                     return Ok(

@@ -158,28 +158,8 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
                 leave();
                 r?
             }
-            Payload::Set(s) | Payload::FrozenSet(s) => {
-                let frozen = matches!(o.payload(), Payload::FrozenSet(_));
-                let items = s.keys(interp.py);
-                if items.is_empty() {
-                    return Ok(if frozen {
-                        "frozenset()".into()
-                    } else {
-                        "set()".into()
-                    });
-                }
-                if !enter(o) {
-                    return Ok(format!("{}(...)", if frozen { "frozenset" } else { "set" }));
-                }
-                let r = join_reprs(interp, &items, "{", "}");
-                leave();
-                let r = r?;
-                if frozen {
-                    format!("frozenset({r})")
-                } else {
-                    r
-                }
-            }
+            Payload::Set(s) => set_repr(interp, o, s, "set", true)?,
+            Payload::FrozenSet(s) => set_repr(interp, o, s, "frozenset", false)?,
             Payload::Range(r) => {
                 if r.step == 1 {
                     format!("range({}, {})", r.start, r.stop)
@@ -269,7 +249,14 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
                         leave();
                         r?
                     }
-                    InstanceBase::Object => default_repr(interp, v),
+                    // (Subclasses of builtins find the builtin's `__repr__` above.)
+                    InstanceBase::Value(inner) => {
+                        let inner = inner.clone();
+                        repr(interp, &inner)?
+                    }
+                    InstanceBase::Object | InstanceBase::Set(_) | InstanceBase::Descriptor(_) => {
+                        default_repr(interp, v)
+                    }
                 }
             }
             Payload::Native(_)
@@ -288,6 +275,33 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
             }
             _ => default_repr(interp, v),
         },
+    })
+}
+
+/// The repr of a set-like object `o` whose table is `s`: `{1, 2}` for a plain set
+/// (`braces_only`), else `name({1, 2})` (`frozenset(…)`, or a subclass's name: `S({1})`),
+/// and `name()` when empty.
+pub fn set_repr(
+    interp: &mut Interp,
+    o: &ObjRef,
+    s: &gilvm_object::set::PySet,
+    name: &str,
+    braces_only: bool,
+) -> PyResult<String> {
+    let items = s.keys(interp.py);
+    if items.is_empty() {
+        return Ok(format!("{name}()"));
+    }
+    if !enter(o) {
+        return Ok(format!("{name}(...)"));
+    }
+    let r = join_reprs(interp, &items, "{", "}");
+    leave();
+    let r = r?;
+    Ok(if braces_only {
+        r
+    } else {
+        format!("{name}({r})")
     })
 }
 

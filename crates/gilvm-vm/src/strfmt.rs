@@ -13,6 +13,11 @@ impl Interp {
     /// `fmt % args`.
     pub fn percent_format(&mut self, fmt: &Value, args: &Value) -> PyResult {
         let text = fmt.as_str().unwrap_or("").to_string();
+        // (A subclass of tuple is the tuple it holds, as CPython's `PyTuple_Check` takes it.)
+        let args = match args.subclass_value() {
+            Some(t @ Value::Obj(o)) if matches!(o.payload(), Payload::Tuple(_)) => t,
+            _ => args,
+        };
         let (items, mapping): (Vec<Value>, Option<Value>) = match args {
             Value::Obj(o) => match o.payload() {
                 Payload::Tuple(t) => (t.to_vec(), None),
@@ -25,7 +30,11 @@ impl Interp {
                 }) if gilvm_object::types::is_subtype(class, &self.g.types.tuple) => {
                     (l.snapshot(self.py), None)
                 }
-                Payload::Instance(_) if self.lookup_special(args, "__getitem__").is_some() => {
+                // (Not a subclass of str: `"%s" % S("x")` formats it.)
+                Payload::Instance(_)
+                    if args.as_str().is_none()
+                        && self.lookup_special(args, "__getitem__").is_some() =>
+                {
                     (vec![args.clone()], Some(args.clone()))
                 }
                 _ => (vec![args.clone()], None),
@@ -119,7 +128,7 @@ impl Interp {
                     percent_str(&c, &spec)
                 }
                 'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
-                    let b = match &arg {
+                    let b = match arg.base_value() {
                         Value::Float(f) if matches!(spec.conv, 'd' | 'i' | 'u') => {
                             if !f.is_finite() {
                                 return Err(
@@ -146,7 +155,7 @@ impl Interp {
                     };
                     percent_int(&b, &spec)
                 }
-                'e' | 'E' | 'f' | 'F' | 'g' | 'G' => match to_f64(&arg) {
+                'e' | 'E' | 'f' | 'F' | 'g' | 'G' => match to_f64(arg.base_value()) {
                     Some(f) => percent_float(f, &spec),
                     None => {
                         return Err(self.type_error(format!(

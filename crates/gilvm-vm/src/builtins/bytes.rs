@@ -309,26 +309,35 @@ fn this<'a>(interp: &Interp, args: &Args<'a>, name: &str) -> PyResult<&'a [u8]> 
     let Some(v) = args.pos().first() else {
         return Err(interp.type_error(format!("unbound method bytes.{name}() needs an argument")));
     };
-    match v {
-        Value::Obj(o) => match o.payload() {
-            Payload::Bytes(b) => Ok(b),
-            _ => Err(interp.type_error(format!(
-                "descriptor '{name}' for 'bytes' objects doesn't apply to a '{}' object",
-                interp.type_name(v)
-            ))),
-        },
-        _ => Err(interp.type_error(format!(
+    match bytes_arg(v) {
+        Some(b) => Ok(b),
+        None => Err(interp.type_error(format!(
             "descriptor '{name}' for 'bytes' objects doesn't apply to a '{}' object",
             interp.type_name(v)
         ))),
     }
 }
 
-/// A bytes-like argument (bytes only in gilvm).
-fn bytes_arg<'a>(v: &'a Value) -> Option<&'a [u8]> {
+/// The bytes payload of a method's receiver: `this` for the slot wrappers (`__len__`, …),
+/// which also need the plain bytes value (an instance of a subclass gives the bytes it
+/// holds: `builtin_sub.rs`).
+fn this_value<'a>(interp: &Interp, args: &Args<'a>, name: &str) -> PyResult<(&'a Value, &'a [u8])> {
+    let b = this(interp, args, name)?;
+    Ok((args.pos()[0].base_value(), b))
+}
+
+/// A bytes-like argument (bytes, or an instance of a subclass of bytes, only in gilvm).
+pub(crate) fn bytes_arg(v: &Value) -> Option<&[u8]> {
     match v {
         Value::Obj(o) => match o.payload() {
             Payload::Bytes(b) => Some(b),
+            Payload::Instance(_) => match v.subclass_value()? {
+                Value::Obj(p) => match p.payload() {
+                    Payload::Bytes(b) => Some(b),
+                    _ => None,
+                },
+                _ => None,
+            },
             _ => None,
         },
         _ => None,
@@ -336,6 +345,10 @@ fn bytes_arg<'a>(v: &'a Value) -> Option<&'a [u8]> {
 }
 
 fn bytes_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let bytes = interp.g.types.bytes.clone();
+    if let Some(v) = crate::builtin_sub::value_new(interp, args, &bytes, bytes_new)? {
+        return Ok(v);
+    }
     let mut p = [None, None, None];
     // `args.pos()[0]` is the class; kwparams skips it like a receiver.
     kwparams(
@@ -371,8 +384,10 @@ fn bytes_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
         return Err(interp.type_error("errors without a string argument"));
     }
     if bytes_arg(src).is_some() {
-        return Ok(src.clone());
+        return Ok(src.base_value().clone());
     }
+    // (An instance of a subclass of int is its int, as `__index__` gives it.)
+    let src = src.base_value();
     match src {
         Value::Int(_) | Value::Bool(_) => {
             let n = ssize_arg(interp, src)?;
@@ -716,4 +731,158 @@ pub fn register(interp: &mut Interp) {
     add_method(interp, &t, "startswith", bstartswith);
     add_method(interp, &t, "endswith", bendswith);
     add_method(interp, &t, "join", bjoin);
+    for (name, f) in [
+        ("__len__", blen as crate::interp::NativeFn),
+        ("__getitem__", bgetitem),
+        ("__iter__", biter),
+        ("__contains__", bcontains),
+        ("__hash__", bhash),
+        ("__repr__", brepr),
+        ("__bytes__", bbytes),
+        ("__add__", badd),
+        ("__mul__", bmul),
+        ("__rmul__", bmul),
+        ("__eq__", beq),
+        ("__ne__", bne),
+        ("__lt__", blt),
+        ("__le__", ble),
+        ("__gt__", bgt),
+        ("__ge__", bge),
+    ] {
+        add_method(interp, &t, name, f);
+    }
+}
+
+// ---- the special methods, so that `bytes.__len__(b)` and instances of subclasses work
+// (the interpreter's operators have their own paths for plain bytes) ----
+
+/// The receiver (plain) and the one argument of a slot wrapper taking `n` arguments.
+fn slot<'a>(
+    interp: &Interp,
+    args: &Args<'a>,
+    name: &str,
+    n: usize,
+) -> PyResult<(&'a Value, &'a [u8], &'a [Value])> {
+    let (v, b) = this_value(interp, args, name)?;
+    let rest = &args.pos()[1..];
+    if args.has_kwargs() || rest.len() != n {
+        return Err(interp.type_error(format!(
+            "expected {n} argument{}, got {}",
+            if n == 1 { "" } else { "s" },
+            rest.len()
+        )));
+    }
+    Ok((v, b, rest))
+}
+
+fn blen(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let (_, b, _) = slot(interp, &args, "__len__", 0)?;
+    Ok(Value::Int(b.len() as i64))
+}
+
+fn bgetitem(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let (v, _, a) = slot(interp, &args, "__getitem__", 1)?;
+    interp.getitem(v, &a[0])
+}
+
+fn biter(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let (v, _, _) = slot(interp, &args, "__iter__", 0)?;
+    interp.iter(v)
+}
+
+fn bcontains(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let (_, b, a) = slot(interp, &args, "__contains__", 1)?;
+    Ok(Value::Bool(bytes_contains(interp, b, &a[0])?))
+}
+
+/// `x in b` for bytes `b`: a byte value (an int in range(256)) or a bytes-like substring.
+pub fn bytes_contains(interp: &mut Interp, b: &[u8], x: &Value) -> PyResult<bool> {
+    if let Some(sub) = bytes_arg(x) {
+        return Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == sub));
+    }
+    let i = interp.index_value(x).map_err(|_| {
+        interp.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            interp.type_name(x)
+        ))
+    })?;
+    if !(0..256).contains(&i) {
+        return Err(interp.value_error("byte must be in range(0, 256)"));
+    }
+    Ok(b.contains(&(i as u8)))
+}
+
+fn bhash(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let (v, _, _) = slot(interp, &args, "__hash__", 0)?;
+    Ok(Value::Int(interp.hash(v)?))
+}
+
+fn brepr(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let (_, b, _) = slot(interp, &args, "__repr__", 0)?;
+    Ok(interp.new_str(crate::repr::bytes_repr(b)))
+}
+
+fn bbytes(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let (v, _, _) = slot(interp, &args, "__bytes__", 0)?;
+    Ok(v.clone())
+}
+
+fn badd(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let (_, b, a) = slot(interp, &args, "__add__", 1)?;
+    let Some(c) = bytes_arg(&a[0]) else {
+        return Err(interp.type_error(format!("can't concat {} to bytes", interp.type_name(&a[0]))));
+    };
+    let mut v = b.to_vec();
+    v.extend_from_slice(c);
+    Ok(new_bytes(interp, v))
+}
+
+fn bmul(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let (v, _, a) = slot(interp, &args, "__mul__", 1)?;
+    if !super::numbers::is_int(&a[0]) && interp.lookup_special(&a[0], "__index__").is_none() {
+        return Ok(interp.not_implemented());
+    }
+    let n = a[0].clone();
+    interp.binary_op(gilvm_object::code::BinOp::Mul, v.clone(), n, false)
+}
+
+fn bcmp(
+    interp: &mut Interp,
+    args: Args<'_>,
+    name: &str,
+    op: gilvm_object::code::CmpOp,
+) -> PyResult {
+    let (_, b, a) = slot(interp, &args, name, 1)?;
+    let Some(c) = bytes_arg(&a[0]) else {
+        return Ok(interp.not_implemented());
+    };
+    use gilvm_object::code::CmpOp;
+    let o = b.cmp(c);
+    Ok(Value::Bool(match op {
+        CmpOp::Eq => o.is_eq(),
+        CmpOp::Ne => o.is_ne(),
+        CmpOp::Lt => o.is_lt(),
+        CmpOp::Le => o.is_le(),
+        CmpOp::Gt => o.is_gt(),
+        CmpOp::Ge => o.is_ge(),
+    }))
+}
+
+fn beq(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    bcmp(interp, args, "__eq__", gilvm_object::code::CmpOp::Eq)
+}
+fn bne(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    bcmp(interp, args, "__ne__", gilvm_object::code::CmpOp::Ne)
+}
+fn blt(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    bcmp(interp, args, "__lt__", gilvm_object::code::CmpOp::Lt)
+}
+fn ble(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    bcmp(interp, args, "__le__", gilvm_object::code::CmpOp::Le)
+}
+fn bgt(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    bcmp(interp, args, "__gt__", gilvm_object::code::CmpOp::Gt)
+}
+fn bge(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    bcmp(interp, args, "__ge__", gilvm_object::code::CmpOp::Ge)
 }

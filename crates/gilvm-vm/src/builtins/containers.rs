@@ -192,13 +192,37 @@ pub fn dict_parts(v: &Value) -> Option<(&ObjRef, &PyDict)> {
     }
 }
 
-/// The object, table and frozenness of a set or frozenset.
+/// The object, table and frozenness of a set or frozenset (or of an instance of a subclass
+/// of one: the instance itself for a set, the plain frozenset it holds for a frozenset).
 #[inline]
 pub fn set_parts(v: &Value) -> Option<(&ObjRef, &PySet, bool)> {
     match v {
         Value::Obj(o) => match o.payload() {
             Payload::Set(s) => Some((o, s, false)),
             Payload::FrozenSet(s) => Some((o, s, true)),
+            // An instance of a subclass: of set (its own table), of frozenset (the plain
+            // frozenset it holds).
+            Payload::Instance(i) => match &i.base {
+                InstanceBase::Set(s) => Some((o, s, false)),
+                InstanceBase::Value(Value::Obj(p)) => match p.payload() {
+                    Payload::FrozenSet(s) => Some((p, s, true)),
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The table of a set or frozenset object, or of an instance of a subclass of set.
+#[inline]
+pub fn set_table(o: &ObjRef) -> Option<&PySet> {
+    match o.payload() {
+        Payload::Set(s) | Payload::FrozenSet(s) => Some(s),
+        Payload::Instance(i) => match &i.base {
+            InstanceBase::Set(s) => Some(s),
             _ => None,
         },
         _ => None,
@@ -491,13 +515,39 @@ pub fn for_each(
 // ---- tuple methods ----
 
 fn tuple_self<'a>(interp: &Interp, args: &Args<'a>, qual: &str) -> PyResult<&'a [Value]> {
+    Ok(tuple_recv(interp, args, qual)?.1)
+}
+
+/// The receiver of a tuple method as a plain tuple value (an instance of a subclass of
+/// tuple gives the tuple it holds: `builtin_sub.rs`) and its items.
+fn tuple_recv<'a>(
+    interp: &Interp,
+    args: &Args<'a>,
+    qual: &str,
+) -> PyResult<(&'a Value, &'a [Value])> {
     let v = receiver(interp, args, qual)?;
+    match tuple_items(v) {
+        Some(t) => Ok((v.base_value(), t)),
+        None => Err(wrong_self(interp, qual, v)),
+    }
+}
+
+/// The items of a tuple or of an instance of a subclass of tuple.
+#[inline]
+pub fn tuple_items(v: &Value) -> Option<&[Value]> {
     match v {
         Value::Obj(o) => match o.payload() {
-            Payload::Tuple(t) => Ok(t),
-            _ => Err(wrong_self(interp, qual, v)),
+            Payload::Tuple(t) => Some(t),
+            Payload::Instance(_) => match v.subclass_value()? {
+                Value::Obj(p) => match p.payload() {
+                    Payload::Tuple(t) => Some(t),
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
         },
-        _ => Err(wrong_self(interp, qual, v)),
+        _ => None,
     }
 }
 
@@ -530,9 +580,9 @@ fn tuple_len(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn tuple_getitem(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    tuple_self(interp, &args, "tuple.__getitem__")?;
+    let (t, _) = tuple_recv(interp, &args, "tuple.__getitem__")?;
     let a = method_args(interp, &args, "tuple.__getitem__", Arity::One)?;
-    interp.getitem(&args.pos()[0], &a[0])
+    interp.getitem(t, &a[0])
 }
 
 fn tuple_contains(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -544,30 +594,25 @@ fn tuple_contains(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn tuple_iter(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    tuple_self(interp, &args, "tuple.__iter__")?;
+    let (t, _) = tuple_recv(interp, &args, "tuple.__iter__")?;
     method_args(interp, &args, "tuple.__iter__", Arity::NoArgs)?;
-    let Value::Obj(o) = &args.pos()[0] else {
-        unreachable!()
-    };
+    let Value::Obj(o) = t else { unreachable!() };
     Ok(seq_iter(interp, o))
 }
 
 fn tuple_add(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let t = tuple_self(interp, &args, "tuple.__add__")?;
     let a = method_args(interp, &args, "tuple.__add__", Arity::One)?;
-    match &a[0] {
-        Value::Obj(o) if matches!(o.payload(), Payload::Tuple(_)) => {
-            let Payload::Tuple(u) = o.payload() else {
-                unreachable!()
-            };
+    match tuple_items(&a[0]) {
+        Some(u) => {
             let mut v = Vec::with_capacity(t.len() + u.len());
             v.extend_from_slice(t);
             v.extend_from_slice(u);
             Ok(interp.new_tuple(v))
         }
-        other => Err(interp.type_error(format!(
+        None => Err(interp.type_error(format!(
             "can only concatenate tuple (not \"{}\") to tuple",
-            interp.type_name(other)
+            interp.type_name(&a[0])
         ))),
     }
 }
@@ -578,6 +623,9 @@ pub fn repeat_count(interp: &mut Interp, n: &Value) -> PyResult<usize> {
         Value::Int(i) => Ok((*i).max(0) as usize),
         Value::Bool(b) => Ok(*b as usize),
         _ => {
+            if let Some(i) = gilvm_object::keys::as_index_i64(n) {
+                return Ok(i.max(0) as usize);
+            }
             if let Some(b) = n.to_bigint() {
                 if b.sign() == num_bigint::Sign::Minus {
                     return Ok(0);
@@ -607,11 +655,15 @@ pub fn check_repeat(interp: &Interp, len: usize, n: usize) -> PyResult<usize> {
 }
 
 fn tuple_mul(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let t = tuple_self(interp, &args, "tuple.__mul__")?;
+    let (tv, t) = tuple_recv(interp, &args, "tuple.__mul__")?;
     let a = method_args(interp, &args, "tuple.__mul__", Arity::One)?;
+    // A count that is not an integer: the operator's "can't multiply sequence" error.
+    if !super::numbers::is_int(&a[0]) && interp.lookup_special(&a[0], "__index__").is_none() {
+        return Ok(interp.not_implemented());
+    }
     let n = repeat_count(interp, &a[0])?;
     if n == 1 {
-        return Ok(args.pos()[0].clone());
+        return Ok(tv.clone());
     }
     let total = check_repeat(interp, t.len(), n)?;
     let mut v = Vec::with_capacity(total);
@@ -624,12 +676,9 @@ fn tuple_mul(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn tuple_cmp(interp: &mut Interp, args: Args<'_>, op: CmpOp, qual: &str) -> PyResult {
     let t = tuple_self(interp, &args, qual)?;
     let a = method_args(interp, &args, qual, Arity::One)?;
-    match &a[0] {
-        Value::Obj(o) => match o.payload() {
-            Payload::Tuple(u) => Ok(Value::Bool(seq_richcompare(interp, op, t, u)?)),
-            _ => Ok(interp.not_implemented()),
-        },
-        _ => Ok(interp.not_implemented()),
+    match tuple_items(&a[0]) {
+        Some(u) => Ok(Value::Bool(seq_richcompare(interp, op, t, u)?)),
+        None => Ok(interp.not_implemented()),
     }
 }
 
@@ -653,16 +702,16 @@ fn tuple_ge(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn tuple_repr(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    tuple_self(interp, &args, "tuple.__repr__")?;
+    let (t, _) = tuple_recv(interp, &args, "tuple.__repr__")?;
     method_args(interp, &args, "tuple.__repr__", Arity::NoArgs)?;
-    let s = interp.repr(&args.pos()[0])?;
+    let s = interp.repr(t)?;
     Ok(interp.new_str(s))
 }
 
 fn tuple_hash(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    tuple_self(interp, &args, "tuple.__hash__")?;
+    let (t, _) = tuple_recv(interp, &args, "tuple.__hash__")?;
     method_args(interp, &args, "tuple.__hash__", Arity::NoArgs)?;
-    Ok(Value::Int(interp.hash(&args.pos()[0])?))
+    Ok(Value::Int(interp.hash(t)?))
 }
 
 // ---- range methods ----
@@ -701,7 +750,9 @@ fn range_find(
             return Ok(None);
         }
     }
-    if x.to_bigint().is_some() {
+    // An exact int beyond i64 is in no range; anything else (an instance of a subclass of
+    // int included, whose `__eq__` may be overridden) is compared item by item.
+    if matches!(x, Value::Obj(o) if matches!(o.payload(), Payload::Int(_))) {
         return Ok(None);
     }
     for k in 0..n {

@@ -1,6 +1,6 @@
 //! Core builtins: `print`, `len`, `repr`, `isinstance`, `iter`/`next`, attribute
-//! functions, the type constructors (`__new__` of the builtin types), `object`,
-//! `property`/`staticmethod`/`classmethod`/`super`, and the exception types.
+//! functions, the type constructors (`__new__` of the builtin types), `object`, `super`,
+//! and the exception types (`property`/`staticmethod`/`classmethod` are in `descriptors`).
 use gilvm_object::payload::{IterState, RangeObj};
 use gilvm_object::types::{is_subtype, type_of};
 use gilvm_object::Owned;
@@ -36,7 +36,8 @@ fn print(interp: &mut Interp, args: Args<'_>) -> PyResult {
         if i > 0 {
             out.push_str(&sep);
         }
-        match a.as_str() {
+        // (An exact str only: a subclass's `__str__` may differ from its text.)
+        match a.as_exact_str() {
             Some(s) => out.push_str(s),
             None => out.push_str(&interp.str_string(a)?),
         }
@@ -144,6 +145,16 @@ pub fn isinstance_of(interp: &mut Interp, v: &Value, t: &Value, fname: &str) -> 
                 }
                 return Ok(false);
             }
+            // A subclass of tuple: its items (CPython's `PyTuple_Check`).
+            Payload::Instance(_) => {
+                if let Some(p) = t
+                    .subclass_value()
+                    .filter(|p| super::containers::tuple_items(p).is_some())
+                {
+                    let p = p.clone();
+                    return isinstance_of(interp, v, &p, fname);
+                }
+            }
             _ => {}
         }
         if let Some(m) = interp.lookup_special(t, "__instancecheck__") {
@@ -184,6 +195,16 @@ pub fn issubclass_of(interp: &mut Interp, c: &Value, t: &Value) -> PyResult<bool
                     }
                 }
                 return Ok(false);
+            }
+            // A subclass of tuple: its items (CPython's `PyTuple_Check`).
+            Payload::Instance(_) => {
+                if let Some(p) = t
+                    .subclass_value()
+                    .filter(|p| super::containers::tuple_items(p).is_some())
+                {
+                    let p = p.clone();
+                    return issubclass_of(interp, c, &p);
+                }
             }
             _ => {}
         }
@@ -844,12 +865,26 @@ fn bool_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn str_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let str_ = interp.g.types.str_.clone();
+    if let Some(v) = crate::builtin_sub::value_new(interp, args, &str_, str_new)? {
+        return Ok(v);
+    }
     args.check_kw(interp, "str", &["object", "encoding", "errors"])?;
     let a = args.count(interp, "str", 1, 4)?;
     let obj = a.get(1).or(args.kw("object"));
     match obj {
         None => Ok(interp.new_str("")),
         Some(v) => {
+            for (i, k) in [(2, "encoding"), (3, "errors")] {
+                if let Some(e) = a.get(i).or(args.kw(k)) {
+                    if e.as_str().is_none() {
+                        return Err(interp.type_error(format!(
+                            "str() argument '{k}' must be str, not {}",
+                            interp.type_name(e)
+                        )));
+                    }
+                }
+            }
             let decoding =
                 a.len() > 2 || args.kw("encoding").is_some() || args.kw("errors").is_some();
             let is_bytes = matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Bytes(_)));
@@ -919,7 +954,20 @@ fn list_init(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn tuple_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = args.exact(interp, "tuple", 1, 2)?;
+    let tuple = interp.g.types.tuple.clone();
+    if let Some(v) = crate::builtin_sub::value_new(interp, args, &tuple, tuple_new)? {
+        return Ok(v);
+    }
+    if args.has_kwargs() {
+        return Err(interp.type_error("tuple() takes no keyword arguments"));
+    }
+    let a = args.pos();
+    if a.len() > 2 {
+        return Err(interp.type_error(format!(
+            "tuple expected at most 1 argument, got {}",
+            a.len() - 1
+        )));
+    }
     match a.get(1) {
         Some(v) => {
             if let Value::Obj(o) = v {
@@ -979,24 +1027,6 @@ fn dict_init(interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(Value::None)
 }
 
-fn set_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = args.exact(interp, "set", 1, 2)?;
-    let items = match a.get(1) {
-        Some(v) => interp.collect(v)?,
-        None => vec![],
-    };
-    Ok(Value::Obj(interp.new_set_from(items, false)?))
-}
-
-fn frozenset_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = args.exact(interp, "frozenset", 1, 2)?;
-    let items = match a.get(1) {
-        Some(v) => interp.collect(v)?,
-        None => vec![],
-    };
-    Ok(Value::Obj(interp.new_set_from(items, true)?))
-}
-
 fn range_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "range", 2, 4)?;
     let mut n = Vec::new();
@@ -1035,67 +1065,6 @@ fn slice_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
         _ => [a[1].clone(), a[2].clone(), a[3].clone()],
     };
     Ok(Value::Obj(interp.new_obj(Owned::Slice(Box::new(s)))))
-}
-
-fn property_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    args.check_kw(interp, "property", &["fget", "fset", "fdel", "doc"])?;
-    let a = args.count(interp, "property", 1, 5)?;
-    let get = |i: usize, k: &str| {
-        a.get(i)
-            .cloned()
-            .or_else(|| args.kw(k).cloned())
-            .unwrap_or(Value::None)
-    };
-    let p = [get(1, "fget"), get(2, "fset"), get(3, "fdel")];
-    Ok(Value::Obj(interp.new_obj(Owned::Property(Box::new(p)))))
-}
-
-fn property_with(interp: &mut Interp, args: Args<'_>, slot: usize, name: &str) -> PyResult {
-    let a = args.exact(interp, name, 2, 2)?;
-    let Value::Obj(p) = &a[0] else {
-        return Err(interp.type_error("descriptor needs a property"));
-    };
-    let Payload::Property(old) = p.payload() else {
-        return Err(interp.type_error("descriptor needs a property"));
-    };
-    let mut n = (**old).clone();
-    n[slot] = a[1].clone();
-    Ok(Value::Obj(interp.new_obj(Owned::Property(Box::new(n)))))
-}
-fn property_getter(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    property_with(interp, args, 0, "getter")
-}
-fn property_setter(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    property_with(interp, args, 1, "setter")
-}
-fn property_deleter(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    property_with(interp, args, 2, "deleter")
-}
-fn property_get(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = args.exact(interp, "__get__", 2, 3)?;
-    let Value::Obj(p) = &a[0] else {
-        return Ok(Value::None);
-    };
-    let Payload::Property(pp) = p.payload() else {
-        return Ok(Value::None);
-    };
-    if a[1].is_none() {
-        return Ok(a[0].clone());
-    }
-    let g = pp[0].clone();
-    interp.call1(&g, &[a[1].clone()])
-}
-
-fn staticmethod_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = args.exact(interp, "staticmethod", 2, 2)?;
-    Ok(Value::Obj(
-        interp.new_obj(Owned::StaticMethod(a[1].clone())),
-    ))
-}
-
-fn classmethod_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = args.exact(interp, "classmethod", 2, 2)?;
-    Ok(Value::Obj(interp.new_obj(Owned::ClassMethod(a[1].clone()))))
 }
 
 /// `super()` objects are represented as a native object holding (class, instance).
@@ -1453,17 +1422,9 @@ pub fn register(interp: &mut Interp) {
     add_static(interp, &t.tuple, "__new__", tuple_new);
     add_static(interp, &t.dict, "__new__", dict_new);
     add_method(interp, &t.dict, "__init__", dict_init);
-    add_static(interp, &t.set, "__new__", set_new);
-    add_static(interp, &t.frozenset, "__new__", frozenset_new);
     add_static(interp, &t.range, "__new__", range_new);
     add_static(interp, &t.slice, "__new__", slice_new);
-    add_static(interp, &t.property, "__new__", property_new);
-    add_method(interp, &t.property, "getter", property_getter);
-    add_method(interp, &t.property, "setter", property_setter);
-    add_method(interp, &t.property, "deleter", property_deleter);
-    add_method(interp, &t.property, "__get__", property_get);
-    add_static(interp, &t.staticmethod, "__new__", staticmethod_new);
-    add_static(interp, &t.classmethod, "__new__", classmethod_new);
+    super::descriptors::register(interp);
     let g = interp.g.generator_type.clone();
     add_method(interp, &g, "send", gen_send);
     add_method(interp, &g, "__next__", gen_next);

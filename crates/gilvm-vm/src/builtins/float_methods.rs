@@ -12,8 +12,13 @@ use crate::args::Args;
 use crate::error::PyResult;
 use crate::interp::Interp;
 
+/// Is `v` a float (or an instance of a subclass of float)?
 fn is_float(v: &Value) -> bool {
-    matches!(v, Value::Float(_))
+    match v {
+        Value::Float(_) => true,
+        Value::Obj(_) => matches!(v.subclass_value(), Some(Value::Float(_))),
+        _ => false,
+    }
 }
 
 /// Operands a float method accepts: floats and ints.
@@ -29,8 +34,8 @@ fn recv(
     max: usize,
 ) -> PyResult<(f64, Vec<Value>)> {
     let a = method_args(interp, args, "float", name, min, max, is_float)?;
-    let x = match a[0] {
-        Value::Float(f) => f,
+    let x = match a[0].base_value() {
+        Value::Float(f) => *f,
         _ => 0.0,
     };
     Ok((x, a[1..].to_vec()))
@@ -190,6 +195,10 @@ fn float_format(interp: &mut Interp, args: Args<'_>) -> PyResult {
             interp.type_name(&a[0])
         )));
     };
+    // An empty spec is `str(self)`: a subclass's own `__str__`.
+    if spec.is_empty() {
+        return interp.str_value(&args.pos()[0]);
+    }
     let spec = spec.to_string();
     interp.format(&Value::Float(x), &spec)
 }
@@ -225,4 +234,11 @@ pub fn register(interp: &mut Interp) {
     add_method(interp, &t, "__format__", float_format);
     add_method(interp, &t, "__repr__", float_repr);
     add_method(interp, &t, "__hash__", float_hash);
+    super::add_getset(interp, &t, "real", float_self);
+    super::add_getset(interp, &t, "imag", float_imag);
+}
+
+fn float_imag(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    recv(interp, args, "imag", 0, 0)?;
+    Ok(Value::Float(0.0))
 }

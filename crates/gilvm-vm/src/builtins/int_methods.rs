@@ -63,6 +63,8 @@ pub fn method_args<'a>(
     Ok(pos)
 }
 
+/// The receiver (a plain int: an instance of a subclass gives the int it holds) and the
+/// arguments of an int method.
 fn recv_int(
     interp: &mut Interp,
     args: Args<'_>,
@@ -70,7 +72,17 @@ fn recv_int(
     min: usize,
     max: usize,
 ) -> PyResult<Vec<Value>> {
-    Ok(method_args(interp, args, "int", name, min, max, is_int)?.to_vec())
+    let mut v = method_args(interp, args, "int", name, min, max, is_int)?.to_vec();
+    if let Some(p) = v[0].subclass_value() {
+        v[0] = p.clone();
+    }
+    Ok(v)
+}
+
+/// The operands of a binary special method as plain values (`int.__add__(Flags(3), 1)`
+/// computes `3 + 1`; the result is a plain int, as in CPython).
+fn plain_pair(x: &Value, y: &Value) -> (Value, Value) {
+    (x.base_value().clone(), y.base_value().clone())
 }
 
 /// A binary special method: `NotImplemented` unless `accept(other)`.
@@ -90,9 +102,9 @@ pub fn dunder_binop(
         return Ok(interp.not_implemented());
     }
     let (x, y) = if reflected {
-        (a[1].clone(), a[0].clone())
+        plain_pair(&a[1], &a[0])
     } else {
-        (a[0].clone(), a[1].clone())
+        plain_pair(&a[0], &a[1])
     };
     interp.binary_op(op, x, y, false)
 }
@@ -111,7 +123,8 @@ pub fn dunder_cmp(
     if !accept(&a[1]) {
         return Ok(interp.not_implemented());
     }
-    interp.compare(op, &a[0], &a[1])
+    let (x, y) = plain_pair(&a[0], &a[1]);
+    interp.compare(op, &x, &y)
 }
 
 /// `__divmod__`/`__rdivmod__`.
@@ -129,11 +142,11 @@ pub fn dunder_divmod(
         return Ok(interp.not_implemented());
     }
     let (x, y) = if reflected {
-        (&a[1], &a[0])
+        plain_pair(&a[1], &a[0])
     } else {
-        (&a[0], &a[1])
+        plain_pair(&a[0], &a[1])
     };
-    numbers::divmod_values(interp, x, y)
+    numbers::divmod_values(interp, &x, &y)
 }
 
 /// `__pow__`/`__rpow__` with the optional modulus.
@@ -151,9 +164,9 @@ pub fn dunder_pow(
         return Ok(interp.not_implemented());
     }
     let (x, y) = if reflected {
-        (a[1].clone(), a[0].clone())
+        plain_pair(&a[1], &a[0])
     } else {
-        (a[0].clone(), a[1].clone())
+        plain_pair(&a[0], &a[1])
     };
     match a.get(2).filter(|m| !m.is_none()) {
         None => interp.binary_op(BinOp::Pow, x, y, false),
@@ -161,7 +174,7 @@ pub fn dunder_pow(
             if ty == "int" && !is_int(m) {
                 return Ok(interp.not_implemented());
             }
-            numbers::pow3(interp, &x, &y, m)
+            numbers::pow3(interp, &x, &y, m.base_value())
         }
     }
 }
@@ -274,6 +287,10 @@ fn int_format(interp: &mut Interp, args: Args<'_>) -> PyResult {
             interp.type_name(&a[1])
         )));
     };
+    // An empty spec is `str(self)`: a subclass's own `__str__`.
+    if spec.is_empty() {
+        return interp.str_value(&args.pos()[0]);
+    }
     let spec = spec.to_string();
     interp.format(&a[0], &spec)
 }
@@ -449,7 +466,37 @@ fn int_from_bytes(interp: &mut Interp, args: Args<'_>) -> PyResult {
     } else {
         BigInt::from_bytes_be(Sign::Plus, &data)
     };
-    Ok(interp.new_bigint(v))
+    let v = interp.new_bigint(v);
+    // `Flags.from_bytes(…)` is `Flags(int)`.
+    match args.pos().first() {
+        Some(c @ Value::Obj(co))
+            if matches!(co.payload(), Payload::Type(_)) && !co.is(&interp.g.types.int) =>
+        {
+            let c = c.clone();
+            interp.call1(&c, &[v])
+        }
+        _ => Ok(v),
+    }
+}
+
+/// `real`, `numerator` (the int itself), `imag` (0) and `denominator` (1) of an int, as
+/// data descriptors of the type (so an instance of a subclass has them too).
+fn int_getset(interp: &mut Interp, args: Args<'_>, which: u8) -> PyResult {
+    let a = recv_int(interp, args, "__get__", 0, 0)?;
+    Ok(match which {
+        0 => as_plain_int(&a[0]),
+        1 => Value::Int(0),
+        _ => Value::Int(1),
+    })
+}
+fn int_real(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    int_getset(interp, args, 0)
+}
+fn int_imag(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    int_getset(interp, args, 1)
+}
+fn int_denominator(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    int_getset(interp, args, 2)
 }
 
 fn int_trunc(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -494,6 +541,14 @@ pub fn register(interp: &mut Interp) {
     add_method(interp, &t, "is_integer", int_is_integer);
     add_method(interp, &t, "to_bytes", int_to_bytes);
     add_classmethod(interp, &t, "from_bytes", int_from_bytes);
+    for (name, f) in [
+        ("real", int_real as crate::interp::NativeFn),
+        ("numerator", int_real),
+        ("imag", int_imag),
+        ("denominator", int_denominator),
+    ] {
+        super::add_getset(interp, &t, name, f);
+    }
     share_with_bool(interp);
 }
 

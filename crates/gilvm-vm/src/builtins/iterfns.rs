@@ -279,7 +279,7 @@ fn enumerate(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let start = match &start {
         Value::Int(_) => start,
         Value::Bool(b) => Value::Int(*b as i64),
-        v if v.to_bigint().is_some() => start,
+        v if v.to_bigint().is_some() => v.base_value().clone(),
         v => {
             if interp.lookup_special(v, "__index__").is_none() {
                 return Err(interp.type_error(format!(

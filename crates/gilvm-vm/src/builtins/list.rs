@@ -46,6 +46,9 @@ fn item_index(interp: &mut Interp, key: &Value) -> PyResult<i64> {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
         _ => {
+            if let Some(i) = gilvm_object::keys::as_index_i64(key) {
+                return Ok(i);
+            }
             if key.to_bigint().is_some() {
                 return Err(interp.index_error("cannot fit 'int' into an index-sized integer"));
             }

@@ -6,6 +6,7 @@
 pub mod bytes;
 pub mod containers;
 pub mod core;
+pub mod descriptors;
 pub mod dict;
 pub mod dictviews;
 pub mod fileio;
@@ -86,6 +87,19 @@ pub fn add_classmethod(interp: &mut Interp, ty: &ObjRef, name: &'static str, f: 
     publish_native(&cm);
     if let Payload::Type(t) = ty.payload() {
         t.dict().set_str(interp.py, interp.intern(name), cm);
+    }
+}
+
+/// Adds a read-only attribute computed by `f(self)` to a builtin type's dict (CPython's
+/// getset descriptor: a property whose getter is native), so that instances of subclasses
+/// find it through the MRO too.
+pub fn add_getset(interp: &mut Interp, ty: &ObjRef, name: &'static str, f: NativeFn) {
+    let get = interp.new_native(name, f);
+    publish_native(&get);
+    let p = Value::Obj(interp.new_obj(Owned::Property(Box::new([get, Value::None, Value::None]))));
+    publish_native(&p);
+    if let Payload::Type(t) = ty.payload() {
+        t.dict().set_str(interp.py, interp.intern(name), p);
     }
 }
 

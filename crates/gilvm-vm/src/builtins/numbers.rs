@@ -45,12 +45,27 @@ impl IntRef<'_> {
     }
 }
 
-/// The value as an int, if it is an int or a bool.
+/// The value as an int, if it is an int, a bool, or an instance of a subclass of int (the
+/// int it holds: `builtin_sub.rs`).
 #[inline]
 pub fn int_ref(v: &Value) -> Option<IntRef<'_>> {
     match v {
         Value::Int(i) => Some(IntRef::Small(*i)),
         Value::Bool(b) => Some(IntRef::Small(*b as i64)),
+        Value::Obj(o) => match o.payload() {
+            Payload::Int(b) => Some(IntRef::Big(b)),
+            Payload::Instance(_) => subclass_int_ref(v),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `int_ref` of the int an instance of a subclass of int holds (out of line: the miss path).
+#[inline(never)]
+fn subclass_int_ref(v: &Value) -> Option<IntRef<'_>> {
+    match v.subclass_value()? {
+        Value::Int(i) => Some(IntRef::Small(*i)),
         Value::Obj(o) => match o.payload() {
             Payload::Int(b) => Some(IntRef::Big(b)),
             _ => None,
@@ -59,16 +74,25 @@ pub fn int_ref(v: &Value) -> Option<IntRef<'_>> {
     }
 }
 
-/// Is the value an int (or bool)?
+/// Is the value an int (or bool, or an instance of a subclass of int)?
 #[inline]
 pub fn is_int(v: &Value) -> bool {
     int_ref(v).is_some()
 }
 
-/// The same int as a plain int value (a bool becomes 0 or 1).
+/// Is the value an instance of a class (a subclass of a builtin included), whose special
+/// methods a conversion must honour before the builtin's shortcut?
+#[inline]
+fn is_instance(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_)))
+}
+
+/// The same int as a plain int value (a bool becomes 0 or 1, an instance of a subclass of
+/// int the int it holds).
 pub fn as_plain_int(v: &Value) -> Value {
     match v {
         Value::Bool(b) => Value::Int(*b as i64),
+        Value::Obj(_) => v.base_value().clone(),
         other => other.clone(),
     }
 }
@@ -233,6 +257,7 @@ pub fn bind_args(
 
 /// `int(s, base)` for a str or bytes source: the digits as a Rust string.
 fn int_source(v: &Value) -> Option<Cow<'_, str>> {
+    let v = v.base_value();
     if let Some(s) = v.as_str() {
         return Some(Cow::Borrowed(s));
     }
@@ -245,7 +270,7 @@ fn int_source(v: &Value) -> Option<Cow<'_, str>> {
 }
 
 fn source_repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
-    if let Value::Obj(o) = v {
+    if let Value::Obj(o) = v.base_value() {
         if let Payload::Bytes(b) = o.payload() {
             return Ok(crate::repr::bytes_repr(b));
         }
@@ -277,15 +302,20 @@ fn parse_int_value(interp: &mut Interp, src: &Value, text: &str, base: u32) -> P
 
 /// `int(x)` with no base.
 pub fn int_from(interp: &mut Interp, x: &Value) -> PyResult {
-    if is_int(x) {
-        return Ok(as_plain_int(x));
-    }
-    if let Value::Float(f) = x {
-        return f64_to_int(interp, *f);
-    }
-    if let Some(s) = int_source(x) {
-        let s = s.into_owned();
-        return parse_int_value(interp, x, &s, 10);
+    // An instance (of a subclass of int, float or str included) goes through its special
+    // methods first: a subclass may override `__int__`.
+    let inst = is_instance(x);
+    if !inst {
+        if is_int(x) {
+            return Ok(as_plain_int(x));
+        }
+        if let Value::Float(f) = x {
+            return f64_to_int(interp, *f);
+        }
+        if let Some(s) = int_source(x) {
+            let s = s.into_owned();
+            return parse_int_value(interp, x, &s, 10);
+        }
     }
     if let Some(m) = interp.lookup_special(x, "__int__") {
         let r = interp.call_method_value(&m, x, &[])?;
@@ -313,6 +343,11 @@ pub fn int_from(interp: &mut Interp, x: &Value) -> PyResult {
         }
         return index_int(interp, &r);
     }
+    // A subclass of str or bytes (which have no `__int__`): its text.
+    if let Some(b) = x.subclass_value() {
+        let b = b.clone();
+        return int_from(interp, &b);
+    }
     Err(interp.type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
         interp.type_name(x)
@@ -320,12 +355,9 @@ pub fn int_from(interp: &mut Interp, x: &Value) -> PyResult {
 }
 
 fn int_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let pos = args.pos();
-    if let Some(Value::Obj(cls)) = pos.first() {
-        if !cls.is(&interp.g.types.int) {
-            let n = gilvm_object::types::type_name(cls).to_string();
-            return Err(interp.type_error(format!("int.__new__({n}): {n} is not a subtype of int")));
-        }
+    let int = interp.g.types.int.clone();
+    if let Some(v) = crate::builtin_sub::value_new(interp, args, &int, int_new)? {
+        return Ok(v);
     }
     let b = bind_args(interp, args, "int", 1, &["x", "base"], 1, &[])?;
     let (x, base) = (b[0].clone(), b[1].clone());
@@ -357,6 +389,12 @@ pub fn float_from(interp: &mut Interp, x: &Value) -> PyResult<f64> {
     if let Value::Float(f) = x {
         return Ok(*f);
     }
+    // An instance (of a subclass of a builtin included) may define `__float__`.
+    if is_instance(x) {
+        if let Some(f) = call_dunder_float(interp, x)? {
+            return Ok(f);
+        }
+    }
     if let Some(i) = int_ref(x) {
         return int_to_f64(interp, &i);
     }
@@ -387,15 +425,11 @@ fn float_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if args.has_kwargs() {
         return Err(interp.type_error("float() takes no keyword arguments"));
     }
-    let pos = args.pos();
-    if let Some(Value::Obj(cls)) = pos.first() {
-        if !cls.is(&interp.g.types.float) {
-            let n = gilvm_object::types::type_name(cls).to_string();
-            return Err(
-                interp.type_error(format!("float.__new__({n}): {n} is not a subtype of float"))
-            );
-        }
+    let float = interp.g.types.float.clone();
+    if let Some(v) = crate::builtin_sub::value_new(interp, args, &float, float_new)? {
+        return Ok(v);
     }
+    let pos = args.pos();
     if pos.len() > 2 {
         return Err(interp.type_error(format!(
             "float expected at most 1 argument, got {}",

@@ -7,7 +7,7 @@
 //! algorithm is replayed element by element with `interp.set_add`/`set_contains`/
 //! `set_discard`, which release the lock around user `__eq__`/`__hash__`.
 use gilvm_object::code::{BinOp, CmpOp};
-use gilvm_object::payload::IterState;
+use gilvm_object::payload::{InstanceBase, IterState};
 use gilvm_object::set::PySet;
 use gilvm_object::{ObjRef, Owned, Payload, Value};
 
@@ -17,9 +17,15 @@ use crate::args::Args;
 use crate::error::PyResult;
 use crate::interp::Interp;
 
+/// The table of a set, a frozenset, or an instance of a subclass of set (the object
+/// `set_parts` gave).
 fn pyset(o: &ObjRef) -> &PySet {
     match o.payload() {
         Payload::Set(s) | Payload::FrozenSet(s) => s,
+        Payload::Instance(gilvm_object::payload::Instance {
+            base: InstanceBase::Set(s),
+            ..
+        }) => s,
         _ => unreachable!("not a set"),
     }
 }
@@ -391,9 +397,26 @@ fn as_key(interp: &mut Interp, key: &Value) -> PyResult<Value> {
 /// `key in so`, a `set` key being looked up as a frozenset.
 pub fn contains_key(interp: &mut Interp, so: &ObjRef, key: &Value) -> PyResult<bool> {
     if let Value::Obj(o) = key {
-        if matches!(o.payload(), Payload::Set(_)) {
-            let k = as_key(interp, key)?;
-            return interp.set_contains(so, &k);
+        match o.payload() {
+            Payload::Set(_) => {
+                let k = as_key(interp, key)?;
+                return interp.set_contains(so, &k);
+            }
+            // An instance of a subclass of set: as itself if it is hashable, else as a
+            // frozenset of its items (CPython's retry on TypeError).
+            Payload::Instance(_) => {
+                if let Some((ko, _, false)) = set_parts(key) {
+                    let ko = ko.clone();
+                    return match interp.set_contains(so, key) {
+                        Err(e) if interp.matches(&e, &interp.g.exc.type_error.clone()) => {
+                            let k = Value::Obj(copy_of(interp, &ko, true));
+                            interp.set_contains(so, &k)
+                        }
+                        r => r,
+                    };
+                }
+            }
+            _ => {}
         }
     }
     interp.set_contains(so, key)
@@ -445,7 +468,9 @@ fn copy(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (v, so, frozen) = any_self(interp, &args, "copy")?;
     method_args(interp, &args, &qual(frozen, "copy"), Arity::NoArgs)?;
     if frozen {
-        return Ok(v.clone());
+        // An exact frozenset is its own copy; a subclass's copy is the plain frozenset.
+        let _ = v;
+        return Ok(Value::Obj(so.clone()));
     }
     Ok(Value::Obj(copy_of(interp, so, false)))
 }
@@ -635,16 +660,24 @@ fn iter(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn repr(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let (v, _, frozen) = any_self(interp, &args, "__repr__")?;
+    let (v, so, frozen) = any_self(interp, &args, "__repr__")?;
     method_args(interp, &args, &qual(frozen, "__repr__"), Arity::NoArgs)?;
-    let s = interp.repr(v)?;
+    // A subclass is named (`S({1})`), as CPython's set_repr does for any type but set.
+    let s = match v {
+        Value::Obj(o) if matches!(o.payload(), Payload::Instance(_)) => {
+            let name = interp.type_name(v);
+            crate::repr::set_repr(interp, o, pyset(so), &name, false)?
+        }
+        _ => interp.repr(v)?,
+    };
     Ok(interp.new_str(s))
 }
 
 fn hash(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let (v, _, frozen) = any_self(interp, &args, "__hash__")?;
+    let (_, so, frozen) = any_self(interp, &args, "__hash__")?;
     method_args(interp, &args, &qual(frozen, "__hash__"), Arity::NoArgs)?;
-    Ok(Value::Int(interp.hash(v)?))
+    // (The plain frozenset of a subclass instance.)
+    Ok(Value::Int(interp.hash(&Value::Obj(so.clone()))?))
 }
 
 fn op_method(
@@ -713,43 +746,78 @@ cmps! {
     ge = "__ge__", CmpOp::Ge;
 }
 
-/// `set(iterable)`: CPython's `make_new_set`, so the table (and iteration order) matches.
+/// `set.__new__(cls, *args)`: an empty set (or instance of the subclass `cls`); `__init__`
+/// fills it, as in CPython, so a subclass's `__init__` may take other arguments.
 fn set_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let set = interp.g.types.set.clone();
+    if let Some(cls) = crate::builtin_sub::new_target(interp, &args, &set)? {
+        return Ok(interp.new_base_instance(&cls, InstanceBase::Set(Box::default())));
+    }
     if args.has_kwargs() {
         return Err(interp.type_error("set() takes no keyword arguments"));
     }
-    let n = args.pos().len().saturating_sub(1);
-    if n > 1 {
-        return Err(interp.type_error(format!("set expected at most 1 argument, got {n}")));
-    }
-    let s = match args.pos().get(1) {
-        Some(v) => new_set_from(interp, v, false)?,
-        None => interp.new_set(),
+    Ok(Value::Obj(interp.new_set()))
+}
+
+/// `set.__init__(self, iterable=())`: empties the set, then adds the items (CPython's
+/// `set_init`; the count error names the receiver's type).
+fn set_init(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let Some(recv) = args.pos().first() else {
+        return Err(interp.type_error("descriptor '__init__' of 'set' object needs an argument"));
     };
-    Ok(Value::Obj(s))
+    let Some((so, _, false)) = set_parts(recv) else {
+        return Err(wrong_self(interp, "set.__init__", recv));
+    };
+    if args.has_kwargs() {
+        return Err(interp.type_error("set() takes no keyword arguments"));
+    }
+    let n = args.pos().len() - 1;
+    if n > 1 {
+        return Err(interp.type_error(format!(
+            "{} expected at most 1 argument, got {n}",
+            interp.type_name(recv)
+        )));
+    }
+    let so = so.clone();
+    clear_set(interp, &so);
+    if let Some(it) = args.pos().get(1) {
+        update_internal(interp, &so, it)?;
+    }
+    Ok(Value::None)
 }
 
 fn frozenset_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let fs = interp.g.types.frozenset.clone();
+    let sub = crate::builtin_sub::new_target(interp, &args, &fs)?;
     if args.has_kwargs() {
         return Err(interp.type_error("frozenset() takes no keyword arguments"));
     }
     let n = args.pos().len().saturating_sub(1);
     if n > 1 {
-        return Err(interp.type_error(format!("frozenset expected at most 1 argument, got {n}")));
+        let name = match &sub {
+            Some(c) => gilvm_object::types::type_name(c).to_string(),
+            None => "frozenset".to_string(),
+        };
+        return Err(interp.type_error(format!("{name} expected at most 1 argument, got {n}")));
     }
-    match args.pos().get(1) {
+    let plain = match args.pos().get(1) {
         Some(v) if matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::FrozenSet(_))) => {
-            Ok(v.clone())
+            v.clone()
         }
-        Some(v) => Ok(Value::Obj(new_set_from(interp, v, true)?)),
-        None => Ok(Value::Obj(new_kind(interp, true))),
-    }
+        Some(v) => Value::Obj(new_set_from(interp, v, true)?),
+        None => Value::Obj(new_kind(interp, true)),
+    };
+    Ok(match sub {
+        Some(cls) => interp.new_base_instance(&cls, InstanceBase::Value(plain)),
+        None => plain,
+    })
 }
 
 pub fn register(interp: &mut Interp) {
     let (s, f) = (interp.g.types.set.clone(), interp.g.types.frozenset.clone());
     add_static(interp, &s, "__new__", set_new);
     add_static(interp, &f, "__new__", frozenset_new);
+    add_method(interp, &s, "__init__", set_init);
     add_method(interp, &s, "add", add);
     add_method(interp, &s, "discard", discard);
     add_method(interp, &s, "remove", remove);

@@ -36,7 +36,8 @@ fn classify(vals: &[Value]) -> Fast {
             Fast::Floats
         }
         Value::Obj(o) if matches!(o.payload(), Payload::Str(_)) => {
-            if vals.iter().all(|v| v.as_str().is_some()) {
+            // (Exact strs only: a subclass of str may override `__lt__`.)
+            if vals.iter().all(|v| v.as_exact_str().is_some()) {
                 Fast::Strs
             } else {
                 Fast::None

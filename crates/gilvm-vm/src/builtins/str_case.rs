@@ -463,7 +463,8 @@ fn translate(interp: &mut Interp, args: Args<'_>) -> PyResult {
             Some(t) => t.clone(),
             None => {
                 let key = Value::Int(c as i64);
-                let t = match interp.getitem(table, &key) {
+                // (A subclass of int or str in the table maps as its plain value.)
+                let t = match interp.getitem(table, &key).map(|v| v.base_value().clone()) {
                     Ok(Value::None) => Tr::Delete,
                     Ok(Value::Bool(b)) => Tr::Char(if b { '\u{1}' } else { '\0' }),
                     Ok(Value::Int(i)) => {

@@ -249,7 +249,8 @@ fn get_field(interp: &mut Interp, name: &str, src: &Source<'_>, auto: &mut Auto)
 /// Appends `format(obj, spec)`.
 fn render(interp: &mut Interp, obj: &Value, spec: &str, out: &mut String) -> PyResult<()> {
     if spec.is_empty() {
-        if let Some(s) = obj.as_str() {
+        // (An exact str only: a subclass's `__format__`/`__str__` may differ from its text.)
+        if let Some(s) = obj.as_exact_str() {
             out.push_str(s);
             return Ok(());
         }

@@ -31,6 +31,8 @@ fn dargs<'a>(
             interp.type_name(v)
         )));
     };
+    // An instance of a subclass of str: the plain str it holds (`builtin_sub.rs`).
+    let v = v.base_value();
     if args.has_kwargs() {
         return Err(interp.type_error(format!("{name} takes no keyword arguments")));
     }
@@ -88,7 +90,11 @@ fn str_add(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn str_mul(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (sv, s, a) = dargs(interp, &args, "__mul__", 1)?;
-    let n = match &a[0] {
+    // A count that is not an integer: the operator's "can't multiply sequence" error.
+    if !super::numbers::is_int(&a[0]) && interp.lookup_special(&a[0], "__index__").is_none() {
+        return Ok(interp.not_implemented());
+    }
+    let n = match a[0].base_value() {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
         v => match v.to_bigint() {
@@ -178,6 +184,10 @@ fn str_format_method(interp: &mut Interp, args: Args<'_>) -> PyResult {
             interp.type_name(&a[0])
         ))
     })?;
+    // An empty spec is `str(self)`: a subclass's own `__str__`.
+    if spec.is_empty() {
+        return interp.str_value(&args.pos()[0]);
+    }
     interp.format(sv, spec)
 }
 

@@ -22,10 +22,24 @@ use crate::interp::Interp;
 
 // ---- argument helpers (shared with str_case, str_format, bytes) ----
 
-/// The str payload of a value.
+/// The str payload of a str, or of an instance of a subclass of str (the plain str it
+/// holds: `builtin_sub.rs`).
 #[inline]
 pub(crate) fn as_pystr(v: &Value) -> Option<&PyStr> {
     match v {
+        Value::Obj(o) => match o.payload() {
+            Payload::Str(s) => Some(s),
+            Payload::Instance(_) => subclass_pystr(v),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `as_pystr` of the str an instance of a subclass of str holds (out of line: the miss path).
+#[inline(never)]
+fn subclass_pystr(v: &Value) -> Option<&PyStr> {
+    match v.subclass_value()? {
         Value::Obj(o) => match o.payload() {
             Payload::Str(s) => Some(s),
             _ => None,
@@ -34,7 +48,9 @@ pub(crate) fn as_pystr(v: &Value) -> Option<&PyStr> {
     }
 }
 
-/// The receiver of a str method (`args.pos()[0]`), checked like a method descriptor.
+/// The receiver of a str method (`args.pos()[0]`), checked like a method descriptor. For
+/// an instance of a subclass of str, the plain str it holds: a method that returns its
+/// receiver unchanged then returns a plain str, as CPython's do.
 pub(crate) fn recv<'a>(
     interp: &Interp,
     args: &Args<'a>,
@@ -44,7 +60,7 @@ pub(crate) fn recv<'a>(
         return Err(interp.type_error(format!("unbound method str.{name}() needs an argument")));
     };
     match as_pystr(v) {
-        Some(s) => Ok((v, s)),
+        Some(s) => Ok((v.base_value(), s)),
         None => Err(interp.type_error(format!(
             "descriptor '{name}' for 'str' objects doesn't apply to a '{}' object",
             interp.type_name(v)
@@ -169,6 +185,9 @@ pub(crate) fn slice_index(interp: &mut Interp, v: Option<&Value>) -> PyResult<Op
         Some(Value::Int(i)) => Ok(Some(*i)),
         Some(Value::Bool(b)) => Ok(Some(*b as i64)),
         Some(v) => {
+            if let Some(i) = gilvm_object::keys::as_index_i64(v) {
+                return Ok(Some(i));
+            }
             if let Some(b) = v.to_bigint() {
                 return Ok(Some(if b.sign() == num_bigint::Sign::Minus {
                     i64::MIN

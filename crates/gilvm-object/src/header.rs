@@ -1,13 +1,16 @@
 //! The object header: reference count storage, and the object's kind tag (`payload::Kind`,
-//! one byte kept where the counts leave padding, so it costs no space in either build).
+//! one byte that costs no word of its own in either build).
 //!
 //! This is one of the two places where `cfg(feature = "free-threading")` may appear (the
 //! other is `gilvm-sync`).
 //!
-//! - **GIL build**: a plain `Cell<u32>`. Sound because every count operation happens on a
-//!   thread that holds the GIL (see the `Send`/`Sync` argument in `objref.rs`).
-//! - **Free-threaded build**: biased reference counting (see the `imp` module below for the
-//!   state table and protocol).
+//! - **GIL build** (8 bytes): a plain `Cell<u32>` count and the kind byte in what would
+//!   otherwise be padding. Sound because every count operation happens on a thread that
+//!   holds the GIL (see the `Send`/`Sync` argument in `objref.rs`).
+//! - **Free-threaded build** (16 bytes): biased reference counting in three words: the
+//!   shared count with its state bits (64), the owner's local count with the kind byte in
+//!   its low 8 bits (32), and the owner thread's id (32). See the `imp` module below for
+//!   the layout, why the bits are split this way, the state table and the protocol.
 //!
 //! `IMMORTAL` marks objects whose count is never changed (None-like singletons, interned
 //! strings, type objects, code constants); they are never freed.
@@ -124,11 +127,44 @@ mod imp {
 
 #[cfg(feature = "free-threading")]
 mod imp {
-    //! Biased reference counting (PEP 703; CPython's `Objects/object.c`, `Python/brc.c`).
+    //! Biased reference counting (PEP 703; CPython's `Objects/object.c`, `Python/brc.c`) in
+    //! 16 bytes.
     //!
-    //! The true count is `local + (shared >> 2)`. The *owner* (the creating thread)
-    //! changes `local` with plain (non-read-modify-write) relaxed stores; other threads
-    //! change `shared` atomically. `shared` may go negative.
+    //! The true count is `local_count + (shared >> 2)`. The *owner* (the creating thread)
+    //! changes its local count with plain (non-read-modify-write) relaxed stores; other
+    //! threads change `shared` atomically. `shared` may go negative.
+    //!
+    //! # Layout: three words
+    //!
+    //! | word | contents | written by | read by |
+    //! |---|---|---|---|
+    //! | `shared: AtomicI64` | `count << 2 \| state` (table below) | non-owners (CAS, `fetch_add`); the owner at its cap and at the merge | everyone |
+    //! | `local: AtomicU32` | `local_count << 8 \| kind` | the owner (plain stores); a merger once the owner has exited (step 4) | the owner (count), everyone (kind, immortality) |
+    //! | `owner: AtomicU32` | the owner's thread id; 0 once merged | creation; cleared once, at the merge | everyone |
+    //!
+    //! CPython 3.14t spends 24 bytes on the same (`ob_tid` 8, then `ob_flags`, `ob_mutex`,
+    //! `ob_gc_bits` and a 32-bit `ob_ref_local` in 8, `ob_ref_shared` 8), plus `ob_type`; the
+    //! 24-byte header gilvm had before this layout kept a 64-bit owner and a 32-bit local
+    //! count and left 3 bytes of padding.
+    //!
+    //! **Why the owner keeps 32 bits and the local count gives up 8 to the kind.** Thread
+    //! ids are allocated from a counter and never reused (`gilvm_sync::brc` invariant 1:
+    //! nothing queued to a dead thread may reach a new one), so they count every thread the
+    //! process has ever started. 24 bits would run out after 16.7 million threads: a server
+    //! that starts one per request (`ThreadingHTTPServer`) gets there in days, and every
+    //! object of every later thread would lose its bias. 32 bits last 4 294 967 294
+    //! threads (`u32::MAX` is `gilvm_sync::NO_OWNER`, the key of a thread without a
+    //! fitting id, which no owner field holds). A thread beyond that still works: its
+    //! objects get owner 0, as if their owner had exited, so everyone counts them in
+    //! `shared` and the first decrement that finds the shared count 0 merges them (step 4's
+    //! fallback). The local count loses nothing that matters with 24 bits: at its cap
+    //! (`LOCAL_CAP`, 16 777 214) the owner counts further references in `shared`, as a
+    //! non-owner would (step 1); CPython makes such an object immortal instead, at 2^32.
+    //! The kind sits in the low byte so that the hot checks need no mask: the object is
+    //! immortal when the word is at least `IMMORTAL_WORD`, immortal or at the cap when it is
+    //! at least `CAP_WORD` (one compare on the increment's fast path for both), and the
+    //! count reached 0 when the word is below `ONE`. The owner is compared as a 32-bit
+    //! word with the thread's key (`gilvm_sync::current_owner_key`, one thread-local load).
     //!
     //! # The shared word: `count << 2 | flags`
     //!
@@ -137,14 +173,18 @@ mod imp {
     //! | 0 | none | creation | counts not merged; owner alive or not yet known dead |
     //! | 1 | `MAYBE_WEAKREF` | a publisher (reserved for lock-free readers) | others may try-incref |
     //! | 2 | `QUEUED` | a non-owner `decref_shared` that found count 0 | object is in the owner's merge queue, which holds one reference |
-    //! | 3 | `MERGED` | the owner (`merge_zero_local`) or a queue drain (`explicit_merge`) | `local` is folded in; only `shared` counts now, and the owner field is 0 |
+    //! | 3 | `MERGED` | the owner (`merge_zero_local`) or a queue drain (`explicit_merge`) | the local count is folded in; only `shared` counts now, and the owner field is 0 |
     //!
     //! # Protocol
-    //! 1. incref: immortal → nothing; owner → `local += 1`; other → `shared += 4`.
-    //! 2. decref by owner: `local -= 1`; at 0 `merge_zero_local`: if `shared == 0` the object
-    //!    is dead; else clear `owner` **first** (ordering: gh-119999 / gh-121794 — a
+    //! 1. incref: immortal → nothing; owner below its cap → local count += 1; other, or the
+    //!    owner at its cap → `shared += 4`. (A count in `shared` may stand for anyone's
+    //!    reference: only the sum is the object's count.)
+    //! 2. decref by owner: local count -= 1; at 0 `merge_zero_local`: if `shared == 0` the
+    //!    object is dead; else clear `owner` **first** (ordering: gh-119999 / gh-121794 — a
     //!    non-owner that later reads owner 0 must see the object as merged, never queue it to
     //!    us), then CAS the flags to `MERGED` keeping the count; free if the count is 0.
+    //!    References the owner still holds (counted in `shared` at its cap) are dropped
+    //!    through step 3 from then on.
     //! 3. decref by a non-owner (`decref_shared`), CAS loop: if `shared` is 0 or
     //!    `MAYBE_WEAKREF` (count 0: this decrement may make the object dead) set `QUEUED`
     //!    without subtracting and queue the object to the owner (the queue holds this
@@ -156,8 +196,11 @@ mod imp {
     //! Objects are freed exactly once: by the owner at step 2, by a non-owner at step 3, or
     //! by whoever merges at step 4 — each of these observes the true count reach 0 in a
     //! single atomic transition of `shared`.
+    //!
+    //! The kind byte never changes, so every store to `local` carries it unchanged (a
+    //! merger's store of "count 0" keeps it), and a relaxed load reads it at any time.
     use super::IMMORTAL;
-    use gilvm_sync::sync::atomic::{AtomicI64, AtomicU32, AtomicU64, Ordering};
+    use gilvm_sync::sync::atomic::{AtomicI64, AtomicU32, Ordering};
     #[cfg(loom)]
     use gilvm_sync::sync::broken::{active, Bug};
 
@@ -168,19 +211,40 @@ mod imp {
     pub const QUEUED: i64 = 2;
     pub const MERGED: i64 = 3;
 
-    /// Reference count words (free-threaded build: biased counting).
+    /// `local`: the kind in bits 0–7, the local count above it.
+    const KIND_BITS: u32 = 8;
+    const KIND_MASK: u32 = (1 << KIND_BITS) - 1;
+    /// One reference in the local count.
+    const ONE: u32 = 1 << KIND_BITS;
+    /// Width of the local count: 24 bits; under loom 3, so that a model reaches the cap
+    /// with seven references (`loom_brc.rs`).
+    #[cfg(not(loom))]
+    const LOCAL_BITS: u32 = 32 - KIND_BITS;
+    #[cfg(loom)]
+    const LOCAL_BITS: u32 = 3;
+    /// The local count of an immortal object (all ones).
+    const LOCAL_IMMORTAL: u32 = (1 << LOCAL_BITS) - 1;
+    /// The largest local count: the owner counts references beyond it in `shared`.
+    const LOCAL_CAP: u32 = LOCAL_IMMORTAL - 1;
+    /// `local` is at least this exactly when the object is immortal ...
+    const IMMORTAL_WORD: u32 = LOCAL_IMMORTAL << KIND_BITS;
+    /// ... and at least this when it is immortal or its local count is at the cap.
+    const CAP_WORD: u32 = LOCAL_CAP << KIND_BITS;
+
+    /// Reference count words (free-threaded build: biased counting), 16 bytes.
     pub struct Header {
-        owner: AtomicU64,
         shared: AtomicI64,
+        /// `local_count << 8 | kind`; the kind (`payload::Kind`) is fixed at allocation.
         local: AtomicU32,
-        /// The payload kind (`payload::Kind`), fixed at allocation; it sits in what would
-        /// otherwise be padding after `local`.
-        kind: u8,
+        owner: AtomicU32,
         /// Model checking only: set when the object is freed; every header access checks it
         /// (a loom cell, so an access that races the free is reported too).
         #[cfg(loom)]
         freed: loom::cell::UnsafeCell<bool>,
     }
+
+    #[cfg(not(loom))]
+    const _: () = assert!(std::mem::size_of::<Header>() == 16);
 
     /// What a decrement asks the caller to do.
     pub enum Dec {
@@ -193,11 +257,34 @@ mod imp {
     impl Header {
         #[inline(always)]
         pub fn new(kind: u8) -> Header {
+            // One compare for both rare cases: the thread has no id yet, or its id does
+            // not fit the owner field.
+            let mut owner = gilvm_sync::current_owner_key();
+            if owner == gilvm_sync::NO_OWNER {
+                owner = Header::owner_field_slow();
+            }
+            Header::from_words(0, ONE | kind as u32, owner)
+        }
+        /// The owner field of a new object on a thread whose key is `NO_OWNER`: allocates
+        /// the thread's id if it has none yet (its first object), and answers 0, no owner,
+        /// past the 32-bit range. An object with owner 0, local count 1 and shared word 0
+        /// is an object whose owner has exited: counted in `shared` by everyone, merged by
+        /// the first decrement that finds the shared count 0 (protocol step 4).
+        #[cold]
+        #[inline(never)]
+        fn owner_field_slow() -> u32 {
+            gilvm_sync::current_thread_id();
+            match gilvm_sync::current_owner_key() {
+                gilvm_sync::NO_OWNER => 0,
+                owner => owner,
+            }
+        }
+        #[inline(always)]
+        fn from_words(shared: i64, local: u32, owner: u32) -> Header {
             Header {
-                owner: AtomicU64::new(gilvm_sync::current_thread_id()),
-                shared: AtomicI64::new(0),
-                local: AtomicU32::new(1),
-                kind,
+                shared: AtomicI64::new(shared),
+                local: AtomicU32::new(local),
+                owner: AtomicU32::new(owner),
                 #[cfg(loom)]
                 freed: loom::cell::UnsafeCell::new(false),
             }
@@ -228,22 +315,55 @@ mod imp {
         /// The payload kind given to `new`.
         #[inline(always)]
         pub fn kind(&self) -> u8 {
-            self.kind
+            // The low byte of `local`, which no store changes (see the module docs).
+            self.local.load(Ordering::Relaxed) as u8
+        }
+        /// Is the calling thread the owner? (`NO_OWNER`, the key of a thread without an id
+        /// or past the 32-bit range, is no object's owner; 0, "no owner", is no thread's.)
+        #[inline(always)]
+        fn owned_here(&self) -> bool {
+            self.owner.load(Ordering::Relaxed) == gilvm_sync::current_owner_key()
         }
         #[inline(always)]
         pub fn incref(&self) {
             #[cfg(loom)]
             self.touch();
             let local = self.local.load(Ordering::Relaxed);
-            if local == IMMORTAL {
+            if local >= CAP_WORD {
+                // Immortal (frequent: functions, classes, constants), or the local count at
+                // its cap (rare): one compare keeps both off the mortal path.
+                if local < IMMORTAL_WORD {
+                    self.incref_at_cap(local);
+                }
                 return;
             }
-            if self.owner.load(Ordering::Relaxed) == gilvm_sync::current_thread_id_or_none() {
-                self.local.store(local + 1, Ordering::Relaxed);
+            if self.owned_here() {
+                self.local.store(local + ONE, Ordering::Relaxed);
             } else {
-                self.shared.fetch_add(1 << SHIFT, Ordering::Relaxed);
-                gilvm_sync::stats::shared_incref();
+                self.incref_shared();
             }
+        }
+        #[inline(always)]
+        fn incref_shared(&self) {
+            self.shared.fetch_add(1 << SHIFT, Ordering::Relaxed);
+            gilvm_sync::stats::shared_incref();
+        }
+        /// Step 1 for a mortal object whose local count is at its cap: the reference is
+        /// counted in `shared`, by the owner as by anyone else (`local` is the word read).
+        /// Inline and without the statistics hook, so that the check costs every inlined
+        /// increment no call.
+        #[inline(always)]
+        fn incref_at_cap(&self, local: u32) {
+            #[cfg(not(loom))]
+            let _ = local;
+            #[cfg(loom)]
+            if active(Bug::LocalCountPastCap) && self.owned_here() {
+                // The bug: the owner counts one more locally, which reaches the immortal
+                // encoding (all ones): the object would never be freed.
+                self.local.store(local + ONE, Ordering::Relaxed);
+                return;
+            }
+            self.shared.fetch_add(1 << SHIFT, Ordering::Relaxed);
         }
         /// Decrements; see [`Dec`].
         #[inline(always)]
@@ -251,13 +371,13 @@ mod imp {
             #[cfg(loom)]
             self.touch();
             let local = self.local.load(Ordering::Relaxed);
-            if local == IMMORTAL {
+            if local >= IMMORTAL_WORD {
                 return Dec::Nothing;
             }
-            if self.owner.load(Ordering::Relaxed) == gilvm_sync::current_thread_id_or_none() {
-                let local = local - 1;
+            if self.owned_here() {
+                let local = local - ONE;
                 self.local.store(local, Ordering::Relaxed);
-                if local != 0 {
+                if local >= ONE {
                     return Dec::Nothing;
                 }
                 return if self.merge_zero_local() {
@@ -268,7 +388,7 @@ mod imp {
             }
             self.decref_shared()
         }
-        /// Step 2 (owner, local reached 0). Returns true when the object is dead.
+        /// Step 2 (owner, local count reached 0). Returns true when the object is dead.
         #[cold]
         fn merge_zero_local(&self) -> bool {
             let mut shared = self.shared.load(Ordering::Acquire);
@@ -318,7 +438,7 @@ mod imp {
                     // The bug: a load above and a plain store here, not one RMW.
                     self.shared.store(new, Ordering::Release);
                     if queue {
-                        return Dec::Queue(self.owner.load(Ordering::Acquire));
+                        return Dec::Queue(self.owner.load(Ordering::Acquire) as u64);
                     }
                     return if new == MERGED {
                         Dec::Free
@@ -334,7 +454,7 @@ mod imp {
                 ) {
                     Ok(_) => {
                         if queue {
-                            return Dec::Queue(self.owner.load(Ordering::Acquire));
+                            return Dec::Queue(self.owner.load(Ordering::Acquire) as u64);
                         }
                         return if new == MERGED {
                             Dec::Free
@@ -346,14 +466,15 @@ mod imp {
                 }
             }
         }
-        /// Step 4: folds `local` and `extra` into `shared` and marks the object merged.
-        /// Returns the resulting true count.
+        /// Step 4: folds the local count and `extra` into `shared` and marks the object
+        /// merged. Returns the resulting true count.
         pub fn explicit_merge(&self, extra: i64) -> i64 {
             #[cfg(loom)]
             self.touch();
             let mut shared = self.shared.load(Ordering::Relaxed);
             loop {
-                let count = (shared >> SHIFT) + self.local.load(Ordering::Relaxed) as i64 + extra;
+                let local = self.local.load(Ordering::Relaxed);
+                let count = (shared >> SHIFT) + (local >> KIND_BITS) as i64 + extra;
                 let new = (count << SHIFT) | MERGED;
                 match self.shared.compare_exchange_weak(
                     shared,
@@ -362,7 +483,8 @@ mod imp {
                     Ordering::Relaxed,
                 ) {
                     Ok(_) => {
-                        self.local.store(0, Ordering::Relaxed);
+                        // Local count 0, the kind kept.
+                        self.local.store(local & KIND_MASK, Ordering::Relaxed);
                         self.owner.store(0, Ordering::Release);
                         return count;
                     }
@@ -373,22 +495,24 @@ mod imp {
         #[inline(always)]
         pub fn count(&self) -> u32 {
             let local = self.local.load(Ordering::Relaxed);
-            if local == IMMORTAL {
+            if local >= IMMORTAL_WORD {
                 return IMMORTAL;
             }
-            (local as i64 + (self.shared.load(Ordering::Relaxed) >> SHIFT)).max(0) as u32
+            ((local >> KIND_BITS) as i64 + (self.shared.load(Ordering::Relaxed) >> SHIFT))
+                .clamp(0, IMMORTAL as i64 - 1) as u32
         }
         pub fn make_immortal(&self) {
-            self.local.store(IMMORTAL, Ordering::Relaxed)
+            self.local.fetch_or(IMMORTAL_WORD, Ordering::Relaxed);
         }
         pub fn is_immortal(&self) -> bool {
-            self.local.load(Ordering::Relaxed) == IMMORTAL
+            self.local.load(Ordering::Relaxed) >= IMMORTAL_WORD
         }
         /// Is the calling thread's one reference the only reference to this object? True
         /// when this thread owns the object, counts exactly one local reference, and the
         /// shared word is 0 (no reference held by another thread, none queued or merged, no
-        /// weak reader). The true count is then 1 and that reference is the caller's, so no
-        /// other thread can reach the object until the caller hands out a new reference.
+        /// weak reader, none counted there at the owner's cap). The true count is then 1 and
+        /// that reference is the caller's, so no other thread can reach the object until the
+        /// caller hands out a new reference.
         ///
         /// ordering: the Acquire load of `shared` pairs with the AcqRel decrement of the
         /// last other thread that held a reference, so everything it did to the object
@@ -406,9 +530,72 @@ mod imp {
             };
             #[cfg(not(loom))]
             let order = Ordering::Acquire;
-            self.local.load(Ordering::Relaxed) == 1
-                && self.owner.load(Ordering::Relaxed) == gilvm_sync::current_thread_id_or_none()
+            self.local.load(Ordering::Relaxed) >> KIND_BITS == 1
+                && self.owned_here()
                 && self.shared.load(order) == 0
+        }
+    }
+
+    #[cfg(all(test, not(loom)))]
+    mod tests {
+        use super::*;
+
+        /// The layout's encodings: the kind survives every count operation, and the owner's
+        /// references beyond the local cap are counted in `shared` (step 1), then dropped
+        /// through the merge (step 2) and the shared path (step 3), the last one freeing.
+        #[test]
+        fn local_cap_counts_in_shared_and_kind_survives() {
+            let h = Header::new(0xA5);
+            assert_eq!(h.kind(), 0xA5);
+            assert!(h.is_unique_to_current_thread());
+            let extra = 5;
+            let n = LOCAL_CAP as u64 + extra; // increfs: the count is n + 1
+            for _ in 0..n {
+                h.incref();
+            }
+            assert_eq!(h.kind(), 0xA5);
+            assert!(!h.is_immortal());
+            assert_eq!(h.count() as u64, n + 1);
+            assert_eq!(h.local.load(Ordering::Relaxed) >> KIND_BITS, LOCAL_CAP);
+            assert_eq!(h.shared.load(Ordering::Relaxed) >> SHIFT, extra as i64 + 1);
+            assert!(!h.is_unique_to_current_thread());
+            for i in 0..n {
+                assert!(matches!(h.decref_action(), Dec::Nothing), "decref {i}");
+            }
+            // The local count reached 0 on the way: merged, no owner, one reference left.
+            assert_eq!(h.owner.load(Ordering::Relaxed), 0);
+            assert_eq!(h.shared.load(Ordering::Relaxed) & MASK, MERGED);
+            assert_eq!(h.count(), 1);
+            assert!(matches!(h.decref_action(), Dec::Free));
+            assert_eq!(h.kind(), 0xA5);
+        }
+
+        #[test]
+        fn immortal_and_merged_keep_the_kind() {
+            let h = Header::new(7);
+            h.make_immortal();
+            assert!(h.is_immortal());
+            assert_eq!(h.count(), IMMORTAL);
+            assert_eq!(h.kind(), 7);
+            h.incref();
+            assert!(matches!(h.decref_action(), Dec::Nothing));
+            assert_eq!(h.kind(), 7);
+
+            // An object of a thread past the 32-bit range (owner 0, as if exited).
+            let m = Header::from_words(0, ONE | 9, 0);
+            assert_eq!(m.kind(), 9);
+            assert_eq!(m.count(), 1);
+            assert!(!m.is_unique_to_current_thread());
+            m.incref();
+            assert!(matches!(m.decref_action(), Dec::Nothing));
+            assert!(matches!(m.decref_action(), Dec::Queue(0)));
+            assert_eq!(m.explicit_merge(-1), 0);
+            assert_eq!(m.kind(), 9);
+
+            let q = Header::new(3);
+            assert_eq!(q.explicit_merge(0), 1);
+            assert_eq!(q.kind(), 3);
+            assert_eq!(q.owner.load(Ordering::Relaxed), 0);
         }
     }
 }

@@ -124,8 +124,8 @@ impl ObjRef {
     /// `addr` must be the address of a live immortal object.
     #[inline(always)]
     pub unsafe fn from_immortal_addr(addr: usize) -> ObjRef {
-        // SAFETY: non-null by the caller's contract.
         ObjRef {
+            // SAFETY: non-null by the caller's contract.
             ptr: unsafe { NonNull::new_unchecked(addr as *mut PyObject) },
             _marker: PhantomData,
         }

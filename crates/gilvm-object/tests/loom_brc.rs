@@ -234,6 +234,43 @@ fn broken_brc_all_paths_queue_fallback_missing_is_found() {
     assert!(model_fails(Bug::QueueFallbackMissing, false, all_paths));
 }
 
+/// The owner's local count at its cap (under loom the count has 3 bits: the cap is 6
+/// references): the owner holds seven references, the seventh counted in the shared word
+/// as a non-owner's would be (protocol step 1), and hands that one to another thread, which
+/// drops it, while the owner drops its six (its local count reaches 0: the merge) and
+/// exits. The non-owner's shared decrement races the owner's merge; either way the object
+/// is freed exactly once.
+fn owner_counts_past_local_cap() {
+    let owner = attach();
+    let obj = new_object();
+    let addr = obj.addr();
+    let mine: Vec<ObjRef> = (0..5).map(|_| obj.clone()).collect();
+    let sent = SendRef::new(py(), obj.clone());
+    let t = loom::thread::spawn(move || drop(sent.into_inner(py())));
+    drop(mine);
+    drop(obj);
+    unregister_thread(py(), &owner);
+    t.join().unwrap();
+    // SAFETY: all references are gone and no thread touches the object any more.
+    unsafe { loom_reclaim(addr) };
+}
+
+#[test]
+fn model_brc_owner_counts_past_its_local_cap_in_shared() {
+    check_model(false, owner_counts_past_local_cap);
+}
+
+/// An owner that goes on counting locally at the cap runs its count into the immortal
+/// encoding (all ones): the object is never freed.
+#[test]
+fn broken_brc_local_count_past_cap_is_found() {
+    assert!(model_fails(
+        Bug::LocalCountPastCap,
+        false,
+        owner_counts_past_local_cap
+    ));
+}
+
 /// The lock-free path for objects only the caller references (`ObjRef::is_exclusive`,
 /// `ObjCell::with_exclusive`: the eval loop's iterators and generators). The owner has put
 /// an object with mutable state (a closure cell) in a shared slot; another thread takes a

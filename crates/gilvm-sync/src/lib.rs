@@ -39,7 +39,10 @@ pub mod world;
 
 pub use gil::{Gil, Priority};
 pub use objcell::ObjCell;
-pub use thread::{current_thread_id, current_thread_id_or_none, EvalBreaker, ThreadState};
+pub use thread::{
+    current_owner_key, current_thread_id, current_thread_id_or_none, EvalBreaker, ThreadState,
+    NO_OWNER,
+};
 pub use token::Py;
 
 /// True when this is the free-threaded build.

@@ -22,6 +22,49 @@
 //! 4. Read-only sections ([`ObjCell::read`]) of a cell that is read much more often than it
 //!    is written skip the lock (free-threaded build): readers publish themselves in a
 //!    table instead, and a writer clears the bias and waits for them (`readbias.rs`).
+//!
+//! # Memory: why the lock stays in the cell (issue 16)
+//! The free-threaded cell adds the lock (1 byte), the read bias (`rbias`, 1), the bias
+//! penalty (1) and the count of reads in a row (4): 7 bytes, which the cell pads to its
+//! value's alignment. Every state type the object model keeps in a cell (a `Vec`, a dict or
+//! set table, a `Value`, a box, the iterator states) is 8-aligned, so a cell costs 8 bytes
+//! more than in the GIL build: a list, a dict, a set or an instance pays 8, a function
+//! (name, qualname and `__dict__` cells) 24. Three ways to pay less were weighed, none
+//! taken:
+//! - **One lock per object in the header** (CPython's `ob_mutex`, the cells of one object
+//!   sharing it; `with2` would order by header address and lock once for two cells of one
+//!   object, and the read bias would be per object). A cell cannot find its object's
+//!   header: cells sit at offsets the compiler picks inside payload structs, some are not
+//!   in their object's allocation at all (an instance's builtin base is a `Box<PyList>`,
+//!   `Box<PyDict>` or `Box<ObjCell<ExcData>>`), and the container methods that enter them
+//!   (`PyList::append(&self, py, …)`) are given only their payload. Every `with`/`read`
+//!   would need the object passed in, so every container method and its call sites in the
+//!   VM (about 170 `Payload::List`/`Dict`/`Set`/`Instance` matches) would change; the
+//!   16-byte header (`gilvm-object/src/header.rs`) would also have to give 8 of the
+//!   owner's 32 bits to the lock. This is the design to move to if that API change is
+//!   made: it would save the 8 bytes of every cell.
+//! - **A lock state packed into 4 bytes, in existing padding.** The state does fit in 4
+//!   bytes (lock 2 bits, bias 1, penalty 4, the read count 17), but no padding is there
+//!   to take: a Rust struct never lends its padding to an enclosing one, so a cell with 4
+//!   bytes of state in front of (or behind) an 8-aligned value is still 8 bytes larger
+//!   than the value, exactly as with 7. The padding that exists (after the flag at the end
+//!   of `PyDict`'s table) belongs to the payload struct, which the cell cannot reach
+//!   without the API change above. No byte would be saved, for a hand-written lock in
+//!   place of parking_lot's.
+//! - **A global table of locks keyed by the cell's address** (no state in the cell). Cells
+//!   that hash together share a lock, which breaks invariant 1's argument: sections do
+//!   nest where the inner object is new (materialising an instance's `__dict__` fills the
+//!   new dict inside the instance's section), and with shared locks such a section can
+//!   deadlock against another thread's `with2` or nested section on the same two table
+//!   entries; two threads' long-lived objects that hash together also contend for as
+//!   long as they live.
+//!
+//! The saving came from the header instead: 24 → 16 bytes in the free-threaded build,
+//! for every object (`header.rs`). And the cell's 8 bytes, measured, cost nothing in the
+//! memory suite today: a free-threaded build whose cells carried no lock state at all gave
+//! the same bytes per object for every kind (list, dict, instances included), because
+//! mimalloc rounds small blocks up to multiples of 16 bytes on x86-64 (`MI_ALIGN2W`), and
+//! those objects are one 16-byte step above the GIL build's with or without the cell's 8.
 use std::cell::UnsafeCell;
 
 use crate::token::Py;

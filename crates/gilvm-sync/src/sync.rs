@@ -272,6 +272,9 @@ pub mod broken {
         /// `header.rs`: the exclusivity check reads the shared count with a relaxed load,
         /// so it does not synchronise with the last other holder's decrement.
         ExclusiveCheckRelaxed,
+        /// `header.rs`: the owner goes on counting locally at the local count's cap instead
+        /// of counting the reference in the shared word.
+        LocalCountPastCap,
         /// `objcell.rs`: a biased read does not re-check the bias after publishing itself.
         ReadBiasNoRecheck,
         /// `readbias.rs`: a writer clears the bias but does not wait for published readers.

@@ -71,18 +71,27 @@ static NEXT_THREAD_ID: AtomicU64 = AtomicU64::new(1);
 #[cfg(not(loom))]
 thread_local! {
     static THREAD_ID: std::cell::Cell<u64> = const { std::cell::Cell::new(NO_ID) };
+    static OWNER_KEY: std::cell::Cell<u32> = const { std::cell::Cell::new(NO_OWNER) };
 }
 // loom runs a model's threads as coroutines on one OS thread: each needs its own id.
 #[cfg(loom)]
 loom::thread_local! {
     static THREAD_ID: std::cell::Cell<u64> = std::cell::Cell::new(NO_ID);
+    static OWNER_KEY: std::cell::Cell<u32> = std::cell::Cell::new(NO_OWNER);
 }
 
 /// The value of a thread's id slot before its first [`current_thread_id`]: never the id of
 /// a thread, nor the "no owner" 0 of an object header.
 const NO_ID: u64 = u64::MAX;
 
+/// The [`current_owner_key`] of a thread that has no id yet, or whose id does not fit the
+/// object header's 32-bit owner field: no object's owner is ever this value.
+pub const NO_OWNER: u32 = u32::MAX;
+
 /// gilvm's id of the current OS thread (allocated on first use, never 0, never reused).
+/// Ids count every thread the process has started: 32 bits hold the first 4 294 967 294,
+/// which is what the free-threaded object header keeps of its owner (see
+/// [`current_owner_key`]).
 #[inline]
 pub fn current_thread_id() -> u64 {
     THREAD_ID.with(|id| {
@@ -92,16 +101,32 @@ pub fn current_thread_id() -> u64 {
         }
         let n = NEXT_THREAD_ID.fetch_add(1, Ordering::Relaxed);
         id.set(n);
+        let key = if n < NO_OWNER as u64 {
+            n as u32
+        } else {
+            NO_OWNER
+        };
+        OWNER_KEY.with(|k| k.set(key));
         n
     })
 }
 
-/// The current thread's id if it has one, else a value that equals no thread's id and no
-/// object's owner field (so an owner check against it fails, which is always safe: the
-/// caller then takes the shared, atomic path). One thread-local load, no branch: the check
-/// biased reference counting makes on every count operation. A thread that creates an
-/// object or registers with the VM has its id (`current_thread_id`) before it holds any
-/// reference, so for the threads that matter this is their id.
+/// The current thread's id as the free-threaded object header stores an owner: the id if
+/// the thread has one below [`NO_OWNER`], else `NO_OWNER`, which equals no object's owner
+/// field (so an owner check fails and the caller takes the shared, atomic path; a thread
+/// past the 32-bit range creates its objects with no owner, `gilvm-object/src/header.rs`).
+/// One thread-local load: the check biased reference counting makes on every count
+/// operation, a 32-bit compare with the header's owner field.
+#[inline(always)]
+pub fn current_owner_key() -> u32 {
+    OWNER_KEY.with(|k| k.get())
+}
+
+/// The current thread's id if it has one, else a value that equals no thread's id. One
+/// thread-local load, no branch. (The object header compares owners with
+/// [`current_owner_key`] instead.) A thread that creates an object or registers with the
+/// VM has its id (`current_thread_id`) before it holds any reference, so for the threads
+/// that matter this is their id.
 #[inline(always)]
 pub fn current_thread_id_or_none() -> u64 {
     THREAD_ID.with(|id| id.get())

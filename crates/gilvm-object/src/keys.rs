@@ -186,6 +186,7 @@ pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
 
 /// `as_index_i64` of the int an instance of a subclass of int holds (out of line: the miss
 /// path).
+#[cold]
 #[inline(never)]
 fn subclass_index_i64(v: &Value) -> Option<i64> {
     match v.subclass_value()? {

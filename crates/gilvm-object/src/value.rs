@@ -235,6 +235,7 @@ impl Value {
     /// (`int`, `float`, `str`, `bytes`, `tuple`, `frozenset`): see `InstanceBase::Value`.
     /// None for every other value. Kept out of line: it is the miss path of the extraction
     /// helpers, which a plain value never reaches.
+    #[cold]
     #[inline(never)]
     pub fn subclass_value(&self) -> Option<&Value> {
         match self {
@@ -248,6 +249,7 @@ impl Value {
 
     /// The text of an instance of a subclass of `str` (`as_str`'s miss path, out of line so
     /// that `as_str` stays small and inlined).
+    #[cold]
     #[inline(never)]
     fn subclass_str(&self) -> Option<&str> {
         match self.subclass_value()? {

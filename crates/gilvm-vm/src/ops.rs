@@ -193,14 +193,27 @@ impl Interp {
     /// `binary_op`'s try on the plain values of instances of subclasses of immutable
     /// builtins (out of line: plain operands never get here). A TypeError there names the
     /// plain types, so it is dropped: the caller's error names the operands' own.
+    #[cold]
     #[inline(never)]
     fn binary_op_plain(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
         let Some((pa, pb)) = crate::builtin_sub::plain_operands(a, b) else {
             return Ok(None);
         };
+        // Only builtin values: an instance operand has had its special methods tried.
+        if [pa, pb]
+            .iter()
+            .any(|v| matches!(v, Value::Obj(o) if has_python_class(o)))
+        {
+            return Ok(None);
+        }
         let (pa, pb) = (pa.clone(), pb.clone());
-        // (Numbers need no try here: int and float have every operator as a method.)
-        match self.sequence_op(op, &pa, &pb, false) {
+        // (`Flags(3) + 2.0`: int's method declines a float, and a plain float has no
+        // reflected method to try; the builtin operation on plain values does it.)
+        let r = match self.numeric_op(op, &pa, &pb) {
+            Ok(None) => self.sequence_op(op, &pa, &pb, false),
+            r => r,
+        };
+        match r {
             Err(e) if self.matches(&e, &self.g.exc.type_error.clone()) => Ok(None),
             r => r,
         }
@@ -208,6 +221,7 @@ impl Interp {
 
     /// `compare`'s try on the plain values of instances of subclasses of builtins whose
     /// type has no comparison method (bytes), out of line as `binary_op_plain`.
+    #[cold]
     #[inline(never)]
     fn compare_plain(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Option<bool>> {
         let Some((pa, pb)) = crate::builtin_sub::plain_operands(a, b) else {
@@ -257,6 +271,14 @@ impl Interp {
         let Some(m) = gilvm_object::types::lookup(self.py, &ty, &name) else {
             return Ok(None);
         };
+        // A builtin sequence's repeat (an instance of a subclass of str, tuple or bytes)
+        // takes only an integer count; anything else is the operator's error.
+        if self.is_native_named(&m, "sq_repeat")
+            && !crate::builtins::numbers::is_int(arg)
+            && self.lookup_special(arg, "__index__").is_none()
+        {
+            return Ok(None);
+        }
         let r = self.call_method_value(&m, obj, &[arg.clone()])?;
         if self.is_not_implemented(&r) {
             return Ok(None);
@@ -264,6 +286,9 @@ impl Interp {
         Ok(Some(r))
     }
 
+    // (Always inlined: `binary_op`, its hot caller, keeps it inline although
+    // `binary_op_plain` calls it too.)
+    #[inline(always)]
     fn numeric_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
         let (Some(na), Some(nb)) = (as_num(a), as_num(b)) else {
             return Ok(None);

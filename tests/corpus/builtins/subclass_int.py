@@ -167,3 +167,4 @@ for final in (range, slice, type(None), type(len), type(lambda: 0), type(iter([]
 
     except TypeError as e:
         print("TypeError:", e)
+print(f + 1.5, 1.5 + f, f * 2.0, type(f + 1.5).__name__, f / 2.0, 2.0 ** f, attempt(lambda: f + "x"))

@@ -98,3 +98,5 @@ p = Path("usr") / "lib" / "python"
 print(p, type(p).__name__, p.parts, attempt(lambda: setattr(p, "x", 1)), "pre-" + p, type("pre-" + p).__name__)
 print(str.__new__(S, "direct"), type(str.__new__(S, "direct")).__name__, attempt(lambda: str.__new__(int, "x")))
 print(attempt(lambda: str.__new__(S, 1, 2)), attempt(lambda: "a" + 1), attempt(lambda: S("a") + 1))
+print(attempt(lambda: "ab" * S("x")), attempt(lambda: S("ab") * 2.0), attempt(lambda: -S("a")), attempt(lambda: S("a")[S("b")]))
+print(attempt(lambda: "ab".__mul__(2.0)), "%s|%s" % (S("x"), 1), attempt(lambda: "%s" % S("a") % 1))

@@ -731,6 +731,7 @@ pub fn register(interp: &mut Interp) {
     add_method(interp, &t, "startswith", bstartswith);
     add_method(interp, &t, "endswith", bendswith);
     add_method(interp, &t, "join", bjoin);
+    super::add_repeat(interp, &t, bmul);
     for (name, f) in [
         ("__len__", blen as crate::interp::NativeFn),
         ("__getitem__", bgetitem),
@@ -740,8 +741,6 @@ pub fn register(interp: &mut Interp) {
         ("__repr__", brepr),
         ("__bytes__", bbytes),
         ("__add__", badd),
-        ("__mul__", bmul),
-        ("__rmul__", bmul),
         ("__eq__", beq),
         ("__ne__", bne),
         ("__lt__", blt),
@@ -839,9 +838,6 @@ fn badd(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn bmul(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (v, _, a) = slot(interp, &args, "__mul__", 1)?;
-    if !super::numbers::is_int(&a[0]) && interp.lookup_special(&a[0], "__index__").is_none() {
-        return Ok(interp.not_implemented());
-    }
     let n = a[0].clone();
     interp.binary_op(gilvm_object::code::BinOp::Mul, v.clone(), n, false)
 }

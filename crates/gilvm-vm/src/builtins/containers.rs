@@ -657,10 +657,6 @@ pub fn check_repeat(interp: &Interp, len: usize, n: usize) -> PyResult<usize> {
 fn tuple_mul(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (tv, t) = tuple_recv(interp, &args, "tuple.__mul__")?;
     let a = method_args(interp, &args, "tuple.__mul__", Arity::One)?;
-    // A count that is not an integer: the operator's "can't multiply sequence" error.
-    if !super::numbers::is_int(&a[0]) && interp.lookup_special(&a[0], "__index__").is_none() {
-        return Ok(interp.not_implemented());
-    }
     let n = repeat_count(interp, &a[0])?;
     if n == 1 {
         return Ok(tv.clone());
@@ -865,8 +861,7 @@ pub fn register(interp: &mut Interp) {
     add_method(interp, &t, "__contains__", tuple_contains);
     add_method(interp, &t, "__iter__", tuple_iter);
     add_method(interp, &t, "__add__", tuple_add);
-    add_method(interp, &t, "__mul__", tuple_mul);
-    add_method(interp, &t, "__rmul__", tuple_mul);
+    super::add_repeat(interp, &t, tuple_mul);
     add_method(interp, &t, "__eq__", tuple_eq);
     add_method(interp, &t, "__ne__", tuple_ne);
     add_method(interp, &t, "__lt__", tuple_lt);

@@ -145,7 +145,8 @@ fn property_init(interp: &mut Interp, args: Args<'_>) -> PyResult {
         _ => Value::None,
     };
     let desc = Value::Obj(interp.new_obj(Owned::Property(Box::new(p))));
-    state.with(interp.py, |d| d.desc = desc);
+    // (The old value is dropped after the section: a container lock is a leaf lock.)
+    drop(state.with(interp.py, |d| std::mem::replace(&mut d.desc, desc)));
     if let Value::Obj(o) = recv {
         if let Payload::Instance(i) = o.payload() {
             if i.has_dict() {
@@ -162,7 +163,7 @@ fn property_set_name(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__set_name__", 3, 3)?;
     if let Some(state) = sub_state(&a[0]) {
         let name = a[2].clone();
-        state.with(interp.py, |d| d.name = name);
+        drop(state.with(interp.py, |d| std::mem::replace(&mut d.name, name)));
     }
     Ok(Value::None)
 }
@@ -178,7 +179,7 @@ fn property_with(interp: &mut Interp, args: Args<'_>, slot: usize, what: &str) -
         let [g, s, d] = p;
         let new = interp.call1(&cls, &[g, s, d, Value::None])?;
         if let Some(st) = sub_state(&new) {
-            st.with(interp.py, |d| d.name = name);
+            drop(st.with(interp.py, |d| std::mem::replace(&mut d.name, name)));
         }
         return Ok(new);
     }
@@ -301,7 +302,8 @@ fn wrapper_init(interp: &mut Interp, args: Args<'_>, cm: bool) -> PyResult {
         } else {
             Owned::StaticMethod(f)
         }));
-        state.with(interp.py, |d| d.desc = desc);
+        // (The old value is dropped after the section: a container lock is a leaf lock.)
+        drop(state.with(interp.py, |d| std::mem::replace(&mut d.desc, desc)));
     }
     Ok(Value::None)
 }

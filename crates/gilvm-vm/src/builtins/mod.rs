@@ -103,6 +103,20 @@ pub fn add_getset(interp: &mut Interp, ty: &ObjRef, name: &'static str, f: Nativ
     }
 }
 
+/// Adds `__mul__` and `__rmul__` of a sequence type (str, tuple, bytes): `f` repeats the
+/// receiver. They are tagged `sq_repeat`: the operators call them only with an integer
+/// count (CPython's sequence repeat is not a number method, so `"ab" * S("x")` is "can't
+/// multiply sequence by non-int of type 'S'", not the method's own error).
+pub fn add_repeat(interp: &mut Interp, ty: &ObjRef, f: NativeFn) {
+    for name in ["__mul__", "__rmul__"] {
+        let v = interp.new_native_with(name, f, Value::Obj(interp.intern("sq_repeat")));
+        publish_native(&v);
+        if let Payload::Type(t) = ty.payload() {
+            t.dict().set_str(interp.py, interp.intern(name), v);
+        }
+    }
+}
+
 /// Adds a function to the builtins module.
 pub fn add_builtin(interp: &mut Interp, name: &'static str, f: NativeFn) {
     let v = interp.new_native(name, f);

@@ -62,6 +62,7 @@ pub fn int_ref(v: &Value) -> Option<IntRef<'_>> {
 }
 
 /// `int_ref` of the int an instance of a subclass of int holds (out of line: the miss path).
+#[cold]
 #[inline(never)]
 fn subclass_int_ref(v: &Value) -> Option<IntRef<'_>> {
     match v.subclass_value()? {

@@ -90,10 +90,6 @@ fn str_add(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn str_mul(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (sv, s, a) = dargs(interp, &args, "__mul__", 1)?;
-    // A count that is not an integer: the operator's "can't multiply sequence" error.
-    if !super::numbers::is_int(&a[0]) && interp.lookup_special(&a[0], "__index__").is_none() {
-        return Ok(interp.not_implemented());
-    }
     let n = match a[0].base_value() {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
@@ -273,8 +269,7 @@ pub fn register(interp: &mut Interp) {
     m(interp, "__contains__", str_contains);
     m(interp, "__getitem__", str_getitem);
     m(interp, "__add__", str_add);
-    m(interp, "__mul__", str_mul);
-    m(interp, "__rmul__", str_mul);
+    super::add_repeat(interp, &t, str_mul);
     m(interp, "__mod__", str_mod);
     m(interp, "__rmod__", str_rmod);
     m(interp, "__eq__", str_eq);

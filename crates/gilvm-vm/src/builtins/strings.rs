@@ -37,6 +37,7 @@ pub(crate) fn as_pystr(v: &Value) -> Option<&PyStr> {
 }
 
 /// `as_pystr` of the str an instance of a subclass of str holds (out of line: the miss path).
+#[cold]
 #[inline(never)]
 fn subclass_pystr(v: &Value) -> Option<&PyStr> {
     match v.subclass_value()? {

@@ -455,6 +455,13 @@ impl<'a, 'py> Compiler<'a, 'py> {
 
     // ---- names ----
 
+    /// The index in `co_names` of `name` mangled for the current scope (an attribute or
+    /// imported name: `crate::mangle`).
+    pub fn mangled_name(&mut self, name: &str) -> u32 {
+        let name = self.scope().mangle(name);
+        self.b().name(&name)
+    }
+
     fn cell_index(&mut self, name: &str) -> u32 {
         self.u()
             .cells
@@ -466,14 +473,17 @@ impl<'a, 'py> Compiler<'a, 'py> {
     /// The fast-local slot of `e`, if `e` is a name read from a fast local.
     pub fn fast_local_index(&mut self, e: &Expr) -> Option<u32> {
         let Expr::Name(n) = e else { return None };
-        match self.scope().lookup(&n.id) {
-            Access::Fast => Some(self.b().varname(&n.id)),
+        let name = self.scope().mangle(&n.id);
+        match self.scope().lookup(&name) {
+            Access::Fast => Some(self.b().varname(&name)),
             _ => None,
         }
     }
 
     pub fn load_name(&mut self, name: &str) {
         let scope = self.scope();
+        let name = scope.mangle(name);
+        let name: &str = &name;
         match scope.lookup(name) {
             Access::Fast => {
                 let i = self.b().varname(name);
@@ -504,6 +514,8 @@ impl<'a, 'py> Compiler<'a, 'py> {
 
     pub fn store_name(&mut self, name: &str) {
         let scope = self.scope();
+        let name = scope.mangle(name);
+        let name: &str = &name;
         match scope.lookup(name) {
             Access::Fast => {
                 let i = self.b().varname(name);
@@ -526,6 +538,8 @@ impl<'a, 'py> Compiler<'a, 'py> {
 
     pub fn delete_name(&mut self, name: &str) {
         let scope = self.scope();
+        let name = scope.mangle(name);
+        let name: &str = &name;
         match scope.lookup(name) {
             Access::Fast => {
                 let i = self.b().varname(name);
@@ -585,7 +599,8 @@ impl<'a, 'py> Compiler<'a, 'py> {
             .collect();
         if !kw.is_empty() {
             for a in &kw {
-                let k = self.b().str_const(&a.parameter.name.id);
+                let name = self.scope().mangle(&a.parameter.name.id);
+                let k = self.b().str_const(&name);
                 self.emit(Instr::LoadConst(k));
                 self.expr(a.default.as_ref().unwrap())?;
             }
@@ -749,7 +764,8 @@ impl<'a, 'py> Compiler<'a, 'py> {
         }
         self.emit(Instr::Copy(1));
         for (name, e) in &anns {
-            let k = self.b().str_const(name);
+            let name = self.scope().mangle(name);
+            let k = self.b().str_const(&name);
             self.emit(Instr::LoadConst(k));
             self.annotation(e)?;
         }

@@ -229,7 +229,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
                 let prev = self.set_loc(a.range);
-                let n = self.b().name(&a.attr.id);
+                let n = self.mangled_name(&a.attr.id);
                 self.emit(Instr::LoadAttr(n));
                 self.restore_loc(prev);
             }
@@ -521,7 +521,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
             if let Expr::Attribute(a) = &*c.func {
                 self.expr(&a.value)?;
                 let prev = self.set_loc(a.range);
-                let n = self.b().name(&a.attr.id);
+                let n = self.mangled_name(&a.attr.id);
                 self.emit(Instr::LoadMethod(n));
                 self.restore_loc(prev);
                 for x in args.args.iter() {

@@ -11,6 +11,7 @@ mod codegen;
 pub mod dis;
 pub mod error;
 mod expr;
+pub mod mangle;
 mod parse_errors;
 mod stmt;
 pub mod symtable;

@@ -56,7 +56,8 @@ impl<'a, 'py> Compiler<'a, 'py> {
                             self.annotation(&a.annotation)?;
                             let d = self.b().name("__annotations__");
                             self.emit(Instr::LoadName(d));
-                            let k = self.b().str_const(&n.id);
+                            let name = self.scope().mangle(&n.id);
+                            let k = self.b().str_const(&name);
                             self.emit(Instr::LoadConst(k));
                             self.emit(Instr::StoreSubscr);
                         }
@@ -153,7 +154,9 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 for a in &i.names {
                     self.b().load_const(Value::Int(0));
                     self.b().load_const(Value::None);
-                    let n = self.b().name(&a.name.id);
+                    // A dotted name is never mangled (the parts after the first stay
+                    // as they are in `import a.__b as c`, as in CPython).
+                    let n = self.mangled_name(&a.name.id);
                     self.emit(Instr::ImportName(n));
                     match &a.asname {
                         Some(asname) => {
@@ -197,7 +200,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
                     .as_ref()
                     .map(|m| m.id.to_string())
                     .unwrap_or_default();
-                let n = self.b().name(&modname);
+                let n = self.mangled_name(&modname);
                 self.emit(Instr::ImportName(n));
                 if i.names.len() == 1 && &*i.names[0].name.id == "*" {
                     if self.scope().kind != ScopeKind::Module {
@@ -209,7 +212,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
                     self.emit(Instr::ImportStar);
                 } else {
                     for a in &i.names {
-                        let n = self.b().name(&a.name.id);
+                        let n = self.mangled_name(&a.name.id);
                         self.emit(Instr::ImportFrom(n));
                         self.store_name(&a.asname.as_ref().unwrap_or(&a.name).id);
                     }
@@ -241,7 +244,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
             Expr::Attribute(at) => {
                 self.expr(&at.value)?;
                 self.emit(Instr::Copy(1));
-                let n = self.b().name(&at.attr.id);
+                let n = self.mangled_name(&at.attr.id);
                 self.emit(Instr::LoadAttr(n));
                 self.expr(&a.value)?;
                 self.emit(Instr::InplaceOp(op));
@@ -276,7 +279,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
             Expr::Name(n) => self.store_name(&n.id),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let n = self.b().name(&a.attr.id);
+                let n = self.mangled_name(&a.attr.id);
                 self.emit(Instr::StoreAttr(n));
             }
             Expr::Subscript(s) => {
@@ -337,7 +340,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
             Expr::Name(n) => self.delete_name(&n.id),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let n = self.b().name(&a.attr.id);
+                let n = self.mangled_name(&a.attr.id);
                 self.emit(Instr::DeleteAttr(n));
             }
             Expr::Subscript(s) => {

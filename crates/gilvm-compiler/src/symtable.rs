@@ -6,12 +6,14 @@
 //! Resolution then follows CPython's rules: class scopes are invisible to nested functions
 //! (except for the implicit `__class__` cell used by `super()`), `global`/`nonlocal` win,
 //! and a local that a nested scope uses freely becomes a cell.
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::error::CompileError;
+use crate::mangle::mangle;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
@@ -56,10 +58,13 @@ pub struct Scope {
     pub freevars: Vec<String>,
     /// A class body whose methods use `super()`/`__class__`.
     pub needs_class_cell: bool,
+    /// The name of the innermost enclosing class (this scope's own for a class body), for
+    /// private name mangling (`crate::mangle`). The scope's names are stored mangled.
+    pub private: Option<String>,
 }
 
 impl Scope {
-    fn new(kind: ScopeKind) -> Scope {
+    fn new(kind: ScopeKind, private: Option<String>) -> Scope {
         Scope {
             kind,
             flags: HashMap::new(),
@@ -71,9 +76,16 @@ impl Scope {
             cellvars: Vec::new(),
             freevars: Vec::new(),
             needs_class_cell: false,
+            private,
         }
     }
+    /// `name` mangled for this scope (see `crate::mangle`).
+    pub fn mangle<'n>(&self, name: &'n str) -> Cow<'n, str> {
+        mangle(self.private.as_deref(), name)
+    }
     fn mark(&mut self, name: &str, f: u8) {
+        let name = mangle(self.private.as_deref(), name);
+        let name: &str = &name;
         match self.flags.get_mut(name) {
             Some(x) => *x |= f,
             None => {
@@ -124,12 +136,20 @@ impl Builder {
         let k = *self.stack.last().unwrap();
         self.scopes.get_mut(&k).unwrap()
     }
-    fn push(&mut self, r: TextRange, kind: ScopeKind) {
+    /// Enters a new scope; `class_name` is a class body's name (the private name of the
+    /// scopes in it), other scopes inherit their parent's.
+    fn push(&mut self, r: TextRange, kind: ScopeKind, class_name: Option<&str>) {
         let k = key(r);
+        let mut private = None;
         if let Some(&parent) = self.stack.last() {
-            self.scopes.get_mut(&parent).unwrap().children.push(r);
+            let p = self.scopes.get_mut(&parent).unwrap();
+            p.children.push(r);
+            private = p.private.clone();
         }
-        self.scopes.insert(k, Scope::new(kind));
+        if let Some(c) = class_name {
+            private = Some(c.to_string());
+        }
+        self.scopes.insert(k, Scope::new(kind, private));
         self.stack.push(k);
     }
     fn pop(&mut self) {
@@ -162,6 +182,10 @@ impl Builder {
         for n in &names {
             self.cur().mark(n, PARAM | ASSIGNED);
         }
+        let names = names
+            .iter()
+            .map(|n| self.cur().mangle(n).into_owned())
+            .collect();
         self.cur().params = names;
         Ok(())
     }
@@ -188,7 +212,7 @@ impl Builder {
                 }
                 self.defaults_and_annotations(&f.parameters)?;
                 self.cur().mark(&f.name.id, ASSIGNED);
-                self.push(f.range, ScopeKind::Function);
+                self.push(f.range, ScopeKind::Function, None);
                 self.params(&f.parameters)?;
                 self.stmts(&f.body)?;
                 self.pop();
@@ -206,7 +230,7 @@ impl Builder {
                     }
                 }
                 self.cur().mark(&c.name.id, ASSIGNED);
-                self.push(c.range, ScopeKind::Class);
+                self.push(c.range, ScopeKind::Class, Some(&c.name.id));
                 self.stmts(&c.body)?;
                 self.pop();
             }
@@ -321,10 +345,11 @@ impl Builder {
             }
             Stmt::Global(g) => {
                 for n in &g.names {
+                    let m = self.cur().mangle(&n.id).into_owned();
                     if self
                         .cur()
                         .flags
-                        .get(n.id.as_str())
+                        .get(m.as_str())
                         .is_some_and(|f| f & (ASSIGNED | USED) != 0)
                     {
                         return Err(CompileError::syntax(
@@ -389,7 +414,7 @@ impl Builder {
     ) -> Result<(), CompileError> {
         // The outermost iterable is evaluated in the enclosing scope.
         self.expr(&gens[0].iter)?;
-        self.push(range, ScopeKind::Comprehension);
+        self.push(range, ScopeKind::Comprehension, None);
         self.cur().params = vec![".0".into()];
         self.cur().mark(".0", PARAM | ASSIGNED);
         self.cur().is_generator = is_gen;
@@ -427,7 +452,7 @@ impl Builder {
                 if let Some(p) = &l.parameters {
                     self.defaults_and_annotations(p)?;
                 }
-                self.push(l.range, ScopeKind::Function);
+                self.push(l.range, ScopeKind::Function, None);
                 if let Some(p) = &l.parameters {
                     self.params(p)?;
                 }
@@ -568,7 +593,7 @@ pub fn build(module: &ast::ModModule) -> Result<SymbolTable, CompileError> {
         scopes: HashMap::new(),
         stack: Vec::new(),
     };
-    b.push(module.range, ScopeKind::Module);
+    b.push(module.range, ScopeKind::Module, None);
     b.stmts(&module.body)?;
     b.pop();
     let module_key = key(module.range);

@@ -9,7 +9,9 @@
 //! attribute paths (`attr.rs`) and the per-instruction caches (`attrcache.rs`) read and
 //! write the slot through. A subclass's slots come after its best base's, so a slot keeps
 //! its position in every subclass. The checks and messages are CPython 3.14's
-//! (`type_new_slots`).
+//! (`type_new_slots`). A private name is mangled with the class's name, as the compiler
+//! mangles names in the class body (`'__x'` is the slot `_Class__x`), before the names
+//! are sorted and checked against the class variables.
 //!
 //! Member descriptors are native objects (`Payload::Native`) of the builtin type
 //! `member_descriptor`; their data ([`MemberDescr`]) never changes after creation.
@@ -162,7 +164,7 @@ impl Interp {
     /// checks and messages), and whether its instances have a `__dict__`.
     pub fn class_slots(
         &mut self,
-        _name: &str,
+        name: &str,
         bases: &[ObjRef],
         ns: &ObjRef,
     ) -> PyResult<ClassSlots> {
@@ -224,9 +226,12 @@ impl Interp {
                     }
                     add_weak = true;
                 }
-                // (Not mangled: gilvm's compiler does not mangle private names yet, and
-                // `self.__x` must find the slot `__x`; CPython names it `_Class__x`.)
-                _ => own.push(self.intern(s)),
+                // A private name is mangled with the class's name, as the compiler
+                // mangles `self.__x` in its methods: `__x` is the slot `_Class__x`.
+                _ => {
+                    let m = gilvm_compiler::mangle::mangle(Some(name), s);
+                    own.push(self.intern(&m))
+                }
             }
         }
         // Sorted, as CPython (so that classes listing the same slots in another order have

@@ -100,8 +100,8 @@ $(PYPERF_DIR)/benchmarks/MANIFEST:
 
 # The GIL build, the free-threaded build without the GIL and with PYTHON_GIL=1.
 pyperformance-check: build build-ft pyperformance-fetch
-	tests/pyperformance_check.sh $(PYPERF_DIR)/benchmarks $(CURDIR)/$(GIL_BIN) -- \
-	  $(CURDIR)/$(FT_BIN) PYTHON_GIL=0 -- $(CURDIR)/$(FT_BIN) PYTHON_GIL=1
+	tests/pyperformance_check.sh $(PYPERF_DIR)/benchmarks $(abspath $(GIL_BIN)) -- \
+	  $(abspath $(FT_BIN)) PYTHON_GIL=0 -- $(abspath $(FT_BIN)) PYTHON_GIL=1
 
 # Benchmark suites (programs, scaling, memory) on every variant (GIL, FT, FT with
 # PYTHON_GIL=1, python3 or GILVM_COMPARE_PYTHON): target/compare/report.md and

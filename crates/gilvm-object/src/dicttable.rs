@@ -19,6 +19,28 @@
 //!   `3 * len` index slots (CPython's `GROWTH_RATE`).
 //! * All operations are amortised O(1).
 //!
+//! # Memory: one block, none for an empty table (issue 16)
+//!
+//! The table itself is 24 bytes: a pointer to its block, `used` and `usable` as `u32`
+//! (entry indices are `u32` anyway, so neither can exceed `u32::MAX`), and the 64-bit
+//! mutation count. The block holds, in one allocation as CPython's `PyDictKeysObject`, a
+//! small header (`mask`, `nentries`), the index, then room for exactly
+//! `usable_fraction(size)` entries, of which the first `nentries` are initialised; a
+//! rebuild allocates a new block, moves the live entries over in order and frees the old
+//! one. A table that never received an entry (`{}`, `dict.copy()` of an empty dict, a
+//! cleared dict) points at the shared, immutable [`EMPTY_KEYS`] block (CPython's
+//! `Py_EMPTY_KEYS`): [`MIN_SIZE`] empty index slots, no entries, and `usable == 0`, so
+//! lookups run the ordinary probe loop (no null check) and the first insertion rebuilds
+//! into a block of its own with [`MIN_SIZE`] slots, which is what `new` allocated before.
+//! Writes to the block happen only after that (`usable > 0` or `nentries > 0` means the
+//! block is the table's own), so the shared block is never written. Before, a table was
+//! two `Vec`s and three 64-bit counters (72 bytes) plus an index allocated by `{}`; an
+//! empty dict object now fits mimalloc's 48-byte class on the GIL build.
+//!
+//! The mutation count stays 64-bit: a cursor or a caller that ran Python code compares
+//! counts for equality, and a 32-bit count could come back to the same value after 2^32
+//! structural changes made meanwhile by other code.
+//!
 //! # Key comparison
 //!
 //! As in [`crate::settable`], the table never compares keys itself, because

@@ -19,6 +19,28 @@
 //!   `3 * len` index slots (CPython's `GROWTH_RATE`).
 //! * All operations are amortised O(1).
 //!
+//! # Memory: one block, none for an empty table (issue 16)
+//!
+//! The table itself is 24 bytes: a pointer to its block, `used` and `usable` as `u32`
+//! (entry indices are `u32` anyway, so neither can exceed `u32::MAX`), and the 64-bit
+//! mutation count. The block holds, in one allocation as CPython's `PyDictKeysObject`, a
+//! small header (`mask`, `nentries`), the index, then room for exactly
+//! `usable_fraction(size)` entries, of which the first `nentries` are initialised; a
+//! rebuild allocates a new block, moves the live entries over in order and frees the old
+//! one. A table that never received an entry (`{}`, `dict.copy()` of an empty dict, a
+//! cleared dict) points at the shared, immutable [`EMPTY_KEYS`] block (CPython's
+//! `Py_EMPTY_KEYS`): [`MIN_SIZE`] empty index slots, no entries, and `usable == 0`, so
+//! lookups run the ordinary probe loop (no null check) and the first insertion rebuilds
+//! into a block of its own with [`MIN_SIZE`] slots, which is what `new` allocated before.
+//! Writes to the block happen only after that (`usable > 0` or `nentries > 0` means the
+//! block is the table's own), so the shared block is never written. Before, a table was
+//! two `Vec`s and three 64-bit counters (72 bytes) plus an index allocated by `{}`; an
+//! empty dict object now fits mimalloc's 48-byte class on the GIL build.
+//!
+//! The mutation count stays 64-bit: a cursor or a caller that ran Python code compares
+//! counts for equality, and a 32-bit count could come back to the same value after 2^32
+//! structural changes made meanwhile by other code.
+//!
 //! # Key comparison
 //!
 //! As in [`crate::settable`], the table never compares keys itself, because
@@ -52,6 +74,10 @@ const DUMMY: u32 = u32::MAX - 1;
 const MAX_INDEX_SIZE: usize = 1 << 32;
 const NO_SLOT: usize = usize::MAX;
 
+use std::alloc::Layout;
+use std::marker::PhantomData;
+use std::ptr::NonNull;
+
 /// How many entries an index table of `n` slots may receive (2/3 of it).
 #[inline]
 const fn usable_fraction(n: usize) -> usize {
@@ -63,7 +89,7 @@ fn index_size_for(minsize: usize) -> usize {
     let n = minsize.max(MIN_SIZE).checked_next_power_of_two();
     match n {
         Some(n) if n <= MAX_INDEX_SIZE => n,
-        _ => panic!("DictTable: capacity overflow"),
+        _ => capacity_overflow(),
     }
 }
 
@@ -79,21 +105,74 @@ struct Entry<K, V> {
     kv: Option<(K, V)>,
 }
 
+/// The start of a table's one allocation (CPython's `PyDictKeysObject`), followed by the
+/// index (`mask + 1` `u32` slots) and then room for `usable_fraction(mask + 1)` entries, of
+/// which the first `nentries` are initialised (live or tombstones).
+#[repr(C)]
+struct KeysHeader {
+    /// Index-table size minus one (the size is a power of two, at most 2^32).
+    mask: u32,
+    /// Entry positions in use, live or deleted (CPython's `dk_nentries`).
+    nentries: u32,
+}
+
+/// The shared block of every table that has allocated nothing yet (CPython's
+/// `Py_EMPTY_KEYS`): [`MIN_SIZE`] empty index slots and room for no entry. A table on it
+/// has `usable == 0` and no entries, so its first insertion rebuilds into a block of its
+/// own; nothing ever writes to it.
+#[repr(C, align(8))]
+struct EmptyKeys {
+    header: KeysHeader,
+    indices: [u32; MIN_SIZE],
+}
+
+static EMPTY_KEYS: EmptyKeys = EmptyKeys {
+    header: KeysHeader {
+        mask: (MIN_SIZE - 1) as u32,
+        nentries: 0,
+    },
+    indices: [EMPTY; MIN_SIZE],
+};
+
+#[inline(always)]
+fn empty_keys() -> NonNull<KeysHeader> {
+    NonNull::from(&EMPTY_KEYS.header)
+}
+
 /// Insertion-ordered hash table of `(hash, key, value)` entries; see the
 /// [module documentation](self).
-#[derive(Clone, Debug)]
 pub struct DictTable<K, V> {
-    indices: Vec<u32>,
-    entries: Vec<Entry<K, V>>,
-    used: usize,
+    /// The block (header, index, entries), or [`EMPTY_KEYS`].
+    keys: NonNull<KeysHeader>,
+    used: u32,
     /// Entries that may still be appended before the next rebuild.
-    usable: usize,
+    usable: u32,
     mutations: u64,
+    _owns: PhantomData<Entry<K, V>>,
 }
+
+// SAFETY: the table owns its entries (its block is reached only through the table, or is
+// the immutable shared `EMPTY_KEYS`), so sending the table sends its keys and values.
+unsafe impl<K: Send, V: Send> Send for DictTable<K, V> {}
+// SAFETY: `&DictTable` gives only shared access to the block and its entries (`&K`, `&V`);
+// every write needs `&mut DictTable`.
+unsafe impl<K: Sync, V: Sync> Sync for DictTable<K, V> {}
 
 impl<K, V> Default for DictTable<K, V> {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+impl<K: std::fmt::Debug, V: std::fmt::Debug> std::fmt::Debug for DictTable<K, V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DictTable")
+            .field("indices", &self.indices())
+            .field("entries", &self.entries())
+            .field("used", &self.used)
+            .field("usable", &self.usable)
+            .field("mutations", &self.mutations)
+            .finish()
     }
 }
 
@@ -144,7 +223,7 @@ impl DictVacant {
 impl DictProbe {
     #[inline]
     fn start<K, V>(hash: i64, table: &DictTable<K, V>) -> DictProbe {
-        let mask = table.indices.len() - 1;
+        let mask = table.mask();
         DictProbe {
             hash,
             i: (hash as u64 as usize) & mask,
@@ -174,7 +253,7 @@ impl DictProbe {
     /// probe restarts from the beginning, so earlier candidates come again.
     #[inline]
     pub fn next<K, V>(&mut self, table: &DictTable<K, V>) -> DictProbeStep {
-        if self.stamp != table.mutations || self.mask + 1 != table.indices.len() {
+        if self.stamp != table.mutations || self.mask != table.mask() {
             *self = DictProbe::start(self.hash, table);
         }
         if let Some(v) = self.vacant {
@@ -182,7 +261,7 @@ impl DictProbe {
         }
         loop {
             let cur = self.i;
-            let ix = table.indices[cur];
+            let ix = table.indices()[cur];
             if ix == EMPTY {
                 let v = DictVacant {
                     hash: self.hash,
@@ -203,7 +282,7 @@ impl DictProbe {
                 if self.free == NO_SLOT {
                     self.free = cur;
                 }
-            } else if table.entries[ix as usize].hash == self.hash {
+            } else if table.entries()[ix as usize].hash == self.hash {
                 return DictProbeStep::Candidate(ix as usize);
             }
         }
@@ -211,33 +290,184 @@ impl DictProbe {
 }
 
 impl<K, V> DictTable<K, V> {
-    /// An empty table with [`MIN_SIZE`] index slots.
+    /// An empty table. It allocates nothing (it shares [`EMPTY_KEYS`]); the first
+    /// insertion allocates a block with [`MIN_SIZE`] index slots.
     pub fn new() -> Self {
         DictTable {
-            indices: vec![EMPTY; MIN_SIZE],
-            entries: Vec::new(),
+            keys: empty_keys(),
             used: 0,
-            usable: usable_fraction(MIN_SIZE),
+            usable: 0,
             mutations: 0,
+            _owns: PhantomData,
         }
     }
 
-    /// An empty table that can receive `n` entries without rebuilding.
+    /// An empty table that can receive `n` entries without rebuilding (none allocated
+    /// for `n == 0`).
     pub fn with_capacity(n: usize) -> Self {
+        if n == 0 {
+            return Self::new();
+        }
         let size = index_size_for_entries(n);
         DictTable {
-            indices: vec![EMPTY; size],
-            entries: Vec::with_capacity(usable_fraction(size)),
+            keys: Self::alloc_block(size),
             used: 0,
-            usable: usable_fraction(size),
+            usable: usable_fraction(size) as u32,
             mutations: 0,
+            _owns: PhantomData,
         }
+    }
+
+    /// Layout of a block with `size` index slots, and the offset of its entries.
+    #[inline]
+    fn block_layout(size: usize) -> (Layout, usize) {
+        let r = Layout::new::<KeysHeader>()
+            .extend(Layout::array::<u32>(size).unwrap_or_else(|_| capacity_overflow()))
+            .and_then(|(l, _)| {
+                l.extend(
+                    Layout::array::<Entry<K, V>>(usable_fraction(size))
+                        .unwrap_or_else(|_| capacity_overflow()),
+                )
+            });
+        match r {
+            Ok((l, off)) => (l, off),
+            Err(_) => capacity_overflow(),
+        }
+    }
+
+    /// Offset of the entries in a block with `size` index slots.
+    #[inline(always)]
+    fn entries_offset(size: usize) -> usize {
+        let end = std::mem::size_of::<KeysHeader>() + size * std::mem::size_of::<u32>();
+        let align = std::mem::align_of::<Entry<K, V>>();
+        (end + align - 1) & !(align - 1)
+    }
+
+    /// A new block with `size` (a power of two, at least [`MIN_SIZE`]) empty index slots
+    /// and no entries.
+    fn alloc_block(size: usize) -> NonNull<KeysHeader> {
+        let (layout, _) = Self::block_layout(size);
+        // SAFETY: the layout is not zero-sized (it holds the header).
+        let p = unsafe { std::alloc::alloc(layout) };
+        let Some(p) = NonNull::new(p) else {
+            std::alloc::handle_alloc_error(layout)
+        };
+        let hdr = p.cast::<KeysHeader>();
+        // SAFETY: the block is fresh, large enough for the header and `size` index slots,
+        // and aligned for both (`block_layout`).
+        unsafe {
+            hdr.as_ptr().write(KeysHeader {
+                mask: (size - 1) as u32,
+                nentries: 0,
+            });
+            let ix = hdr.as_ptr().add(1).cast::<u32>();
+            std::ptr::write_bytes(ix, 0xff, size); // EMPTY is all ones
+        }
+        hdr
+    }
+
+    /// `true` while the table is on the shared empty block.
+    #[inline(always)]
+    fn is_shared_empty(&self) -> bool {
+        std::ptr::eq(self.keys.as_ptr(), &EMPTY_KEYS.header)
+    }
+
+    #[inline(always)]
+    fn header(&self) -> &KeysHeader {
+        // SAFETY: `keys` always points to a live block (its own, or `EMPTY_KEYS`).
+        unsafe { self.keys.as_ref() }
+    }
+
+    /// Index-table size minus one.
+    #[inline(always)]
+    fn mask(&self) -> usize {
+        self.header().mask as usize
+    }
+
+    #[inline(always)]
+    fn nentries(&self) -> usize {
+        self.header().nentries as usize
+    }
+
+    /// The index table.
+    #[inline(always)]
+    fn indices(&self) -> &[u32] {
+        // SAFETY: the header is followed by `mask + 1` initialised index slots, 4-aligned
+        // (the header's size is a multiple of 4), in both kinds of block.
+        unsafe {
+            std::slice::from_raw_parts(self.keys.as_ptr().add(1).cast::<u32>(), self.mask() + 1)
+        }
+    }
+
+    /// The index table, for writing. Only on the table's own block (never the shared one).
+    #[inline(always)]
+    fn indices_mut(&mut self) -> &mut [u32] {
+        debug_assert!(!self.is_shared_empty());
+        // SAFETY: as `indices`; the block is the table's own (callers write only after an
+        // allocation: a table on the shared block has `usable == 0` and no entries), and
+        // `&mut self` makes the access exclusive.
+        unsafe {
+            std::slice::from_raw_parts_mut(self.keys.as_ptr().add(1).cast::<u32>(), self.mask() + 1)
+        }
+    }
+
+    #[inline(always)]
+    fn entries_ptr(&self) -> *mut Entry<K, V> {
+        let off = Self::entries_offset(self.mask() + 1);
+        // Only called on a table's own block (callers check `nentries > 0` or `usable > 0`
+        // first, or just allocated it).
+        debug_assert!(!self.is_shared_empty());
+        // SAFETY: the offset is the entries' offset within the block's layout
+        // (`block_layout`), so the pointer stays inside the allocation.
+        unsafe {
+            self.keys
+                .as_ptr()
+                .cast::<u8>()
+                .add(off)
+                .cast::<Entry<K, V>>()
+        }
+    }
+
+    /// The entries in use (live and tombstones), in insertion order.
+    #[inline(always)]
+    fn entries(&self) -> &[Entry<K, V>] {
+        let n = self.nentries();
+        if n == 0 {
+            return &[];
+        }
+        // SAFETY: the first `nentries` entries of the block are initialised and aligned.
+        unsafe { std::slice::from_raw_parts(self.entries_ptr(), n) }
+    }
+
+    /// The entries in use, for writing.
+    #[inline(always)]
+    fn entries_mut(&mut self) -> &mut [Entry<K, V>] {
+        let n = self.nentries();
+        if n == 0 {
+            return &mut [];
+        }
+        // SAFETY: as `entries`; `n > 0` means the block is the table's own, and `&mut self`
+        // makes the access exclusive.
+        unsafe { std::slice::from_raw_parts_mut(self.entries_ptr(), n) }
+    }
+
+    /// Frees the block without dropping its entries (already moved out or dropped).
+    ///
+    /// # Safety
+    /// `keys` must not be used afterwards (the caller replaces it).
+    unsafe fn free_block(&mut self) {
+        if self.is_shared_empty() {
+            return;
+        }
+        let (layout, _) = Self::block_layout(self.mask() + 1);
+        // SAFETY: the block was allocated by `alloc_block` with this layout (same size).
+        unsafe { std::alloc::dealloc(self.keys.as_ptr().cast::<u8>(), layout) };
     }
 
     /// Number of live entries.
     #[inline]
     pub fn len(&self) -> usize {
-        self.used
+        self.used as usize
     }
 
     /// `true` when there are no live entries.
@@ -257,7 +487,7 @@ impl<K, V> DictTable<K, V> {
     /// `0..entry_index_count()` (CPython's `dk_nentries`).
     #[inline]
     pub fn entry_index_count(&self) -> usize {
-        self.entries.len()
+        self.nentries()
     }
 
     /// Starts probing for `hash`; drive it with [`DictProbe::next`].
@@ -270,13 +500,15 @@ impl<K, V> DictTable<K, V> {
     /// each candidate key (same stored hash) in probe order. Returns its entry index.
     #[inline]
     pub fn find_with(&self, hash: i64, mut eq: impl FnMut(&K) -> bool) -> Option<usize> {
-        let mask = self.indices.len() - 1;
+        let indices = self.indices();
+        let entries = self.entries();
+        let mask = indices.len() - 1;
         let mut i = (hash as u64 as usize) & mask;
         let mut perturb = hash as u64;
         loop {
-            let ix = self.indices[i];
+            let ix = indices[i];
             if ix < DUMMY {
-                let e = &self.entries[ix as usize];
+                let e = &entries[ix as usize];
                 if e.hash == hash {
                     if let Some((k, _)) = &e.kv {
                         if eq(k) {
@@ -307,7 +539,7 @@ impl<K, V> DictTable<K, V> {
         loop {
             match p.next(self) {
                 DictProbeStep::Candidate(ix) => {
-                    if let Some((k, _)) = &self.entries[ix].kv {
+                    if let Some((k, _)) = &self.entries()[ix].kv {
                         if eq(k)? {
                             return Ok(Some(ix));
                         }
@@ -322,14 +554,14 @@ impl<K, V> DictTable<K, V> {
     #[inline]
     pub fn get_with(&self, hash: i64, eq: impl FnMut(&K) -> bool) -> Option<&V> {
         let ix = self.find_with(hash, eq)?;
-        self.entries[ix].kv.as_ref().map(|(_, v)| v)
+        self.entries()[ix].kv.as_ref().map(|(_, v)| v)
     }
 
     /// The key and value at entry index `idx`; `None` for a deleted entry or
     /// an index out of range.
     #[inline]
     pub fn get_entry(&self, idx: usize) -> Option<(&K, &V)> {
-        self.entries
+        self.entries()
             .get(idx)
             .and_then(|e| e.kv.as_ref().map(|(k, v)| (k, v)))
     }
@@ -343,7 +575,7 @@ impl<K, V> DictTable<K, V> {
     /// The hash stored with the entry at `idx`, if live.
     #[inline]
     pub fn hash_at(&self, idx: usize) -> Option<i64> {
-        self.entries
+        self.entries()
             .get(idx)
             .and_then(|e| e.kv.as_ref().map(|_| e.hash))
     }
@@ -364,7 +596,7 @@ impl<K, V> DictTable<K, V> {
     /// Mutable access to the value at entry index `idx`, if live.
     #[inline]
     pub fn get_value_mut(&mut self, idx: usize) -> Option<&mut V> {
-        self.entries
+        self.entries_mut()
             .get_mut(idx)
             .and_then(|e| e.kv.as_mut().map(|(_, v)| v))
     }
@@ -375,7 +607,7 @@ impl<K, V> DictTable<K, V> {
     /// with to report "dictionary changed size during iteration".
     #[inline]
     pub fn next_from(&self, pos: usize) -> Option<(usize, &K, &V)> {
-        let tail = self.entries.get(pos..)?;
+        let tail = self.entries().get(pos..)?;
         tail.iter()
             .enumerate()
             .find_map(|(i, e)| e.kv.as_ref().map(|(k, v)| (pos + i, k, v)))
@@ -384,7 +616,7 @@ impl<K, V> DictTable<K, V> {
     /// Iterator over `(key, value)` in insertion order.
     #[inline]
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&K, &V)> + '_ {
-        self.entries
+        self.entries()
             .iter()
             .filter_map(|e| e.kv.as_ref().map(|(k, v)| (k, v)))
     }
@@ -392,7 +624,7 @@ impl<K, V> DictTable<K, V> {
     /// Iterator over `(entry index, hash, key, value)` in insertion order.
     #[inline]
     pub fn iter_entries(&self) -> impl DoubleEndedIterator<Item = (usize, i64, &K, &V)> + '_ {
-        self.entries
+        self.entries()
             .iter()
             .enumerate()
             .filter_map(|(i, e)| e.kv.as_ref().map(|(k, v)| (i, e.hash, k, v)))
@@ -413,16 +645,31 @@ impl<K, V> DictTable<K, V> {
     /// Iterator over mutable values in insertion order.
     #[inline]
     pub fn values_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut V> + '_ {
-        self.entries
+        self.entries_mut()
             .iter_mut()
             .filter_map(|e| e.kv.as_mut().map(|(_, v)| v))
     }
 
     /// Consumes the table, yielding `(hash, key, value)` in insertion order.
     pub fn into_entries(self) -> impl DoubleEndedIterator<Item = (i64, K, V)> {
-        self.entries
-            .into_iter()
-            .filter_map(|e| e.kv.map(|(k, v)| (e.hash, k, v)))
+        let mut out = Vec::with_capacity(self.len());
+        let n = self.nentries();
+        if n > 0 {
+            let p = self.entries_ptr();
+            // Forget the entries first: they are moved out below.
+            // SAFETY: `n > 0`, so the block is the table's own.
+            unsafe { (*self.keys.as_ptr()).nentries = 0 };
+            for i in 0..n {
+                // SAFETY: entry `i < n` was initialised and is read exactly once; the
+                // table no longer counts it, so its drop will not touch it.
+                let e = unsafe { p.add(i).read() };
+                if let Some((k, v)) = e.kv {
+                    out.push((e.hash, k, v));
+                }
+            }
+        }
+        drop(self);
+        out.into_iter()
     }
 
     /// Appends an entry for a key found absent by a probe, without probing
@@ -431,7 +678,7 @@ impl<K, V> DictTable<K, V> {
     /// Returns `Err((key, value))` without changing anything if the table
     /// changed since the probe: the caller must probe again.
     pub fn insert_vacant(&mut self, vacant: DictVacant, key: K, value: V) -> Result<usize, (K, V)> {
-        if vacant.stamp != self.mutations || vacant.mask + 1 != self.indices.len() {
+        if vacant.stamp != self.mutations || vacant.mask != self.mask() {
             return Err((key, value));
         }
         if self.usable == 0 {
@@ -444,20 +691,29 @@ impl<K, V> DictTable<K, V> {
     /// entry index (valid until the next structural change).
     pub fn insert_new(&mut self, hash: i64, key: K, value: V) -> usize {
         if self.usable == 0 {
-            self.resize(index_size_for(self.used.saturating_mul(3)));
+            self.resize(index_size_for(self.len().saturating_mul(3)));
         }
-        let slot = find_empty_slot(&self.indices, hash);
+        let slot = find_empty_slot(self.indices(), hash);
         self.push_entry(slot, hash, key, value)
     }
 
+    /// Writes a new entry at the end and points index slot `slot` at it. Requires
+    /// `usable > 0` (so the block is the table's own and has room).
     #[inline]
     fn push_entry(&mut self, slot: usize, hash: i64, key: K, value: V) -> usize {
-        let idx = self.entries.len();
-        self.entries.push(Entry {
-            hash,
-            kv: Some((key, value)),
-        });
-        self.indices[slot] = idx as u32;
+        debug_assert!(self.usable > 0);
+        let idx = self.nentries();
+        // SAFETY: `usable > 0`, so the block is the table's own and entry `idx` is
+        // within its room (`nentries + usable <= usable_fraction(size)` always holds); it
+        // is uninitialised, and counted only after it is written.
+        unsafe {
+            self.entries_ptr().add(idx).write(Entry {
+                hash,
+                kv: Some((key, value)),
+            });
+            (*self.keys.as_ptr()).nentries += 1;
+        }
+        self.indices_mut()[slot] = idx as u32;
         self.used += 1;
         self.usable -= 1;
         self.mutations = self.mutations.wrapping_add(1);
@@ -504,14 +760,16 @@ impl<K, V> DictTable<K, V> {
     /// Removes the entry at `idx`, leaving a tombstone, and returns it; `None`
     /// if out of range or already deleted.
     pub fn take_entry(&mut self, idx: usize) -> Option<(K, V)> {
-        let hash = self.entries.get(idx)?.hash;
-        self.entries[idx].kv.as_ref()?;
+        let e = self.entries().get(idx)?;
+        e.kv.as_ref()?;
+        let hash = e.hash;
         // The index slot pointing at `idx` lies on `hash`'s probe path.
-        let mask = self.indices.len() - 1;
+        let indices = self.indices_mut();
+        let mask = indices.len() - 1;
         let mut i = (hash as u64 as usize) & mask;
         let mut perturb = hash as u64;
         loop {
-            let ix = self.indices[i];
+            let ix = indices[i];
             if ix as usize == idx {
                 break;
             }
@@ -526,22 +784,25 @@ impl<K, V> DictTable<K, V> {
                 .wrapping_add(1))
                 & mask;
         }
-        self.indices[i] = DUMMY;
+        indices[i] = DUMMY;
         self.used -= 1;
         self.mutations = self.mutations.wrapping_add(1);
-        self.entries[idx].kv.take()
+        self.entries_mut()[idx].kv.take()
     }
 
     /// `dict.popitem()`: removes and returns the last live entry (LIFO), and
     /// drops the trailing tombstones. `None` when empty.
     pub fn popitem(&mut self) -> Option<(K, V)> {
-        let idx = self.entries.iter().rposition(|e| e.kv.is_some())?;
+        let idx = self.entries().iter().rposition(|e| e.kv.is_some())?;
         let kv = self.take_entry(idx);
-        self.entries.truncate(idx);
+        // The entries from `idx` on are tombstones now (nothing to drop): forget them.
+        // `usable` is not given back, as in CPython: their index slots stay dummies.
+        // SAFETY: an entry was found, so the block is the table's own.
+        unsafe { (*self.keys.as_ptr()).nentries = idx as u32 };
         kv
     }
 
-    /// Removes every entry, going back to [`MIN_SIZE`] index slots. Keys and
+    /// Removes every entry, going back to the shared empty block. Keys and
     /// values are dropped here; use [`DictTable::take`] to drop them later
     /// (e.g. outside a lock).
     pub fn clear(&mut self) {
@@ -559,25 +820,102 @@ impl<K, V> DictTable<K, V> {
     /// Makes sure `additional` more entries can be appended without a rebuild
     /// (what `dict.update` does before merging a dict).
     pub fn reserve(&mut self, additional: usize) {
-        if additional > self.usable {
-            let size = index_size_for_entries(self.used.saturating_add(additional));
-            self.resize(size.max(self.indices.len()));
+        if additional > self.usable as usize {
+            let size = index_size_for_entries(self.len().saturating_add(additional));
+            self.resize(size.max(self.mask() + 1));
         }
     }
 
-    /// Rebuilds the index with `size` slots and compacts the entries.
+    /// Rebuilds into a new block with `size` index slots, compacting the entries.
     fn resize(&mut self, size: usize) {
-        if self.entries.len() != self.used {
-            self.entries.retain(|e| e.kv.is_some());
+        let new = Self::alloc_block(size);
+        let mut t = DictTable::<K, V> {
+            keys: new,
+            used: 0,
+            usable: usable_fraction(size) as u32,
+            mutations: 0,
+            _owns: PhantomData,
+        };
+        let n = self.nentries();
+        if n > 0 {
+            let p = self.entries_ptr();
+            // SAFETY: `n > 0`, so the block is the table's own. The entries are moved
+            // out below; the old block is then freed without dropping them.
+            unsafe { (*self.keys.as_ptr()).nentries = 0 };
+            for i in 0..n {
+                // SAFETY: entry `i < n` is initialised and read once.
+                let e = unsafe { p.add(i).read() };
+                if e.kv.is_some() {
+                    let slot = find_empty_slot(t.indices(), e.hash);
+                    // `t` has room for every live entry: `used <= usable_fraction(size)`
+                    // (every caller sizes for at least `used`).
+                    let idx = t.nentries();
+                    // SAFETY: as in `push_entry`: `idx < usable_fraction(size)`.
+                    unsafe {
+                        t.entries_ptr().add(idx).write(e);
+                        (*t.keys.as_ptr()).nentries += 1;
+                    }
+                    t.indices_mut()[slot] = idx as u32;
+                }
+            }
         }
-        let mut indices = vec![EMPTY; size];
-        for (idx, e) in self.entries.iter().enumerate() {
-            let slot = find_empty_slot(&indices, e.hash);
-            indices[slot] = idx as u32;
-        }
-        self.indices = indices;
-        self.usable = usable_fraction(size) - self.used;
+        // SAFETY: the old block's entries were all moved out (or were tombstones, which
+        // own nothing); `keys` is replaced right below.
+        unsafe { self.free_block() };
+        self.keys = t.keys;
+        t.keys = empty_keys();
+        let live = self.nentries();
+        debug_assert_eq!(live, self.len());
+        self.usable = (usable_fraction(size) - live) as u32;
         self.mutations = self.mutations.wrapping_add(1);
+    }
+}
+
+impl<K, V> Drop for DictTable<K, V> {
+    fn drop(&mut self) {
+        let n = self.nentries();
+        if n > 0 {
+            // Forget the entries before dropping them, so that a panicking drop cannot
+            // lead to a second drop.
+            let p = self.entries_ptr();
+            // SAFETY: `n > 0`, so the block is the table's own.
+            unsafe { (*self.keys.as_ptr()).nentries = 0 };
+            // SAFETY: the first `n` entries are initialised and dropped once.
+            unsafe { std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(p, n)) };
+        }
+        // SAFETY: the entries are dropped; the table is being dropped.
+        unsafe { self.free_block() };
+    }
+}
+
+impl<K: Clone, V: Clone> Clone for DictTable<K, V> {
+    /// An exact copy: same index, same entries (tombstones included), same counters.
+    fn clone(&self) -> Self {
+        if self.is_shared_empty() {
+            let mut t = DictTable::new();
+            t.mutations = self.mutations;
+            return t;
+        }
+        let size = self.mask() + 1;
+        let mut t = DictTable::<K, V> {
+            keys: Self::alloc_block(size),
+            used: self.used,
+            usable: self.usable,
+            mutations: self.mutations,
+            _owns: PhantomData,
+        };
+        t.indices_mut().copy_from_slice(self.indices());
+        let p = t.entries_ptr();
+        for (i, e) in self.entries().iter().enumerate() {
+            // SAFETY: the new block has the same room; entry `i` is written once and
+            // counted right after, so a panicking clone leaves only written entries
+            // counted.
+            unsafe {
+                p.add(i).write(e.clone());
+                (*t.keys.as_ptr()).nentries += 1;
+            }
+        }
+        t
     }
 }
 
@@ -585,14 +923,19 @@ impl<K: Clone, V: Clone> DictTable<K, V> {
     /// A compact copy (`dict.copy()`, `dict(d)`): same entries in the same
     /// order, without tombstones. [`Clone::clone`] keeps the exact layout instead.
     pub fn copy(&self) -> DictTable<K, V> {
-        let mut t = DictTable::with_capacity(self.used);
+        let mut t = DictTable::with_capacity(self.len());
         for (_, h, k, v) in self.iter_entries() {
-            let slot = find_empty_slot(&t.indices, h);
+            let slot = find_empty_slot(t.indices(), h);
             t.push_entry(slot, h, k.clone(), v.clone());
         }
         t.mutations = 0;
         t
     }
+}
+
+#[cold]
+fn capacity_overflow() -> ! {
+    panic!("DictTable: capacity overflow")
 }
 
 /// First `EMPTY` or `DUMMY` slot on `hash`'s probe path (CPython's `find_empty_slot`).
@@ -646,10 +989,10 @@ mod tests {
         for (k, v) in model {
             assert_eq!(t.get_with(h(*k), |x| x == k), Some(v));
         }
-        assert!(t.indices.contains(&EMPTY));
-        let live = t.indices.iter().filter(|&&i| i < DUMMY).count();
-        assert_eq!(live, t.used);
-        assert!(t.entries.len() <= usable_fraction(t.indices.len()));
+        assert!(t.indices().contains(&EMPTY));
+        let live = t.indices().iter().filter(|&&i| i < DUMMY).count();
+        assert_eq!(live, t.len());
+        assert!(t.nentries() <= usable_fraction(t.indices().len()));
     }
 
     #[test]
@@ -771,7 +1114,7 @@ mod tests {
             t.keys().copied().collect::<Vec<_>>(),
             vec![0, 1, 2, 3, 4, 5]
         );
-        assert!(t.indices.len() > MIN_SIZE);
+        assert!(t.indices().len() > MIN_SIZE);
     }
 
     #[test]
@@ -782,12 +1125,63 @@ mod tests {
             t.remove_with(h(k), |x| *x == k);
         }
         assert!(t.is_empty());
-        assert!(t.indices.len() <= 64, "{}", t.indices.len());
+        assert!(t.indices().len() <= 64, "{}", t.indices().len());
         t.reserve(1000);
-        let n = t.indices.len();
+        let n = t.indices().len();
         for k in 0..1000 {
             t.insert_new(h(k), k, 0);
         }
-        assert_eq!(n, t.indices.len());
+        assert_eq!(n, t.indices().len());
+    }
+
+    #[test]
+    fn empty_tables_share_one_block() {
+        assert_eq!(std::mem::size_of::<DictTable<u32, u64>>(), 24);
+        let mut t: DictTable<u32, u64> = DictTable::new();
+        assert!(t.is_shared_empty());
+        assert_eq!(t.find_with(5, |_| true), None);
+        assert_eq!(t.popitem(), None);
+        assert_eq!(t.take_entry(0), None);
+        assert_eq!(t.next_from(0), None);
+        assert!(DictTable::<u32, u64>::with_capacity(0).is_shared_empty());
+        assert!(t.clone().is_shared_empty());
+        assert!(t.copy().is_shared_empty());
+        t.reserve(0);
+        assert!(t.is_shared_empty());
+        t.insert_new(h(1), 1, 1);
+        assert!(!t.is_shared_empty());
+        assert_eq!(t.indices().len(), MIN_SIZE);
+        let m = t.mutation_count();
+        t.clear();
+        assert!(t.is_shared_empty());
+        assert!(t.mutation_count() > m);
+        t.reserve(3);
+        assert_eq!((t.indices().len(), t.usable), (MIN_SIZE, 5));
+    }
+
+    #[test]
+    fn owned_values_are_dropped_once() {
+        use std::rc::Rc;
+        let v = Rc::new(0u8);
+        {
+            let mut t: DictTable<u32, Rc<u8>> = DictTable::new();
+            for k in 0..100 {
+                t.insert_new(h(k), k, v.clone());
+            }
+            for k in (0..100).step_by(3) {
+                t.remove_with(h(k), |x| *x == k);
+            }
+            t.popitem();
+            let c = t.clone();
+            let d = t.copy();
+            assert_eq!(Rc::strong_count(&v), 1 + 3 * t.len());
+            let e: Vec<_> = c.into_entries().collect();
+            assert_eq!(e.len(), t.len());
+            drop(e);
+            drop(d);
+            let old = t.take();
+            assert_eq!(Rc::strong_count(&v), 1 + old.len());
+        }
+        assert_eq!(Rc::strong_count(&v), 1);
     }
 }

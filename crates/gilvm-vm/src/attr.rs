@@ -215,14 +215,7 @@ impl Interp {
         if let Some(Value::Obj(a)) = &attr {
             match a.payload() {
                 Payload::Property(p) => {
-                    let getter = p[0].clone();
-                    if getter.is_none() {
-                        return Err(self.attribute_error(format!(
-                            "property '{}' of '{}' object has no getter",
-                            str_of(name),
-                            self.type_name(o)
-                        )));
-                    }
+                    let getter = self.property_accessor(p, 0, name, type_of(o))?;
                     return self.call1(&getter, std::slice::from_ref(o)).map(Some);
                 }
                 Payload::Native(_) => {
@@ -508,14 +501,7 @@ impl Interp {
     ) -> PyResult<Option<Value>> {
         match a.payload() {
             Payload::Property(p) => {
-                let getter = p[0].clone();
-                if getter.is_none() {
-                    return Err(self.attribute_error(format!(
-                        "property '{}' of '{}' object has no getter",
-                        str_of(name),
-                        gilvm_object::types::type_name(m)
-                    )));
-                }
+                let getter = self.property_accessor(p, 0, name, m)?;
                 self.call1(&getter, &[Value::Obj(cls.clone())]).map(Some)
             }
             Payload::Instance(_) | Payload::Native(_) => {
@@ -698,6 +684,27 @@ impl Interp {
     /// `LoadMethod`: `(function, self)` when the attribute is a plain method found on the
     /// type, else `(attribute, Undef)`.
     #[inline]
+    /// Accessor `k` of property `p` (0 the getter, 1 the setter, 2 the deleter), found as
+    /// `name` through an object of type `owner`; CPython's AttributeError when the property
+    /// has none.
+    fn property_accessor(
+        &self,
+        p: &[Value; 3],
+        k: usize,
+        name: &ObjRef,
+        owner: &ObjRef,
+    ) -> PyResult {
+        if p[k].is_none() {
+            let what = ["getter", "setter", "deleter"][k];
+            return Err(self.attribute_error(format!(
+                "property '{}' of '{}' object has no {what}",
+                str_of(name),
+                gilvm_object::types::type_name(owner)
+            )));
+        }
+        Ok(p[k].clone())
+    }
+
     pub fn load_method(&mut self, o: Value, name: &ObjRef) -> PyResult<(Value, Value)> {
         let plain = match &o {
             Value::Obj(obj) => match obj.payload() {
@@ -751,14 +758,7 @@ impl Interp {
         };
         match a.payload() {
             Payload::Property(p) => {
-                let setter = p[1].clone();
-                if setter.is_none() {
-                    return Err(self.attribute_error(format!(
-                        "property '{}' of '{}' object has no setter",
-                        str_of(name),
-                        self.type_name(o)
-                    )));
-                }
+                let setter = self.property_accessor(p, 1, name, type_of(o))?;
                 self.call1(&setter, &[o.clone(), v])?;
                 Ok(None)
             }
@@ -878,14 +878,7 @@ impl Interp {
             if let Some(Value::Obj(a)) = lookup(self.py, m, name) {
                 match a.payload() {
                     Payload::Property(p) => {
-                        let d = p[2].clone();
-                        if d.is_none() {
-                            return Err(self.attribute_error(format!(
-                                "property '{}' of '{}' object has no deleter",
-                                str_of(name),
-                                gilvm_object::types::type_name(m)
-                            )));
-                        }
+                        let d = self.property_accessor(p, 2, name, m)?;
                         self.call1(&d, &[cv])?;
                         return Ok(());
                     }
@@ -1168,14 +1161,7 @@ impl Interp {
         if let Some(Value::Obj(a)) = lookup(self.py, &ty, name) {
             match a.payload() {
                 Payload::Property(p) => {
-                    let d = p[2].clone();
-                    if d.is_none() {
-                        return Err(self.attribute_error(format!(
-                            "property '{}' of '{}' object has no deleter",
-                            str_of(name),
-                            self.type_name(o)
-                        )));
-                    }
+                    let d = self.property_accessor(p, 2, name, type_of(o))?;
                     self.call1(&d, std::slice::from_ref(o))?;
                     return Ok(());
                 }

@@ -226,13 +226,32 @@ fn peephole(instrs: &mut [Instr]) {
     let mut k = 0;
     while k + 1 < instrs.len() {
         let fused = match (instrs[k], instrs[k + 1]) {
-            (LoadFast(a), LoadFast(b)) if a < 1 << 16 && b < 1 << 16 => {
+            // An attribute of a local first: `LoadFast(a); LoadFast(b); LoadAttr(n)` fuses
+            // its second pair, which also saves a reference count on the object.
+            (LoadFast(a), LoadAttr(n)) if a < 1 << 16 && n < 1 << 16 => {
+                Some(LoadFastLoadAttr(a | n << 16))
+            }
+            (LoadFast(a), LoadMethod(n)) if a < 1 << 16 && n < 1 << 16 => {
+                Some(LoadFastLoadMethod(a | n << 16))
+            }
+            (LoadFast(a), StoreAttr(n)) if a < 1 << 16 && n < 1 << 16 => {
+                Some(LoadFastStoreAttr(a | n << 16))
+            }
+            (LoadFast(a), LoadFast(b))
+                if a < 1 << 16
+                    && b < 1 << 16
+                    && !matches!(
+                        instrs.get(k + 2),
+                        Some(LoadAttr(_) | LoadMethod(_) | StoreAttr(_))
+                    ) =>
+            {
                 Some(LoadFastLoadFast(a | b << 16))
             }
             (LoadFast(a), LoadConst(c)) if a < 1 << 16 && c < 1 << 16 => {
                 Some(LoadFastLoadConst(a | c << 16))
             }
             (CompareOp(op), PopJumpIfFalse(t)) => Some(CompareOpJumpIfFalse(op, t)),
+            (IsOp(neg), PopJumpIfFalse(t)) => Some(IsOpJumpIfFalse(neg as u8, t)),
             (BinaryOp(op), StoreFast(i)) => Some(BinaryOpStoreFast(op, i)),
             (InplaceOp(op), StoreFast(i)) => Some(InplaceOpStoreFast(op, i)),
             _ => None,

@@ -251,6 +251,36 @@ impl InstanceAttrs {
         }
     }
 
+    /// [`InstanceAttrs::get_at`] for a known index (a cached one): the inline read is
+    /// inlined into the caller, the dict-mode lookup is not.
+    #[inline(always)]
+    pub fn get_index(&self, py: Py<'_>, idx: usize, name: &ObjRef) -> Option<Value> {
+        let r = self.cell.read(py, |s| match s {
+            Store::Inline(vals) => match vals.get(idx) {
+                Some(v) if !v.is_undef() => Ok(Some(v.clone())),
+                _ => Ok(None),
+            },
+            Store::Dict(_) => Err(()),
+        });
+        match r {
+            Ok(v) => v,
+            Err(()) => self.get_index_cold(py, idx, name),
+        }
+    }
+
+    #[inline(never)]
+    fn get_index_cold(&self, py: Py<'_>, idx: usize, name: &ObjRef) -> Option<Value> {
+        self.get_at(py, Some(idx), name)
+    }
+
+    /// Whether the instance's own attributes may hold `name` outside the shared keys and
+    /// slots: only a dict-mode instance can (its dict takes any name).
+    #[inline(always)]
+    pub fn holds_unshared(&self, py: Py<'_>, name: &ObjRef) -> bool {
+        let dict = self.cell.read(py, |s| matches!(s, Store::Dict(_)));
+        dict && self.get_at(py, None, name).is_some()
+    }
+
     /// Sets attribute `name` (a str object) to `value`.
     pub fn set(&self, py: Py<'_>, keys: &SharedKeys, name: ObjRef, value: Value) {
         if !keys.shares() {

@@ -293,7 +293,21 @@ pub enum Instr {
     BinaryOpStoreFast(BinOp, u32),
     /// `InplaceOp(op); StoreFast(i)`.
     InplaceOpStoreFast(BinOp, u32),
+    /// `LoadFast(a); LoadAttr(n)` (a, n < 65536): arg = a | n << 16. The object is read in
+    /// its local slot, not pushed: `self.x` counts no reference on `self`.
+    LoadFastLoadAttr(u32),
+    /// `LoadFast(a); LoadMethod(n)` (a, n < 65536): arg = a | n << 16.
+    LoadFastLoadMethod(u32),
+    /// `LoadFast(a); StoreAttr(n)` (a, n < 65536): arg = a | n << 16; `[v]` → `[]`, with
+    /// `fast[a].n = v` (the object read in its slot, as for `LoadFastLoadAttr`).
+    LoadFastStoreAttr(u32),
+    /// `IsOp(neg); PopJumpIfFalse(target)` (`neg` is 0 or 1).
+    IsOpJumpIfFalse(u8, u32),
 }
+
+// One instruction is two words' worth of bytes at most: a tag byte, a byte operand and a
+// 32-bit one. The loop loads one per step; a 12-byte instruction costs a multiply there.
+const _: () = assert!(std::mem::size_of::<Instr>() == 8);
 
 /// Code flags.
 pub mod flags {

@@ -83,7 +83,7 @@ const OBJECT_TAG: u64 = 5;
 impl Interp {
     /// `o.names[i]` for a plain instance attribute or a set slot through the cache, or None
     /// (not one, or absent: the caller takes the general path).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn load_attr_cached(&self, o: &Value, code: &CodeObject, i: usize) -> Option<Value> {
         let Value::Obj(obj) = o else { return None };
         let Payload::Instance(inst) = obj.payload() else {
@@ -95,7 +95,7 @@ impl Interp {
         // leaves (`attrs.rs`, "Slots"); `get_at` answers None for an unset one, and for
         // `NO_INDEX`.
         inst.attrs
-            .get_at(self.py, Some((w & 0xFFFF_FFFF) as usize), name)
+            .get_index(self.py, (w & 0xFFFF_FFFF) as usize, name)
     }
 
     /// `o.names[i] = v` for a plain instance attribute or a slot through the cache; hands
@@ -190,7 +190,7 @@ impl Interp {
         }
         // Inline values hold only shared keys and slots, and the name was neither: only a
         // dict-mode instance can hide the method.
-        if inst.attrs.get_at(self.py, None, &code.names[i]).is_some() {
+        if inst.attrs.holds_unshared(self.py, &code.names[i]) {
             return None;
         }
         // SAFETY: word 3 without its kind bits is the address half of the function's
@@ -310,8 +310,10 @@ impl Interp {
         ca: u64,
         epoch: u64,
     ) -> Option<[u64; 4]> {
+        // Most slots hold another class: their key word alone rules them out.
         code.attr_cache[first + 1..first + ways]
             .iter()
+            .filter(|s| s.peek(0) == ca)
             .filter_map(|s| s.read())
             .find(|w| w[0] == ca && w[1] == epoch)
     }

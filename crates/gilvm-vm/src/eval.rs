@@ -329,6 +329,59 @@ impl Interp {
                             let w = fast!(j);
                             Value::push_words(&mut stack, w.clone());
                         }
+                        Instr::LoadFastLoadAttr(arg) => {
+                            let (a, n) = (arg & 0xffff, (arg >> 16) as usize);
+                            let o = fast!(a);
+                            // The attribute's errors belong to the LoadAttr at pc.
+                            pc += 1;
+                            if let Some(v) = self.load_attr_cached(o, code, n) {
+                                Value::push_words(&mut stack, v);
+                                continue;
+                            }
+                            if let Some(v) = self.load_module_attr_cached(o, code, n) {
+                                Value::push_words(&mut stack, v);
+                                continue;
+                            }
+                            let v = tri!(self.getattr(o, &code.names[n]));
+                            Value::push_words(&mut stack, v);
+                        }
+                        Instr::LoadFastLoadMethod(arg) => {
+                            let (a, n) = (arg & 0xffff, (arg >> 16) as usize);
+                            let o = fast!(a);
+                            pc += 1;
+                            if let Some(m) = self.load_method_cached(o, code, n) {
+                                Value::push_words(&mut stack, m);
+                                Value::push_words(&mut stack, o.clone());
+                                continue;
+                            }
+                            if let Some(m) = self.load_module_attr_cached(o, code, n) {
+                                Value::push_words(&mut stack, m);
+                                Value::push_words(&mut stack, Value::Undef);
+                                continue;
+                            }
+                            let (m, recv) = tri!(self.load_method(o.clone(), &code.names[n]));
+                            Value::push_words(&mut stack, m);
+                            Value::push_words(&mut stack, recv);
+                        }
+                        Instr::LoadFastStoreAttr(arg) => {
+                            let (a, n) = (arg & 0xffff, (arg >> 16) as usize);
+                            let o = fast!(a);
+                            pc += 1;
+                            let v = pop!();
+                            let Err(v) = self.store_attr_cached(o, code, n, v) else {
+                                continue;
+                            };
+                            tri!(self.setattr(o, &code.names[n], v));
+                        }
+                        Instr::IsOpJumpIfFalse(neg, t) => {
+                            let b = pop!();
+                            let a = pop!();
+                            if a.is(&b) != (neg != 0) {
+                                pc += 1;
+                            } else {
+                                pc = t as usize;
+                            }
+                        }
                         Instr::LoadFastLoadConst(arg) => {
                             let (i, c) = (arg & 0xffff, (arg >> 16) as usize);
                             let v = fast!(i);

@@ -53,6 +53,69 @@ impl Interp {
         self.call(func, args)
     }
 
+    /// The eval loop's call of the value at `stack[base]` with the positional arguments
+    /// `stack[first..]` (`first` is `base + 1`, or `base + 2` past an `Undef` "no self"
+    /// slot), when it is a plain Python function whose parameters they fill exactly: the
+    /// arguments move into the callee's frame, so none is counted by a binding copy and
+    /// again by the stack's truncation, as in CPython, whose callee steals its arguments.
+    /// The stack is cut to `base` afterwards. None, with the stack untouched, for any
+    /// other call (generators, `*args`, keyword-only parameters, any code flag other than
+    /// `NESTED`, other callables): the caller then takes the general path.
+    #[inline(always)]
+    pub(crate) fn call_exact_moving(
+        &mut self,
+        stack: &mut Vec<Value>,
+        base: usize,
+        first: usize,
+    ) -> Option<PyResult> {
+        let Value::Obj(o) = &stack[base] else {
+            return None;
+        };
+        let Payload::Function(func) = o.payload() else {
+            return None;
+        };
+        let func: *const Function = func;
+        // SAFETY: the function object stays in `stack[base]` until the call returns (the
+        // stack is cut to `base + 1` below, and only this frame's evaluator, which is
+        // waiting for the call, changes its own stack), so the payload stays alive and
+        // unmoved.
+        let func = unsafe { &*func };
+        let code = code_of(&func.code);
+        let nargs = stack.len() - first;
+        if code.flags & !flags::NESTED != 0
+            || code.kwonlyargcount != 0
+            || code.argcount as usize != nargs
+        {
+            return None;
+        }
+        debug_assert!(first == base + 1 || (first == base + 2 && stack[base + 1].is_undef()));
+        let mut frame = self.new_frame(func.code.clone(), func.globals.clone(), None);
+        let nlocals = code.nlocals();
+        frame.fast.reserve(nlocals + code.ncells());
+        // SAFETY: `fast` is empty with room for `nargs` values; the arguments are moved
+        // (copied, then given up by cutting the stack's length, so each is owned once).
+        // The slot between `base` and `first`, if any, is an `Undef`, which has nothing
+        // to drop.
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                stack.as_ptr().add(first),
+                frame.fast.as_mut_ptr(),
+                nargs,
+            );
+            frame.fast.set_len(nargs);
+            stack.set_len(base + 1);
+        }
+        for _ in nargs..nlocals {
+            frame.fast.push(Value::Undef);
+        }
+        if code.ncells() > 0 {
+            self.bind_cells(func, code, &mut frame.fast);
+        }
+        let r = self.run_frame(frame);
+        Value::truncate(stack, base);
+        Some(r)
+    }
+
     /// Calls `f` with `first` prepended to the positional arguments.
     pub fn with_prepended(
         &mut self,

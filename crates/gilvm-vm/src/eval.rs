@@ -15,6 +15,16 @@ use crate::error::{exc_data, PyErr, PyResult};
 use crate::frame::{code_of, Frame};
 use crate::interp::Interp;
 
+/// Puts the value stack back into its frame on an exit. The frame's slot holds the empty
+/// vector `mem::take` left there (no allocation), which is forgotten rather than dropped:
+/// dropping it is an out-of-line call on every return.
+#[inline(always)]
+fn put_stack(f: &mut Frame, stack: Vec<Value>) {
+    let empty = std::mem::replace(&mut f.stack, stack);
+    debug_assert_eq!(empty.capacity(), 0);
+    std::mem::forget(empty);
+}
+
 /// How a frame stopped.
 pub enum Exit {
     Return(Value),
@@ -250,6 +260,11 @@ impl Interp {
                             let n = n as usize;
                             let len = stack.len();
                             let base = len - n - 2;
+                            let first = base + 1 + stack[base + 1].is_undef() as usize;
+                            if let Some(r) = self.call_exact_moving(&mut stack, base, first) {
+                                Value::push_words(&mut stack, tri!(r));
+                                continue;
+                            }
                             let args = if stack[base + 1].is_undef() {
                                 Args::new(&stack[base + 2..])
                             } else {
@@ -262,6 +277,10 @@ impl Interp {
                         Instr::Call(n) => {
                             let n = n as usize;
                             let base = stack.len() - n - 1;
+                            if let Some(r) = self.call_exact_moving(&mut stack, base, base + 1) {
+                                Value::push_words(&mut stack, tri!(r));
+                                continue;
+                            }
                             let args = Args::new(&stack[base + 1..]);
                             let r = self.call_inline(&stack[base], args);
                             Value::truncate(&mut stack, base);
@@ -740,13 +759,13 @@ impl Interp {
                         Instr::ReturnValue => {
                             let v = pop!();
                             f.pc = pc;
-                            f.stack = stack;
+                            put_stack(f, stack);
                             return Ok(Exit::Return(v));
                         }
                         Instr::YieldValue => {
                             let v = pop!();
                             f.pc = pc;
-                            f.stack = stack;
+                            put_stack(f, stack);
                             return Ok(Exit::Yield(v));
                         }
                         Instr::GetYieldFromIter => {
@@ -764,7 +783,7 @@ impl Interp {
                             match tri!(self.send_to(&sub, sent)) {
                                 crate::gen::Step::Yield(v) => {
                                     f.pc = pc - 1;
-                                    f.stack = stack;
+                                    put_stack(f, stack);
                                     return Ok(Exit::Yield(v));
                                 }
                                 crate::gen::Step::Return(v) => {
@@ -807,7 +826,7 @@ impl Interp {
                                         continue;
                                     }
                                     None => {
-                                        f.stack = stack;
+                                        put_stack(f, stack);
                                         return Err(e);
                                     }
                                 }
@@ -831,7 +850,7 @@ impl Interp {
                                     continue;
                                 }
                                 None => {
-                                    f.stack = stack;
+                                    put_stack(f, stack);
                                     return Err(e);
                                 }
                             }
@@ -914,7 +933,7 @@ impl Interp {
             match self.find_handler(code, pc - 1, &f.code, &mut stack, &err, true) {
                 Some(t) => pc = t,
                 None => {
-                    f.stack = stack;
+                    put_stack(f, stack);
                     return Err(err);
                 }
             }

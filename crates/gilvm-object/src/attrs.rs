@@ -294,6 +294,24 @@ impl InstanceAttrs {
         self.set_at(py, keys, idx, name, value)
     }
 
+    /// Replaces the present inline value at `idx` (a cached shared-key index) with `value`,
+    /// the common store (`self.x = …` of an attribute the instance already has): inlined
+    /// into the caller, with no reference taken on the name. Hands `value` back when the
+    /// instance is in dict mode or has no value there yet ([`InstanceAttrs::set_at`]
+    /// then does the store).
+    #[inline(always)]
+    pub fn replace_index(&self, py: Py<'_>, idx: usize, value: Value) -> Result<(), Value> {
+        let r = self.cell.with(py, |s| match s {
+            Store::Inline(vals) => match vals.get_mut(idx) {
+                Some(slot) if !slot.is_undef() => Ok(std::mem::replace(slot, value)),
+                _ => Err(value),
+            },
+            Store::Dict(_) => Err(value),
+        });
+        // The old value is dropped outside the cell (its destructor may run any code).
+        r.map(drop)
+    }
+
     /// Sets attribute `name`, whose shared-key index is `idx` (None: it cannot be shared).
     #[inline]
     pub fn set_at(

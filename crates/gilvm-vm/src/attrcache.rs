@@ -100,7 +100,7 @@ impl Interp {
 
     /// `o.names[i] = v` for a plain instance attribute or a slot through the cache; hands
     /// `v` back when the general path must run.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn store_attr_cached(
         &self,
         o: &Value,
@@ -117,6 +117,9 @@ impl Interp {
         };
         let sc = w >> 32;
         if sc < SLOT_STORE {
+            let Err(v) = inst.attrs.replace_index(self.py, sc as usize, v) else {
+                return Ok(());
+            };
             inst.attrs.set_at(
                 self.py,
                 inst.keys(),
@@ -164,7 +167,7 @@ impl Interp {
 
     /// `o.names[i]` as `LoadMethod` wants it: the function `type(o)` gives for the name, when
     /// `o` is an instance that does not hide it; None when the general path must run.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn load_method_cached(
         &self,
         o: &Value,

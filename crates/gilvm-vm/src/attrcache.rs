@@ -314,11 +314,16 @@ impl Interp {
         epoch: u64,
     ) -> Option<[u64; 4]> {
         // Most slots hold another class: their key word alone rules them out.
-        code.attr_cache[first + 1..first + ways]
-            .iter()
-            .filter(|s| s.peek(0) == ca)
-            .filter_map(|s| s.read())
-            .find(|w| w[0] == ca && w[1] == epoch)
+        for s in &code.attr_cache[first + 1..first + ways] {
+            if s.peek(0) == ca {
+                if let Some(w) = s.read() {
+                    if w[0] == ca && w[1] == epoch {
+                        return Some(w);
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// Writes an entry for `names[i]`: over the key's own entry if it has one (a refill),

@@ -201,6 +201,20 @@ impl Builder {
                 self.expr(d)?;
             }
         }
+        // Parameter annotations are evaluated in the defining scope when the `def` runs.
+        let vararg = p.vararg.iter().chain(p.kwarg.iter()).map(|v| &**v);
+        for a in p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .chain(p.kwonlyargs.iter())
+            .map(|a| &a.parameter)
+            .chain(vararg)
+        {
+            if let Some(t) = &a.annotation {
+                self.expr(t)?;
+            }
+        }
         Ok(())
     }
 
@@ -211,6 +225,9 @@ impl Builder {
                     self.expr(&d.expression)?;
                 }
                 self.defaults_and_annotations(&f.parameters)?;
+                if let Some(r) = &f.returns {
+                    self.expr(r)?;
+                }
                 self.cur().mark(&f.name.id, ASSIGNED);
                 self.push(f.range, ScopeKind::Function, None);
                 self.params(&f.parameters)?;
@@ -259,6 +276,11 @@ impl Builder {
                 }
             }
             Stmt::AnnAssign(a) => {
+                // A module's or class's annotations are evaluated by the statement (a
+                // function's are not): their comprehensions and lambdas are scopes.
+                if matches!(self.cur().kind, ScopeKind::Module | ScopeKind::Class) {
+                    self.expr(&a.annotation)?;
+                }
                 if let Some(v) = &a.value {
                     self.expr(v)?;
                     self.target(&a.target)?;

@@ -131,7 +131,7 @@ fn future_imports(body: &[Stmt]) -> CResult<(Vec<ruff_text_size::TextRange>, boo
 
 /// Python's `repr` of a str (single quotes unless the text has a single quote and no
 /// double quote).
-fn str_repr(s: &str) -> String {
+pub(crate) fn str_repr(s: &str) -> String {
     let q = if s.contains('\'') && !s.contains('"') {
         '"'
     } else {
@@ -170,6 +170,7 @@ fn has_annotations(body: &[Stmt]) -> bool {
         Stmt::For(f) => has_annotations(&f.body) || has_annotations(&f.orelse),
         Stmt::While(w) => has_annotations(&w.body) || has_annotations(&w.orelse),
         Stmt::With(w) => has_annotations(&w.body),
+        Stmt::Match(m) => m.cases.iter().any(|c| has_annotations(&c.body)),
         Stmt::Try(t) => {
             has_annotations(&t.body)
                 || has_annotations(&t.orelse)

@@ -60,7 +60,7 @@ pub fn describe(e: &Expr) -> &'static str {
 }
 
 /// A folded constant.
-enum K {
+pub(crate) enum K {
     Int(BigInt),
     Float(f64),
 }
@@ -73,7 +73,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
         r
     }
 
-    fn fold(&self, e: &Expr) -> Option<K> {
+    pub(crate) fn fold(&self, e: &Expr) -> Option<K> {
         match e {
             Expr::NumberLiteral(n) => match &n.value {
                 ast::Number::Int(i) => {

@@ -13,6 +13,7 @@ pub mod error;
 mod expr;
 pub mod mangle;
 mod parse_errors;
+mod pattern;
 mod stmt;
 pub mod symtable;
 

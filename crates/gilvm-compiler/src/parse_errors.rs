@@ -20,7 +20,9 @@ pub fn convert(source: &str, e: ParseError) -> CompileError {
     }
     let mut kind = ErrorKind::SyntaxError;
     let lower = msg.to_lowercase();
-    let text = if lower.contains("unexpected indentation") {
+    let text = if let Some(m) = pattern_error(source, &e.error, range) {
+        m
+    } else if lower.contains("unexpected indentation") {
         kind = ErrorKind::IndentationError;
         "unexpected indent".to_string()
     } else if lower.contains("unindent does not match") || lower.contains("dedent") {
@@ -64,6 +66,43 @@ pub fn convert(source: &str, e: ParseError) -> CompileError {
         ce.msg = ce.msg.replace("LINE", &line.to_string());
     }
     ce
+}
+
+/// CPython's messages for the parse errors of `case` patterns.
+fn pattern_error(source: &str, e: &ParseErrorType, range: TextRange) -> Option<String> {
+    let text = source
+        .get(range.start().to_usize()..range.end().to_usize())
+        .unwrap_or("");
+    let is_number = text.starts_with(|c: char| c.is_ascii_digit() || c == '.');
+    let before = source
+        .get(..range.start().to_usize())
+        .unwrap_or("")
+        .trim_end();
+    let m = match e {
+        ParseErrorType::InvalidStarPatternUsage => "invalid syntax",
+        ParseErrorType::InvalidMatchPatternTarget if before.ends_with("**") => "invalid syntax",
+        ParseErrorType::InvalidMatchPatternTarget => "cannot use '_' as a target",
+        ParseErrorType::ExpectedRealNumber if is_number => {
+            "real number required in complex literal"
+        }
+        ParseErrorType::ExpectedImaginaryNumber if is_number => {
+            "imaginary number required in complex literal"
+        }
+        ParseErrorType::ExpectedRealNumber | ParseErrorType::ExpectedImaginaryNumber => {
+            "invalid syntax"
+        }
+        _ => {
+            let msg = e.to_string();
+            if msg == "Invalid mapping pattern key" {
+                "invalid syntax"
+            } else if msg == "Positional patterns cannot follow keyword patterns" {
+                "positional patterns follow keyword patterns"
+            } else {
+                return None;
+            }
+        }
+    };
+    Some(m.to_string())
 }
 
 /// Outcome of scanning the brackets of a source file.

@@ -219,9 +219,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
                     self.emit(Instr::Pop);
                 }
             }
-            Stmt::Match(m) => {
-                return Err(CompileError::unsupported("the match statement", m.range))
-            }
+            Stmt::Match(m) => self.match_stmt(m)?,
             Stmt::TypeAlias(t) => {
                 return Err(CompileError::unsupported("the type statement", t.range))
             }

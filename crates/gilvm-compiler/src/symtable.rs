@@ -201,6 +201,20 @@ impl Builder {
                 self.expr(d)?;
             }
         }
+        // Parameter annotations are evaluated in the defining scope when the `def` runs.
+        let vararg = p.vararg.iter().chain(p.kwarg.iter()).map(|v| &**v);
+        for a in p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .chain(p.kwonlyargs.iter())
+            .map(|a| &a.parameter)
+            .chain(vararg)
+        {
+            if let Some(t) = &a.annotation {
+                self.expr(t)?;
+            }
+        }
         Ok(())
     }
 
@@ -211,6 +225,9 @@ impl Builder {
                     self.expr(&d.expression)?;
                 }
                 self.defaults_and_annotations(&f.parameters)?;
+                if let Some(r) = &f.returns {
+                    self.expr(r)?;
+                }
                 self.cur().mark(&f.name.id, ASSIGNED);
                 self.push(f.range, ScopeKind::Function, None);
                 self.params(&f.parameters)?;
@@ -259,6 +276,11 @@ impl Builder {
                 }
             }
             Stmt::AnnAssign(a) => {
+                // A module's or class's annotations are evaluated by the statement (a
+                // function's are not): their comprehensions and lambdas are scopes.
+                if matches!(self.cur().kind, ScopeKind::Module | ScopeKind::Class) {
+                    self.expr(&a.annotation)?;
+                }
                 if let Some(v) = &a.value {
                     self.expr(v)?;
                     self.target(&a.target)?;
@@ -374,13 +396,73 @@ impl Builder {
             Stmt::Expr(e) => self.expr(&e.value)?,
             Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
             Stmt::Match(m) => {
-                return Err(CompileError::unsupported("the match statement", m.range))
+                self.expr(&m.subject)?;
+                for case in &m.cases {
+                    self.pattern(&case.pattern)?;
+                    if let Some(g) = &case.guard {
+                        self.expr(g)?;
+                    }
+                    self.stmts(&case.body)?;
+                }
             }
             Stmt::TypeAlias(t) => {
                 return Err(CompileError::unsupported("the type statement", t.range))
             }
             Stmt::IpyEscapeCommand(e) => {
                 return Err(CompileError::syntax("invalid syntax".into(), e.range))
+            }
+        }
+        Ok(())
+    }
+
+    /// A `case` pattern: captures are assignments, values and classes are reads.
+    fn pattern(&mut self, p: &ast::Pattern) -> Result<(), CompileError> {
+        use ast::Pattern as P;
+        match p {
+            P::MatchValue(v) => self.expr(&v.value)?,
+            P::MatchSingleton(_) => {}
+            P::MatchSequence(s) => {
+                for x in &s.patterns {
+                    self.pattern(x)?;
+                }
+            }
+            P::MatchMapping(m) => {
+                for k in m.keys.iter() {
+                    self.expr(k)?;
+                }
+                for x in m.patterns.iter() {
+                    self.pattern(x)?;
+                }
+                if let Some(r) = &m.rest {
+                    self.cur().mark(&r.id, ASSIGNED);
+                }
+            }
+            P::MatchClass(c) => {
+                self.expr(&c.cls)?;
+                for x in c.arguments.patterns.iter() {
+                    self.pattern(x)?;
+                }
+                for k in &c.arguments.keywords {
+                    self.pattern(&k.pattern)?;
+                }
+            }
+            P::MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.cur().mark(&n.id, ASSIGNED);
+                }
+            }
+            P::MatchAs(a) => {
+                if let Some(x) = &a.pattern {
+                    self.pattern(x)?;
+                }
+                if let Some(n) = &a.name {
+                    self.cur().mark(&n.id, ASSIGNED);
+                }
+            }
+            P::MatchOr(o) => {
+                for x in &o.patterns {
+                    self.pattern(x)?;
+                }
             }
         }
         Ok(())

@@ -280,6 +280,22 @@ pub enum Instr {
     /// `[key]` → `[fast[i][key]]`: the container is read from local slot `i` (bound, by
     /// the preceding `CheckFast`) without counting a reference on it.
     BinarySubscrFast(u32),
+    // Pattern matching (the `match` statement; the VM's `matching.rs`).
+    /// `[obj]` → `[obj, len(obj)]`
+    GetLen,
+    /// `[subject]` → `[subject, bool]`: is it a sequence for a sequence pattern (a list,
+    /// tuple, range, deque or a subclass; never str, bytes or bytearray)?
+    MatchSequence,
+    /// `[subject]` → `[subject, bool]`: is it a mapping for a mapping pattern?
+    MatchMapping,
+    /// `[subject, keys]` → `[subject, keys, values]`: the tuple of the subject's values
+    /// for the keys (looked up with `get`, so no key is created), or `None` if one is
+    /// missing.
+    MatchKeys,
+    /// `[subject, cls, names]` → `[attributes]`: if `subject` is an instance of `cls`, the
+    /// tuple of its attributes for the `arg` positional sub-patterns (through
+    /// `cls.__match_args__`) and the keyword `names`; else `None`.
+    MatchClass(u32),
     // Superinstructions, made by the compiler's last pass (`peephole` in gilvm-compiler's
     // builder.rs). Each replaces the first instruction of a pair and also does the work of
     // the second, which stays in place, so a jump to it still runs it alone, and is skipped.

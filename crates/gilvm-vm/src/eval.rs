@@ -918,6 +918,32 @@ impl Interp {
                             let l = f.locals.clone().unwrap_or_else(|| f.globals.clone());
                             Value::push_words(&mut stack, Value::Obj(l));
                         }
+                        Instr::GetLen => {
+                            let n = tri!(self.len(stack.last().unwrap()));
+                            Value::push_words(&mut stack, Value::Int(n as i64));
+                        }
+                        Instr::MatchSequence => {
+                            let v = stack.last().unwrap().clone();
+                            let r = self.match_sequence(&v);
+                            Value::push_words(&mut stack, Value::Bool(r));
+                        }
+                        Instr::MatchMapping => {
+                            let r = self.match_mapping(stack.last().unwrap());
+                            Value::push_words(&mut stack, Value::Bool(r));
+                        }
+                        Instr::MatchKeys => {
+                            let len = stack.len();
+                            let (subject, keys) = (stack[len - 2].clone(), stack[len - 1].clone());
+                            let r = tri!(self.match_keys(&subject, &keys));
+                            Value::push_words(&mut stack, r);
+                        }
+                        Instr::MatchClass(n) => {
+                            let names = pop!();
+                            let cls = pop!();
+                            let subject = pop!();
+                            let r = tri!(self.match_class(&subject, &cls, n as usize, &names));
+                            Value::push_words(&mut stack, r);
+                        }
                         Instr::StoreClassCell(i) => {
                             let slot = code.nlocals() + i as usize;
                             let cell = f.fast[slot].clone();

@@ -33,6 +33,7 @@ mod init;
 pub mod interp;
 mod items;
 mod iters;
+mod matching;
 pub mod modules;
 mod objects;
 pub mod observability;

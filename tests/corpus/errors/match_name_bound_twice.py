@@ -1,0 +1,4 @@
+# A pattern may not bind one name twice.
+match (1, 2):
+    case (x, [y, x]):
+        pass

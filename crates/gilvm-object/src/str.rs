@@ -89,6 +89,57 @@ pub fn intern(py: Py<'_>, s: &str) -> ObjRef {
     obj
 }
 
+/// A name known when gilvm is compiled (`"__bool__"`), interned on first use. Later uses
+/// read the interned string's address (one atomic load) instead of locking the intern
+/// table and hashing the text: special-method lookups on hot paths (truth tests, `len`,
+/// iteration) use one per call site through [`static_name!`](crate::static_name).
+/// Interned strings are immortal, so the address stays valid for the whole process and a
+/// reference made from it needs no count.
+pub struct StaticName {
+    text: &'static str,
+    addr: std::sync::atomic::AtomicUsize,
+}
+
+impl StaticName {
+    pub const fn new(text: &'static str) -> StaticName {
+        StaticName {
+            text,
+            addr: std::sync::atomic::AtomicUsize::new(0),
+        }
+    }
+
+    /// The interned string (a new reference).
+    #[inline]
+    pub fn get(&self, py: Py<'_>) -> ObjRef {
+        let a = self.addr.load(Ordering::Acquire);
+        if a == 0 {
+            return self.init(py);
+        }
+        // SAFETY: `a` was stored by `init` from an interned string, which is immortal; the
+        // borrowed handle is not dropped, and cloning an immortal object counts nothing.
+        let r = std::mem::ManuallyDrop::new(unsafe { ObjRef::from_immortal_addr(a) });
+        (*r).clone()
+    }
+
+    #[cold]
+    fn init(&self, py: Py<'_>) -> ObjRef {
+        let o = intern(py, self.text);
+        // A racing first use stores the same address (interning is idempotent).
+        self.addr.store(o.addr(), Ordering::Release);
+        o
+    }
+}
+
+/// `static_name!(py, "__len__")`: the interned string for a literal name, cached at the
+/// call site (see [`StaticName`]).
+#[macro_export]
+macro_rules! static_name {
+    ($py:expr, $s:literal) => {{
+        static NAME: $crate::str::StaticName = $crate::str::StaticName::new($s);
+        NAME.get($py)
+    }};
+}
+
 fn peek(py: Py<'_>, r: &SendRef) -> ObjRef {
     r.peek(py)
 }

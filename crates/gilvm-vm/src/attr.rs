@@ -295,7 +295,9 @@ impl Interp {
             }))),
             Payload::StaticMethod(f) => f.clone(),
             Payload::Instance(_) | Payload::Native(_) => {
-                if let Some(get) = self.lookup_special(&a, "__get__") {
+                if let Some(get) =
+                    self.lookup_special_name(&a, &gilvm_object::static_name!(self.py, "__get__"))
+                {
                     return self.call_method_value(&get, &a, &[o.clone(), Value::Obj(ty.clone())]);
                 }
                 a
@@ -455,7 +457,9 @@ impl Interp {
                 Payload::StaticMethod(f) => f.clone(),
                 Payload::Property(_) => a,
                 Payload::Instance(_) => {
-                    if let Some(get) = self.lookup_special(&a, "__get__") {
+                    if let Some(get) = self
+                        .lookup_special_name(&a, &gilvm_object::static_name!(self.py, "__get__"))
+                    {
                         return self
                             .call_method_value(&get, &a, &[Value::None, Value::Obj(t.clone())])
                             .map(Some);
@@ -506,10 +510,14 @@ impl Interp {
             }
             Payload::Instance(_) | Payload::Native(_) => {
                 let av = Value::Obj(a.clone());
-                if self.lookup_special(&av, "__set__").is_none() {
+                if self
+                    .lookup_special_name(&av, &gilvm_object::static_name!(self.py, "__set__"))
+                    .is_none()
+                {
                     return Ok(None);
                 }
-                match self.lookup_special(&av, "__get__") {
+                match self.lookup_special_name(&av, &gilvm_object::static_name!(self.py, "__get__"))
+                {
                     Some(get) => self
                         .call_method_value(
                             &get,
@@ -764,7 +772,8 @@ impl Interp {
             }
             Payload::Instance(_) => {
                 let av = Value::Obj(a.clone());
-                match self.lookup_special(&av, "__set__") {
+                match self.lookup_special_name(&av, &gilvm_object::static_name!(self.py, "__set__"))
+                {
                     Some(set) => {
                         self.call_method_value(&set, &av, &[o.clone(), v])?;
                         Ok(None)
@@ -884,7 +893,10 @@ impl Interp {
                     }
                     Payload::Instance(_) => {
                         let av = Value::Obj(a.clone());
-                        if let Some(del) = self.lookup_special(&av, "__delete__") {
+                        if let Some(del) = self.lookup_special_name(
+                            &av,
+                            &gilvm_object::static_name!(self.py, "__delete__"),
+                        ) {
                             self.call_method_value(&del, &av, &[cv])?;
                             return Ok(());
                         }
@@ -1172,7 +1184,10 @@ impl Interp {
                 }
                 Payload::Instance(_) => {
                     let av = Value::Obj(a.clone());
-                    if let Some(del) = self.lookup_special(&av, "__delete__") {
+                    if let Some(del) = self.lookup_special_name(
+                        &av,
+                        &gilvm_object::static_name!(self.py, "__delete__"),
+                    ) {
                         self.call_method_value(&del, &av, std::slice::from_ref(o))?;
                         return Ok(());
                     }

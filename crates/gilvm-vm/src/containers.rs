@@ -88,7 +88,8 @@ impl Interp {
                         ));
                     }
                 }
-                match self.lookup_special(v, "__hash__") {
+                match self.lookup_special_name(v, &gilvm_object::static_name!(self.py, "__hash__"))
+                {
                     Some(Value::None) => {
                         Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
                     }

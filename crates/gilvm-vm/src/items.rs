@@ -101,7 +101,9 @@ impl Interp {
             Payload::Type(t) => {
                 // A metaclass's `__getitem__` comes before `__class_getitem__`.
                 if t.has_metaclass() {
-                    if let Some(m) = self.lookup_special(c, "__getitem__") {
+                    if let Some(m) = self
+                        .lookup_special_name(c, &gilvm_object::static_name!(self.py, "__getitem__"))
+                    {
                         return self.call_method_value(&m, c, &[key.clone()]);
                     }
                 }
@@ -113,7 +115,9 @@ impl Interp {
                 Ok(c.clone())
             }
             Payload::Instance(inst) => {
-                if let Some(m) = self.lookup_special(c, "__getitem__") {
+                if let Some(m) =
+                    self.lookup_special_name(c, &gilvm_object::static_name!(self.py, "__getitem__"))
+                {
                     return self.call_method_value(&m, c, &[key.clone()]);
                 }
                 match &inst.base {
@@ -121,7 +125,10 @@ impl Interp {
                     InstanceBase::Dict(_) => match self.dict_get(o, key)? {
                         Some(v) => Ok(v),
                         None => {
-                            if let Some(m) = self.lookup_special(c, "__missing__") {
+                            if let Some(m) = self.lookup_special_name(
+                                c,
+                                &gilvm_object::static_name!(self.py, "__missing__"),
+                            ) {
                                 return self.call_method_value(&m, c, &[key.clone()]);
                             }
                             Err(self.key_error(key.clone()))
@@ -133,7 +140,9 @@ impl Interp {
                     ))),
                 }
             }
-            Payload::Native(_) => match self.lookup_special(c, "__getitem__") {
+            Payload::Native(_) => match self
+                .lookup_special_name(c, &gilvm_object::static_name!(self.py, "__getitem__"))
+            {
                 Some(m) => self.call_method_value(&m, c, &[key.clone()]),
                 None => Err(self.type_error(format!(
                     "'{}' object is not subscriptable",
@@ -163,7 +172,9 @@ impl Interp {
             Payload::List(l) => self.list_setitem(l, key, v),
             Payload::Dict(_) => self.dict_set(o, key, v),
             Payload::Instance(inst) => {
-                if let Some(m) = self.lookup_special(c, "__setitem__") {
+                if let Some(m) =
+                    self.lookup_special_name(c, &gilvm_object::static_name!(self.py, "__setitem__"))
+                {
                     self.call_method_value(&m, c, &[key, v])?;
                     return Ok(());
                 }
@@ -177,9 +188,13 @@ impl Interp {
                 }
             }
             Payload::Native(_) | Payload::Type(_)
-                if self.lookup_special(c, "__setitem__").is_some() =>
+                if self
+                    .lookup_special_name(c, &gilvm_object::static_name!(self.py, "__setitem__"))
+                    .is_some() =>
             {
-                let m = self.lookup_special(c, "__setitem__").unwrap();
+                let m = self
+                    .lookup_special_name(c, &gilvm_object::static_name!(self.py, "__setitem__"))
+                    .unwrap();
                 self.call_method_value(&m, c, &[key, v])?;
                 Ok(())
             }
@@ -209,7 +224,9 @@ impl Interp {
                 None => Err(self.key_error(key.clone())),
             },
             Payload::Instance(inst) => {
-                if let Some(m) = self.lookup_special(c, "__delitem__") {
+                if let Some(m) =
+                    self.lookup_special_name(c, &gilvm_object::static_name!(self.py, "__delitem__"))
+                {
                     self.call_method_value(&m, c, &[key.clone()])?;
                     return Ok(());
                 }
@@ -226,9 +243,13 @@ impl Interp {
                 }
             }
             Payload::Native(_) | Payload::Type(_)
-                if self.lookup_special(c, "__delitem__").is_some() =>
+                if self
+                    .lookup_special_name(c, &gilvm_object::static_name!(self.py, "__delitem__"))
+                    .is_some() =>
             {
-                let m = self.lookup_special(c, "__delitem__").unwrap();
+                let m = self
+                    .lookup_special_name(c, &gilvm_object::static_name!(self.py, "__delitem__"))
+                    .unwrap();
                 self.call_method_value(&m, c, &[key.clone()])?;
                 Ok(())
             }
@@ -251,7 +272,9 @@ impl Interp {
         if v.to_bigint().is_some() {
             return Err(self.overflow_error("Python int too large to convert to C ssize_t"));
         }
-        if let Some(m) = self.lookup_special(v, "__index__") {
+        if let Some(m) =
+            self.lookup_special_name(v, &gilvm_object::static_name!(self.py, "__index__"))
+        {
             let r = self.call_method_value(&m, v, &[])?;
             if let Some(i) = as_index_i64(&r) {
                 return Ok(i);

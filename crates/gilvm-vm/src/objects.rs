@@ -156,7 +156,9 @@ impl Interp {
 
     /// Calls a non-function object (an instance with `__call__`).
     pub fn call_object(&mut self, f: &Value, args: Args<'_>) -> PyResult {
-        if let Some(m) = self.lookup_special(f, "__call__") {
+        if let Some(m) =
+            self.lookup_special_name(f, &gilvm_object::static_name!(self.py, "__call__"))
+        {
             let m2 = match &m {
                 Value::Obj(o)
                     if matches!(
@@ -309,7 +311,12 @@ impl Interp {
                     let mapping = match &ns {
                         Value::Obj(o) => {
                             matches!(o.payload(), Payload::Dict(_))
-                                || self.lookup_special(&ns, "__getitem__").is_some()
+                                || self
+                                    .lookup_special_name(
+                                        &ns,
+                                        &gilvm_object::static_name!(self.py, "__getitem__"),
+                                    )
+                                    .is_some()
                         }
                         _ => false,
                     };
@@ -644,7 +651,9 @@ impl Interp {
             }))),
             Payload::StaticMethod(f) => f.clone(),
             Payload::Instance(_) | Payload::Native(_) => {
-                if let Some(get) = self.lookup_special(&a, "__get__") {
+                if let Some(get) =
+                    self.lookup_special_name(&a, &gilvm_object::static_name!(self.py, "__get__"))
+                {
                     return self.call_method_value(
                         &get,
                         &a,
@@ -778,8 +787,9 @@ impl Interp {
 
     /// `with mgr:` entry: returns (bound __exit__, result of __enter__).
     pub fn before_with(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
-        let enter = self.lookup_special(mgr, "__enter__");
-        let exit = self.lookup_special(mgr, "__exit__");
+        let enter =
+            self.lookup_special_name(mgr, &gilvm_object::static_name!(self.py, "__enter__"));
+        let exit = self.lookup_special_name(mgr, &gilvm_object::static_name!(self.py, "__exit__"));
         let (Some(enter), Some(exit)) = (enter, exit) else {
             return Err(self.type_error(format!(
                 "'{}' object does not support the context manager protocol",

@@ -146,7 +146,10 @@ impl Interp {
             let is_seq = |v: &Value| matches!(v.base_value(), Value::Obj(o) if matches!(o.payload(), Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)));
             let (seq, n) = if is_seq(&a) { (&a, &b) } else { (&b, &a) };
             if is_seq(seq) {
-                if self.lookup_special(n, "__index__").is_some() {
+                if self
+                    .lookup_special_name(n, &gilvm_object::static_name!(self.py, "__index__"))
+                    .is_some()
+                {
                     let k = self.index_value(n)?;
                     let plain = seq.base_value().clone();
                     let inplace = inplace && seq.is(&a) && plain.is(seq);
@@ -275,7 +278,9 @@ impl Interp {
         // takes only an integer count; anything else is the operator's error.
         if self.is_native_named(&m, "sq_repeat")
             && !crate::builtins::numbers::is_int(arg)
-            && self.lookup_special(arg, "__index__").is_none()
+            && self
+                .lookup_special_name(arg, &gilvm_object::static_name!(self.py, "__index__"))
+                .is_none()
         {
             return Ok(None);
         }
@@ -967,9 +972,15 @@ impl Interp {
 
     /// The special method `name` of an instance's class.
     pub fn lookup_special(&self, obj: &Value, name: &str) -> Option<Value> {
-        let ty = gilvm_object::types::type_of(obj);
         let n = self.intern(name);
-        gilvm_object::types::lookup(self.py, ty, &n)
+        self.lookup_special_name(obj, &n)
+    }
+
+    /// [`Interp::lookup_special`] with the name already interned (`static_name!`).
+    #[inline]
+    pub fn lookup_special_name(&self, obj: &Value, name: &ObjRef) -> Option<Value> {
+        let ty = gilvm_object::types::type_of(obj);
+        gilvm_object::types::lookup(self.py, ty, name)
     }
 
     /// For a class whose metaclass is not `type`: the special method `name` defined by the

@@ -34,7 +34,9 @@ impl Interp {
                 Payload::Bytes(b) => !b.is_empty(),
                 Payload::Range(r) => r.len() != 0,
                 Payload::Native(_) => {
-                    if let Some(m) = self.lookup_special(v, "__len__") {
+                    if let Some(m) =
+                        self.lookup_special_name(v, &gilvm_object::static_name!(self.py, "__len__"))
+                    {
                         let r = self.call_method_value(&m, v, &[])?;
                         return Ok(self.len_result(&r)? != 0);
                     }
@@ -44,7 +46,9 @@ impl Interp {
                     if matches!(o.payload(), Payload::Type(t) if !t.has_metaclass()) {
                         return Ok(true);
                     }
-                    if let Some(m) = self.lookup_special(v, "__bool__") {
+                    if let Some(m) = self
+                        .lookup_special_name(v, &gilvm_object::static_name!(self.py, "__bool__"))
+                    {
                         let r = self.call_method_value(&m, v, &[])?;
                         return match r {
                             Value::Bool(b) => Ok(b),
@@ -54,7 +58,9 @@ impl Interp {
                             ))),
                         };
                     }
-                    if let Some(m) = self.lookup_special(v, "__len__") {
+                    if let Some(m) =
+                        self.lookup_special_name(v, &gilvm_object::static_name!(self.py, "__len__"))
+                    {
                         let r = self.call_method_value(&m, v, &[])?;
                         return Ok(self.len_result(&r)? != 0);
                     }
@@ -107,7 +113,9 @@ impl Interp {
                 Payload::Bytes(b) => return Ok(b.len()),
                 Payload::Range(r) => return Ok(r.len() as usize),
                 Payload::Instance(_) | Payload::Type(_) => {
-                    if let Some(m) = self.lookup_special(v, "__len__") {
+                    if let Some(m) =
+                        self.lookup_special_name(v, &gilvm_object::static_name!(self.py, "__len__"))
+                    {
                         let r = self.call_method_value(&m, v, &[])?;
                         return self.len_result(&r);
                     }
@@ -127,7 +135,9 @@ impl Interp {
                     }
                 }
                 Payload::Native(_) => {
-                    if let Some(m) = self.lookup_special(v, "__len__") {
+                    if let Some(m) =
+                        self.lookup_special_name(v, &gilvm_object::static_name!(self.py, "__len__"))
+                    {
                         let r = self.call_method_value(&m, v, &[])?;
                         return self.len_result(&r);
                     }
@@ -211,7 +221,9 @@ impl Interp {
                 return Ok(v.clone())
             }
             Value::Obj(o) if matches!(o.payload(), Payload::Instance(_)) => {
-                if let Some(m) = self.lookup_special(v, "__format__") {
+                if let Some(m) =
+                    self.lookup_special_name(v, &gilvm_object::static_name!(self.py, "__format__"))
+                {
                     let s = self.new_str(spec);
                     return self.call_method_value(&m, v, &[s]);
                 }
@@ -274,13 +286,21 @@ impl Interp {
             })),
             Payload::SeqIter(_) | Payload::RangeIter(_) | Payload::Iter(_) => return Ok(v.clone()),
             Payload::Native(_) if self.is_generator(v) => return Ok(v.clone()),
-            Payload::Native(_) if self.lookup_special(v, "__iter__").is_some() => {
-                let m = self.lookup_special(v, "__iter__").unwrap();
+            Payload::Native(_)
+                if self
+                    .lookup_special_name(v, &gilvm_object::static_name!(self.py, "__iter__"))
+                    .is_some() =>
+            {
+                let m = self
+                    .lookup_special_name(v, &gilvm_object::static_name!(self.py, "__iter__"))
+                    .unwrap();
                 return self.call_method_value(&m, v, &[]);
             }
             // A class whose metaclass defines `__iter__` (or `__getitem__`).
             Payload::Type(t) if t.has_metaclass() => {
-                if let Some(m) = self.lookup_special(v, "__iter__") {
+                if let Some(m) =
+                    self.lookup_special_name(v, &gilvm_object::static_name!(self.py, "__iter__"))
+                {
                     let r = self.call_method_value(&m, v, &[])?;
                     if !self.is_iterator(&r) {
                         return Err(self.type_error(format!(
@@ -290,7 +310,9 @@ impl Interp {
                     }
                     return Ok(r);
                 }
-                if let Some(m) = self.lookup_special(v, "__getitem__") {
+                if let Some(m) =
+                    self.lookup_special_name(v, &gilvm_object::static_name!(self.py, "__getitem__"))
+                {
                     let f = Value::Obj(self.new_obj(Owned::BoundMethod(
                         gilvm_object::payload::BoundMethod {
                             func: m,
@@ -306,7 +328,9 @@ impl Interp {
                 );
             }
             Payload::Instance(inst) => {
-                if let Some(m) = self.lookup_special(v, "__iter__") {
+                if let Some(m) =
+                    self.lookup_special_name(v, &gilvm_object::static_name!(self.py, "__iter__"))
+                {
                     let r = self.call_method_value(&m, v, &[])?;
                     if !self.is_iterator(&r) {
                         return Err(self.type_error(format!(
@@ -316,7 +340,10 @@ impl Interp {
                     }
                     return Ok(r);
                 }
-                if self.lookup_special(v, "__getitem__").is_some() {
+                if self
+                    .lookup_special_name(v, &gilvm_object::static_name!(self.py, "__getitem__"))
+                    .is_some()
+                {
                     let f = self.getattr_str(v, "__getitem__")?;
                     return Ok(Value::Obj(self.new_obj(Owned::Iter(IterCell::new(
                         IterState::Native(Box::new(GetItemIter { func: f, index: 0 })),
@@ -362,12 +389,20 @@ impl Interp {
             Value::Obj(o) => match o.payload() {
                 Payload::SeqIter(_) | Payload::RangeIter(_) | Payload::Iter(_) => true,
                 Payload::Native(_) => {
-                    self.is_generator(v) || self.lookup_special(v, "__next__").is_some()
+                    self.is_generator(v)
+                        || self
+                            .lookup_special_name(
+                                v,
+                                &gilvm_object::static_name!(self.py, "__next__"),
+                            )
+                            .is_some()
                 }
-                Payload::Instance(_) => self.lookup_special(v, "__next__").is_some(),
-                Payload::Type(t) if t.has_metaclass() => {
-                    self.lookup_special(v, "__next__").is_some()
-                }
+                Payload::Instance(_) => self
+                    .lookup_special_name(v, &gilvm_object::static_name!(self.py, "__next__"))
+                    .is_some(),
+                Payload::Type(t) if t.has_metaclass() => self
+                    .lookup_special_name(v, &gilvm_object::static_name!(self.py, "__next__"))
+                    .is_some(),
                 _ => false,
             },
             _ => false,
@@ -423,7 +458,9 @@ impl Interp {
                         return Ok(r);
                     }
                 }
-                if let Some(m) = self.lookup_special(it, "__next__") {
+                if let Some(m) =
+                    self.lookup_special_name(it, &gilvm_object::static_name!(self.py, "__next__"))
+                {
                     return match self.call_method_value(&m, it, &[]) {
                         Ok(v) => Ok(Some(v)),
                         Err(e) if self.matches(&e, &self.g.exc.stop_iteration.clone()) => Ok(None),
@@ -606,7 +643,10 @@ impl Interp {
                     )
                 }
                 Payload::Instance(_) | Payload::Native(_) | Payload::Type(_) => {
-                    if let Some(m) = self.lookup_special(container, "__contains__") {
+                    if let Some(m) = self.lookup_special_name(
+                        container,
+                        &gilvm_object::static_name!(self.py, "__contains__"),
+                    ) {
                         let r = self.call_method_value(&m, container, &[item.clone()])?;
                         return self.truthy(&r);
                     }

@@ -219,7 +219,9 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
             }
             Payload::Singleton(n) => n.to_string(),
             Payload::Instance(inst) => {
-                if let Some(m) = interp.lookup_special(v, "__repr__") {
+                if let Some(m) = interp
+                    .lookup_special_name(v, &gilvm_object::static_name!(interp.py, "__repr__"))
+                {
                     let r = interp.call_method_value(&m, v, &[])?;
                     return match r.as_str() {
                         Some(s) => Ok(s.to_string()),
@@ -265,7 +267,9 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
                         .lookup_special(v, "__repr__")
                         .is_some_and(|m| !interp.is_native_named(&m, "object_repr")) =>
             {
-                let m = interp.lookup_special(v, "__repr__").unwrap();
+                let m = interp
+                    .lookup_special_name(v, &gilvm_object::static_name!(interp.py, "__repr__"))
+                    .unwrap();
                 let r = interp.call_method_value(&m, v, &[])?;
                 return Ok(r.as_str().unwrap_or("").to_string());
             }
@@ -382,7 +386,9 @@ pub fn str(interp: &mut Interp, v: &Value) -> PyResult<String> {
                 }
             }
             Payload::Instance(inst) => {
-                if let Some(m) = interp.lookup_special(v, "__str__") {
+                if let Some(m) =
+                    interp.lookup_special_name(v, &gilvm_object::static_name!(interp.py, "__str__"))
+                {
                     let r = interp.call_method_value(&m, v, &[])?;
                     return match r.as_str() {
                         Some(s) => Ok(s.to_string()),

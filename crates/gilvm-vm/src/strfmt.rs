@@ -33,7 +33,12 @@ impl Interp {
                 // (Not a subclass of str: `"%s" % S("x")` formats it.)
                 Payload::Instance(_)
                     if args.as_str().is_none()
-                        && self.lookup_special(args, "__getitem__").is_some() =>
+                        && self
+                            .lookup_special_name(
+                                args,
+                                &gilvm_object::static_name!(self.py, "__getitem__"),
+                            )
+                            .is_some() =>
                 {
                     (vec![args.clone()], Some(args.clone()))
                 }

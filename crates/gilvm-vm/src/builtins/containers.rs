@@ -387,7 +387,13 @@ pub fn index_bounds(interp: &mut Interp, rest: &[Value], len: usize) -> PyResult
                         i64::MAX
                     }),
                     None => {
-                        if interp.lookup_special(v, "__index__").is_some() {
+                        if interp
+                            .lookup_special_name(
+                                v,
+                                &gilvm_object::static_name!(interp.py, "__index__"),
+                            )
+                            .is_some()
+                        {
                             interp.index_value(v)
                         } else {
                             Err(interp.type_error(
@@ -632,7 +638,10 @@ pub fn repeat_count(interp: &mut Interp, n: &Value) -> PyResult<usize> {
                 }
                 return Err(interp.overflow_error("cannot fit 'int' into an index-sized integer"));
             }
-            if interp.lookup_special(n, "__index__").is_none() {
+            if interp
+                .lookup_special_name(n, &gilvm_object::static_name!(interp.py, "__index__"))
+                .is_none()
+            {
                 return Err(interp.type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
                     interp.type_name(n)

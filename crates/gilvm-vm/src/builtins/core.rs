@@ -157,7 +157,10 @@ pub fn isinstance_of(interp: &mut Interp, v: &Value, t: &Value, fname: &str) -> 
             }
             _ => {}
         }
-        if let Some(m) = interp.lookup_special(t, "__instancecheck__") {
+        if let Some(m) = interp.lookup_special_name(
+            t,
+            &gilvm_object::static_name!(interp.py, "__instancecheck__"),
+        ) {
             if !interp.is_native_named(&m, "type_check") {
                 let r = interp.call_method_value(&m, t, std::slice::from_ref(v))?;
                 return interp.truthy(&r);
@@ -208,7 +211,10 @@ pub fn issubclass_of(interp: &mut Interp, c: &Value, t: &Value) -> PyResult<bool
             }
             _ => {}
         }
-        if let Some(m) = interp.lookup_special(t, "__subclasscheck__") {
+        if let Some(m) = interp.lookup_special_name(
+            t,
+            &gilvm_object::static_name!(interp.py, "__subclasscheck__"),
+        ) {
             if !interp.is_native_named(&m, "type_check") {
                 let r = interp.call_method_value(&m, t, std::slice::from_ref(c))?;
                 return interp.truthy(&r);
@@ -350,7 +356,9 @@ fn callable(interp: &mut Interp, args: Args<'_>) -> PyResult {
             | Payload::BuiltinFunction(_)
             | Payload::BoundMethod(_)
             | Payload::Type(_) => true,
-            _ => interp.lookup_special(&a[0], "__call__").is_some(),
+            _ => interp
+                .lookup_special_name(&a[0], &gilvm_object::static_name!(interp.py, "__call__"))
+                .is_some(),
         },
         _ => false,
     };

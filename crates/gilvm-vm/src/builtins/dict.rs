@@ -191,7 +191,10 @@ fn getitem(interp: &mut Interp, args: Args<'_>) -> PyResult {
         None => {
             let this = &args.pos()[0];
             if matches!(d.payload(), Payload::Instance(_)) {
-                if let Some(m) = interp.lookup_special(this, "__missing__") {
+                if let Some(m) = interp.lookup_special_name(
+                    this,
+                    &gilvm_object::static_name!(interp.py, "__missing__"),
+                ) {
                     return interp.call_method_value(&m, this, &[a[0].clone()]);
                 }
             }

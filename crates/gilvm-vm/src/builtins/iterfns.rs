@@ -221,7 +221,7 @@ fn reversed(interp: &mut Interp, args: Args<'_>) -> PyResult {
             interp.type_name(seq)
         ))
     };
-    match interp.lookup_special(seq, "__reversed__") {
+    match interp.lookup_special_name(seq, &gilvm_object::static_name!(interp.py, "__reversed__")) {
         Some(Value::None) => return Err(not_reversible(interp)),
         Some(m) => return interp.call_method_value(&m, seq, &[]),
         None => {}
@@ -281,13 +281,18 @@ fn enumerate(interp: &mut Interp, args: Args<'_>) -> PyResult {
         Value::Bool(b) => Value::Int(*b as i64),
         v if v.to_bigint().is_some() => v.base_value().clone(),
         v => {
-            if interp.lookup_special(v, "__index__").is_none() {
+            if interp
+                .lookup_special_name(v, &gilvm_object::static_name!(interp.py, "__index__"))
+                .is_none()
+            {
                 return Err(interp.type_error(format!(
                     "'{}' object cannot be interpreted as an integer",
                     interp.type_name(v)
                 )));
             }
-            let m = interp.lookup_special(v, "__index__").unwrap_or(Value::None);
+            let m = interp
+                .lookup_special_name(v, &gilvm_object::static_name!(interp.py, "__index__"))
+                .unwrap_or(Value::None);
             let r = interp.call_method_value(&m, v, &[])?;
             if r.to_bigint().is_none() {
                 return Err(interp.type_error(format!(

@@ -52,7 +52,10 @@ fn item_index(interp: &mut Interp, key: &Value) -> PyResult<i64> {
             if key.to_bigint().is_some() {
                 return Err(interp.index_error("cannot fit 'int' into an index-sized integer"));
             }
-            if interp.lookup_special(key, "__index__").is_none() {
+            if interp
+                .lookup_special_name(key, &gilvm_object::static_name!(interp.py, "__index__"))
+                .is_none()
+            {
                 return Err(interp.type_error(format!(
                     "list indices must be integers or slices, not {}",
                     interp.type_name(key)

@@ -103,7 +103,9 @@ pub fn index_int(interp: &mut Interp, v: &Value) -> PyResult {
     if is_int(v) {
         return Ok(as_plain_int(v));
     }
-    if let Some(m) = interp.lookup_special(v, "__index__") {
+    if let Some(m) =
+        interp.lookup_special_name(v, &gilvm_object::static_name!(interp.py, "__index__"))
+    {
         let r = interp.call_method_value(&m, v, &[])?;
         if is_int(&r) {
             return Ok(as_plain_int(&r));
@@ -161,7 +163,10 @@ pub fn float_of(interp: &mut Interp, v: &Value) -> PyResult<f64> {
     if let Some(f) = call_dunder_float(interp, v)? {
         return Ok(f);
     }
-    if interp.lookup_special(v, "__index__").is_some() {
+    if interp
+        .lookup_special_name(v, &gilvm_object::static_name!(interp.py, "__index__"))
+        .is_some()
+    {
         let i = index_int(interp, v)?;
         return int_to_f64(interp, &int_ref(&i).unwrap_or(IntRef::Small(0)));
     }
@@ -170,7 +175,9 @@ pub fn float_of(interp: &mut Interp, v: &Value) -> PyResult<f64> {
 
 /// Calls `v.__float__()` if the type defines it.
 fn call_dunder_float(interp: &mut Interp, v: &Value) -> PyResult<Option<f64>> {
-    let Some(m) = interp.lookup_special(v, "__float__") else {
+    let Some(m) =
+        interp.lookup_special_name(v, &gilvm_object::static_name!(interp.py, "__float__"))
+    else {
         return Ok(None);
     };
     let r = interp.call_method_value(&m, v, &[])?;
@@ -318,7 +325,9 @@ pub fn int_from(interp: &mut Interp, x: &Value) -> PyResult {
             return parse_int_value(interp, x, &s, 10);
         }
     }
-    if let Some(m) = interp.lookup_special(x, "__int__") {
+    if let Some(m) =
+        interp.lookup_special_name(x, &gilvm_object::static_name!(interp.py, "__int__"))
+    {
         let r = interp.call_method_value(&m, x, &[])?;
         if is_int(&r) {
             return Ok(as_plain_int(&r));
@@ -328,15 +337,23 @@ pub fn int_from(interp: &mut Interp, x: &Value) -> PyResult {
             interp.type_name(&r)
         )));
     }
-    if interp.lookup_special(x, "__index__").is_some() {
+    if interp
+        .lookup_special_name(x, &gilvm_object::static_name!(interp.py, "__index__"))
+        .is_some()
+    {
         return index_int(interp, x);
     }
-    if let Some(m) = interp.lookup_special(x, "__trunc__") {
+    if let Some(m) =
+        interp.lookup_special_name(x, &gilvm_object::static_name!(interp.py, "__trunc__"))
+    {
         let r = interp.call_method_value(&m, x, &[])?;
         if is_int(&r) {
             return Ok(as_plain_int(&r));
         }
-        if interp.lookup_special(&r, "__index__").is_none() {
+        if interp
+            .lookup_special_name(&r, &gilvm_object::static_name!(interp.py, "__index__"))
+            .is_none()
+        {
             return Err(interp.type_error(format!(
                 "__trunc__ returned non-Integral (type {})",
                 interp.type_name(&r)
@@ -412,7 +429,10 @@ pub fn float_from(interp: &mut Interp, x: &Value) -> PyResult<f64> {
     if let Some(f) = call_dunder_float(interp, x)? {
         return Ok(f);
     }
-    if interp.lookup_special(x, "__index__").is_some() {
+    if interp
+        .lookup_special_name(x, &gilvm_object::static_name!(interp.py, "__index__"))
+        .is_some()
+    {
         let i = index_int(interp, x)?;
         return int_to_f64(interp, &int_ref(&i).unwrap_or(IntRef::Small(0)));
     }
@@ -463,7 +483,9 @@ pub fn abs_value(interp: &mut Interp, v: &Value) -> PyResult {
             if let Some(IntRef::Big(b)) = int_ref(v) {
                 return Ok(interp.new_bigint(b.abs()));
             }
-            if let Some(m) = interp.lookup_special(v, "__abs__") {
+            if let Some(m) =
+                interp.lookup_special_name(v, &gilvm_object::static_name!(interp.py, "__abs__"))
+            {
                 return interp.call_method_value(&m, v, &[]);
             }
             Err(interp.type_error(format!(
@@ -509,7 +531,9 @@ pub fn round_value(interp: &mut Interp, x: &Value, ndigits: Option<&Value>) -> P
         let r = float_util::round_int_to_pow10(&i.to_big(), k);
         return Ok(interp.new_bigint(r));
     }
-    if let Some(m) = interp.lookup_special(x, "__round__") {
+    if let Some(m) =
+        interp.lookup_special_name(x, &gilvm_object::static_name!(interp.py, "__round__"))
+    {
         return match ndigits {
             None => interp.call_method_value(&m, x, &[]),
             Some(n) => interp.call_method_value(&m, x, std::slice::from_ref(n)),
@@ -613,7 +637,9 @@ pub fn pow3(interp: &mut Interp, base: &Value, exp: &Value, m: &Value) -> PyResu
         );
     }
     if matches!(base, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_))) {
-        if let Some(f) = interp.lookup_special(base, "__pow__") {
+        if let Some(f) =
+            interp.lookup_special_name(base, &gilvm_object::static_name!(interp.py, "__pow__"))
+        {
             let r = interp.call_method_value(&f, base, &[exp.clone(), m.clone()])?;
             if !interp.is_not_implemented(&r) {
                 return Ok(r);

@@ -196,7 +196,9 @@ pub(crate) fn slice_index(interp: &mut Interp, v: Option<&Value>) -> PyResult<Op
                     i64::MAX
                 }));
             }
-            if interp.lookup_special(v, "__index__").is_some()
+            if interp
+                .lookup_special_name(v, &gilvm_object::static_name!(interp.py, "__index__"))
+                .is_some()
                 && matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_)))
             {
                 return interp.index_value(v).map(Some);

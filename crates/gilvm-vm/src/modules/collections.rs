@@ -256,7 +256,9 @@ pub fn is_callable(interp: &Interp, v: &Value) -> bool {
             | Payload::BuiltinFunction(_)
             | Payload::BoundMethod(_)
             | Payload::Type(_) => true,
-            _ => interp.lookup_special(v, "__call__").is_some(),
+            _ => interp
+                .lookup_special_name(v, &gilvm_object::static_name!(interp.py, "__call__"))
+                .is_some(),
         },
         _ => false,
     }

@@ -127,7 +127,12 @@ fn deque_init(interp: &mut Interp, args: Args<'_>) -> PyResult {
                         interp.overflow_error("Python int too large to convert to C ssize_t")
                     )
                 }
-                _ if interp.lookup_special(v, "__index__").is_some() => interp.index_value(v)?,
+                _ if interp
+                    .lookup_special_name(v, &gilvm_object::static_name!(interp.py, "__index__"))
+                    .is_some() =>
+                {
+                    interp.index_value(v)?
+                }
                 _ => return Err(interp.type_error("an integer is required")),
             };
             if m < 0 {
@@ -469,7 +474,10 @@ fn contains(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn item_index(interp: &mut Interp, key: &Value) -> PyResult<i64> {
     let is_int = matches!(key, Value::Int(_) | Value::Bool(_))
         || matches!(key, Value::Obj(o) if matches!(o.payload(), Payload::Int(_)));
-    if !is_int && interp.lookup_special(key, "__index__").is_none()
+    if !is_int
+        && interp
+            .lookup_special_name(key, &gilvm_object::static_name!(interp.py, "__index__"))
+            .is_none()
         || matches!(key, Value::Float(_))
     {
         return Err(interp.type_error(format!(
@@ -629,5 +637,7 @@ fn imul(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn is_intlike(interp: &Interp, v: &Value) -> bool {
     matches!(v, Value::Int(_) | Value::Bool(_))
         || matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Int(_)))
-        || interp.lookup_special(v, "__index__").is_some()
+        || interp
+            .lookup_special_name(v, &gilvm_object::static_name!(interp.py, "__index__"))
+            .is_some()
 }

@@ -615,7 +615,9 @@ fn nt_mul(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__mul__", 2, 2)?;
     let x = self_items(interp, &a[0])?;
     let intlike = matches!(a[1], Value::Int(_) | Value::Bool(_))
-        || interp.lookup_special(&a[1], "__index__").is_some();
+        || interp
+            .lookup_special_name(&a[1], &gilvm_object::static_name!(interp.py, "__index__"))
+            .is_some();
     if !intlike || matches!(a[1], Value::Float(_)) {
         return Ok(interp.not_implemented());
     }

@@ -195,7 +195,9 @@ pub(crate) fn index_big(interp: &mut Interp, v: &Value) -> PyResult<BigInt> {
         return Ok(b);
     }
     if !matches!(v, Value::Float(_)) {
-        if let Some(m) = interp.lookup_special(v, "__index__") {
+        if let Some(m) =
+            interp.lookup_special_name(v, &gilvm_object::static_name!(interp.py, "__index__"))
+        {
             let r = interp.call_method_value(&m, v, &[])?;
             return match r.to_bigint() {
                 Some(b) if !matches!(r, Value::Bool(_)) => Ok(b),

@@ -268,9 +268,15 @@ fn is_sequence(interp: &Interp, v: &Value) -> bool {
             ..
         }) => false,
         Payload::Instance(_) => {
-            interp.lookup_special(v, "__getitem__").is_some()
-                && interp.lookup_special(v, "__len__").is_some()
-                && interp.lookup_special(v, "keys").is_none()
+            interp
+                .lookup_special_name(v, &gilvm_object::static_name!(interp.py, "__getitem__"))
+                .is_some()
+                && interp
+                    .lookup_special_name(v, &gilvm_object::static_name!(interp.py, "__len__"))
+                    .is_some()
+                && interp
+                    .lookup_special_name(v, &gilvm_object::static_name!(interp.py, "keys"))
+                    .is_none()
         }
         _ => false,
     }
@@ -361,7 +367,11 @@ fn sample_k(interp: &mut Interp, k: &Value, n: usize) -> PyResult<u64> {
     if !ok {
         return Err(interp.value_error(too_big()));
     }
-    if matches!(k, Value::Float(_)) || interp.lookup_special(k, "__index__").is_none() {
+    if matches!(k, Value::Float(_))
+        || interp
+            .lookup_special_name(k, &gilvm_object::static_name!(interp.py, "__index__"))
+            .is_none()
+    {
         return Err(interp.type_error(format!(
             "can't multiply sequence by non-int of type '{}'",
             interp.type_name(k)

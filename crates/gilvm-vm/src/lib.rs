@@ -24,6 +24,7 @@ pub mod error;
 mod eval;
 mod exc_methods;
 pub mod exceptions;
+mod finalize;
 mod frame;
 mod gen;
 pub mod gilctl;
@@ -89,6 +90,7 @@ impl Vm {
     /// Initialises the runtime (once per process) with `config`.
     pub fn new(config: Config) -> Vm {
         let g = init::runtime();
+        finalize::install(&g.generator_type);
         let gil_on = config.gil == Some(true);
         let first = g.config.get().is_none();
         if first {

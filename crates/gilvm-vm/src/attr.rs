@@ -590,6 +590,9 @@ impl Interp {
                             return Ok(Some(Value::Obj(d)));
                         }
                     }
+                    if n == "__weakref__" && inst.class_type().slots.weakref {
+                        return Ok(Some(crate::modules::weakref::first_weakref(obj)));
+                    }
                     if let InstanceBase::Exception(_) = &inst.base {
                         return crate::exc_methods::exc_attr(self, obj, n);
                     }

@@ -269,11 +269,8 @@ fn ref_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
         return Err(interp.type_error("ref() takes no keyword arguments"));
     }
     let rest = &pos[1..];
-    if rest.is_empty() || rest.len() > 2 {
-        return Err(interp.type_error(format!(
-            "__new__ expected at least 1 argument, got {}",
-            rest.len()
-        )));
+    if rest.is_empty() {
+        return Err(interp.type_error("__new__ expected at least 1 argument, got 0"));
     }
     if rest.len() > 2 {
         return Err(interp.type_error(format!(
@@ -315,10 +312,13 @@ fn ref_init(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if args.has_kwargs() {
         return Err(interp.type_error("ref() takes no keyword arguments"));
     }
-    if pos.len() < 2 || pos.len() > 3 {
+    if pos.len() < 2 {
+        return Err(interp.type_error("__init__ expected at least 1 argument, got 0"));
+    }
+    if pos.len() > 3 {
         return Err(interp.type_error(format!(
-            "__init__ expected at least 1 argument, got {}",
-            pos.len().saturating_sub(1)
+            "__init__ expected at most 2 arguments, got {}",
+            pos.len() - 1
         )));
     }
     Ok(Value::None)

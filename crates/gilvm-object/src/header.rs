@@ -45,6 +45,10 @@ mod imp {
         freed: Cell<bool>,
     }
 
+    // The "weakly referenced" flag lives in what would be padding: still 8 bytes.
+    #[cfg(not(loom))]
+    const _: () = assert!(std::mem::size_of::<Header>() == 8);
+
     impl Header {
         #[inline(always)]
         pub const fn new(kind: u8) -> Header {

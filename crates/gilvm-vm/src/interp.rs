@@ -238,13 +238,16 @@ impl Drop for Interp {
         if self.nested {
             return;
         }
+        // Objects still queued to this thread die here: their finalizers and weak
+        // reference callbacks run on this thread (a pusher that finds the queue gone from
+        // now on merges and frees on its own thread).
+        gilvm_object::objref::unregister_thread(self.py, &self.thread_state);
         // Finalizers do not run past this point (the thread is leaving).
         THREAD_CTX.with(|c| {
             if let Ok(mut c) = c.try_borrow_mut() {
                 *c = None;
             }
         });
-        gilvm_object::objref::unregister_thread(self.py, &self.thread_state);
     }
 }
 

@@ -9,6 +9,22 @@
 //! interpreter of their own (`Interp::nested`), which shares the thread's state. What
 //! differs there: `sys.exc_info()` starts empty and a `threading.local` shows a fresh
 //! namespace.
+//!
+//! # What differs from CPython
+//! - At exit, `__main__`'s globals are set to None in the order they were bound
+//!   (`run_main`), so objects alive in them are finalized; CPython 3.14 frees plain objects
+//!   bound there in that order too, but frees containers (a list or dict of finalizable
+//!   objects) after them, and a list's items last to first, where gilvm frees them first
+//!   to last. Other modules' globals are not cleared.
+//! - Reference cycles are not collected (the collector is another issue), so an object in
+//!   a cycle is never finalized, and a class (always in a cycle in CPython) dies here when
+//!   its last reference goes.
+//! - On the free-threaded build a non-owner's last decrement queues the object to its
+//!   owner (biased counting): it dies, and its finalizer and callbacks run, at the owner's
+//!   next merge or when the owner exits, as in CPython 3.14t. Functions, classes and
+//!   modules bound in a module's namespace are immortal there (never finalized).
+//! - "Exception ignored while closing generator": the traceback has no frame of the code
+//!   that dropped the generator (CPython shows the frame that was running).
 use gilvm_object::lifecycle::{self, Hooks};
 use gilvm_object::types::lookup;
 use gilvm_object::{ObjRef, Payload, Value};
@@ -68,7 +84,8 @@ fn finalize(obj: &ObjRef) -> bool {
                 }
             }
             Payload::Native(_) if interp.is_generator(&v) => {
-                let r = crate::builtins::core::gen_close(interp, Args::new(&[v.clone()]));
+                let r =
+                    crate::builtins::core::gen_close(interp, Args::new(std::slice::from_ref(&v)));
                 if let Err(e) = r {
                     let d = interp.repr(&v).unwrap_or_else(|_| "<generator>".into());
                     report_unraisable(interp, &format!("while closing generator {d}"), &e);

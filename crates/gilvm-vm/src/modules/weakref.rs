@@ -106,12 +106,6 @@ fn create_types(interp: &mut Interp) -> Types {
     let callable_proxy = util::native_type(interp, "CallableProxyType", "weakref", &methods);
     util::set_attr(interp, &callable_proxy, "__hash__", Value::None);
     crate::builtins::add_method(interp, &callable_proxy, "__call__", proxy_call);
-    for t in [&ref_, &proxy, &callable_proxy] {
-        if let Payload::Type(tt) = t.payload() {
-            // Weak references are not weakly referenceable themselves.
-            let _ = tt;
-        }
-    }
     Types {
         ref_,
         proxy,
@@ -501,21 +495,12 @@ fn arg(interp: &mut Interp, args: &Args<'_>, i: usize) -> PyResult<Value> {
 
 fn name_arg(interp: &Interp, args: &Args<'_>) -> PyResult<ObjRef> {
     match args.pos().get(1) {
-        Some(Value::Obj(n)) if n.as_pystr_opt() => Ok(n.clone()),
+        Some(Value::Obj(n)) if matches!(n.payload(), Payload::Str(_)) => Ok(n.clone()),
         Some(v) => Err(interp.type_error(format!(
             "attribute name must be string, not '{}'",
             interp.type_name(v)
         ))),
         None => Err(interp.type_error("expected an attribute name")),
-    }
-}
-
-trait IsStr {
-    fn as_pystr_opt(&self) -> bool;
-}
-impl IsStr for ObjRef {
-    fn as_pystr_opt(&self) -> bool {
-        matches!(self.payload(), Payload::Str(_))
     }
 }
 

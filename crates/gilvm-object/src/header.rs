@@ -38,10 +38,16 @@ mod imp {
         rc: Cell<u32>,
         /// The payload kind (`payload::Kind`), fixed at allocation.
         kind: u8,
+        /// `WEAKLY_REFERENCED`: set once, never cleared (in what would be padding).
+        flags: Cell<u8>,
         /// Model checking only: set when the object is freed.
         #[cfg(loom)]
         freed: Cell<bool>,
     }
+
+    // The "weakly referenced" flag lives in what would be padding: still 8 bytes.
+    #[cfg(not(loom))]
+    const _: () = assert!(std::mem::size_of::<Header>() == 8);
 
     impl Header {
         #[inline(always)]
@@ -49,6 +55,7 @@ mod imp {
             Header {
                 rc: Cell::new(1),
                 kind,
+                flags: Cell::new(0),
                 #[cfg(loom)]
                 freed: Cell::new(false),
             }
@@ -112,6 +119,33 @@ mod imp {
         /// Never called in the GIL build (nothing is ever queued).
         pub fn explicit_merge(&self, _extra: i64) -> i64 {
             self.rc.get() as i64
+        }
+        /// Marks the object as weakly referenced (see `weakref.rs`): its free path consults
+        /// the weak-reference table. Sticky.
+        pub fn set_weakly_referenced(&self) {
+            self.flags.set(1);
+        }
+        /// Has [`set_weakly_referenced`](Self::set_weakly_referenced) been called?
+        #[inline(always)]
+        pub fn is_weakly_referenced(&self) -> bool {
+            self.flags.get() != 0
+        }
+        /// A new reference unless the count already reached zero (the object is dying):
+        /// what a weak reference's upgrade does (`weakref.rs`).
+        pub fn try_incref(&self) -> bool {
+            let c = self.rc.get();
+            if c == 0 {
+                return false;
+            }
+            if c != IMMORTAL {
+                self.rc.set(c + 1);
+            }
+            true
+        }
+        /// Gives a dying object (count 0, being freed by the caller) one reference again,
+        /// owned by the caller: a finalizer runs with it (`lifecycle.rs`).
+        pub fn resurrect(&self) {
+            self.rc.set(1);
         }
     }
 
@@ -199,13 +233,33 @@ mod imp {
     //!
     //! The kind byte never changes, so every store to `local` carries it unchanged (a
     //! merger's store of "count 0" keeps it), and a relaxed load reads it at any time.
+    //!
+    //! # Weak references: the sticky `WEAK` bit and `try_incref`
+    //! Bit 2 of `shared` (`WEAK`, so the count is `shared >> 3`) is set, with a `fetch_or`,
+    //! when the first weak reference to the object is made (and on every weak reference
+    //! object itself), and is never cleared: every transition above keeps it. It does two
+    //! things. The free path reads it to decide whether to clear weak references (no
+    //! per-object pointer: the list lives in a side table, `weakref.rs`). And it makes
+    //! `shared` nonzero, so the owner's last decrement never takes step 2's shortcut
+    //! "`shared == 0`: dead without an atomic transition"; the object then dies only by a
+    //! CAS that leaves it `MERGED` with count 0, which [`Header::try_incref`] (a weak
+    //! reference's upgrade, a CAS adding one to `shared`) can order itself against: it
+    //! fails on `MERGED` count 0 and otherwise wins before the death. An upgrade that adds
+    //! to a count of 0 in state 0 or `QUEUED` revives an object nobody has started freeing
+    //! (the owner's or the drain's merge then sees the count 1), as CPython's
+    //! `_Py_TryIncRefShared`. The weak-reference table's lock keeps the memory alive during
+    //! the upgrade: the free path clears the weak references under it before freeing.
+    //! Loom model: `tests/loom_weakref.rs`.
     use super::IMMORTAL;
     use gilvm_sync::sync::atomic::{AtomicI64, AtomicU32, Ordering};
     #[cfg(loom)]
     use gilvm_sync::sync::broken::{active, Bug};
 
-    const SHIFT: u32 = 2;
+    const SHIFT: u32 = 3;
     const MASK: i64 = 3;
+    /// Bit 2 of `shared`, sticky: the object is weakly referenced, or is itself a weak
+    /// reference (see "Weak references" above).
+    pub const WEAK: i64 = 4;
     #[allow(dead_code)]
     pub const MAYBE_WEAKREF: i64 = 1;
     pub const QUEUED: i64 = 2;
@@ -418,7 +472,7 @@ mod imp {
                             #[cfg(loom)]
                             self.touch();
                         }
-                        return new == MERGED;
+                        return new & !WEAK == MERGED;
                     }
                     Err(s) => shared = s,
                 }
@@ -431,8 +485,13 @@ mod imp {
             gilvm_sync::stats::shared_decref();
             let mut shared = self.shared.load(Ordering::Relaxed);
             loop {
-                let queue = shared == 0 || shared == MAYBE_WEAKREF;
-                let new = if queue { QUEUED } else { shared - (1 << SHIFT) };
+                let plain = shared & !WEAK;
+                let queue = plain == 0 || plain == MAYBE_WEAKREF;
+                let new = if queue {
+                    QUEUED | (shared & WEAK)
+                } else {
+                    shared - (1 << SHIFT)
+                };
                 #[cfg(loom)]
                 if active(Bug::SharedDecrementNotAtomic) {
                     // The bug: a load above and a plain store here, not one RMW.
@@ -440,7 +499,7 @@ mod imp {
                     if queue {
                         return Dec::Queue(self.owner.load(Ordering::Acquire) as u64);
                     }
-                    return if new == MERGED {
+                    return if new & !WEAK == MERGED {
                         Dec::Free
                     } else {
                         Dec::Nothing
@@ -456,7 +515,7 @@ mod imp {
                         if queue {
                             return Dec::Queue(self.owner.load(Ordering::Acquire) as u64);
                         }
-                        return if new == MERGED {
+                        return if new & !WEAK == MERGED {
                             Dec::Free
                         } else {
                             Dec::Nothing
@@ -475,7 +534,7 @@ mod imp {
             loop {
                 let local = self.local.load(Ordering::Relaxed);
                 let count = (shared >> SHIFT) + (local >> KIND_BITS) as i64 + extra;
-                let new = (count << SHIFT) | MERGED;
+                let new = (count << SHIFT) | MERGED | (shared & WEAK);
                 match self.shared.compare_exchange_weak(
                     shared,
                     new,
@@ -503,6 +562,64 @@ mod imp {
         }
         pub fn make_immortal(&self) {
             self.local.fetch_or(IMMORTAL_WORD, Ordering::Relaxed);
+        }
+        /// Sets the sticky `WEAK` bit (see "Weak references"); the caller holds a reference.
+        pub fn set_weakly_referenced(&self) {
+            #[cfg(loom)]
+            self.touch();
+            self.shared.fetch_or(WEAK, Ordering::AcqRel);
+        }
+        /// Is the `WEAK` bit set?
+        #[inline(always)]
+        pub fn is_weakly_referenced(&self) -> bool {
+            self.shared.load(Ordering::Relaxed) & WEAK != 0
+        }
+        /// A weak reference's upgrade (see "Weak references"): a new reference, counted in
+        /// `shared`, unless the object is dead (`MERGED` with count 0). The caller holds the
+        /// weak-reference table's lock, which keeps the memory allocated, and the object has
+        /// the `WEAK` bit (without it the owner may free without a transition, so the
+        /// upgrade fails).
+        pub fn try_incref(&self) -> bool {
+            #[cfg(loom)]
+            self.touch();
+            if self.is_immortal() {
+                return true;
+            }
+            let mut shared = self.shared.load(Ordering::Relaxed);
+            loop {
+                #[cfg(loom)]
+                let broken = active(Bug::TryIncrefIgnoresDeath);
+                #[cfg(not(loom))]
+                let broken = false;
+                if !broken && (shared & !WEAK == MERGED || shared & WEAK == 0) {
+                    return false;
+                }
+                match self.shared.compare_exchange_weak(
+                    shared,
+                    shared + (1 << SHIFT),
+                    Ordering::AcqRel,
+                    Ordering::Relaxed,
+                ) {
+                    Ok(_) => return true,
+                    Err(s) => shared = s,
+                }
+            }
+        }
+        /// Gives a dying object (count 0, being freed by the caller, which alone can reach
+        /// it but through the weak-reference table, whose upgrades fail on it) one
+        /// reference again, owned by the caller and counted in `shared`: a finalizer runs
+        /// with it (`lifecycle.rs`).
+        pub fn resurrect(&self) {
+            #[cfg(loom)]
+            self.touch();
+            let weak = self.shared.load(Ordering::Relaxed) & WEAK;
+            self.local.store(
+                self.local.load(Ordering::Relaxed) & KIND_MASK,
+                Ordering::Relaxed,
+            );
+            self.owner.store(0, Ordering::Release);
+            self.shared
+                .store((1 << SHIFT) | MERGED | weak, Ordering::Release);
         }
         pub fn is_immortal(&self) -> bool {
             self.local.load(Ordering::Relaxed) >= IMMORTAL_WORD

@@ -19,6 +19,7 @@ pub mod header;
 pub mod instclass;
 pub mod iterstate;
 pub mod keys;
+pub mod lifecycle;
 pub mod list;
 pub mod objref;
 pub mod payload;
@@ -28,6 +29,7 @@ pub mod str;
 pub mod tables;
 pub mod types;
 pub mod value;
+pub mod weakref;
 
 pub use gilvm_sync::{ObjCell, Py};
 pub use objref::{ObjRef, SendRef};

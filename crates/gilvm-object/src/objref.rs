@@ -106,6 +106,32 @@ impl ObjRef {
         self.header().is_unique_to_current_thread()
     }
 
+    /// Marks the object as weakly referenced (`weakref.rs`; sticky).
+    pub fn set_weakly_referenced(&self) {
+        if !self.is_immortal() {
+            self.header().set_weakly_referenced()
+        }
+    }
+
+    /// Has the object ever been weakly referenced (or is it a weak reference)?
+    #[inline(always)]
+    pub fn is_weakly_referenced(&self) -> bool {
+        self.header().is_weakly_referenced()
+    }
+
+    /// Takes ownership of a count already taken on the object at `ptr`.
+    ///
+    /// # Safety
+    /// `ptr` must point to a live object, and the caller must own one count of it, which
+    /// passes to the returned `ObjRef`.
+    #[inline]
+    pub(crate) unsafe fn from_raw_owned(ptr: NonNull<PyObject>) -> ObjRef {
+        ObjRef {
+            ptr,
+            _marker: PhantomData,
+        }
+    }
+
     /// Makes this object immortal.
     pub fn make_immortal(&self) {
         self.header().make_immortal()
@@ -248,6 +274,14 @@ pub fn unregister_thread(_py: Py<'_>, ts: &gilvm_sync::ThreadState) {
 
 #[inline(never)]
 fn free(ptr: NonNull<PyObject>) {
+    // Weak references to clear, or a finalizer to run (`lifecycle.rs`): the first check is
+    // a bit of the header, the second the kind and, for an instance, its class's cached
+    // flags.
+    // SAFETY: the count reached zero; the object is still allocated.
+    let weak = unsafe { (*ptr.as_ptr()).header.is_weakly_referenced() };
+    if (weak || crate::lifecycle::may_finalize(ptr)) && !crate::lifecycle::before_free(ptr, weak) {
+        return;
+    }
     // Model checking: record the free and drop the payload, but keep the header, so that a
     // later access is reported by the header's check instead of being undefined behaviour;
     // the model releases the memory with `loom_reclaim`.

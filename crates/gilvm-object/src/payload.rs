@@ -386,6 +386,8 @@ pub enum BuiltinBase {
     Property,
     ClassMethod,
     StaticMethod,
+    /// `weakref.ReferenceType` (the base is the plain weak reference object).
+    WeakRef,
 }
 
 impl BuiltinBase {
@@ -402,6 +404,7 @@ impl BuiltinBase {
             BuiltinBase::Property => "property",
             BuiltinBase::ClassMethod => "classmethod",
             BuiltinBase::StaticMethod => "staticmethod",
+            BuiltinBase::WeakRef => "weakref.ReferenceType",
         }
     }
 }

@@ -139,8 +139,11 @@ pub const HOOK_SETATTR: u8 = 2;
 /// … `__delattr__`.
 pub const HOOK_DELATTR: u8 = 4;
 const HOOKS_VALID: u64 = 8;
+/// … and `__del__` (a finalizer: its instances' free path calls the VM, `lifecycle.rs`).
+pub const HOOK_DEL: u8 = 16;
+const HOOKS_MASK: u64 = 0x17;
 
-/// Advances when `__getattribute__`, `__setattr__` or `__delattr__` is assigned to or
+/// Advances when `__getattribute__`, `__setattr__`, `__delattr__` or `__del__` is assigned to or
 /// deleted from any class (`note_hook_write`), which makes every class recompute its
 /// `attr_hooks`. Other class-attribute writes leave it alone, so a class counter written in
 /// a loop does not make every attribute access recompute them.
@@ -188,7 +191,7 @@ impl TypeObject {
         let epoch = HOOKS_EPOCH.load(Ordering::Acquire);
         let w = self.hooks.load(Ordering::Relaxed);
         if w >> 8 == epoch && w & HOOKS_VALID != 0 {
-            return (w & 7) as u8;
+            return (w & HOOKS_MASK) as u8;
         }
         self.compute_hooks(py, epoch)
     }
@@ -201,6 +204,7 @@ impl TypeObject {
             ("__getattribute__", HOOK_GETATTRIBUTE),
             ("__setattr__", HOOK_SETATTR),
             ("__delattr__", HOOK_DELATTR),
+            ("__del__", HOOK_DEL),
         ] {
             let n = intern(py, name);
             let found = lookup(py, self.this(), &n);

@@ -289,6 +289,9 @@ pub mod broken {
         AppendLenBeforeEntry,
         /// `world.rs`: `with_world_stopped` runs its closure without stopping the world.
         StwWriteWithoutStop,
+        /// `header.rs`: a weak reference's upgrade (`try_incref`) counts an object whose
+        /// count already reached 0 (merged), reviving an object being freed.
+        TryIncrefIgnoresDeath,
     }
 
     std::thread_local! {

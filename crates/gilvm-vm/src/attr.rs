@@ -598,6 +598,9 @@ impl Interp {
                             return Ok(Some(Value::Obj(d)));
                         }
                     }
+                    if n == "__weakref__" && inst.class_type().slots.weakref {
+                        return Ok(Some(crate::modules::weakref::first_weakref(obj)));
+                    }
                     if let InstanceBase::Exception(_) = &inst.base {
                         return crate::exc_methods::exc_attr(self, obj, n);
                     }
@@ -861,7 +864,7 @@ impl Interp {
         Ok(())
     }
 
-    /// `__getattribute__`, `__setattr__` or `__delattr__`: a class-namespace write of one
+    /// `__getattribute__`, `__setattr__`, `__delattr__` or `__del__`: a class-namespace write of one
     /// of them changes the classes' `attr_hooks`; it is announced before and after the
     /// write (`types::note_hook_write`), so that hooks computed in between are stale.
     fn is_hook_name(&self, name: &ObjRef) -> bool {
@@ -872,7 +875,7 @@ impl Interp {
             || (!name.is_immortal()
                 && matches!(
                     str_of(name),
-                    "__getattribute__" | "__setattr__" | "__delattr__"
+                    "__getattribute__" | "__setattr__" | "__delattr__" | "__del__"
                 ))
     }
 

@@ -38,6 +38,22 @@ pub struct Interp {
     pub(crate) thread_state: std::sync::Arc<gilvm_sync::ThreadState>,
     /// Per-thread dicts of `threading.local` objects, by the local object's id.
     pub(crate) thread_locals: std::collections::HashMap<u64, ObjRef>,
+    /// A finalizer's interpreter (`Interp::nested`): not the thread's own, which it must
+    /// not unregister when dropped.
+    nested: bool,
+}
+
+/// What a finalizer running on this thread needs to build its own `Interp` (`nested`):
+/// set while the thread's own `Interp` exists.
+struct ThreadCtx {
+    g: &'static Globals,
+    thread_state: std::sync::Arc<gilvm_sync::ThreadState>,
+    stack_base: usize,
+    stack_size: usize,
+}
+
+thread_local! {
+    static THREAD_CTX: std::cell::RefCell<Option<ThreadCtx>> = const { std::cell::RefCell::new(None) };
 }
 
 impl Interp {
@@ -53,6 +69,14 @@ impl Interp {
     ) -> Interp {
         let marker = 0u8;
         gilvm_object::objref::register_thread(&thread_state);
+        THREAD_CTX.with(|c| {
+            *c.borrow_mut() = Some(ThreadCtx {
+                g,
+                thread_state: thread_state.clone(),
+                stack_base: &marker as *const u8 as usize,
+                stack_size,
+            })
+        });
         Interp {
             // SAFETY: forwarded from this function's contract.
             py: unsafe { Py::assume_attached() },
@@ -66,7 +90,45 @@ impl Interp {
             frame_pool: Vec::new(),
             thread_state,
             thread_locals: std::collections::HashMap::new(),
+            nested: false,
         }
+    }
+
+    /// Whether this thread can run Python code from a free path now (its own `Interp`
+    /// exists: see `lifecycle.rs` in the object model).
+    pub fn can_nest() -> bool {
+        THREAD_CTX.with(|c| c.try_borrow().is_ok_and(|c| c.is_some()))
+    }
+
+    /// Runs `f` with an interpreter of its own on this (attached) thread, for code that runs
+    /// from an object's free path (finalizers, weak reference callbacks), where the
+    /// thread's own `Interp` is borrowed further up the stack. It shares the thread's state
+    /// and native stack bounds, and starts with no exception being handled. None when the
+    /// thread has no `Interp` (it is exiting).
+    pub fn nested<R>(f: impl FnOnce(&mut Interp) -> R) -> Option<R> {
+        let ctx = THREAD_CTX.with(|c| {
+            c.try_borrow().ok().and_then(|c| {
+                c.as_ref()
+                    .map(|c| (c.g, c.thread_state.clone(), c.stack_base, c.stack_size))
+            })
+        })?;
+        let (g, thread_state, stack_base, stack_size) = ctx;
+        let mut interp = Interp {
+            // SAFETY: the thread's own Interp exists (THREAD_CTX is set), so it is attached.
+            py: unsafe { Py::assume_attached() },
+            g,
+            depth: 0,
+            recursion_limit: g.recursion_limit.load(std::sync::atomic::Ordering::Relaxed),
+            handled: Value::None,
+            stack_base,
+            stack_size,
+            pool: Vec::new(),
+            frame_pool: Vec::new(),
+            thread_state,
+            thread_locals: std::collections::HashMap::new(),
+            nested: true,
+        };
+        Some(f(&mut interp))
     }
 
     /// True when the native stack is nearly exhausted.
@@ -173,7 +235,19 @@ impl Drop for Interp {
         self.handled = Value::None;
         self.pool.clear();
         self.frame_pool.clear();
+        if self.nested {
+            return;
+        }
+        // Objects still queued to this thread die here: their finalizers and weak
+        // reference callbacks run on this thread (a pusher that finds the queue gone from
+        // now on merges and frees on its own thread).
         gilvm_object::objref::unregister_thread(self.py, &self.thread_state);
+        // Finalizers do not run past this point (the thread is leaving).
+        THREAD_CTX.with(|c| {
+            if let Ok(mut c) = c.try_borrow_mut() {
+                *c = None;
+            }
+        });
     }
 }
 

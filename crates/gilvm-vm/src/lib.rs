@@ -24,6 +24,7 @@ pub mod error;
 mod eval;
 mod exc_methods;
 pub mod exceptions;
+mod finalize;
 mod frame;
 mod gen;
 pub mod gilctl;
@@ -90,6 +91,7 @@ impl Vm {
     /// Initialises the runtime (once per process) with `config`.
     pub fn new(config: Config) -> Vm {
         let g = init::runtime();
+        finalize::install(&g.generator_type);
         let gil_on = config.gil == Some(true);
         let first = g.config.get().is_none();
         if first {
@@ -206,8 +208,32 @@ impl Interp {
         };
         // Finalisation: join non-daemon threads, run atexit callbacks, flush.
         crate::modules::sys::shutdown(self);
+        self.clear_main_globals(&d);
         modules::io::flush_stdout();
         status
+    }
+
+    /// The last step of finalisation: `__main__`'s globals are set to None in the order
+    /// they were bound (as CPython's `_PyModule_ClearDict`), so that objects alive in them
+    /// die now and their finalizers (`__del__`, weak reference callbacks) run.
+    fn clear_main_globals(&mut self, d: &ObjRef) {
+        let Payload::Dict(dict) = d.payload() else {
+            return;
+        };
+        for k in dict.keys(self.py) {
+            if matches!(&k, Value::Obj(o) if o.is(&self.g.names.builtins)) {
+                continue;
+            }
+            if let Value::Obj(key) = &k {
+                if matches!(key.payload(), Payload::Str(_)) {
+                    let old = dict.get_str(self.py, key);
+                    if old.is_some() {
+                        self.dict_set_str(d, key.clone(), Value::None);
+                    }
+                    drop(old);
+                }
+            }
+        }
     }
 
     /// Exit status for an uncaught `KeyboardInterrupt` (the process then ends as killed by

@@ -495,6 +495,8 @@ impl Interp {
                     Layout::Object
                 } else if let Some(l) = crate::builtin_sub::base_layout(self.g.types, b) {
                     l
+                } else if crate::modules::weakref::is_ref_type(b) {
+                    Layout::Base(gilvm_object::payload::BuiltinBase::WeakRef)
                 } else if crate::builtin_sub::is_final_builtin(self.g.types, b)
                     || b.is(&self.g.generator_type)
                 {

@@ -1192,7 +1192,7 @@ fn gen_iter(interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(a[0].clone())
 }
 
-fn gen_close(interp: &mut Interp, args: Args<'_>) -> PyResult {
+pub(crate) fn gen_close(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "close", 1, 1)?;
     let Value::Obj(g) = &a[0] else {
         return Err(interp.type_error("close() needs a generator"));

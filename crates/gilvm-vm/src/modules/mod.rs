@@ -30,6 +30,7 @@ pub mod sys;
 pub mod thread;
 pub mod time;
 pub mod util;
+pub mod weakref;
 
 use crate::NativeModuleDef;
 
@@ -79,6 +80,11 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "functools",
             init: functools::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_weakref",
+            init: weakref::init,
             needs_gil: false,
         },
         NativeModuleDef {

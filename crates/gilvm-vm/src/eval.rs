@@ -22,8 +22,18 @@ pub enum Exit {
 }
 
 impl Interp {
-    /// Runs `f` until it returns, yields, or raises.
+    /// Runs `f` until it returns, yields, or raises; `f` is the thread's current frame
+    /// (`Interp::cur_frame`) meanwhile.
+    #[inline(always)]
     pub fn eval(&mut self, f: &mut Frame) -> Result<Exit, PyErr> {
+        let outer = std::mem::replace(&mut self.cur_frame, f as *const Frame);
+        let r = self.eval_frame(f);
+        self.cur_frame = outer;
+        r
+    }
+
+    /// The interpreter loop proper.
+    fn eval_frame(&mut self, f: &mut Frame) -> Result<Exit, PyErr> {
         // Borrowed, not cloned: no instruction reassigns `f.code` (a count increment and
         // decrement saved per call).
         let code = code_of(&f.code);
@@ -247,6 +257,9 @@ impl Interp {
                             Value::push_words(&mut stack, recv);
                         }
                         Instr::CallMethod(n) => {
+                            // The line of the call, for the callee's view of its caller
+                            // (`Frame::line`: warnings, `builtins/exec.rs`).
+                            f.pc = pc;
                             let n = n as usize;
                             let len = stack.len();
                             let base = len - n - 2;
@@ -260,6 +273,9 @@ impl Interp {
                             Value::push_words(&mut stack, tri!(r));
                         }
                         Instr::Call(n) => {
+                            // The line of the call, for the callee's view of its caller
+                            // (`Frame::line`: warnings, `builtins/exec.rs`).
+                            f.pc = pc;
                             let n = n as usize;
                             let base = stack.len() - n - 1;
                             let args = Args::new(&stack[base + 1..]);
@@ -268,6 +284,9 @@ impl Interp {
                             Value::push_words(&mut stack, tri!(r));
                         }
                         Instr::CallKw(n) => {
+                            // The line of the call, for the callee's view of its caller
+                            // (`Frame::line`: warnings, `builtins/exec.rs`).
+                            f.pc = pc;
                             let names = pop!();
                             let n = n as usize;
                             let base = stack.len() - n - 1;
@@ -289,6 +308,9 @@ impl Interp {
                             Value::push_words(&mut stack, tri!(r));
                         }
                         Instr::CallEx(has_kw) => {
+                            // The line of the call, for the callee's view of its caller
+                            // (`Frame::line`: warnings, `builtins/exec.rs`).
+                            f.pc = pc;
                             let kwargs = if has_kw != 0 { Some(pop!()) } else { None };
                             let args = pop!();
                             let func = pop!();
@@ -842,6 +864,10 @@ impl Interp {
                             &mut stack,
                             Value::Obj(self.g.exc.assertion_error.clone()),
                         ),
+                        Instr::PrintExpr => {
+                            let v = pop!();
+                            tri!(crate::builtins::exec::print_expr(self, v));
+                        }
                         Instr::LoadLocals => {
                             let l = f.locals.clone().unwrap_or_else(|| f.globals.clone());
                             Value::push_words(&mut stack, Value::Obj(l));

@@ -38,6 +38,10 @@ pub struct Interp {
     pub(crate) thread_state: std::sync::Arc<gilvm_sync::ThreadState>,
     /// Per-thread dicts of `threading.local` objects, by the local object's id.
     pub(crate) thread_locals: std::collections::HashMap<u64, ObjRef>,
+    /// The frame `eval` is running on this thread (null outside Python code): what
+    /// `globals()`, `locals()`, `exec()` and `eval()` see as their caller
+    /// (`builtins/exec.rs`).
+    pub(crate) cur_frame: *const crate::frame::Frame,
 }
 
 impl Interp {
@@ -66,6 +70,7 @@ impl Interp {
             frame_pool: Vec::new(),
             thread_state,
             thread_locals: std::collections::HashMap::new(),
+            cur_frame: std::ptr::null(),
         }
     }
 

@@ -101,7 +101,23 @@ pub fn compile_mode(
             ruff_text_size::TextRange::default(),
         ));
     }
-    if mode == Mode::Eval && source.starts_with([' ', '\t']) && !source.trim().is_empty() {
+    // Nothing to compile in 'eval' or 'single' mode: CPython's "invalid syntax" on the
+    // last line (line 0 for an empty source), at offset 0.
+    let empty = |text: &str| {
+        let lines: Vec<&str> = source.split_inclusive('\n').collect();
+        CompileError {
+            line: lines.len() as u32,
+            text: text.trim_end_matches(['\n', '\r']).to_string(),
+            ..CompileError::syntax(
+                "invalid syntax".into(),
+                ruff_text_size::TextRange::default(),
+            )
+        }
+    };
+    if mode == Mode::Eval && source.trim().is_empty() && !source.starts_with([' ', '\t']) {
+        return Err(empty(source.split_inclusive('\n').last().unwrap_or("")));
+    }
+    if mode == Mode::Eval && source.starts_with([' ', '\t']) {
         let n = source.len() - source.trim_start_matches([' ', '\t']).len();
         return Err(fix(CompileError {
             kind: ErrorKind::IndentationError,
@@ -135,6 +151,10 @@ pub fn compile_mode(
     // Scopes are keyed by their node's range: the module's must not be that of the code it
     // holds (`lambda: 0` alone), so it is made one past the end of the source.
     module.range = ruff_text_size::TextRange::new(0.into(), (source.len() as u32 + 1).into());
+    if mode == Mode::Single && module.body.is_empty() {
+        let last = source.split_inclusive('\n').last().unwrap_or("");
+        return Err(empty(last));
+    }
     if mode == Mode::Single && module.body.len() > 1 {
         // CPython points just after the first statement.
         return Err(fix(CompileError::syntax(

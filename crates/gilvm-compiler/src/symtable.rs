@@ -273,6 +273,11 @@ impl Builder {
                 } else if let Expr::Name(n) = &*a.target {
                     self.cur().mark(&n.id, ASSIGNED);
                 }
+                // Module and class bodies evaluate the annotation (codegen's AnnAssign):
+                // the scopes in it (a generator expression) must be known.
+                if matches!(self.cur().kind, ScopeKind::Module | ScopeKind::Class) {
+                    self.expr(&a.annotation)?;
+                }
             }
             Stmt::For(f) => {
                 self.expr(&f.iter)?;

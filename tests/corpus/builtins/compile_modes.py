@@ -77,3 +77,16 @@ try:
     compile("a\0", "f", "exec")
 except SyntaxError as e:
     print(e.msg, e.lineno, e.offset, e.text, e.filename)
+
+# Nothing to compile in 'eval' and 'single' modes.
+for src, mode in [("", "eval"), ("", "single"), ("\n\n", "single"), ("# c", "single")]:
+    try:
+        compile(src, "f", mode)
+    except SyntaxError as e:
+        print(repr(src), mode, e.args, e.lineno, e.offset, repr(e.text))
+for src in ["", "   ", "\t"]:
+    try:
+        eval(src)
+    except SyntaxError as e:
+        print(repr(src), e)
+print(compile("", "f", "exec").co_name)

@@ -157,7 +157,7 @@ impl Interp {
         let err = self.syntax_error_from(&e, filename);
         if let Payload::Instance(i) = err.0.payload() {
             let set = |s: &Interp, k: &str, v: Value| i.attr_set(s.py, s.intern(k), v);
-            if e.line == 0 {
+            if e.line == 0 && e.msg.contains("null bytes") {
                 // No location (null bytes): CPython's attributes are None.
                 for k in [
                     "filename",
@@ -181,7 +181,22 @@ impl Interp {
             {
                 // 'eval'/'single' source is not given a final newline.
                 let t = self.new_str(e.text.clone());
-                set(self, "text", t);
+                set(self, "text", t.clone());
+                let msg = self.new_str(e.msg.clone());
+                let fname = self.new_str(filename);
+                let details = self.new_tuple(vec![
+                    fname,
+                    Value::Int(e.line as i64),
+                    Value::Int(e.col as i64),
+                    t,
+                    Value::Int(e.line as i64),
+                    Value::Int(e.end_col as i64),
+                ]);
+                let args = self.new_tuple(vec![msg, details]);
+                if let Some(d) = crate::error::exc_data(&err.0) {
+                    let old = d.with(self.py, |d| std::mem::replace(&mut d.args, args));
+                    drop(old);
+                }
             }
         }
         Err(err)
@@ -678,6 +693,27 @@ fn import(interp: &mut Interp, args: Args<'_>) -> PyResult {
     };
     let fromlist = a[3].cloned().unwrap_or(Value::None);
     interp.import_name(&n, &fromlist, &level, &globals)
+}
+
+impl Interp {
+    /// The `__import__` an import statement in `globals` must call, when it is not
+    /// gilvm's own (which the eval loop calls directly); ImportError when the builtins
+    /// have none.
+    pub(crate) fn import_hook(&mut self, globals: &ObjRef) -> PyResult<Option<Value>> {
+        let own = self.custom_builtins(globals);
+        let b = own.as_ref().unwrap_or(&self.g.builtins_dict);
+        let key = self.intern("__import__");
+        match self.dict_get_str(b, &key) {
+            None => Err(self.import_error("__import__ not found")),
+            Some(Value::Obj(o))
+                if matches!(o.payload(), Payload::BuiltinFunction(f)
+                    if f.func.0 == import as crate::interp::NativeFn as *const ()) =>
+            {
+                Ok(None)
+            }
+            Some(h) => Ok(Some(h)),
+        }
+    }
 }
 
 /// `breakpoint(*args, **kws)`: calls `sys.breakpointhook`.

@@ -78,6 +78,8 @@ pub struct Compiler<'a, 'py> {
     pub future_annotations: bool,
     /// The leading `from __future__ import …` statements (the only place they may be).
     pub future_imports: Vec<ruff_text_size::TextRange>,
+    /// `'single'` mode: module-level expression statements print their value.
+    pub interactive: bool,
 }
 
 /// The `__future__` features Python 3 knows; all but `annotations` are always on.
@@ -190,6 +192,7 @@ pub fn compile<'py>(
     filename: &ObjRef,
     table: &SymbolTable,
     module: &ast::ModModule,
+    mode: crate::Mode,
 ) -> CResult<CodeObject> {
     let (future_imports, future_annotations) = future_imports(&module.body)?;
     let mut c = Compiler {
@@ -201,14 +204,24 @@ pub fn compile<'py>(
         units: Vec::new(),
         future_annotations,
         future_imports,
+        interactive: mode == crate::Mode::Single,
     };
     let scope = &table.scopes[&table.module_key];
     c.push_unit(scope, "<module>".into());
+    if mode == crate::Mode::Eval {
+        // `compile(..., 'eval')`: the body is the one expression, whose value is returned.
+        if let Some(Stmt::Expr(e)) = module.body.first() {
+            c.set_loc(e.range);
+            c.expr(&e.value)?;
+            c.b().emit(Instr::ReturnValue);
+        }
+        return Ok(c.pop_unit("<module>", 1, 0, 0, 0, 0));
+    }
     if has_annotations(&module.body) {
         c.setup_annotations();
     }
-    // A module docstring becomes the module's `__doc__`.
-    if let Some(Stmt::Expr(e)) = module.body.first() {
+    // A module docstring becomes the module's `__doc__` (not in interactive mode).
+    if let (false, Some(Stmt::Expr(e))) = (c.interactive, module.body.first()) {
         if let Expr::StringLiteral(s) = &*e.value {
             let d = c.b().str_const(s.value.to_str());
             c.emit(Instr::LoadConst(d));
@@ -271,6 +284,9 @@ impl<'a, 'py> Compiler<'a, 'py> {
         }
         if matches!(scope.kind, ScopeKind::Class | ScopeKind::Module) {
             fl |= flags::NAME_SCOPE;
+        }
+        if scope.kind == ScopeKind::Comprehension && scope.names_in_namespace {
+            fl |= flags::INHERIT_LOCALS;
         }
         let cell2arg = scope
             .cellvars

@@ -19,6 +19,7 @@ pub mod symtable;
 
 use gilvm_object::code::CodeObject;
 use gilvm_object::{ObjRef, Py};
+use ruff_text_size::Ranged;
 
 pub use error::{CompileError, ErrorKind};
 
@@ -65,7 +66,130 @@ pub fn compile_module(
         .map_err(|e| fix(parse_errors::convert(source, e)))?;
     let module = parsed.syntax();
     let table = symtable::build(module).map_err(fix)?;
-    codegen::compile(py, source, &index, filename, &table, module).map_err(fix)
+    codegen::compile(py, source, &index, filename, &table, module, Mode::Exec).map_err(fix)
+}
+
+/// The modes of the `compile()` builtin.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A module body (a sequence of statements); its code returns None.
+    Exec,
+    /// One expression; its code returns the expression's value.
+    Eval,
+    /// One statement, as typed at the interactive prompt: expression statements show their
+    /// value through `sys.displayhook`.
+    Single,
+}
+
+/// Compiles source for the `compile()` builtin (and `exec()`/`eval()` of a string). Unlike
+/// [`compile_module`], the module body's names go through its namespace (LOAD_NAME /
+/// STORE_NAME), because the code may run with a locals mapping other than its globals.
+pub fn compile_mode(
+    py: Py<'_>,
+    source: &str,
+    filename: &ObjRef,
+    mode: Mode,
+) -> Result<CodeObject, CompileError> {
+    let index = LineIndex::new(source);
+    let fix = |mut e: CompileError| -> CompileError {
+        locate(&mut e, source, &index);
+        e
+    };
+    if source.contains('\0') {
+        // No location: the caller makes a SyntaxError whose lineno is None.
+        return Err(CompileError::syntax(
+            "source code string cannot contain null bytes".into(),
+            ruff_text_size::TextRange::default(),
+        ));
+    }
+    // Nothing to compile in 'eval' or 'single' mode: CPython's "invalid syntax" on the
+    // last line (line 0 for an empty source), at offset 0.
+    let empty = |text: &str| {
+        let lines: Vec<&str> = source.split_inclusive('\n').collect();
+        CompileError {
+            line: lines.len() as u32,
+            text: text.trim_end_matches(['\n', '\r']).to_string(),
+            ..CompileError::syntax(
+                "invalid syntax".into(),
+                ruff_text_size::TextRange::default(),
+            )
+        }
+    };
+    if mode == Mode::Eval && source.trim().is_empty() && !source.starts_with([' ', '\t']) {
+        return Err(empty(source.split_inclusive('\n').last().unwrap_or("")));
+    }
+    if mode == Mode::Eval && source.starts_with([' ', '\t']) {
+        let n = source.len() - source.trim_start_matches([' ', '\t']).len();
+        return Err(fix(CompileError {
+            kind: ErrorKind::IndentationError,
+            ..CompileError::syntax(
+                "unexpected indent".into(),
+                ruff_text_size::TextRange::at(0.into(), (n as u32).into()),
+            )
+        }));
+    }
+    let mut module = match mode {
+        Mode::Exec | Mode::Single => ruff_python_parser::parse_module(source)
+            .map_err(|e| fix(parse_errors::convert(source, e)))?
+            .into_syntax(),
+        Mode::Eval => {
+            let parsed = ruff_python_parser::parse_expression(source)
+                .map_err(|e| fix(parse_errors::convert(source, e)))?
+                .into_syntax();
+            let range = parsed.range;
+            let stmt = ruff_python_ast::Stmt::Expr(ruff_python_ast::StmtExpr {
+                node_index: Default::default(),
+                range: parsed.body.range(),
+                value: parsed.body,
+            });
+            ruff_python_ast::ModModule {
+                node_index: Default::default(),
+                range,
+                body: vec![stmt].into(),
+            }
+        }
+    };
+    // Scopes are keyed by their node's range: the module's must not be that of the code it
+    // holds (`lambda: 0` alone), so it is made one past the end of the source.
+    module.range = ruff_text_size::TextRange::new(0.into(), (source.len() as u32 + 1).into());
+    if mode == Mode::Single && module.body.is_empty() {
+        let last = source.split_inclusive('\n').last().unwrap_or("");
+        return Err(empty(last));
+    }
+    if mode == Mode::Single && module.body.len() > 1 {
+        // CPython points just after the first statement.
+        return Err(fix(CompileError::syntax(
+            "multiple statements found while compiling a single statement".into(),
+            ruff_text_size::TextRange::at(module.body[0].range().end(), 1.into()),
+        )));
+    }
+    // Interactive input ends a compound statement with an empty line: without a final
+    // newline, CPython's 'single' mode rejects one.
+    if mode == Mode::Single && !source.ends_with('\n') {
+        if let Some(st) = module.body.first() {
+            use ruff_python_ast::Stmt as S;
+            let compound = matches!(
+                st,
+                S::For(_)
+                    | S::While(_)
+                    | S::If(_)
+                    | S::With(_)
+                    | S::Try(_)
+                    | S::FunctionDef(_)
+                    | S::ClassDef(_)
+                    | S::Match(_)
+            );
+            if compound {
+                let end = (source.len() as u32).into();
+                return Err(fix(CompileError::syntax(
+                    "invalid syntax".into(),
+                    ruff_text_size::TextRange::new(end, end),
+                )));
+            }
+        }
+    }
+    let table = symtable::build_with(&module, true).map_err(fix)?;
+    codegen::compile(py, source, &index, filename, &table, &module, mode).map_err(fix)
 }
 
 /// Fills in line, columns and source text of an error from its byte range.

@@ -47,6 +47,8 @@ pub fn convert(source: &str, e: ParseError) -> CompileError {
         || lower.contains("expected a statement")
         || lower.contains("expected an expression")
         || lower.contains("simple statements must be separated")
+        || lower.contains("unexpected token at the end of an expression")
+        || lower.contains("but found a keyword")
     {
         "invalid syntax".to_string()
     } else {

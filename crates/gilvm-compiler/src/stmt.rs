@@ -28,7 +28,13 @@ impl<'a, 'py> Compiler<'a, 'py> {
         match s {
             Stmt::Expr(e) => {
                 self.expr(&e.value)?;
-                self.emit(Instr::Pop);
+                // `compile(..., 'single')`: the module body's expression statements show
+                // their value (CPython's interactive mode).
+                if self.interactive && self.units.len() == 1 {
+                    self.emit(Instr::PrintExpr);
+                } else {
+                    self.emit(Instr::Pop);
+                }
             }
             Stmt::Assign(a) => {
                 self.expr(&a.value)?;

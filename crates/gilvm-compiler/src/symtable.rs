@@ -61,6 +61,10 @@ pub struct Scope {
     /// The name of the innermost enclosing class (this scope's own for a class body), for
     /// private name mangling (`crate::mangle`). The scope's names are stored mangled.
     pub private: Option<String>,
+    /// A module compiled by `compile()`/`exec()`: its names go through the namespace
+    /// (LoadName/StoreName), since the code may run with a locals mapping distinct from its
+    /// globals. Modules run by import use the globals directly.
+    pub names_in_namespace: bool,
 }
 
 impl Scope {
@@ -77,6 +81,7 @@ impl Scope {
             freevars: Vec::new(),
             needs_class_cell: false,
             private,
+            names_in_namespace: false,
         }
     }
     /// `name` mangled for this scope (see `crate::mangle`).
@@ -108,6 +113,9 @@ impl Scope {
         match self.access.get(name) {
             Some(a) => *a,
             None => match self.kind {
+                ScopeKind::Module | ScopeKind::Comprehension if self.names_in_namespace => {
+                    Access::Name
+                }
                 ScopeKind::Module => Access::GlobalImplicit,
                 ScopeKind::Class => Access::Name,
                 _ => Access::GlobalImplicit,
@@ -286,6 +294,11 @@ impl Builder {
                     self.target(&a.target)?;
                 } else if let Expr::Name(n) = &*a.target {
                     self.cur().mark(&n.id, ASSIGNED);
+                }
+                // Module and class bodies evaluate the annotation (codegen's AnnAssign):
+                // the scopes in it (a generator expression) must be known.
+                if matches!(self.cur().kind, ScopeKind::Module | ScopeKind::Class) {
+                    self.expr(&a.annotation)?;
                 }
             }
             Stmt::For(f) => {
@@ -671,6 +684,16 @@ fn walk_fstring_elements(elts: &ast::InterpolatedStringElements, f: &mut dyn FnM
 
 /// Builds and resolves the table for a module.
 pub fn build(module: &ast::ModModule) -> Result<SymbolTable, CompileError> {
+    build_with(module, false)
+}
+
+/// [`build`]; with `names_in_namespace`, the module body reads and writes its implicit
+/// globals through its namespace, as CPython's LOAD_NAME/STORE_NAME (see
+/// [`Scope::names_in_namespace`]).
+pub fn build_with(
+    module: &ast::ModModule,
+    names_in_namespace: bool,
+) -> Result<SymbolTable, CompileError> {
     let mut b = Builder {
         scopes: HashMap::new(),
         stack: Vec::new(),
@@ -681,6 +704,31 @@ pub fn build(module: &ast::ModModule) -> Result<SymbolTable, CompileError> {
     let module_key = key(module.range);
     let mut scopes = b.scopes;
     resolve(&mut scopes, module_key, &HashSet::new(), false)?;
+    if names_in_namespace {
+        // The module, and the list/set/dict comprehensions in it (nested in one another):
+        // CPython inlines those into the module body, so they see its locals mapping too
+        // (the VM runs them with their caller's locals: `flags::INHERIT_LOCALS`).
+        let mut todo = vec![module_key];
+        while let Some(k) = todo.pop() {
+            let Some(s) = scopes.get_mut(&k) else {
+                continue;
+            };
+            s.names_in_namespace = true;
+            for a in s.access.values_mut() {
+                if *a == Access::GlobalImplicit {
+                    *a = Access::Name;
+                }
+            }
+            let children: Vec<(u32, u32)> = s.children.iter().map(|r| key(*r)).collect();
+            for c in children {
+                if let Some(cs) = scopes.get(&c) {
+                    if cs.kind == ScopeKind::Comprehension && !cs.is_generator {
+                        todo.push(c);
+                    }
+                }
+            }
+        }
+    }
     Ok(SymbolTable { scopes, module_key })
 }
 

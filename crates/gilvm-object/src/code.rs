@@ -271,6 +271,9 @@ pub enum Instr {
     LoadAssertionError,
     /// Push `locals()` of a class body onto the stack (for `__classcell__`).
     LoadLocals,
+    /// `[value]` → `[]`: `sys.displayhook(value)` (expression statements of code compiled
+    /// in `'single'` mode, CPython's PRINT_EXPR).
+    PrintExpr,
     /// Set up the `__class__` cell of a class body: store the cell into the namespace as
     /// `__classcell__` (arg = cell index).
     StoreClassCell(u32),
@@ -333,6 +336,10 @@ pub mod flags {
     /// Module or class body: names resolve through a locals dict.
     pub const NAME_SCOPE: u32 = 8;
     pub const NESTED: u32 = 16;
+    /// A list/set/dict comprehension at the top level of code compiled by `compile()`:
+    /// runs with its caller's locals mapping (for the names it reads by LoadName), as
+    /// CPython's inlined comprehensions do.
+    pub const INHERIT_LOCALS: u32 = 32;
 }
 
 /// One exception-table entry: an exception raised at an instruction in `start..end`

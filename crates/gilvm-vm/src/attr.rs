@@ -653,17 +653,11 @@ impl Interp {
                     "__qualname__" => return Ok(Some(crate::builtins::gen_field(self, obj, true))),
                     _ => {}
                 },
-                Payload::Code(c) => match n {
-                    "co_name" => return Ok(Some(Value::Obj(c.name.clone()))),
-                    "co_filename" => return Ok(Some(Value::Obj(c.filename.clone()))),
-                    "co_firstlineno" => return Ok(Some(Value::Int(c.firstlineno as i64))),
-                    "co_argcount" => return Ok(Some(Value::Int(c.argcount as i64))),
-                    "co_varnames" => {
-                        let v = c.varnames.iter().map(|x| Value::Obj(x.clone())).collect();
-                        return Ok(Some(self.new_tuple(v)));
+                Payload::Code(c) => {
+                    if let Some(v) = crate::builtins::code_obj::code_attr(self, c, n) {
+                        return Ok(Some(v));
                     }
-                    _ => {}
-                },
+                }
                 _ => {}
             }
         }

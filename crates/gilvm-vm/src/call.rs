@@ -178,8 +178,11 @@ impl Interp {
             self.recycle_frame(frame);
             return Err(e);
         }
-        if code.flags & flags::GENERATOR != 0 {
-            return Ok(self.new_generator(frame, f));
+        if code.flags & (flags::GENERATOR | flags::INHERIT_LOCALS) != 0 {
+            if code.flags & flags::GENERATOR != 0 {
+                return Ok(self.new_generator(frame, f));
+            }
+            frame.locals = self.caller_frame().and_then(|c| c.locals.clone());
         }
         self.run_frame(frame)
     }

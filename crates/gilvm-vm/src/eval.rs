@@ -32,8 +32,18 @@ pub enum Exit {
 }
 
 impl Interp {
-    /// Runs `f` until it returns, yields, or raises.
+    /// Runs `f` until it returns, yields, or raises; `f` is the thread's current frame
+    /// (`Interp::cur_frame`) meanwhile.
+    #[inline(always)]
     pub fn eval(&mut self, f: &mut Frame) -> Result<Exit, PyErr> {
+        let outer = std::mem::replace(&mut self.cur_frame, f as *const Frame);
+        let r = self.eval_frame(f);
+        self.cur_frame = outer;
+        r
+    }
+
+    /// The interpreter loop proper.
+    fn eval_frame(&mut self, f: &mut Frame) -> Result<Exit, PyErr> {
         // Borrowed, not cloned: no instruction reassigns `f.code` (a count increment and
         // decrement saved per call).
         let code = code_of(&f.code);
@@ -257,6 +267,9 @@ impl Interp {
                             Value::push_words(&mut stack, recv);
                         }
                         Instr::CallMethod(n) => {
+                            // The line of the call, for the callee's view of its caller
+                            // (`Frame::line`: warnings, `builtins/exec.rs`).
+                            f.pc = pc;
                             let n = n as usize;
                             let len = stack.len();
                             let base = len - n - 2;
@@ -275,6 +288,9 @@ impl Interp {
                             Value::push_words(&mut stack, tri!(r));
                         }
                         Instr::Call(n) => {
+                            // The line of the call, for the callee's view of its caller
+                            // (`Frame::line`: warnings, `builtins/exec.rs`).
+                            f.pc = pc;
                             let n = n as usize;
                             let base = stack.len() - n - 1;
                             if let Some(r) = self.call_exact_moving(&mut stack, base, base + 1) {
@@ -287,6 +303,9 @@ impl Interp {
                             Value::push_words(&mut stack, tri!(r));
                         }
                         Instr::CallKw(n) => {
+                            // The line of the call, for the callee's view of its caller
+                            // (`Frame::line`: warnings, `builtins/exec.rs`).
+                            f.pc = pc;
                             let names = pop!();
                             let n = n as usize;
                             let base = stack.len() - n - 1;
@@ -308,6 +327,9 @@ impl Interp {
                             Value::push_words(&mut stack, tri!(r));
                         }
                         Instr::CallEx(has_kw) => {
+                            // The line of the call, for the callee's view of its caller
+                            // (`Frame::line`: warnings, `builtins/exec.rs`).
+                            f.pc = pc;
                             let kwargs = if has_kw != 0 { Some(pop!()) } else { None };
                             let args = pop!();
                             let func = pop!();
@@ -889,12 +911,26 @@ impl Interp {
                         Instr::ImportName(i) => {
                             let fromlist = pop!();
                             let level = pop!();
-                            let m = tri!(self.import_name(
-                                &code.names[i as usize],
-                                &fromlist,
-                                &level,
-                                &f.globals
-                            ));
+                            let name = &code.names[i as usize];
+                            // A replaced `__import__` (the builtins' or the globals' own
+                            // builtins') is called as CPython's IMPORT_NAME does.
+                            let m = match tri!(self.import_hook(&f.globals)) {
+                                None => tri!(self.import_name(name, &fromlist, &level, &f.globals)),
+                                Some(h) => {
+                                    let locals = match &f.locals {
+                                        Some(l) => Value::Obj(l.clone()),
+                                        None => Value::None,
+                                    };
+                                    let a = [
+                                        Value::Obj(name.clone()),
+                                        Value::Obj(f.globals.clone()),
+                                        locals,
+                                        fromlist,
+                                        level,
+                                    ];
+                                    tri!(self.call1(&h, &a))
+                                }
+                            };
                             Value::push_words(&mut stack, m);
                         }
                         Instr::ImportFrom(i) => {
@@ -914,6 +950,10 @@ impl Interp {
                             &mut stack,
                             Value::Obj(self.g.exc.assertion_error.clone()),
                         ),
+                        Instr::PrintExpr => {
+                            let v = pop!();
+                            tri!(crate::builtins::exec::print_expr(self, v));
+                        }
                         Instr::LoadLocals => {
                             let l = f.locals.clone().unwrap_or_else(|| f.globals.clone());
                             Value::push_words(&mut stack, Value::Obj(l));
@@ -1114,10 +1154,30 @@ impl Interp {
         let v = self.load_global(globals, &code.names[i])?;
         if let Some(words) = v.to_cache_words() {
             // The versions were read before the lookup: a concurrent write bumps them, so a
-            // stale entry is never validated later.
-            slot.write([globals.addr() as u64, gv, bv, words[0], words[1]]);
+            // stale entry is never validated later. Not with builtins of the globals' own
+            // (exec'd code): no version here covers them.
+            if self.custom_builtins(globals).is_none() {
+                slot.write([globals.addr() as u64, gv, bv, words[0], words[1]]);
+            }
         }
         Ok(v)
+    }
+
+    /// The builtins of code running in `globals` when they are not the interpreter's:
+    /// `globals['__builtins__']`, a dict or a module (CPython takes a frame's builtins from
+    /// its globals; `eval(expr, {'__builtins__': {}})` runs without builtins).
+    pub(crate) fn custom_builtins(&self, globals: &ObjRef) -> Option<ObjRef> {
+        let Value::Obj(o) = self.dict_get_str(globals, &self.g.names.builtins)? else {
+            return None;
+        };
+        if o.is(&self.g.builtins_dict) || o.is(&self.g.builtins) {
+            return None;
+        }
+        match o.payload() {
+            Payload::Dict(_) => Some(o),
+            Payload::Module(m) => Some(m.dict.clone()),
+            _ => None,
+        }
     }
 
     /// `globals['__name__']` (None when missing), through the code object's
@@ -1150,8 +1210,14 @@ impl Interp {
         if let Some(v) = self.dict_get_str(globals, name) {
             return Ok(v);
         }
-        if let Some(v) = self.dict_get_str(&self.g.builtins_dict, name) {
+        let own = self.custom_builtins(globals);
+        if let Some(v) = self.dict_get_str(own.as_ref().unwrap_or(&self.g.builtins_dict), name) {
             return Ok(v);
+        }
+        // The compiler loads the `...` literal by this name: a constant, whatever the
+        // builtins.
+        if own.is_some() && str_of(name) == "Ellipsis" {
+            return Ok(Value::Obj(self.g.ellipsis.clone()));
         }
         Err(self.name_error(format!("name '{}' is not defined", str_of(name))))
     }

@@ -35,6 +35,11 @@ pub fn exc_str(interp: &mut Interp, o: &ObjRef) -> PyResult<String> {
             _ => format!("[Errno {errno}] {strerror}"),
         });
     }
+    if interp.isinstance(&v, &interp.g.exc.syntax_error.clone()) {
+        if let Some(s) = syntax_error_str(interp, o)? {
+            return Ok(s);
+        }
+    }
     match args.len() {
         0 => Ok(String::new()),
         1 => interp.str_string(&args[0]),
@@ -43,6 +48,38 @@ pub fn exc_str(interp: &mut Interp, o: &ObjRef) -> PyResult<String> {
             interp.repr(&t)
         }
     }
+}
+
+/// `str()` of a SyntaxError with a location: `msg (file, line N)` (the file's base name).
+fn syntax_error_str(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<String>> {
+    let get = |interp: &mut Interp, k: &str| {
+        let n = interp.intern(k);
+        interp
+            .getattr_opt(&Value::Obj(o.clone()), &n)
+            .ok()
+            .flatten()
+            .unwrap_or(Value::None)
+    };
+    let msg = get(interp, "msg");
+    let filename = get(interp, "filename");
+    let lineno = get(interp, "lineno");
+    let file = filename
+        .as_str()
+        .map(|f| f.rsplit('/').next().unwrap_or(f).to_string());
+    let line = match lineno {
+        Value::Int(i) => Some(i),
+        _ => None,
+    };
+    if file.is_none() && line.is_none() {
+        return Ok(None);
+    }
+    let m = interp.str_string(&msg)?;
+    Ok(Some(match (file, line) {
+        (Some(f), Some(l)) => format!("{m} ({f}, line {l})"),
+        (Some(f), None) => format!("{m} ({f})"),
+        (None, Some(l)) => format!("{m} (line {l})"),
+        (None, None) => m,
+    }))
 }
 
 /// `repr(exc)`.

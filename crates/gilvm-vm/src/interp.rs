@@ -41,6 +41,10 @@ pub struct Interp {
     /// A finalizer's interpreter (`Interp::nested`): not the thread's own, which it must
     /// not unregister when dropped.
     nested: bool,
+    /// The frame `eval` is running on this thread (null outside Python code): what
+    /// `globals()`, `locals()`, `exec()` and `eval()` see as their caller
+    /// (`builtins/exec.rs`).
+    pub(crate) cur_frame: *const crate::frame::Frame,
 }
 
 /// What a finalizer running on this thread needs to build its own `Interp` (`nested`):
@@ -91,6 +95,7 @@ impl Interp {
             thread_state,
             thread_locals: std::collections::HashMap::new(),
             nested: false,
+            cur_frame: std::ptr::null(),
         }
     }
 
@@ -127,6 +132,7 @@ impl Interp {
             thread_state,
             thread_locals: std::collections::HashMap::new(),
             nested: true,
+            cur_frame: std::ptr::null(),
         };
         Some(f(&mut interp))
     }

@@ -187,6 +187,7 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
             Payload::Function(f) => {
                 format!("<function {} at {:#x}>", interp.func_qualname(f), o.addr())
             }
+            Payload::Code(c) => crate::builtins::code_obj::code_repr(c, o.addr()),
             Payload::BuiltinFunction(b) => match &b.receiver {
                 Some(r) => format!(
                     "<built-in method {} of {} object at {:#x}>",

@@ -85,14 +85,6 @@ fn print(interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(Value::None)
 }
 
-/// `eval()` / `exec()`: not supported; a clear error rather than a missing name.
-fn eval_unsupported(interp: &mut Interp, _args: Args<'_>) -> PyResult {
-    Err(interp.not_implemented_error("gilvm does not support eval()"))
-}
-fn exec_unsupported(interp: &mut Interp, _args: Args<'_>) -> PyResult {
-    Err(interp.not_implemented_error("gilvm does not support exec()"))
-}
-
 fn len(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "len", 1, 1)?;
     Ok(Value::Int(interp.len(&a[0])? as i64))
@@ -369,45 +361,6 @@ fn build_class(interp: &mut Interp, args: Args<'_>) -> PyResult {
     interp.build_class(args)
 }
 
-fn import(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = args.count(interp, "__import__", 1, 5)?;
-    let name = a[0]
-        .as_str()
-        .ok_or_else(|| interp.type_error("__import__() argument 1 must be str"))?;
-    let n = interp.intern(name);
-    let globals = match a.get(1) {
-        Some(Value::Obj(g)) if matches!(g.payload(), Payload::Dict(_)) => g.clone(),
-        _ => interp.new_dict_obj(),
-    };
-    let fromlist = a.get(3).cloned().unwrap_or(Value::None);
-    let level = a.get(4).cloned().unwrap_or(Value::Int(0));
-    interp.import_name(&n, &fromlist, &level, &globals)
-}
-
-fn globals_fn(interp: &mut Interp, _args: Args<'_>) -> PyResult {
-    // The caller's globals are those of the __main__ module in this version.
-    let key = interp.new_str("__main__");
-    match interp.dict_get(&interp.g.modules.clone(), &key)? {
-        Some(Value::Obj(m)) => Ok(Interp::module_dict(&m)
-            .map(|d| Value::Obj(d.clone()))
-            .unwrap_or(Value::None)),
-        _ => Ok(Value::None),
-    }
-}
-
-fn vars(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = args.exact(interp, "vars", 0, 1)?;
-    match a.first() {
-        None => globals_fn(interp, args),
-        Some(v) => {
-            let n = interp.g.names.dict.clone();
-            interp
-                .getattr(v, &n)
-                .map_err(|_| interp.type_error("vars() argument must have __dict__ attribute"))
-        }
-    }
-}
-
 fn dir(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "dir", 0, 1)?;
     let mut names: Vec<String> = Vec::new();
@@ -455,15 +408,7 @@ fn dir(interp: &mut Interp, args: Args<'_>) -> PyResult {
             }
         }
     } else {
-        let g = globals_fn(interp, args)?;
-        if let Value::Obj(d) = &g {
-            names.extend(
-                interp
-                    .dict_items(d)?
-                    .into_iter()
-                    .filter_map(|(k, _)| k.as_str().map(|s| s.to_string())),
-            );
-        }
+        return super::exec::dir_scope(interp);
     }
     names.sort();
     names.dedup();
@@ -1330,8 +1275,6 @@ pub fn register(interp: &mut Interp) {
     }
     let b = |i: &mut Interp, n: &'static str, f: crate::interp::NativeFn| add_builtin(i, n, f);
     b(interp, "print", print);
-    b(interp, "eval", eval_unsupported);
-    b(interp, "exec", exec_unsupported);
     b(interp, "len", len);
     b(interp, "repr", repr);
     b(interp, "ascii", ascii);
@@ -1348,9 +1291,6 @@ pub fn register(interp: &mut Interp) {
     b(interp, "hash", hash);
     b(interp, "callable", callable);
     b(interp, "__build_class__", build_class);
-    b(interp, "__import__", import);
-    b(interp, "globals", globals_fn);
-    b(interp, "vars", vars);
     b(interp, "dir", dir);
     b(interp, "input", input);
     let bd = interp.g.builtins_dict.clone();

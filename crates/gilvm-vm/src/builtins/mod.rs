@@ -4,11 +4,13 @@
 //! the type constructors), `strings` (str methods), `containers` (list/tuple/dict/set
 //! methods and the iteration builtins), `numbers` (int/float methods and numeric builtins).
 pub mod bytes;
+pub mod code_obj;
 pub mod containers;
 pub mod core;
 pub mod descriptors;
 pub mod dict;
 pub mod dictviews;
+pub mod exec;
 pub mod fileio;
 pub mod float_methods;
 pub mod float_util;
@@ -47,6 +49,7 @@ pub fn register(interp: &mut Interp) {
     iterfns::register(interp);
     numbers::register(interp);
     fileio::register(interp);
+    exec::register(interp);
 }
 
 /// Adds a method to a builtin type's dict.

@@ -175,6 +175,7 @@ pub fn init_sys(interp: &mut Interp) {
     interp.add_function(&m, "exc_info", exc_info);
     interp.add_function(&m, "exception", exception);
     interp.add_function(&m, "intern", intern_fn);
+    crate::builtins::exec::init_sys(interp, &m);
     let argv: Vec<Value> = cfg.argv.iter().map(|a| interp.new_str(a.clone())).collect();
     let argv = interp.new_list(argv);
     interp.add_value(&m, "argv", argv);

@@ -1,0 +1,3 @@
+# A SyntaxError from eval() that is not caught.
+print("before")
+eval("(1 + )")

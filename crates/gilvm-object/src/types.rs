@@ -62,6 +62,10 @@ pub struct TypeObject {
     /// Which of `__getattribute__`/`__setattr__`/`__delattr__` the class overrides
     /// ([`TypeObject::attr_hooks`]), cached with the hooks epoch it was computed at.
     hooks: AtomicU64,
+    /// Weak references (the VM's basic `weakref.ref` objects) to the classes that name
+    /// this type as a direct base, in creation order: `type.__subclasses__()`. Weak, as in
+    /// CPython (`tp_subclasses`), so a subclass's death is not held up by its base.
+    subclasses: ObjCell<Vec<ObjRef>>,
     /// This type object, uncounted: what [`ClassSlot`](crate::instclass::ClassSlot) hands
     /// out as an instance's class (set once, right after allocation, before the type is
     /// shared).
@@ -163,6 +167,29 @@ impl TypeObject {
             Payload::Dict(d) => d,
             _ => unreachable!("type dict is a dict"),
         }
+    }
+
+    /// Records `r`, a weak reference to a new class that has this type as a direct base.
+    pub fn add_subclass(&self, py: Py<'_>, r: ObjRef) {
+        self.subclasses.with(py, |v| v.push(r));
+    }
+
+    /// The weak references to the direct subclasses (see `subclasses`), oldest first.
+    pub fn subclass_refs(&self, py: Py<'_>) -> Vec<ObjRef> {
+        self.subclasses.read(py, |v| v.clone())
+    }
+
+    /// Drops the weak references whose addresses are in `dead` (their classes died).
+    pub fn forget_subclass_refs(&self, py: Py<'_>, dead: &[usize]) {
+        let gone = self.subclasses.with(py, |v| {
+            let (keep, gone): (Vec<ObjRef>, Vec<ObjRef>) = std::mem::take(v)
+                .into_iter()
+                .partition(|r| !dead.contains(&r.addr()));
+            *v = keep;
+            gone
+        });
+        // Dropped outside the cell: freeing a weak reference takes the weakref table's lock.
+        drop(gone);
     }
 
     /// Is the type's metaclass something other than `type`?
@@ -412,6 +439,7 @@ fn make_type(
             metatype,
             slots,
             hooks: AtomicU64::new(0),
+            subclasses: ObjCell::new(Vec::new()),
             this: SelfRef::empty(),
         },
     )
@@ -497,6 +525,7 @@ pub fn init(py: Py<'_>) -> &'static BuiltinTypes {
                     metatype: None,
                     slots: InstanceSlots::default(),
                     hooks: AtomicU64::new(0),
+                    subclasses: ObjCell::new(Vec::new()),
                     this: SelfRef::empty(),
                 },
             );

@@ -584,6 +584,7 @@ impl Interp {
             slots.slots,
         );
         self.add_member_descriptors(&cls);
+        self.register_subclass(&cls);
         if let (Some(q), Payload::Type(t)) = (qualname, cls.payload()) {
             t.qualname.with(self.py, |x| *x = q);
         }
@@ -595,6 +596,24 @@ impl Interp {
         self.set_names(&cls, &ns)?;
         self.init_subclass(&cls, kw)?;
         Ok(cls)
+    }
+
+    /// Records the new class `cls` with each of its direct bases, by a weak reference (the
+    /// basic `weakref.ref`), for `type.__subclasses__()`.
+    pub(crate) fn register_subclass(&mut self, cls: &ObjRef) {
+        let Payload::Type(t) = cls.payload() else {
+            return;
+        };
+        let ref_type = Value::Obj(crate::modules::weakref::types(self).ref_.clone());
+        // `weakref.ref(cls)` of a class cannot fail: every class is weakly referenceable.
+        let Ok(Value::Obj(r)) = self.call(&ref_type, Args::new(&[Value::Obj(cls.clone())])) else {
+            unreachable!("a class is weakly referenceable")
+        };
+        for b in t.bases.iter() {
+            if let Payload::Type(bt) = b.payload() {
+                bt.add_subclass(self.py, r.clone());
+            }
+        }
     }
 
     /// Calls `__set_name__(cls, name)` on every attribute of a new class whose type defines

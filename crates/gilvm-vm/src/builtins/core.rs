@@ -712,11 +712,16 @@ fn type_self<'a>(interp: &Interp, args: &Args<'a>, method: &str) -> PyResult<Obj
     match args.pos().first() {
         Some(Value::Obj(o)) if matches!(o.payload(), Payload::Type(_)) => Ok(o.clone()),
         // (CPython words it differently for its slot wrappers and its methods.)
-        Some(v) if method.starts_with("__") && !method.ends_with("check__") => Err(interp
-            .type_error(format!(
+        Some(v)
+            if method.starts_with("__")
+                && !method.ends_with("check__")
+                && method != "__subclasses__" =>
+        {
+            Err(interp.type_error(format!(
                 "descriptor '{method}' requires a 'type' object but received a '{}'",
                 interp.type_name(v)
-            ))),
+            )))
+        }
         Some(v) => Err(interp.type_error(format!(
             "descriptor '{method}' for 'type' objects doesn't apply to a '{}' object",
             interp.type_name(v)
@@ -797,16 +802,48 @@ fn type_delattr(interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(Value::None)
 }
 
+/// CPython's error for a method that takes no arguments but its receiver
+/// (`A.mro() takes no arguments (1 given)`).
+fn no_arguments(interp: &Interp, args: &Args<'_>, owner: &str, method: &str) -> PyResult<()> {
+    let n = args.all.len() - 1;
+    if n == 0 {
+        return Ok(());
+    }
+    Err(interp.type_error(format!("{owner}.{method}() takes no arguments ({n} given)")))
+}
+
 fn type_mro(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = args.exact(interp, "mro", 1, 1)?;
+    let t = type_self(interp, &args, "mro")?;
+    if let Payload::Type(ty) = t.payload() {
+        no_arguments(interp, &args, &ty.name, "mro")?;
+    }
+    let a = args.pos();
     let n = interp.intern("__mro__");
     let t = interp.getattr(&a[0], &n)?;
     let items = interp.collect(&t)?;
     Ok(interp.new_list(items))
 }
 
-fn type_subclasses(interp: &mut Interp, _args: Args<'_>) -> PyResult {
-    Ok(interp.new_list(vec![]))
+/// `type.__subclasses__()`: the live direct subclasses, oldest first (the weak references
+/// `Interp::register_subclass` recorded; those of classes that died are forgotten here).
+fn type_subclasses(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let t = type_self(interp, &args, "__subclasses__")?;
+    let Payload::Type(ty) = t.payload() else {
+        unreachable!("type_self gives a type")
+    };
+    no_arguments(interp, &args, &ty.name, "__subclasses__")?;
+    let mut live = Vec::new();
+    let mut dead = Vec::new();
+    for r in ty.subclass_refs(interp.py) {
+        match interp.call(&Value::Obj(r.clone()), Args::new(&[]))? {
+            Value::None => dead.push(r.addr()),
+            c => live.push(c),
+        }
+    }
+    if !dead.is_empty() {
+        ty.forget_subclass_refs(interp.py, &dead);
+    }
+    Ok(interp.new_list(live))
 }
 
 fn bool_new(interp: &mut Interp, args: Args<'_>) -> PyResult {

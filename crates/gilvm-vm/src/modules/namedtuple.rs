@@ -246,7 +246,7 @@ pub fn make_namedtuple(
     let tuple = interp.g.types.tuple.clone();
     let object = interp.g.types.object.clone();
     // `__slots__ = ()`: no instance `__dict__`.
-    new_class(
+    let cls = new_class(
         interp.py,
         typename,
         vec![tuple.clone()],
@@ -255,7 +255,9 @@ pub fn make_namedtuple(
         Layout::List,
         false,
         None,
-    )
+    );
+    interp.register_subclass(&cls);
+    cls
 }
 
 /// The items of a namedtuple instance or tuple.

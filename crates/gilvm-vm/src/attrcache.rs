@@ -63,6 +63,7 @@ use gilvm_object::payload::Instance;
 use gilvm_object::types::{lookup, type_epoch, HOOK_GETATTRIBUTE, HOOK_SETATTR};
 use gilvm_object::{Payload, Value};
 
+use crate::error::PyResult;
 use crate::interp::Interp;
 
 /// Word 2 of an entry: the load index in the low half, the store code in the high half.
@@ -96,6 +97,36 @@ impl Interp {
         // `NO_INDEX`.
         inst.attrs
             .get_index(self.py, (w & 0xFFFF_FFFF) as usize, name)
+    }
+
+    /// `o.names[i]` as `LoadAttr` (and `LoadFastLoadAttr`) computes it: the cached paths
+    /// inline, then the general lookup.
+    #[inline(always)]
+    pub(crate) fn load_attr_op(&mut self, o: &Value, code: &CodeObject, i: usize) -> PyResult {
+        if let Some(v) = self.load_attr_cached(o, code, i) {
+            return Ok(v);
+        }
+        if let Some(v) = self.load_module_attr_cached(o, code, i) {
+            return Ok(v);
+        }
+        self.getattr(o, &code.names[i])
+    }
+
+    /// `LoadMethod`'s pair for `o.names[i]` (the method and its receiver, `Undef` when the
+    /// method is called without one) once the method cache missed (the eval loop inlines
+    /// that hit, which returns its pair in registers): a module function through the
+    /// module cache, else the general lookup.
+    #[inline(never)]
+    pub(crate) fn load_method_slow(
+        &mut self,
+        o: Value,
+        code: &CodeObject,
+        i: usize,
+    ) -> PyResult<(Value, Value)> {
+        if let Some(m) = self.load_module_attr_cached(&o, code, i) {
+            return Ok((m, Value::Undef));
+        }
+        self.load_method(o, &code.names[i])
     }
 
     /// `o.names[i] = v` for a plain instance attribute or a slot through the cache; hands

@@ -222,17 +222,8 @@ impl Interp {
                         }
                         Instr::LoadAttr(i) => {
                             let o = pop!();
-                            let name = &code.names[i as usize];
-                            // Inline: a plain instance attribute (`attrcache.rs`).
-                            if let Some(v) = self.load_attr_cached(&o, code, i as usize) {
-                                Value::push_words(&mut stack, v);
-                                continue;
-                            }
-                            if let Some(v) = self.load_module_attr_cached(&o, code, i as usize) {
-                                Value::push_words(&mut stack, v);
-                                continue;
-                            }
-                            let v = tri!(self.getattr(&o, name));
+                            // Inline: the attribute caches (`attrcache.rs`).
+                            let v = tri!(self.load_attr_op(&o, code, i as usize));
                             Value::push_words(&mut stack, v);
                         }
                         Instr::StoreAttr(i) => {
@@ -257,12 +248,7 @@ impl Interp {
                                 Value::push_words(&mut stack, o);
                                 continue;
                             }
-                            if let Some(m) = self.load_module_attr_cached(&o, code, i as usize) {
-                                Value::push_words(&mut stack, m);
-                                Value::push_words(&mut stack, Value::Undef);
-                                continue;
-                            }
-                            let (m, recv) = tri!(self.load_method(o, &code.names[i as usize]));
+                            let (m, recv) = tri!(self.load_method_slow(o, code, i as usize));
                             Value::push_words(&mut stack, m);
                             Value::push_words(&mut stack, recv);
                         }
@@ -375,15 +361,7 @@ impl Interp {
                             let o = fast!(a);
                             // The attribute's errors belong to the LoadAttr at pc.
                             pc += 1;
-                            if let Some(v) = self.load_attr_cached(o, code, n) {
-                                Value::push_words(&mut stack, v);
-                                continue;
-                            }
-                            if let Some(v) = self.load_module_attr_cached(o, code, n) {
-                                Value::push_words(&mut stack, v);
-                                continue;
-                            }
-                            let v = tri!(self.getattr(o, &code.names[n]));
+                            let v = tri!(self.load_attr_op(o, code, n));
                             Value::push_words(&mut stack, v);
                         }
                         Instr::LoadFastLoadMethod(arg) => {
@@ -395,12 +373,7 @@ impl Interp {
                                 Value::push_words(&mut stack, o.clone());
                                 continue;
                             }
-                            if let Some(m) = self.load_module_attr_cached(o, code, n) {
-                                Value::push_words(&mut stack, m);
-                                Value::push_words(&mut stack, Value::Undef);
-                                continue;
-                            }
-                            let (m, recv) = tri!(self.load_method(o.clone(), &code.names[n]));
+                            let (m, recv) = tri!(self.load_method_slow(o.clone(), code, n));
                             Value::push_words(&mut stack, m);
                             Value::push_words(&mut stack, recv);
                         }

@@ -15,27 +15,14 @@
 use gilvm_object::Owned;
 use std::sync::Arc;
 
-use gilvm_object::objref::{drain_merge_queue, loom_reclaim, register_thread, unregister_thread};
-use gilvm_object::{ObjCell, ObjRef, Payload, Py, SendRef, Value};
+use gilvm_object::objref::{drain_merge_queue, loom_reclaim, unregister_thread};
+use gilvm_object::{ObjCell, ObjRef, Payload, SendRef, Value};
 use gilvm_sync::sync::broken::Bug;
 use gilvm_sync::sync::{check_model, model_fails};
 use gilvm_sync::{EvalBreaker, ThreadState};
 
-fn py() -> Py<'static> {
-    // SAFETY: model threads stand for attached threads.
-    unsafe { Py::assume_attached() }
-}
-
-fn new_object() -> ObjRef {
-    ObjRef::new(py(), Owned::Bytes(Box::new([])))
-}
-
-/// An attached thread that can own objects (registered for merge queues).
-fn attach() -> Arc<ThreadState> {
-    let ts = Arc::new(ThreadState::new_current());
-    register_thread(&ts);
-    ts
-}
+mod common;
+use common::{attach, new_object, py};
 
 /// The interpreter's eval-breaker check for merges (`gilvm-vm/src/threads.rs`).
 fn eval_breaker_check(ts: &ThreadState) {

@@ -14,30 +14,16 @@
 //! freed twice or touched after its free.
 #![cfg(all(loom, feature = "free-threading"))]
 
-use gilvm_object::Owned;
 use std::sync::Arc;
 
-use gilvm_object::objref::{loom_reclaim, register_thread, unregister_thread};
+use gilvm_object::objref::{loom_reclaim, unregister_thread};
 use gilvm_object::weakref::{self, WeakKind, WeakState};
-use gilvm_object::{ObjRef, Py, Value};
+use gilvm_object::Value;
 use gilvm_sync::sync::broken::Bug;
 use gilvm_sync::sync::{check_model, model_fails};
-use gilvm_sync::ThreadState;
 
-fn py() -> Py<'static> {
-    // SAFETY: model threads stand for attached threads.
-    unsafe { Py::assume_attached() }
-}
-
-fn new_object() -> ObjRef {
-    ObjRef::new(py(), Owned::Bytes(Box::new([])))
-}
-
-fn attach() -> Arc<ThreadState> {
-    let ts = Arc::new(ThreadState::new_current());
-    register_thread(&ts);
-    ts
-}
+mod common;
+use common::{attach, new_object, py};
 
 /// The owner creates an object and a weak reference to it, then drops the object (its
 /// last reference: the local count reaches 0, and the `WEAK` bit sends it through the

@@ -1,5 +1,6 @@
-//! The `gilvm` command line: `gilvm script.py [args…]`, `gilvm -c "code"`, `gilvm -V`,
-//! `-X name[=value]` options, and the `PYTHON_GIL` environment variable.
+//! The `gilvm` command line: python3's (`gilvm script.py [args…]`, `-c`, `-m`, a program
+//! on standard input, the interactive prompt, `-i`, `-u`, `-E`, `-I`, `-O`, `-W`, …: see
+//! `options.rs`), `-X name[=value]` options, and the `PYTHON_GIL` environment variable.
 //!
 //! Observability (see `docs/observability.md`): `-X gilstats` / `GILVM_STATS=1` print
 //! contention statistics at exit, `-X trace=FILE.json` writes a timeline,
@@ -7,29 +8,14 @@
 //! `gilvm trace-summary FILE.json [--from MS --to MS --width N]` draws a written one. The
 //! subcommand word is recognised only as the first argument and only when no file named
 //! `trace-summary` exists in the current directory (then that script runs, as CPython would).
-use clap::Parser;
-
+mod help;
+mod options;
 mod summary;
 
-use gilvm_vm::{Config, Vm};
+use std::io::{IsTerminal, Read};
 
-/// A Python virtual machine whose locking strategy is chosen at build time.
-#[derive(Parser, Debug)]
-#[command(name = "gilvm", disable_version_flag = true, trailing_var_arg = true)]
-struct Cli {
-    /// Program passed in as a string (terminates the option list).
-    #[arg(short = 'c', value_name = "cmd", allow_hyphen_values = true)]
-    command: Option<String>,
-    /// Print the version (and which build) and exit.
-    #[arg(short = 'V', long = "version")]
-    version: bool,
-    /// Implementation-specific options: `-X gil=0|1`, …
-    #[arg(short = 'X', value_name = "opt")]
-    xoptions: Vec<String>,
-    /// The script to run, followed by its arguments.
-    #[arg(value_name = "file", allow_hyphen_values = true)]
-    args: Vec<String>,
-}
+use gilvm_vm::{Config, Flags, MainSource, Vm};
+use options::{Options, Run, UsageError};
 
 /// Which build this is, as `gilvm -V` prints it.
 pub fn version_string() -> String {
@@ -39,7 +25,7 @@ pub fn version_string() -> String {
         " (GIL build)"
     };
     format!(
-        "gilvm {}{build}, Python 3.13 compatible",
+        "gilvm {}{build}, Python 3.14 compatible",
         env!("CARGO_PKG_VERSION")
     )
 }
@@ -55,100 +41,47 @@ fn parse_gil(v: &str) -> Result<bool, String> {
 /// Runs the command line; returns the process exit status.
 pub fn main() -> i32 {
     let argv: Vec<String> = std::env::args().collect();
+    let prog = argv.first().cloned().unwrap_or_else(|| "gilvm".into());
     if argv.get(1).map(String::as_str) == Some("trace-summary")
         && !std::path::Path::new("trace-summary").exists()
     {
         return summary::main(&argv[2..]);
     }
-    let cli = match Cli::try_parse() {
-        Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { 2 } else { 0 };
-        }
-    };
-    if cli.version {
-        println!("{}", version_string());
-        return 0;
-    }
-    let mut config = Config {
-        install_signal_handlers: true,
-        ..Config::default()
-    };
-    let mut gil = None;
-    // As CPython, an empty environment variable counts as unset.
-    if let Some(v) = std::env::var("PYTHON_GIL").ok().filter(|v| !v.is_empty()) {
-        match parse_gil(&v) {
-            Ok(b) => gil = Some(b),
-            Err(m) => {
-                eprintln!("Fatal Python error: config_read_gil: {m}");
-                return 1;
-            }
-        }
-    }
-    for x in &cli.xoptions {
-        let (name, value) = match x.split_once('=') {
-            Some((n, v)) => (n.to_string(), Some(v.to_string())),
-            None => (x.clone(), None),
-        };
-        if name == "gil" {
-            match parse_gil(value.as_deref().unwrap_or("")) {
-                Ok(b) => gil = Some(b),
-                Err(m) => {
-                    eprintln!("Fatal Python error: config_read_gil: {m}");
-                    return 1;
-                }
-            }
-        }
-        if name == "trace" && value.as_deref().unwrap_or("").is_empty() {
-            eprintln!("gilvm: -X trace needs a file name: -X trace=FILE.json");
+    let o = match options::parse(&argv[1..], &|n| std::env::var(n).ok()) {
+        Ok(o) => o,
+        Err(UsageError(msg)) => {
+            eprintln!("{msg}");
+            eprintln!("{}", help::usage_line(&prog));
+            eprintln!("Try `python -h' for more information.");
             return 2;
         }
-        if name == "trace-ascii" {
-            if let Err(m) = summary::parse_window(value.as_deref().unwrap_or("")) {
-                eprintln!("gilvm: -X {m}");
-                return 2;
-            }
+    };
+    if let Some(which) = o.help {
+        print!("{}", help::text(&prog, which));
+        return 0;
+    }
+    if o.version > 0 {
+        println!("{}", version_string());
+        if o.version > 1 {
+            println!("{}", build_details());
         }
-        config.xoptions.push((name, value));
+        return 0;
     }
-    if gil == Some(false) && !gilvm_vm::gilctl_build_is_free_threaded() {
-        eprintln!(
-            "Fatal Python error: config_read_gil: Disabling the GIL is not supported by this build"
-        );
-        eprintln!("Python runtime state: preinitialized");
-        return 1;
-    }
-    config.gil = gil;
-    let (source, filename) = if let Some(code) = cli.command.clone() {
-        config.argv = std::iter::once("-c".to_string())
-            .chain(cli.args.iter().cloned())
-            .collect();
-        (Some(code), "<string>".to_string())
-    } else if let Some(script) = cli.args.first() {
-        config.argv = cli.args.clone();
-        let dir = std::path::Path::new(script)
-            .parent()
-            .map(|p| p.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        config.script_dir = Some(dir);
-        (None, script.clone())
-    } else {
-        eprintln!("gilvm: no script given (interactive mode is not supported); usage: gilvm [-c cmd | file] [args...]");
-        return 2;
+    let config = match configure(&o, argv) {
+        Ok(c) => c,
+        Err(status) => return status,
+    };
+    gilvm_vm::modules::io::set_unbuffered(o.unbuffered);
+    let what = match main_source(&o) {
+        Ok(w) => w,
+        Err(status) => return status,
     };
     // Python code runs on a thread with a large stack; recursion is bounded by
     // sys.getrecursionlimit() and by a check of the remaining native stack.
     let handle = std::thread::Builder::new()
         .name("MainThread".into())
         .stack_size(gilvm_vm::THREAD_STACK_SIZE)
-        .spawn(move || {
-            let vm = Vm::new(config);
-            match source {
-                Some(code) => vm.run_source(&code, &filename),
-                None => vm.run_file(&filename),
-            }
-        });
+        .spawn(move || Vm::new(config).run_main_program(what));
     match handle {
         Ok(h) => {
             // This thread only waits from here on: signals go to the Python threads (the
@@ -171,6 +104,145 @@ pub fn main() -> i32 {
             1
         }
     }
+}
+
+/// The VM's configuration from the parsed command line; Err(status) after a fatal error.
+fn configure(o: &Options, orig_argv: Vec<String>) -> Result<Config, i32> {
+    let mut config = Config {
+        install_signal_handlers: true,
+        flags: Flags {
+            debug: o.debug,
+            inspect: o.inspect,
+            interactive: o.inspect,
+            optimize: o.optimize,
+            dont_write_bytecode: o.dont_write_bytecode,
+            no_user_site: o.no_user_site,
+            no_site: o.no_site,
+            ignore_environment: o.ignore_environment,
+            verbose: o.verbose,
+            bytes_warning: o.bytes_warning,
+            quiet: o.quiet,
+            isolated: o.isolated,
+            safe_path: o.safe_path,
+            unbuffered: o.unbuffered,
+        },
+        warnoptions: o.warnoptions.clone(),
+        orig_argv,
+        startup: o.startup.clone(),
+        ..Config::default()
+    };
+    let fatal = |m: &str| {
+        eprintln!("Fatal Python error: config_read_gil: {m}");
+        eprintln!("Python runtime state: preinitialized");
+        1
+    };
+    let mut gil = match &o.python_gil {
+        Some(v) => Some(parse_gil(v).map_err(|m| fatal(&m))?),
+        None => None,
+    };
+    for x in &o.xoptions {
+        let (name, value) = match x.split_once('=') {
+            Some((n, v)) => (n.to_string(), Some(v.to_string())),
+            None => (x.clone(), None),
+        };
+        if name == "gil" {
+            gil = Some(parse_gil(value.as_deref().unwrap_or("")).map_err(|m| fatal(&m))?);
+        }
+        if name == "trace" && value.as_deref().unwrap_or("").is_empty() {
+            eprintln!("gilvm: -X trace needs a file name: -X trace=FILE.json");
+            return Err(2);
+        }
+        if name == "trace-ascii" {
+            if let Err(m) = summary::parse_window(value.as_deref().unwrap_or("")) {
+                eprintln!("gilvm: -X {m}");
+                return Err(2);
+            }
+        }
+        config.xoptions.push((name, value));
+    }
+    if gil == Some(false) && !gilvm_vm::gilctl_build_is_free_threaded() {
+        return Err(fatal("Disabling the GIL is not supported by this build"));
+    }
+    config.gil = gil;
+    // sys.argv and sys.path[0], as CPython sets them for each way of giving the program.
+    let rest = o.args.iter().cloned();
+    match &o.run {
+        Run::Command(_) => {
+            config.argv = std::iter::once("-c".to_string()).chain(rest).collect();
+        }
+        Run::Module(_) => {
+            // runpy replaces argv[0] with the module's file once it is found.
+            config.argv = std::iter::once("-m".to_string()).chain(rest).collect();
+            config.script_dir = std::env::current_dir()
+                .ok()
+                .map(|d| d.to_string_lossy().into_owned());
+        }
+        Run::File(script) => {
+            config.argv = std::iter::once(script.clone()).chain(rest).collect();
+            let dir = std::path::Path::new(script)
+                .parent()
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            config.script_dir = Some(dir);
+        }
+        Run::Stdin { explicit } => {
+            let first = if *explicit { "-" } else { "" };
+            config.argv = std::iter::once(first.to_string()).chain(rest).collect();
+        }
+    }
+    Ok(config)
+}
+
+/// What `__main__` runs. A program on standard input is read here, before the VM starts,
+/// unless standard input is a terminal (or `-i` asks for the prompt): then the REPL.
+fn main_source(o: &Options) -> Result<MainSource, i32> {
+    Ok(match &o.run {
+        Run::Command(code) => MainSource::Code {
+            source: code.clone(),
+            filename: "<string>".into(),
+            show_lines: true,
+        },
+        Run::Module(name) => MainSource::Module(name.clone()),
+        Run::File(path) => MainSource::File {
+            path: path.clone(),
+            skip_first_line: o.skip_first_line,
+        },
+        Run::Stdin { .. } => {
+            if o.inspect || std::io::stdin().is_terminal() {
+                MainSource::Interactive
+            } else {
+                let mut bytes = Vec::new();
+                if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+                    eprintln!("gilvm: cannot read the program from standard input: {e}");
+                    return Err(1);
+                }
+                let mut source = String::from_utf8_lossy(&bytes).into_owned();
+                if o.skip_first_line {
+                    let end = source.find('\n').unwrap_or(source.len());
+                    source.replace_range(..end, "");
+                }
+                MainSource::Code {
+                    source,
+                    filename: "<stdin>".into(),
+                    show_lines: false,
+                }
+            }
+        }
+    })
+}
+
+/// `-VV`: the second line, about this build.
+fn build_details() -> String {
+    format!(
+        "built by rustc for {}-{}; lock strategy: {}",
+        std::env::consts::ARCH,
+        std::env::consts::OS,
+        if gilvm_vm::gilctl_build_is_free_threaded() {
+            "free-threaded (biased reference counting, per-object locks; PYTHON_GIL=1 turns the GIL on)"
+        } else {
+            "one global interpreter lock"
+        }
+    )
 }
 
 /// Exit-time statistics report, trace file and `-X trace-ascii` drawing.

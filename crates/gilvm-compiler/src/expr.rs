@@ -177,6 +177,10 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 let n = self.b().name("Ellipsis");
                 self.emit(Instr::LoadGlobal(n));
             }
+            // `__debug__` is a constant: False under -O (CPython folds it at compile time).
+            Expr::Name(n) if n.id.as_str() == "__debug__" => self
+                .b()
+                .load_const(Value::Bool(crate::optimize_level() == 0)),
             Expr::Name(n) => self.load_name(&n.id),
             Expr::BinOp(b) => {
                 self.expr(&b.left)?;

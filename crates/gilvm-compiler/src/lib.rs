@@ -11,6 +11,7 @@ mod codegen;
 pub mod dis;
 pub mod error;
 mod expr;
+pub mod interactive;
 pub mod mangle;
 mod parse_errors;
 mod pattern;
@@ -22,6 +23,20 @@ use gilvm_object::{ObjRef, Py};
 use ruff_text_size::Ranged;
 
 pub use error::{CompileError, ErrorKind};
+
+/// The process's optimisation level (`-O`: 1, `-OO`: 2), set once at start-up: at 1 and
+/// above, `assert` statements compile to nothing and `__debug__` is False.
+static OPTIMIZE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Sets the optimisation level for every later compilation (`-O`, `PYTHONOPTIMIZE`).
+pub fn set_optimize_level(level: u8) {
+    OPTIMIZE.store(level, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The optimisation level (see [`set_optimize_level`]).
+pub fn optimize_level() -> u8 {
+    OPTIMIZE.load(std::sync::atomic::Ordering::Relaxed)
+}
 
 /// Maps byte offsets to 1-based lines and columns.
 pub struct LineIndex {

@@ -7,7 +7,9 @@ use crate::error::{CompileError, ErrorKind};
 pub fn convert(source: &str, e: ParseError) -> CompileError {
     let msg = e.error.to_string();
     let range = e.location;
-    if let Some((m, r)) = bracket_error(source) {
+    if let Some((m, r)) =
+        bracket_error(source).filter(|(m, r)| !same_line_mistake(source, m, *r, range))
+    {
         return CompileError {
             kind: ErrorKind::SyntaxError,
             msg: m,
@@ -41,6 +43,20 @@ pub fn convert(source: &str, e: ParseError) -> CompileError {
         } else {
             "invalid syntax".to_string()
         }
+    } else if (lower.contains("unterminated") || lower.contains("missing closing quote"))
+        && is_triple_quote_at(source, range)
+    {
+        // CPython points at the opening quotes and names the last line of the source.
+        let last = source.trim_end_matches('\n').matches('\n').count() + 1;
+        let q = range.start();
+        let prefix = source[q.to_usize()..].find(['"', '\'']).unwrap_or(0) as u32;
+        let at = q + TextSize::from(prefix);
+        let mut ce = CompileError::syntax(
+            format!("unterminated triple-quoted string literal (detected at line {last})"),
+            TextRange::new(at, at + TextSize::from(1)),
+        );
+        ce.kind = kind;
+        return ce;
     } else if lower.contains("unterminated string") || lower.contains("missing closing quote") {
         "unterminated string literal (detected at line LINE)".to_string()
     } else if lower.contains("invalid syntax")
@@ -49,6 +65,7 @@ pub fn convert(source: &str, e: ParseError) -> CompileError {
         || lower.contains("simple statements must be separated")
         || lower.contains("unexpected token at the end of an expression")
         || lower.contains("but found a keyword")
+        || lower.contains("expected a parameter")
     {
         "invalid syntax".to_string()
     } else {
@@ -68,6 +85,13 @@ pub fn convert(source: &str, e: ParseError) -> CompileError {
         ce.msg = ce.msg.replace("LINE", &line.to_string());
     }
     ce
+}
+
+/// Whether the string token at `range` opens with three quotes (after any prefix letters).
+fn is_triple_quote_at(source: &str, range: TextRange) -> bool {
+    let t = source.get(range.start().to_usize()..).unwrap_or("");
+    let t = t.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    t.starts_with("\"\"\"") || t.starts_with("\'\'\'")
 }
 
 /// CPython's messages for the parse errors of `case` patterns.
@@ -181,6 +205,21 @@ fn scan_brackets(source: &str) -> Brackets {
 
 fn at(pos: usize) -> TextRange {
     TextRange::new(TextSize::new(pos as u32), TextSize::new(pos as u32 + 1))
+}
+
+/// An unclosed bracket yields to a parse error on the bracket's own line before the end
+/// of the source (`def f(:` is "invalid syntax", as CPython's parser fails there first);
+/// a parse error on a later line is the bracket's fault (`print(1` then `x = 2`).
+fn same_line_mistake(source: &str, msg: &str, bracket: TextRange, err: TextRange) -> bool {
+    if !msg.ends_with("was never closed") {
+        return false;
+    }
+    let e = err.start().to_usize();
+    if e >= source.trim_end().len() {
+        return false;
+    }
+    let idx = crate::LineIndex::new(source);
+    idx.line(e as u32) == idx.line(bracket.start().to_u32())
 }
 
 /// CPython's bracket errors, which its tokenizer reports before any parse error.

@@ -129,6 +129,8 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 }
                 self.emit(Instr::Raise(n));
             }
+            // `-O` removes assert statements.
+            Stmt::Assert(_) if crate::optimize_level() > 0 => {}
             Stmt::Assert(a) => {
                 let end = self.b().new_label();
                 self.jump_if(&a.test, true, end)?;

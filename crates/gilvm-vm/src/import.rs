@@ -8,6 +8,16 @@ use crate::error::{PyErr, PyResult};
 use crate::eval::str_of;
 use crate::interp::Interp;
 
+/// Where a module's source is (see [`Interp::find_source`]).
+pub(crate) enum Found {
+    /// Shipped in the binary: (source, is a package).
+    Embedded(&'static str, bool),
+    /// A `name.py` file.
+    File(std::path::PathBuf),
+    /// A package: its `__init__.py` and its directory.
+    Package(std::path::PathBuf, std::path::PathBuf),
+}
+
 impl Interp {
     /// A new module object with its dict holding `__name__`.
     pub fn new_module(&mut self, name: &str) -> ObjRef {
@@ -197,9 +207,23 @@ impl Interp {
             }
             return Ok(m);
         }
+        match self.find_source(name)? {
+            Some(Found::Embedded(source, is_pkg)) => {
+                self.exec_embedded_module(name, source, is_pkg)
+            }
+            Some(Found::File(file)) => self.exec_source_module(name, &file, None),
+            Some(Found::Package(init, dir)) => self.exec_source_module(name, &init, Some(&dir)),
+            None => Err(self.module_not_found(&format!("No module named '{name}'"), name)),
+        }
+    }
+
+    /// Where the source of module `name` is: shipped in the binary, or a file or package
+    /// found on its parent package's `__path__` (the parent is imported first) or on
+    /// `sys.path`. None when there is none.
+    pub(crate) fn find_source(&mut self, name: &str) -> PyResult<Option<Found>> {
         // Python modules shipped in the binary.
         if let Some((source, is_pkg)) = crate::modules::embedded(name) {
-            return self.exec_embedded_module(name, source, is_pkg);
+            return Ok(Some(Found::Embedded(source, is_pkg)));
         }
         // Source modules: search the parent's __path__ or sys.path.
         let (parent, short) = match name.rfind('.') {
@@ -210,7 +234,7 @@ impl Interp {
             Some(p) => {
                 let pm = self.import_module(p)?;
                 if let Some((source, is_pkg)) = crate::modules::embedded(name) {
-                    return self.exec_embedded_module(name, source, is_pkg);
+                    return Ok(Some(Found::Embedded(source, is_pkg)));
                 }
                 let path = Self::module_dict(&pm)
                     .and_then(|d| self.dict_get_str(d, &self.g.names.path.clone()));
@@ -239,17 +263,16 @@ impl Interp {
             let pkg_init = base.join(short).join("__init__.py");
             let file = base.join(format!("{short}.py"));
             if pkg_init.is_file() {
-                let pkg_dir = base.join(short);
-                return self.exec_source_module(name, &pkg_init, Some(&pkg_dir));
+                return Ok(Some(Found::Package(pkg_init, base.join(short))));
             }
             if file.is_file() {
-                return self.exec_source_module(name, &file, None);
+                return Ok(Some(Found::File(file)));
             }
         }
-        Err(self.module_not_found(&format!("No module named '{name}'"), name))
+        Ok(None)
     }
 
-    fn module_not_found(&mut self, msg: &str, name: &str) -> PyErr {
+    pub(crate) fn module_not_found(&mut self, msg: &str, name: &str) -> PyErr {
         let e = self.err(&self.g.exc.module_not_found_error.clone(), msg);
         if let Payload::Instance(i) = e.0.payload() {
             let n = self.new_str(name);

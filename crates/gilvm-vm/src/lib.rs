@@ -34,12 +34,14 @@ mod init;
 pub mod interp;
 mod items;
 mod iters;
+pub mod main_program;
 mod matching;
 pub mod modules;
 mod objects;
 pub mod observability;
 mod ops;
 mod protocol;
+mod repl;
 mod repr;
 mod slots;
 mod strfmt;
@@ -50,6 +52,7 @@ pub use args::Args;
 pub use error::{PyErr, PyResult};
 pub use gilvm_object::{ObjRef, Value};
 pub use interp::{Interp, NativeFn};
+pub use main_program::MainSource;
 
 use gilvm_object::Payload;
 
@@ -68,6 +71,40 @@ pub struct Config {
     /// as CPython's `PyConfig.install_signal_handlers`. The command line sets it; an
     /// embedder that handles signals itself leaves it false.
     pub install_signal_handlers: bool,
+    /// python3's command-line flags (`sys.flags`).
+    pub flags: Flags,
+    /// `sys.warnoptions`: `PYTHONWARNINGS` entries, then `-W` options.
+    pub warnoptions: Vec<String>,
+    /// `sys.orig_argv`: the command line as the process received it.
+    pub orig_argv: Vec<String>,
+    /// `PYTHONSTARTUP`: run before the first interactive prompt.
+    pub startup: Option<String>,
+}
+
+/// python3's command-line flags, as `sys.flags` shows them.
+#[derive(Clone, Debug, Default)]
+pub struct Flags {
+    pub debug: u8,
+    /// `-i`: the prompt after the program.
+    pub inspect: bool,
+    pub interactive: bool,
+    /// `-O` (1), `-OO` (2).
+    pub optimize: u8,
+    pub dont_write_bytecode: bool,
+    pub no_user_site: bool,
+    /// `-S`: no `site` (no `exit`/`quit` in builtins).
+    pub no_site: bool,
+    /// `-E`: `PYTHON*` variables ignored.
+    pub ignore_environment: bool,
+    pub verbose: u8,
+    pub bytes_warning: u8,
+    /// `-q`: no banner at the prompt.
+    pub quiet: bool,
+    pub isolated: bool,
+    /// `-P`: nothing prepended to `sys.path`.
+    pub safe_path: bool,
+    /// `-u`: stdout and stderr unbuffered.
+    pub unbuffered: bool,
 }
 
 /// A native module: its name, the function that fills its namespace, and whether it needs
@@ -96,6 +133,7 @@ impl Vm {
         let first = g.config.get().is_none();
         if first {
             observability::configure(&config);
+            gilvm_compiler::set_optimize_level(config.flags.optimize);
         }
         if g.config.set(config).is_ok() {
             g.gil.set_enabled_at_startup(gil_on);
@@ -145,6 +183,11 @@ impl Vm {
         self.with_interp(move |interp| interp.run_main(&source, &filename))
     }
 
+    /// Runs the main program (see [`MainSource`]); returns the exit status.
+    pub fn run_main_program(&self, what: MainSource) -> i32 {
+        self.with_interp(move |interp| interp.run_main_program(what))
+    }
+
     /// Runs a script file as `__main__`; returns the exit status.
     pub fn run_file(&self, path: &str) -> i32 {
         match std::fs::read(path) {
@@ -165,7 +208,7 @@ impl Vm {
     }
 }
 
-fn errno_text(e: &std::io::Error) -> String {
+pub(crate) fn errno_text(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "No such file or directory".into(),
         std::io::ErrorKind::PermissionDenied => "Permission denied".into(),
@@ -174,68 +217,6 @@ fn errno_text(e: &std::io::Error) -> String {
 }
 
 impl Interp {
-    /// Runs `source` as the `__main__` module and handles an uncaught exception or
-    /// `SystemExit` as CPython does. Returns the exit status.
-    pub fn run_main(&mut self, source: &str, filename: &str) -> i32 {
-        let main = self.new_module("__main__");
-        let d = Interp::module_dict(&main).unwrap().clone();
-        self.dict_set_str(
-            &d,
-            self.g.names.builtins.clone(),
-            Value::Obj(self.g.builtins.clone()),
-        );
-        if filename != "<string>" {
-            let f = self.new_str(filename);
-            self.dict_set_str(&d, self.g.names.file.clone(), f);
-        }
-        let key = self.new_str("__main__");
-        let _ = self.dict_set(&self.g.modules.clone(), key, Value::Obj(main.clone()));
-        if self
-            .g
-            .config
-            .get()
-            .is_some_and(|c| c.install_signal_handlers)
-            && gilvm_sync::signals::is_main_thread()
-        {
-            modules::signal::install_default_handlers(self);
-        }
-        let r = self
-            .compile_source(source, filename)
-            .and_then(|code| self.run_code(code, &d));
-        let status = match r {
-            Ok(_) => 0,
-            Err(e) => self.handle_uncaught(&e),
-        };
-        // Finalisation: join non-daemon threads, run atexit callbacks, flush.
-        crate::modules::sys::shutdown(self);
-        self.clear_main_globals(&d);
-        modules::io::flush_stdout();
-        status
-    }
-
-    /// The last step of finalisation: `__main__`'s globals are set to None in the order
-    /// they were bound (as CPython's `_PyModule_ClearDict`), so that objects alive in them
-    /// die now and their finalizers (`__del__`, weak reference callbacks) run.
-    fn clear_main_globals(&mut self, d: &ObjRef) {
-        let Payload::Dict(dict) = d.payload() else {
-            return;
-        };
-        for k in dict.keys(self.py) {
-            if matches!(&k, Value::Obj(o) if o.is(&self.g.names.builtins)) {
-                continue;
-            }
-            if let Value::Obj(key) = &k {
-                if matches!(key.payload(), Payload::Str(_)) {
-                    let old = dict.get_str(self.py, key);
-                    if old.is_some() {
-                        self.dict_set_str(d, key.clone(), Value::None);
-                    }
-                    drop(old);
-                }
-            }
-        }
-    }
-
     /// Exit status for an uncaught `KeyboardInterrupt` (the process then ends as killed by
     /// SIGINT, see `modules::signal::exit_if_interrupted`; 130 is what a shell reports).
     const KEYBOARD_INTERRUPT_STATUS: i32 = 130;

@@ -21,6 +21,13 @@ pub fn register_source(filename: &str, text: &str) {
     );
 }
 
+/// Makes tracebacks quote no line of `filename` (a script read from a pipe).
+pub fn forget_source(filename: &str) {
+    let mut g = SOURCES.lock().unwrap_or_else(|e| e.into_inner());
+    g.get_or_insert_with(HashMap::new)
+        .insert(filename.to_string(), Vec::new());
+}
+
 /// Line `n` (1-based) of a registered or readable file, stripped.
 pub fn source_line(filename: &str, n: u32) -> Option<String> {
     let mut g = SOURCES.lock().unwrap_or_else(|e| e.into_inner());

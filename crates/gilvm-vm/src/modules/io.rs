@@ -10,6 +10,17 @@ struct Out {
 }
 
 static STDOUT: Mutex<Option<Out>> = Mutex::new(None);
+/// `-u` / `PYTHONUNBUFFERED`: every write to stdout reaches the file at once.
+static UNBUFFERED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Makes stdout unbuffered (`-u`); set once at start-up.
+pub fn set_unbuffered(on: bool) {
+    UNBUFFERED.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn unbuffered() -> bool {
+    UNBUFFERED.load(std::sync::atomic::Ordering::Relaxed)
+}
 /// Held while bytes are written to fd 1, so chunks taken from the buffer by different
 /// threads reach the file in buffer order (taken after this lock).
 static WRITER: Mutex<()> = Mutex::new(());
@@ -34,7 +45,7 @@ fn write_all_fd1(bytes: &[u8]) {
 pub fn write_stdout_py(interp: &mut crate::interp::Interp, s: &str) {
     let must_flush = with_out(|o| {
         o.buf.extend_from_slice(s.as_bytes());
-        o.buf.len() >= 8192 || (o.tty && s.contains('\n'))
+        o.buf.len() >= 8192 || (o.tty && s.contains('\n')) || unbuffered()
     });
     if must_flush {
         crate::threads::detach(interp, flush_stdout);
@@ -51,7 +62,7 @@ pub fn write_stderr_py(interp: &mut crate::interp::Interp, s: &str) {
 pub fn write_stdout(s: &str) {
     let must_flush = with_out(|o| {
         o.buf.extend_from_slice(s.as_bytes());
-        o.buf.len() >= 8192 || (o.tty && s.contains('\n'))
+        o.buf.len() >= 8192 || (o.tty && s.contains('\n')) || unbuffered()
     });
     if must_flush {
         flush_stdout();

@@ -116,6 +116,8 @@ pub const EMBEDDED: &[(&str, &str, bool)] = &[
     ("typing", include_str!("py/typing.py"), false),
     ("__future__", include_str!("py/future.py"), false),
     ("_gilvm_union", include_str!("py/union.py"), false),
+    // The command line: `exit`/`quit` in builtins (see main_program.rs).
+    ("_sitebuiltins", include_str!("py/sitebuiltins.py"), false),
     ("concurrent", "", true),
     (
         "concurrent.futures",

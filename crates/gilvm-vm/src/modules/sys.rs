@@ -180,12 +180,35 @@ pub fn init_sys(interp: &mut Interp) {
     let argv = interp.new_list(argv);
     interp.add_value(&m, "argv", argv);
     let mut path = vec![];
-    path.push(interp.new_str(cfg.script_dir.clone().unwrap_or_default()));
-    if let Ok(pp) = std::env::var("PYTHONPATH") {
-        for p in pp.split(':').filter(|p| !p.is_empty()) {
-            path.push(interp.new_str(p));
+    // `-P` / `PYTHONSAFEPATH`: no script directory (or current directory) in front.
+    if !cfg.flags.safe_path {
+        path.push(interp.new_str(cfg.script_dir.clone().unwrap_or_default()));
+    }
+    if !cfg.flags.ignore_environment {
+        if let Ok(pp) = std::env::var("PYTHONPATH") {
+            for p in pp.split(':').filter(|p| !p.is_empty()) {
+                path.push(interp.new_str(p));
+            }
         }
     }
+    let warnoptions: Vec<Value> = cfg
+        .warnoptions
+        .iter()
+        .map(|w| interp.new_str(w.clone()))
+        .collect();
+    let warnoptions = interp.new_list(warnoptions);
+    interp.add_value(&m, "warnoptions", warnoptions);
+    // `-X name=value` → {'name': 'value'}, `-X name` → {'name': True}.
+    let xopts = interp.new_dict_obj();
+    for (name, value) in &cfg.xoptions {
+        let k = interp.new_str(name.clone());
+        let v = match value {
+            Some(v) => interp.new_str(v.clone()),
+            None => Value::Bool(true),
+        };
+        let _ = interp.dict_set(&xopts, k, v);
+    }
+    interp.add_value(&m, "_xoptions", Value::Obj(xopts));
     let path = interp.new_list(path);
     interp.add_value(&m, "path", path);
     interp.add_value(&m, "modules", Value::Obj(interp.g.modules.clone()));

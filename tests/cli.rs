@@ -1,0 +1,431 @@
+//! python3's command line on gilvm (issue 20): option parsing and its usage errors, `-c`,
+//! a program on standard input, `-`, `-m`, `-i`, `-u`, `-E`/`-I`/`-P`, `-O`, `-x`, `-S`,
+//! `PYTHONSTARTUP`, and the interactive prompt in a pseudo-terminal.
+//!
+//! Expected texts are CPython 3.14's (checked by hand against it); where gilvm prints its
+//! own text (the banner, `-h`), only the shape is checked.
+//!
+//! Environment (as `tests/corpus.rs`): `GILVM_BIN` (interpreter to run, default this
+//! package's `gilvm`), `GILVM_CHILD_ENV` (`K=V,…` added to every child's environment).
+use std::env;
+use std::io::{Read, Write};
+use std::os::fd::{FromRawFd, OwnedFd};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+fn interpreter() -> PathBuf {
+    match env::var_os("GILVM_BIN") {
+        Some(p) if !p.is_empty() => PathBuf::from(p),
+        _ => PathBuf::from(env!("CARGO_BIN_EXE_gilvm")),
+    }
+}
+
+fn command(args: &[&str]) -> Command {
+    let mut c = Command::new(interpreter());
+    c.args(args);
+    for item in env::var("GILVM_CHILD_ENV").unwrap_or_default().split(',') {
+        if let Some((k, v)) = item.trim().split_once('=') {
+            c.env(k.trim(), v);
+        }
+    }
+    for v in [
+        "PYTHONPATH",
+        "PYTHONSTARTUP",
+        "PYTHONINSPECT",
+        "PYTHONUNBUFFERED",
+        "PYTHONSAFEPATH",
+        "PYTHONOPTIMIZE",
+        "PYTHONWARNINGS",
+    ] {
+        c.env_remove(v);
+    }
+    c
+}
+
+/// Runs gilvm with `args`, `stdin` as its standard input, in `dir`.
+fn run_in(dir: &Path, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
+    let mut c = command(args);
+    c.current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let mut child = c.spawn().expect("start gilvm");
+    let mut input = child.stdin.take().unwrap();
+    let text = stdin.to_string();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(text.as_bytes());
+    });
+    let out = child.wait_with_output().expect("wait for gilvm");
+    let _ = writer.join();
+    out
+}
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    run_in(&env::temp_dir(), args, stdin, &[])
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// A fresh temporary directory, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> TempDir {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let p = env::temp_dir().join(format!(
+            "gilvm-cli-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&p).unwrap();
+        TempDir(p)
+    }
+    fn write(&self, rel: &str, content: &str) {
+        let p = self.0.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, content).unwrap();
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn usage_errors_exit_2_with_cpythons_message() {
+    for (args, first) in [
+        (&["-z"][..], "Unknown option: -z"),
+        (&["--foo"][..], "Unknown option: --foo"),
+        (&["-c"][..], "Argument expected for the -c option"),
+        (&["-m"][..], "Argument expected for the -m option"),
+        (&["-W"][..], "Argument expected for the -W option"),
+    ] {
+        let o = run(args, "");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = text(&o.stderr);
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines[0], first);
+        assert!(
+            lines[1].starts_with("usage: ")
+                && lines[1].ends_with("[-c cmd | -m mod | file | -] [arg] ...")
+        );
+        assert_eq!(lines[2], "Try `python -h' for more information.");
+        assert!(o.stdout.is_empty());
+    }
+}
+
+#[test]
+fn help_and_version() {
+    let o = run(&["-h"], "");
+    assert_eq!(o.status.code(), Some(0));
+    let out = text(&o.stdout);
+    assert!(out.starts_with("usage: "), "{out}");
+    for opt in ["-c cmd", "-m mod", "-i ", "-u ", "-X opt", "PYTHON"] {
+        assert!(out.contains(opt), "--help lacks {opt}");
+    }
+    let o = run(&["--help-env"], "");
+    assert!(text(&o.stdout).contains("PYTHON_GIL"));
+    let o = run(&["--version"], "");
+    assert!(text(&o.stdout).starts_with("gilvm "));
+}
+
+#[test]
+fn command_argv_and_combined_flags() {
+    let o = run(
+        &[
+            "-Bc",
+            "import sys; print(sys.argv, repr(sys.path[0]), sys.warnoptions)",
+            "-x",
+            "y",
+        ],
+        "",
+    );
+    assert_eq!(text(&o.stdout), "['-c', '-x', 'y'] '' []\n");
+    let o = run(
+        &[
+            "-Wd",
+            "-X",
+            "foo=1",
+            "-Xbar",
+            "-c",
+            "import sys; print(sys.warnoptions, sys._xoptions)",
+        ],
+        "",
+    );
+    assert_eq!(text(&o.stdout), "['d'] {'foo': '1', 'bar': True}\n");
+}
+
+#[test]
+fn program_on_stdin() {
+    let prog = "import sys\nprint(sys.argv)\n1/0\n";
+    let o = run(&[], prog);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(text(&o.stdout), "['']\n");
+    // CPython quotes no line of a piped program.
+    assert_eq!(
+        text(&o.stderr),
+        "Traceback (most recent call last):\n  File \"<stdin>\", line 3, in <module>\nZeroDivisionError: division by zero\n"
+    );
+    let o = run(&["-", "a", "b"], prog);
+    assert_eq!(text(&o.stdout), "['-', 'a', 'b']\n");
+}
+
+#[test]
+fn inspect_runs_the_prompt_on_piped_input() {
+    let input = "1+1\nif 1:\n  print(5)\n\nx\ny = [1,\n\n2]\ny\n1/0\nprint('after')\n";
+    let o = run(&["-i", "-c", "x = 3"], input);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(text(&o.stdout), "2\n5\n3\n[1, 2]\nafter\n");
+    let err = text(&o.stderr);
+    assert!(
+        err.starts_with(">>> >>> ... ... >>> >>> ... ... >>> >>> Traceback"),
+        "{err}"
+    );
+    assert!(err.contains("  File \"<stdin>\", line 1, in <module>\n    1/0\n"));
+    assert!(
+        err.ends_with("ZeroDivisionError: division by zero\n>>> >>> \n"),
+        "{err}"
+    );
+    // SystemExit ends the prompt with its status; under -i a failing program is only
+    // reported, then the prompt runs.
+    let o = run(&["-i", "-c", "raise SystemExit(3)"], "exit(5)\n");
+    assert_eq!(o.status.code(), Some(5));
+    assert!(text(&o.stderr).contains("SystemExit: 3\n>>> "));
+    let o = run(&["-q", "-i"], "exit\n");
+    assert_eq!(text(&o.stdout), "Use exit() or Ctrl-D (i.e. EOF) to exit\n");
+    // -S: no site, so no exit() in builtins.
+    let o = run(&["-S", "-c", "exit()"], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("NameError: name 'exit' is not defined"));
+}
+
+#[test]
+fn startup_file_runs_before_the_prompt() {
+    let d = TempDir::new();
+    d.write("startup.py", "greeting = 'hi'\n");
+    let path = d.0.join("startup.py");
+    let o = run_in(
+        &d.0,
+        &["-q", "-i"],
+        "greeting\n",
+        &[("PYTHONSTARTUP", path.to_str().unwrap())],
+    );
+    assert_eq!(text(&o.stdout), "'hi'\n");
+    // -E ignores it.
+    let o = run_in(
+        &d.0,
+        &["-q", "-i", "-E"],
+        "'greeting' in dir()\n",
+        &[("PYTHONSTARTUP", path.to_str().unwrap())],
+    );
+    assert_eq!(text(&o.stdout), "False\n");
+}
+
+#[test]
+fn run_module() {
+    let d = TempDir::new();
+    d.write(
+        "hello.py",
+        "import sys\nprint(__name__, sys.argv[1:], sys.argv[0].endswith('hello.py'))\n",
+    );
+    d.write("pkg/__init__.py", "print('init', __name__)\n");
+    d.write("pkg/__main__.py", "print('main', __name__, __package__)\n");
+    d.write("pkg/sub.py", "print('sub', __name__, __package__)\n");
+    d.write("nomain/__init__.py", "");
+    let o = run_in(&d.0, &["-m", "hello", "a", "-b"], "", &[]);
+    assert_eq!(text(&o.stdout), "__main__ ['a', '-b'] True\n");
+    let o = run_in(&d.0, &["-m", "pkg"], "", &[]);
+    assert_eq!(text(&o.stdout), "init pkg\nmain __main__ pkg\n");
+    let o = run_in(&d.0, &["-m", "pkg.sub"], "", &[]);
+    assert_eq!(text(&o.stdout), "init pkg\nsub __main__ pkg\n");
+    let o = run_in(&d.0, &["-m", "missing_mod"], "", &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).ends_with(": No module named missing_mod\n"));
+    let o = run_in(&d.0, &["-m", "nomain"], "", &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).ends_with(
+        ": No module named nomain.__main__; 'nomain' is a package and cannot be directly executed\n"
+    ));
+}
+
+#[test]
+fn environment_and_isolation() {
+    let d = TempDir::new();
+    d.write("lib/extra_mod.py", "VALUE = 42\n");
+    let lib = d.0.join("lib");
+    let lib = lib.to_str().unwrap();
+    let prog = "import sys\ntry:\n import extra_mod; print(extra_mod.VALUE)\nexcept ImportError: print('none')\nprint('' in sys.path)\n";
+    let o = run_in(&d.0, &["-c", prog], "", &[("PYTHONPATH", lib)]);
+    assert_eq!(text(&o.stdout), "42\nTrue\n");
+    let o = run_in(&d.0, &["-E", "-c", prog], "", &[("PYTHONPATH", lib)]);
+    assert_eq!(text(&o.stdout), "none\nTrue\n");
+    let o = run_in(&d.0, &["-I", "-c", prog], "", &[("PYTHONPATH", lib)]);
+    // -I implies -E and -P: no PYTHONPATH, no current directory in front.
+    assert_eq!(text(&o.stdout), "none\nFalse\n");
+    let o = run_in(&d.0, &["-P", "-c", prog], "", &[("PYTHONPATH", lib)]);
+    assert_eq!(text(&o.stdout), "42\nFalse\n");
+}
+
+#[test]
+fn optimize_and_skip_first_line() {
+    let o = run(&["-O", "-c", "assert 0, 'no'\nprint(__debug__)"], "");
+    assert_eq!(text(&o.stdout), "False\n");
+    let o = run(&["-c", "print(__debug__)\nassert 0, 'no'"], "");
+    assert_eq!(text(&o.stdout), "True\n");
+    assert!(text(&o.stderr).ends_with("AssertionError: no\n"));
+    let d = TempDir::new();
+    d.write("x.py", "not python at all\nprint(1)\n1/0\n");
+    let o = run_in(&d.0, &["-x", "x.py"], "", &[]);
+    assert_eq!(text(&o.stdout), "1\n");
+    // Line numbers do not move.
+    assert!(text(&o.stderr).contains("x.py\", line 3, in <module>"));
+}
+
+#[test]
+fn unbuffered_stdout_reaches_a_pipe_at_once() {
+    // The program prints, then never ends: only an unbuffered stdout lets the line out.
+    let mut child = command(&["-u", "-c", "print('ready')\nwhile True: pass"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .stdin(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 6];
+        let r = out.read_exact(&mut buf).map(|_| buf);
+        let _ = tx.send(r);
+    });
+    let got = rx.recv_timeout(TIMEOUT);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(
+        &got.expect("no output within the timeout").unwrap(),
+        b"ready\n"
+    );
+}
+
+/// A child on a pseudo-terminal: what it writes is collected by a reader thread.
+struct Pty {
+    master: std::fs::File,
+    out: Arc<Mutex<Vec<u8>>>,
+    child: std::process::Child,
+}
+
+impl Pty {
+    fn spawn(args: &[&str]) -> Pty {
+        let (mut m, mut s) = (0, 0);
+        // SAFETY: openpty writes two file descriptors into the given integers; the name,
+        // termios and window-size pointers may be null.
+        let rc = unsafe {
+            libc::openpty(
+                &mut m,
+                &mut s,
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                std::ptr::null(),
+            )
+        };
+        assert_eq!(rc, 0, "openpty");
+        // SAFETY: both descriptors were just opened by openpty and are owned here only.
+        let (master, slave) = unsafe { (OwnedFd::from_raw_fd(m), OwnedFd::from_raw_fd(s)) };
+        let child = command(args)
+            .env("TERM", "dumb")
+            .stdin(Stdio::from(slave.try_clone().unwrap()))
+            .stdout(Stdio::from(slave.try_clone().unwrap()))
+            .stderr(Stdio::from(slave))
+            .spawn()
+            .expect("start gilvm on a pty");
+        let master = std::fs::File::from(master);
+        let mut reader = master.try_clone().unwrap();
+        let out = Arc::new(Mutex::new(Vec::new()));
+        let o2 = out.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                o2.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Pty { master, out, child }
+    }
+
+    fn output(&self) -> String {
+        text(&self.out.lock().unwrap()).replace("\r\n", "\n")
+    }
+
+    /// Waits until the output (from `from` on) contains `what`; returns the new end.
+    fn expect(&self, from: usize, what: &str) -> usize {
+        let start = Instant::now();
+        loop {
+            let o = self.output();
+            if let Some(i) = o.get(from..).and_then(|s| s.find(what)) {
+                return from + i + what.len();
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {what:?}; output so far:\n{o}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, line: &str) {
+        self.master.write_all(line.as_bytes()).unwrap();
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn repl_in_a_terminal() {
+    let mut p = Pty::spawn(&[]);
+    let mut at = p.expect(0, "Python 3.");
+    at = p.expect(at, ">>> ");
+    p.send("1 + 1\n");
+    at = p.expect(at, "2\n>>> ");
+    p.send("for i in range(2):\n");
+    at = p.expect(at, "... ");
+    p.send("    print('line', i)\n");
+    at = p.expect(at, "... ");
+    p.send("\n");
+    at = p.expect(at, "line 0\nline 1\n>>> ");
+    p.send("def f():\n    return 1/0\n\n");
+    at = p.expect(at, ">>> ");
+    p.send("f()\n");
+    at = p.expect(at, "Traceback (most recent call last):\n");
+    at = p.expect(at, "ZeroDivisionError: division by zero\n>>> ");
+    p.send("x = 'still here'\n");
+    p.send("x\n");
+    at = p.expect(at, "'still here'\n>>> ");
+    p.send("exit(4)\n");
+    let _ = at;
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = p.child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(start.elapsed() < TIMEOUT, "the REPL did not exit");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(4));
+}

@@ -13,7 +13,7 @@ FT_BIN := $(FT_DIR)/release/gilvm
 all: build build-ft
 
 build:
-	$(CARGO) build --release
+	$(CARGO) build --release -p gilvm -p gilvm-compare
 
 build-ft:
 	$(CARGO) build --release --features free-threading --target-dir $(FT_DIR)

@@ -47,6 +47,11 @@ pub fn main() -> i32 {
     {
         return summary::main(&argv[2..]);
     }
+    if argv.get(1).map(String::as_str) == Some("compare")
+        && !std::path::Path::new("compare").exists()
+    {
+        return compare(&argv[2..]);
+    }
     let o = match options::parse(&argv[1..], &|n| std::env::var(n).ok()) {
         Ok(o) => o,
         Err(UsageError(msg)) => {
@@ -229,6 +234,33 @@ fn main_source(o: &Options) -> Result<MainSource, i32> {
             }
         }
     })
+}
+
+/// `gilvm compare …`: runs the `gilvm-compare` program built beside this one (same
+/// arguments), which compares a program on every build and on CPython.
+fn compare(args: &[String]) -> i32 {
+    use std::os::unix::process::CommandExt;
+    let exe = std::env::current_exe().ok();
+    let dir = exe
+        .as_ref()
+        .and_then(|e| e.parent().map(|p| p.to_path_buf()));
+    let candidates = dir
+        .map(|d| {
+            vec![
+                d.join("gilvm-compare"),
+                d.join("../../release/gilvm-compare"),
+            ]
+        })
+        .unwrap_or_default();
+    let Some(tool) = candidates.into_iter().find(|c| c.is_file()) else {
+        eprintln!(
+            "gilvm: compare: gilvm-compare not found next to this binary (build it: `make build`)"
+        );
+        return 2;
+    };
+    let e = std::process::Command::new(&tool).args(args).exec();
+    eprintln!("gilvm: compare: cannot run {}: {e}", tool.display());
+    1
 }
 
 /// `-VV`: the second line, about this build.

@@ -5,12 +5,16 @@
 //! pyperformance's benchmark scripts (`pyperformance`). See
 //! `docs/benchmarking.md`.
 //!
+//! `gilvm-compare [options] script.py [args…]` (also `gilvm compare …`) compares the user's
+//! own program instead (userprog.rs).
+//!
 //! It knows nothing of the VM: every variant is a binary run as a child process.
 mod chart;
 mod machine;
 mod report;
 mod stats;
 mod suites;
+mod userprog;
 mod variants;
 
 use std::path::PathBuf;
@@ -39,8 +43,21 @@ impl Suite {
 
 /// Compare gilvm's builds (and CPython) on the benchmark suites in `benches/`.
 #[derive(Parser, Debug)]
-#[command(name = "gilvm-compare", version)]
+#[command(name = "gilvm-compare", version, trailing_var_arg = true)]
 struct Cli {
+    /// Compare this program (your own script) instead of the benchmark suites.
+    #[arg(value_name = "SCRIPT")]
+    script: Option<PathBuf>,
+    /// Arguments for SCRIPT.
+    #[arg(value_name = "ARGS", allow_hyphen_values = true)]
+    script_args: Vec<String>,
+    /// With SCRIPT: run once per value, NAME=V1,V2,… (`{NAME}` in an argument is replaced
+    /// by the value; otherwise the value is the environment variable NAME); draws sweep.svg.
+    #[arg(long, value_name = "NAME=VALUES")]
+    sweep: Option<String>,
+    /// With SCRIPT: write a Perfetto timeline of each gilvm variant into this directory.
+    #[arg(long, value_name = "DIR")]
+    trace: Option<PathBuf>,
     /// Timed runs per variant and configuration [default: 5, 3 with --quick].
     #[arg(long)]
     runs: Option<usize>,
@@ -77,14 +94,16 @@ struct Cli {
     #[arg(long)]
     filter: Option<String>,
     /// Output directory (report.md, scaling.svg, generated programs).
-    #[arg(long, default_value = "target/compare")]
-    out: PathBuf,
-    /// The GIL build.
-    #[arg(long, default_value = "target/release/gilvm")]
-    gil_bin: PathBuf,
-    /// The free-threaded build.
-    #[arg(long, default_value = "target/ft/release/gilvm")]
-    ft_bin: PathBuf,
+    /// [default: target/compare, or target/compare/<script name> with SCRIPT]
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// The GIL build [default: target/release/gilvm, else next to this program].
+    #[arg(long)]
+    gil_bin: Option<PathBuf>,
+    /// The free-threaded build [default: target/ft/release/gilvm, else ../ft/release/gilvm
+    /// from this program's directory].
+    #[arg(long)]
+    ft_bin: Option<PathBuf>,
     /// Also copy report.md and scaling.svg to docs/compare/ and put the report into
     /// README.md between its `<!-- compare:begin -->` and `<!-- compare:end -->` lines.
     #[arg(long)]
@@ -106,12 +125,46 @@ fn main() {
     }
 }
 
-fn run(cli: Cli) -> Result<(), String> {
+/// A build's binary: the given path, else `default` (relative to the current directory),
+/// else `beside` relative to this program's own directory (`target/release/`).
+fn locate(given: &Option<PathBuf>, default: &str, beside: &str) -> PathBuf {
+    if let Some(p) = given {
+        return p.clone();
+    }
+    let d = PathBuf::from(default);
+    if d.is_file() {
+        return d;
+    }
+    std::env::current_exe()
+        .ok()
+        .and_then(|e| e.parent().map(|p| p.join(beside)))
+        .filter(|p| p.is_file())
+        .unwrap_or(d)
+}
+
+fn run(mut cli: Cli) -> Result<(), String> {
     let started = Instant::now();
-    for (what, p) in [
-        ("GIL build", &cli.gil_bin),
-        ("free-threaded build", &cli.ft_bin),
-    ] {
+    let gil_bin = locate(&cli.gil_bin, "target/release/gilvm", "gilvm");
+    let ft_bin = locate(
+        &cli.ft_bin,
+        "target/ft/release/gilvm",
+        "../ft/release/gilvm",
+    );
+    let out = cli.out.clone().unwrap_or_else(|| match &cli.script {
+        Some(s) => PathBuf::from("target/compare").join(
+            s.file_stem()
+                .map(|x| x.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "script".into()),
+        ),
+        None => PathBuf::from("target/compare"),
+    });
+    cli.out = Some(out.clone());
+    if let Some(script) = &cli.script {
+        if !script.is_file() {
+            return Err(format!("{}: no such file", script.display()));
+        }
+    }
+    for (what, p) in [("GIL build", &gil_bin), ("free-threaded build", &ft_bin)] {
         if !p.is_file() {
             return Err(format!(
                 "{what} not found at {} (build it first: `make build build-ft`)",
@@ -120,9 +173,9 @@ fn run(cli: Cli) -> Result<(), String> {
         }
     }
     let mut variants = vec![
-        Variant::gilvm("GIL", &cli.gil_bin, None),
-        Variant::gilvm("FT", &cli.ft_bin, None),
-        Variant::gilvm("FT+PYTHON_GIL=1", &cli.ft_bin, Some("1")),
+        Variant::gilvm("GIL", &gil_bin, None),
+        Variant::gilvm("FT", &ft_bin, None),
+        Variant::gilvm("FT+PYTHON_GIL=1", &ft_bin, Some("1")),
     ];
     if !cli.no_python {
         let pythons = if cli.python.is_empty() {
@@ -132,6 +185,13 @@ fn run(cli: Cli) -> Result<(), String> {
         };
         for p in pythons {
             match Variant::cpython(&p) {
+                None if !cli.python.is_empty() => {
+                    return Err(format!(
+                        "{}: not a Python (`{} --version` failed)",
+                        p.display(),
+                        p.display()
+                    ))
+                }
                 Some(mut v) => {
                     if variants.iter().any(|o| o.name == v.name) {
                         v.name = format!("{} ({})", v.name, p.display());
@@ -141,6 +201,36 @@ fn run(cli: Cli) -> Result<(), String> {
                 None => eprintln!("gilvm-compare: skipping {}: not runnable", p.display()),
             }
         }
+    }
+
+    if let Some(script) = &cli.script {
+        let req = userprog::Request {
+            script: script.clone(),
+            args: cli.script_args.clone(),
+            runs: cli.runs.unwrap_or(if cli.quick { 3 } else { 5 }).max(1),
+            warmup: cli.warmup,
+            sweep: cli
+                .sweep
+                .as_deref()
+                .map(userprog::parse_sweep)
+                .transpose()?,
+            trace: cli.trace.clone(),
+            out: out.clone(),
+        };
+        std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+        let md = userprog::run(&req, &variants)?;
+        let path = out.join("report.md");
+        std::fs::write(&path, &md).map_err(|e| format!("{}: {e}", path.display()))?;
+        println!("{md}");
+        eprintln!(
+            "gilvm-compare: wrote {} ({:.0} s)",
+            path.display(),
+            started.elapsed().as_secs_f64()
+        );
+        return Ok(());
+    }
+    if cli.sweep.is_some() || cli.trace.is_some() {
+        return Err("--sweep and --trace need a SCRIPT to run".into());
     }
 
     let cores = std::thread::available_parallelism()
@@ -157,10 +247,10 @@ fn run(cli: Cli) -> Result<(), String> {
         warmup: cli.warmup,
         scale: cli.scale * if cli.quick { 0.25 } else { 1.0 },
         benches_dir: cli.benches.clone(),
-        out_dir: cli.out.clone(),
+        out_dir: out.clone(),
         filter: cli.filter.clone(),
     };
-    std::fs::create_dir_all(&cli.out).map_err(|e| format!("{}: {e}", cli.out.display()))?;
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let load_start = loadavg();
     eprintln!(
         "gilvm-compare: {} variant(s): {}",
@@ -260,7 +350,7 @@ fn run(cli: Cli) -> Result<(), String> {
         md += &report::pyperformance(&pyperf, &variants);
     }
     if !scaling.is_empty() {
-        let svg = cli.out.join("scaling.svg");
+        let svg = out.join("scaling.svg");
         chart::draw(
             &svg,
             &scaling,
@@ -282,11 +372,11 @@ fn run(cli: Cli) -> Result<(), String> {
         &mem_variants,
         ceiling,
     );
-    let path = cli.out.join("report.md");
+    let path = out.join("report.md");
     std::fs::write(&path, &md).map_err(|e| format!("{}: {e}", path.display()))?;
     println!("{md}");
     if cli.publish {
-        publish(&cli.out, &md)?;
+        publish(&out, &md)?;
     }
     eprintln!(
         "gilvm-compare: wrote {} ({:.0} s)",

@@ -123,6 +123,7 @@ impl Variant {
                 RunOutcome::Ok {
                     sample: Sample {
                         wall: o.wall,
+                        cpu: o.cpu,
                         elapsed,
                         peak_rss: o.peak_rss,
                     },
@@ -139,6 +140,8 @@ struct Finished {
     stdout: Vec<u8>,
     stderr: Vec<u8>,
     wall: f64,
+    /// User plus system CPU seconds of the child.
+    cpu: f64,
     peak_rss: u64,
 }
 
@@ -172,18 +175,20 @@ fn run_child(mut cmd: Command) -> std::io::Result<Finished> {
     let wall = start.elapsed().as_secs_f64();
     let stderr = err_reader.join().unwrap_or_default();
     read?;
-    let (status, maxrss_kib) = waited?;
+    let (status, maxrss_kib, cpu) = waited?;
     Ok(Finished {
         status,
         stdout,
         stderr,
         wall,
+        cpu,
         peak_rss: maxrss_kib.saturating_mul(1024),
     })
 }
 
-/// Waits for the child `pid` and returns its exit status and `ru_maxrss` (KiB on Linux).
-fn wait4(pid: u32) -> std::io::Result<(ExitStatus, u64)> {
+/// Waits for the child `pid` and returns its exit status, `ru_maxrss` (KiB on Linux) and
+/// its user plus system CPU seconds.
+fn wait4(pid: u32) -> std::io::Result<(ExitStatus, u64, f64)> {
     let pid = pid as libc::pid_t;
     let mut status: libc::c_int = 0;
     loop {
@@ -193,9 +198,11 @@ fn wait4(pid: u32) -> std::io::Result<(ExitStatus, u64)> {
         // unreaped child.
         let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
         if r == pid {
+            let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
             return Ok((
                 ExitStatus::from_raw(status),
                 u64::try_from(usage.ru_maxrss).unwrap_or(0),
+                secs(usage.ru_utime) + secs(usage.ru_stime),
             ));
         }
         let e = std::io::Error::last_os_error();
@@ -210,6 +217,8 @@ fn wait4(pid: u32) -> std::io::Result<(ExitStatus, u64)> {
 pub struct Sample {
     /// Wall-clock seconds of the whole child process (start-up included).
     pub wall: f64,
+    /// CPU seconds (user plus system) of the child.
+    pub cpu: f64,
     /// The program's own `ELAPSED <seconds>` line, if it printed one.
     pub elapsed: Option<f64>,
     /// Peak resident set size of the child in bytes (`ru_maxrss` from `wait4`).

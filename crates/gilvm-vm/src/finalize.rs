@@ -42,6 +42,7 @@ pub fn install(generator_type: &ObjRef) {
         native_pending,
     });
     lifecycle::register_finalizable(generator_type);
+    crate::modules::gc::install();
 }
 
 /// Prints an exception ignored in a finalizer or callback: "Exception ignored {what}:" and

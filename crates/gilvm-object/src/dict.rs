@@ -606,15 +606,15 @@ impl PyDict {
         drop(old);
     }
 
-    /// The cycle collector's traversal (`gc.rs`): each entry's key (unless a str, as
-    /// CPython skips keys of a str-keyed table) and value, in order.
+    /// The cycle collector's traversal (`gc.rs`): each entry's value and key (unless a
+    /// str, as CPython skips the keys of a str-keyed table), in order.
     pub fn gc_traverse(&self, py: Py<'_>, v: &mut dyn crate::gc::Visit) {
         self.table.read(py, |t| {
             for (k, x) in t.iter() {
+                v.val(x);
                 if !matches!(k, Value::Obj(o) if o.kind() == crate::Kind::Str) {
                     v.val(k);
                 }
-                v.val(x);
             }
         });
     }

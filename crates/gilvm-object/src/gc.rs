@@ -65,15 +65,16 @@
 //!    the collector holding a reference to every garbage object, so nothing is freed in
 //!    the middle of clearing; freeing comes when those references are dropped.
 use std::any::{Any, TypeId};
+use std::cell::UnsafeCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::mem::ManuallyDrop;
 use std::ptr::NonNull;
-use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
-use std::sync::RwLock;
+use std::sync::atomic::{AtomicI64, AtomicPtr, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Mutex, RwLock};
 
 use gilvm_sync::stw::WorldStopped;
-use gilvm_sync::{ObjCell, Py};
+use gilvm_sync::Py;
 
 use crate::objref::{ObjRef, PyObject};
 use crate::payload::{InstanceBase, Kind, Payload};
@@ -106,32 +107,188 @@ pub type AddrSet = HashSet<usize, BuildHasherDefault<AddrHasher>>;
 /// A map keyed by address.
 pub type AddrMap<V> = HashMap<usize, V, BuildHasherDefault<AddrHasher>>;
 
-#[derive(Default)]
-struct Stripe {
-    tracked: Option<AddrSet>,
-    frozen: Option<AddrSet>,
-    /// Net tracked allocations not yet added to [`YOUNG`].
-    pending: i64,
+// The table is a bitmap over the address space, one bit per 8-byte word (every object is
+// 8-byte aligned, and two tracked objects never share a word): a two-level radix tree of
+// 4 MiB chunks, each with a leaf of 8192 64-bit words (64 KiB, 1/64 of the chunk), made
+// when the chunk first holds a tracked object and kept for good (the allocator reuses
+// its address space). Tracking or untracking is two dependent loads and one bit update,
+// with no lock and no hashing; a collection walks the leaves in address order.
+
+/// log2 of the bytes one leaf covers (4 MiB).
+const LEAF_SHIFT: u32 = 22;
+/// Words (64 bits each) in a leaf: one bit per 8 bytes.
+const LEAF_WORDS: usize = 1 << (LEAF_SHIFT - 3 - 6);
+/// log2 of the bytes one middle table covers (16 GiB).
+const MID_SHIFT: u32 = 34;
+const MID_ENTRIES: usize = 1 << (MID_SHIFT - LEAF_SHIFT);
+/// The address space covered: 2^47 bytes (x86-64 and AArch64 user space). An object
+/// above it is never tracked, which is safe (invariant 2: its references look like
+/// outside ones), only never collected.
+const TOP_SHIFT: u32 = 47;
+const TOP_ENTRIES: usize = 1 << (TOP_SHIFT - MID_SHIFT);
+
+struct Leaf {
+    bits: [AtomicU64; LEAF_WORDS],
+    /// During an analysis only (world stopped, one collection at a time): the index of
+    /// the leaf's first candidate and, per word, the candidates in the words before it.
+    rank: UnsafeCell<Option<(u32, Box<[u32]>)>>,
 }
 
-const STRIPES: usize = 64;
-/// How many net allocations a stripe accumulates before publishing them to [`YOUNG`].
-const BATCH: i64 = 32;
+struct Mid {
+    leaves: [AtomicPtr<Leaf>; MID_ENTRIES],
+}
 
-#[cfg(not(loom))]
-static TABLE: [ObjCell<Stripe>; STRIPES] = [const {
-    ObjCell::new(Stripe {
-        tracked: None,
-        frozen: None,
-        pending: 0,
-    })
-}; STRIPES];
+static TOP: [AtomicPtr<Mid>; TOP_ENTRIES] =
+    [const { AtomicPtr::new(std::ptr::null_mut()) }; TOP_ENTRIES];
 
-#[cfg(not(loom))]
+/// Allocates a zeroed `T` on the heap (a leaf is too large for the stack).
+fn zeroed_box<T>() -> *mut T {
+    let layout = std::alloc::Layout::new::<T>();
+    // SAFETY: `T` is a table of atomics, null pointers and a `None`, for which all-zero
+    // bytes are a valid value; the layout is non-zero-sized.
+    unsafe {
+        let p = std::alloc::alloc_zeroed(layout) as *mut T;
+        if p.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        p
+    }
+}
+
+/// Installs a new zeroed table in `slot` unless another thread did first.
+fn install<T>(slot: &AtomicPtr<T>) -> *mut T {
+    let new = zeroed_box::<T>();
+    match slot.compare_exchange(
+        std::ptr::null_mut(),
+        new,
+        Ordering::AcqRel,
+        Ordering::Acquire,
+    ) {
+        Ok(_) => new,
+        Err(other) => {
+            // SAFETY: `new` was allocated above with `T`'s layout and never shared.
+            unsafe { std::alloc::dealloc(new as *mut u8, std::alloc::Layout::new::<T>()) };
+            other
+        }
+    }
+}
+
+/// The leaf covering `addr`, made if `make` (None above the covered space, or when absent).
 #[inline(always)]
-fn stripe(addr: usize) -> &'static ObjCell<Stripe> {
-    &TABLE[(addr >> 4) % STRIPES]
+fn leaf(addr: usize, make: bool) -> Option<&'static Leaf> {
+    if addr >> TOP_SHIFT != 0 {
+        return None;
+    }
+    let top = &TOP[addr >> MID_SHIFT];
+    let mut mid = top.load(Ordering::Acquire);
+    if mid.is_null() {
+        if !make {
+            return None;
+        }
+        mid = install(top);
+    }
+    // SAFETY: tables are installed once and never freed.
+    let slot = unsafe { &(*mid).leaves[(addr >> LEAF_SHIFT) & (MID_ENTRIES - 1)] };
+    let mut l = slot.load(Ordering::Acquire);
+    if l.is_null() {
+        if !make {
+            return None;
+        }
+        l = install(slot);
+    }
+    // SAFETY: as above.
+    Some(unsafe { &*l })
 }
+
+/// The word and the bit of `addr` in its leaf.
+#[inline(always)]
+fn bit_of(addr: usize) -> (usize, u64) {
+    let i = (addr & ((1 << LEAF_SHIFT) - 1)) >> 3;
+    (i >> 6, 1u64 << (i & 63))
+}
+
+/// Sets (or clears) the bit of `addr`. The GIL build updates the word with a plain load
+/// and store: every table update happens on a thread holding the GIL.
+#[inline(always)]
+fn set_bit(l: &Leaf, addr: usize, on: bool) -> bool {
+    let (w, b) = bit_of(addr);
+    let word = &l.bits[w];
+    let old = if gilvm_sync::FREE_THREADING {
+        if on {
+            word.fetch_or(b, Ordering::Relaxed)
+        } else {
+            word.fetch_and(!b, Ordering::Relaxed)
+        }
+    } else {
+        let old = word.load(Ordering::Relaxed);
+        word.store(if on { old | b } else { old & !b }, Ordering::Relaxed);
+        old
+    };
+    old & b != 0
+}
+
+/// The tracked addresses of a leaf, in order (`base` is the leaf's own address).
+fn leaf_addrs(l: &Leaf, base: usize, out: &mut Vec<usize>) {
+    for (w, word) in l.bits.iter().enumerate() {
+        let mut x = word.load(Ordering::Relaxed);
+        while x != 0 {
+            let b = x.trailing_zeros() as usize;
+            x &= x - 1;
+            out.push(base + ((w * 64 + b) << 3));
+        }
+    }
+}
+
+/// Every leaf with its base address.
+fn leaves_with_base() -> Vec<(&'static Leaf, usize)> {
+    let mut v = Vec::new();
+    for (ti, t) in TOP.iter().enumerate() {
+        let m = t.load(Ordering::Acquire);
+        if m.is_null() {
+            continue;
+        }
+        // SAFETY: installed once, never freed.
+        let mid: &'static Mid = unsafe { &*m };
+        for (mi, l) in mid.leaves.iter().enumerate() {
+            let l = l.load(Ordering::Acquire);
+            if !l.is_null() {
+                // SAFETY: as above.
+                v.push((unsafe { &*l }, (ti << MID_SHIFT) | (mi << LEAF_SHIFT)));
+            }
+        }
+    }
+    v
+}
+
+/// Frozen objects (`gc.freeze`): moved out of the bitmap into this set.
+static FROZEN: Mutex<Option<AddrSet>> = Mutex::new(None);
+/// Is `FROZEN` possibly non-empty? (The free path looks at the set only then.)
+static FROZEN_ANY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+thread_local! {
+    /// Net tracked allocations of this thread not yet added to [`YOUNG`].
+    static PENDING: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
+}
+
+#[inline(always)]
+fn count_young(d: i64) {
+    let p = PENDING.with(|p| {
+        let v = p.get() + d;
+        if v.abs() >= BATCH {
+            p.set(0);
+            v
+        } else {
+            p.set(v);
+            0
+        }
+    });
+    if p != 0 {
+        publish(p);
+    }
+}
+
+/// How many net allocations a thread accumulates before publishing them to [`YOUNG`].
+const BATCH: i64 = 32;
 
 /// Tracked allocations minus tracked frees since the last collection (approximate: each
 /// stripe publishes in batches of [`BATCH`]).
@@ -182,6 +339,12 @@ pub fn schedule_done() {
 #[cold]
 fn publish(delta: i64) {
     let young = YOUNG.fetch_add(delta, Ordering::Relaxed) + delta;
+    if young < 0 {
+        // Frees of objects older than the last collection: the count stays at 0, as
+        // CPython's (an approximate counter; a racing addition may be lost).
+        YOUNG.fetch_max(0, Ordering::Relaxed);
+        return;
+    }
     if delta > 0 && ENABLED.load(Ordering::Relaxed) {
         let t = THRESHOLD.load(Ordering::Relaxed);
         // As CPython 3.13t: past the threshold, and past a quarter of what survived the
@@ -249,19 +412,9 @@ pub(crate) fn on_alloc(ptr: NonNull<PyObject>) {
 #[inline(never)]
 #[cfg(not(loom))]
 fn track(addr: usize) {
-    // SAFETY: objects are allocated only by attached threads.
-    let py = unsafe { Py::assume_attached() };
-    let p = stripe(addr).with(py, |s| {
-        s.tracked.get_or_insert_with(AddrSet::default).insert(addr);
-        s.pending += 1;
-        if s.pending >= BATCH {
-            s.pending -= BATCH;
-            return BATCH;
-        }
-        0
-    });
-    if p != 0 {
-        publish(p);
+    if let Some(l) = leaf(addr, true) {
+        set_bit(l, addr, true);
+        count_young(1);
     }
 }
 
@@ -276,108 +429,91 @@ pub(crate) fn on_free(ptr: NonNull<PyObject>) {
     let _ = ptr;
 }
 
-#[inline(never)]
+#[inline(always)]
 #[cfg(not(loom))]
 fn untrack(addr: usize) {
-    // SAFETY: objects are freed only by attached threads (see `objref.rs`).
-    let py = unsafe { Py::assume_attached() };
-    let p = stripe(addr).with(py, |s| {
-        let removed = s.tracked.as_mut().is_some_and(|t| t.remove(&addr));
-        if !removed {
-            if let Some(f) = s.frozen.as_mut() {
-                f.remove(&addr);
-            }
-            return 0;
+    if let Some(l) = leaf(addr, false) {
+        if set_bit(l, addr, false) {
+            count_young(-1);
+            return;
         }
-        s.pending -= 1;
-        if s.pending <= -BATCH {
-            s.pending += BATCH;
-            return -BATCH;
+    }
+    if FROZEN_ANY.load(Ordering::Relaxed) {
+        if let Some(f) = FROZEN.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+            f.remove(&addr);
         }
-        0
-    });
-    if p != 0 {
-        publish(p);
     }
 }
 
 /// Is `o` tracked (`gc.is_tracked`)? Frozen objects are.
-pub fn is_tracked(py: Py<'_>, o: &ObjRef) -> bool {
-    #[cfg(not(loom))]
-    {
-        let a = o.addr();
-        stripe(a).with(py, |s| {
-            s.tracked.as_ref().is_some_and(|t| t.contains(&a))
-                || s.frozen.as_ref().is_some_and(|t| t.contains(&a))
-        })
+pub fn is_tracked(_py: Py<'_>, o: &ObjRef) -> bool {
+    let a = o.addr();
+    if let Some(l) = leaf(a, false) {
+        let (w, b) = bit_of(a);
+        if l.bits[w].load(Ordering::Relaxed) & b != 0 {
+            return true;
+        }
     }
-    #[cfg(loom)]
-    {
-        let _ = (py, o);
-        false
-    }
+    FROZEN_ANY.load(Ordering::Relaxed)
+        && FROZEN
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .is_some_and(|f| f.contains(&a))
 }
 
-/// `gc.freeze()`: every tracked object moves to the frozen sets (collections skip them).
-pub fn freeze(py: Py<'_>, _w: &WorldStopped<'_>) {
-    #[cfg(not(loom))]
-    for s in &TABLE {
-        s.with(py, |s| {
-            if let Some(t) = s.tracked.take() {
-                s.frozen.get_or_insert_with(AddrSet::default).extend(t);
-            }
-        });
+/// `gc.freeze()`: every tracked object moves to the frozen set (collections skip them).
+pub fn freeze(_py: Py<'_>, _w: &WorldStopped<'_>) {
+    let mut g = FROZEN.lock().unwrap_or_else(|e| e.into_inner());
+    let f = g.get_or_insert_with(AddrSet::default);
+    let mut addrs = Vec::new();
+    for (l, base) in leaves_with_base() {
+        leaf_addrs(l, base, &mut addrs);
+        for w in &l.bits {
+            w.store(0, Ordering::Relaxed);
+        }
     }
-    #[cfg(loom)]
-    let _ = py;
+    f.extend(addrs);
+    FROZEN_ANY.store(!f.is_empty(), Ordering::Relaxed);
     YOUNG.store(0, Ordering::Relaxed);
 }
 
-/// `gc.unfreeze()`: the frozen objects are tracked again (in the oldest generation).
-pub fn unfreeze(py: Py<'_>, _w: &WorldStopped<'_>) {
-    #[cfg(not(loom))]
-    for s in &TABLE {
-        s.with(py, |s| {
-            if let Some(f) = s.frozen.take() {
-                s.tracked.get_or_insert_with(AddrSet::default).extend(f);
+/// `gc.unfreeze()`: the frozen objects are tracked again.
+pub fn unfreeze(_py: Py<'_>, _w: &WorldStopped<'_>) {
+    let mut g = FROZEN.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(f) = g.take() {
+        for a in f {
+            if let Some(l) = leaf(a, true) {
+                set_bit(l, a, true);
             }
-        });
+        }
     }
-    #[cfg(loom)]
-    let _ = py;
+    FROZEN_ANY.store(false, Ordering::Relaxed);
 }
 
 /// `gc.get_freeze_count()`.
-pub fn freeze_count(py: Py<'_>) -> usize {
-    #[cfg(not(loom))]
-    {
-        TABLE
-            .iter()
-            .map(|s| s.with(py, |s| s.frozen.as_ref().map_or(0, |f| f.len())))
-            .sum()
-    }
-    #[cfg(loom)]
-    {
-        let _ = py;
-        0
-    }
+pub fn freeze_count(_py: Py<'_>) -> usize {
+    FROZEN
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .as_ref()
+        .map_or(0, |f| f.len())
 }
 
-/// The tracked (not frozen) objects' addresses; immortal ones are dropped from the table
-/// on the way (they are never collected), and those with count 0 skipped (invariant 1).
-fn tracked_addrs(py: Py<'_>, _w: &WorldStopped<'_>) -> Vec<usize> {
+/// The tracked (not frozen) objects' addresses, in address order; immortal ones are
+/// dropped from the table on the way (they are never collected).
+fn tracked_addrs(_py: Py<'_>, _w: &WorldStopped<'_>) -> Vec<usize> {
     let mut out = Vec::new();
-    #[cfg(not(loom))]
-    for s in &TABLE {
-        s.with(py, |s| {
-            if let Some(t) = s.tracked.as_mut() {
-                t.retain(|&a| !header(a).is_immortal());
-                out.extend(t.iter().copied().filter(|&a| header(a).count() > 0));
+    for (l, base) in leaves_with_base() {
+        let from = out.len();
+        leaf_addrs(l, base, &mut out);
+        for &a in &out[from..] {
+            if header(a).is_immortal() {
+                set_bit(l, a, false);
             }
-        });
+        }
     }
-    #[cfg(loom)]
-    let _ = py;
+    out.retain(|&a| !header(a).is_immortal());
     out
 }
 
@@ -385,6 +521,7 @@ fn tracked_addrs(py: Py<'_>, _w: &WorldStopped<'_>) -> Vec<usize> {
 pub fn tracked_objects(py: Py<'_>, w: &WorldStopped<'_>) -> Vec<ObjRef> {
     tracked_addrs(py, w)
         .into_iter()
+        .filter(|&a| header(a).count() > 0)
         .map(|a| (*borrow(a)).clone())
         .collect()
 }
@@ -601,17 +738,25 @@ fn clear(py: Py<'_>, o: &ObjRef, out: &mut Vec<Value>) {
 // ---------------------------------------------------------------------------------------
 // The analysis
 
+/// How an analysis finds an object's index: by its rank in the bitmap (the whole table:
+/// the leaves' `rank` filled for the analysis) or in a map (a subset: the re-check).
+enum Index {
+    Rank,
+    Map(AddrMap<u32>),
+}
+
 /// Counts and reachability over a set of objects (indices into `addrs`).
 struct Graph {
     addrs: Vec<usize>,
-    index: AddrMap<u32>,
+    index: Index,
     refs: Vec<i64>,
 }
 
 struct Subtract<'a>(&'a mut Graph);
 impl Visit for Subtract<'_> {
+    #[inline]
     fn obj(&mut self, o: &ObjRef) {
-        if let Some(&j) = self.0.index.get(&o.addr()) {
+        if let Some(j) = self.0.index_of(o.addr()) {
             self.0.refs[j as usize] -= 1;
         }
     }
@@ -623,8 +768,9 @@ struct Reach<'a> {
     stack: &'a mut Vec<u32>,
 }
 impl Visit for Reach<'_> {
+    #[inline]
     fn obj(&mut self, o: &ObjRef) {
-        if let Some(&j) = self.g.index.get(&o.addr()) {
+        if let Some(j) = self.g.index_of(o.addr()) {
             if !self.reached[j as usize] {
                 self.reached[j as usize] = true;
                 self.stack.push(j);
@@ -633,16 +779,87 @@ impl Visit for Reach<'_> {
     }
 }
 
+/// A count that makes an object a root: one whose count is 0 (a free path further up
+/// some stack is finalizing it or clearing its weak references: it must not be taken, and
+/// its payload is intact).
+const ROOT: i64 = i64::MAX / 2;
+
 impl Graph {
-    /// `own` is the number of references to each object the caller holds itself.
-    fn new(addrs: Vec<usize>, own: i64) -> Graph {
+    /// The whole table, world stopped: ranks are filled in the leaves (cleared by
+    /// [`Graph::drop_ranks`]).
+    fn whole(py: Py<'_>, w: &WorldStopped<'_>) -> Graph {
+        let addrs = tracked_addrs(py, w);
+        let mut n = 0u32;
+        for (l, _) in leaves_with_base() {
+            let mut prefix = Vec::with_capacity(LEAF_WORDS);
+            let first = n;
+            let mut in_leaf = 0u32;
+            for word in &l.bits {
+                prefix.push(in_leaf);
+                in_leaf += word.load(Ordering::Relaxed).count_ones();
+            }
+            n += in_leaf;
+            // SAFETY: ranks are written only here and read only by this analysis, with the
+            // world stopped and one collection at a time (the VM's `COLLECTING`).
+            unsafe { *l.rank.get() = Some((first, prefix.into_boxed_slice())) };
+        }
+        debug_assert_eq!(n as usize, addrs.len());
+        let refs = addrs.iter().map(|&a| Graph::count(a, 0)).collect();
+        Graph {
+            addrs,
+            index: Index::Rank,
+            refs,
+        }
+    }
+
+    /// A subset of objects the caller holds `own` references to each of.
+    fn subset(addrs: Vec<usize>, own: i64) -> Graph {
         let mut index = AddrMap::with_capacity_and_hasher(addrs.len(), Default::default());
         let mut refs = Vec::with_capacity(addrs.len());
         for (i, &a) in addrs.iter().enumerate() {
             index.insert(a, i as u32);
-            refs.push(header(a).count() as i64 - own);
+            refs.push(Graph::count(a, own));
         }
-        Graph { addrs, index, refs }
+        Graph {
+            addrs,
+            index: Index::Map(index),
+            refs,
+        }
+    }
+
+    fn count(a: usize, own: i64) -> i64 {
+        match header(a).count() as i64 - own {
+            c if c <= 0 && own == 0 => ROOT,
+            c => c,
+        }
+    }
+
+    fn drop_ranks(&self) {
+        if let Index::Rank = self.index {
+            for (l, _) in leaves_with_base() {
+                // SAFETY: as in `whole`.
+                unsafe { *l.rank.get() = None };
+            }
+        }
+    }
+
+    #[inline]
+    fn index_of(&self, a: usize) -> Option<u32> {
+        match &self.index {
+            Index::Map(m) => m.get(&a).copied(),
+            Index::Rank => {
+                let l = leaf(a, false)?;
+                let (w, b) = bit_of(a);
+                let word = l.bits[w].load(Ordering::Relaxed);
+                if word & b == 0 {
+                    return None;
+                }
+                // SAFETY: as in `whole`.
+                let rank = unsafe { &*l.rank.get() };
+                let (first, prefix) = rank.as_ref()?;
+                Some(first + prefix[w] + (word & (b - 1)).count_ones())
+            }
+        }
     }
 
     /// Which objects are reachable from outside the set.
@@ -651,11 +868,11 @@ impl Graph {
             let o = borrow(self.addrs[i]);
             traverse(py, &o, &mut Subtract(self));
         }
-        let mut reached: Vec<bool> = self.refs.iter().map(|&r| r > 0).collect();
         debug_assert!(
             self.refs.iter().all(|&r| r >= 0),
             "gc: a traversal visited an uncounted reference"
         );
+        let mut reached: Vec<bool> = self.refs.iter().map(|&r| r > 0).collect();
         let mut stack: Vec<u32> = (0..self.addrs.len() as u32)
             .filter(|&i| reached[i as usize])
             .collect();
@@ -678,6 +895,9 @@ impl Graph {
 /// The garbage a collection found: a reference to each object (invariant 5).
 pub struct Garbage {
     pub objs: Vec<ObjRef>,
+    /// Objects the finalizers left unreferenced (see [`Garbage::recheck`]): freed, not
+    /// counted.
+    pub by_count: Vec<ObjRef>,
 }
 
 /// What the first phase hands to the VM to do with the world running again.
@@ -695,10 +915,10 @@ pub struct Found {
 /// Phase 1, with the world stopped: finds the unreachable tracked objects, takes a
 /// reference to each, and clears the weak references to them (module docs).
 pub fn find_unreachable(py: Py<'_>, w: &WorldStopped<'_>) -> Found {
-    let addrs = tracked_addrs(py, w);
-    let examined = addrs.len();
-    let mut g = Graph::new(addrs, 0);
+    let mut g = Graph::whole(py, w);
+    let examined = g.addrs.len();
     let reached = g.reachable(py);
+    g.drop_ranks();
     let objs: Vec<ObjRef> = g
         .addrs
         .iter()
@@ -723,7 +943,10 @@ pub fn find_unreachable(py: Py<'_>, w: &WorldStopped<'_>) -> Found {
     LIVE.store(examined - objs.len(), Ordering::Relaxed);
     YOUNG.store(0, Ordering::Relaxed);
     Found {
-        garbage: Garbage { objs },
+        garbage: Garbage {
+            objs,
+            by_count: Vec::new(),
+        },
         callbacks,
         dropped,
         examined,
@@ -754,7 +977,7 @@ impl Garbage {
     /// everything it reaches.
     pub fn recheck(&mut self, py: Py<'_>, _w: &WorldStopped<'_>) -> Vec<ObjRef> {
         let addrs: Vec<usize> = self.objs.iter().map(|o| o.addr()).collect();
-        let mut g = Graph::new(addrs, 1);
+        let mut g = Graph::subset(addrs, 1);
         let reached = g.reachable(py);
         let mut alive = Vec::new();
         let mut keep = Vec::with_capacity(self.objs.len());
@@ -765,7 +988,59 @@ impl Garbage {
                 keep.push(o);
             }
         }
-        self.objs = keep;
+        // What the finalizers left referenced by nothing at all (a closed generator's
+        // frame let go of its holder) is what CPython frees by reference counting during
+        // the finalizers, and does not count as collected: those objects, and what only
+        // they hold, are set apart (freed by the drop of the collector's references,
+        // without clearing).
+        let index: AddrMap<u32> = keep
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.addr(), i as u32))
+            .collect();
+        let mut rc: Vec<i64> = keep.iter().map(|o| o.ref_count() as i64 - 1).collect();
+        let mut stack: Vec<u32> = (0..keep.len() as u32)
+            .filter(|&i| rc[i as usize] == 0)
+            .collect();
+        let mut freed = vec![false; keep.len()];
+        struct Cascade<'a> {
+            index: &'a AddrMap<u32>,
+            rc: &'a mut [i64],
+            stack: &'a mut Vec<u32>,
+        }
+        impl Visit for Cascade<'_> {
+            fn obj(&mut self, o: &ObjRef) {
+                if let Some(&j) = self.index.get(&o.addr()) {
+                    self.rc[j as usize] -= 1;
+                    if self.rc[j as usize] == 0 {
+                        self.stack.push(j);
+                    }
+                }
+            }
+        }
+        while let Some(i) = stack.pop() {
+            if std::mem::replace(&mut freed[i as usize], true) {
+                continue;
+            }
+            traverse(
+                py,
+                &keep[i as usize],
+                &mut Cascade {
+                    index: &index,
+                    rc: &mut rc,
+                    stack: &mut stack,
+                },
+            );
+        }
+        let mut objs = Vec::with_capacity(keep.len());
+        for (o, f) in keep.into_iter().zip(freed) {
+            if f {
+                self.by_count.push(o);
+            } else {
+                objs.push(o);
+            }
+        }
+        self.objs = objs;
         LIVE.fetch_add(alive.len(), Ordering::Relaxed);
         alive
     }
@@ -774,6 +1049,7 @@ impl Garbage {
     /// garbage held may run as the references go), then drops the collector's references,
     /// which frees the garbage.
     pub fn clear_and_free(self, py: Py<'_>) {
+        drop(self.by_count);
         for o in &self.objs {
             let mut out = Vec::new();
             clear(py, o, &mut out);
@@ -814,7 +1090,7 @@ pub fn referrers(py: Py<'_>, w: &WorldStopped<'_>, targets: &AddrSet) -> Vec<Obj
         let o = borrow(a);
         let mut f = Finds(targets, false);
         traverse(py, &o, &mut f);
-        if f.1 {
+        if f.1 && header(a).count() > 0 {
             out.push((*o).clone());
         }
     }

@@ -222,7 +222,8 @@ impl PyList {
     /// The cycle collector's traversal (`gc.rs`): the items, last to first (CPython's
     /// order).
     pub fn gc_traverse(&self, py: Py<'_>, v: &mut dyn crate::gc::Visit) {
-        self.items.read(py, |items| items.iter().rev().for_each(|x| v.val(x)));
+        self.items
+            .read(py, |items| items.iter().rev().for_each(|x| v.val(x)));
     }
 
     /// `l[slice]`.

@@ -21,32 +21,41 @@
 //! the cycles, and the collector's references dropped, which frees it all through the
 //! ordinary free path.
 //!
-//! # Tracking: a side table, no header bit
+//! # Tracking: a bitmap beside the heap, no header bit
 //! The memory target (issue 16) is at most CPython's bytes per object. CPython puts a
 //! two-word list node in front of every container (16 bytes; 3.13t walks mimalloc's heaps
-//! instead and keeps GC bits in its 24-byte header). gilvm keeps the addresses of tracked
-//! objects in a striped side table (`STRIPES` sets keyed by address, each in an
-//! [`ObjCell`]: no lock at all in the GIL build, whose count operations the GIL already
-//! serialises; a one-byte mutex per stripe in the free-threaded build): about 9 bytes per
-//! tracked object, nothing in the header, nothing for the objects that are never tracked.
-//! `ObjRef::new` inserts, `free` removes right before the memory is released.
+//! instead and keeps GC bits in its 24-byte header). gilvm's header has no spare word, and
+//! a set of addresses (a hash table, striped for threads) costs a lookup under a lock at
+//! every allocation and release of a container, which measured as a quarter of the time
+//! of a loop that makes lists. So the table is a bitmap over the address space, one bit
+//! per 8-byte word (objects are 8-byte aligned and a tracked object is at least 16 bytes,
+//! so two never share a bit): a two-level radix tree of 4 MiB chunks, each with a 64 KiB
+//! leaf made when the chunk first holds a tracked object and kept for good (the allocator
+//! reuses its address space). Tracking or untracking is two dependent loads and one bit
+//! update, with no lock and no hashing; it costs 1/64 of the heap's span (under a byte per
+//! object), and a collection reads the tracked objects in address order and indexes them
+//! by their rank in the bitmap (per-word prefix counts made for the analysis), with no
+//! hash table either. The GIL build updates a word with a plain load and store (the GIL
+//! serialises allocations and releases); the free-threaded build with `fetch_or` /
+//! `fetch_and`, since neighbouring objects of different threads may share a word.
+//! `ObjRef::new` sets the bit, `free` clears it right before the memory is released.
 //!
 //! Tracked: every kind that can hold a reference to another container (lists, dicts,
 //! sets, instances, classes, functions, cells, methods, modules, iterators, native
 //! objects, descriptors); a tuple only if one of its items is a heap object of such a kind
 //! (its items never change, so the free path recomputes the same answer: a tuple of
-//! numbers and strings costs nothing). Strings, big ints, bytes, ranges, code objects and
-//! the like hold no such reference and are never tracked. Immortal objects are not
-//! collected (their references count as outside references) and are dropped from the
-//! table when a collection meets them; `gc.freeze` moves entries to the stripe's frozen
-//! set, which collections skip.
+//! numbers and strings costs nothing). Strings, big ints, bytes, ranges, slices, code
+//! objects and the like are never tracked. Immortal objects are not collected (their
+//! references count as outside references) and are dropped from the table when a
+//! collection meets them; `gc.freeze` moves the tracked objects to a frozen set, which
+//! collections skip (the free path looks there only while it is not empty).
 //!
 //! # Invariants
 //! 1. An address is in the table (tracked or frozen) exactly from its object's allocation
 //!    to the start of its memory's release (`Kind::free`): a collection only meets
-//!    allocated objects. Objects whose count is 0 (being finalized or having their weak
-//!    references cleared by a free path further up some stack) are skipped: they are
-//!    neither candidates nor subtracted from.
+//!    allocated objects. An object whose count is 0 (a free path further up some stack is
+//!    finalizing it or clearing its weak references; its payload is intact) is taken as
+//!    referenced from outside: never garbage, never given a reference by the collector.
 //! 2. [`traverse`] visits only references the object owns a count of (each `ObjRef` and
 //!    `Value::Obj` field, once per count), never an uncounted address: subtracting a
 //!    reference that is not counted could free a live object. Missing a reference is safe
@@ -70,7 +79,9 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::mem::ManuallyDrop;
 use std::ptr::NonNull;
-use std::sync::atomic::{AtomicI64, AtomicPtr, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicPtr, AtomicUsize};
+
+use gilvm_sync::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, RwLock};
 
 use gilvm_sync::stw::WorldStopped;
@@ -207,24 +218,36 @@ fn bit_of(addr: usize) -> (usize, u64) {
     (i >> 6, 1u64 << (i & 63))
 }
 
-/// Sets (or clears) the bit of `addr`. The GIL build updates the word with a plain load
-/// and store: every table update happens on a thread holding the GIL.
+/// Sets (or clears) the bit of `addr`; returns whether it was set.
 #[inline(always)]
 fn set_bit(l: &Leaf, addr: usize, on: bool) -> bool {
     let (w, b) = bit_of(addr);
-    let word = &l.bits[w];
-    let old = if gilvm_sync::FREE_THREADING {
-        if on {
-            word.fetch_or(b, Ordering::Relaxed)
-        } else {
-            word.fetch_and(!b, Ordering::Relaxed)
-        }
-    } else {
+    update_word(&l.bits[w], b, on)
+}
+
+/// Sets (or clears) `bit` in a bitmap word; returns whether it was set. The GIL build
+/// updates the word with a plain load and store (every table update happens on a thread
+/// holding the GIL); the free-threaded build with one atomic read-modify-write, since the
+/// neighbouring objects sharing a word may be allocated and freed by other threads at the
+/// same time (loom model `tests/loom_gc_bitmap.rs`, with the plain update as its broken
+/// variant).
+#[inline(always)]
+pub fn update_word(word: &AtomicU64, bit: u64, on: bool) -> bool {
+    #[cfg(loom)]
+    let plain = !gilvm_sync::FREE_THREADING
+        || gilvm_sync::sync::broken::active(gilvm_sync::sync::broken::Bug::GcBitmapPlainUpdate);
+    #[cfg(not(loom))]
+    let plain = !gilvm_sync::FREE_THREADING;
+    let old = if plain {
         let old = word.load(Ordering::Relaxed);
-        word.store(if on { old | b } else { old & !b }, Ordering::Relaxed);
+        word.store(if on { old | bit } else { old & !bit }, Ordering::Relaxed);
         old
+    } else if on {
+        word.fetch_or(bit, Ordering::Relaxed)
+    } else {
+        word.fetch_and(!bit, Ordering::Relaxed)
     };
-    old & b != 0
+    old & bit != 0
 }
 
 /// The tracked addresses of a leaf, in order (`base` is the leaf's own address).
@@ -291,7 +314,7 @@ fn count_young(d: i64) {
 const BATCH: i64 = 32;
 
 /// Tracked allocations minus tracked frees since the last collection (approximate: each
-/// stripe publishes in batches of [`BATCH`]).
+/// thread publishes in batches of [`BATCH`]).
 static YOUNG: AtomicI64 = AtomicI64::new(0);
 /// Objects that survived the last collection (CPython's `long_lived_total`).
 static LIVE: AtomicUsize = AtomicUsize::new(0);
@@ -299,8 +322,6 @@ static LIVE: AtomicUsize = AtomicUsize::new(0);
 /// automatic collection, as does [`set_enabled`].
 static THRESHOLD: AtomicI64 = AtomicI64::new(2000);
 static ENABLED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
-/// Set while a collection is scheduled or running (so the schedule hook fires once).
-static SCHEDULED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 /// The VM's hook that asks the current thread to collect at its next eval-breaker check.
 static SCHEDULE: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
 
@@ -331,9 +352,20 @@ pub fn young_count() -> i64 {
     YOUNG.load(Ordering::Relaxed).max(0)
 }
 
-/// Called by the VM when its scheduled collection ran (or was skipped).
-pub fn schedule_done() {
-    SCHEDULED.store(false, Ordering::Release);
+/// Is an automatic collection due? Past the threshold, and past a quarter of what
+/// survived the last collection (as CPython 3.13t), so that a program with many live
+/// objects does not spend its time re-proving them alive: the work per allocation stays
+/// bounded.
+pub fn should_collect() -> bool {
+    over_threshold(YOUNG.load(Ordering::Relaxed))
+}
+
+fn over_threshold(young: i64) -> bool {
+    let t = THRESHOLD.load(Ordering::Relaxed);
+    ENABLED.load(Ordering::Relaxed)
+        && t > 0
+        && young > t
+        && young as usize > LIVE.load(Ordering::Relaxed) / 4
 }
 
 #[cold]
@@ -345,20 +377,12 @@ fn publish(delta: i64) {
         YOUNG.fetch_max(0, Ordering::Relaxed);
         return;
     }
-    if delta > 0 && ENABLED.load(Ordering::Relaxed) {
-        let t = THRESHOLD.load(Ordering::Relaxed);
-        // As CPython 3.13t: past the threshold, and past a quarter of what survived the
-        // last collection, so that a program with many live objects does not spend its
-        // time re-proving them alive (the work per allocation stays bounded).
-        if t > 0
-            && young > t
-            && young as usize > LIVE.load(Ordering::Relaxed) / 4
-            && !SCHEDULED.swap(true, Ordering::AcqRel)
-        {
-            match SCHEDULE.get() {
-                Some(f) => f(),
-                None => SCHEDULED.store(false, Ordering::Release),
-            }
+    // The allocating thread is asked to collect at its next eval-breaker check (again
+    // every batch until a collection ran: a thread may exit before its check, and the
+    // collection is then another's to run).
+    if delta > 0 && over_threshold(young) {
+        if let Some(f) = SCHEDULE.get() {
+            f();
         }
     }
 }

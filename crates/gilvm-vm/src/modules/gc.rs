@@ -146,18 +146,17 @@ fn gen_clear(a: &mut dyn std::any::Any, out: &mut Vec<Value>) {
 
 /// The object model's "collect soon": sets the eval-breaker bit of the current thread.
 fn schedule() {
-    match Interp::current_thread_state() {
-        Some(ts) => ts.eval_breaker.set(gilvm_sync::EvalBreaker::GC),
-        None => collector::schedule_done(),
+    if let Some(ts) = Interp::current_thread_state() {
+        ts.eval_breaker.set(gilvm_sync::EvalBreaker::GC);
     }
 }
 
-/// The eval-breaker's `GC` bit: an automatic collection (generation 0).
+/// The eval-breaker's `GC` bit: an automatic collection (generation 0), unless another
+/// thread's ran meanwhile.
 pub fn collect_scheduled(interp: &mut Interp) {
-    if collector::is_enabled() {
+    if collector::should_collect() {
         collect(interp, 0);
     }
-    collector::schedule_done();
 }
 
 fn info_dict(interp: &mut Interp, generation: i64, collected: i64) -> PyResult<Value> {

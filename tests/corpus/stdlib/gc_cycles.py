@@ -43,15 +43,18 @@ refs = [watch(n, "ring%d" % n.name) for n in ring]
 del ring, n
 report("ring", gc.collect())
 
-# Closures: a function whose cell refers to the function itself.
+# Closures: a function whose cell refers to the function itself (kept in an instance,
+# not in a module's namespace: the free-threaded build makes functions published there
+# immortal).
 def make():
     def f():
         return f
     f.tag = Node("closure-attr")
     return f
-f = make()
-refs = [watch(f.tag, "closure-attr")]
-del f
+box = Node("box")
+box.f = make()
+refs = [watch(box.f.tag, "closure-attr")]
+del box
 n = gc.collect()
 print("closure collected something:", n >= 2, sorted(freed))
 freed.clear()

@@ -1,5 +1,6 @@
 # __del__ in a cycle (PEP 442): weak reference callbacks first, then finalizers, each
-# once; a resurrected object survives with what it reaches, and is freed later.
+# once; a resurrected object survives with what it reaches, and is freed later. The order
+# of the finalizers among the garbage is unspecified: their messages are printed sorted.
 import gc
 import _weakref
 
@@ -10,13 +11,21 @@ class A:
     def __init__(self, name):
         self.name = name
     def __del__(self):
-        print("del", self.name, "partner alive:", self.other.name)
+        log.append("del %s partner alive: %s" % (self.name, self.other.name))
+
+log = []
+def flush():
+    for m in sorted(log):
+        print(m)
+    log.clear()
 
 a = A("a"); b = A("b")
 a.other = b; b.other = a
 wa = _weakref.ref(a, lambda r: print("callback a, referent gone:", r() is None))
 del a, b
-print("collected", gc.collect())
+n = gc.collect()
+flush()
+print("collected", n)
 print("weakref dead:", wa() is None)
 
 # A weak reference that is itself garbage: its callback is not called.
@@ -32,7 +41,7 @@ print("collected garbage weakref", gc.collect() >= 1)
 saved = []
 class R:
     def __del__(self):
-        print("R.__del__ runs")
+        log.append("R.__del__ runs")
         saved.append(self)
 r = R()
 r.me = r
@@ -40,11 +49,13 @@ r.friend = A("friend")
 r.friend.other = r.friend
 del r
 n = gc.collect()
+flush()
 print("resurrected, collected:", n)
 print(len(saved), saved[0].me is saved[0], saved[0].friend.name)
 print("is_finalized:", gc.is_finalized(saved[0]))
 saved.clear()
 print("second collection:", gc.collect())
+flush()
 print("saved:", saved)
 
 # Finalizers run once even if the object is collected again after resurrection.
@@ -84,4 +95,5 @@ s = Spawner(); s.s = s
 del s
 gc.collect()
 print("later", gc.collect())
+flush()
 gc.enable()

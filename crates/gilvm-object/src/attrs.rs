@@ -437,6 +437,27 @@ impl InstanceAttrs {
         });
     }
 
+    /// The cycle collector's traversal (`gc.rs`): the inline values (slots included) or
+    /// the dict.
+    pub fn gc_traverse(&self, py: Py<'_>, v: &mut dyn crate::gc::Visit) {
+        self.cell.read(py, |s| match s {
+            Store::Inline(vals) => vals.iter().for_each(|x| v.val(x)),
+            Store::Dict(d) => v.obj(d),
+        });
+    }
+
+    /// The cycle collector's clear: the inline values move to `out` (the slots stay, empty);
+    /// a dict is left to be cleared as an object of its own.
+    pub fn gc_clear(&self, py: Py<'_>, out: &mut Vec<Value>) {
+        self.cell.with(py, |s| {
+            if let Store::Inline(vals) = s {
+                for x in vals.iter_mut() {
+                    out.push(std::mem::replace(x, Value::Undef));
+                }
+            }
+        });
+    }
+
     /// The (name, value) pairs in insertion order (without making a dict).
     pub fn items(&self, py: Py<'_>, keys: &SharedKeys) -> Vec<(Value, Value)> {
         if !keys.shares() {

@@ -38,6 +38,27 @@ struct DequeData {
     mutations: u64,
 }
 
+/// The cycle collector's view of a deque's state (`gc.rs`): the items are traversed and
+/// cleared.
+pub(crate) const GC: crate::gc::NativeGc = crate::gc::NativeGc {
+    traverse: |a, v| {
+        if let Some(d) = a.downcast_ref::<DequeData>() {
+            d.items.iter().for_each(|x| v.val(x));
+        }
+    },
+    clear: |a, out| {
+        if let Some(d) = a.downcast_mut::<DequeData>() {
+            d.mutations += 1;
+            out.extend(d.items.drain(..));
+        }
+    },
+};
+
+/// Is this the type id of a deque's state?
+pub(crate) fn is_state(id: std::any::TypeId) -> bool {
+    id == std::any::TypeId::of::<DequeData>()
+}
+
 /// A deque method was called on an object that is not a deque (the interpreter raises
 /// `TypeError`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -606,6 +606,29 @@ impl PyDict {
         drop(old);
     }
 
+    /// The cycle collector's traversal (`gc.rs`): each entry's value and key (unless a
+    /// str, as CPython skips the keys of a str-keyed table), in order.
+    pub fn gc_traverse(&self, py: Py<'_>, v: &mut dyn crate::gc::Visit) {
+        self.table.read(py, |t| {
+            for (k, x) in t.iter() {
+                v.val(x);
+                if !matches!(k, Value::Obj(o) if o.kind() == crate::Kind::Str) {
+                    v.val(k);
+                }
+            }
+        });
+    }
+
+    /// The cycle collector's clear: the entries move to `out` (dropped by the caller).
+    pub fn gc_clear(&self, py: Py<'_>, out: &mut Vec<Value>) {
+        let old = self.table.with(py, |t| t.take());
+        for (k, x) in old.iter() {
+            out.push(k.clone());
+            out.push(x.clone());
+        }
+        drop(old);
+    }
+
     /// One step of an iterator at entry position `pos` that started when the dict had
     /// `len` items: the next key and value, and the position after them (CPython's
     /// `dictiter_iternextkey`), in one section.

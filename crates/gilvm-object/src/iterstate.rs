@@ -110,6 +110,24 @@ fn seq_step_in_place(py: Py<'_>, s: &mut SeqIter) -> Option<Option<Value>> {
 
 // ---- range iterators ----
 
+impl SeqIterCell {
+    /// The cycle collector's traversal (`gc.rs`): the sequence.
+    pub fn gc_traverse(&self, py: Py<'_>, v: &mut dyn crate::gc::Visit) {
+        self.0.read(py, |s| {
+            if let Some(q) = &s.seq {
+                v.obj(q)
+            }
+        });
+    }
+
+    /// The cycle collector's clear: exhausted, the sequence moved to `out`.
+    pub fn gc_clear(&self, py: Py<'_>, out: &mut Vec<Value>) {
+        if let Some(q) = self.0.with(py, |s| s.seq.take()) {
+            out.push(Value::Obj(q));
+        }
+    }
+}
+
 /// The cell of an iterator over a range (`Payload::RangeIter`).
 pub struct RangeIterCell(ObjCell<RangeIter>);
 
@@ -316,5 +334,58 @@ impl IterCell {
             _ => Some(count),
         });
         drop(old);
+    }
+}
+
+impl IterCell {
+    /// The cycle collector's traversal (`gc.rs`): the iterated objects and functions (a
+    /// native iterator's state is not traversed: its references count as outside ones).
+    pub fn gc_traverse(&self, py: Py<'_>, v: &mut dyn crate::gc::Visit) {
+        self.0.read(py, |s| match s {
+            IterState::Exhausted | IterState::Native(_) => {}
+            IterState::Dict { dict, .. } => v.obj(dict),
+            IterState::Set { set, .. } => v.obj(set),
+            IterState::Reversed { seq, .. } => v.obj(seq),
+            IterState::Enumerate { iter, count } => {
+                v.val(iter);
+                v.val(count);
+            }
+            IterState::Zip { iters, .. } => iters.iter().for_each(|x| v.val(x)),
+            IterState::Map { func, iters } => {
+                v.val(func);
+                iters.iter().for_each(|x| v.val(x));
+            }
+            IterState::Filter { func, iter } => {
+                v.val(func);
+                v.val(iter);
+            }
+            IterState::Callable { func, sentinel } => {
+                v.val(func);
+                v.val(sentinel);
+            }
+        });
+    }
+
+    /// The cycle collector's clear: exhausted (a native iterator's state is kept); the old
+    /// state is dropped by the caller through `out`.
+    pub fn gc_clear(&self, py: Py<'_>, out: &mut Vec<Value>) {
+        let old = self.0.with(py, |s| {
+            if matches!(s, IterState::Native(_)) {
+                None
+            } else {
+                Some(std::mem::replace(s, IterState::Exhausted))
+            }
+        });
+        if let Some(old) = old {
+            struct Collect<'a>(&'a mut Vec<Value>);
+            impl crate::gc::Visit for Collect<'_> {
+                fn obj(&mut self, o: &ObjRef) {
+                    self.0.push(Value::Obj(o.clone()));
+                }
+            }
+            let tmp = IterCell(ObjCell::new(old));
+            tmp.gc_traverse(py, &mut Collect(out));
+            drop(tmp);
+        }
     }
 }

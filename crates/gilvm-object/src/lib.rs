@@ -14,6 +14,7 @@ pub mod dict;
 pub mod dicttable;
 pub mod exc;
 pub mod fmt;
+pub mod gc;
 pub mod hashing;
 pub mod header;
 pub mod instclass;

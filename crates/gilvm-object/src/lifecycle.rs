@@ -89,6 +89,47 @@ fn finalized_put(addr: usize) {
     g.get_or_insert_with(HashSet::new).insert(addr);
 }
 
+/// Has the finalizer of the object at `addr` run (and the object survived)?
+/// (`gc.is_finalized`.)
+pub fn is_finalized(addr: usize) -> bool {
+    let g = FINALIZED.lock().unwrap_or_else(|e| e.into_inner());
+    g.as_ref().is_some_and(|s| s.contains(&addr))
+}
+
+/// Is `o` (alive) an object whose finalizer the cycle collector must run before clearing
+/// it: an instance with `__del__` not finalized yet, or a suspended generator?
+pub(crate) fn needs_finalizer(o: &ObjRef) -> bool {
+    let ptr = o.as_nonnull();
+    may_finalize(ptr) && !(o.kind() == Kind::Instance && is_finalized(o.addr()))
+}
+
+/// Runs the finalizer of a garbage object found by the cycle collector (PEP 442: the
+/// object is recorded as finalized first, so it never runs again). False when no Python
+/// code can run on this thread.
+pub fn gc_finalize(o: &ObjRef) -> bool {
+    let Some(hooks) = HOOKS.get() else {
+        return false;
+    };
+    if !(hooks.can_run)() {
+        return false;
+    }
+    if o.kind() == Kind::Instance {
+        finalized_put(o.addr());
+    }
+    (hooks.finalize)(o)
+}
+
+/// Calls weak reference callbacks (the cycle collector's, after clearing them).
+pub fn gc_callbacks(calls: Vec<(ObjRef, Value)>) {
+    if calls.is_empty() {
+        return;
+    }
+    match HOOKS.get() {
+        Some(h) if (h.can_run)() => (h.callbacks)(calls),
+        _ => drop(calls),
+    }
+}
+
 /// May the dying object at `ptr` have a finalizer? (Its count is 0; it is allocated.)
 #[inline]
 pub(crate) fn may_finalize(ptr: NonNull<PyObject>) -> bool {

@@ -219,6 +219,13 @@ impl PyList {
         self.items.read(py, |v| v.clone())
     }
 
+    /// The cycle collector's traversal (`gc.rs`): the items, last to first (CPython's
+    /// order).
+    pub fn gc_traverse(&self, py: Py<'_>, v: &mut dyn crate::gc::Visit) {
+        self.items
+            .read(py, |items| items.iter().rev().for_each(|x| v.val(x)));
+    }
+
     /// `l[slice]`.
     pub fn get_slice(&self, py: Py<'_>, sl: &SliceSpec) -> Vec<Value> {
         self.items.read(py, |v| {

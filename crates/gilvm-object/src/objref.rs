@@ -48,10 +48,19 @@ impl ObjRef {
     /// Allocates a new object with count 1.
     #[inline]
     pub fn new(_py: Py<'_>, payload: Owned) -> ObjRef {
+        let ptr = Kind::alloc(payload);
+        // The cycle collector's table (`gc.rs`).
+        crate::gc::on_alloc(ptr);
         ObjRef {
-            ptr: Kind::alloc(payload),
+            ptr,
             _marker: PhantomData,
         }
+    }
+
+    /// The address as a pointer (for the object model's own bookkeeping).
+    #[inline(always)]
+    pub(crate) fn as_nonnull(&self) -> NonNull<PyObject> {
+        self.ptr
     }
 
     /// Allocates an immortal object (never counted, never freed).
@@ -291,6 +300,8 @@ fn free(ptr: NonNull<PyObject>) {
         (*ptr.as_ptr()).header.loom_mark_freed();
         Kind::loom_drop_payload(ptr);
     }
+    #[cfg(not(loom))]
+    crate::gc::on_free(ptr);
     #[cfg(not(loom))]
     // SAFETY: the count reached zero, so no other ObjRef to this object exists; it was
     // allocated by `Kind::alloc` in `ObjRef::new`. Freeing drops the payload, which

@@ -230,6 +230,18 @@ impl PySet {
         drop(old);
     }
 
+    /// The cycle collector's traversal (`gc.rs`): the keys.
+    pub fn gc_traverse(&self, py: Py<'_>, v: &mut dyn crate::gc::Visit) {
+        self.table.read(py, |t| t.iter().for_each(|k| v.val(k)));
+    }
+
+    /// The cycle collector's clear: the keys move to `out` (dropped by the caller).
+    pub fn gc_clear(&self, py: Py<'_>, out: &mut Vec<Value>) {
+        let old = self.table.with(py, |t| t.take());
+        out.extend(old.iter().cloned());
+        drop(old);
+    }
+
     /// Removes the dummies left by many discards (end of CPython's
     /// `set_difference_update_internal`).
     pub fn compact(&self, py: Py<'_>) {

@@ -174,6 +174,13 @@ impl TypeObject {
         self.subclasses.with(py, |v| v.push(r));
     }
 
+    /// The cycle collector's traversal of the weak reference objects listing the
+    /// subclasses (`gc.rs`).
+    pub fn gc_traverse_subclasses(&self, py: Py<'_>, v: &mut dyn crate::gc::Visit) {
+        self.subclasses
+            .read(py, |s| s.iter().for_each(|r| v.obj(r)));
+    }
+
     /// The weak references to the direct subclasses (see `subclasses`), oldest first.
     pub fn subclass_refs(&self, py: Py<'_>) -> Vec<ObjRef> {
         self.subclasses.read(py, |v| v.clone())

@@ -292,6 +292,9 @@ pub mod broken {
         /// `header.rs`: a weak reference's upgrade (`try_incref`) counts an object whose
         /// count already reached 0 (merged), reviving an object being freed.
         TryIncrefIgnoresDeath,
+        /// `gilvm-object/src/gc.rs`: a tracking-bitmap word updated with a load and a store
+        /// (the GIL build's way) instead of one atomic read-modify-write.
+        GcBitmapPlainUpdate,
     }
 
     std::thread_local! {

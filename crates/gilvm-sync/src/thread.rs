@@ -13,6 +13,7 @@
 //! | 4   | STOP_WORLD    | the thread stopping the world | the same thread    |
 //! | 5   | SOLO_END      | a thread registering as the second one (`world.rs` solo mode) | the checking thread |
 //! | 6   | SIGNALS       | the C-level signal handler (`signals.rs`), on the main thread's word only | the main thread, before it runs the Python handlers |
+//! | 7   | GC            | an allocating thread past the cycle collector's threshold (its own word) | the checking thread, which collects |
 //!
 //! Reading the word is a relaxed load; a thread acting on a bit clears it with `fetch_and`.
 use std::sync::atomic::AtomicU64;
@@ -32,6 +33,8 @@ impl EvalBreaker {
     pub const SOLO_END: u32 = 1 << 5;
     /// A signal tripped: the main thread runs the Python handlers (`signals.rs`).
     pub const SIGNALS: u32 = 1 << 6;
+    /// The cycle collector's threshold was passed: collect at this check.
+    pub const GC: u32 = 1 << 7;
 
     /// Cheap check done by the interpreter loop: any bit set?
     #[inline(always)]

@@ -16,9 +16,9 @@
 //!   bound there in that order too, but frees containers (a list or dict of finalizable
 //!   objects) after them, and a list's items last to first, where gilvm frees them first
 //!   to last. Other modules' globals are not cleared.
-//! - Reference cycles are not collected (the collector is another issue), so an object in
-//!   a cycle is never finalized, and a class (always in a cycle in CPython) dies here when
-//!   its last reference goes.
+//! - A class (always in a cycle in CPython) dies here when its last reference goes.
+//!   Objects in reference cycles are finalized by the cycle collector (`modules/gc.rs`),
+//!   through the same hooks, before it clears them.
 //! - On the free-threaded build a non-owner's last decrement queues the object to its
 //!   owner (biased counting): it dies, and its finalizer and callbacks run, at the owner's
 //!   next merge or when the owner exits, as in CPython 3.14t. Functions, classes and
@@ -42,6 +42,7 @@ pub fn install(generator_type: &ObjRef) {
         native_pending,
     });
     lifecycle::register_finalizable(generator_type);
+    crate::modules::gc::install();
 }
 
 /// Prints an exception ignored in a finalizer or callback: "Exception ignored {what}:" and

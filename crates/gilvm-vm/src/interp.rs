@@ -99,6 +99,16 @@ impl Interp {
         }
     }
 
+    /// The current thread's state, when its `Interp` exists (the cycle collector's
+    /// "collect soon" hook sets its eval-breaker bit).
+    pub(crate) fn current_thread_state() -> Option<std::sync::Arc<gilvm_sync::ThreadState>> {
+        THREAD_CTX.with(|c| {
+            c.try_borrow()
+                .ok()
+                .and_then(|c| c.as_ref().map(|c| c.thread_state.clone()))
+        })
+    }
+
     /// Whether this thread can run Python code from a free path now (its own `Interp`
     /// exists: see `lifecycle.rs` in the object model).
     pub fn can_nest() -> bool {

@@ -17,7 +17,8 @@ pub fn eval_breaker(interp: &mut Interp) -> PyResult<()> {
             | EvalBreaker::MERGE_REFS
             | EvalBreaker::STOP_WORLD
             | EvalBreaker::SOLO_END
-            | EvalBreaker::SIGNALS,
+            | EvalBreaker::SIGNALS
+            | EvalBreaker::GC,
     );
     if bits & EvalBreaker::SOLO_END != 0 {
         // A second thread is starting: from here on this thread takes object locks.
@@ -36,6 +37,10 @@ pub fn eval_breaker(interp: &mut Interp) -> PyResult<()> {
         // until `take` returns.
         unsafe { gil.drop_gil(&interp.thread_state, true) };
         gil.take(&interp.thread_state, Priority::Normal);
+    }
+    if bits & EvalBreaker::GC != 0 {
+        // An automatic collection of reference cycles (`modules/gc.rs`).
+        crate::modules::gc::collect_scheduled(interp);
     }
     if bits & EvalBreaker::SIGNALS != 0 {
         // Last: a handler's exception propagates from here, after the other bits' work.

@@ -31,6 +31,8 @@ pub mod thread;
 pub mod time;
 pub mod util;
 pub mod weakref;
+// The cycle collector and the `gc` module (issue 17).
+pub mod gc;
 
 use crate::NativeModuleDef;
 
@@ -90,6 +92,11 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "os",
             init: os::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "gc",
+            init: gc::init,
             needs_gil: false,
         },
         // Declares that it needs the GIL: exercises the run-time switch (see legacy.rs).

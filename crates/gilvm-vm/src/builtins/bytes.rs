@@ -291,7 +291,7 @@ fn enc_args(
     Ok((c, e))
 }
 
-fn new_bytes(interp: &Interp, v: Vec<u8>) -> Value {
+pub(crate) fn new_bytes(interp: &Interp, v: Vec<u8>) -> Value {
     Value::Obj(interp.new_obj(Owned::Bytes(v.into_boxed_slice())))
 }
 
@@ -305,7 +305,7 @@ fn str_encode(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 /// The bytes payload of a method's receiver.
-fn this<'a>(interp: &Interp, args: &Args<'a>, name: &str) -> PyResult<&'a [u8]> {
+pub(crate) fn this<'a>(interp: &Interp, args: &Args<'a>, name: &str) -> PyResult<&'a [u8]> {
     let Some(v) = args.pos().first() else {
         return Err(interp.type_error(format!("unbound method bytes.{name}() needs an argument")));
     };
@@ -575,7 +575,7 @@ fn sub_arg<'a>(interp: &Interp, v: &'a Value, name: &str) -> PyResult<std::borro
     )))
 }
 
-fn bytes_range(interp: &mut Interp, b: &[u8], a: &[Value]) -> PyResult<(usize, usize)> {
+pub(crate) fn bytes_range(interp: &mut Interp, b: &[u8], a: &[Value]) -> PyResult<(usize, usize)> {
     let start = slice_index(interp, a.get(1))?;
     let end = slice_index(interp, a.get(2))?;
     let (s, e) = adjust_indices(start, end, b.len());

@@ -5,6 +5,7 @@
 //! methods and the iteration builtins), `numbers` (int/float methods and numeric builtins).
 pub mod bytearray;
 pub mod bytes;
+pub mod bytes_methods;
 pub mod code_obj;
 pub mod complex;
 pub mod containers;
@@ -56,6 +57,7 @@ pub fn register(interp: &mut Interp) {
     // Issue 18: complex.
     complex::register(interp);
     // Issue 18: bytearray, memoryview.
+    bytes_methods::register(interp);
     bytearray::register(interp);
     memoryview::register(interp);
 }

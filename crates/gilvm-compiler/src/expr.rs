@@ -156,8 +156,11 @@ impl<'a, 'py> Compiler<'a, 'py> {
         }
         match e {
             Expr::NumberLiteral(n) => match &n.value {
-                ast::Number::Complex { .. } => {
-                    return Err(CompileError::unsupported("complex numbers", n.range))
+                // An imaginary literal (`2j`; issue 18): an immortal complex constant.
+                ast::Number::Complex { real, imag } => {
+                    let c = gilvm_object::complex::PyComplex::new(*real, *imag);
+                    let o = ObjRef::new_immortal(self.py, Owned::Complex(c));
+                    self.b().load_const(Value::Obj(o));
                 }
                 _ => unreachable!("folded"),
             },

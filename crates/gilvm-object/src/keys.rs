@@ -50,6 +50,13 @@ pub fn builtin_hash(v: &Value) -> KeyHash {
             Payload::Type(t) if t.has_metaclass() => KeyHash::NeedsPython,
             Payload::FrozenSet(_) => KeyHash::NeedsPython,
             Payload::Bytes(b) => KeyHash::Hash(crate::tables::hash_bytes(b)),
+            // bytearray, memoryview (issue 18)
+            Payload::ByteArray(_) => KeyHash::Unhashable,
+            Payload::MemoryView(_) => KeyHash::NeedsPython,
+            // complex (issue 18)
+            Payload::Complex(c) => {
+                KeyHash::Hash(crate::hashing::hash_complex(c.re, c.im, o.addr()))
+            }
             Payload::Range(r) => KeyHash::Hash(hash_tuple(
                 [hash_i64(r.len()), hash_i64(r.start), hash_i64(r.step)].into_iter(),
                 3,
@@ -157,8 +164,14 @@ pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
             }
             (Payload::Int(p), Payload::Int(q)) => Some(p == q),
             (Payload::Bytes(p), Payload::Bytes(q)) => Some(p == q),
+            // complex (issue 18)
+            (Payload::Complex(_), Payload::Complex(_) | Payload::Int(_))
+            | (Payload::Int(_), Payload::Complex(_)) => crate::complex::builtin_eq(a, b),
             (Payload::Instance(_) | Payload::Native(_), _)
             | (_, Payload::Instance(_) | Payload::Native(_)) => None,
+            // bytearray, memoryview (issue 18): compared by the interpreter.
+            (Payload::ByteArray(_) | Payload::MemoryView(_), _)
+            | (_, Payload::ByteArray(_) | Payload::MemoryView(_)) => None,
             (Payload::Type(t), _) | (_, Payload::Type(t)) if t.has_metaclass() => None,
             (Payload::List(_), _)
             | (Payload::Dict(_), _)
@@ -177,6 +190,8 @@ pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
         (Value::None, Value::None) => Some(true),
         (Value::Obj(o), _) | (_, Value::Obj(o)) => match o.payload() {
             Payload::Instance(_) | Payload::Native(_) => None,
+            // complex (issue 18)
+            Payload::Complex(_) => Some(crate::complex::builtin_eq(a, b).unwrap_or(false)),
             Payload::Type(t) if t.has_metaclass() => None,
             _ => Some(false),
         },

@@ -8,7 +8,9 @@
 #![warn(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
 
 pub mod attrs;
+pub mod bytearray;
 pub mod code;
+pub mod complex;
 pub mod deque;
 pub mod dict;
 pub mod dicttable;
@@ -22,6 +24,7 @@ pub mod iterstate;
 pub mod keys;
 pub mod lifecycle;
 pub mod list;
+pub mod memoryview;
 pub mod objref;
 pub mod payload;
 pub mod set;

@@ -186,6 +186,12 @@ payload_kinds! {
     Object(()),
     /// State owned by the interpreter or a native module (generator frames, locks, …).
     Native(NativeObj),
+    /// A `complex` number (issue 18): two floats, immutable.
+    Complex(crate::complex::PyComplex),
+    /// A `bytearray` (issue 18): its bytes and buffer exports behind the object's lock.
+    ByteArray(crate::bytearray::PyByteArray),
+    /// A `memoryview` (issue 18).
+    MemoryView(crate::memoryview::PyMemoryView),
 }
 
 /// `range(start, stop, step)` over i64 bounds.
@@ -388,6 +394,8 @@ pub enum BuiltinBase {
     StaticMethod,
     /// `weakref.ReferenceType` (the base is the plain weak reference object).
     WeakRef,
+    /// `complex` (issue 18).
+    Complex,
 }
 
 impl BuiltinBase {
@@ -405,6 +413,7 @@ impl BuiltinBase {
             BuiltinBase::ClassMethod => "classmethod",
             BuiltinBase::StaticMethod => "staticmethod",
             BuiltinBase::WeakRef => "weakref.ReferenceType",
+            BuiltinBase::Complex => "complex",
         }
     }
 }
@@ -559,6 +568,9 @@ impl Payload<'_> {
             Payload::Singleton(n) => *n,
             Payload::Object(_) => "object",
             Payload::Native(_) => "native",
+            Payload::Complex(_) => "complex",
+            Payload::ByteArray(_) => "bytearray",
+            Payload::MemoryView(_) => "memoryview",
         }
     }
 }

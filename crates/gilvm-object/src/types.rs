@@ -326,6 +326,9 @@ builtin_types! {
     ellipsis => "ellipsis",
     native => "native",
     member_descriptor => "member_descriptor",
+    complex => "complex",
+    bytearray => "bytearray",
+    memoryview => "memoryview",
 }
 
 /// Creates a type object for a builtin or native type. Its instances have a `__dict__`
@@ -602,6 +605,9 @@ pub fn type_of_obj(o: &ObjRef) -> &ObjRef {
         Payload::Singleton(_) => &t.ellipsis,
         Payload::Object(_) => &t.object,
         Payload::Native(n) => &n.class,
+        Payload::Complex(_) => &t.complex,
+        Payload::ByteArray(_) => &t.bytearray,
+        Payload::MemoryView(_) => &t.memoryview,
     }
 }
 

@@ -122,6 +122,8 @@ pub fn base_layout(t: &BuiltinTypes, b: &ObjRef) -> Option<Layout> {
         BuiltinBase::ClassMethod
     } else if b.is(&t.staticmethod) {
         BuiltinBase::StaticMethod
+    } else if b.is(&t.complex) {
+        BuiltinBase::Complex
     } else {
         return None;
     };

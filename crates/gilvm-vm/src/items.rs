@@ -77,6 +77,9 @@ impl Interp {
                 let i = self.seq_index(key, b.len(), "index")?;
                 Ok(Value::Int(b[i] as i64))
             }
+            // bytearray, memoryview (issue 18).
+            Payload::ByteArray(b) => crate::builtins::bytearray::getitem(self, b, key),
+            Payload::MemoryView(m) => crate::builtins::memoryview::getitem(self, m, key),
             Payload::Dict(_) => match self.dict_get(o, key)? {
                 Some(v) => Ok(v),
                 None => Err(self.key_error(key.clone())),
@@ -171,6 +174,9 @@ impl Interp {
         match o.payload() {
             Payload::List(l) => self.list_setitem(l, key, v),
             Payload::Dict(_) => self.dict_set(o, key, v),
+            // bytearray, memoryview (issue 18).
+            Payload::ByteArray(b) => crate::builtins::bytearray::setitem(self, b, &key, &v),
+            Payload::MemoryView(m) => crate::builtins::memoryview::setitem(self, m, &key, &v),
             Payload::Instance(inst) => {
                 if let Some(m) =
                     self.lookup_special_name(c, &gilvm_object::static_name!(self.py, "__setitem__"))
@@ -219,6 +225,13 @@ impl Interp {
         };
         match o.payload() {
             Payload::List(l) => self.list_delitem(l, key),
+            // bytearray, memoryview (issue 18).
+            Payload::ByteArray(b) => crate::builtins::bytearray::delitem(self, b, key),
+            Payload::MemoryView(m) => Err(self.type_error(if m.readonly {
+                "cannot modify read-only memory"
+            } else {
+                "cannot delete memory"
+            })),
             Payload::Dict(_) => match self.dict_remove(o, key)? {
                 Some(_) => Ok(()),
                 None => Err(self.key_error(key.clone())),

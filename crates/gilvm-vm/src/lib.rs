@@ -16,6 +16,7 @@
 pub mod args;
 mod attr;
 mod attrcache;
+pub mod buffer;
 pub mod builtin_sub;
 pub mod builtins;
 mod call;

@@ -296,7 +296,8 @@ impl Interp {
     #[inline(always)]
     fn numeric_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
         let (Some(na), Some(nb)) = (as_num(a), as_num(b)) else {
-            return Ok(None);
+            // A complex operand (issue 18), out of line.
+            return crate::builtins::complex::binop_plain(self, op, a, b);
         };
         let is_float = matches!(na, Num::Float(_)) || matches!(nb, Num::Float(_));
         if is_float {
@@ -549,7 +550,8 @@ impl Interp {
             return Err(self.zero_division("0.0 cannot be raised to a negative power"));
         }
         if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-            return Err(self.value_error("complex results are not supported by gilvm (negative number raised to a fractional power)"));
+            // A complex result, as CPython's `float_pow` hands this case to complex.
+            return crate::builtins::complex::float_pow_complex(self, x, y);
         }
         let r = x.powf(y);
         if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -565,6 +567,10 @@ impl Interp {
         b: &Value,
         inplace: bool,
     ) -> PyResult<Option<Value>> {
+        // bytearray (issue 18), out of line.
+        if crate::builtins::bytearray::involved(a, b) {
+            return crate::builtins::bytearray::binop(self, op, a, b, inplace);
+        }
         let (Value::Obj(ao), bv) = (a, b) else {
             // int * sequence
             if op == BinOp::Mul && is_int(a) {
@@ -759,13 +765,18 @@ impl Interp {
                     if let Payload::Int(b) = o.payload() {
                         return Ok(self.new_bigint(-b));
                     }
+                    if let Some(r) = crate::builtins::complex::unary_plain(self, true, &a) {
+                        return Ok(r);
+                    }
                 }
                 _ => {}
             },
             UnOp::Pos => match &a {
                 Value::Int(_) | Value::Float(_) => return Ok(a),
                 Value::Bool(b) => return Ok(Value::Int(*b as i64)),
-                Value::Obj(o) if matches!(o.payload(), Payload::Int(_)) => return Ok(a),
+                Value::Obj(o) if matches!(o.payload(), Payload::Int(_) | Payload::Complex(_)) => {
+                    return Ok(a)
+                }
                 _ => {}
             },
             UnOp::Invert => match &a {
@@ -845,6 +856,14 @@ impl Interp {
                 Some(o) => Some(o),
                 None => return Ok(Some(op == CmpOp::Ne)),
             }
+        } else if let Some(r) = crate::builtins::complex::compare_plain(op, a, b) {
+            // A complex operand (issue 18): `==`/`!=` with numbers, else the special
+            // methods and the ordering error.
+            return Ok(r);
+        } else if let Some(r) = crate::builtins::bytearray::compare_plain(self, op, a, b) {
+            return Ok(r);
+        } else if let Some(r) = crate::builtins::memoryview::compare_plain(self, op, a, b) {
+            return Ok(r);
         } else {
             match (a, b) {
                 (Value::None, Value::None) => match op {

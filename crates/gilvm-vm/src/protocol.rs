@@ -33,6 +33,9 @@ impl Interp {
                 Payload::Set(s) | Payload::FrozenSet(s) => s.len(self.py) != 0,
                 Payload::Bytes(b) => !b.is_empty(),
                 Payload::Range(r) => r.len() != 0,
+                Payload::Complex(c) => c.re != 0.0 || c.im != 0.0,
+                Payload::ByteArray(b) => !b.is_empty(self.py),
+                Payload::MemoryView(m) => crate::builtins::memoryview::len(self, m)? != 0,
                 Payload::Native(_) => {
                     if let Some(m) =
                         self.lookup_special_name(v, &gilvm_object::static_name!(self.py, "__len__"))
@@ -112,6 +115,9 @@ impl Interp {
                 Payload::Set(s) | Payload::FrozenSet(s) => return Ok(s.len(self.py)),
                 Payload::Bytes(b) => return Ok(b.len()),
                 Payload::Range(r) => return Ok(r.len() as usize),
+                // bytearray, memoryview (issue 18).
+                Payload::ByteArray(b) => return Ok(b.len(self.py)),
+                Payload::MemoryView(m) => return crate::builtins::memoryview::len(self, m),
                 Payload::Instance(_) | Payload::Type(_) => {
                     if let Some(m) =
                         self.lookup_special_name(v, &gilvm_object::static_name!(self.py, "__len__"))
@@ -242,6 +248,7 @@ impl Interp {
             Value::Obj(o) => match o.payload() {
                 Payload::Int(b) => pyfmt::format_int(b, &parsed),
                 Payload::Str(s) => pyfmt::format_str(s.as_str(), &parsed),
+                Payload::Complex(c) => pyfmt::format_complex(c.re, c.im, &parsed),
                 _ => {
                     return Err(self.type_error(format!(
                         "unsupported format string passed to {tyname}.__format__"
@@ -269,8 +276,16 @@ impl Interp {
         };
         let p = self.py;
         let it = match o.payload() {
-            Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_) => {
-                Owned::SeqIter(SeqIterCell::new(o.clone()))
+            Payload::List(_)
+            | Payload::Tuple(_)
+            | Payload::Str(_)
+            | Payload::Bytes(_)
+            | Payload::ByteArray(_) => Owned::SeqIter(SeqIterCell::new(o.clone())),
+            // A memoryview iterates over its items (issue 18).
+            Payload::MemoryView(m) => {
+                let items = crate::builtins::memoryview::items(self, m)?;
+                let l = self.new_list(items);
+                return self.iter(&l);
             }
             Payload::Range(r) => Owned::RangeIter(RangeIterCell::new(r)),
             Payload::Dict(d) => Owned::Iter(IterCell::new(IterState::Dict {
@@ -438,6 +453,7 @@ impl Interp {
                         }
                     }
                     Payload::Bytes(b) => b.get(idx).map(|x| Value::Int(*x as i64)),
+                    Payload::ByteArray(b) => b.get(py, idx as i64).map(|x| Value::Int(x as i64)),
                     Payload::Instance(i) => match &i.base {
                         gilvm_object::payload::InstanceBase::List(l) => l.get_at(py, idx),
                         _ => None,
@@ -635,6 +651,9 @@ impl Interp {
                     }
                 }
                 Payload::Bytes(b) => return crate::builtins::bytes::bytes_contains(self, b, item),
+                Payload::ByteArray(b) => {
+                    return crate::builtins::bytearray::contains(self, b, item)
+                }
                 Payload::List(l) => return crate::builtins::list::cell_contains(self, l, item),
                 Payload::Tuple(t) => {
                     return Ok(

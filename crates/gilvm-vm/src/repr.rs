@@ -128,6 +128,13 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
             Payload::Str(s) => str_repr(s.as_str()),
             Payload::Int(b) => b.to_string(),
             Payload::Bytes(b) => bytes_repr(b),
+            Payload::Complex(c) => gilvm_object::fmt::complex_repr(c.re, c.im),
+            Payload::ByteArray(b) => crate::builtins::bytearray::repr(interp, b),
+            Payload::MemoryView(m) => format!(
+                "<{}memory at {:#x}>",
+                if m.is_released() { "released " } else { "" },
+                o.addr()
+            ),
             Payload::Tuple(t) => {
                 if !enter(o) {
                     return Ok("(...)".into());

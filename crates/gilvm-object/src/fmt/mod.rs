@@ -21,6 +21,7 @@
 //! (e.g. `"bool"` or a subclass name) with [`FmtError::with_type_name`] and
 //! then raises `kind()` with `message()`.
 
+mod complex;
 mod float_repr;
 mod number;
 mod parse;
@@ -32,6 +33,7 @@ mod unicode;
 #[cfg(test)]
 mod tests;
 
+pub use complex::{complex_repr, format_complex};
 pub use float_repr::{float_repr, float_to_string, DtoaFlags};
 pub use number::{format_float, format_i64, format_int, int_to_radix};
 pub use parse::{parse_float, parse_int};

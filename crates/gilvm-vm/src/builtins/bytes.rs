@@ -291,7 +291,7 @@ fn enc_args(
     Ok((c, e))
 }
 
-fn new_bytes(interp: &Interp, v: Vec<u8>) -> Value {
+pub(crate) fn new_bytes(interp: &Interp, v: Vec<u8>) -> Value {
     Value::Obj(interp.new_obj(Owned::Bytes(v.into_boxed_slice())))
 }
 
@@ -305,7 +305,7 @@ fn str_encode(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 /// The bytes payload of a method's receiver.
-fn this<'a>(interp: &Interp, args: &Args<'a>, name: &str) -> PyResult<&'a [u8]> {
+pub(crate) fn this<'a>(interp: &Interp, args: &Args<'a>, name: &str) -> PyResult<&'a [u8]> {
     let Some(v) = args.pos().first() else {
         return Err(interp.type_error(format!("unbound method bytes.{name}() needs an argument")));
     };
@@ -344,7 +344,7 @@ pub(crate) fn bytes_arg(v: &Value) -> Option<&[u8]> {
     }
 }
 
-fn bytes_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let bytes = interp.g.types.bytes.clone();
     if let Some(v) = crate::builtin_sub::value_new(interp, args, &bytes, bytes_new)? {
         return Ok(v);
@@ -385,6 +385,10 @@ fn bytes_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     }
     if bytes_arg(src).is_some() {
         return Ok(src.base_value().clone());
+    }
+    if let Some(b) = crate::buffer::bytes_like(interp.py, src) {
+        let v = b.into_owned();
+        return Ok(new_bytes(interp, v));
     }
     // (An instance of a subclass of int is its int, as `__index__` gives it.)
     let src = src.base_value();
@@ -555,8 +559,8 @@ fn fromhex(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn sub_arg<'a>(interp: &Interp, v: &'a Value, name: &str) -> PyResult<std::borrow::Cow<'a, [u8]>> {
-    if let Some(b) = bytes_arg(v) {
-        return Ok(std::borrow::Cow::Borrowed(b));
+    if let Some(b) = crate::buffer::bytes_like(interp.py, v) {
+        return Ok(b);
     }
     if let Value::Int(i) = v {
         if (0..256).contains(i) {
@@ -571,7 +575,7 @@ fn sub_arg<'a>(interp: &Interp, v: &'a Value, name: &str) -> PyResult<std::borro
     )))
 }
 
-fn bytes_range(interp: &mut Interp, b: &[u8], a: &[Value]) -> PyResult<(usize, usize)> {
+pub(crate) fn bytes_range(interp: &mut Interp, b: &[u8], a: &[Value]) -> PyResult<(usize, usize)> {
     let start = slice_index(interp, a.get(1))?;
     let end = slice_index(interp, a.get(2))?;
     let (s, e) = adjust_indices(start, end, b.len());
@@ -655,19 +659,19 @@ fn bstartswith_impl(interp: &mut Interp, args: Args<'_>, name: &str, suffix: boo
             w.starts_with(p)
         }
     };
-    if let Some(p) = bytes_arg(&a[0]) {
-        return Ok(Value::Bool(check(p)));
+    if let Some(p) = crate::buffer::bytes_like(interp.py, &a[0]) {
+        return Ok(Value::Bool(check(&p)));
     }
     if let Value::Obj(o) = &a[0] {
         if let Payload::Tuple(t) = o.payload() {
             for it in t.iter() {
-                let p = bytes_arg(it).ok_or_else(|| {
+                let p = crate::buffer::bytes_like(interp.py, it).ok_or_else(|| {
                     interp.type_error(format!(
                         "a bytes-like object is required, not '{}'",
                         interp.type_name(it)
                     ))
                 })?;
-                if check(p) {
+                if check(&p) {
                     return Ok(Value::Bool(true));
                 }
             }
@@ -704,7 +708,7 @@ fn bjoin(interp: &mut Interp, args: Args<'_>) -> PyResult {
         .map_err(|e| super::strings::type_err_or(interp, e, "can only join an iterable"))?;
     let mut out = Vec::new();
     for (i, it) in items.iter().enumerate() {
-        let Some(b) = bytes_arg(it) else {
+        let Some(b) = crate::buffer::bytes_like(interp.py, it) else {
             return Err(interp.type_error(format!(
                 "sequence item {i}: expected a bytes-like object, {} found",
                 interp.type_name(it)
@@ -713,7 +717,7 @@ fn bjoin(interp: &mut Interp, args: Args<'_>) -> PyResult {
         if i > 0 {
             out.extend_from_slice(sep);
         }
-        out.extend_from_slice(b);
+        out.extend_from_slice(&b);
     }
     Ok(new_bytes(interp, out))
 }
@@ -796,8 +800,8 @@ fn bcontains(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 /// `x in b` for bytes `b`: a byte value (an int in range(256)) or a bytes-like substring.
 pub fn bytes_contains(interp: &mut Interp, b: &[u8], x: &Value) -> PyResult<bool> {
-    if let Some(sub) = bytes_arg(x) {
-        return Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == sub));
+    if let Some(sub) = crate::buffer::bytes_like(interp.py, x) {
+        return Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &*sub));
     }
     let i = interp.index_value(x).map_err(|_| {
         interp.type_error(format!(
@@ -828,11 +832,11 @@ fn bbytes(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn badd(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, b, a) = slot(interp, &args, "__add__", 1)?;
-    let Some(c) = bytes_arg(&a[0]) else {
+    let Some(c) = crate::buffer::bytes_like(interp.py, &a[0]) else {
         return Err(interp.type_error(format!("can't concat {} to bytes", interp.type_name(&a[0]))));
     };
     let mut v = b.to_vec();
-    v.extend_from_slice(c);
+    v.extend_from_slice(&c);
     Ok(new_bytes(interp, v))
 }
 

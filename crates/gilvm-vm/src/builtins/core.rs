@@ -878,6 +878,21 @@ fn str_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
             let decoding =
                 a.len() > 2 || args.kw("encoding").is_some() || args.kw("errors").is_some();
             let is_bytes = matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Bytes(_)));
+            // (A bytearray or memoryview decodes as its bytes: issue 18.)
+            let buf = if decoding && !is_bytes {
+                crate::buffer::bytes_like(interp.py, v).map(|b| b.into_owned())
+            } else {
+                None
+            };
+            if let Some(b) = buf {
+                let s = super::bytes::decode_value(
+                    interp,
+                    &b,
+                    a.get(2).or(args.kw("encoding")),
+                    a.get(3).or(args.kw("errors")),
+                )?;
+                return Ok(interp.new_str(s));
+            }
             if decoding && !is_bytes {
                 return Err(interp.type_error(format!(
                     "decoding to str: need a bytes-like object, {} found",

@@ -3,8 +3,11 @@
 //! Each file registers one family: `core` (functions like `print`, `len`, `isinstance` and
 //! the type constructors), `strings` (str methods), `containers` (list/tuple/dict/set
 //! methods and the iteration builtins), `numbers` (int/float methods and numeric builtins).
+pub mod bytearray;
 pub mod bytes;
+pub mod bytes_methods;
 pub mod code_obj;
+pub mod complex;
 pub mod containers;
 pub mod core;
 pub mod descriptors;
@@ -17,6 +20,7 @@ pub mod float_util;
 pub mod int_methods;
 pub mod iterfns;
 pub mod list;
+pub mod memoryview;
 pub mod numbers;
 pub mod set;
 pub mod sort;
@@ -50,6 +54,12 @@ pub fn register(interp: &mut Interp) {
     numbers::register(interp);
     fileio::register(interp);
     exec::register(interp);
+    // Issue 18: complex.
+    complex::register(interp);
+    // Issue 18: bytearray, memoryview.
+    bytes_methods::register(interp);
+    bytearray::register(interp);
+    memoryview::register(interp);
 }
 
 /// Adds a method to a builtin type's dict.

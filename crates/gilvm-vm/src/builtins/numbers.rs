@@ -636,6 +636,11 @@ pub fn pow3(interp: &mut Interp, base: &Value, exp: &Value, m: &Value) -> PyResu
             interp.type_error("pow() 3rd argument not allowed unless all arguments are integers")
         );
     }
+    // complex (issue 18): `complex.__pow__` refuses a modulus.
+    let is_cx = |v: &Value| super::complex::complex_of(v).is_some();
+    if (is_cx(base) || is_cx(exp)) && [base, exp].iter().all(|v| is_num(v) || is_cx(v)) {
+        return Err(interp.value_error("complex modulo"));
+    }
     if matches!(base, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_))) {
         if let Some(f) =
             interp.lookup_special_name(base, &gilvm_object::static_name!(interp.py, "__pow__"))

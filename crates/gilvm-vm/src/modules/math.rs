@@ -19,7 +19,7 @@ macro_rules! libm_fns {
         /// for bit). With glibc they are bound through their `…f64` aliases: the plain names
         /// can resolve to the Rust runtime's own copies of some of them (its `cbrt` rounds
         /// differently from glibc's).
-        mod libm {
+        pub(crate) mod libm {
             #[cfg_attr(unix, link(name = "m"))]
             unsafe extern "C" {
                 $(
@@ -59,6 +59,7 @@ libm_fns! {
     pow "powf64" (x, y);
     remainder "remainderf64" (x, y);
     nextafter "nextafterf64" (x, y);
+    hypot "hypotf64" (x, y);
 }
 
 /// CPython's `_PyArg_CheckPositional` for the functions that take a fixed number of

@@ -7,6 +7,7 @@
 //! module's own namespace with [`util::run_embedded`]. Whole modules written in Python are
 //! listed in [`EMBEDDED`].
 pub mod atexit;
+pub mod cmath;
 pub mod collections;
 pub mod counter;
 pub mod deque;
@@ -67,6 +68,12 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "math",
             init: math::init,
+            needs_gil: false,
+        },
+        // Issue 18.
+        NativeModuleDef {
+            name: "cmath",
+            init: cmath::init,
             needs_gil: false,
         },
         NativeModuleDef {

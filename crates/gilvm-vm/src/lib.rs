@@ -26,6 +26,7 @@ mod exc_methods;
 pub mod exceptions;
 mod finalize;
 mod frame;
+mod frameobj;
 mod gen;
 pub mod gilctl;
 pub mod globals;
@@ -43,6 +44,7 @@ mod protocol;
 mod repr;
 mod slots;
 mod strfmt;
+mod tbobj;
 pub mod threads;
 pub mod traceback;
 

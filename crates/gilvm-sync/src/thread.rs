@@ -32,6 +32,9 @@ impl EvalBreaker {
     pub const SOLO_END: u32 = 1 << 5;
     /// A signal tripped: the main thread runs the Python handlers (`signals.rs`).
     pub const SIGNALS: u32 = 1 << 6;
+    /// Persistent while a trace or profile hook is set on the thread (`sys.settrace`):
+    /// calls then take the VM's traced path. Never taken by the eval breaker's handler.
+    pub const TRACE: u32 = 1 << 7;
 
     /// Cheap check done by the interpreter loop: any bit set?
     #[inline(always)]

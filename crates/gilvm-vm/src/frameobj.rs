@@ -430,6 +430,17 @@ pub fn frame_line(interp: &Interp, o: &ObjRef) -> Option<u32> {
     }
 }
 
+/// `frame.f_trace`.
+pub(crate) fn frame_trace(interp: &Interp, o: &ObjRef) -> Value {
+    with_state(interp.py, o, |s| s.trace.clone())
+}
+
+/// Sets `frame.f_trace`.
+pub(crate) fn set_frame_trace(interp: &Interp, o: &ObjRef, v: Value) {
+    let old = with_state(interp.py, o, |s| std::mem::replace(&mut s.trace, v));
+    drop(old);
+}
+
 /// The code object of a frame object.
 pub fn frame_code(interp: &Interp, o: &ObjRef) -> ObjRef {
     with_state(interp.py, o, |s| s.code.clone())

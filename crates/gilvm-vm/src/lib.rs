@@ -47,6 +47,7 @@ mod strfmt;
 mod tbobj;
 pub mod threads;
 pub mod traceback;
+mod tracing;
 
 pub use args::Args;
 pub use error::{PyErr, PyResult};

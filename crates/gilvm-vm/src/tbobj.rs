@@ -102,8 +102,12 @@ impl Interp {
             std::mem::replace(&mut d.traceback, Value::None)
         });
         let fresh = old.is_none();
-        let tb = new_tb(self, old, frame, at as i64 * 2, line as i64);
+        let tb = new_tb(self, old, frame.clone(), at as i64 * 2, line as i64);
         d.with(self.py, |d| d.traceback = tb);
+        // `sys.settrace`: the frame's 'exception' event (`tracing.rs`).
+        if self.tracing.is_some() {
+            self.trace_exception(&frame, err);
+        }
         fresh
     }
 }

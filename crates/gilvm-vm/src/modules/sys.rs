@@ -179,6 +179,10 @@ pub fn init_sys(interp: &mut Interp) {
     interp.add_function(&m, "exception", exception);
     interp.add_function(&m, "intern", intern_fn);
     interp.add_function(&m, "_getframe", crate::frameobj::sys_getframe);
+    interp.add_function(&m, "settrace", crate::tracing::settrace);
+    interp.add_function(&m, "setprofile", crate::tracing::setprofile);
+    interp.add_function(&m, "gettrace", crate::tracing::gettrace);
+    interp.add_function(&m, "getprofile", crate::tracing::getprofile);
     interp.add_function(
         &m,
         "_getframemodulename",

@@ -14,6 +14,7 @@
 //! | 5   | SOLO_END      | a thread registering as the second one (`world.rs` solo mode) | the checking thread |
 //! | 6   | SIGNALS       | the C-level signal handler (`signals.rs`), on the main thread's word only | the main thread, before it runs the Python handlers |
 //! | 7   | GC            | an allocating thread past the cycle collector's threshold (its own word) | the checking thread, which collects |
+//! | 8   | TRACE         | `sys.settrace`/`setprofile` on the thread (persistent while a hook is set) | removing the hook |
 //!
 //! Reading the word is a relaxed load; a thread acting on a bit clears it with `fetch_and`.
 use std::sync::atomic::AtomicU64;
@@ -35,6 +36,9 @@ impl EvalBreaker {
     pub const SIGNALS: u32 = 1 << 6;
     /// The cycle collector's threshold was passed: collect at this check.
     pub const GC: u32 = 1 << 7;
+    /// Persistent while a trace or profile hook is set on the thread (`sys.settrace`):
+    /// calls then take the VM's traced path. Never taken by the eval breaker's handler.
+    pub const TRACE: u32 = 1 << 8;
 
     /// Cheap check done by the interpreter loop: any bit set?
     #[inline(always)]

@@ -654,9 +654,16 @@ impl Interp {
                     _ => {}
                 },
                 Payload::Code(c) => {
-                    if let Some(v) = crate::builtins::code_obj::code_attr(self, c, n) {
+                    if let Some(v) = crate::builtins::code_obj::code_attr(self, obj, c, n) {
                         return Ok(Some(v));
                     }
+                }
+                Payload::Cell(c) if n == "cell_contents" => {
+                    let v = c.with(self.py, |v| v.clone());
+                    if v.is_undef() {
+                        return Err(self.value_error("Cell is empty"));
+                    }
+                    return Ok(Some(v));
                 }
                 _ => {}
             }
@@ -967,6 +974,17 @@ impl Interp {
                         self.dict_set_str(&d, name.clone(), v);
                         return Ok(());
                     }
+                    // A property of a native type (`frame.f_trace`, `traceback.tb_next`).
+                    if matches!(lookup(self.py, &n.class, name), Some(Value::Obj(a)) if matches!(a.payload(), Payload::Property(_)))
+                    {
+                        self.set_via_data_descriptor(&n.class, o, name, v)?;
+                        return Ok(());
+                    }
+                }
+                Payload::Cell(c) if str_of(name) == "cell_contents" => {
+                    let old = c.with(self.py, |x| std::mem::replace(x, v));
+                    drop(old);
+                    return Ok(());
                 }
                 Payload::Function(f) => {
                     let n = str_of(name);
@@ -1141,10 +1159,20 @@ impl Interp {
                         return Ok(());
                     }
                 }
-                Payload::Native(_) => {
+                Payload::Native(n) => {
                     if let Some(d) = crate::modules::thread::local_dict(self, obj)? {
                         if self.dict_del_str(&d, name).is_some() {
                             return Ok(());
+                        }
+                    }
+                    // A property of a native type with a deleter (`traceback.tb_next`).
+                    if let Some(Value::Obj(a)) = lookup(self.py, &n.class, name) {
+                        if let Payload::Property(p) = a.payload() {
+                            if !p[2].is_none() {
+                                let d = p[2].clone();
+                                self.call1(&d, &[o.clone()])?;
+                                return Ok(());
+                            }
                         }
                     }
                 }

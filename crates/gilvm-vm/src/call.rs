@@ -195,6 +195,10 @@ impl Interp {
         } else if self.thread_state.eval_breaker.is_set() {
             match self.handle_eval_breaker() {
                 Err(e) => Err(e),
+                // `sys.settrace`/`setprofile` hooks (`tracing.rs`).
+                Ok(()) if self.tracing_active() => {
+                    self.run_frame_traced(&mut frame, |s, f| s.run_frame_eval(f))
+                }
                 Ok(()) => self.run_frame_eval(&mut frame),
             }
         } else {

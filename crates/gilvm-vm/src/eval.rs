@@ -36,9 +36,10 @@ impl Interp {
     /// (`Interp::cur_frame`) meanwhile.
     #[inline(always)]
     pub fn eval(&mut self, f: &mut Frame) -> Result<Exit, PyErr> {
-        let outer = std::mem::replace(&mut self.cur_frame, f as *const Frame);
+        // Frame objects: `back` chains the thread's running frames (`frameobj.rs`).
+        f.back = std::mem::replace(&mut self.cur_frame, f as *mut Frame as *const Frame);
         let r = self.eval_frame(f);
-        self.cur_frame = outer;
+        self.cur_frame = f.back;
         r
     }
 
@@ -992,16 +993,10 @@ impl Interp {
         record: bool,
     ) -> Option<usize> {
         if record {
+            // Traceback objects (`tbobj.rs`): the running frame is `cur_frame`.
+            let _ = frame_code;
+            let fresh = self.push_traceback(err, self.cur_frame, at);
             let d = err.data();
-            let fresh = d.with(self.py, |d| {
-                let fresh = d.traceback.is_empty();
-                d.traceback.push(gilvm_object::exc::TbEntry {
-                    code: frame_code.clone(),
-                    line: code.lines[at],
-                    cols: code.cols[at],
-                });
-                fresh
-            });
             // An error raised by an operation: its context is the handled exception, unless
             // the raiser set one (`raise` statements set it in `Instr::Raise`).
             if fresh && d.with(self.py, |d| d.context.is_none()) {

@@ -104,14 +104,7 @@ pub fn exc_attr(interp: &mut Interp, o: &ObjRef, name: &str) -> PyResult<Option<
         "__cause__" => Some(d.with(py, |d| d.cause.clone())),
         "__context__" => Some(d.with(py, |d| d.context.clone())),
         "__suppress_context__" => Some(Value::Bool(d.with(py, |d| d.suppress_context))),
-        "__traceback__" => {
-            let empty = d.with(py, |d| d.traceback.is_empty());
-            if empty {
-                Some(Value::None)
-            } else {
-                Some(interp.new_str("<traceback>"))
-            }
-        }
+        "__traceback__" => Some(d.with(py, |d| d.traceback.clone())),
         "value"
             if interp.isinstance(&Value::Obj(o.clone()), &interp.g.exc.stop_iteration.clone()) =>
         {
@@ -171,9 +164,11 @@ pub fn exc_setattr(interp: &mut Interp, o: &ObjRef, name: &str, v: &Value) -> Py
             d.with(py, |d| d.suppress_context = b)
         }
         "__traceback__" => {
-            if v.is_none() {
-                d.with(py, |d| d.traceback.clear());
+            if !v.is_none() && !crate::tbobj::is_traceback(v) {
+                return Err(interp.type_error("__traceback__ must be a traceback or None"));
             }
+            let old = d.with(py, |d| std::mem::replace(&mut d.traceback, v.clone()));
+            drop(old);
         }
         _ => return Ok(false),
     }
@@ -209,8 +204,13 @@ pub fn exc_init(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 /// `BaseException.with_traceback(tb)`.
-pub fn exc_with_traceback(_interp: &mut Interp, args: Args<'_>) -> PyResult {
-    Ok(args.pos().first().cloned().unwrap_or(Value::None))
+pub fn exc_with_traceback(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "with_traceback", 2, 2)?;
+    if let Value::Obj(o) = &a[0] {
+        let name = "__traceback__";
+        exc_setattr(interp, o, name, &a[1])?;
+    }
+    Ok(a[0].clone())
 }
 
 /// `BaseException.add_note(note)`.

@@ -20,6 +20,13 @@ pub struct Frame {
     /// For generators: an exception to raise at the suspension point when the frame next
     /// runs (`generator.throw()` / `close()`), instead of receiving a sent value.
     pub throw: Option<crate::error::PyErr>,
+    /// The frame that was running when this one started running (`Interp::eval` sets it):
+    /// the chain `sys._getframe()` and `frame.f_back` walk. Valid only while this frame
+    /// runs (a suspended generator's is stale; `frameobj.rs` checks the thread's chain).
+    pub back: *const Frame,
+    /// The frame object (`frameobj.rs`) once Python code asked for one; None for nearly
+    /// every call, which then pays nothing for frame objects.
+    pub obj: Option<ObjRef>,
 }
 
 /// The code payload of a code object.
@@ -44,6 +51,16 @@ impl Frame {
             .saturating_sub(1)
             .min(c.lines.len().saturating_sub(1));
         c.lines.get(pc).copied().unwrap_or(c.firstlineno)
+    }
+}
+
+/// A frame dropped without being recycled (a suspended generator that dies) detaches its
+/// frame object, which must not keep a pointer to it.
+impl Drop for Frame {
+    fn drop(&mut self) {
+        if self.obj.is_some() {
+            crate::frameobj::detach_on_drop(self);
+        }
     }
 }
 
@@ -77,6 +94,8 @@ impl Interp {
                 locals,
                 started: false,
                 throw: None,
+                back: std::ptr::null(),
+                obj: None,
             }),
         }
     }
@@ -86,6 +105,10 @@ impl Interp {
     /// alive.
     #[inline(always)]
     pub(crate) fn recycle_frame(&mut self, mut fr: Box<Frame>) {
+        if fr.obj.is_some() {
+            // Cold: a frame object outlives its frame with a snapshot (`frameobj.rs`).
+            self.detach_frame_object(&mut fr);
+        }
         Value::truncate(&mut fr.fast, 0);
         Value::truncate(&mut fr.stack, 0);
         if self.frame_pool.len() < 64 && fr.fast.capacity() <= 256 && fr.stack.capacity() <= 256 {

@@ -45,6 +45,8 @@ pub struct Interp {
     /// `globals()`, `locals()`, `exec()` and `eval()` see as their caller
     /// (`builtins/exec.rs`).
     pub(crate) cur_frame: *const crate::frame::Frame,
+    /// `sys.settrace`/`sys.setprofile` hooks of this thread (`tracing.rs`).
+    pub(crate) tracing: Option<Box<crate::tracing::Hooks>>,
 }
 
 /// What a finalizer running on this thread needs to build its own `Interp` (`nested`):
@@ -96,6 +98,7 @@ impl Interp {
             thread_locals: std::collections::HashMap::new(),
             nested: false,
             cur_frame: std::ptr::null(),
+            tracing: None,
         }
     }
 
@@ -143,6 +146,7 @@ impl Interp {
             thread_locals: std::collections::HashMap::new(),
             nested: true,
             cur_frame: std::ptr::null(),
+            tracing: None,
         };
         Some(f(&mut interp))
     }
@@ -249,6 +253,7 @@ impl Drop for Interp {
         // leak (the loom model's hazard test).
         self.thread_locals.clear();
         self.handled = Value::None;
+        self.tracing = None;
         self.pool.clear();
         self.frame_pool.clear();
         if self.nested {

@@ -27,6 +27,7 @@ mod exc_methods;
 pub mod exceptions;
 mod finalize;
 mod frame;
+mod frameobj;
 mod gen;
 pub mod gilctl;
 pub mod globals;
@@ -46,8 +47,10 @@ mod repl;
 mod repr;
 mod slots;
 mod strfmt;
+mod tbobj;
 pub mod threads;
 pub mod traceback;
+mod tracing;
 
 pub use args::Args;
 pub use error::{PyErr, PyResult};

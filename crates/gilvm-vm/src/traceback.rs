@@ -80,17 +80,20 @@ fn format_chain(interp: &mut Interp, exc: &ObjRef, out: &mut String, seen: &mut 
 fn format_one(interp: &mut Interp, exc: &ObjRef, out: &mut String) {
     let tb = exc_data(exc)
         .map(|d| d.with(interp.py, |d| d.traceback.clone()))
-        .unwrap_or_default();
+        .unwrap_or(Value::None);
+    let tb = crate::tbobj::entries(interp, &tb);
     if !tb.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
         let mut last: Option<(String, u32, String)> = None;
         let mut repeat = 0;
         let mut lines: Vec<String> = Vec::new();
-        for entry in tb.iter().rev() {
-            let code = code_of(&entry.code);
+        for (frame, line) in tb.iter() {
+            let code_obj = crate::frameobj::frame_code(interp, frame);
+            let code = code_of(&code_obj);
             let file = str_of(&code.filename).to_string();
             let name = str_of(&code.name).to_string();
-            let key = (file.clone(), entry.line, name.clone());
+            let line = (*line).max(0) as u32;
+            let key = (file.clone(), line, name.clone());
             if last.as_ref() == Some(&key) {
                 repeat += 1;
                 if repeat >= 3 {
@@ -107,8 +110,8 @@ fn format_one(interp: &mut Interp, exc: &ObjRef, out: &mut String) {
                 repeat = 0;
                 last = Some(key);
             }
-            let mut s = format!("  File \"{file}\", line {}, in {name}\n", entry.line);
-            if let Some(src) = source_line(&file, entry.line) {
+            let mut s = format!("  File \"{file}\", line {line}, in {name}\n");
+            if let Some(src) = source_line(&file, line) {
                 if !src.is_empty() {
                     s.push_str(&format!("    {src}\n"));
                 }

@@ -28,6 +28,8 @@ mod random_seq;
 pub mod sha512;
 pub mod signal;
 pub mod sys;
+// sys.version_info, flags, implementation (frames helper).
+pub mod sys_info;
 pub mod thread;
 pub mod time;
 pub mod util;

@@ -77,7 +77,10 @@ fn exc_info(interp: &mut Interp, _: Args<'_>) -> PyResult {
     Ok(match &h {
         Value::Obj(o) => {
             let t = Value::Obj(gilvm_object::types::type_of_obj(o).clone());
-            interp.new_tuple(vec![t, h.clone(), Value::None])
+            let tb = crate::error::exc_data(o)
+                .map(|d| d.with(interp.py, |d| d.traceback.clone()))
+                .unwrap_or(Value::None);
+            interp.new_tuple(vec![t, h.clone(), tb])
         }
         _ => interp.new_tuple(vec![Value::None, Value::None, Value::None]),
     })
@@ -175,6 +178,16 @@ pub fn init_sys(interp: &mut Interp) {
     interp.add_function(&m, "exc_info", exc_info);
     interp.add_function(&m, "exception", exception);
     interp.add_function(&m, "intern", intern_fn);
+    interp.add_function(&m, "_getframe", crate::frameobj::sys_getframe);
+    interp.add_function(&m, "settrace", crate::tracing::settrace);
+    interp.add_function(&m, "setprofile", crate::tracing::setprofile);
+    interp.add_function(&m, "gettrace", crate::tracing::gettrace);
+    interp.add_function(&m, "getprofile", crate::tracing::getprofile);
+    interp.add_function(
+        &m,
+        "_getframemodulename",
+        crate::frameobj::sys_getframemodulename,
+    );
     crate::builtins::exec::init_sys(interp, &m);
     let argv: Vec<Value> = cfg.argv.iter().map(|a| interp.new_str(a.clone())).collect();
     let argv = interp.new_list(argv);
@@ -212,26 +225,8 @@ pub fn init_sys(interp: &mut Interp) {
     let path = interp.new_list(path);
     interp.add_value(&m, "path", path);
     interp.add_value(&m, "modules", Value::Obj(interp.g.modules.clone()));
-    let build = if gilvm_sync::FREE_THREADING {
-        " experimental free-threading build"
-    } else {
-        ""
-    };
-    let version = format!(
-        "3.13.0 (gilvm {}{build}) [rustc]",
-        env!("CARGO_PKG_VERSION")
-    );
-    let v = interp.new_str(version);
-    interp.add_value(&m, "version", v);
-    let vi = interp.new_tuple(vec![
-        Value::Int(3),
-        Value::Int(13),
-        Value::Int(0),
-        interp.new_str("final"),
-        Value::Int(0),
-    ]);
-    interp.add_value(&m, "version_info", vi);
-    interp.add_value(&m, "hexversion", Value::Int(0x030d00f0));
+    // version, version_info, hexversion, implementation, flags, platlibdir, orig_argv.
+    crate::modules::sys_info::init(interp, &m, &cfg);
     interp.add_value(&m, "maxsize", Value::Int(i64::MAX));
     let plat = interp.new_str(std::env::consts::OS);
     interp.add_value(&m, "platform", plat);
@@ -275,27 +270,5 @@ pub fn init_sys(interp: &mut Interp) {
         }
         interp.add_value(&m, name, inst.clone());
         interp.add_value(&m, &format!("__{name}__"), inst);
-    }
-    let flags_gil = match (gilvm_sync::FREE_THREADING, cfg.gil) {
-        (false, _) => Value::Int(1),
-        (true, None) => Value::None,
-        (true, Some(b)) => Value::Int(b as i64),
-    };
-    let flags_cls = {
-        let dict = interp.new_dict_obj();
-        interp.dict_set_str(&dict, interp.intern("gil"), flags_gil);
-        let object = interp.g.types.object.clone();
-        gilvm_object::types::new_type(
-            interp.py,
-            "flags",
-            vec![object.clone()],
-            vec![object],
-            dict,
-            gilvm_object::types::Layout::Object,
-            true,
-        )
-    };
-    if let Ok(flags) = interp.new_instance(&flags_cls) {
-        interp.add_value(&m, "flags", flags);
     }
 }

@@ -33,9 +33,15 @@ pub fn native_type(
 ) -> ObjRef {
     let dict = ObjRef::new_immortal(interp.py, Owned::Dict(gilvm_object::dict::PyDict::new()));
     let object = interp.g.types.object.clone();
+    // A builtin type (`frame`, `traceback`) has no module prefix.
+    let full = if module == "builtins" {
+        name.to_string()
+    } else {
+        format!("{module}.{name}")
+    };
     let t = new_type(
         interp.py,
-        &format!("{module}.{name}"),
+        &full,
         vec![object.clone()],
         vec![object],
         dict,

@@ -1,0 +1,165 @@
+//! `sys`'s description of the interpreter: `version`, `version_info`, `hexversion`,
+//! `implementation`, `flags` (struct sequences, as CPython's: namedtuple classes whose
+//! repr is `sys.version_info(major=3, ...)`), `platlibdir`, `orig_argv`.
+//!
+//! gilvm implements CPython 3.14's language, so it reports 3.14.0; what is gilvm's own is
+//! `implementation` (`name` 'gilvm', `cache_tag` 'gilvm-314', `version` gilvm's version).
+use gilvm_object::{ObjRef, Value};
+
+use crate::interp::Interp;
+use crate::modules::namedtuple::make_namedtuple;
+use crate::modules::util;
+
+/// The Python version gilvm implements.
+const MAJOR: i64 = 3;
+const MINOR: i64 = 14;
+const MICRO: i64 = 0;
+
+fn instance(interp: &mut Interp, cls: &ObjRef, items: Vec<Value>) -> Value {
+    interp
+        .call1(&Value::Obj(cls.clone()), &items)
+        .unwrap_or(Value::None)
+}
+
+/// Adds the attributes to `sys` (module `m`).
+pub fn init(interp: &mut Interp, m: &ObjRef, cfg: &crate::Config) {
+    let build = if gilvm_sync::FREE_THREADING {
+        " experimental free-threading build"
+    } else {
+        ""
+    };
+    let version = format!(
+        "{MAJOR}.{MINOR}.{MICRO} (gilvm {}{build}) [rustc]",
+        env!("CARGO_PKG_VERSION")
+    );
+    let v = interp.new_str(version);
+    interp.add_value(m, "version", v);
+    let vi_cls = make_namedtuple(
+        interp,
+        "sys.version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+        vec![],
+        "builtins",
+    );
+    util::set_short_name(interp, &vi_cls, "version_info", "sys");
+    let final_ = interp.new_str("final");
+    let vi = instance(
+        interp,
+        &vi_cls,
+        vec![
+            Value::Int(MAJOR),
+            Value::Int(MINOR),
+            Value::Int(MICRO),
+            final_.clone(),
+            Value::Int(0),
+        ],
+    );
+    interp.add_value(m, "version_info", vi.clone());
+    let hex = (MAJOR << 24) | (MINOR << 16) | (MICRO << 8) | 0xf0;
+    interp.add_value(m, "hexversion", Value::Int(hex));
+
+    // `implementation`: gilvm's own version in the same format.
+    let mut parts = env!("CARGO_PKG_VERSION")
+        .split('.')
+        .map(|p| p.parse::<i64>().unwrap_or(0));
+    let (a, b, c) = (
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(0),
+    );
+    let own = instance(
+        interp,
+        &vi_cls,
+        vec![
+            Value::Int(a),
+            Value::Int(b),
+            Value::Int(c),
+            final_,
+            Value::Int(0),
+        ],
+    );
+    let ns_cls = make_namedtuple(
+        interp,
+        "namespace",
+        &[
+            "name",
+            "cache_tag",
+            "version",
+            "hexversion",
+            "_multiarch",
+            "supports_isolated_interpreters",
+        ],
+        vec![],
+        "types",
+    );
+    let name = interp.new_str("gilvm");
+    let tag = interp.new_str(format!("gilvm-{MAJOR}{MINOR}"));
+    let arch = interp.new_str(format!(
+        "{}-{}-gnu",
+        std::env::consts::ARCH,
+        std::env::consts::OS
+    ));
+    let imp = instance(
+        interp,
+        &ns_cls,
+        vec![
+            name,
+            tag,
+            own,
+            Value::Int((a << 24) | (b << 16) | (c << 8) | 0xf0),
+            arch,
+            Value::Bool(false),
+        ],
+    );
+    interp.add_value(m, "implementation", imp);
+
+    // `flags`: CPython 3.14's 18 sequence fields, and the three attribute-only ones.
+    let fields = [
+        "debug",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "verbose",
+        "bytes_warning",
+        "quiet",
+        "hash_randomization",
+        "isolated",
+        "dev_mode",
+        "utf8_mode",
+        "warn_default_encoding",
+        "safe_path",
+        "int_max_str_digits",
+    ];
+    let fl_cls = make_namedtuple(interp, "sys.flags", &fields, vec![], "builtins");
+    util::set_short_name(interp, &fl_cls, "flags", "sys");
+    let env = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
+    let mut vals: Vec<Value> = vec![Value::Int(0); fields.len()];
+    vals[4] = Value::Int(env("PYTHONDONTWRITEBYTECODE") as i64);
+    vals[11] = Value::Int(1);
+    vals[13] = Value::Bool(false);
+    vals[16] = Value::Bool(false);
+    vals[17] = Value::Int(4300);
+    let gil = match (gilvm_sync::FREE_THREADING, cfg.gil) {
+        (false, _) => Value::Int(1),
+        (true, None) => Value::None,
+        (true, Some(b)) => Value::Int(b as i64),
+    };
+    let ft = Value::Int(gilvm_sync::FREE_THREADING as i64);
+    util::set_attr(interp, &fl_cls, "gil", gil);
+    util::set_attr(interp, &fl_cls, "thread_inherit_context", ft.clone());
+    util::set_attr(interp, &fl_cls, "context_aware_warnings", ft);
+    util::set_attr(interp, &fl_cls, "n_fields", Value::Int(21));
+    util::set_attr(interp, &fl_cls, "n_sequence_fields", Value::Int(18));
+    let flags = instance(interp, &fl_cls, vals);
+    interp.add_value(m, "flags", flags);
+
+    let lib = interp.new_str("lib");
+    interp.add_value(m, "platlibdir", lib);
+    let orig: Vec<Value> = std::env::args().map(|a| interp.new_str(a)).collect();
+    let orig = interp.new_list(orig);
+    interp.add_value(m, "orig_argv", orig);
+}

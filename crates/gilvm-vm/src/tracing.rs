@@ -1,0 +1,203 @@
+//! `sys.settrace` / `sys.setprofile`: per-thread hooks called at Python function calls.
+//!
+//! **What.** A thread's global trace function gets `(frame, 'call', None)` when a Python
+//! function starts; what it returns becomes the frame's local trace function
+//! (`frame.f_trace`), which gets `'exception'` (with `(type, value, traceback)`) when an
+//! exception leaves the frame and `'return'` (with the return value, None after an
+//! exception) when the frame ends. The profile function gets `'call'` and `'return'`.
+//! gilvm does not send `'line'` or `'opcode'` events.
+//!
+//! **Cost when off.** Nothing on the fast path: setting a hook sets the persistent bit
+//! `EvalBreaker::TRACE` of the thread's eval-breaker word, which `run_frame` already tests
+//! before every call; only then does a call come here. The bit is per thread, as are the
+//! hooks (`Interp::tracing`), so tracing works the same on both builds.
+//!
+//! **Invariants.** A hook does not trace itself (`Hooks::busy`). A hook that raises is
+//! removed (as CPython does) and its exception propagates from the call.
+use gilvm_object::Value;
+use gilvm_sync::EvalBreaker;
+
+use crate::args::Args;
+use crate::error::PyResult;
+use crate::frame::Frame;
+use crate::interp::Interp;
+
+#[derive(Default)]
+pub struct Hooks {
+    trace: Option<Value>,
+    profile: Option<Value>,
+    busy: bool,
+}
+
+fn hooks(interp: &mut Interp) -> &mut Hooks {
+    interp.tracing.get_or_insert_with(Default::default)
+}
+
+fn update_bit(interp: &mut Interp) {
+    let on = interp
+        .tracing
+        .as_ref()
+        .is_some_and(|h| h.trace.is_some() || h.profile.is_some());
+    if on {
+        interp.thread_state.eval_breaker.set(EvalBreaker::TRACE);
+    } else {
+        interp.thread_state.eval_breaker.take(EvalBreaker::TRACE);
+    }
+}
+
+fn hook_arg(interp: &Interp, args: &Args<'_>, name: &str) -> PyResult<Option<Value>> {
+    let a = args.pos();
+    if a.len() != 1 || args.has_kwargs() {
+        return Err(interp.type_error(format!(
+            "sys.{name}() takes exactly one argument ({} given)",
+            a.len() + args.kwnames.len()
+        )));
+    }
+    Ok((!a[0].is_none()).then(|| a[0].clone()))
+}
+
+/// `sys.settrace(function)`.
+pub fn settrace(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let f = hook_arg(interp, &args, "settrace")?;
+    let old = std::mem::replace(&mut hooks(interp).trace, f);
+    drop(old);
+    update_bit(interp);
+    Ok(Value::None)
+}
+
+/// `sys.setprofile(function)`.
+pub fn setprofile(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let f = hook_arg(interp, &args, "setprofile")?;
+    let old = std::mem::replace(&mut hooks(interp).profile, f);
+    drop(old);
+    update_bit(interp);
+    Ok(Value::None)
+}
+
+/// `sys.gettrace()`.
+pub fn gettrace(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    args.exact(interp, "gettrace", 0, 0)?;
+    Ok(interp
+        .tracing
+        .as_ref()
+        .and_then(|h| h.trace.clone())
+        .unwrap_or(Value::None))
+}
+
+/// `sys.getprofile()`.
+pub fn getprofile(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    args.exact(interp, "getprofile", 0, 0)?;
+    Ok(interp
+        .tracing
+        .as_ref()
+        .and_then(|h| h.profile.clone())
+        .unwrap_or(Value::None))
+}
+
+impl Interp {
+    /// The 'exception' event for frame object `fo`, whose local trace function (if any)
+    /// sees `err` raised in or propagating into its frame (`tbobj.rs`). A hook that raises
+    /// is removed; its exception is reported as unraisable, the original one propagates.
+    pub(crate) fn trace_exception(&mut self, fo: &gilvm_object::ObjRef, err: &crate::error::PyErr) {
+        if !self.tracing_active() {
+            return;
+        }
+        let local = crate::frameobj::frame_trace(self, fo);
+        if local.is_none() {
+            return;
+        }
+        let exc = err.value();
+        let ty = Value::Obj(gilvm_object::types::type_of(&exc).clone());
+        let tb = err.data().with(self.py, |d| d.traceback.clone());
+        let info = self.new_tuple(vec![ty, exc, tb]);
+        let f = Value::Obj(fo.clone());
+        if let Err(e) = self.call_hook(true, &local, &f, "exception", info) {
+            let text = crate::traceback::format_exception(self, &e);
+            crate::modules::io::write_stderr(&format!(
+                "Exception ignored in trace function:\n{text}"
+            ));
+        }
+    }
+
+    /// Is a hook set on this thread (and not running)?
+    pub(crate) fn tracing_active(&self) -> bool {
+        self.tracing
+            .as_ref()
+            .is_some_and(|h| !h.busy && (h.trace.is_some() || h.profile.is_some()))
+    }
+
+    /// Calls `hook(frame, event, arg)` with tracing suspended; on error the hook is
+    /// removed (`which`: true for the trace function).
+    fn call_hook(
+        &mut self,
+        which: bool,
+        hook: &Value,
+        frame: &Value,
+        event: &str,
+        arg: Value,
+    ) -> PyResult {
+        let ev = Value::Obj(self.intern(event));
+        hooks(self).busy = true;
+        let r = self.call1(hook, &[frame.clone(), ev, arg]);
+        hooks(self).busy = false;
+        if r.is_err() {
+            let h = hooks(self);
+            let old = if which {
+                h.trace.take()
+            } else {
+                h.profile.take()
+            };
+            drop(old);
+            update_bit(self);
+        }
+        r
+    }
+
+    /// Runs a frame with the 'call', 'exception' and 'return' events.
+    #[inline(never)]
+    pub(crate) fn run_frame_traced(
+        &mut self,
+        frame: &mut Frame,
+        run: impl FnOnce(&mut Interp, &mut Frame) -> PyResult,
+    ) -> PyResult {
+        let (trace, profile) = {
+            let h = hooks(self);
+            (h.trace.clone(), h.profile.clone())
+        };
+        // The frame is the current one while its 'call' event runs (its `f_back` is the
+        // caller), as in CPython.
+        frame.back = self.cur_frame;
+        let fo = Value::Obj(self.frame_object(frame as *const Frame));
+        self.cur_frame = frame as *mut Frame as *const Frame;
+        let r = (|| {
+            if let Some(p) = &profile {
+                self.call_hook(false, p, &fo, "call", Value::None)?;
+            }
+            if let Some(t) = &trace {
+                let local = self.call_hook(true, t, &fo, "call", Value::None)?;
+                if let Value::Obj(o) = &fo {
+                    crate::frameobj::set_frame_trace(self, o, local);
+                }
+            }
+            Ok(())
+        })();
+        self.cur_frame = frame.back;
+        r?;
+        let result = run(self, frame);
+        let local = match &fo {
+            Value::Obj(o) => crate::frameobj::frame_trace(self, o),
+            _ => Value::None,
+        };
+        let ret = match &result {
+            Ok(v) => v.clone(),
+            Err(_) => Value::None,
+        };
+        if !local.is_none() {
+            self.call_hook(true, &local, &fo, "return", ret.clone())?;
+        }
+        if let Some(p) = &profile {
+            self.call_hook(false, p, &fo, "return", ret)?;
+        }
+        result
+    }
+}

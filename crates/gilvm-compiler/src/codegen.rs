@@ -21,6 +21,10 @@ use crate::LineIndex;
 
 pub type CResult<T = ()> = Result<T, CompileError>;
 
+// PEP 695 type parameters and PEP 750 template strings (branch `pep`).
+mod tstring;
+mod typeparams;
+
 /// A frame block: what must be undone when control leaves it early.
 pub enum FBlock<'a> {
     Loop {
@@ -501,6 +505,9 @@ impl<'a, 'py> Compiler<'a, 'py> {
         let scope = self.scope();
         let name = scope.mangle(name);
         let name: &str = &name;
+        if scope.can_see_class && self.load_through_classdict(name) {
+            return;
+        }
         match scope.lookup(name) {
             Access::Fast => {
                 let i = self.b().varname(name);
@@ -584,7 +591,13 @@ impl<'a, 'py> Compiler<'a, 'py> {
     }
 
     fn child_qualname(&mut self, name: &str) -> String {
-        let u = self.units.last().unwrap();
+        // Annotation scopes (PEP 695) do not show in qualified names.
+        let u = self
+            .units
+            .iter()
+            .rev()
+            .find(|u| !u.scope.annotation)
+            .unwrap();
         match u.scope.kind {
             ScopeKind::Module => name.to_string(),
             ScopeKind::Class => format!("{}.{}", u.qualname, name),
@@ -674,6 +687,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
             self.expr(&d.expression)?;
         }
         let mkfl = self.emit_defaults(Some(&f.parameters))?;
+        let generic = self.enter_generic(f.type_params.as_deref(), f.range, &f.name.id, mkfl)?;
         let scope = self.child_scope(f.range);
         let qual = self.child_qualname(&f.name.id);
         let firstline = self.line_of(f.range);
@@ -706,6 +720,10 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 self.emit(Instr::StoreAttr(n));
             }
         }
+        if generic.is_some() {
+            self.set_function_type_params();
+        }
+        self.exit_generic(generic, f.range, &f.name.id)?;
         for _ in &f.decorator_list {
             self.emit(Instr::Call(1));
         }
@@ -808,11 +826,12 @@ impl<'a, 'py> Compiler<'a, 'py> {
     }
 
     pub fn class_def(&mut self, c: &'a ast::StmtClassDef) -> CResult {
-        if c.type_params.is_some() {
-            return Err(CompileError::unsupported("generic class syntax", c.range));
-        }
         for d in &c.decorator_list {
             self.expr(&d.expression)?;
+        }
+        let generic = self.enter_generic(c.type_params.as_deref(), c.range, &c.name.id, 0)?;
+        if generic.is_some() {
+            self.generic_base();
         }
         self.emit(Instr::LoadBuildClass);
         let scope = self.child_scope(c.range);
@@ -830,6 +849,17 @@ impl<'a, 'py> Compiler<'a, 'py> {
         self.emit(Instr::LoadConst(q));
         let qn = self.b().name("__qualname__");
         self.emit(Instr::StoreName(qn));
+        if generic.is_some() {
+            self.load_name(".type_params");
+            let n = self.b().name("__type_params__");
+            self.emit(Instr::StoreName(n));
+        }
+        if scope.cellvars.iter().any(|c| c == "__classdict__") {
+            // Annotation scopes in the body read the namespace through this cell.
+            self.emit(Instr::LoadLocals);
+            let i = self.cell_index("__classdict__");
+            self.emit(Instr::StoreDeref(i));
+        }
         let body: &[Stmt] = &c.body;
         if let Some(Stmt::Expr(e)) = body.first() {
             if let Expr::StringLiteral(s) = &*e.value {
@@ -854,9 +884,11 @@ impl<'a, 'py> Compiler<'a, 'py> {
         let name = self.b().str_const(&c.name.id);
         self.emit(Instr::LoadConst(name));
         match &c.arguments {
+            _ if generic.is_some() => self.generic_class_call(c)?,
             Some(args) => self.call_args(&args.args, &args.keywords, 2, c.range)?,
             None => self.emit(Instr::Call(2)),
         }
+        self.exit_generic(generic, c.range, &c.name.id)?;
         for _ in &c.decorator_list {
             self.emit(Instr::Call(1));
         }

@@ -226,9 +226,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 }
             }
             Stmt::Match(m) => self.match_stmt(m)?,
-            Stmt::TypeAlias(t) => {
-                return Err(CompileError::unsupported("the type statement", t.range))
-            }
+            Stmt::TypeAlias(t) => self.type_alias_stmt(t)?,
             Stmt::IpyEscapeCommand(e) => {
                 return Err(CompileError::syntax("invalid syntax".into(), e.range))
             }

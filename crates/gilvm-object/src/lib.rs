@@ -17,6 +17,7 @@ pub mod fmt;
 pub mod hashing;
 pub mod header;
 pub mod instclass;
+pub mod intrinsics;
 pub mod iterstate;
 pub mod keys;
 pub mod lifecycle;

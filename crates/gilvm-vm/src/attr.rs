@@ -577,6 +577,10 @@ impl Interp {
                         if n == "__doc__" {
                             return Ok(Some(f.doc.clone()));
                         }
+                        if n == "__type_params__" {
+                            // PEP 695: a generic function's are set when it is made.
+                            return Ok(Some(self.new_tuple(Vec::new())));
+                        }
                         return Ok(None);
                     }
                 }

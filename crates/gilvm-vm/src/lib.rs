@@ -32,6 +32,7 @@ pub mod globals;
 mod import;
 mod init;
 pub mod interp;
+mod intrinsics;
 mod items;
 mod iters;
 mod matching;

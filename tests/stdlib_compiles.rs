@@ -109,7 +109,10 @@ fn stdlib_compiles() {
         .next()
         .and_then(|n| n.parse().ok())
         .unwrap_or(0);
-    assert!(total >= 700, "expected the whole Lib ({summary}) under {lib}");
+    assert!(
+        total >= 700,
+        "expected the whole Lib ({summary}) under {lib}"
+    );
     let mut problems = Vec::new();
     for (path, msg) in &failed {
         let known = KNOWN_ASYNC.contains(&path.as_str());
@@ -125,9 +128,5 @@ fn stdlib_compiles() {
             ));
         }
     }
-    assert!(
-        problems.is_empty(),
-        "{summary}\n{}",
-        problems.join("\n")
-    );
+    assert!(problems.is_empty(), "{summary}\n{}", problems.join("\n"));
 }

@@ -21,7 +21,8 @@ use crate::LineIndex;
 
 pub type CResult<T = ()> = Result<T, CompileError>;
 
-// PEP 695 type parameters and PEP 750 template strings (branch `pep`).
+// PEP 695 type parameters, PEP 750 template strings, PEP 649 annotations (branch `pep`).
+mod annotate;
 mod tstring;
 mod typeparams;
 
@@ -221,7 +222,7 @@ pub fn compile<'py>(
         }
         return Ok(c.pop_unit("<module>", 1, 0, 0, 0, 0));
     }
-    if has_annotations(&module.body) {
+    if has_annotations(&module.body) && c.future_annotations {
         c.setup_annotations();
     }
     // A module docstring becomes the module's `__doc__` (not in interactive mode).
@@ -232,6 +233,17 @@ pub fn compile<'py>(
             let dn = c.b().name("__doc__");
             c.emit(Instr::StoreName(dn));
         }
+    }
+    if !c.interactive {
+        // PEP 649: the module's `__annotate__` is there from the start (evaluated lazily).
+        let r = module.range;
+        c.body_annotate(
+            &module.body,
+            table.module_key,
+            "__annotate__",
+            "__annotate__".into(),
+            r,
+        )?;
     }
     c.stmts(&module.body)?;
     c.b().load_const(Value::None);
@@ -708,7 +720,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
         let (argc, posonly, kwonly, fl) = Self::params_counts(Some(&f.parameters));
         let code = self.pop_unit(&f.name.id, firstline, argc, posonly, kwonly, fl);
         self.make_function(code, mkfl);
-        self.function_annotations(&f.parameters, f.returns.as_deref())?;
+        self.function_annotations(&f.parameters, f.returns.as_deref(), f.range, &f.name.id)?;
         if let Some(Stmt::Expr(e)) = f.body.first() {
             if let Expr::StringLiteral(s) = &*e.value {
                 // function.__doc__ = docstring
@@ -769,6 +781,8 @@ impl<'a, 'py> Compiler<'a, 'py> {
         &mut self,
         p: &'a ast::Parameters,
         returns: Option<&'a Expr>,
+        r: TextRange,
+        fname: &str,
     ) -> CResult {
         let mut anns: Vec<(&'a str, &'a Expr)> = Vec::new();
         for a in p.posonlyargs.iter().chain(p.args.iter()) {
@@ -796,6 +810,10 @@ impl<'a, 'py> Compiler<'a, 'py> {
         }
         if anns.is_empty() {
             return Ok(());
+        }
+        if !self.future_annotations {
+            // PEP 649: evaluated by `f.__annotate__` when first read.
+            return self.function_annotate(&anns, r, fname);
         }
         self.emit(Instr::Copy(1));
         for (name, e) in &anns {
@@ -869,10 +887,12 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 self.emit(Instr::StoreName(dn));
             }
         }
-        if has_annotations(body) {
+        if has_annotations(body) && self.future_annotations {
             self.setup_annotations();
         }
         self.stmts(body)?;
+        let aq = format!("{qual}.__annotate__");
+        self.body_annotate(body, key(c.range), "__annotate_func__", aq, c.range)?;
         if scope.needs_class_cell {
             let i = self.cell_index("__class__");
             self.emit(Instr::StoreClassCell(i));

@@ -15,7 +15,9 @@ use ruff_text_size::{Ranged, TextRange};
 use crate::error::CompileError;
 use crate::mangle::mangle;
 
+mod annotate;
 pub mod typeparams;
+pub use annotate::{annotate_key, has_future_annotations};
 pub use typeparams::synthetic_key;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -149,6 +151,8 @@ pub fn key(r: TextRange) -> (u32, u32) {
 struct Builder {
     scopes: HashMap<(u32, u32), Scope>,
     stack: Vec<(u32, u32)>,
+    /// `from __future__ import annotations`: annotations stay strings, no `__annotate__`.
+    future_annotations: bool,
 }
 
 impl Builder {
@@ -223,20 +227,7 @@ impl Builder {
                 self.expr(d)?;
             }
         }
-        // Parameter annotations are evaluated in the defining scope when the `def` runs.
-        let vararg = p.vararg.iter().chain(p.kwarg.iter()).map(|v| &**v);
-        for a in p
-            .posonlyargs
-            .iter()
-            .chain(p.args.iter())
-            .chain(p.kwonlyargs.iter())
-            .map(|a| &a.parameter)
-            .chain(vararg)
-        {
-            if let Some(t) = &a.annotation {
-                self.expr(t)?;
-            }
-        }
+        // Parameter annotations: `function_annotations` (a `def`'s; a lambda has none).
         Ok(())
     }
 
@@ -250,9 +241,7 @@ impl Builder {
                     self.expr(&d.expression)?;
                 }
                 self.defaults_and_annotations(&f.parameters)?;
-                if let Some(r) = &f.returns {
-                    self.expr(r)?;
-                }
+                self.function_annotations(f)?;
                 self.cur().mark(&f.name.id, ASSIGNED);
                 self.push(f.range, ScopeKind::Function, None);
                 self.params(&f.parameters)?;
@@ -300,6 +289,8 @@ impl Builder {
                     self.target(&a.target)?;
                 }
             }
+            // PEP 649: a module's or class's `name: T` goes into its `__annotate__`.
+            Stmt::AnnAssign(a) if self.deferred_annotation(a) => self.body_annotation(a)?,
             Stmt::AnnAssign(a) => {
                 // A module's or class's annotations are evaluated by the statement (a
                 // function's are not): their comprehensions and lambdas are scopes.
@@ -726,6 +717,7 @@ pub fn build_with(
     let mut b = Builder {
         scopes: HashMap::new(),
         stack: Vec::new(),
+        future_annotations: has_future_annotations(&module.body),
     };
     b.push(module.range, ScopeKind::Module, None);
     b.stmts(&module.body)?;

@@ -13,6 +13,7 @@
 //! locking strategy is reached only through `gilvm-sync` and the object model.
 #![warn(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
 
+mod annotations;
 pub mod args;
 mod attr;
 mod attrcache;
@@ -44,6 +45,7 @@ mod protocol;
 mod repr;
 mod slots;
 mod strfmt;
+mod syntax_warnings;
 pub mod threads;
 pub mod traceback;
 

@@ -103,23 +103,8 @@ impl Builder {
         self.cur().params = params;
         self.type_params(f.type_params.as_deref().unwrap())?;
         self.cur().mark(".type_params", ASSIGNED);
-        // The annotations are evaluated in the generic scope (they may name T).
-        let vararg = p.vararg.iter().chain(p.kwarg.iter()).map(|v| &**v);
-        for a in p
-            .posonlyargs
-            .iter()
-            .chain(p.args.iter())
-            .chain(p.kwonlyargs.iter())
-            .map(|a| &a.parameter)
-            .chain(vararg)
-        {
-            if let Some(t) = &a.annotation {
-                self.expr(t)?;
-            }
-        }
-        if let Some(r) = &f.returns {
-            self.expr(r)?;
-        }
+        // The annotations' scope is in the generic scope (they may name T).
+        self.function_annotations(f)?;
         self.push(f.range, ScopeKind::Function, None);
         self.params(&f.parameters)?;
         self.stmts(&f.body)?;

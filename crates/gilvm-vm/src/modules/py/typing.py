@@ -70,6 +70,16 @@ def _type_repr(obj):
 _FunctionType = type(_type_repr)
 
 
+def _own_annotations(ns):
+    """A class namespace's own annotations: its __annotations__, else (PEP 649)
+    what its __annotate__ function computes."""
+    ann = ns.get('__annotations__')
+    if ann is None:
+        f = ns.get('__annotate_func__') or ns.get('__annotate__')
+        ann = f(1) if f is not None else {}
+    return ann
+
+
 def _as_tuple(params):
     return params if isinstance(params, tuple) else (params,)
 
@@ -902,7 +912,7 @@ class NamedTuple(collections.namedtuple('NamedTuple', [])):
                 " (gilvm records no class __annotations__); use "
                 f"{cls.__name__} = NamedTuple({cls.__name__!r}, [(name, type), ...])")
         ns = cls.__dict__
-        ann = dict(ns.get('__annotations__', {}))
+        ann = dict(_own_annotations(ns))
         fields = list(ann)
         defaults = []
         for name in fields:
@@ -940,9 +950,9 @@ class TypedDict:
         cls.__total__ = total
         if not _CLASS_ANNOTATIONS:
             return  # gilvm records no class annotations: keys unknown
-        own = dict(cls.__dict__.get('__annotations__', {}))
+        own = dict(_own_annotations(cls.__dict__))
         for b in cls.__mro__[1:]:
-            for k, v in b.__dict__.get('__annotations__', {}).items():
+            for k, v in _own_annotations(b.__dict__).items():
                 own.setdefault(k, v)
         cls.__annotations__ = own
         keys = frozenset(own)
@@ -1072,7 +1082,7 @@ class _Probe:
     x: int
 
 
-_CLASS_ANNOTATIONS = '__annotations__' in _Probe.__dict__
+_CLASS_ANNOTATIONS = bool(_own_annotations(_Probe.__dict__))
 del _Probe
 
 
@@ -1125,7 +1135,7 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
                 "get_type_hints: gilvm does not record class annotations "
                 "(no __annotations__ in class namespaces)")
         for base in reversed(obj.__mro__):
-            ann = base.__dict__.get('__annotations__', {})
+            ann = _own_annotations(base.__dict__)
             gns = globalns
             if gns is None:
                 gns = getattr(sys.modules.get(base.__module__), '__dict__', {})

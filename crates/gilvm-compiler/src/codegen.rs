@@ -21,6 +21,11 @@ use crate::LineIndex;
 
 pub type CResult<T = ()> = Result<T, CompileError>;
 
+// PEP 695 type parameters, PEP 750 template strings, PEP 649 annotations (branch `pep`).
+mod annotate;
+mod tstring;
+mod typeparams;
+
 /// A frame block: what must be undone when control leaves it early.
 pub enum FBlock<'a> {
     Loop {
@@ -217,7 +222,7 @@ pub fn compile<'py>(
         }
         return Ok(c.pop_unit("<module>", 1, 0, 0, 0, 0));
     }
-    if has_annotations(&module.body) {
+    if has_annotations(&module.body) && c.future_annotations {
         c.setup_annotations();
     }
     // A module docstring becomes the module's `__doc__` (not in interactive mode).
@@ -228,6 +233,17 @@ pub fn compile<'py>(
             let dn = c.b().name("__doc__");
             c.emit(Instr::StoreName(dn));
         }
+    }
+    if !c.interactive {
+        // PEP 649: the module's `__annotate__` is there from the start (evaluated lazily).
+        let r = module.range;
+        c.body_annotate(
+            &module.body,
+            table.module_key,
+            "__annotate__",
+            "__annotate__".into(),
+            r,
+        )?;
     }
     c.stmts(&module.body)?;
     c.b().load_const(Value::None);
@@ -501,6 +517,9 @@ impl<'a, 'py> Compiler<'a, 'py> {
         let scope = self.scope();
         let name = scope.mangle(name);
         let name: &str = &name;
+        if scope.can_see_class && self.load_through_classdict(name) {
+            return;
+        }
         match scope.lookup(name) {
             Access::Fast => {
                 let i = self.b().varname(name);
@@ -584,7 +603,13 @@ impl<'a, 'py> Compiler<'a, 'py> {
     }
 
     fn child_qualname(&mut self, name: &str) -> String {
-        let u = self.units.last().unwrap();
+        // Annotation scopes (PEP 695) do not show in qualified names.
+        let u = self
+            .units
+            .iter()
+            .rev()
+            .find(|u| !u.scope.annotation)
+            .unwrap();
         match u.scope.kind {
             ScopeKind::Module => name.to_string(),
             ScopeKind::Class => format!("{}.{}", u.qualname, name),
@@ -674,6 +699,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
             self.expr(&d.expression)?;
         }
         let mkfl = self.emit_defaults(Some(&f.parameters))?;
+        let generic = self.enter_generic(f.type_params.as_deref(), f.range, &f.name.id, mkfl)?;
         let scope = self.child_scope(f.range);
         let qual = self.child_qualname(&f.name.id);
         let firstline = self.line_of(f.range);
@@ -694,7 +720,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
         let (argc, posonly, kwonly, fl) = Self::params_counts(Some(&f.parameters));
         let code = self.pop_unit(&f.name.id, firstline, argc, posonly, kwonly, fl);
         self.make_function(code, mkfl);
-        self.function_annotations(&f.parameters, f.returns.as_deref())?;
+        self.function_annotations(&f.parameters, f.returns.as_deref(), f.range, &f.name.id)?;
         if let Some(Stmt::Expr(e)) = f.body.first() {
             if let Expr::StringLiteral(s) = &*e.value {
                 // function.__doc__ = docstring
@@ -706,6 +732,10 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 self.emit(Instr::StoreAttr(n));
             }
         }
+        if generic.is_some() {
+            self.set_function_type_params();
+        }
+        self.exit_generic(generic, f.range, &f.name.id)?;
         for _ in &f.decorator_list {
             self.emit(Instr::Call(1));
         }
@@ -751,6 +781,8 @@ impl<'a, 'py> Compiler<'a, 'py> {
         &mut self,
         p: &'a ast::Parameters,
         returns: Option<&'a Expr>,
+        r: TextRange,
+        fname: &str,
     ) -> CResult {
         let mut anns: Vec<(&'a str, &'a Expr)> = Vec::new();
         for a in p.posonlyargs.iter().chain(p.args.iter()) {
@@ -778,6 +810,10 @@ impl<'a, 'py> Compiler<'a, 'py> {
         }
         if anns.is_empty() {
             return Ok(());
+        }
+        if !self.future_annotations {
+            // PEP 649: evaluated by `f.__annotate__` when first read.
+            return self.function_annotate(&anns, r, fname);
         }
         self.emit(Instr::Copy(1));
         for (name, e) in &anns {
@@ -808,11 +844,12 @@ impl<'a, 'py> Compiler<'a, 'py> {
     }
 
     pub fn class_def(&mut self, c: &'a ast::StmtClassDef) -> CResult {
-        if c.type_params.is_some() {
-            return Err(CompileError::unsupported("generic class syntax", c.range));
-        }
         for d in &c.decorator_list {
             self.expr(&d.expression)?;
+        }
+        let generic = self.enter_generic(c.type_params.as_deref(), c.range, &c.name.id, 0)?;
+        if generic.is_some() {
+            self.generic_base();
         }
         self.emit(Instr::LoadBuildClass);
         let scope = self.child_scope(c.range);
@@ -830,6 +867,17 @@ impl<'a, 'py> Compiler<'a, 'py> {
         self.emit(Instr::LoadConst(q));
         let qn = self.b().name("__qualname__");
         self.emit(Instr::StoreName(qn));
+        if generic.is_some() {
+            self.load_name(".type_params");
+            let n = self.b().name("__type_params__");
+            self.emit(Instr::StoreName(n));
+        }
+        if scope.cellvars.iter().any(|c| c == "__classdict__") {
+            // Annotation scopes in the body read the namespace through this cell.
+            self.emit(Instr::LoadLocals);
+            let i = self.cell_index("__classdict__");
+            self.emit(Instr::StoreDeref(i));
+        }
         let body: &[Stmt] = &c.body;
         if let Some(Stmt::Expr(e)) = body.first() {
             if let Expr::StringLiteral(s) = &*e.value {
@@ -839,10 +887,12 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 self.emit(Instr::StoreName(dn));
             }
         }
-        if has_annotations(body) {
+        if has_annotations(body) && self.future_annotations {
             self.setup_annotations();
         }
         self.stmts(body)?;
+        let aq = format!("{qual}.__annotate__");
+        self.body_annotate(body, key(c.range), "__annotate_func__", aq, c.range)?;
         if scope.needs_class_cell {
             let i = self.cell_index("__class__");
             self.emit(Instr::StoreClassCell(i));
@@ -854,9 +904,11 @@ impl<'a, 'py> Compiler<'a, 'py> {
         let name = self.b().str_const(&c.name.id);
         self.emit(Instr::LoadConst(name));
         match &c.arguments {
+            _ if generic.is_some() => self.generic_class_call(c)?,
             Some(args) => self.call_args(&args.args, &args.keywords, 2, c.range)?,
             None => self.emit(Instr::Call(2)),
         }
+        self.exit_generic(generic, c.range, &c.name.id)?;
         for _ in &c.decorator_list {
             self.emit(Instr::Call(1));
         }

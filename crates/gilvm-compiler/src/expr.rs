@@ -354,7 +354,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
             Expr::Await(a) => {
                 return Err(CompileError::unsupported("'await' expressions", a.range))
             }
-            Expr::TString(t) => return Err(CompileError::unsupported("template strings", t.range)),
+            Expr::TString(t) => self.tstring(t)?,
             Expr::IpyEscapeCommand(i) => {
                 return Err(CompileError::syntax("invalid syntax".into(), i.range))
             }
@@ -668,7 +668,10 @@ impl<'a, 'py> Compiler<'a, 'py> {
     }
 
     /// Pushes the pieces of an f-string; returns how many.
-    fn fstring_elements(&mut self, elts: &'a ast::InterpolatedStringElements) -> CResult<u32> {
+    pub(crate) fn fstring_elements(
+        &mut self,
+        elts: &'a ast::InterpolatedStringElements,
+    ) -> CResult<u32> {
         let mut n = 0;
         for el in elts.iter() {
             match el {

@@ -17,6 +17,7 @@ mod parse_errors;
 mod pattern;
 mod stmt;
 pub mod symtable;
+pub mod warnings;
 
 use gilvm_object::code::CodeObject;
 use gilvm_object::{ObjRef, Py};
@@ -81,7 +82,10 @@ pub fn compile_module(
         .map_err(|e| fix(parse_errors::convert(source, e)))?;
     let module = parsed.syntax();
     let table = symtable::build(module).map_err(fix)?;
-    codegen::compile(py, source, &index, filename, &table, module, Mode::Exec).map_err(fix)
+    let code =
+        codegen::compile(py, source, &index, filename, &table, module, Mode::Exec).map_err(fix)?;
+    warnings::collect(&module.body, &index);
+    Ok(code)
 }
 
 /// The modes of the `compile()` builtin.
@@ -204,7 +208,10 @@ pub fn compile_mode(
         }
     }
     let table = symtable::build_with(&module, true).map_err(fix)?;
-    codegen::compile(py, source, &index, filename, &table, &module, mode).map_err(fix)
+    let code =
+        codegen::compile(py, source, &index, filename, &table, &module, mode).map_err(fix)?;
+    warnings::collect(&module.body, &index);
+    Ok(code)
 }
 
 /// Fills in line, columns and source text of an error from its byte range.

@@ -22,8 +22,13 @@ pub fn convert(source: &str, e: ParseError) -> CompileError {
     }
     let mut kind = ErrorKind::SyntaxError;
     let lower = msg.to_lowercase();
+    let mut range = range;
     let text = if let Some(m) = pattern_error(source, &e.error, range) {
         m
+    } else if lower.contains("multiple exception types must be parenthesized when using") {
+        // PEP 758: `except A, B as e:`; CPython's caret runs to the end of the name.
+        range = TextRange::new(range.start(), except_as_end(source, range.end()));
+        "multiple exception types must be parenthesized when using 'as'".to_string()
     } else if lower.contains("unexpected indentation") {
         kind = ErrorKind::IndentationError;
         "unexpected indent".to_string()
@@ -273,4 +278,20 @@ fn expected_block(source: &str, range: TextRange) -> String {
         }
     }
     "expected an indented block".into()
+}
+
+/// The end of `as NAME` after `at` (or `at` when the source has something else there).
+fn except_as_end(source: &str, at: TextSize) -> TextSize {
+    let start = at.to_usize().min(source.len());
+    let rest = &source[start..];
+    let t = rest.trim_start_matches([' ', '\t']);
+    let Some(t2) = t.strip_prefix("as") else {
+        return at;
+    };
+    let t3 = t2.trim_start_matches([' ', '\t']);
+    let name = t3
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(t3.len());
+    let end = start + (rest.len() - t3.len()) + name;
+    TextSize::new(end as u32)
 }

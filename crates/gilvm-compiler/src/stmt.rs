@@ -58,6 +58,9 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 let kind = self.units.last().map(|u| u.scope.kind);
                 if matches!(kind, Some(ScopeKind::Module | ScopeKind::Class)) {
                     match &*a.target {
+                        // PEP 649: in the body's `__annotate__` (codegen/annotate.rs);
+                        // other targets' annotations are not evaluated.
+                        _ if !self.future_annotations => {}
                         Expr::Name(n) if a.simple => {
                             self.annotation(&a.annotation)?;
                             let d = self.b().name("__annotations__");
@@ -228,9 +231,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 }
             }
             Stmt::Match(m) => self.match_stmt(m)?,
-            Stmt::TypeAlias(t) => {
-                return Err(CompileError::unsupported("the type statement", t.range))
-            }
+            Stmt::TypeAlias(t) => self.type_alias_stmt(t)?,
             Stmt::IpyEscapeCommand(e) => {
                 return Err(CompileError::syntax("invalid syntax".into(), e.range))
             }

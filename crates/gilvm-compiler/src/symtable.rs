@@ -15,6 +15,11 @@ use ruff_text_size::{Ranged, TextRange};
 use crate::error::CompileError;
 use crate::mangle::mangle;
 
+mod annotate;
+pub mod typeparams;
+pub use annotate::{annotate_key, has_future_annotations};
+pub use typeparams::synthetic_key;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
     Module,
@@ -50,7 +55,8 @@ pub struct Scope {
     /// Names in first-seen order (for deterministic slot numbering).
     order: Vec<String>,
     pub params: Vec<String>,
-    pub children: Vec<TextRange>,
+    /// The keys of the scopes directly inside this one.
+    pub children: Vec<(u32, u32)>,
     pub is_generator: bool,
     /// Resolved accesses.
     pub access: HashMap<String, Access>,
@@ -65,6 +71,12 @@ pub struct Scope {
     /// (LoadName/StoreName), since the code may run with a locals mapping distinct from its
     /// globals. Modules run by import use the globals directly.
     pub names_in_namespace: bool,
+    /// An annotation scope (type parameters, their bounds and defaults, a type alias's
+    /// value): a function scope the compiler creates (`symtable/typeparams.rs`).
+    pub annotation: bool,
+    /// An annotation scope directly inside a class body: reads names through the class
+    /// namespace first (its `__classdict__` free variable).
+    pub can_see_class: bool,
 }
 
 impl Scope {
@@ -82,6 +94,8 @@ impl Scope {
             needs_class_cell: false,
             private,
             names_in_namespace: false,
+            annotation: false,
+            can_see_class: false,
         }
     }
     /// `name` mangled for this scope (see `crate::mangle`).
@@ -137,6 +151,8 @@ pub fn key(r: TextRange) -> (u32, u32) {
 struct Builder {
     scopes: HashMap<(u32, u32), Scope>,
     stack: Vec<(u32, u32)>,
+    /// `from __future__ import annotations`: annotations stay strings, no `__annotate__`.
+    future_annotations: bool,
 }
 
 impl Builder {
@@ -147,11 +163,13 @@ impl Builder {
     /// Enters a new scope; `class_name` is a class body's name (the private name of the
     /// scopes in it), other scopes inherit their parent's.
     fn push(&mut self, r: TextRange, kind: ScopeKind, class_name: Option<&str>) {
-        let k = key(r);
+        self.push_key(key(r), kind, class_name)
+    }
+    fn push_key(&mut self, k: (u32, u32), kind: ScopeKind, class_name: Option<&str>) {
         let mut private = None;
         if let Some(&parent) = self.stack.last() {
             let p = self.scopes.get_mut(&parent).unwrap();
-            p.children.push(r);
+            p.children.push(k);
             private = p.private.clone();
         }
         if let Some(c) = class_name {
@@ -209,33 +227,21 @@ impl Builder {
                 self.expr(d)?;
             }
         }
-        // Parameter annotations are evaluated in the defining scope when the `def` runs.
-        let vararg = p.vararg.iter().chain(p.kwarg.iter()).map(|v| &**v);
-        for a in p
-            .posonlyargs
-            .iter()
-            .chain(p.args.iter())
-            .chain(p.kwonlyargs.iter())
-            .map(|a| &a.parameter)
-            .chain(vararg)
-        {
-            if let Some(t) = &a.annotation {
-                self.expr(t)?;
-            }
-        }
+        // Parameter annotations: `function_annotations` (a `def`'s; a lambda has none).
         Ok(())
     }
 
     fn stmt(&mut self, s: &Stmt) -> Result<(), CompileError> {
         match s {
+            // PEP 695: generic functions and classes, `type` (symtable/typeparams.rs).
+            Stmt::FunctionDef(f) if f.type_params.is_some() => self.generic_function(f)?,
+            Stmt::ClassDef(c) if c.type_params.is_some() => self.generic_class(c)?,
             Stmt::FunctionDef(f) => {
                 for d in &f.decorator_list {
                     self.expr(&d.expression)?;
                 }
                 self.defaults_and_annotations(&f.parameters)?;
-                if let Some(r) = &f.returns {
-                    self.expr(r)?;
-                }
+                self.function_annotations(f)?;
                 self.cur().mark(&f.name.id, ASSIGNED);
                 self.push(f.range, ScopeKind::Function, None);
                 self.params(&f.parameters)?;
@@ -283,6 +289,8 @@ impl Builder {
                     self.target(&a.target)?;
                 }
             }
+            // PEP 649: a module's or class's `name: T` goes into its `__annotate__`.
+            Stmt::AnnAssign(a) if self.deferred_annotation(a) => self.body_annotation(a)?,
             Stmt::AnnAssign(a) => {
                 // A module's or class's annotations are evaluated by the statement (a
                 // function's are not): their comprehensions and lambdas are scopes.
@@ -418,9 +426,7 @@ impl Builder {
                     self.stmts(&case.body)?;
                 }
             }
-            Stmt::TypeAlias(t) => {
-                return Err(CompileError::unsupported("the type statement", t.range))
-            }
+            Stmt::TypeAlias(t) => self.type_alias(t)?,
             Stmt::IpyEscapeCommand(e) => {
                 return Err(CompileError::syntax("invalid syntax".into(), e.range))
             }
@@ -594,7 +600,21 @@ impl Builder {
             Expr::Await(a) => {
                 return Err(CompileError::unsupported("'await' expressions", a.range))
             }
-            Expr::TString(t) => return Err(CompileError::unsupported("template strings", t.range)),
+            Expr::TString(t) => {
+                for ts in t.value.iter() {
+                    let mut err = None;
+                    walk_fstring_elements(&ts.elements, &mut |c| {
+                        if err.is_none() {
+                            if let Err(x) = self.expr(c) {
+                                err = Some(x);
+                            }
+                        }
+                    });
+                    if let Some(x) = err {
+                        return Err(x);
+                    }
+                }
+            }
             _ => {
                 let mut err = None;
                 walk_children(e, &mut |c| {
@@ -697,6 +717,7 @@ pub fn build_with(
     let mut b = Builder {
         scopes: HashMap::new(),
         stack: Vec::new(),
+        future_annotations: has_future_annotations(&module.body),
     };
     b.push(module.range, ScopeKind::Module, None);
     b.stmts(&module.body)?;
@@ -719,7 +740,7 @@ pub fn build_with(
                     *a = Access::Name;
                 }
             }
-            let children: Vec<(u32, u32)> = s.children.iter().map(|r| key(*r)).collect();
+            let children: Vec<(u32, u32)> = s.children.clone();
             for c in children {
                 if let Some(cs) = scopes.get(&c) {
                     if cs.kind == ScopeKind::Comprehension && !cs.is_generator {
@@ -741,9 +762,15 @@ fn resolve(
     enclosing: &HashSet<String>,
     class_cell: bool,
 ) -> Result<Vec<String>, CompileError> {
-    let (kind, children, order, flags) = {
+    let (kind, children, order, flags, can_see_class) = {
         let s = &scopes[&k];
-        (s.kind, s.children.clone(), s.order.clone(), s.flags.clone())
+        (
+            s.kind,
+            s.children.clone(),
+            s.order.clone(),
+            s.flags.clone(),
+            s.can_see_class,
+        )
     };
     let mut access: HashMap<String, Access> = HashMap::new();
     let mut free: Vec<String> = Vec::new();
@@ -799,11 +826,21 @@ fn resolve(
     let child_class_cell = kind == ScopeKind::Class || (class_cell && kind != ScopeKind::Module);
     let mut cells: Vec<String> = Vec::new();
     let mut needs_class_cell = false;
+    let mut needs_classdict = false;
+    if can_see_class && !access.contains_key("__classdict__") {
+        // An annotation scope in a class body reads the class namespace (PEP 695).
+        free.push("__classdict__".into());
+        access.insert("__classdict__".into(), Access::Free);
+    }
     for c in children {
-        let child_free = resolve(scopes, key(c), &visible, child_class_cell)?;
+        let child_free = resolve(scopes, c, &visible, child_class_cell)?;
         for n in child_free {
             if kind == ScopeKind::Class && n == "__class__" {
                 needs_class_cell = true;
+                continue;
+            }
+            if kind == ScopeKind::Class && n == "__classdict__" {
+                needs_classdict = true;
                 continue;
             }
             match access.get(&n).copied() {
@@ -830,6 +867,10 @@ fn resolve(
     if needs_class_cell {
         cells.push("__class__".into());
         access.insert("__class__".into(), Access::Cell);
+    }
+    if needs_classdict {
+        cells.push("__classdict__".into());
+        access.insert("__classdict__".into(), Access::Cell);
     }
     let s = scopes.get_mut(&k).unwrap();
     // Cells in parameter order first, then others, as CPython sorts them.

@@ -322,6 +322,15 @@ pub enum Instr {
     LoadFastStoreAttr(u32),
     /// `IsOp(neg); PopJumpIfFalse(target)` (`neg` is 0 or 1).
     IsOpJumpIfFalse(u8, u32),
+    // PEP 695 type parameters, PEP 750 template strings (branch `pep`).
+    /// `[args × (arg & 0xff)]` → the result of intrinsic number `arg >> 8` (gilvm-vm's
+    /// `intrinsics.rs`: the `_typing`/`_templatelib` helpers the syntax is compiled to).
+    CallIntrinsic(u32),
+    /// `[mapping]` → `names[i]` looked up in the mapping, else as a global or builtin: a
+    /// name read by an annotation scope of a class body, through its `__classdict__`.
+    LoadFromDictOrGlobals(u32),
+    /// `[mapping]` → the name of cell `i` looked up in the mapping, else the cell's value.
+    LoadFromDictOrDeref(u32),
 }
 
 // One instruction is two words' worth of bytes at most: a tag byte, a byte operand and a

@@ -20,6 +20,7 @@ pub mod gc;
 pub mod hashing;
 pub mod header;
 pub mod instclass;
+pub mod intrinsics;
 pub mod iterstate;
 pub mod keys;
 pub mod lifecycle;

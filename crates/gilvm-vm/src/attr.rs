@@ -100,6 +100,11 @@ impl Interp {
                     if name.is(&self.g.names.class) {
                         return Ok(Some(Value::Obj(self.g.types.module.clone())));
                     }
+                    if str_of(name) == "__annotations__" {
+                        // PEP 649: computed from the module's `__annotate__`.
+                        let d = m.dict.clone();
+                        return self.module_annotations(&d).map(Some);
+                    }
                     return Ok(None);
                 }
                 Payload::Type(t) => {
@@ -434,6 +439,9 @@ impl Interp {
                     tt.dict().get_str(self.py, name).unwrap_or(Value::None),
                 ))
             }
+            // PEP 649: a class's own annotations, from its `__annotate__` (annotations.rs).
+            "__annotations__" if tt.is_heap => return self.type_annotations(t).map(Some),
+            "__annotate__" if tt.is_heap => return Ok(Some(self.type_annotate(t))),
             "__type_params__" => {
                 return Ok(Some(
                     tt.dict()
@@ -576,6 +584,17 @@ impl Interp {
                     None => {
                         if n == "__doc__" {
                             return Ok(Some(f.doc.clone()));
+                        }
+                        if n == "__type_params__" {
+                            // PEP 695: a generic function's are set when it is made.
+                            return Ok(Some(self.new_tuple(Vec::new())));
+                        }
+                        // PEP 649: computed from `__annotate__` (annotations.rs).
+                        if n == "__annotations__" {
+                            return self.function_annotations_lazy(f).map(Some);
+                        }
+                        if n == "__annotate__" {
+                            return Ok(Some(Value::None));
                         }
                         return Ok(None);
                     }
@@ -1018,7 +1037,7 @@ impl Interp {
     /// A function's `__dict__`, created on first use: stored only if no other thread stored
     /// one first (one critical section), so two threads setting the first attributes of a
     /// function use the same dict.
-    fn function_dict(&mut self, f: &gilvm_object::payload::Function) -> ObjRef {
+    pub(crate) fn function_dict(&mut self, f: &gilvm_object::payload::Function) -> ObjRef {
         let nd = self.new_dict_obj();
         f.dict.with(self.py, |slot| {
             slot.get_or_insert_with(|| nd.clone()).clone()

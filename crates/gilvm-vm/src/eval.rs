@@ -928,6 +928,34 @@ impl Interp {
                             let v = pop!();
                             tri!(crate::builtins::exec::print_expr(self, v));
                         }
+                        // PEP 695 / 750 (branch `pep`): intrinsics, class-dict loads.
+                        Instr::CallIntrinsic(arg) => {
+                            let args = stack.split_off(stack.len() - (arg & 0xff) as usize);
+                            let r = tri!(crate::intrinsics::call(self, arg >> 8, args));
+                            Value::push_words(&mut stack, r);
+                        }
+                        Instr::LoadFromDictOrGlobals(i) => {
+                            let m = pop!();
+                            let name = code.names[i as usize].clone();
+                            let v = tri!(self.load_from_dict_or(&m, &name));
+                            let v = match v {
+                                Some(v) => v,
+                                None => tri!(self.load_global(&f.globals, &name)),
+                            };
+                            Value::push_words(&mut stack, v);
+                        }
+                        Instr::LoadFromDictOrDeref(i) => {
+                            let m = pop!();
+                            let name = self.cell_name(code, i as usize);
+                            let v = match tri!(self.load_from_dict_or(&m, &name)) {
+                                Some(v) => v,
+                                None => {
+                                    let slot = code.nlocals() + i as usize;
+                                    tri!(self.cell_get(&f.fast[slot], code, i as usize))
+                                }
+                            };
+                            Value::push_words(&mut stack, v);
+                        }
                         Instr::LoadLocals => {
                             let l = f.locals.clone().unwrap_or_else(|| f.globals.clone());
                             Value::push_words(&mut stack, Value::Obj(l));

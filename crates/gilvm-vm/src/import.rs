@@ -54,6 +54,7 @@ impl Interp {
         let fname = self.intern(filename);
         match gilvm_compiler::compile_module(self.py, source, &fname) {
             Ok(code) => {
+                crate::syntax_warnings::show_syntax_warnings(source, filename);
                 if std::env::var_os("GILVM_DIS").is_some() {
                     crate::modules::io::write_stderr(&gilvm_compiler::dis::disassemble(&code));
                 }

@@ -13,6 +13,7 @@
 //! locking strategy is reached only through `gilvm-sync` and the object model.
 #![warn(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
 
+mod annotations;
 pub mod args;
 mod attr;
 mod attrcache;
@@ -34,6 +35,7 @@ pub mod globals;
 mod import;
 mod init;
 pub mod interp;
+mod intrinsics;
 mod items;
 mod iters;
 pub mod main_program;
@@ -48,6 +50,7 @@ mod repr;
 mod slots;
 mod strfmt;
 mod tbobj;
+mod syntax_warnings;
 pub mod threads;
 pub mod traceback;
 mod tracing;

@@ -1,5 +1,5 @@
-# Annotations are evaluated when the def / class / assignment runs (CPython 3.13): functions'
-# __annotations__, a module's and a class's __annotations__ dict; locals' are not evaluated.
+# Annotations (CPython 3.14, PEP 649): functions', classes' and modules' __annotations__ are
+# computed from their __annotate__ when first read; locals' are never evaluated.
 def f(a: int, b: "str" = "s", *, c: list) -> None: pass
 print(f.__annotations__)
 class C:
@@ -11,15 +11,17 @@ class C:
 print(C.__annotations__, C.x, hasattr(C, "y"))
 print(C.m.__annotations__)
 n: int = 5
-print(__annotations__, n)
+import sys
+print(sys.modules[__name__].__annotations__, n)
 def g():
     local: undefined_name = 1
     return local
 print(g())
 class D:
     pass
+def h(a: undefined_name): pass
 try:
-    def h(a: undefined_name): pass
+    h.__annotations__
 except NameError as e:
     print("NameError:", e)
 import sys

@@ -151,7 +151,10 @@ impl Interp {
             unreachable!("a str is an object")
         };
         let e = match gilvm_compiler::compile_mode(self.py, source, &fname, mode) {
-            Ok(code) => return Ok(self.new_obj(Owned::Code(code))),
+            Ok(code) => {
+                crate::syntax_warnings::show_syntax_warnings(source, filename);
+                return Ok(self.new_obj(Owned::Code(code)));
+            }
             Err(e) => e,
         };
         let err = self.syntax_error_from(&e, filename);

@@ -75,7 +75,7 @@ const WRAPPER_ASSIGNMENTS: &[&str] = &[
     "__name__",
     "__qualname__",
     "__doc__",
-    "__annotations__",
+    "__annotate__",
     "__type_params__",
 ];
 const WRAPPER_UPDATES: &[&str] = &["__dict__"];

@@ -125,7 +125,7 @@ pub const EMBEDDED: &[(&str, &str, bool)] = &[
     ("heapq", include_str!("py/heapq.py"), false),
     ("bisect", include_str!("py/bisect.py"), false),
     ("operator", include_str!("py/operator.py"), false),
-    ("string", include_str!("py/string.py"), false),
+    ("string", include_str!("py/string.py"), true),
     ("copy", include_str!("py/copy.py"), false),
     ("contextlib", include_str!("py/contextlib.py"), false),
     ("io", include_str!("py/io.py"), false),
@@ -134,6 +134,14 @@ pub const EMBEDDED: &[(&str, &str, bool)] = &[
     ("_gilvm_union", include_str!("py/union.py"), false),
     // The command line: `exit`/`quit` in builtins (see main_program.rs).
     ("_sitebuiltins", include_str!("py/sitebuiltins.py"), false),
+    // PEP 695 type parameters and PEP 750 template strings (branch `pep`).
+    ("_typing", include_str!("py/_typing.py"), false),
+    ("_templatelib", include_str!("py/_templatelib.py"), false),
+    (
+        "string.templatelib",
+        include_str!("py/templatelib.py"),
+        false,
+    ),
     ("concurrent", "", true),
     (
         "concurrent.futures",

@@ -26,7 +26,8 @@ __all__ = [
     'ForwardRef', 'Generic', 'Literal', 'LiteralString', 'Never', 'NoReturn',
     'NotRequired', 'Optional', 'ParamSpec', 'ParamSpecArgs',
     'ParamSpecKwargs', 'Protocol', 'Required', 'Self', 'Tuple', 'Type',
-    'TypeAlias', 'TypeGuard', 'TypeVar', 'Union',
+    'TypeAlias', 'TypeAliasType', 'TypeGuard', 'TypeVar', 'TypeVarTuple',
+    'Union', 'Unpack', 'NoDefault',
     'AbstractSet', 'AsyncGenerator', 'AsyncIterable', 'AsyncIterator',
     'Awaitable', 'ByteString', 'ChainMap', 'Collection', 'Container',
     'ContextManager', 'Coroutine', 'Counter', 'DefaultDict', 'Deque', 'Dict',
@@ -69,6 +70,16 @@ def _type_repr(obj):
 _FunctionType = type(_type_repr)
 
 
+def _own_annotations(ns):
+    """A class namespace's own annotations: its __annotations__, else (PEP 649)
+    what its __annotate__ function computes."""
+    ann = ns.get('__annotations__')
+    if ann is None:
+        f = ns.get('__annotate_func__') or ns.get('__annotate__')
+        ann = f(1) if f is not None else {}
+    return ann
+
+
 def _as_tuple(params):
     return params if isinstance(params, tuple) else (params,)
 
@@ -85,7 +96,7 @@ def _type_check(arg, msg):
 def _collect_parameters(args):
     params = []
     for a in args:
-        if isinstance(a, (TypeVar, ParamSpec)):
+        if isinstance(a, _TypeVarLike):
             if a not in params:
                 params.append(a)
         elif isinstance(a, (list, tuple)):
@@ -100,7 +111,7 @@ def _collect_parameters(args):
 
 
 def _substitute(arg, mapping):
-    if isinstance(arg, (TypeVar, ParamSpec)):
+    if isinstance(arg, _TypeVarLike):
         return mapping.get(arg, arg)
     if isinstance(arg, list):
         return [_substitute(a, mapping) for a in arg]
@@ -622,6 +633,7 @@ def _single_form_getitem(self, params):
 
 
 Union = _SpecialForm('Union', _union_getitem)
+Unpack = _SpecialForm('Unpack', _single_form_getitem)
 Optional = _SpecialForm('Optional', _optional_getitem)
 Literal = _SpecialForm('Literal', _literal_getitem)
 ClassVar = _SpecialForm('ClassVar', _single_form_getitem)
@@ -698,96 +710,12 @@ Concatenate = _SpecialForm('Concatenate', _concatenate_getitem)
 # ---------------------------------------------------- type variables
 
 
-class TypeVar(_Final):
-    """A type variable: T = TypeVar('T'), bound= or constraints optional."""
+# TypeVar, ParamSpec, TypeVarTuple and TypeAliasType are _typing's: the PEP 695
+# syntax creates the same types.
+from _typing import (TypeVar, ParamSpec, TypeVarTuple, ParamSpecArgs,
+                     ParamSpecKwargs, TypeAliasType, NoDefault)
 
-    def __init__(self, name, *constraints, bound=None, covariant=False,
-                 contravariant=False):
-        self.__name__ = name
-        if covariant and contravariant:
-            raise ValueError("Bivariant types are not supported.")
-        self.__covariant__ = bool(covariant)
-        self.__contravariant__ = bool(contravariant)
-        if constraints and bound is not None:
-            raise TypeError("Constraints cannot be combined with bound=...")
-        if len(constraints) == 1:
-            raise TypeError("A single constraint is not allowed")
-        msg = "TypeVar(name, constraint, ...): constraints must be types."
-        self.__constraints__ = tuple(_type_check(c, msg) for c in constraints)
-        self.__bound__ = (_type_check(bound, "Bound must be a type.")
-                          if bound is not None else None)
-        mod = _caller_module()
-        if mod != 'typing':
-            self.__module__ = mod
-
-    def __repr__(self):
-        if self.__covariant__:
-            prefix = '+'
-        elif self.__contravariant__:
-            prefix = '-'
-        else:
-            prefix = '~'
-        return prefix + self.__name__
-
-
-class _ParamSpecPart(_Final):
-    """P.args or P.kwargs: the two differ only in their class and the suffix they print."""
-
-    _suffix = None
-
-    def __init__(self, origin):
-        self.__origin__ = origin
-
-    def __repr__(self):
-        return f"{self.__origin__.__name__}.{self._suffix}"
-
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return self.__origin__ == other.__origin__
-
-    def __hash__(self):
-        return hash((self._suffix, id(self.__origin__)))
-
-
-class ParamSpecArgs(_ParamSpecPart):
-    _suffix = 'args'
-
-
-class ParamSpecKwargs(_ParamSpecPart):
-    _suffix = 'kwargs'
-
-
-class ParamSpec(_Final):
-    """A parameter specification variable: P = ParamSpec('P')."""
-
-    def __init__(self, name, *, bound=None, covariant=False,
-                 contravariant=False):
-        self.__name__ = name
-        self.__covariant__ = bool(covariant)
-        self.__contravariant__ = bool(contravariant)
-        self.__bound__ = (_type_check(bound, "Bound must be a type.")
-                          if bound is not None else None)
-        mod = _caller_module()
-        if mod != 'typing':
-            self.__module__ = mod
-
-    @property
-    def args(self):
-        return ParamSpecArgs(self)
-
-    @property
-    def kwargs(self):
-        return ParamSpecKwargs(self)
-
-    def __repr__(self):
-        if self.__covariant__:
-            prefix = '+'
-        elif self.__contravariant__:
-            prefix = '-'
-        else:
-            prefix = '~'
-        return prefix + self.__name__
+_TypeVarLike = (TypeVar, ParamSpec, TypeVarTuple)
 
 
 AnyStr = TypeVar('AnyStr', bytes, str)
@@ -795,10 +723,12 @@ AnyStr = TypeVar('AnyStr', bytes, str)
 
 # ---------------------------------------------------- Generic and Protocol
 
-# Without __mro_entries__ a base class must be a class, so Generic[T] and
-# Protocol[T] evaluate to a hidden subclass of Generic / Protocol that records
-# the parameters.  (If the VM supported __mro_entries__ an alias would do.)
-_param_bases = {}
+class _GenericBaseAlias(_GenericAlias):
+    """Generic[T, ...] / Protocol[T, ...]: a base that stands for Generic /
+    Protocol (__mro_entries__) and records the parameters (__orig_bases__)."""
+
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
 
 
 def _generic_base(cls, params):
@@ -807,20 +737,21 @@ def _generic_base(cls, params):
     if not params and cls is Generic:
         raise TypeError(f"Parameter list to {name}[...] cannot be empty")
     for p in params:
-        if not isinstance(p, (TypeVar, ParamSpec)):
+        if not (isinstance(p, _TypeVarLike) or _is_unpacked_tvt(p)):
             raise TypeError(f"Parameters to {name}[...] must all be type "
                             "variables or parameter specification variables.")
     if len(set(params)) != len(params):
         raise TypeError(f"Parameters to {name}[...] must all be unique")
-    key = (cls, params)
-    base = _param_bases.get(key)
-    if base is None:
-        base = type(name, (cls,), {'_gilvm_params': params,
-                                   '_is_protocol': cls is Protocol,
-                                   '__module__': 'typing'})
-        base.__qualname__ = name
-        _param_bases[key] = base
-    return base
+    return _cached(cls, params, lambda: _GenericBaseAlias(cls, params))
+
+
+def _is_unpacked_tvt(p):
+    return (isinstance(p, _SingleArgAlias) and p.__origin__ is Unpack
+            and isinstance(p.__args__[0], TypeVarTuple))
+
+
+def _is_generic_base(b, *origins):
+    return isinstance(b, _GenericBaseAlias) and b.__origin__ in origins
 
 
 def _class_getitem_for(cls):
@@ -831,7 +762,8 @@ def _class_getitem_for(cls):
         expected = cls.__dict__.get('__parameters__', ())
         if not expected:
             raise TypeError(f"{cls} is not a generic class")
-        if not (len(expected) == 1 and isinstance(expected[0], ParamSpec)):
+        if not (len(expected) == 1 and isinstance(expected[0], ParamSpec)) \
+                and not any(isinstance(p, TypeVarTuple) for p in expected):
             if len(params) != len(expected):
                 raise TypeError(
                     f"Too {'many' if len(params) > len(expected) else 'few'}"
@@ -852,22 +784,24 @@ class Generic:
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        if '_gilvm_params' in cls.__dict__ or '_gilvm_root' in cls.__dict__:
-            return  # a hidden Generic[...] base, or Protocol itself
+        if '_gilvm_root' in cls.__dict__:
+            return  # Protocol itself
+        orig = cls.__dict__.get('__orig_bases__', cls.__bases__)
         params = None
-        for b in cls.__bases__:
-            p = b.__dict__.get('_gilvm_params')
-            if p is not None:
+        for b in orig:
+            if _is_generic_base(b, Generic, Protocol):
                 if params is not None:
                     raise TypeError(
                         "Cannot inherit from Generic[...] multiple times.")
-                params = p
-        cls.__parameters__ = params or ()
+                params = b.__parameters__
+        if params is None:
+            params = _collect_parameters(
+                [b for b in orig if isinstance(b, _GenericAlias)])
+        cls.__parameters__ = params
         cls.__class_getitem__ = _class_getitem_for(cls)
         # A protocol lists Protocol (or Protocol[...]) among its own bases.
-        is_proto = any(b is Protocol or ('_gilvm_params' in b.__dict__
-                                         and b.__dict__['_is_protocol'])
-                       for b in cls.__bases__)
+        is_proto = any(b is Protocol or _is_generic_base(b, Protocol)
+                       for b in orig)
         cls._is_protocol = is_proto
         if is_proto and '__init__' not in cls.__dict__:
             cls.__init__ = _no_init_or_replace_init
@@ -978,7 +912,7 @@ class NamedTuple(collections.namedtuple('NamedTuple', [])):
                 " (gilvm records no class __annotations__); use "
                 f"{cls.__name__} = NamedTuple({cls.__name__!r}, [(name, type), ...])")
         ns = cls.__dict__
-        ann = dict(ns.get('__annotations__', {}))
+        ann = dict(_own_annotations(ns))
         fields = list(ann)
         defaults = []
         for name in fields:
@@ -1016,9 +950,9 @@ class TypedDict:
         cls.__total__ = total
         if not _CLASS_ANNOTATIONS:
             return  # gilvm records no class annotations: keys unknown
-        own = dict(cls.__dict__.get('__annotations__', {}))
+        own = dict(_own_annotations(cls.__dict__))
         for b in cls.__mro__[1:]:
-            for k, v in b.__dict__.get('__annotations__', {}).items():
+            for k, v in _own_annotations(b.__dict__).items():
                 own.setdefault(k, v)
         cls.__annotations__ = own
         keys = frozenset(own)
@@ -1148,7 +1082,7 @@ class _Probe:
     x: int
 
 
-_CLASS_ANNOTATIONS = '__annotations__' in _Probe.__dict__
+_CLASS_ANNOTATIONS = bool(_own_annotations(_Probe.__dict__))
 del _Probe
 
 
@@ -1201,7 +1135,7 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
                 "get_type_hints: gilvm does not record class annotations "
                 "(no __annotations__ in class namespaces)")
         for base in reversed(obj.__mro__):
-            ann = base.__dict__.get('__annotations__', {})
+            ann = _own_annotations(base.__dict__)
             gns = globalns
             if gns is None:
                 gns = getattr(sys.modules.get(base.__module__), '__dict__', {})

@@ -1,0 +1,3 @@
+# PEP 695: a type parameter name used twice.
+print("never printed")
+class C[T, *T]: pass

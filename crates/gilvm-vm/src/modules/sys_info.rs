@@ -136,13 +136,29 @@ pub fn init(interp: &mut Interp, m: &ObjRef, cfg: &crate::Config) {
     ];
     let fl_cls = make_namedtuple(interp, "sys.flags", &fields, vec![], "builtins");
     util::set_short_name(interp, &fl_cls, "flags", "sys");
-    let env = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
-    let mut vals: Vec<Value> = vec![Value::Int(0); fields.len()];
-    vals[4] = Value::Int(env("PYTHONDONTWRITEBYTECODE") as i64);
-    vals[11] = Value::Int(1);
-    vals[13] = Value::Bool(false);
-    vals[16] = Value::Bool(false);
-    vals[17] = Value::Int(4300);
+    // The command line's flags (`Config::flags`, with the PYTHON* variables applied).
+    let f = &cfg.flags;
+    let int = |v: u8| Value::Int(v as i64);
+    let vals: Vec<Value> = vec![
+        int(f.debug),
+        int(f.inspect as u8),
+        int(f.interactive as u8),
+        int(f.optimize),
+        int(f.dont_write_bytecode as u8),
+        int(f.no_user_site as u8),
+        int(f.no_site as u8),
+        int(f.ignore_environment as u8),
+        int(f.verbose),
+        int(f.bytes_warning),
+        int(f.quiet as u8),
+        Value::Int(1),
+        int(f.isolated as u8),
+        Value::Bool(false),
+        Value::Int(0),
+        Value::Int(0),
+        Value::Bool(f.safe_path),
+        Value::Int(4300),
+    ];
     let gil = match (gilvm_sync::FREE_THREADING, cfg.gil) {
         (false, _) => Value::Int(1),
         (true, None) => Value::None,
@@ -159,7 +175,14 @@ pub fn init(interp: &mut Interp, m: &ObjRef, cfg: &crate::Config) {
 
     let lib = interp.new_str("lib");
     interp.add_value(m, "platlibdir", lib);
-    let orig: Vec<Value> = std::env::args().map(|a| interp.new_str(a)).collect();
+    // The command line as the process received it (an embedder's config may leave it
+    // empty: then the process's own arguments).
+    let orig_args: Vec<String> = if cfg.orig_argv.is_empty() {
+        std::env::args().collect()
+    } else {
+        cfg.orig_argv.clone()
+    };
+    let orig: Vec<Value> = orig_args.into_iter().map(|a| interp.new_str(a)).collect();
     let orig = interp.new_list(orig);
     interp.add_value(m, "orig_argv", orig);
 }

@@ -98,6 +98,12 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
             init: legacy::init,
             needs_gil: true,
         },
+        // The native half of the embedded `types` module (coro.rs).
+        NativeModuleDef {
+            name: "_gilvm_coro",
+            init: crate::coro::init_module,
+            needs_gil: false,
+        },
     ]
 }
 
@@ -116,6 +122,7 @@ pub const EMBEDDED: &[(&str, &str, bool)] = &[
     ("typing", include_str!("py/typing.py"), false),
     ("__future__", include_str!("py/future.py"), false),
     ("_gilvm_union", include_str!("py/union.py"), false),
+    ("types", include_str!("py/types.py"), false),
     ("concurrent", "", true),
     (
         "concurrent.futures",

@@ -57,6 +57,8 @@ pub struct CoroTypes {
     pub athrow: ObjRef,
     /// The value of an async generator's `yield`, told apart from what its awaits yield.
     pub wrapped: ObjRef,
+    /// `anext(it, default)` (aiter.rs).
+    pub anext_awaitable: ObjRef,
 }
 
 static TYPES: OnceLock<Statics<CoroTypes>> = OnceLock::new();
@@ -99,6 +101,7 @@ pub fn register(interp: &mut Interp) {
             asend: builtin_type(interp, "async_generator_asend"),
             athrow: builtin_type(interp, "async_generator_athrow"),
             wrapped: builtin_type(interp, "async_generator_wrapped_value"),
+            anext_awaitable: builtin_type(interp, "anext_awaitable"),
         };
         let _ = TYPES.set(Statics(t));
     }
@@ -129,6 +132,7 @@ pub fn register(interp: &mut Interp) {
     add_method(interp, &w, "__next__", wrapper_next);
     add_method(interp, &w, "__iter__", iter_self);
     crate::asyncgen::register(interp);
+    crate::aiter::register(interp);
 }
 
 /// `__iter__` returning the object itself.

@@ -21,6 +21,7 @@ pub mod builtins;
 mod call;
 mod containers;
 // Coroutines and async generators.
+mod aiter;
 mod asyncgen;
 mod coro;
 pub mod error;

@@ -42,6 +42,8 @@ pub enum FBlock<'a> {
     },
     FinallyHandler,
     With,
+    /// `async with`: on an early exit `__aexit__(None, None, None)` is called and awaited.
+    AsyncWith,
     /// A return value held under a `finally` body that runs on the way out of a `return`
     /// (CPython's POP_VALUE block): handlers inside that body keep it, and a nested
     /// `return`/`break` drops it.
@@ -56,7 +58,7 @@ impl FBlock<'_> {
             FBlock::Loop { .. } | FBlock::TryExcept | FBlock::TryFinally { .. } => 0,
             FBlock::ExceptHandler { .. } => 1,
             FBlock::FinallyHandler => 2,
-            FBlock::With => 1,
+            FBlock::With | FBlock::AsyncWith => 1,
             FBlock::PopValue => 1,
         }
     }
@@ -295,8 +297,11 @@ impl<'a, 'py> Compiler<'a, 'py> {
         let u = self.units.pop().unwrap();
         let scope = u.scope;
         let mut fl = fl;
-        if scope.is_generator {
-            fl |= flags::GENERATOR;
+        match (scope.is_generator, scope.is_coroutine) {
+            (true, false) => fl |= flags::GENERATOR,
+            (true, true) => fl |= flags::ASYNC_GENERATOR,
+            (false, true) => fl |= flags::COROUTINE,
+            (false, false) => {}
         }
         if matches!(scope.kind, ScopeKind::Class | ScopeKind::Module) {
             fl |= flags::NAME_SCOPE;
@@ -448,6 +453,13 @@ impl<'a, 'py> Compiler<'a, 'py> {
                     self.call_exit_none();
                     false
                 }
+                FBlock::AsyncWith => {
+                    if preserve_tos {
+                        self.emit(Instr::Swap(2));
+                    }
+                    self.call_aexit_none();
+                    false
+                }
                 FBlock::PopValue => {
                     if preserve_tos {
                         self.emit(Instr::Swap(2));
@@ -477,6 +489,36 @@ impl<'a, 'py> Compiler<'a, 'py> {
         self.b().load_const(Value::None);
         self.emit(Instr::Call(3));
         self.emit(Instr::Pop);
+    }
+
+    /// `[aexit]` → call and await aexit(None, None, None), discard the result.
+    pub fn call_aexit_none(&mut self) {
+        self.b().load_const(Value::None);
+        self.b().load_const(Value::None);
+        self.b().load_const(Value::None);
+        self.emit(Instr::Call(3));
+        self.emit_await(2);
+        self.emit(Instr::Pop);
+    }
+
+    /// `[x]` → `[await x]`; `kind` as `Instr::GetAwaitable`'s.
+    pub fn emit_await(&mut self, kind: u32) {
+        self.emit(Instr::GetAwaitable(kind));
+        self.b().load_const(Value::None);
+        self.emit(Instr::YieldFrom);
+    }
+
+    /// `[aiter]` → `[aiter, next item]`: awaits `aiter.__anext__()`; at the end of the
+    /// iteration (StopAsyncIteration) the iterator is popped and control goes to `end`.
+    /// `depth` is the stack depth with `aiter` on it. Returns the label to bind the
+    /// `EndAsyncFor` handler at.
+    pub fn emit_anext(&mut self, depth: u32) -> Label {
+        let handler = self.b().new_label();
+        self.push_handler(handler, depth);
+        self.emit(Instr::GetANext);
+        self.emit_await(0);
+        self.pop_handler();
+        handler
     }
 
     /// `name = None; del name` (the end of `except E as name`).
@@ -692,9 +734,6 @@ impl<'a, 'py> Compiler<'a, 'py> {
     }
 
     pub fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult {
-        if f.is_async {
-            return Err(CompileError::unsupported("'async def'", f.range));
-        }
         for d in &f.decorator_list {
             self.expr(&d.expression)?;
         }
@@ -948,8 +987,16 @@ impl<'a, 'py> Compiler<'a, 'py> {
         let code = self.pop_unit(name, firstline, 1, 0, 0, 0);
         self.make_function(code, 0);
         self.expr(&gens[0].iter)?;
-        self.emit(Instr::GetIter);
+        self.emit(if gens[0].is_async {
+            Instr::GetAIter
+        } else {
+            Instr::GetIter
+        });
         self.emit(Instr::Call(1));
+        // An async list/set/dict comprehension is a coroutine: awaited here.
+        if scope.is_coroutine && !scope.is_generator {
+            self.emit_await(0);
+        }
         Ok(())
     }
 
@@ -967,10 +1014,21 @@ impl<'a, 'py> Compiler<'a, 'py> {
             self.emit(Instr::LoadFast(0));
         } else {
             self.expr(&g.iter)?;
-            self.emit(Instr::GetIter);
+            self.emit(if g.is_async {
+                Instr::GetAIter
+            } else {
+                Instr::GetIter
+            });
         }
         self.b().bind(start);
-        self.emit(Instr::ForIter(end.0));
+        let anext_end = if g.is_async {
+            // The iterators of the loops so far, and the accumulator under them.
+            let held = depth + u32::from(!matches!(kind, CompKind::Gen(_)));
+            Some(self.emit_anext(held))
+        } else {
+            self.emit(Instr::ForIter(end.0));
+            None
+        };
         self.store_target(&g.target)?;
         for cond in &g.ifs {
             self.jump_if(cond, false, start)?;
@@ -994,12 +1052,19 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 }
                 CompKind::Gen(e) => {
                     self.expr(e)?;
+                    if self.scope().is_coroutine {
+                        self.emit(Instr::AsyncGenWrap);
+                    }
                     self.emit(Instr::YieldValue);
                     self.emit(Instr::Pop);
                 }
             }
         }
         self.emit(Instr::Jump(start.0));
+        if let Some(h) = anext_end {
+            self.b().bind(h);
+            self.emit(Instr::EndAsyncFor);
+        }
         self.b().bind(end);
         Ok(())
     }

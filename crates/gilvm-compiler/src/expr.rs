@@ -342,6 +342,9 @@ impl<'a, 'py> Compiler<'a, 'py> {
                     Some(v) => self.expr(v)?,
                     None => self.b().load_const(Value::None),
                 }
+                if self.scope().is_coroutine {
+                    self.emit(Instr::AsyncGenWrap);
+                }
                 self.emit(Instr::YieldValue);
             }
             Expr::YieldFrom(y) => {
@@ -352,7 +355,8 @@ impl<'a, 'py> Compiler<'a, 'py> {
             }
             Expr::FString(f) => self.fstring(f)?,
             Expr::Await(a) => {
-                return Err(CompileError::unsupported("'await' expressions", a.range))
+                self.expr(&a.value)?;
+                self.emit_await(0);
             }
             Expr::TString(t) => self.tstring(t)?,
             Expr::IpyEscapeCommand(i) => {

@@ -157,9 +157,10 @@ impl<'a, 'py> Compiler<'a, 'py> {
             }
             Stmt::With(w) => {
                 if w.is_async {
-                    return Err(CompileError::unsupported("'async with'", w.range));
+                    self.async_with_stmt(&w.items, &w.body)?;
+                } else {
+                    self.with_stmt(&w.items, &w.body)?;
                 }
-                self.with_stmt(&w.items, &w.body)?;
             }
             Stmt::Import(i) => {
                 for a in &i.names {
@@ -419,7 +420,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
 
     fn for_stmt(&mut self, f: &'a ast::StmtFor) -> CResult {
         if f.is_async {
-            return Err(CompileError::unsupported("'async for'", f.range));
+            return self.async_for_stmt(f);
         }
         let top = self.b().new_label();
         let brk = self.b().new_label();
@@ -587,6 +588,79 @@ impl<'a, 'py> Compiler<'a, 'py> {
         self.emit(Instr::PushExcInfo);
         self.push_handler(cleanup, base + 2);
         self.emit(Instr::WithExceptStart);
+        self.emit(Instr::PopJumpIfTrue(suppress.0));
+        self.emit(Instr::Reraise);
+        self.b().bind(suppress);
+        self.emit(Instr::Pop);
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Pop);
+        self.pop_handler();
+        self.emit(Instr::Jump(end.0));
+        self.emit_cleanup(cleanup);
+        self.b().bind(end);
+        Ok(())
+    }
+
+    /// `async for`: `[aiter]` is held while the body runs (as `for` holds its iterator);
+    /// each step awaits `__anext__()`, whose StopAsyncIteration ends the loop.
+    fn async_for_stmt(&mut self, f: &'a ast::StmtFor) -> CResult {
+        let top = self.b().new_label();
+        let brk = self.b().new_label();
+        self.expr(&f.iter)?;
+        let prev = self.set_loc(f.iter.range());
+        self.emit(Instr::GetAIter);
+        self.restore_loc(prev);
+        self.b().bind(top);
+        let base = self.depth();
+        let prev = self.set_loc(f.iter.range());
+        let exhausted = self.emit_anext(base + 1);
+        self.restore_loc(prev);
+        self.push_fblock(FBlock::Loop {
+            cont: top,
+            brk,
+            is_for: true,
+        });
+        self.store_target(&f.target)?;
+        self.stmts(&f.body)?;
+        self.pop_fblock();
+        self.emit(Instr::Jump(top.0));
+        self.b().bind(exhausted);
+        self.emit(Instr::EndAsyncFor);
+        self.stmts(&f.orelse)?;
+        self.b().bind(brk);
+        Ok(())
+    }
+
+    /// `async with`: as `with`, with `__aenter__()` and `__aexit__()` awaited.
+    fn async_with_stmt(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt]) -> CResult {
+        let Some((item, rest)) = items.split_first() else {
+            return self.stmts(body);
+        };
+        let handler = self.b().new_label();
+        let cleanup = self.b().new_label();
+        let suppress = self.b().new_label();
+        let end = self.b().new_label();
+        let base = self.depth();
+        self.expr(&item.context_expr)?;
+        self.emit(Instr::BeforeAsyncWith);
+        self.emit_await(1);
+        self.push_handler(handler, base + 1);
+        self.push_fblock(FBlock::AsyncWith);
+        match &item.optional_vars {
+            Some(t) => self.store_target(t)?,
+            None => self.emit(Instr::Pop),
+        }
+        self.async_with_stmt(rest, body)?;
+        self.pop_fblock();
+        self.pop_handler();
+        self.call_aexit_none();
+        self.emit(Instr::Jump(end.0));
+
+        self.b().bind(handler);
+        self.emit(Instr::PushExcInfo);
+        self.push_handler(cleanup, base + 2);
+        self.emit(Instr::WithExceptStart);
+        self.emit_await(2);
         self.emit(Instr::PopJumpIfTrue(suppress.0));
         self.emit(Instr::Reraise);
         self.b().bind(suppress);

@@ -58,6 +58,14 @@ pub struct Scope {
     /// The keys of the scopes directly inside this one.
     pub children: Vec<(u32, u32)>,
     pub is_generator: bool,
+    /// `async def`, or a comprehension with `async for` or `await` (an async generator
+    /// expression when also `is_generator`).
+    pub is_coroutine: bool,
+    /// A `return` with a value in this function (for "'return' with value in async
+    /// generator", raised whichever of the return and the yield comes first).
+    return_value: Option<TextRange>,
+    /// A comprehension's kind as CPython's messages name it ("list comprehension").
+    comp_name: &'static str,
     /// Resolved accesses.
     pub access: HashMap<String, Access>,
     pub cellvars: Vec<String>,
@@ -88,6 +96,9 @@ impl Scope {
             params: Vec::new(),
             children: Vec::new(),
             is_generator: false,
+            is_coroutine: false,
+            return_value: None,
+            comp_name: "",
             access: HashMap::new(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
@@ -244,6 +255,7 @@ impl Builder {
                 self.function_annotations(f)?;
                 self.cur().mark(&f.name.id, ASSIGNED);
                 self.push(f.range, ScopeKind::Function, None);
+                self.cur().is_coroutine = f.is_async;
                 self.params(&f.parameters)?;
                 self.stmts(&f.body)?;
                 self.pop();
@@ -268,6 +280,14 @@ impl Builder {
             Stmt::Return(r) => {
                 if let Some(v) = &r.value {
                     self.expr(v)?;
+                    let cur = self.cur();
+                    if cur.is_coroutine && cur.is_generator {
+                        return Err(CompileError::syntax(
+                            "'return' with value in async generator".into(),
+                            r.range,
+                        ));
+                    }
+                    cur.return_value.get_or_insert(r.range);
                 }
             }
             Stmt::Delete(d) => {
@@ -310,6 +330,9 @@ impl Builder {
                 }
             }
             Stmt::For(f) => {
+                if f.is_async {
+                    self.check_async_stmt("'async for'", f.range)?;
+                }
                 self.expr(&f.iter)?;
                 self.target(&f.target)?;
                 self.stmts(&f.body)?;
@@ -331,6 +354,9 @@ impl Builder {
                 }
             }
             Stmt::With(w) => {
+                if w.is_async {
+                    self.check_async_stmt("'async with'", w.range)?;
+                }
                 for it in &w.items {
                     self.expr(&it.context_expr)?;
                     if let Some(v) = &it.optional_vars {
@@ -512,6 +538,7 @@ impl Builder {
         gens: &[ast::Comprehension],
         elts: &[&Expr],
         is_gen: bool,
+        comp_name: &'static str,
     ) -> Result<(), CompileError> {
         // The outermost iterable is evaluated in the enclosing scope.
         self.expr(&gens[0].iter)?;
@@ -519,12 +546,10 @@ impl Builder {
         self.cur().params = vec![".0".into()];
         self.cur().mark(".0", PARAM | ASSIGNED);
         self.cur().is_generator = is_gen;
+        self.cur().comp_name = comp_name;
         for (i, g) in gens.iter().enumerate() {
             if g.is_async {
-                return Err(CompileError::unsupported(
-                    "asynchronous comprehensions",
-                    g.range,
-                ));
+                self.cur().is_coroutine = true;
             }
             if i > 0 {
                 self.expr(&g.iter)?;
@@ -537,8 +562,35 @@ impl Builder {
         for e in elts {
             self.expr(e)?;
         }
+        // An async list/set/dict comprehension is awaited where it is: only in an async
+        // function, or in another comprehension (which becomes async in turn).
+        let is_async = self.cur().is_coroutine && !is_gen;
         self.pop();
+        if is_async {
+            let parent = self.cur();
+            let in_async_def = parent.kind == ScopeKind::Function && parent.is_coroutine;
+            if !in_async_def && parent.kind != ScopeKind::Comprehension {
+                return Err(CompileError::syntax(
+                    "asynchronous comprehension outside of an asynchronous function".into(),
+                    range,
+                ));
+            }
+            parent.is_coroutine = true;
+        }
         Ok(())
+    }
+
+    /// `async for` / `async with` are only allowed directly in an `async def`.
+    fn check_async_stmt(&mut self, what: &str, r: TextRange) -> Result<(), CompileError> {
+        let cur = self.cur();
+        if cur.kind == ScopeKind::Function && cur.is_coroutine {
+            Ok(())
+        } else {
+            Err(CompileError::syntax(
+                format!("{what} outside async function"),
+                r,
+            ))
+        }
     }
 
     fn expr(&mut self, e: &Expr) -> Result<(), CompileError> {
@@ -560,16 +612,34 @@ impl Builder {
                 self.expr(&l.body)?;
                 self.pop();
             }
-            Expr::ListComp(c) => self.comprehension(c.range, &c.generators, &[&c.elt], false)?,
-            Expr::SetComp(c) => self.comprehension(c.range, &c.generators, &[&c.elt], false)?,
-            Expr::Generator(c) => self.comprehension(c.range, &c.generators, &[&c.elt], true)?,
+            Expr::ListComp(c) => self.comprehension(
+                c.range,
+                &c.generators,
+                &[&c.elt],
+                false,
+                "list comprehension",
+            )?,
+            Expr::SetComp(c) => self.comprehension(
+                c.range,
+                &c.generators,
+                &[&c.elt],
+                false,
+                "set comprehension",
+            )?,
+            Expr::Generator(c) => self.comprehension(
+                c.range,
+                &c.generators,
+                &[&c.elt],
+                true,
+                "generator expression",
+            )?,
             Expr::DictComp(c) => {
                 let mut v: Vec<&Expr> = Vec::new();
                 if let Some(k) = &c.key {
                     v.push(k);
                 }
                 v.push(&c.value);
-                self.comprehension(c.range, &c.generators, &v, false)?
+                self.comprehension(c.range, &c.generators, &v, false, "dict comprehension")?
             }
             Expr::Yield(y) => {
                 if self.cur().kind == ScopeKind::Module || self.cur().kind == ScopeKind::Class {
@@ -578,7 +648,19 @@ impl Builder {
                         y.range,
                     ));
                 }
+                if self.cur().kind == ScopeKind::Comprehension {
+                    return Err(CompileError::syntax(
+                        format!("'yield' inside {}", self.cur().comp_name),
+                        y.range,
+                    ));
+                }
                 self.cur().is_generator = true;
+                if let (true, Some(r)) = (self.cur().is_coroutine, self.cur().return_value) {
+                    return Err(CompileError::syntax(
+                        "'return' with value in async generator".into(),
+                        r,
+                    ));
+                }
                 if let Some(v) = &y.value {
                     self.expr(v)?;
                 }
@@ -590,6 +672,19 @@ impl Builder {
                         y.range,
                     ));
                 }
+                let cur = self.cur();
+                if cur.kind == ScopeKind::Comprehension {
+                    return Err(CompileError::syntax(
+                        format!("'yield' inside {}", cur.comp_name),
+                        y.range,
+                    ));
+                }
+                if cur.kind == ScopeKind::Function && cur.is_coroutine {
+                    return Err(CompileError::syntax(
+                        "'yield from' inside async function".into(),
+                        y.range,
+                    ));
+                }
                 self.cur().is_generator = true;
                 self.expr(&y.value)?;
             }
@@ -598,7 +693,24 @@ impl Builder {
                 self.target(&n.target)?;
             }
             Expr::Await(a) => {
-                return Err(CompileError::unsupported("'await' expressions", a.range))
+                let cur = self.cur();
+                match cur.kind {
+                    ScopeKind::Module | ScopeKind::Class => {
+                        return Err(CompileError::syntax(
+                            "'await' outside function".into(),
+                            a.range,
+                        ))
+                    }
+                    ScopeKind::Function if !cur.is_coroutine => {
+                        return Err(CompileError::syntax(
+                            "'await' outside async function".into(),
+                            a.range,
+                        ))
+                    }
+                    _ => {}
+                }
+                self.expr(&a.value)?;
+                self.cur().is_coroutine = true;
             }
             Expr::TString(t) => {
                 for ts in t.value.iter() {

@@ -331,6 +331,24 @@ pub enum Instr {
     LoadFromDictOrGlobals(u32),
     /// `[mapping]` → the name of cell `i` looked up in the mapping, else the cell's value.
     LoadFromDictOrDeref(u32),
+    // Coroutines (`async def`, `await`, `async for`, `async with`; the VM's coro.rs and
+    // asyncgen.rs).
+    /// `[obj]` → `[awaitable iterator]`: a coroutine, a generator-based coroutine, or what
+    /// `obj.__await__()` returns. arg: 0 `await`, 1 after `__aenter__`, 2 after
+    /// `__aexit__` (for the error message).
+    GetAwaitable(u32),
+    /// `[obj]` → `[type(obj).__aiter__(obj)]` (`async for`).
+    GetAIter,
+    /// `[aiter]` → `[aiter, awaitable of aiter.__anext__()]`.
+    GetANext,
+    /// Handler of `async for`'s `__anext__` await: `[aiter, exc]` → `[]` when `exc` is a
+    /// StopAsyncIteration, else re-raise it.
+    EndAsyncFor,
+    /// `[mgr]` → `[bound __aexit__, mgr.__aenter__()]` (`async with`).
+    BeforeAsyncWith,
+    /// `[v]` → `[wrapped v]`: the value of a `yield` in an async generator, told apart
+    /// from the values its `await`s pass through.
+    AsyncGenWrap,
 }
 
 // One instruction is two words' worth of bytes at most: a tag byte, a byte operand and a
@@ -349,6 +367,12 @@ pub mod flags {
     /// runs with its caller's locals mapping (for the names it reads by LoadName), as
     /// CPython's inlined comprehensions do.
     pub const INHERIT_LOCALS: u32 = 32;
+    /// `async def` (and async list/set/dict comprehensions): calling makes a coroutine.
+    pub const COROUTINE: u32 = 64;
+    /// `async def` with `yield` (and async generator expressions).
+    pub const ASYNC_GENERATOR: u32 = 128;
+    /// A generator that `await` accepts (`types.coroutine`).
+    pub const ITERABLE_COROUTINE: u32 = 256;
 }
 
 /// One exception-table entry: an exception raised at an instruction in `start..end`

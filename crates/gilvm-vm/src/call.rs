@@ -178,9 +178,15 @@ impl Interp {
             self.recycle_frame(frame);
             return Err(e);
         }
-        if code.flags & (flags::GENERATOR | flags::INHERIT_LOCALS) != 0 {
+        if code.flags
+            & (flags::GENERATOR | flags::INHERIT_LOCALS | flags::COROUTINE | flags::ASYNC_GENERATOR)
+            != 0
+        {
             if code.flags & flags::GENERATOR != 0 {
                 return Ok(self.new_generator(frame, f));
+            }
+            if code.flags & (flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
+                return Ok(self.new_coroutine(frame, f, code.flags));
             }
             frame.locals = self.caller_frame().and_then(|c| c.locals.clone());
         }

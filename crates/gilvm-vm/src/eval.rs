@@ -38,8 +38,11 @@ impl Interp {
     pub fn eval(&mut self, f: &mut Frame) -> Result<Exit, PyErr> {
         // Frame objects: `back` chains the thread's running frames (`frameobj.rs`).
         f.back = std::mem::replace(&mut self.cur_frame, f as *mut Frame as *const Frame);
+        // The running frame for finalizers' warnings (coro.rs).
+        let outer_tls = crate::coro::RUNNING_FRAME.replace(f as *const Frame);
         let r = self.eval_frame(f);
         self.cur_frame = f.back;
+        crate::coro::RUNNING_FRAME.set(outer_tls);
         r
     }
 
@@ -985,6 +988,51 @@ impl Interp {
                             let subject = pop!();
                             let r = tri!(self.match_class(&subject, &cls, n as usize, &names));
                             Value::push_words(&mut stack, r);
+                        }
+                        // Coroutines (coro.rs, asyncgen.rs).
+                        Instr::GetAwaitable(k) => {
+                            let v = pop!();
+                            let it = tri!(self.get_awaitable(v, k));
+                            Value::push_words(&mut stack, it);
+                        }
+                        Instr::GetAIter => {
+                            let v = pop!();
+                            let it = tri!(self.get_aiter(v));
+                            Value::push_words(&mut stack, it);
+                        }
+                        Instr::GetANext => {
+                            let aw = tri!(self.get_anext(stack.last().unwrap()));
+                            Value::push_words(&mut stack, aw);
+                        }
+                        Instr::EndAsyncFor => {
+                            let exc = pop!();
+                            if self.ends_async_for(&exc) {
+                                stack.pop();
+                                continue;
+                            }
+                            let e = match exc {
+                                Value::Obj(o) => PyErr(o),
+                                _ => self.runtime_error("bad reraise"),
+                            };
+                            f.pc = pc;
+                            match self.find_handler(code, pc - 1, &f.code, &mut stack, &e, false) {
+                                Some(t) => pc = t,
+                                None => {
+                                    put_stack(f, stack);
+                                    return Err(e);
+                                }
+                            }
+                        }
+                        Instr::BeforeAsyncWith => {
+                            let mgr = pop!();
+                            let (exit, res) = tri!(self.before_async_with(&mgr));
+                            Value::push_words(&mut stack, exit);
+                            Value::push_words(&mut stack, res);
+                        }
+                        Instr::AsyncGenWrap => {
+                            let v = pop!();
+                            let w = self.async_gen_wrap(v);
+                            Value::push_words(&mut stack, w);
                         }
                         Instr::StoreClassCell(i) => {
                             let slot = code.nlocals() + i as usize;

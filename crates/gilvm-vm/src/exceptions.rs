@@ -133,4 +133,6 @@ exc_types! {
     deprecation_warning: "DeprecationWarning" < warning,
     runtime_warning: "RuntimeWarning" < warning,
     user_warning: "UserWarning" < warning,
+    // Coroutines (coro.rs, asyncgen.rs).
+    stop_async_iteration: "StopAsyncIteration" < exception,
 }

@@ -29,7 +29,6 @@ use gilvm_object::lifecycle::{self, Hooks};
 use gilvm_object::types::lookup;
 use gilvm_object::{ObjRef, Payload, Value};
 
-use crate::args::Args;
 use crate::error::PyErr;
 use crate::interp::Interp;
 
@@ -60,7 +59,7 @@ fn native_pending(p: Payload<'_>) -> bool {
     let py = unsafe { gilvm_sync::Py::assume_attached() };
     n.data.with(py, |b| {
         b.downcast_ref::<crate::gen::GenState>()
-            .is_some_and(|s| !s.finished && s.frame.as_ref().is_some_and(|f| f.started))
+            .is_some_and(crate::coro::needs_finalize)
     })
 }
 
@@ -84,13 +83,9 @@ fn finalize(obj: &ObjRef) -> bool {
                     report_unraisable(interp, &format!("while calling deallocator {d}"), &e);
                 }
             }
-            Payload::Native(_) if interp.is_generator(&v) => {
-                let r =
-                    crate::builtins::core::gen_close(interp, Args::new(std::slice::from_ref(&v)));
-                if let Err(e) = r {
-                    let d = interp.repr(&v).unwrap_or_else(|_| "<generator>".into());
-                    report_unraisable(interp, &format!("while closing generator {d}"), &e);
-                }
+            // Generators, coroutines, async generators (coro.rs).
+            Payload::Native(_) if interp.gen_kind(&v).is_some() => {
+                crate::coro::finalize(interp, &v)
             }
             _ => {}
         }

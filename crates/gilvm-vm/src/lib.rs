@@ -22,6 +22,10 @@ pub mod builtin_sub;
 pub mod builtins;
 mod call;
 mod containers;
+// Coroutines and async generators.
+mod aiter;
+mod asyncgen;
+mod coro;
 pub mod error;
 mod eval;
 mod exc_methods;

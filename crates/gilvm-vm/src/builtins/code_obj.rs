@@ -31,6 +31,16 @@ fn co_flags(c: &CodeObject) -> i64 {
     if c.flags & flags::GENERATOR != 0 {
         f |= 0x20;
     }
+    // Coroutines (coro.rs): CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_ASYNC_GENERATOR.
+    if c.flags & flags::COROUTINE != 0 {
+        f |= 0x80;
+    }
+    if c.flags & flags::ITERABLE_COROUTINE != 0 {
+        f |= 0x100;
+    }
+    if c.flags & flags::ASYNC_GENERATOR != 0 {
+        f |= 0x200;
+    }
     f
 }
 

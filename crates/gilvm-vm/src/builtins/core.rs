@@ -1162,7 +1162,7 @@ fn exc_types(interp: &mut Interp) {
     );
 }
 
-fn gen_send(interp: &mut Interp, args: Args<'_>) -> PyResult {
+pub(crate) fn gen_send(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "send", 2, 2)?;
     let Value::Obj(g) = &a[0] else {
         return Err(interp.type_error("send() needs a generator"));
@@ -1206,29 +1206,33 @@ pub(crate) fn gen_close(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if !suspended {
         // Not started or finished: nothing runs. Running (its frame is out of the state):
         // close() from inside the generator itself.
-        let (running, frame) = n.data.with(interp.py, |b| {
+        let (running, frame, kind) = n.data.with(interp.py, |b| {
             match b.downcast_mut::<crate::gen::GenState>() {
-                Some(s) if s.frame.is_none() && !s.finished => (true, None),
+                Some(s) if s.frame.is_none() && !s.finished => (true, None, s.kind),
                 Some(s) => {
                     s.finished = true;
-                    (false, s.frame.take())
+                    (false, s.frame.take(), s.kind)
                 }
-                None => (false, None),
+                None => (false, None, crate::gen::GenKind::Generator),
             }
         });
         if running {
-            return Err(interp.value_error("generator already executing"));
+            return Err(interp.value_error(format!("{} already executing", kind.noun())));
         }
         if let Some(f) = frame {
             interp.recycle_frame(f);
         }
         return Ok(Value::None);
     }
+    let kind = n.data.with(interp.py, |b| {
+        b.downcast_ref::<crate::gen::GenState>()
+            .map_or(crate::gen::GenKind::Generator, |s| s.kind)
+    });
     let exit = Value::Obj(interp.g.exc.generator_exit.clone());
     let e = interp.make_raisable(&exit)?;
     match interp.gen_throw_into(g, e) {
         Ok(crate::gen::Step::Yield(_)) => {
-            Err(interp.runtime_error("generator ignored GeneratorExit"))
+            Err(interp.runtime_error(format!("{} ignored GeneratorExit", kind.noun())))
         }
         Ok(crate::gen::Step::Return(_)) => Ok(Value::None),
         Err(e)
@@ -1241,23 +1245,17 @@ pub(crate) fn gen_close(interp: &mut Interp, args: Args<'_>) -> PyResult {
     }
 }
 
-fn gen_throw(interp: &mut Interp, args: Args<'_>) -> PyResult {
+pub(crate) fn gen_throw(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "throw", 2, 4)?;
     let Value::Obj(g) = &a[0] else {
         return Err(interp.type_error("throw() needs a generator"));
     };
     // throw(type, value): the type called with the value (the deprecated 2- and 3-argument
     // form); throw(instance) or throw(type) otherwise.
-    let e = match a.get(2) {
-        Some(v)
-            if !v.is_none()
-                && matches!(&a[1], Value::Obj(t) if matches!(t.payload(), Payload::Type(_))) =>
-        {
-            let inst = interp.call(&a[1], Args::new(std::slice::from_ref(v)))?;
-            interp.make_raisable(&inst)?
-        }
-        _ => interp.make_raisable(&a[1])?,
-    };
+    if a.len() > 2 {
+        crate::coro::warn_throw_signature(interp, "throw");
+    }
+    let e = crate::coro::throw_args_exception(interp, &a[1..])?;
     match interp.gen_throw_into(g, e)? {
         crate::gen::Step::Yield(v) => Ok(v),
         crate::gen::Step::Return(v) => Err(interp.stop_iteration(v)),
@@ -1431,6 +1429,8 @@ pub fn register(interp: &mut Interp) {
     add_method(interp, &g, "__iter__", gen_iter);
     add_method(interp, &g, "close", gen_close);
     add_method(interp, &g, "throw", gen_throw);
+    // Coroutines and async generators (coro.rs, asyncgen.rs).
+    crate::coro::register(interp);
     for ty in [
         &t.list_iterator,
         &t.range_iterator,

@@ -114,6 +114,12 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
             init: legacy::init,
             needs_gil: true,
         },
+        // The native half of the embedded `types` module (coro.rs).
+        NativeModuleDef {
+            name: "_gilvm_coro",
+            init: crate::coro::init_module,
+            needs_gil: false,
+        },
     ]
 }
 
@@ -142,6 +148,7 @@ pub const EMBEDDED: &[(&str, &str, bool)] = &[
         include_str!("py/templatelib.py"),
         false,
     ),
+    ("types", include_str!("py/types.py"), false),
     ("concurrent", "", true),
     (
         "concurrent.futures",

@@ -1,0 +1,3 @@
+# await in a plain function is a SyntaxError.
+def f(x):
+    return await x

@@ -4,44 +4,11 @@
 //! The release `gilvm` binary (or `GILVM_BIN`, as for `tests/corpus.rs`) runs a script that
 //! walks the directory and calls `compile(source, path, 'exec')` on each file; the test
 //! fails listing each file that does not compile, with the error.
-//!
-//! [`KNOWN_ASYNC`] lists the files that fail only because coroutines (`async def`,
-//! `await`, `async for`/`with`) are not implemented yet: they are being implemented on
-//! another branch, and the list is removed when it is merged. A listed file must still
-//! fail, with an error about async/await; if it compiles, the test fails so that the
-//! list cannot rot.
+
 use std::collections::BTreeMap;
 use std::env;
 use std::path::PathBuf;
 use std::process::Command;
-
-/// Files (relative to `Lib`) known to fail only on `async`/`await` syntax. Remove this
-/// list when coroutines land (branch `async`).
-const KNOWN_ASYNC: &[&str] = &[
-    "_collections_abc.py",
-    "asyncio/base_events.py",
-    "asyncio/base_subprocess.py",
-    "asyncio/events.py",
-    "asyncio/locks.py",
-    "asyncio/proactor_events.py",
-    "asyncio/queues.py",
-    "asyncio/runners.py",
-    "asyncio/selector_events.py",
-    "asyncio/staggered.py",
-    "asyncio/streams.py",
-    "asyncio/subprocess.py",
-    "asyncio/taskgroups.py",
-    "asyncio/tasks.py",
-    "asyncio/threads.py",
-    "asyncio/timeouts.py",
-    "asyncio/unix_events.py",
-    "asyncio/windows_events.py",
-    "contextlib.py",
-    "pdb.py",
-    "types.py",
-    "unittest/async_case.py",
-    "unittest/mock.py",
-];
 
 /// Prints `ok <count>`, then one `FAIL <path>\t<error>` line per file that does not compile.
 const SCRIPT: &str = r#"
@@ -113,20 +80,9 @@ fn stdlib_compiles() {
         total >= 700,
         "expected the whole Lib ({summary}) under {lib}"
     );
-    let mut problems = Vec::new();
-    for (path, msg) in &failed {
-        let known = KNOWN_ASYNC.contains(&path.as_str());
-        let about_async = msg.contains("'await'") || msg.contains("'async");
-        if !(known && about_async) {
-            problems.push(format!("does not compile: {path}: {msg}"));
-        }
-    }
-    for path in KNOWN_ASYNC {
-        if !failed.contains_key(*path) {
-            problems.push(format!(
-                "compiles now (remove it from KNOWN_ASYNC in tests/stdlib_compiles.rs): {path}"
-            ));
-        }
-    }
+    let problems: Vec<String> = failed
+        .iter()
+        .map(|(path, msg)| format!("does not compile: {path}: {msg}"))
+        .collect();
     assert!(problems.is_empty(), "{summary}\n{}", problems.join("\n"));
 }

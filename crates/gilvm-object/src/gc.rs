@@ -402,6 +402,8 @@ fn container_kind(k: Kind) -> bool {
             | Kind::RangeIter
             | Kind::Singleton
             | Kind::Object
+            | Kind::Complex
+            | Kind::ByteArray
     )
 }
 
@@ -626,9 +628,7 @@ pub fn traverse(py: Py<'_>, o: &ObjRef, v: &mut dyn Visit) {
                     v.val(&e.args);
                     v.val(&e.cause);
                     v.val(&e.context);
-                    for t in &e.traceback {
-                        v.obj(&t.code);
-                    }
+                    v.val(&e.traceback);
                 }),
                 InstanceBase::List(l) => l.gc_traverse(py, v),
                 InstanceBase::Dict(d) => d.gc_traverse(py, v),
@@ -701,6 +701,9 @@ pub fn traverse(py: Py<'_>, o: &ObjRef, v: &mut dyn Visit) {
             v.obj(&n.class);
         }
         Payload::Slice(s) => s.iter().for_each(|x| v.val(x)),
+        // The exporter (bytes or bytearray: never a container, but counted for get_referents).
+        Payload::MemoryView(m) => v.obj(&m.obj),
+        Payload::Complex(_) | Payload::ByteArray(_) => {}
         Payload::Str(_)
         | Payload::Int(_)
         | Payload::Bytes(_)
@@ -728,6 +731,7 @@ fn clear(py: Py<'_>, o: &ObjRef, out: &mut Vec<Value>) {
                 InstanceBase::Exception(e) => e.with(py, |e| {
                     out.push(std::mem::replace(&mut e.cause, Value::None));
                     out.push(std::mem::replace(&mut e.context, Value::None));
+                    out.push(std::mem::replace(&mut e.traceback, Value::None));
                 }),
                 InstanceBase::Descriptor(d) => d.with(py, |d| {
                     out.push(std::mem::replace(&mut d.desc, Value::None));

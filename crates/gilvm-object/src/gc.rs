@@ -529,8 +529,20 @@ pub fn freeze_count(_py: Py<'_>) -> usize {
 /// The tracked (not frozen) objects' addresses, in address order; immortal ones are
 /// dropped from the table on the way (they are never collected).
 fn tracked_addrs(_py: Py<'_>, _w: &WorldStopped<'_>) -> Vec<usize> {
-    let mut out = Vec::new();
-    for (l, base) in leaves_with_base() {
+    // Sized exactly (a count of the bits first): the analysis's arrays are what a
+    // collection costs in memory, per tracked object, on top of the heap.
+    let leaves = leaves_with_base();
+    let total: usize = leaves
+        .iter()
+        .map(|(l, _)| {
+            l.bits
+                .iter()
+                .map(|w| w.load(Ordering::Relaxed).count_ones() as usize)
+                .sum::<usize>()
+        })
+        .sum();
+    let mut out = Vec::with_capacity(total);
+    for (l, base) in leaves {
         let from = out.len();
         leaf_addrs(l, base, &mut out);
         for &a in &out[from..] {
@@ -777,7 +789,8 @@ enum Index {
 struct Graph {
     addrs: Vec<usize>,
     index: Index,
-    refs: Vec<i64>,
+    /// Counts less the references from inside the set (32 bits: see [`ROOT`]).
+    refs: Vec<i32>,
 }
 
 struct Subtract<'a>(&'a mut Graph);
@@ -810,7 +823,9 @@ impl Visit for Reach<'_> {
 /// A count that makes an object a root: one whose count is 0 (a free path further up
 /// some stack is finalizing it or clearing its weak references: it must not be taken, and
 /// its payload is intact).
-const ROOT: i64 = i64::MAX / 2;
+/// Counts at or above it are roots too: a count that large cannot be cancelled by the
+/// references of a set this size, and it keeps `refs` at 32 bits an object.
+const ROOT: i32 = i32::MAX / 2;
 
 impl Graph {
     /// The whole table, world stopped: ranks are filled in the leaves (cleared by
@@ -855,10 +870,10 @@ impl Graph {
         }
     }
 
-    fn count(a: usize, own: i64) -> i64 {
+    fn count(a: usize, own: i64) -> i32 {
         match header(a).count() as i64 - own {
             c if c <= 0 && own == 0 => ROOT,
-            c => c,
+            c => c.min(ROOT as i64) as i32,
         }
     }
 
@@ -900,21 +915,28 @@ impl Graph {
             self.refs.iter().all(|&r| r >= 0),
             "gc: a traversal visited an uncounted reference"
         );
-        let mut reached: Vec<bool> = self.refs.iter().map(|&r| r > 0).collect();
-        let mut stack: Vec<u32> = (0..self.addrs.len() as u32)
-            .filter(|&i| reached[i as usize])
-            .collect();
-        while let Some(i) = stack.pop() {
-            let o = borrow(self.addrs[i as usize]);
-            traverse(
-                py,
-                &o,
-                &mut Reach {
-                    g: self,
-                    reached: &mut reached,
-                    stack: &mut stack,
-                },
-            );
+        // Roots one at a time, each followed to the end before the next: the stack holds
+        // one search's frontier, not every root at once.
+        let mut reached: Vec<bool> = vec![false; self.addrs.len()];
+        let mut stack: Vec<u32> = Vec::new();
+        for root in 0..self.addrs.len() {
+            if self.refs[root] <= 0 || reached[root] {
+                continue;
+            }
+            reached[root] = true;
+            stack.push(root as u32);
+            while let Some(i) = stack.pop() {
+                let o = borrow(self.addrs[i as usize]);
+                traverse(
+                    py,
+                    &o,
+                    &mut Reach {
+                        g: self,
+                        reached: &mut reached,
+                        stack: &mut stack,
+                    },
+                );
+            }
         }
         reached
     }

@@ -745,17 +745,7 @@ fn m_isclose(interp: &mut Interp, args: Args<'_>) -> PyResult {
     };
     let x = arg(interp, &x)?;
     let y = arg(interp, &y)?;
-    let rel = match &b[2] {
-        Some(v) => float_of(interp, v)?,
-        None => 1e-9,
-    };
-    let abs_tol = match &b[3] {
-        Some(v) => float_of(interp, v)?,
-        None => 0.0,
-    };
-    if rel < 0.0 || abs_tol < 0.0 {
-        return Err(interp.value_error("tolerances must be non-negative"));
-    }
+    let (rel, abs_tol) = super::math::isclose_tolerances(interp, &b[2], &b[3])?;
     if x.re == y.re && x.im == y.im {
         return Ok(Value::Bool(true));
     }

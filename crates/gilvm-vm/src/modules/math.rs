@@ -474,17 +474,7 @@ fn m_isclose(interp: &mut Interp, args: Args<'_>) -> PyResult {
     };
     let x = float_of(interp, &av)?;
     let y = float_of(interp, &bv)?;
-    let rel_tol = match &b[2] {
-        Some(v) => float_of(interp, v)?,
-        None => 1e-9,
-    };
-    let abs_tol = match &b[3] {
-        Some(v) => float_of(interp, v)?,
-        None => 0.0,
-    };
-    if rel_tol < 0.0 || abs_tol < 0.0 {
-        return Err(interp.value_error("tolerances must be non-negative"));
-    }
+    let (rel_tol, abs_tol) = isclose_tolerances(interp, &b[2], &b[3])?;
     if x == y {
         return Ok(Value::Bool(true));
     }
@@ -761,4 +751,25 @@ pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
     interp.add_function(m, "prod", super::math_int::prod);
     interp.add_function(m, "fsum", super::math_int::fsum);
     Ok(())
+}
+
+/// `isclose()`'s `rel_tol` (default 1e-9) and `abs_tol` (default 0.0), checked as CPython
+/// does; shared by `math.isclose` and `cmath.isclose`.
+pub(crate) fn isclose_tolerances(
+    interp: &mut Interp,
+    rel: &Option<Value>,
+    abs: &Option<Value>,
+) -> PyResult<(f64, f64)> {
+    let rel_tol = match rel {
+        Some(v) => float_of(interp, v)?,
+        None => 1e-9,
+    };
+    let abs_tol = match abs {
+        Some(v) => float_of(interp, v)?,
+        None => 0.0,
+    };
+    if rel_tol < 0.0 || abs_tol < 0.0 {
+        return Err(interp.value_error("tolerances must be non-negative"));
+    }
+    Ok((rel_tol, abs_tol))
 }

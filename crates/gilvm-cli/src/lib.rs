@@ -86,7 +86,11 @@ pub fn main() -> i32 {
     let handle = std::thread::Builder::new()
         .name("MainThread".into())
         .stack_size(gilvm_vm::THREAD_STACK_SIZE)
-        .spawn(move || Vm::new(config).run_main_program(what));
+        .spawn(move || {
+            let vm = Vm::new(config);
+            gilvm_stdlib::install(&vm);
+            vm.run_main_program(what)
+        });
     match handle {
         Ok(h) => {
             // This thread only waits from here on: signals go to the Python threads (the

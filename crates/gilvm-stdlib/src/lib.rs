@@ -1,0 +1,27 @@
+//! gilvm's native standard-library modules: the modules that CPython writes in C
+//! (`posix`, `_sre`, `_struct`, `binascii`, `zlib`, the hashes, …), written in Rust against
+//! `gilvm-vm`'s embedding API. CPython's pure-Python standard library (the `Lib` of the
+//! `rustpython-pylib` crate) imports them by their C names, exactly as on CPython.
+//!
+//! **Invariants.** A module here reaches objects only through `gilvm-vm` and
+//! `gilvm-object`'s public API (no `cfg(feature = "free-threading")`: the lock strategy
+//! stays in `gilvm-sync` and the object header); blocking system calls detach from the
+//! interpreter (`Interp::allow_threads`) as CPython releases the GIL around them. The
+//! modules the interpreter itself needs to start (`sys`, `builtins`, `_io`, `_thread`, …)
+//! stay in `gilvm-vm`.
+//!
+//! [`install`] registers every module with a [`Vm`]; the command line calls it before
+//! running the main program.
+use gilvm_vm::{NativeModuleDef, Vm};
+
+/// The native modules of this crate.
+pub fn module_defs() -> Vec<NativeModuleDef> {
+    vec![]
+}
+
+/// Registers this crate's native modules with `vm` (before the first import).
+pub fn install(vm: &Vm) {
+    for def in module_defs() {
+        vm.register_module(def);
+    }
+}

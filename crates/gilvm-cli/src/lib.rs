@@ -138,6 +138,7 @@ fn configure(o: &Options, orig_argv: Vec<String>) -> Result<Config, i32> {
         warnoptions: o.warnoptions.clone(),
         orig_argv,
         startup: o.startup.clone(),
+        stdlib_dirs: gilvm_stdlib::lib_dirs(o.ignore_environment),
         ..Config::default()
     };
     let fatal = |m: &str| {

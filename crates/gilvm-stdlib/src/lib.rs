@@ -19,6 +19,23 @@ pub fn module_defs() -> Vec<NativeModuleDef> {
     vec![]
 }
 
+/// The directories of CPython's pure-Python standard library, for `sys.path`: the
+/// `GILVM_STDLIB` directory when set (unless `-E`/`-I`), else `$PYTHONHOME/lib/python3.14`
+/// when `PYTHONHOME` is set, else the `Lib` of the `rustpython-pylib` crate this build was
+/// compiled against.
+pub fn lib_dirs(ignore_environment: bool) -> Vec<String> {
+    if !ignore_environment {
+        if let Some(d) = std::env::var_os("GILVM_STDLIB").filter(|d| !d.is_empty()) {
+            return vec![d.to_string_lossy().into_owned()];
+        }
+        if let Some(h) = std::env::var_os("PYTHONHOME").filter(|d| !d.is_empty()) {
+            let home = std::path::Path::new(&h);
+            return vec![home.join("lib/python3.14").to_string_lossy().into_owned()];
+        }
+    }
+    vec![rustpython_pylib::LIB_PATH.to_string()]
+}
+
 /// Registers this crate's native modules with `vm` (before the first import).
 pub fn install(vm: &Vm) {
     for def in module_defs() {

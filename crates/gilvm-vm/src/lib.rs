@@ -90,6 +90,8 @@ pub struct Config {
     pub orig_argv: Vec<String>,
     /// `PYTHONSTARTUP`: run before the first interactive prompt.
     pub startup: Option<String>,
+    /// The standard library's directories, appended to `sys.path` after `PYTHONPATH`.
+    pub stdlib_dirs: Vec<String>,
 }
 
 /// python3's command-line flags, as `sys.flags` shows them.

@@ -204,6 +204,9 @@ pub fn init_sys(interp: &mut Interp) {
             }
         }
     }
+    for d in &cfg.stdlib_dirs {
+        path.push(interp.new_str(d.clone()));
+    }
     let warnoptions: Vec<Value> = cfg
         .warnoptions
         .iter()

@@ -103,6 +103,26 @@ pyperformance-check: build build-ft pyperformance-fetch
 	tests/pyperformance_check.sh $(PYPERF_DIR)/benchmarks $(abspath $(GIL_BIN)) -- \
 	  $(abspath $(FT_BIN)) PYTHON_GIL=0 -- $(abspath $(FT_BIN)) PYTHON_GIL=1
 
+# CPython 3.14's own test suite as the oracle (tests/cpython_tests.py): Debian sid's
+# libpython3.14-testsuite fetched into target/cpython-tests (never committed), each module
+# run with `gilvm -m unittest -v` on both builds, failures compared with the checked-in
+# lists tests/cpython/expected_failures/<module>.txt. CPYTHON_TESTS picks modules
+# (comma-separated; default: the whole list of issue 19); the report goes to
+# target/cpython-tests/report.md. `cpython-tests-quick` is the CI subset.
+CPYTHON_TESTS ?=
+CPYTHON_TESTS_QUICK ?= test_bool,test_with
+.PHONY: cpython-tests-fetch cpython-tests cpython-tests-quick
+cpython-tests-fetch:
+	python3 tests/cpython_tests.py fetch
+
+cpython-tests: build build-ft cpython-tests-fetch
+	python3 tests/cpython_tests.py run $(abspath $(GIL_BIN)) $(abspath $(FT_BIN)) \
+	  --modules "$(CPYTHON_TESTS)" --report target/cpython-tests/report.md
+
+cpython-tests-quick: build build-ft cpython-tests-fetch
+	python3 tests/cpython_tests.py run $(abspath $(GIL_BIN)) $(abspath $(FT_BIN)) \
+	  --modules "$(CPYTHON_TESTS_QUICK)" --timeout 300
+
 # Benchmark suites (programs, scaling, memory) on every variant (GIL, FT, FT with
 # PYTHON_GIL=1, python3 or GILVM_COMPARE_PYTHON): target/compare/report.md and
 # scaling.svg. `make compare COMPARE_ARGS=--quick` is shorter; one suite:

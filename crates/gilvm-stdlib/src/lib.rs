@@ -14,6 +14,8 @@
 //! running the main program.
 use gilvm_vm::{NativeModuleDef, Vm};
 
+pub mod embedded_lib;
+
 /// The native modules of this crate.
 pub fn module_defs() -> Vec<NativeModuleDef> {
     vec![]
@@ -22,7 +24,7 @@ pub fn module_defs() -> Vec<NativeModuleDef> {
 /// The directories of CPython's pure-Python standard library, for `sys.path`: the
 /// `GILVM_STDLIB` directory when set (unless `-E`/`-I`), else `$PYTHONHOME/lib/python3.14`
 /// when `PYTHONHOME` is set, else the `Lib` of the `rustpython-pylib` crate this build was
-/// compiled against.
+/// compiled against, embedded in the binary (see [`embedded_lib`]).
 pub fn lib_dirs(ignore_environment: bool) -> Vec<String> {
     if !ignore_environment {
         if let Some(d) = std::env::var_os("GILVM_STDLIB").filter(|d| !d.is_empty()) {
@@ -33,7 +35,8 @@ pub fn lib_dirs(ignore_environment: bool) -> Vec<String> {
             return vec![home.join("lib/python3.14").to_string_lossy().into_owned()];
         }
     }
-    vec![rustpython_pylib::LIB_PATH.to_string()]
+    embedded_lib::mount();
+    vec![embedded_lib::root().to_string()]
 }
 
 /// Registers this crate's native modules with `vm` (before the first import).

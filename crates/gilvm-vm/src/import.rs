@@ -16,6 +16,10 @@ pub(crate) enum Found {
     File(std::path::PathBuf),
     /// A package: its `__init__.py` and its directory.
     Package(std::path::PathBuf, std::path::PathBuf),
+    /// A namespace package: its directories (no `__init__.py`).
+    Namespace(Vec<String>),
+    /// A spec returned by a finder of `sys.meta_path` or a path hook.
+    Spec(Value),
 }
 
 impl Interp {
@@ -184,13 +188,55 @@ impl Interp {
         }
     }
 
-    /// Imports one fully qualified module (its parent must be imported already).
+    /// Imports one fully qualified module (its parent must be imported already): a hit in
+    /// `sys.modules`, else the finders of `sys.meta_path` in order (gilvm's default ones
+    /// search natively; see `importlib_glue.rs`).
     pub fn import_module(&mut self, name: &str) -> PyResult<ObjRef> {
         let key = self.new_str(name);
         if let Some(Value::Obj(m)) = self.dict_get(&self.g.modules.clone(), &key)? {
             return Ok(m);
         }
-        // Native modules.
+        self.ensure_import_bootstrap()?;
+        let finders = self.meta_path_finders()?;
+        for finder in finders {
+            let found = match finder {
+                crate::importlib_glue::Finder::Builtin => {
+                    if let Some(m) = self.load_native(name, &key)? {
+                        return Ok(m);
+                    }
+                    continue;
+                }
+                crate::importlib_glue::Finder::Frozen => match crate::modules::embedded(name) {
+                    Some((source, is_pkg)) => Found::Embedded(source, is_pkg),
+                    None => continue,
+                },
+                crate::importlib_glue::Finder::Path => match self.find_on_path(name)? {
+                    Some(f) => f,
+                    None => continue,
+                },
+                crate::importlib_glue::Finder::Other(f) => match self.find_spec_with(&f, name)? {
+                    Some(spec) => Found::Spec(spec),
+                    None => continue,
+                },
+            };
+            return self.load_found(name, found);
+        }
+        Err(self.module_not_found(&format!("No module named '{name}'"), name))
+    }
+
+    /// Runs the module that a finder found.
+    pub(crate) fn load_found(&mut self, name: &str, found: Found) -> PyResult<ObjRef> {
+        match found {
+            Found::Embedded(source, is_pkg) => self.exec_embedded_module(name, source, is_pkg),
+            Found::File(file) => self.exec_source_module(name, &file, None),
+            Found::Package(init, dir) => self.exec_source_module(name, &init, Some(&dir)),
+            Found::Namespace(dirs) => self.new_namespace_package(name, dirs),
+            Found::Spec(spec) => self.load_from_spec(name, spec),
+        }
+    }
+
+    /// A native module, created and initialised (None when there is none of that name).
+    fn load_native(&mut self, name: &str, key: &Value) -> PyResult<Option<ObjRef>> {
         let native = self
             .g
             .native_modules
@@ -198,24 +244,18 @@ impl Interp {
             .iter()
             .find(|d| d.name == name)
             .cloned();
-        if let Some(def) = native {
-            crate::gilctl::before_native_import(self, &def);
-            let m = self.new_module(name);
-            self.dict_set(&self.g.modules.clone(), key.clone(), Value::Obj(m.clone()))?;
-            if let Err(e) = (def.init)(self, &m) {
-                let _ = self.dict_remove(&self.g.modules.clone(), &key);
-                return Err(e);
-            }
-            return Ok(m);
+        let Some(def) = native else {
+            return Ok(None);
+        };
+        crate::gilctl::before_native_import(self, &def);
+        let m = self.new_module(name);
+        self.set_module_spec(&m, name, "builtin", Value::None)?;
+        self.dict_set(&self.g.modules.clone(), key.clone(), Value::Obj(m.clone()))?;
+        if let Err(e) = (def.init)(self, &m) {
+            let _ = self.dict_remove(&self.g.modules.clone(), key);
+            return Err(e);
         }
-        match self.find_source(name)? {
-            Some(Found::Embedded(source, is_pkg)) => {
-                self.exec_embedded_module(name, source, is_pkg)
-            }
-            Some(Found::File(file)) => self.exec_source_module(name, &file, None),
-            Some(Found::Package(init, dir)) => self.exec_source_module(name, &init, Some(&dir)),
-            None => Err(self.module_not_found(&format!("No module named '{name}'"), name)),
-        }
+        Ok(Some(m))
     }
 
     /// Where the source of module `name` is: shipped in the binary, or a file or package
@@ -226,7 +266,12 @@ impl Interp {
         if let Some((source, is_pkg)) = crate::modules::embedded(name) {
             return Ok(Some(Found::Embedded(source, is_pkg)));
         }
-        // Source modules: search the parent's __path__ or sys.path.
+        self.find_on_path(name)
+    }
+
+    /// The search of gilvm's PathFinder: the parent package's `__path__` (the parent is
+    /// imported first) or `sys.path`.
+    pub(crate) fn find_on_path(&mut self, name: &str) -> PyResult<Option<Found>> {
         let (parent, short) = match name.rfind('.') {
             Some(i) => (Some(&name[..i]), &name[i + 1..]),
             None => (None, name),
@@ -255,22 +300,59 @@ impl Interp {
             }
             None => self.sys_path()?,
         };
+        self.find_in_dirs(name, short, &dirs)
+    }
+
+    /// Searches `dirs` for `short` (the last part of `name`): a path hook's finder where
+    /// `sys.path_hooks` gives one for a directory, else a package (`short/__init__.py`),
+    /// a module (`short.py`) or, when nothing else is found in any directory, the
+    /// directories named `short` as one namespace package.
+    pub(crate) fn find_in_dirs(
+        &mut self,
+        name: &str,
+        short: &str,
+        dirs: &[String],
+    ) -> PyResult<Option<Found>> {
+        let hooks = self.path_hooks()?;
+        let mut portions = Vec::new();
         for dir in dirs {
-            let base = if dir.is_empty() {
-                std::path::PathBuf::from(".")
-            } else {
-                std::path::PathBuf::from(&dir)
-            };
-            let pkg_init = base.join(short).join("__init__.py");
-            let file = base.join(format!("{short}.py"));
-            if pkg_init.is_file() {
-                return Ok(Some(Found::Package(pkg_init, base.join(short))));
+            if !hooks.is_empty() {
+                if let Some(finder) = self.path_entry_finder(dir, &hooks)? {
+                    // A path entry finder's find_spec(fullname, target=None).
+                    if let Some(fs) = self.getattr_opt(&finder, &self.intern("find_spec"))? {
+                        let n = self.new_str(name);
+                        let spec = self.call1(&fs, &[n])?;
+                        if !spec.is_none() {
+                            return Ok(Some(Found::Spec(spec)));
+                        }
+                    }
+                    continue;
+                }
             }
-            if file.is_file() {
+            // '' is the current directory, as an absolute path (CPython's FileFinder).
+            let base = if dir.is_empty() {
+                std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."))
+            } else {
+                std::path::PathBuf::from(dir)
+            };
+            let pkg_dir = base.join(short);
+            let pkg_init = pkg_dir.join("__init__.py");
+            if crate::vfs::is_file(&pkg_init) {
+                return Ok(Some(Found::Package(pkg_init, pkg_dir)));
+            }
+            let file = base.join(format!("{short}.py"));
+            if crate::vfs::is_file(&file) {
                 return Ok(Some(Found::File(file)));
             }
+            if crate::vfs::is_dir(&pkg_dir) {
+                portions.push(pkg_dir.to_string_lossy().into_owned());
+            }
         }
-        Ok(None)
+        if portions.is_empty() {
+            Ok(None)
+        } else {
+            Ok(Some(Found::Namespace(portions)))
+        }
     }
 
     pub(crate) fn module_not_found(&mut self, msg: &str, name: &str) -> PyErr {
@@ -282,7 +364,7 @@ impl Interp {
         e
     }
 
-    fn sys_path(&mut self) -> PyResult<Vec<String>> {
+    pub(crate) fn sys_path(&mut self) -> PyResult<Vec<String>> {
         let sys = self.g.sys.clone();
         let p = Self::module_dict(&sys).and_then(|d| self.dict_get_str(d, &self.intern("path")));
         match p {
@@ -301,7 +383,7 @@ impl Interp {
         file: &std::path::Path,
         pkg_dir: Option<&std::path::Path>,
     ) -> PyResult<ObjRef> {
-        let source = std::fs::read_to_string(file)
+        let source = crate::vfs::read_to_string(file)
             .map_err(|e| self.import_error(format!("cannot read {}: {e}", file.display())))?;
         let fname = file.to_string_lossy().trim_start_matches("./").to_string();
         let m = self.new_module(name);
@@ -326,6 +408,12 @@ impl Interp {
                 self.dict_set_str(&d, self.g.names.package.clone(), pkg);
             }
         }
+        let (kind, loc) = match pkg_dir {
+            Some(_) => ("package", file),
+            None => ("file", file),
+        };
+        let loc = self.new_str(loc.to_string_lossy().trim_start_matches("./").to_string());
+        self.set_module_spec(&m, name, kind, loc)?;
         let key = self.new_str(name);
         self.dict_set(&self.g.modules.clone(), key.clone(), Value::Obj(m.clone()))?;
         let code = match self.compile_source(&source, &fname) {
@@ -376,6 +464,7 @@ impl Interp {
             name.rsplit_once('.').map(|x| x.0).unwrap_or("")
         });
         self.dict_set_str(&d, self.g.names.package.clone(), pkg);
+        self.set_module_spec(&m, name, "frozen", Value::Bool(is_pkg))?;
         let key = self.new_str(name);
         self.dict_set(&self.g.modules.clone(), key.clone(), Value::Obj(m.clone()))?;
         let r = self

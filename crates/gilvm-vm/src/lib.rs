@@ -37,6 +37,7 @@ mod gen;
 pub mod gilctl;
 pub mod globals;
 mod import;
+mod importlib_glue;
 mod init;
 pub mod interp;
 mod intrinsics;
@@ -58,6 +59,8 @@ mod tbobj;
 pub mod threads;
 pub mod traceback;
 mod tracing;
+// Files served from memory: the embedded standard library.
+pub mod vfs;
 
 pub use args::Args;
 pub use error::{PyErr, PyResult};

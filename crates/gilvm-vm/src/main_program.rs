@@ -155,7 +155,12 @@ impl Interp {
 
     /// `exit` and `quit` in builtins, as CPython's `site` puts them there.
     fn install_exit_builtins(&mut self) {
-        let Ok(m) = self.import_module("_sitebuiltins") else {
+        // Loaded directly (not through `import`), so that start-up does not load the import
+        // bootstrap (importlib_glue.rs) before the program imports anything.
+        let Some((source, is_pkg)) = crate::modules::embedded("_sitebuiltins") else {
+            return;
+        };
+        let Ok(m) = self.load_found("_sitebuiltins", Found::Embedded(source, is_pkg)) else {
             return;
         };
         let Ok(q) = self.getattr_str(&Value::Obj(m), "Quitter") else {
@@ -180,7 +185,7 @@ impl Interp {
         }
         let mut target = name.to_string();
         let mut found = self.find_module_for_main(&target)?;
-        if let Found::Package(..) = found {
+        if let Found::Package(..) | Found::Namespace(..) = found {
             // CPython imports the package, then runs its __main__.
             if let Err(e) = self.import_module(&target) {
                 return Ok(Err(e));
@@ -201,7 +206,7 @@ impl Interp {
                 src.to_string(),
                 format!("<gilvm>/{}.py", target.replace('.', "/")),
             ),
-            Found::File(p) => match std::fs::read(&p) {
+            Found::File(p) => match crate::vfs::read_to_string(&p).map(String::into_bytes) {
                 Ok(b) => (
                     String::from_utf8_lossy(&b).into_owned(),
                     p.to_string_lossy().into_owned(),
@@ -213,6 +218,11 @@ impl Interp {
                 }
             },
             Found::Package(..) => unreachable!("packages were resolved to __main__ above"),
+            Found::Namespace(..) | Found::Spec(..) => {
+                return Err(RunModuleError(format!(
+                    "No module named {target}; '{name}' is a namespace package or was found by an import hook, which -m does not run"
+                )))
+            }
         };
         let path = absolute(&path);
         let pkg = self.new_str(target.rsplit_once('.').map(|x| x.0).unwrap_or(""));

@@ -216,15 +216,7 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
                 };
                 format!("<bound method {name} of {}>", repr(interp, &recv)?)
             }
-            Payload::Module(m) => {
-                let name = m.name.as_str().unwrap_or("?").to_string();
-                match interp.dict_get_str(&m.dict, &interp.g.names.file) {
-                    Some(f) if f.as_str().is_some() => {
-                        format!("<module '{name}' from '{}'>", f.as_str().unwrap())
-                    }
-                    _ => format!("<module '{name}' (built-in)>"),
-                }
-            }
+            Payload::Module(m) => module_repr(interp, m)?,
             Payload::Singleton(n) => n.to_string(),
             Payload::Instance(inst) => {
                 if let Some(m) = interp
@@ -414,4 +406,69 @@ pub fn str(interp: &mut Interp, v: &Value) -> PyResult<String> {
         }
     }
     repr(interp, v)
+}
+
+/// CPython's module repr: from `__spec__` (`from 'origin'` for a file, `(built-in)`,
+/// `(frozen)`, `(namespace) from [...]`, the loader's repr), else `__file__`, else the
+/// loader, else the bare name.
+fn module_repr(interp: &mut Interp, m: &gilvm_object::payload::Module) -> PyResult<String> {
+    let get = |interp: &Interp, k: &str| interp.dict_get_str(&m.dict, &interp.intern(k));
+    let name = match get(interp, "__name__") {
+        Some(n) if n.as_str().is_some() => n.as_str().unwrap_or("?").to_string(),
+        _ => m.name.as_str().unwrap_or("?").to_string(),
+    };
+    if let Some(spec) = get(interp, "__spec__").filter(|s| !s.is_none()) {
+        let origin = interp.getattr_str(&spec, "origin").unwrap_or(Value::None);
+        let loader = interp.getattr_str(&spec, "loader").unwrap_or(Value::None);
+        if origin.is_none() {
+            if loader.is_none() {
+                return Ok(format!("<module '{name}'>"));
+            }
+            let locs = interp
+                .getattr_str(&spec, "submodule_search_locations")
+                .unwrap_or(Value::None);
+            let lname = interp.type_name(&loader).to_string();
+            if lname == "NamespaceLoader" && !locs.is_none() {
+                return Ok(format!(
+                    "<module '{name}' (namespace) from {}>",
+                    repr(interp, &locs)?
+                ));
+            }
+            return Ok(format!("<module '{name}' ({})>", repr(interp, &loader)?));
+        }
+        let has_location = interp
+            .getattr_str(&spec, "has_location")
+            .unwrap_or(Value::Bool(false));
+        let origin_s = match origin.as_str() {
+            Some(s) => s.to_string(),
+            None => interp.str_string(&origin)?,
+        };
+        return Ok(if interp.truthy(&has_location)? {
+            format!("<module '{name}' from '{origin_s}'>")
+        } else {
+            format!("<module '{name}' ({origin_s})>")
+        });
+    }
+    if let Some(f) = get(interp, "__file__").filter(|f| f.as_str().is_some()) {
+        return Ok(format!(
+            "<module '{name}' from '{}'>",
+            f.as_str().unwrap_or("?")
+        ));
+    }
+    if let Some(l) = get(interp, "__loader__").filter(|l| !l.is_none()) {
+        return Ok(format!("<module '{name}' ({})>", repr(interp, &l)?));
+    }
+    // A native module imported before the import bootstrap gave specs.
+    let native = name == "sys"
+        || name == "builtins"
+        || interp
+            .g
+            .native_modules
+            .lock()
+            .iter()
+            .any(|d| d.name == name);
+    if native && m.name.as_str() == Some(name.as_str()) {
+        return Ok(format!("<module '{name}' (built-in)>"));
+    }
+    Ok(format!("<module '{name}'>"))
 }

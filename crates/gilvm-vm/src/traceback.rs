@@ -33,7 +33,7 @@ pub fn source_line(filename: &str, n: u32) -> Option<String> {
     let mut g = SOURCES.lock().unwrap_or_else(|e| e.into_inner());
     let map = g.get_or_insert_with(HashMap::new);
     if !map.contains_key(filename) {
-        let text = std::fs::read_to_string(filename).ok()?;
+        let text = crate::vfs::read_to_string(std::path::Path::new(filename)).ok()?;
         map.insert(
             filename.to_string(),
             text.lines().map(|l| l.to_string()).collect(),

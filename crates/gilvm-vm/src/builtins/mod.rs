@@ -21,6 +21,8 @@ pub mod int_methods;
 pub mod iterfns;
 pub mod list;
 pub mod memoryview;
+// Issue 19: module(name, doc).
+pub mod module_type;
 pub mod numbers;
 pub mod set;
 pub mod sort;
@@ -60,6 +62,8 @@ pub fn register(interp: &mut Interp) {
     bytes_methods::register(interp);
     bytearray::register(interp);
     memoryview::register(interp);
+    // Issue 19: module(name, doc).
+    module_type::register(interp);
 }
 
 /// Adds a method to a builtin type's dict.

@@ -36,12 +36,19 @@ pub mod util;
 pub mod weakref;
 // The cycle collector and the `gc` module (issue 17).
 pub mod gc;
+// `_imp`: the native half of the import system (issue 19).
+pub mod imp;
 
 use crate::NativeModuleDef;
 
 /// The native modules available to `import`.
 pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
     vec![
+        NativeModuleDef {
+            name: "_imp",
+            init: imp::init,
+            needs_gil: false,
+        },
         NativeModuleDef {
             name: "time",
             init: time::init,
@@ -149,6 +156,12 @@ pub const EMBEDDED: &[(&str, &str, bool)] = &[
         false,
     ),
     ("types", include_str!("py/types.py"), false),
+    // Specs, loaders and the default finders (importlib_glue.rs, issue 19).
+    (
+        "_gilvm_bootstrap",
+        include_str!("py/gilvm_bootstrap.py"),
+        false,
+    ),
     ("concurrent", "", true),
     (
         "concurrent.futures",

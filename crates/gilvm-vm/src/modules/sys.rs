@@ -228,6 +228,26 @@ pub fn init_sys(interp: &mut Interp) {
     let path = interp.new_list(path);
     interp.add_value(&m, "path", path);
     interp.add_value(&m, "modules", Value::Obj(interp.g.modules.clone()));
+    // The import hooks (importlib_glue.rs fills meta_path at the first import).
+    let meta = interp.new_list(vec![]);
+    interp.add_value(&m, "meta_path", meta);
+    let hooks = interp.new_list(vec![]);
+    interp.add_value(&m, "path_hooks", hooks);
+    let cache = interp.new_dict_obj();
+    interp.add_value(&m, "path_importer_cache", Value::Obj(cache));
+    let mut names: Vec<String> = interp
+        .g
+        .native_modules
+        .lock()
+        .iter()
+        .map(|d| d.name.to_string())
+        .chain(["sys".to_string(), "builtins".to_string()])
+        .collect();
+    names.sort();
+    names.dedup();
+    let names = names.into_iter().map(|n| interp.new_str(n)).collect();
+    let names = interp.new_tuple(names);
+    interp.add_value(&m, "builtin_module_names", names);
     // version, version_info, hexversion, implementation, flags, platlibdir, orig_argv.
     crate::modules::sys_info::init(interp, &m, &cfg);
     interp.add_value(&m, "maxsize", Value::Int(i64::MAX));

@@ -1,0 +1,2 @@
+PKG = __spec__.parent
+from . import leaf

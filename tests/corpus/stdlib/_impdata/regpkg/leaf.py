@@ -1,0 +1,2 @@
+NAME = __name__
+PARENT = __spec__.parent

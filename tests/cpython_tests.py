@@ -1,0 +1,241 @@
+#!/usr/bin/env python3
+"""CPython's own test suite as gilvm's oracle (`make cpython-tests`, `make cpython-tests-quick`).
+
+    tests/cpython_tests.py fetch                      # Lib/test into target/cpython-tests/
+    tests/cpython_tests.py run BIN [BIN ...] [--modules test_int,test_str] [--report FILE]
+
+`fetch` downloads Debian sid's `libpython3.14-testsuite` package (architecture `all`: CPython
+3.14's Lib/test, the tests of the version gilvm targets) and the `test` package's support
+files from `libpython3.14-stdlib` (test/__init__.py, test.support, test.libregrtest), checks
+each against the archive's SHA-256 and unpacks them into target/cpython-tests/Lib/test. Nothing of
+it is committed. Runs with the machine's python3 (3.11 is enough); no CPython 3.14 needed.
+
+`run` runs each test module with `BIN -m unittest -v test.MODULE` (PYTHONPATH pointing at the
+fetched Lib, a fresh temporary directory as the current directory, a time limit per module),
+reads unittest's per-test lines and compares the failures with the checked-in list of expected
+failures, tests/cpython/expected_failures/MODULE.txt: one test id per line (or `*` for a module
+that cannot run at all), each with the reason after `#`. It prints a table of passed / failed /
+skipped per module and binary (and writes it as markdown with --report). It exits 1 when a test
+fails that is not listed, when a module does not finish, or when gilvm crashes (a Rust panic or
+a signal); a listed test that now passes is reported, so that the list shrinks.
+"""
+import argparse
+import hashlib
+import io
+import lzma
+import os
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+DEST = os.path.join(ROOT, "target", "cpython-tests")
+EXPECTED = os.path.join(HERE, "cpython", "expected_failures")
+PACKAGE = "libpython3.14-testsuite"
+
+# Issue 19's list of test modules.
+MODULES = """test_grammar test_syntax test_int test_long test_float test_complex test_bool test_str
+test_bytes test_list test_tuple test_dict test_set test_string test_fstring test_format
+test_exceptions test_class test_descr test_scope test_generators test_coroutines test_funcattrs
+test_builtin test_math test_random test_re test_json test_itertools test_functools
+test_collections test_dataclasses test_enum test_typing test_threading test_queue test_weakref
+test_gc test_contextlib test_with test_unittest""".split()
+
+
+def mirror():
+    """The Debian mirror the machine's apt sources name, else deb.debian.org."""
+    d = "/etc/apt/sources.list.d"
+    try:
+        for name in sorted(os.listdir(d)):
+            with open(os.path.join(d, name)) as f:
+                for line in f:
+                    m = re.match(r"^URIs:\s*(\S+/debian)\s*$", line)
+                    if m:
+                        return m.group(1)
+    except OSError:
+        pass
+    return "http://deb.debian.org/debian"
+
+
+def get(url):
+    with urllib.request.urlopen(url, timeout=120) as r:
+        return r.read()
+
+
+def ar_members(data):
+    """The members of an `ar` archive (a .deb): name -> bytes."""
+    if not data.startswith(b"!<arch>\n"):
+        raise SystemExit("not a .deb (ar) archive")
+    pos, out = 8, {}
+    while pos + 60 <= len(data):
+        header = data[pos:pos + 60]
+        name = header[:16].decode().strip().rstrip("/")
+        size = int(header[48:58].decode().strip())
+        out[name] = data[pos + 60:pos + 60 + size]
+        pos += 60 + size + (size & 1)
+    return out
+
+
+def fetch_package(base, index_path, package, target_root):
+    """Unpacks the `usr/lib/python3.14/test/` part of Debian sid's `package` into
+    target_root/test; returns its version."""
+    index = lzma.decompress(get(f"{base}/dists/sid/main/{index_path}")).decode()
+    stanza = next((s for s in index.split("\n\n") if s.startswith(f"Package: {package}\n")), None)
+    if stanza is None:
+        raise SystemExit(f"{package} is not in Debian sid's index at {base}")
+    fields = dict(re.findall(r"^([A-Za-z0-9-]+): (.*)$", stanza, re.M))
+    print(f"fetching {package} {fields['Version']} from {base}")
+    deb = get(f"{base}/{fields['Filename']}")
+    if hashlib.sha256(deb).hexdigest() != fields["SHA256"]:
+        raise SystemExit("SHA-256 mismatch: the download is not the package the index names")
+    members = ar_members(deb)
+    data_name = next(n for n in members if n.startswith("data.tar"))
+    prefix = "./usr/lib/python3.14/test/"
+    with tarfile.open(fileobj=io.BytesIO(members[data_name])) as tar:
+        chosen = []
+        for m in tar.getmembers():
+            if m.name.startswith(prefix) and (m.isfile() or m.isdir()):
+                m.name = "test/" + m.name[len(prefix):]
+                chosen.append(m)
+        tar.extractall(target_root, members=chosen)
+    print(f"  {len(chosen)} files")
+    return f"{package} {fields['Version']}"
+
+
+def fetch():
+    target = os.path.join(DEST, "Lib", "test")
+    if os.path.exists(os.path.join(target, "support", "__init__.py")):
+        print(f"{target}: already fetched")
+        return
+    base = mirror()
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    # The test modules (architecture `all`), then test/__init__.py, test.support and
+    # test.libregrtest, which Debian ships in the standard library's package (pure Python,
+    # the same in every architecture's build).
+    versions = [fetch_package(base, "binary-all/Packages.xz", PACKAGE, os.path.dirname(target)),
+                fetch_package(base, "binary-amd64/Packages.xz", "libpython3.14-stdlib",
+                              os.path.dirname(target))]
+    with open(os.path.join(DEST, "VERSION"), "w") as f:
+        f.write(", ".join(versions) + "\n")
+
+
+RESULT = re.compile(
+    r"^(?P<name>\w+) \((?P<id>[\w.]+)\)(?:\n[^\n]*?)? \.\.\. "
+    r"(?P<status>ok|FAIL|ERROR|skipped.*|expected failure|unexpected success)$",
+    re.M)
+
+
+def parse(output):
+    """test id -> 'pass' | 'fail' | 'skip' from unittest -v output."""
+    results = {}
+    for m in RESULT.finditer(output):
+        st = m.group("status")
+        tid = m.group("id")
+        if st in ("ok", "expected failure"):
+            results[tid] = "pass"
+        elif st.startswith("skipped"):
+            results[tid] = "skip"
+        else:
+            results[tid] = "fail"
+    # Failures reported after a test's own line (errors in tearDown, ...).
+    for m in re.finditer(r"^(?:FAIL|ERROR): (\w+) \(([\w.]+)\)", output, re.M):
+        results[m.group(2)] = "fail"
+    return results
+
+
+def expected_failures(module):
+    path = os.path.join(EXPECTED, module + ".txt")
+    out = set()
+    if os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                line = line.split("#", 1)[0].strip()
+                if line:
+                    out.add(line)
+    return out
+
+
+def run_module(binary, module, timeout):
+    env = dict(os.environ, PYTHONPATH=os.path.join(DEST, "Lib"), PYTHONIOENCODING="utf-8")
+    with tempfile.TemporaryDirectory(prefix="gilvm-cpython-tests-") as cwd:
+        start = time.monotonic()
+        try:
+            p = subprocess.run([binary, "-m", "unittest", "-v", f"test.{module}"], cwd=cwd,
+                               env=env, capture_output=True, timeout=timeout)
+            rc, out = p.returncode, (p.stdout + p.stderr).decode("utf-8", "replace")
+        except subprocess.TimeoutExpired as e:
+            rc, out = "timeout", ((e.stdout or b"") + (e.stderr or b"")).decode("utf-8", "replace")
+        return rc, out, time.monotonic() - start
+
+
+def run(args):
+    modules = args.modules.split(",") if args.modules else MODULES
+    rows, problems = [], []
+    for binary in args.binaries:
+        for module in modules:
+            rc, out, secs = run_module(binary, module, args.timeout)
+            results = parse(out)
+            passed = sum(1 for v in results.values() if v == "pass")
+            failed = sorted(k for k, v in results.items() if v == "fail")
+            skipped = sum(1 for v in results.values() if v == "skip")
+            expected = expected_failures(module)
+            crashed = rc == "timeout" or (isinstance(rc, int) and rc < 0) or "panicked at" in out
+            note = ""
+            if not results:
+                tail = [l for l in out.strip().splitlines() if l.strip()][-1:] or ["no output"]
+                note = tail[0][:120]
+                if "*" not in expected:
+                    problems.append(f"{module} on {binary}: did not run ({note})")
+            if crashed:
+                problems.append(f"{module} on {binary}: {'timed out' if rc == 'timeout' else 'crashed'}")
+            if results and "*" not in expected:
+                for t in failed:
+                    if t not in expected:
+                        problems.append(f"{module} on {binary}: {t} failed (not in the expected list)")
+                now_pass = sorted(t for t in expected if results.get(t) == "pass")
+                if now_pass:
+                    print(f"note: {module}: listed as failing but passed: {', '.join(now_pass)}")
+            rows.append((os.path.relpath(binary, ROOT), module, passed, len(failed), skipped,
+                         f"{secs:.1f}", note))
+            print(f"{module:20} {passed:5} passed {len(failed):5} failed {skipped:4} skipped "
+                  f"{secs:6.1f}s {note}", flush=True)
+    table = ["| binary | module | passed | failed | skipped | seconds | note |",
+             "|---|---|---:|---:|---:|---:|---|"]
+    table += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
+    version = open(os.path.join(DEST, "VERSION")).read().strip() if os.path.exists(
+        os.path.join(DEST, "VERSION")) else "?"
+    text = f"Test suite: {version}\n\n" + "\n".join(table) + "\n"
+    if args.report:
+        with open(args.report, "w") as f:
+            f.write(text)
+    print(text)
+    for p in problems:
+        print("PROBLEM:", p)
+    return 1 if problems else 0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("fetch")
+    r = sub.add_parser("run")
+    r.add_argument("binaries", nargs="+")
+    r.add_argument("--modules", default="")
+    r.add_argument("--timeout", type=float, default=600)
+    r.add_argument("--report", default="")
+    args = ap.parse_args()
+    if args.cmd == "fetch":
+        fetch()
+        return 0
+    if not os.path.exists(os.path.join(DEST, "Lib", "test", "support", "__init__.py")):
+        raise SystemExit("no test suite: run `tests/cpython_tests.py fetch` first")
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

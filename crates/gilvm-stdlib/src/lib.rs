@@ -12,13 +12,50 @@
 //!
 //! [`install`] registers every module with a [`Vm`]; the command line calls it before
 //! running the main program.
+//!
+//! Module-level functions are created with the `"static"` tag (as static methods are): a
+//! builtin function is not a descriptor in CPython, so one stored in a class body (the
+//! Lib's `codecs` classes keep `_buffer_decode = codecs.utf_8_decode`) is not bound.
 use gilvm_vm::{NativeModuleDef, Vm};
 
 pub mod embedded_lib;
+// The text modules (branch text): `_sre`, `_string`, `_codecs`, `_locale`, `unicodedata`.
+mod codecs;
+mod locale;
+mod sre;
+mod string_mod;
+mod unicodedata;
 
 /// The native modules of this crate.
 pub fn module_defs() -> Vec<NativeModuleDef> {
-    vec![]
+    vec![
+        // The text modules (branch text).
+        NativeModuleDef {
+            name: "_sre",
+            init: sre::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_string",
+            init: string_mod::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_codecs",
+            init: codecs::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_locale",
+            init: locale::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "unicodedata",
+            init: unicodedata::init,
+            needs_gil: false,
+        },
+    ]
 }
 
 /// The directories of CPython's pure-Python standard library, for `sys.path`: the

@@ -299,9 +299,41 @@ fn str_encode(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, s) = recv(interp, &args, "encode")?;
     let mut p = [None, None];
     kwparams(interp, &args, "encode", &["encoding", "errors"], 0, &mut p)?;
-    let (c, errors) = enc_args(interp, "encode", p[0], p[1])?;
-    let b = encode_str(interp, s.as_str(), c, &errors)?;
-    Ok(new_bytes(interp, b))
+    let (c, errors) = match enc_args(interp, "encode", p[0], p[1]) {
+        Ok(x) => x,
+        Err(e) => return registry_fallback(interp, e, &args, p, true),
+    };
+    match encode_str(interp, s.as_str(), c, &errors) {
+        Ok(b) => Ok(new_bytes(interp, b)),
+        Err(e) => registry_fallback(interp, e, &args, p, true),
+    }
+}
+
+/// A codec or error handler the native path lacks: the codec registry (`_codecs`) instead
+/// (see codec_registry.rs).
+fn registry_fallback(
+    interp: &mut Interp,
+    e: crate::error::PyErr,
+    args: &Args<'_>,
+    p: [Option<&Value>; 2],
+    encode: bool,
+) -> PyResult {
+    if !super::codec_registry::wants(interp, &e) {
+        return Err(e);
+    }
+    let (Some(enc), Some(errors)) = (
+        p[0].map_or(Some("utf-8"), |v| v.as_str()),
+        p[1].map_or(Some("strict"), |v| v.as_str()),
+    ) else {
+        return Err(e);
+    };
+    let (enc, errors) = (enc.to_string(), errors.to_string());
+    let me = args.pos()[0].clone();
+    if encode {
+        super::codec_registry::encode(interp, &me, &enc, &errors)
+    } else {
+        super::codec_registry::decode(interp, &me, &enc, &errors)
+    }
 }
 
 /// The bytes payload of a method's receiver.
@@ -449,9 +481,14 @@ fn decode(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let b = this(interp, &args, "decode")?;
     let mut p = [None, None];
     kwparams(interp, &args, "decode", &["encoding", "errors"], 0, &mut p)?;
-    let (c, errors) = enc_args(interp, "decode", p[0], p[1])?;
-    let s = decode_bytes(interp, b, c, &errors)?;
-    Ok(owned(interp, s))
+    let (c, errors) = match enc_args(interp, "decode", p[0], p[1]) {
+        Ok(x) => x,
+        Err(e) => return registry_fallback(interp, e, &args, p, false),
+    };
+    match decode_bytes(interp, b, c, &errors) {
+        Ok(s) => Ok(owned(interp, s)),
+        Err(e) => registry_fallback(interp, e, &args, p, false),
+    }
 }
 
 /// `bytes(b).decode(...)` for `str(b, encoding, errors)` (used by `str.__new__`).

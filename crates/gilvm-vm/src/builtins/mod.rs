@@ -6,7 +6,9 @@
 pub mod bytearray;
 pub mod bytes;
 pub mod bytes_methods;
+// str.encode/bytes.decode through the codec registry (branch text).
 pub mod code_obj;
+mod codec_registry;
 pub mod complex;
 pub mod containers;
 pub mod core;

@@ -379,6 +379,16 @@ fn int_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     }
     let b = bind_args(interp, args, "int", 1, &["x", "base"], 1, &[])?;
     let (x, base) = (b[0].clone(), b[1].clone());
+    // A bytearray converts as the bytes it holds (the re compiler's charset bitmaps;
+    // branch text).
+    let x = match x {
+        Some(Value::Obj(o)) if matches!(o.payload(), Payload::ByteArray(_)) => {
+            let v = Value::Obj(o);
+            let bytes = crate::buffer::bytes_like(interp.py, &v).map(|b| b.into_owned());
+            bytes.map(|b| super::bytes::new_bytes(interp, b))
+        }
+        x => x,
+    };
     let Some(x) = x else {
         if base.is_some() {
             return Err(interp.type_error("int() missing string argument"));

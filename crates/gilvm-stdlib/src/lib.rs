@@ -14,9 +14,71 @@
 //! running the main program.
 use gilvm_vm::{NativeModuleDef, Vm};
 
+// The data modules (branch `data`).
+mod binascii;
+mod bisect;
+mod common;
+mod hashes;
+mod heapq;
+mod struct_format;
+mod struct_mod;
+mod zlib;
+
 /// The native modules of this crate.
 pub fn module_defs() -> Vec<NativeModuleDef> {
-    vec![]
+    vec![
+        // The data modules (branch `data`).
+        NativeModuleDef {
+            name: "_struct",
+            init: struct_mod::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "binascii",
+            init: binascii::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "zlib",
+            init: zlib::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_md5",
+            init: hashes::init_md5,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_sha1",
+            init: hashes::init_sha1,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_sha2",
+            init: hashes::init_sha2,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_sha3",
+            init: hashes::init_sha3,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_blake2",
+            init: hashes::init_blake2,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_heapq",
+            init: heapq::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_bisect",
+            init: bisect::init,
+            needs_gil: false,
+        },
+    ]
 }
 
 /// The directories of CPython's pure-Python standard library, for `sys.path`: the

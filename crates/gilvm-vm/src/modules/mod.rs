@@ -128,8 +128,6 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
 pub const EMBEDDED: &[(&str, &str, bool)] = &[
     ("threading", include_str!("py/threading.py"), false),
     ("queue", include_str!("py/queue.py"), false),
-    ("heapq", include_str!("py/heapq.py"), false),
-    ("bisect", include_str!("py/bisect.py"), false),
     ("operator", include_str!("py/operator.py"), false),
     ("string", include_str!("py/string.py"), true),
     ("copy", include_str!("py/copy.py"), false),

@@ -15,6 +15,8 @@
 use gilvm_vm::{NativeModuleDef, Vm};
 
 // The data modules (branch `data`).
+mod array_items;
+mod array_mod;
 mod binascii;
 mod bisect;
 mod common;
@@ -76,6 +78,11 @@ pub fn module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "_bisect",
             init: bisect::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "array",
+            init: array_mod::init,
             needs_gil: false,
         },
     ]

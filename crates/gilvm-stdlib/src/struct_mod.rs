@@ -165,6 +165,7 @@ fn bytes_exact(interp: &Interp, v: &Value) -> Option<Vec<u8>> {
             gilvm_vm::buffer::Exporter::of(v).and_then(|e| match e {
                 gilvm_vm::buffer::Exporter::Bytes(b) => Some(b.to_vec()),
                 gilvm_vm::buffer::Exporter::ByteArray(b) => Some(b.snapshot(interp.py)),
+                _ => None,
             })
         }
         _ => None,

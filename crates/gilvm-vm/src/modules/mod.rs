@@ -36,6 +36,8 @@ pub mod util;
 pub mod weakref;
 // The cycle collector and the `gc` module (issue 17).
 pub mod gc;
+// math.gamma/lgamma/fma/sumprod (issue 19, branch `data`).
+pub mod math_special;
 
 use crate::NativeModuleDef;
 

@@ -7,13 +7,13 @@
 #
 #   tests/pyperformance_check.sh BENCHMARKS_DIR BINARY [ENV=VALUE ...] [-- BINARY ...]
 #
-# A benchmark that needs a module gilvm does not have yet (raytrace: array; the json,
+# A benchmark that needs a module gilvm does not have yet (the json,
 # re, asyncio ones, …) is left out of the list until it runs; gilvm-compare still tries
 # them all and reports their errors.
 set -u
 dir=$1; shift
 here=$(cd "$(dirname "$0")/.." && pwd)
-benches="richards richards_super deltablue go hexiom chaos nqueens float nbody spectral_norm fannkuch meteor_contest pidigits unpack_sequence"
+benches="richards richards_super deltablue go hexiom chaos nqueens float nbody spectral_norm fannkuch meteor_contest pidigits unpack_sequence raytrace base64 pyflate"
 failed=0
 run_one() {
   local b=$1; shift

@@ -25,6 +25,17 @@ mod locale;
 mod sre;
 mod string_mod;
 mod unicodedata;
+// The data modules (branch `data`).
+mod array_items;
+mod array_mod;
+mod binascii;
+mod bisect;
+mod common;
+mod hashes;
+mod heapq;
+mod struct_format;
+mod struct_mod;
+mod zlib;
 
 /// The native modules of this crate.
 pub fn module_defs() -> Vec<NativeModuleDef> {
@@ -53,6 +64,60 @@ pub fn module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "unicodedata",
             init: unicodedata::init,
+        // The data modules (branch `data`).
+        NativeModuleDef {
+            name: "_struct",
+            init: struct_mod::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "binascii",
+            init: binascii::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "zlib",
+            init: zlib::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_md5",
+            init: hashes::init_md5,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_sha1",
+            init: hashes::init_sha1,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_sha2",
+            init: hashes::init_sha2,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_sha3",
+            init: hashes::init_sha3,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_blake2",
+            init: hashes::init_blake2,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_heapq",
+            init: heapq::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_bisect",
+            init: bisect::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "array",
+            init: array_mod::init,
             needs_gil: false,
         },
     ]

@@ -19,10 +19,25 @@
 //! # Invariants
 //! Reads and writes never run Python code while a lock is held: the closures given to
 //! [`Exporter::read`] only copy or compare bytes.
+use std::any::Any;
 use std::borrow::Cow;
 
 use gilvm_object::bytearray::PyByteArray;
-use gilvm_object::{Payload, Py, Value};
+use gilvm_object::{ObjCell, Payload, Py, Value};
+
+/// The native data of an exporter written outside this crate (`array.array`, issue 19):
+/// a native object whose `tag` is [`NATIVE_BUFFER_TAG`] keeps one of these as its data,
+/// behind its object lock. Its item `format` and `itemsize` are what a `memoryview` of it
+/// shows. (No export count: such an object may be resized while a view is alive; the
+/// view then sees the new bytes, bounds-checked on every access.)
+pub struct NativeBytes {
+    pub bytes: Vec<u8>,
+    pub format: &'static str,
+    pub itemsize: usize,
+}
+
+/// The `NativeObj::tag` that marks a native object holding [`NativeBytes`].
+pub const NATIVE_BUFFER_TAG: u64 = 0xB0FF_E2B7_0000_0001;
 
 /// An object that exposes its contents as bytes.
 #[derive(Clone, Copy)]
@@ -31,6 +46,8 @@ pub enum Exporter<'a> {
     Bytes(&'a [u8]),
     /// `bytearray`: writable.
     ByteArray(&'a PyByteArray),
+    /// A native object holding [`NativeBytes`] (`array.array`): writable.
+    Native(&'a ObjCell<Box<dyn Any>>),
 }
 
 impl<'a> Exporter<'a> {
@@ -41,7 +58,20 @@ impl<'a> Exporter<'a> {
             Payload::Bytes(b) => Some(Exporter::Bytes(b)),
             Payload::ByteArray(b) => Some(Exporter::ByteArray(b)),
             Payload::Instance(_) => crate::builtins::bytes::bytes_arg(v).map(Exporter::Bytes),
+            Payload::Native(n) if n.tag == NATIVE_BUFFER_TAG => Some(Exporter::Native(&n.data)),
             _ => None,
+        }
+    }
+
+    /// The item format and size (`"B"`, 1 but for a native exporter).
+    pub fn format(self, py: Py<'_>) -> (&'static str, usize) {
+        match self {
+            Exporter::Native(c) => c.with(py, |b| {
+                b.downcast_ref::<NativeBytes>()
+                    .map(|n| (n.format, n.itemsize))
+                    .unwrap_or(("B", 1))
+            }),
+            _ => ("B", 1),
         }
     }
 
@@ -50,6 +80,10 @@ impl<'a> Exporter<'a> {
         match self {
             Exporter::Bytes(b) => f(b),
             Exporter::ByteArray(b) => b.read(py, f),
+            Exporter::Native(c) => c.with(py, |b| match b.downcast_ref::<NativeBytes>() {
+                Some(n) => f(&n.bytes),
+                None => f(&[]),
+            }),
         }
     }
 
@@ -66,6 +100,16 @@ impl<'a> Exporter<'a> {
         match self {
             Exporter::Bytes(_) => false,
             Exporter::ByteArray(b) => b.write_at(py, at, src),
+            Exporter::Native(c) => c.with(py, |b| match b.downcast_mut::<NativeBytes>() {
+                Some(n) => match n.bytes.get_mut(at..at + src.len()) {
+                    Some(dst) => {
+                        dst.copy_from_slice(src);
+                        true
+                    }
+                    None => false,
+                },
+                None => false,
+            }),
         }
     }
 

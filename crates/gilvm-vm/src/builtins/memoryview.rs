@@ -31,6 +31,10 @@ fn exporter(m: &PyMemoryView) -> Option<Exporter<'_>> {
     match m.obj.payload() {
         Payload::Bytes(b) => Some(Exporter::Bytes(b)),
         Payload::ByteArray(b) => Some(Exporter::ByteArray(b)),
+        // array.array (issue 19).
+        Payload::Native(n) if n.tag == crate::buffer::NATIVE_BUFFER_TAG => {
+            Some(Exporter::Native(&n.data))
+        }
         Payload::Instance(i) => match i.base.value() {
             Some(Value::Obj(p)) => match p.payload() {
                 Payload::Bytes(b) => Some(Exporter::Bytes(b)),
@@ -229,7 +233,18 @@ fn memoryview_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     match Exporter::of(&src) {
         Some(e) => {
             let n = e.len(interp.py);
-            Ok(new_view(interp, o.clone(), 0, n, 1, "B", 1, e.readonly()))
+            let (fmt, size) = e.format(interp.py);
+            let size = size.max(1);
+            Ok(new_view(
+                interp,
+                o.clone(),
+                0,
+                n / size,
+                size as isize,
+                fmt,
+                size,
+                e.readonly(),
+            ))
         }
         None => Err(not_buffer(interp, &src)),
     }

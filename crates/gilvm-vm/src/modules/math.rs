@@ -750,6 +750,8 @@ pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
     interp.add_function(m, "perm", super::math_int::perm);
     interp.add_function(m, "prod", super::math_int::prod);
     interp.add_function(m, "fsum", super::math_int::fsum);
+    // Issue 19 (branch `data`).
+    super::math_special::init(interp, m);
     Ok(())
 }
 

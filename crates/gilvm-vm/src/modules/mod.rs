@@ -38,6 +38,8 @@ pub mod weakref;
 pub mod gc;
 // `_imp`: the native half of the import system (issue 19).
 pub mod imp;
+// math.gamma/lgamma/fma/sumprod (issue 19, branch `data`).
+pub mod math_special;
 
 use crate::NativeModuleDef;
 
@@ -135,8 +137,6 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
 pub const EMBEDDED: &[(&str, &str, bool)] = &[
     ("threading", include_str!("py/threading.py"), false),
     ("queue", include_str!("py/queue.py"), false),
-    ("heapq", include_str!("py/heapq.py"), false),
-    ("bisect", include_str!("py/bisect.py"), false),
     ("operator", include_str!("py/operator.py"), false),
     ("string", include_str!("py/string.py"), true),
     ("copy", include_str!("py/copy.py"), false),

@@ -15,10 +15,32 @@
 use gilvm_vm::{NativeModuleDef, Vm};
 
 pub mod embedded_lib;
+// The operating-system modules (branch `posix`).
+mod errno;
+mod posix;
+mod posixsubprocess;
+mod structseq;
 
 /// The native modules of this crate.
 pub fn module_defs() -> Vec<NativeModuleDef> {
-    vec![]
+    vec![
+        // The operating-system modules (branch `posix`).
+        NativeModuleDef {
+            name: "posix",
+            init: posix::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "errno",
+            init: errno::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_posixsubprocess",
+            init: posixsubprocess::init,
+            needs_gil: false,
+        },
+    ]
 }
 
 /// The directories of CPython's pure-Python standard library, for `sys.path`: the

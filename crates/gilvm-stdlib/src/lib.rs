@@ -17,8 +17,13 @@ use gilvm_vm::{NativeModuleDef, Vm};
 pub mod embedded_lib;
 // The operating-system modules (branch `posix`).
 mod errno;
+mod fcntl;
+mod grp;
 mod posix;
 mod posixsubprocess;
+mod pwd;
+mod resource;
+mod select;
 mod structseq;
 
 /// The native modules of this crate.
@@ -38,6 +43,31 @@ pub fn module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "_posixsubprocess",
             init: posixsubprocess::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "pwd",
+            init: pwd::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "grp",
+            init: grp::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "resource",
+            init: resource::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "fcntl",
+            init: fcntl::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "select",
+            init: select::init,
             needs_gil: false,
         },
     ]

@@ -105,3 +105,30 @@ print(posix.WNOHANG, posix.O_RDONLY, posix.F_OK, posix.R_OK | posix.W_OK | posix
 print(posix.error is OSError, posix.sysconf("SC_PAGESIZE") > 0, "HAVE_FSTATAT" in posix._have_functions)
 print(errno.ENOENT, errno.errorcode[errno.ENOENT], errno.errorcode[errno.EAGAIN], errno.EWOULDBLOCK == errno.EAGAIN)
 print(errno.errorcode[errno.ENOTSUP], errno.errorcode[errno.EDEADLK], len(errno.errorcode) > 100)
+
+# register_at_fork: before hooks newest first, after hooks in registration order
+order = []
+posix.register_at_fork(before=lambda: order.append("before1"),
+                       after_in_parent=lambda: order.append("parent1"),
+                       after_in_child=lambda: order.append("child1"))
+posix.register_at_fork(before=lambda: order.append("before2"),
+                       after_in_parent=lambda: order.append("parent2"),
+                       after_in_child=lambda: order.append("child2"))
+r, w = posix.pipe()
+pid = posix.fork()
+if pid == 0:
+    posix.write(w, ",".join(order).encode())
+    posix._exit(0)
+posix.waitpid(pid, 0)
+print(order, posix.read(r, 100))
+posix.close(r)
+posix.close(w)
+for kw in [{}, {"before": 3}, {"x": 1}]:
+    try:
+        posix.register_at_fork(**kw)
+    except TypeError as e:
+        print("TypeError", e)
+try:
+    posix.register_at_fork(print)
+except TypeError as e:
+    print("TypeError", e)

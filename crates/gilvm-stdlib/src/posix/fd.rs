@@ -46,6 +46,27 @@ pub fn check(r: libc::c_int) -> Result<libc::c_int, i32> {
     }
 }
 
+/// A zeroed buffer of `n` bytes, or MemoryError (`read(fd, 2**40)` must not abort).
+/// Allocated zeroed (calloc: untouched pages stay unmapped, as CPython's buffer).
+pub fn zeroed_buf(interp: &Interp, n: usize) -> PyResult<Vec<u8>> {
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let no_memory = || {
+        let t = interp.g.exc.memory_error.clone();
+        gilvm_vm::PyErr(interp.new_exception(&t, vec![]))
+    };
+    let layout = std::alloc::Layout::array::<u8>(n).map_err(|_| no_memory())?;
+    // SAFETY: `layout` has a non-zero size.
+    let p = unsafe { std::alloc::alloc_zeroed(layout) };
+    if p.is_null() {
+        return Err(no_memory());
+    }
+    // SAFETY: `p` was allocated by the global allocator with exactly this layout (size
+    // and capacity `n`, alignment 1) and its `n` bytes are initialized (zeroed).
+    Ok(unsafe { Vec::from_raw_parts(p, n, n) })
+}
+
 fn fd_err(interp: &Interp, e: i32) -> gilvm_vm::PyErr {
     error::from_errno(interp, e, None, None)
 }
@@ -125,7 +146,7 @@ pub fn read(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if n < 0 {
         return Err(error::from_errno(interp, libc::EINVAL, None, None));
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = zeroed_buf(interp, n as usize)?;
     let ptr = buf.as_mut_ptr() as usize;
     let len = buf.len();
     // SAFETY: `buf` is writable for `len` bytes and outlives the call.

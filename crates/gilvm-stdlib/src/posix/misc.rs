@@ -109,7 +109,7 @@ pub fn urandom(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if n < 0 {
         return Err(interp.value_error("negative argument not allowed"));
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = super::fd::zeroed_buf(interp, n as usize)?;
     let mut got = 0;
     while got < buf.len() {
         // SAFETY: the remaining part of `buf` is writable for the length we pass.

@@ -96,6 +96,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("_exit", process::exit_now),
     ("abort", process::abort),
     ("fork", process::fork),
+    ("register_at_fork", process::register_at_fork),
     ("execv", process::execv),
     ("execve", process::execve),
     ("waitpid", process::waitpid),

@@ -152,15 +152,95 @@ pub fn abort(interp: &mut Interp, args: Args<'_>) -> PyResult {
     std::process::abort()
 }
 
+/// The `register_at_fork` hooks: three immortal lists (before, after in the child,
+/// after in the parent), made on first use.
+static FORK_HOOKS: Lazy = Lazy::new();
+
+fn fork_hooks(interp: &mut Interp) -> PyResult<ObjRef> {
+    FORK_HOOKS.get(interp, |interp| {
+        let lists = (0..3).map(|_| interp.new_list(vec![])).collect();
+        match interp.new_tuple(lists) {
+            Value::Obj(t) => {
+                t.make_immortal();
+                Ok(t)
+            }
+            _ => Err(interp.type_error("fork hooks")),
+        }
+    })
+}
+
+/// Runs the hooks of list `which`, newest first when `reverse`; an exception in a hook
+/// is reported as unraisable and the others still run, as CPython.
+fn run_fork_hooks(interp: &mut Interp, which: usize, reverse: bool) -> PyResult<()> {
+    let t = fork_hooks(interp)?;
+    let list = interp.getitem(&Value::Obj(t), &Value::Int(which as i64))?;
+    let mut hooks = interp.collect(&list)?;
+    if reverse {
+        hooks.reverse();
+    }
+    for h in hooks {
+        if let Err(e) = interp.call1(&h, &[]) {
+            let name = interp.repr(&h).unwrap_or_default();
+            let text = interp.str_string(&e.value()).unwrap_or_default();
+            eprintln!(
+                "Exception ignored in: {name}\n{}: {text}",
+                interp.type_name(&e.value())
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `register_at_fork(*, before=None, after_in_child=None, after_in_parent=None)`.
+pub fn register_at_fork(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let sig = Sig {
+        fname: "register_at_fork",
+        names: &["before", "after_in_child", "after_in_parent"],
+        posonly: 0,
+        npos: 0,
+        required: 0,
+    };
+    let a = args::bind(interp, &args, &sig)?;
+    let given: Vec<(usize, Value)> = a
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.clone().filter(|v| !v.is_none()).map(|v| (i, v)))
+        .collect();
+    if given.is_empty() {
+        return Err(interp.type_error("At least one argument is required."));
+    }
+    let callable = interp.getattr_str(&Value::Obj(interp.g.builtins.clone()), "callable")?;
+    for (i, v) in &given {
+        let ok = interp.call1(&callable, &[v.clone()])?;
+        if !interp.truthy(&ok)? {
+            return Err(interp.type_error(format!(
+                "'{}' must be callable, not {}",
+                sig.names[*i],
+                interp.type_name(v)
+            )));
+        }
+    }
+    let t = Value::Obj(fork_hooks(interp)?);
+    for (i, v) in given {
+        let list = interp.getitem(&t, &Value::Int(i as i64))?;
+        interp.call_method(&list, "append", &[v])?;
+    }
+    Ok(Value::None)
+}
+
 /// `fork()`. The child continues in the calling thread only (other threads do not
-/// exist there), as on CPython.
+/// exist there), as on CPython; the `register_at_fork` hooks run around it.
 pub fn fork(interp: &mut Interp, args: Args<'_>) -> PyResult {
     no_args(interp, &args, "fork")?;
+    run_fork_hooks(interp, 0, true)?;
     // SAFETY: fork has no memory-safety preconditions; the child runs only this thread.
     let pid = unsafe { libc::fork() };
     if pid < 0 {
-        return Err(error::last(interp, None));
+        let e = error::last(interp, None);
+        run_fork_hooks(interp, 2, false)?;
+        return Err(e);
     }
+    run_fork_hooks(interp, if pid == 0 { 1 } else { 2 }, false)?;
     Ok(Value::Int(pid as i64))
 }
 

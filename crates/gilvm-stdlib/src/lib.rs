@@ -36,6 +36,16 @@ mod heapq;
 mod struct_format;
 mod struct_mod;
 mod zlib;
+// The operating-system modules (branch `posix`).
+mod errno;
+mod fcntl;
+mod grp;
+mod posix;
+mod posixsubprocess;
+mod pwd;
+mod resource;
+mod select;
+mod structseq;
 
 /// The native modules of this crate.
 pub fn module_defs() -> Vec<NativeModuleDef> {
@@ -118,6 +128,45 @@ pub fn module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "array",
             init: array_mod::init,
+        // The operating-system modules (branch `posix`).
+        NativeModuleDef {
+            name: "posix",
+            init: posix::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "errno",
+            init: errno::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_posixsubprocess",
+            init: posixsubprocess::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "pwd",
+            init: pwd::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "grp",
+            init: grp::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "resource",
+            init: resource::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "fcntl",
+            init: fcntl::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "select",
+            init: select::init,
             needs_gil: false,
         },
     ]

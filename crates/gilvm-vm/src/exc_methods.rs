@@ -30,8 +30,20 @@ pub fn exc_str(interp: &mut Interp, o: &ObjRef) -> PyResult<String> {
         let errno = interp.str_string(&args[0])?;
         let strerror = interp.str_string(&args[1])?;
         let filename = args.get(2).cloned().or_else(|| os_filename(interp, o));
-        return Ok(match filename.as_ref() {
-            Some(f) if !f.is_none() => format!("[Errno {errno}] {strerror}: {}", interp.repr(f)?),
+        // `filename2` (rename, link, symlink): "[Errno 2] ...: 'a' -> 'b'".
+        let filename2 = match o.payload() {
+            Payload::Instance(i) => i.attr_get(interp.py, &interp.intern("filename2")),
+            _ => None,
+        };
+        return Ok(match (filename.as_ref(), filename2.as_ref()) {
+            (Some(f), Some(f2)) if !f.is_none() && !f2.is_none() => format!(
+                "[Errno {errno}] {strerror}: {} -> {}",
+                interp.repr(f)?,
+                interp.repr(f2)?
+            ),
+            (Some(f), _) if !f.is_none() => {
+                format!("[Errno {errno}] {strerror}: {}", interp.repr(f)?)
+            }
             _ => format!("[Errno {errno}] {strerror}"),
         });
     }

@@ -294,4 +294,62 @@ pub fn init_sys(interp: &mut Interp) {
         interp.add_value(&m, name, inst.clone());
         interp.add_value(&m, &format!("__{name}__"), inst);
     }
+    init_os_facts(interp, &m);
+}
+
+// What the Lib's os.py reads of sys at import (branch `posix`): the file-system encoding
+// (UTF-8 with surrogateescape, as CPython on Linux), and the audit hooks that os.walk,
+// shutil, tempfile and subprocess call.
+fn init_os_facts(interp: &mut Interp, m: &ObjRef) {
+    interp.add_function(m, "getfilesystemencoding", getfilesystemencoding);
+    interp.add_function(m, "getfilesystemencodeerrors", getfilesystemencodeerrors);
+    // PEP 578 audit hooks: the hooks list is bound to both functions.
+    let hooks = interp.new_list(vec![]);
+    let f = crate::modules::util::native_closure(interp, "audit", audit, hooks.clone());
+    interp.add_value(m, "audit", f);
+    let f = crate::modules::util::native_closure(interp, "addaudithook", addaudithook, hooks);
+    interp.add_value(m, "addaudithook", f);
+}
+
+/// `sys.audit(event, *args)`: calls each hook with `(event, args)`.
+fn audit(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.pos();
+    if args.has_kwargs() {
+        return Err(interp.type_error("audit() takes no keyword arguments"));
+    }
+    if a.len() < 2 {
+        return Err(interp.type_error("audit() missing 1 required positional argument: 'event'"));
+    }
+    if a[1].as_str().is_none() {
+        return Err(interp.type_error(format!(
+            "expected str for argument 'event', not {}",
+            interp.type_name(&a[1])
+        )));
+    }
+    let hooks = interp.collect(&a[0])?;
+    if hooks.is_empty() {
+        return Ok(Value::None);
+    }
+    let rest = interp.new_tuple(a[2..].to_vec());
+    for h in hooks {
+        interp.call1(&h, &[a[1].clone(), rest.clone()])?;
+    }
+    Ok(Value::None)
+}
+
+/// `sys.addaudithook(hook)`.
+fn addaudithook(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "addaudithook", 2, 2)?;
+    interp.call_method(&a[0], "append", &[a[1].clone()])?;
+    Ok(Value::None)
+}
+
+fn getfilesystemencoding(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    args.exact(interp, "getfilesystemencoding", 0, 0)?;
+    Ok(interp.new_str("utf-8"))
+}
+
+fn getfilesystemencodeerrors(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    args.exact(interp, "getfilesystemencodeerrors", 0, 0)?;
+    Ok(interp.new_str("surrogateescape"))
 }

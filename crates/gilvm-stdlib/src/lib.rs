@@ -74,6 +74,8 @@ pub fn module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "unicodedata",
             init: unicodedata::init,
+            needs_gil: false,
+        },
         // The data modules (branch `data`).
         NativeModuleDef {
             name: "_struct",
@@ -128,6 +130,8 @@ pub fn module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "array",
             init: array_mod::init,
+            needs_gil: false,
+        },
         // The operating-system modules (branch `posix`).
         NativeModuleDef {
             name: "posix",

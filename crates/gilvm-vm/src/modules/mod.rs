@@ -31,11 +31,17 @@ pub mod sys;
 // sys.version_info, flags, implementation (frames helper).
 pub mod sys_info;
 pub mod thread;
+// Joinable threads: `_thread._ThreadHandle`, `start_joinable_thread` (branch threads).
+pub mod thread_handle;
 pub mod time;
 pub mod util;
 pub mod weakref;
 // The cycle collector and the `gc` module (issue 17).
 pub mod gc;
+// `_contextvars` and `_queue` (branch threads).
+pub mod contextvars;
+pub mod excepthook;
+pub mod queue;
 
 use crate::NativeModuleDef;
 
@@ -120,14 +126,28 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
             init: crate::coro::init_module,
             needs_gil: false,
         },
+        // Branch threads: the C modules under the Lib's contextvars, queue, signal.
+        NativeModuleDef {
+            name: "_contextvars",
+            init: contextvars::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_queue",
+            init: queue::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_signal",
+            init: signal::init,
+            needs_gil: false,
+        },
     ]
 }
 
 /// Modules written in Python and shipped inside the binary: (name, source, is_package).
 /// They are found before `sys.path`, and their tracebacks show `<gilvm>/name.py`.
 pub const EMBEDDED: &[(&str, &str, bool)] = &[
-    ("threading", include_str!("py/threading.py"), false),
-    ("queue", include_str!("py/queue.py"), false),
     ("heapq", include_str!("py/heapq.py"), false),
     ("bisect", include_str!("py/bisect.py"), false),
     ("operator", include_str!("py/operator.py"), false),

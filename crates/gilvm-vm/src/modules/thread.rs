@@ -228,11 +228,14 @@ fn wait_args(
         }
         return Ok(None);
     }
+    if timeout.is_nan() {
+        return Err(interp.value_error("Invalid value NaN (not a number)"));
+    }
     if timeout < 0.0 && timeout != -1.0 {
         return Err(interp.value_error("timeout value must be a non-negative number"));
     }
     if timeout > TIMEOUT_MAX {
-        return Err(interp.overflow_error("timeout value is too large"));
+        return Err(interp.overflow_error("timestamp out of range for C PyTime_t"));
     }
     Ok(Some(if timeout < 0.0 {
         None
@@ -593,7 +596,7 @@ pub(crate) fn spawn_thread(
                         let r = interp.repr(&func).unwrap_or_default();
                         let text = crate::traceback::format_exception(&mut interp, &e);
                         crate::modules::io::write_stderr(&format!(
-                            "Unhandled exception in thread started by {r}\n{text}"
+                            "Exception ignored in thread started by {r}:\n{text}"
                         ));
                     }
                 }
@@ -896,9 +899,11 @@ fn set_name(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
+/// The smallest stack `stack_size` accepts (CPython's figure on x86-64 Linux).
+const THREAD_STACK_MIN: i64 = 53248;
 
 /// `stack_size([size])`: returns the size set for new threads (0: the default) and sets
-/// it (0, or at least 32 KiB). gilvm's threads never get less than its own default stack,
+/// it (0, or at least `THREAD_STACK_MIN`). gilvm's threads never get less than its own default stack,
 /// which its recursion limit needs.
 fn stack_size(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "stack_size", 0, 1)?;
@@ -914,11 +919,10 @@ fn stack_size(interp: &mut Interp, args: Args<'_>) -> PyResult {
                 )))
             }
         };
-        if n < 0 {
-            return Err(interp.value_error("size must be 0 or a positive value"));
-        }
-        if n != 0 && n < 32768 {
-            return Err(interp.value_error(format!("size not valid: {n} bytes")));
+        if n != 0 && n < THREAD_STACK_MIN {
+            return Err(
+                interp.value_error(format!("size must be at least {THREAD_STACK_MIN} bytes"))
+            );
         }
         STACK_SIZE.store(n as usize, Ordering::Relaxed);
     }
@@ -944,6 +948,9 @@ fn interrupt_main(interp: &mut Interp, args: Args<'_>) -> PyResult {
         return Err(interp.value_error("signal number out of range"));
     }
     gilvm_sync::signals::simulate(sig as i32);
+    // CPython checks for signals right after a builtin call returns: in the main thread
+    // the handler runs (or KeyboardInterrupt is raised) before the next statement.
+    crate::modules::signal::run_pending(interp)?;
     Ok(Value::None)
 }
 

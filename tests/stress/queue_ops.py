@@ -94,4 +94,4 @@ for n in (2, 4):
     simple_queue_producers(n)
     lib_queue(n)
     context_vars(n)
-print("ok")
+print("OK")

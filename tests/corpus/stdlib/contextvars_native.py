@@ -86,7 +86,7 @@ for call in (lambda: cv.ContextVar(1), lambda: cv.ContextVar("a", "b"), cv.Token
     except (TypeError, RuntimeError) as e:
         print(type(e).__name__ + ":", e)
 
-# Each thread has its own current context.
+# Each thread has its own current context (here an empty one given to each thread).
 v.set("main")
 seen = []
 
@@ -97,7 +97,7 @@ def th(n):
     seen.append(v.get())
 
 
-ts = [threading.Thread(target=th, args=(i,)) for i in range(3)]
+ts = [threading.Thread(target=th, args=(i,), context=cv.Context()) for i in range(3)]
 for t in ts:
     t.start()
     t.join()

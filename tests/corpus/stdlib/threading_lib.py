@@ -218,19 +218,25 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 
-# A thread runs in its own context (an empty one by default on the GIL build).
+# A thread runs in its own context: an empty one by default on the GIL build, a copy of
+# the starting thread's on the free-threaded build (sys.flags.thread_inherit_context).
 import _contextvars
+import sys
 var = _contextvars.ContextVar("var", default="default")
 var.set("main value")
 got = []
-th = threading.Thread(target=lambda: got.append(var.get()))
+th = threading.Thread(target=lambda: got.append(var.get()), context=_contextvars.Context())
 th.start()
 th.join()
 ctx = _contextvars.copy_context()
 th = threading.Thread(target=lambda: got.append(var.get()), context=ctx)
 th.start()
 th.join()
-print("contexts:", got, var.get())
+th = threading.Thread(target=lambda: got.append(var.get()))
+th.start()
+th.join()
+print("contexts:", got[:2], var.get())
+print(got[2] == ("main value" if sys.flags.thread_inherit_context else "default"))
 
 print(threading.TIMEOUT_MAX > 1e6, threading.stack_size(), threading.stack_size(0))
 print(threading.settrace(None), threading.gettrace(), threading.getprofile())

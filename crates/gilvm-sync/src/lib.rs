@@ -23,6 +23,8 @@ pub mod appendonly;
 pub mod brc;
 pub mod gil;
 pub mod objcell;
+// Kernel thread id and OS thread name (`_thread.get_native_id`, `set_name`).
+pub mod osthread;
 #[cfg(feature = "free-threading")]
 mod readbias;
 pub mod seqslot;

@@ -696,3 +696,14 @@ pub fn exit_by_signal(sig: i32) -> ! {
         libc::_exit(128 + sig)
     }
 }
+
+/// Simulates the arrival of `sig` (`_thread.interrupt_main`): marks it tripped for the
+/// main thread and wakes the main thread's interruptible wait, if it is in one. Whether a
+/// Python handler runs is decided when the main thread takes the tripped signals.
+pub fn simulate(sig: i32) {
+    retrip(sig);
+    let w = WAKER.lock().clone();
+    if let Some(w) = w {
+        w();
+    }
+}

@@ -31,6 +31,8 @@ pub mod sys;
 // sys.version_info, flags, implementation (frames helper).
 pub mod sys_info;
 pub mod thread;
+// Joinable threads: `_thread._ThreadHandle`, `start_joinable_thread` (branch threads).
+pub mod thread_handle;
 pub mod time;
 pub mod util;
 pub mod weakref;
@@ -40,6 +42,10 @@ pub mod gc;
 pub mod imp;
 // math.gamma/lgamma/fma/sumprod (issue 19, branch `data`).
 pub mod math_special;
+// `_contextvars` and `_queue` (branch threads).
+pub mod contextvars;
+pub mod excepthook;
+pub mod queue;
 
 use crate::NativeModuleDef;
 
@@ -129,14 +135,28 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
             init: crate::coro::init_module,
             needs_gil: false,
         },
+        // Branch threads: the C modules under the Lib's contextvars, queue, signal.
+        NativeModuleDef {
+            name: "_contextvars",
+            init: contextvars::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_queue",
+            init: queue::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_signal",
+            init: signal::init,
+            needs_gil: false,
+        },
     ]
 }
 
 /// Modules written in Python and shipped inside the binary: (name, source, is_package).
 /// They are found before `sys.path`, and their tracebacks show `<gilvm>/name.py`.
 pub const EMBEDDED: &[(&str, &str, bool)] = &[
-    ("threading", include_str!("py/threading.py"), false),
-    ("queue", include_str!("py/queue.py"), false),
     ("operator", include_str!("py/operator.py"), false),
     ("string", include_str!("py/string.py"), true),
     ("copy", include_str!("py/copy.py"), false),

@@ -168,6 +168,8 @@ pub fn init_sys(interp: &mut Interp) {
     let m: ObjRef = interp.g.sys.clone();
     let cfg = interp.g.config.get().cloned().unwrap_or_default();
     interp.add_function(&m, "exit", exit);
+    // sys.excepthook, __excepthook__ (branch threads).
+    crate::modules::excepthook::init(interp, &m);
     interp.add_function(&m, "getrecursionlimit", getrecursionlimit);
     interp.add_function(&m, "setrecursionlimit", setrecursionlimit);
     interp.add_function(&m, "getswitchinterval", getswitchinterval);

@@ -1,5 +1,9 @@
 //! The `_thread` module: starting threads, locks, re-entrant locks, and thread-local
-//! storage. `threading`, `queue` and `concurrent.futures` are written in Python on top of it.
+//! storage, with CPython 3.14's API: the Lib's `threading.py` runs on it unchanged (its
+//! joinable threads are in `thread_handle.rs`). A thread's name reaches `-X gilstats` and
+//! the timeline through `set_name`; a lock wait is labelled for the timeline by what it
+//! waits for (`"join"` for a thread handle, `"wait"` when a thread re-acquires a lock it
+//! holds itself, which is how `Condition.wait` waits, `"lock"` otherwise).
 //!
 //! Blocking waits never hold the GIL: a lock's wait state (`RawLock`) lives outside the
 //! Python object, in an `Arc` that the detached wait closure owns, so the closure needs no
@@ -29,7 +33,7 @@ use crate::error::PyResult;
 use crate::interp::Interp;
 
 /// Largest timeout accepted (seconds), as CPython's `TIMEOUT_MAX` on Linux.
-const TIMEOUT_MAX: f64 = 9223372036.0;
+pub(crate) const TIMEOUT_MAX: f64 = 9223372036.0;
 
 /// How a wait ended.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -45,6 +49,10 @@ pub enum Wait {
 pub struct RawLock {
     locked: Mutex<bool>,
     cv: Condvar,
+    /// The ident of the thread that last acquired it (statistics only: a blocking acquire
+    /// by that same thread is a wait for another thread's release, as `Condition.wait`'s
+    /// waiter lock, not contention).
+    owner: AtomicU64,
 }
 
 impl RawLock {
@@ -175,7 +183,7 @@ pub struct LocalData {
 static NEXT_LOCAL: AtomicU64 = AtomicU64::new(1);
 static THREADS_ALIVE: AtomicUsize = AtomicUsize::new(0);
 
-fn native_data<T: Any + Clone>(interp: &Interp, v: &Value) -> Option<T> {
+pub(crate) fn native_data<T: Any + Clone>(interp: &Interp, v: &Value) -> Option<T> {
     match v {
         Value::Obj(o) => match o.payload() {
             Payload::Native(n) => n.data.with(interp.py, |d| d.downcast_ref::<T>().cloned()),
@@ -185,7 +193,7 @@ fn native_data<T: Any + Clone>(interp: &Interp, v: &Value) -> Option<T> {
     }
 }
 
-fn new_native_obj(interp: &Interp, class: &ObjRef, data: Box<dyn Any>) -> Value {
+pub(crate) fn new_native_obj(interp: &Interp, class: &ObjRef, data: Box<dyn Any>) -> Value {
     Value::Obj(interp.new_obj(Owned::Native(NativeObj {
         class: class.clone(),
         data: ObjCell::new(data),
@@ -220,11 +228,14 @@ fn wait_args(
         }
         return Ok(None);
     }
+    if timeout.is_nan() {
+        return Err(interp.value_error("Invalid value NaN (not a number)"));
+    }
     if timeout < 0.0 && timeout != -1.0 {
         return Err(interp.value_error("timeout value must be a non-negative number"));
     }
     if timeout > TIMEOUT_MAX {
-        return Err(interp.overflow_error("timeout value is too large"));
+        return Err(interp.overflow_error("timestamp out of range for C PyTime_t"));
     }
     Ok(Some(if timeout < 0.0 {
         None
@@ -247,26 +258,40 @@ fn lock_acquire(interp: &mut Interp, args: Args<'_>) -> PyResult {
         .ok_or_else(|| interp.type_error("acquire() needs a lock"))?;
     let mode = wait_args(interp, args, "acquire")?;
     let kind = crate::threads::take_block_label("lock");
+    let me = interp.thread_state().id;
     if raw.try_acquire() {
+        raw.owner.store(me, Ordering::Relaxed);
         return Ok(Value::Bool(true));
     }
-    match mode {
+    let r = match mode {
         None => Ok(Value::Bool(false)),
         Some(Some(t)) if t.is_zero() => Ok(Value::Bool(false)),
         Some(t) => {
+            // Re-acquiring a lock this thread holds waits for another thread's release
+            // (Condition.wait, Event.wait, a join): not lock contention.
+            let kind = if kind == "lock" && raw.owner.load(Ordering::Relaxed) == me {
+                "wait"
+            } else {
+                kind
+            };
             let r2 = raw.clone();
             let waker: gilvm_sync::signals::Waker = Arc::new(move || r2.wake_all());
+            let r3 = raw.clone();
             interruptible_wait(interp, kind, "_thread.lock", t, waker, move |d| {
-                raw.acquire_until(d, true)
+                r3.acquire_until(d, true)
             })
         }
+    };
+    if matches!(r, Ok(Value::Bool(true))) {
+        raw.owner.store(me, Ordering::Relaxed);
     }
+    r
 }
 
 /// A blocking lock wait that a signal interrupts (main thread): waits until the deadline
 /// computed from `timeout`, running the signal handlers whenever a signal interrupts it
 /// (a handler's exception propagates). Returns whether the lock was acquired.
-fn interruptible_wait(
+pub(crate) fn interruptible_wait(
     interp: &mut Interp,
     kind: &'static str,
     type_name: &'static str,
@@ -323,15 +348,6 @@ fn lock_repr(interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(interp.new_str(s))
 }
 
-fn rlock_new(interp: &mut Interp, _args: Args<'_>) -> PyResult {
-    let cls = rlock_type(interp);
-    Ok(new_native_obj(
-        interp,
-        &cls,
-        Box::new(Arc::new(RawRLock::default())),
-    ))
-}
-
 fn rlock_acquire(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let raw: Arc<RawRLock> = native_data(interp, &args.pos()[0])
         .ok_or_else(|| interp.type_error("acquire() needs an RLock"))?;
@@ -374,33 +390,6 @@ fn waited_lock<R: Send>(
         gilvm_sync::stats::lock_waited(type_name, wait);
     }
     got
-}
-
-/// `_thread._gilvm_block_label(label)`: names the next lock wait of this thread in the
-/// timeline (`"join"`, `"queue"`, `"wait"`); no-op unless statistics are collected.
-fn block_label(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = args.exact(interp, "_gilvm_block_label", 1, 1)?;
-    if gilvm_sync::stats::active() {
-        let label = match a[0].as_str() {
-            Some("join") => "join",
-            Some("queue") => "queue",
-            Some("wait") => "wait",
-            Some("event") => "event",
-            _ => "lock",
-        };
-        crate::threads::set_block_label(Some(label));
-    }
-    Ok(Value::None)
-}
-
-/// `_thread._gilvm_set_name(name)`: the current thread's name in statistics and timeline.
-fn set_thread_name(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = args.exact(interp, "_gilvm_set_name", 1, 1)?;
-    if gilvm_sync::stats::active() {
-        let name = interp.str_string(&a[0])?;
-        gilvm_sync::stats::set_thread_name(&name);
-    }
-    Ok(Value::None)
 }
 
 fn rlock_release(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -522,16 +511,6 @@ fn local_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(obj)
 }
 
-/// The traceback text of an exception, as `traceback.format_exception` joined.
-fn format_exception_text(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = args.exact(interp, "_format_exception", 1, 1)?;
-    let Value::Obj(e) = &a[0] else {
-        return Err(interp.type_error("_format_exception() argument must be an exception"));
-    };
-    let text = crate::traceback::format_exception(interp, &crate::error::PyErr(e.clone()));
-    Ok(interp.new_str(text.as_str()))
-}
-
 /// Prints an uncaught exception of a thread as threading's default excepthook does.
 fn print_thread_exception(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "_print_thread_exception", 2, 2)?;
@@ -552,6 +531,28 @@ fn start_new_thread(interp: &mut Interp, args: Args<'_>) -> PyResult {
         return Err(interp.type_error("2nd arg must be a tuple"));
     }
     let kwargs = a.get(2).cloned().unwrap_or(Value::None);
+    if !kwargs.is_none()
+        && !matches!(&kwargs, Value::Obj(o) if matches!(o.payload(), Payload::Dict(_)))
+    {
+        return Err(interp.type_error("optional 3rd arg must be a dictionary"));
+    }
+    if !crate::modules::collections::is_callable(interp, &func) {
+        return Err(interp.type_error("first arg must be callable"));
+    }
+    let id = spawn_thread(interp, func, targs, kwargs, None)?;
+    Ok(Value::Int(id as i64))
+}
+
+/// Starts an OS thread that calls `func(*targs, **kwargs)` in a new `Interp` and returns
+/// its ident once it runs. With a `handle` (joinable threads), the thread marks it running
+/// before calling and done after its `Interp` is gone.
+pub(crate) fn spawn_thread(
+    interp: &mut Interp,
+    func: Value,
+    targs: Value,
+    kwargs: Value,
+    handle: Option<Arc<crate::modules::thread_handle::Handle>>,
+) -> PyResult<u64> {
     let bundle = interp.new_tuple(vec![func, targs, kwargs]);
     let Value::Obj(bundle) = bundle else {
         unreachable!()
@@ -561,11 +562,14 @@ fn start_new_thread(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (tx, rx) = std::sync::mpsc::channel::<u64>();
     THREADS_ALIVE.fetch_add(1, Ordering::SeqCst);
     let spawned = std::thread::Builder::new()
-        .stack_size(crate::THREAD_STACK_SIZE)
+        .stack_size(crate::THREAD_STACK_SIZE.max(STACK_SIZE.load(Ordering::Relaxed)))
         .spawn(move || {
             let ts = Arc::new(gilvm_sync::ThreadState::new_current());
             // Findable by `signal.pthread_kill` until this thread ends.
             let _os_thread = gilvm_sync::signals::register_os_thread();
+            if let Some(h) = &handle {
+                h.set_running(ts.id);
+            }
             let _ = tx.send(ts.id);
             g.gil.register_thread(&ts);
             g.gil.take(&ts, gilvm_sync::Priority::Normal);
@@ -592,7 +596,7 @@ fn start_new_thread(interp: &mut Interp, args: Args<'_>) -> PyResult {
                         let r = interp.repr(&func).unwrap_or_default();
                         let text = crate::traceback::format_exception(&mut interp, &e);
                         crate::modules::io::write_stderr(&format!(
-                            "Unhandled exception in thread started by {r}\n{text}"
+                            "Exception ignored in thread started by {r}:\n{text}"
                         ));
                     }
                 }
@@ -600,6 +604,9 @@ fn start_new_thread(interp: &mut Interp, args: Args<'_>) -> PyResult {
                 drop(interp);
             }
             THREADS_ALIVE.fetch_sub(1, Ordering::SeqCst);
+            if let Some(h) = &handle {
+                h.set_done();
+            }
             // SAFETY: taken at the start of this thread.
             unsafe { g.gil.drop_gil(&ts, false) };
             g.gil.unregister_thread(&ts);
@@ -609,7 +616,7 @@ fn start_new_thread(interp: &mut Interp, args: Args<'_>) -> PyResult {
         return Err(interp.runtime_error(format!("can't start new thread: {e}")));
     }
     let id = crate::threads::detach_for(interp, "thread start", move || rx.recv().unwrap_or(0));
-    Ok(Value::Int(id as i64))
+    Ok(id)
 }
 
 fn make_type(interp: &mut Interp, name: &str) -> ObjRef {
@@ -634,6 +641,7 @@ struct Types {
     lock: ObjRef,
     rlock: ObjRef,
     local: ObjRef,
+    handle: ObjRef,
 }
 struct TypesHolder(Types);
 // SAFETY: the type objects are immortal and their dicts are behind ObjCells (see Globals).
@@ -666,7 +674,22 @@ fn types(interp: &mut Interp) -> &'static Types {
     add_method(interp, &rlock, "_acquire_restore", rlock_acquire_restore);
     let local = make_type(interp, "_local");
     crate::builtins::add_static(interp, &local, "__new__", local_new);
-    let _ = TYPES.set(TypesHolder(Types { lock, rlock, local }));
+    // CPython 3.13+'s API (threading.py on the Lib): constructible types, fork hooks.
+    crate::builtins::add_static(interp, &lock, "__new__", lock_type_new);
+    add_method(interp, &lock, "_at_fork_reinit", lock_at_fork_reinit);
+    crate::builtins::add_static(interp, &rlock, "__new__", rlock_type_new);
+    add_method(interp, &rlock, "locked", rlock_locked);
+    add_method(interp, &rlock, "_recursion_count", rlock_recursion_count);
+    add_method(interp, &rlock, "_at_fork_reinit", rlock_at_fork_reinit);
+    add_method(interp, &rlock, "__repr__", rlock_repr);
+    let handle = make_type(interp, "_ThreadHandle");
+    crate::modules::thread_handle::add_methods(interp, &handle);
+    let _ = TYPES.set(TypesHolder(Types {
+        lock,
+        rlock,
+        local,
+        handle,
+    }));
     &TYPES.get().unwrap().0
 }
 
@@ -681,6 +704,9 @@ fn lock_type(interp: &mut Interp) -> ObjRef {
 }
 fn rlock_type(interp: &mut Interp) -> ObjRef {
     types(interp).rlock.clone()
+}
+pub(crate) fn handle_type(interp: &mut Interp) -> ObjRef {
+    types(interp).handle.clone()
 }
 
 /// The per-thread dict of a `_thread._local`, created on first use in this thread.
@@ -731,20 +757,317 @@ pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
     interp.add_function(m, "start_new", start_new_thread);
     interp.add_function(m, "allocate_lock", lock_new);
     interp.add_function(m, "allocate", lock_new);
-    interp.add_function(m, "RLock", rlock_new);
     interp.add_function(m, "get_ident", get_ident);
-    interp.add_function(m, "get_native_id", get_ident);
+    interp.add_function(m, "get_native_id", get_native_id);
     interp.add_function(m, "_count", count);
     interp.add_function(m, "_cpu_count", cpu_count);
     interp.add_function(m, "_print_thread_exception", print_thread_exception);
-    interp.add_function(m, "_format_exception", format_exception_text);
-    interp.add_function(m, "_gilvm_block_label", block_label);
-    interp.add_function(m, "_gilvm_set_name", set_thread_name);
     interp.add_value(m, "LockType", Value::Obj(lock));
-    interp.add_value(m, "_RLockType", Value::Obj(rlock));
+    interp.add_value(m, "_RLockType", Value::Obj(rlock.clone()));
+    interp.add_value(m, "RLock", Value::Obj(rlock));
+    let lt = interp.getattr_str(&Value::Obj(m.clone()), "LockType")?;
+    interp.add_value(m, "lock", lt);
+    init_joinable(interp, m)?;
     interp.add_value(m, "_local", Value::Obj(local.clone()));
     interp.add_value(m, "_local_type", Value::Obj(local));
     interp.add_value(m, "TIMEOUT_MAX", Value::Float(TIMEOUT_MAX));
     interp.add_value(m, "error", Value::Obj(interp.g.exc.runtime_error.clone()));
+    Ok(())
+}
+
+// ---- CPython 3.13+'s `_thread` API, for the Lib's threading.py ----
+
+/// `_thread.lock()` / `LockType()`: a new unlocked lock (of `cls`, a subclass allowed).
+fn lock_type_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let cls = match args.pos().first() {
+        Some(Value::Obj(t)) if matches!(t.payload(), Payload::Type(_)) => t.clone(),
+        _ => lock_type(interp),
+    };
+    if args.pos().len() > 1 || args.has_kwargs() {
+        return Err(interp.type_error("lock() takes no arguments"));
+    }
+    Ok(new_native_obj(
+        interp,
+        &cls,
+        Box::new(Arc::new(RawLock::default())),
+    ))
+}
+
+/// `_thread.RLock()`: a new re-entrant lock (of `cls`, a subclass allowed). Arguments
+/// are ignored, as CPython's.
+fn rlock_type_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let cls = match args.pos().first() {
+        Some(Value::Obj(t)) if matches!(t.payload(), Payload::Type(_)) => t.clone(),
+        _ => rlock_type(interp),
+    };
+    Ok(new_native_obj(
+        interp,
+        &cls,
+        Box::new(Arc::new(RawRLock::default())),
+    ))
+}
+
+/// `_at_fork_reinit()`: the lock becomes a fresh unlocked one (in a forked child, no
+/// other thread can hold it).
+fn lock_at_fork_reinit(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let raw: Arc<RawLock> =
+        native_data(interp, &args.pos()[0]).ok_or_else(|| interp.type_error("needs a lock"))?;
+    *raw.locked.lock() = false;
+    raw.cv.notify_all();
+    Ok(Value::None)
+}
+
+fn rlock_state(interp: &mut Interp, args: &Args<'_>) -> PyResult<Arc<RawRLock>> {
+    native_data(interp, &args.pos()[0]).ok_or_else(|| interp.type_error("needs an RLock"))
+}
+
+fn rlock_locked(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let raw = rlock_state(interp, &args)?;
+    let s = *raw.state.lock();
+    Ok(Value::Bool(s.1 > 0))
+}
+
+/// `_recursion_count()`: how many times the calling thread holds it (0 if another does).
+fn rlock_recursion_count(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let raw = rlock_state(interp, &args)?;
+    let me = interp.thread_state().id;
+    let s = *raw.state.lock();
+    Ok(Value::Int(if s.1 > 0 && s.0 == me {
+        s.1 as i64
+    } else {
+        0
+    }))
+}
+
+fn rlock_at_fork_reinit(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let raw = rlock_state(interp, &args)?;
+    *raw.state.lock() = (0, 0);
+    raw.cv.notify_all();
+    Ok(Value::None)
+}
+
+fn rlock_repr(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let raw = rlock_state(interp, &args)?;
+    let (owner, count) = *raw.state.lock();
+    let cls = interp.type_name(&args.pos()[0]).to_string();
+    let qual = if cls == "RLock" {
+        "_thread.RLock".to_string()
+    } else {
+        cls
+    };
+    let s = format!(
+        "<{} {} object owner={} count={} at {:#x}>",
+        if count > 0 { "locked" } else { "unlocked" },
+        qual,
+        owner,
+        count,
+        args.pos()[0].id()
+    );
+    Ok(interp.new_str(s))
+}
+
+fn get_native_id(_interp: &mut Interp, _args: Args<'_>) -> PyResult {
+    Ok(Value::Int(gilvm_sync::osthread::native_id() as i64))
+}
+
+/// `set_name(name)`: the OS thread name (15 bytes on Linux), and the thread's name in
+/// `-X gilstats` statistics and the timeline.
+fn set_name(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    args.check_kw(interp, "set_name", &["name"])?;
+    let p = args.count(interp, "set_name", 0, 1)?;
+    let Some(v) = p.first().or(args.kw("name")) else {
+        return Err(interp.type_error("set_name() missing required argument 'name' (pos 1)"));
+    };
+    let Some(name) = v.as_str().map(str::to_string) else {
+        return Err(interp.type_error(format!(
+            "set_name() argument 'name' must be str, not {}",
+            interp.type_name(v)
+        )));
+    };
+    if gilvm_sync::stats::active() {
+        gilvm_sync::stats::set_thread_name(&name);
+    }
+    if let Err(e) = gilvm_sync::osthread::set_name(&name) {
+        let msg = interp.new_str(e.to_string());
+        let code = Value::Int(e.raw_os_error().unwrap_or(0) as i64);
+        let os_error = interp.g.exc.os_error.clone();
+        return Err(crate::error::PyErr(
+            interp.new_exception(&os_error, vec![code, msg]),
+        ));
+    }
+    Ok(Value::None)
+}
+
+static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
+/// The smallest stack `stack_size` accepts (CPython's figure on x86-64 Linux).
+const THREAD_STACK_MIN: i64 = 53248;
+
+/// `stack_size([size])`: returns the size set for new threads (0: the default) and sets
+/// it (0, or at least `THREAD_STACK_MIN`). gilvm's threads never get less than its own default stack,
+/// which its recursion limit needs.
+fn stack_size(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "stack_size", 0, 1)?;
+    let old = STACK_SIZE.load(Ordering::Relaxed);
+    if let Some(v) = a.first() {
+        let n = match v {
+            Value::Int(n) => *n,
+            Value::Bool(b) => *b as i64,
+            _ => {
+                return Err(interp.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    interp.type_name(v)
+                )))
+            }
+        };
+        if n != 0 && n < THREAD_STACK_MIN {
+            return Err(
+                interp.value_error(format!("size must be at least {THREAD_STACK_MIN} bytes"))
+            );
+        }
+        STACK_SIZE.store(n as usize, Ordering::Relaxed);
+    }
+    Ok(Value::Int(old as i64))
+}
+
+/// `interrupt_main(signum=SIGINT)`: as if the signal arrived; the main thread runs its
+/// Python handler (nothing happens if the signal is ignored or has the default handler).
+fn interrupt_main(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    args.check_kw(interp, "interrupt_main", &["signum"])?;
+    let p = args.count(interp, "interrupt_main", 0, 1)?;
+    let sig = match p.first().or(args.kw("signum")) {
+        None => gilvm_sync::signals::SIGINT as i64,
+        Some(Value::Int(n)) => *n,
+        Some(v) => {
+            return Err(interp.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                interp.type_name(v)
+            )))
+        }
+    };
+    if sig < 1 || sig >= 65 {
+        return Err(interp.value_error("signal number out of range"));
+    }
+    gilvm_sync::signals::simulate(sig as i32);
+    // CPython checks for signals right after a builtin call returns: in the main thread
+    // the handler runs (or KeyboardInterrupt is raised) before the next statement.
+    crate::modules::signal::run_pending(interp)?;
+    Ok(Value::None)
+}
+
+fn returns_true(_interp: &mut Interp, _args: Args<'_>) -> PyResult {
+    Ok(Value::Bool(true))
+}
+
+/// `_excepthook(args)`: threading's default hook for an uncaught exception in a thread:
+/// "Exception in thread NAME:" and the traceback, on `sys.stderr` (or the thread's
+/// `_stderr` when `sys.stderr` is None). SystemExit is silently ignored.
+fn excepthook(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "_excepthook", 1, 1)?;
+    let hook_args = a[0].clone();
+    let get = |interp: &mut Interp, name: &str| interp.getattr_str(&hook_args, name);
+    let (exc_type, exc_value, thread) = match (
+        get(interp, "exc_type"),
+        get(interp, "exc_value"),
+        get(interp, "thread"),
+    ) {
+        (Ok(t), Ok(v), Ok(th)) => (t, v, th),
+        _ => {
+            return Err(
+                interp.type_error("_thread._excepthook argument type must be ExceptHookArgs")
+            )
+        }
+    };
+    if let Value::Obj(t) = &exc_type {
+        let se = interp.g.exc.system_exit.clone();
+        if matches!(t.payload(), Payload::Type(_)) && gilvm_object::types::is_subtype(t, &se) {
+            return Ok(Value::None);
+        }
+    }
+    let sys = Value::Obj(interp.g.sys.clone());
+    let mut file = interp.getattr_str(&sys, "stderr").unwrap_or(Value::None);
+    if file.is_none() {
+        if thread.is_none() {
+            return Ok(Value::None);
+        }
+        file = interp
+            .getattr_str(&thread, "_stderr")
+            .unwrap_or(Value::None);
+        if file.is_none() {
+            return Ok(Value::None);
+        }
+    }
+    let name = if thread.is_none() {
+        Value::None
+    } else {
+        interp.getattr_str(&thread, "name").unwrap_or(Value::None)
+    };
+    let name = if name.is_none() {
+        interp.thread_state().id.to_string()
+    } else {
+        interp.str_string(&name)?
+    };
+    let mut text = format!("Exception in thread {name}:\n");
+    if let Value::Obj(e) = &exc_value {
+        text.push_str(&crate::traceback::format_exception(
+            interp,
+            &crate::error::PyErr(e.clone()),
+        ));
+    }
+    let write = interp.getattr_str(&file, "write")?;
+    let s = interp.new_str(text);
+    interp.call1(&write, &[s])?;
+    let flush = interp.getattr_str(&file, "flush")?;
+    interp.call1(&flush, &[])?;
+    Ok(Value::None)
+}
+
+/// `_ExceptHookArgs`: a struct sequence of 4 (as CPython's, constructed from one sequence).
+const EXCEPTHOOK_ARGS: &str = r#"
+class _ExceptHookArgs(tuple):
+    n_sequence_fields = 4
+    n_fields = 4
+    n_unnamed_fields = 0
+    __match_args__ = ('exc_type', 'exc_value', 'exc_traceback', 'thread')
+    __slots__ = ()
+
+    def __new__(cls, sequence, dict=None):
+        t = tuple(sequence)
+        if len(t) != 4:
+            raise TypeError(f"_thread._ExceptHookArgs() takes a 4-sequence ({len(t)}-sequence given)")
+        return tuple.__new__(cls, t)
+
+    exc_type = property(lambda self: self[0], doc='Exception type')
+    exc_value = property(lambda self: self[1], doc='Exception value')
+    exc_traceback = property(lambda self: self[2], doc='Exception traceback')
+    thread = property(lambda self: self[3], doc='Thread')
+
+    def __repr__(self):
+        return (f"_thread._ExceptHookArgs(exc_type={self[0]!r}, exc_value={self[1]!r}, "
+                f"exc_traceback={self[2]!r}, thread={self[3]!r})")
+
+    def __reduce__(self):
+        return (type(self), (tuple(self),))
+
+_ExceptHookArgs.__module__ = '_thread'
+_ExceptHookArgs.__qualname__ = '_ExceptHookArgs'
+"#;
+
+/// Registers the joinable-thread API and the rest of CPython 3.13+'s `_thread`.
+fn init_joinable(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
+    use crate::modules::thread_handle as h;
+    h::note_main_thread(interp);
+    let handle = handle_type(interp);
+    interp.add_value(m, "_ThreadHandle", Value::Obj(handle));
+    interp.add_function(m, "start_joinable_thread", h::start_joinable_thread);
+    interp.add_function(m, "_make_thread_handle", h::make_thread_handle);
+    interp.add_function(m, "_get_main_thread_ident", h::get_main_thread_ident);
+    interp.add_function(m, "_shutdown", h::shutdown);
+    interp.add_function(m, "_is_main_interpreter", returns_true);
+    interp.add_function(m, "daemon_threads_allowed", returns_true);
+    interp.add_function(m, "set_name", set_name);
+    interp.add_function(m, "stack_size", stack_size);
+    interp.add_function(m, "interrupt_main", interrupt_main);
+    interp.add_function(m, "_excepthook", excepthook);
+    crate::modules::util::run_embedded(interp, m, "<_thread>", EXCEPTHOOK_ARGS)?;
     Ok(())
 }

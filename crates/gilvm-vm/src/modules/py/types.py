@@ -103,3 +103,33 @@ class _GeneratorWrapper:
         return self
 
     __await__ = __iter__
+
+
+class GenericAlias:
+    """Stand-in for `types.GenericAlias` until the object model has it (branch core
+    replaces this file by the Lib's types.py): what the Lib's `_weakrefset` and `queue`
+    use, `__class_getitem__ = classmethod(GenericAlias)`."""
+
+    def __init__(self, origin, args):
+        self.__origin__ = origin
+        self.__args__ = args if isinstance(args, tuple) else (args,)
+
+    def __repr__(self):
+        def r(a):
+            if isinstance(a, type):
+                if a.__module__ == 'builtins':
+                    return a.__qualname__
+                return f'{a.__module__}.{a.__qualname__}'
+            return repr(a)
+        return f'{r(self.__origin__)}[{", ".join(r(a) for a in self.__args__)}]'
+
+    def __call__(self, *args, **kwargs):
+        return self.__origin__(*args, **kwargs)
+
+    def __eq__(self, other):
+        if not isinstance(other, GenericAlias):
+            return NotImplemented
+        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash(self.__origin__) ^ hash(self.__args__)

@@ -39,7 +39,9 @@ pub mod globals;
 mod import;
 mod init;
 pub mod interp;
+// The `_io` module and the standard streams (issue 19, branch `io`).
 mod intrinsics;
+pub mod io;
 mod items;
 mod iters;
 pub mod main_program;

@@ -12,7 +12,8 @@ pub mod collections;
 pub mod counter;
 pub mod deque;
 pub mod functools;
-pub mod io;
+// The former stdout/stderr helpers, now the `_io` module's standard streams.
+pub use crate::io::stdio as io;
 pub mod itertools;
 pub mod itertools_comb;
 pub mod legacy;
@@ -118,6 +119,12 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "_gilvm_coro",
             init: crate::coro::init_module,
+            needs_gil: false,
+        },
+        // CPython's C `_io` (issue 19, branch `io`).
+        NativeModuleDef {
+            name: "_io",
+            init: crate::io::init,
             needs_gil: false,
         },
     ]

@@ -84,6 +84,9 @@ pub struct BufObj {
     pub st: Arc<IoLock<BufState>>,
     pub raw: Value,
     pub kind: Kind,
+    /// The raw stream's state when it is an exact `FileIO` (as `BufState::native`; read
+    /// without the lock for `closed`).
+    pub file: Option<Arc<FileIO>>,
 }
 
 /// The buffered writers over native files that may hold pending bytes (see `flush_all`).
@@ -135,6 +138,7 @@ fn make_state(interp: &mut Interp, kind: Kind, raw: Value, size: usize) -> BufOb
         _ => None,
     };
     let is_native = native.is_some();
+    let file = native.clone();
     let st = Arc::new(IoLock::new(BufState {
         rbuf: Vec::new(),
         rpos: 0,
@@ -146,7 +150,12 @@ fn make_state(interp: &mut Interp, kind: Kind, raw: Value, size: usize) -> BufOb
     if is_native && kind != Kind::Reader {
         register_writer(&st);
     }
-    BufObj { st, raw, kind }
+    BufObj {
+        st,
+        raw,
+        kind,
+        file,
+    }
 }
 
 /// The state of the buffered object `v`, if it is one.

@@ -160,8 +160,12 @@ fn lock<'a>(interp: &mut Interp, t: &'a TextObj) -> PyResult<IoGuard<'a, TextSta
 }
 
 fn buffer_closed(interp: &mut Interp, t: &TextObj, st: &TextState) -> PyResult<bool> {
-    if let Some(b) = &st.native {
-        let _ = b;
+    // Our own buffer over a file, or the file itself: no Python call.
+    if let Some(f) = st.native.as_ref().and_then(|b| b.file.as_ref()) {
+        return Ok(f.closed());
+    }
+    if let Some(f) = &st.raw_file {
+        return Ok(f.closed());
     }
     let c = interp.getattr_str(&t.buffer, "closed")?;
     interp.truthy(&c)
@@ -200,7 +204,18 @@ fn py_coder(interp: &mut Interp, st: &mut TextState, decoder: bool) -> PyResult<
     Ok(v)
 }
 
-fn encode(interp: &mut Interp, st: &mut TextState, s: &str) -> PyResult<Vec<u8>> {
+fn encode<'s>(
+    interp: &mut Interp,
+    st: &mut TextState,
+    s: &'s str,
+) -> PyResult<std::borrow::Cow<'s, [u8]>> {
+    if let TCodec::Native(Codec::Utf8) = st.codec {
+        return Ok(std::borrow::Cow::Borrowed(s.as_bytes()));
+    }
+    Ok(std::borrow::Cow::Owned(encode_owned(interp, st, s)?))
+}
+
+fn encode_owned(interp: &mut Interp, st: &mut TextState, s: &str) -> PyResult<Vec<u8>> {
     match st.codec {
         TCodec::Native(c) => codec::encode(interp, c, s, &st.errors),
         TCodec::Py { .. } => {
@@ -444,8 +459,7 @@ fn readline_impl(
     }
 }
 
-fn write_impl(interp: &mut Interp, t: &TextObj, st: &mut TextState, s: &str) -> PyResult<usize> {
-    let n = s.chars().count();
+fn write_impl(interp: &mut Interp, t: &TextObj, st: &mut TextState, s: &str) -> PyResult<()> {
     let haslf = s.contains('\n');
     let translated;
     let mut text = s;
@@ -484,7 +498,7 @@ fn write_impl(interp: &mut Interp, t: &TextObj, st: &mut TextState, s: &str) -> 
             interp.call_method(&t.buffer, "flush", &[])?;
         }
     }
-    Ok(n)
+    Ok(())
 }
 
 /// Gives the pending encoded text to the buffer (a buffer that is not ours).
@@ -835,8 +849,8 @@ fn m_write(interp: &mut Interp, args: Args<'_>) -> PyResult {
             return Err(unsupported(interp, "not writable"));
         }
     }
-    let n = write_impl(interp, &t, &mut g, s)?;
-    Ok(Value::Int(n as i64))
+    write_impl(interp, &t, &mut g, s)?;
+    Ok(Value::Int(s.chars().count() as i64))
 }
 
 fn m_read(interp: &mut Interp, args: Args<'_>) -> PyResult {

@@ -40,7 +40,9 @@ mod import;
 mod importlib_glue;
 mod init;
 pub mod interp;
+// The `_io` module and the standard streams (issue 19, branch `io`).
 mod intrinsics;
+pub mod io;
 mod items;
 mod iters;
 pub mod main_program;

@@ -25,12 +25,6 @@ fn codec(interp: &Interp, name: &str) -> PyResult<Codec> {
     codec_lookup(interp, name)
 }
 
-/// Whether `name` names the UTF-8 codec (errors for unknown or unsupported codecs as
-/// `str.encode` raises them; Ok(false) for ASCII and Latin-1).
-pub(crate) fn is_utf8_codec(interp: &Interp, name: &str) -> PyResult<bool> {
-    Ok(codec_lookup(interp, name)? == Codec::Utf8)
-}
-
 fn codec_lookup(interp: &Interp, name: &str) -> PyResult<Codec> {
     let mut norm = String::with_capacity(name.len());
     let mut pending = false;

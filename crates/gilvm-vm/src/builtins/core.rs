@@ -31,18 +31,6 @@ fn print(interp: &mut Interp, args: Args<'_>) -> PyResult {
             ))
         })?,
     };
-    let mut out = String::new();
-    for (i, a) in args.pos().iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        // (An exact str only: a subclass's `__str__` may differ from its text.)
-        match a.as_exact_str() {
-            Some(s) => out.push_str(s),
-            None => out.push_str(&interp.str_string(a)?),
-        }
-    }
-    out.push_str(&end);
     let flush = match args.kw("flush") {
         Some(v) => interp.truthy(v)?,
         None => false,
@@ -69,14 +57,43 @@ fn print(interp: &mut Interp, args: Args<'_>) -> PyResult {
     };
     match target {
         None => {
-            crate::modules::io::write_stdout_py(interp, &out);
+            // The original sys.stdout: one native write of the whole line.
+            let mut out = String::new();
+            for (i, a) in args.pos().iter().enumerate() {
+                if i > 0 {
+                    out.push_str(&sep);
+                }
+                // (An exact str only: a subclass's `__str__` may differ from its text.)
+                match a.as_exact_str() {
+                    Some(s) => out.push_str(s),
+                    None => out.push_str(&interp.str_string(a)?),
+                }
+            }
+            out.push_str(&end);
+            crate::modules::io::write_stdout_py(interp, &out)?;
             if flush {
-                crate::threads::detach(interp, crate::modules::io::flush_stdout);
+                crate::modules::io::flush_stdout_py(interp)?;
             }
         }
         Some(f) => {
-            let s = interp.new_str(out);
-            interp.call_method(&f, "write", &[s])?;
+            // As CPython: one `write` per argument, separator and end.
+            let write = interp.getattr_str(&f, "write")?;
+            for (i, a) in args.pos().iter().enumerate() {
+                if i > 0 {
+                    let s = interp.new_str(sep.as_str());
+                    interp.call1(&write, &[s])?;
+                }
+                let s = match a.as_exact_str() {
+                    Some(_) => a.clone(),
+                    None => {
+                        let t = interp.str_string(a)?;
+                        interp.new_str(t)
+                    }
+                };
+                interp.call1(&write, &[s])?;
+            }
+            let s = interp.new_str(end.as_str());
+            interp.call1(&write, &[s])?;
             if flush {
                 interp.call_method(&f, "flush", &[])?;
             }
@@ -420,9 +437,9 @@ fn input(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "input", 0, 1)?;
     if let Some(p) = a.first() {
         let s = interp.str_string(p)?;
-        crate::modules::io::write_stdout_py(interp, &s);
+        crate::modules::io::write_stdout_py(interp, &s)?;
     }
-    crate::threads::detach(interp, crate::modules::io::flush_stdout);
+    crate::modules::io::flush_stdout_py(interp)?;
     let line = crate::modules::io::read_stdin_line(interp)?;
     if line.is_empty() {
         return Err(interp.err(&interp.g.exc.eof_error.clone(), "EOF when reading a line"));

@@ -16,7 +16,6 @@ pub mod descriptors;
 pub mod dict;
 pub mod dictviews;
 pub mod exec;
-pub mod fileio;
 pub mod float_methods;
 pub mod float_util;
 pub mod int_methods;
@@ -56,7 +55,8 @@ pub fn register(interp: &mut Interp) {
     set::register(interp);
     iterfns::register(interp);
     numbers::register(interp);
-    fileio::register(interp);
+    // `open` is `_io.open` (issue 19, branch `io`).
+    add_builtin(interp, "open", crate::io::open);
     exec::register(interp);
     // Issue 18: complex.
     complex::register(interp);

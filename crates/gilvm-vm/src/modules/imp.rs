@@ -126,7 +126,7 @@ fn gilvm_read(interp: &mut Interp, args: Args<'_>) -> PyResult {
     };
     match data {
         Ok(b) => Ok(crate::builtins::bytes::new_bytes(interp, b)),
-        Err(e) => Err(crate::builtins::fileio::os_error(interp, &e, Some(&path))),
+        Err(e) => Err(crate::modules::os::os_error(interp, &e, Some(&path))),
     }
 }
 

@@ -12,7 +12,8 @@ pub mod collections;
 pub mod counter;
 pub mod deque;
 pub mod functools;
-pub mod io;
+// The former stdout/stderr helpers, now the `_io` module's standard streams.
+pub use crate::io::stdio as io;
 pub mod itertools;
 pub mod itertools_comb;
 pub mod legacy;
@@ -149,6 +150,12 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "_signal",
             init: signal::init,
+            needs_gil: false,
+        },
+        // CPython's C `_io` (issue 19, branch `io`).
+        NativeModuleDef {
+            name: "_io",
+            init: crate::io::init,
             needs_gil: false,
         },
     ]

@@ -1,5 +1,5 @@
 //! The `sys` module.
-use gilvm_object::{ObjRef, Payload, Value};
+use gilvm_object::{ObjRef, Value};
 
 use crate::args::Args;
 use crate::error::PyResult;
@@ -97,34 +97,6 @@ fn intern_fn(interp: &mut Interp, args: Args<'_>) -> PyResult {
             interp.type_name(&a[0])
         ))),
     }
-}
-
-/// `sys.stdout.write(s)` / `sys.stderr.write(s)`.
-fn stream_write(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = args.exact(interp, "write", 2, 2)?;
-    let Some(s) = a[1].as_str() else {
-        return Err(interp.type_error(format!(
-            "write() argument must be str, not {}",
-            interp.type_name(&a[1])
-        )));
-    };
-    let n = s.chars().count();
-    let s = s.to_string();
-    if is_stderr(interp, &a[0]) {
-        crate::modules::io::write_stderr_py(interp, &s);
-    } else {
-        crate::modules::io::write_stdout_py(interp, &s);
-    }
-    Ok(Value::Int(n as i64))
-}
-fn stream_flush(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let _ = args.exact(interp, "flush", 1, 1)?;
-    crate::threads::detach(interp, crate::modules::io::flush_stdout);
-    Ok(Value::None)
-}
-fn is_stderr(interp: &mut Interp, stream: &Value) -> bool {
-    let n = interp.intern("name");
-    matches!(interp.getattr(stream, &n), Ok(v) if v.as_str() == Some("<stderr>"))
 }
 
 /// Exit-time work, as CPython's finalisation: waits for non-daemon threads (if `threading`
@@ -265,37 +237,8 @@ pub fn init_sys(interp: &mut Interp) {
     interp.add_value(&m, "implementation_name", impl_name);
     let bo = interp.new_str("little");
     interp.add_value(&m, "byteorder", bo);
-    // stdout / stderr: instances of a small native class with write/flush.
-    let stream_cls = {
-        let dict = interp.new_dict_obj();
-        let w = interp.new_native("write", stream_write);
-        interp.dict_set_str(&dict, interp.intern("write"), w);
-        let f = interp.new_native("flush", stream_flush);
-        interp.dict_set_str(&dict, interp.intern("flush"), f);
-        let module = interp.new_str("_io");
-        interp.dict_set_str(&dict, interp.g.names.module.clone(), module);
-        let object = interp.g.types.object.clone();
-        gilvm_object::types::new_type(
-            interp.py,
-            "TextIOWrapper",
-            vec![object.clone()],
-            vec![object],
-            dict,
-            gilvm_object::types::Layout::Object,
-            true,
-        )
-    };
-    for (name, shown) in [("stdout", "<stdout>"), ("stderr", "<stderr>")] {
-        let inst = interp.new_instance(&stream_cls).unwrap_or(Value::None);
-        if let Value::Obj(o) = &inst {
-            if let Payload::Instance(i) = o.payload() {
-                let s = interp.new_str(shown);
-                i.attr_set(interp.py, interp.intern("name"), s);
-            }
-        }
-        interp.add_value(&m, name, inst.clone());
-        interp.add_value(&m, &format!("__{name}__"), inst);
-    }
+    // stdin / stdout / stderr: `_io.TextIOWrapper`s, as in CPython (branch `io`).
+    crate::io::stdio::init_std_streams(interp, &m);
     init_os_facts(interp, &m);
 }
 

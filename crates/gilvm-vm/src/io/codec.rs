@@ -1,0 +1,270 @@
+//! The encodings `TextIOWrapper` handles natively: UTF-8, ASCII and Latin-1, as
+//! incremental decoders (an incomplete UTF-8 sequence at the end of a chunk waits for the
+//! next) and encoders, with the error handlers `strict`, `ignore`, `replace`,
+//! `backslashreplace` (and, for encoding, `xmlcharrefreplace`). Decoding with
+//! `surrogateescape` or `surrogatepass` (the standard input's handler) replaces an
+//! undecodable byte with U+FFFD: gilvm's strings cannot hold lone surrogates.
+//! Other encodings go through the `codecs` module (`textio.rs`).
+use crate::error::PyErr;
+use crate::interp::Interp;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Codec {
+    Utf8,
+    Ascii,
+    Latin1,
+}
+
+impl Codec {
+    pub fn name(self) -> &'static str {
+        match self {
+            Codec::Utf8 => "utf-8",
+            Codec::Ascii => "ascii",
+            Codec::Latin1 => "latin-1",
+        }
+    }
+}
+
+/// The native codec of an encoding name (CPython's normalisation and aliases), if any.
+pub fn lookup(name: &str) -> Option<Codec> {
+    let mut norm = String::with_capacity(name.len());
+    let mut pending = false;
+    for c in name.chars() {
+        if c.is_alphanumeric() || c == '.' {
+            if pending && !norm.is_empty() {
+                norm.push('_');
+            }
+            pending = false;
+            norm.extend(c.to_lowercase());
+        } else {
+            pending = true;
+        }
+    }
+    match norm.as_str() {
+        "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => {
+            Some(Codec::Utf8)
+        }
+        "ascii" | "646" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986" | "cp367"
+        | "csascii" | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" | "us"
+        | "us_ascii" => Some(Codec::Ascii),
+        "latin_1" | "latin1" | "latin" | "l1" | "8859" | "cp819" | "csisolatin1" | "ibm819"
+        | "iso8859" | "iso8859_1" | "iso_8859_1" | "iso_8859_1_1987" | "iso_ir_100" => {
+            Some(Codec::Latin1)
+        }
+        _ => None,
+    }
+}
+
+fn escape_char(c: char) -> String {
+    let u = c as u32;
+    if u < 0x100 {
+        format!("\\x{u:02x}")
+    } else if u < 0x10000 {
+        format!("\\u{u:04x}")
+    } else {
+        format!("\\U{u:08x}")
+    }
+}
+
+fn unknown_handler(interp: &Interp, errors: &str) -> PyErr {
+    interp.err(
+        &interp.g.exc.lookup_error.clone(),
+        format!("unknown error handler name '{errors}'"),
+    )
+}
+
+/// Encodes `s`.
+pub fn encode(interp: &Interp, c: Codec, s: &str, errors: &str) -> Result<Vec<u8>, PyErr> {
+    let limit: u32 = match c {
+        Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
+        Codec::Ascii => 0x80,
+        Codec::Latin1 => 0x100,
+    };
+    if c == Codec::Ascii && s.is_ascii() {
+        return Ok(s.as_bytes().to_vec());
+    }
+    let mut out = Vec::with_capacity(s.len());
+    for (pos, ch) in s.chars().enumerate() {
+        let u = ch as u32;
+        if u < limit {
+            out.push(u as u8);
+            continue;
+        }
+        match errors {
+            "strict" | "surrogateescape" | "surrogatepass" => {
+                let msg = format!(
+                    "'{}' codec can't encode character '{}' in position {pos}: ordinal not in range({limit})",
+                    c.name(),
+                    escape_char(ch)
+                );
+                return Err(interp.err(&interp.g.exc.unicode_encode_error.clone(), msg));
+            }
+            "ignore" => {}
+            "replace" => out.push(b'?'),
+            "backslashreplace" => out.extend_from_slice(escape_char(ch).as_bytes()),
+            "xmlcharrefreplace" => out.extend_from_slice(format!("&#{u};").as_bytes()),
+            _ => return Err(unknown_handler(interp, errors)),
+        }
+    }
+    Ok(out)
+}
+
+/// Is `errors` a handler the native decoders know?
+pub fn known_handler(errors: &str) -> bool {
+    matches!(
+        errors,
+        "strict"
+            | "ignore"
+            | "replace"
+            | "backslashreplace"
+            | "surrogateescape"
+            | "surrogatepass"
+            | "xmlcharrefreplace"
+            | "namereplace"
+    )
+}
+
+/// Decodes `input` after the bytes kept from the last call (`pending`); without `last`, an
+/// incomplete UTF-8 sequence at the end is kept in `pending` for the next call. `base` is
+/// the position of `pending`'s first byte in the stream (for error messages).
+pub fn decode(
+    interp: &Interp,
+    c: Codec,
+    pending: &mut Vec<u8>,
+    input: &[u8],
+    last: bool,
+    errors: &str,
+) -> Result<String, PyErr> {
+    let owned;
+    let data: &[u8] = if pending.is_empty() {
+        input
+    } else {
+        let mut v = std::mem::take(pending);
+        v.extend_from_slice(input);
+        owned = v;
+        &owned
+    };
+    let mut out = String::with_capacity(data.len());
+    let bad = |interp: &Interp,
+               out: &mut String,
+               bytes: &[u8],
+               pos: usize,
+               reason: &str|
+     -> Result<(), PyErr> {
+        match errors {
+            "strict" => {
+                let msg = if bytes.len() == 1 {
+                    format!(
+                        "'{}' codec can't decode byte 0x{:02x} in position {pos}: {reason}",
+                        c.name(),
+                        bytes[0]
+                    )
+                } else {
+                    format!(
+                        "'{}' codec can't decode bytes in position {pos}-{}: {reason}",
+                        c.name(),
+                        pos + bytes.len() - 1
+                    )
+                };
+                Err(interp.err(&interp.g.exc.unicode_decode_error.clone(), msg))
+            }
+            "ignore" => Ok(()),
+            "replace" | "surrogateescape" | "surrogatepass" => {
+                for _ in 0..if errors == "replace" { 1 } else { bytes.len() } {
+                    out.push('\u{fffd}');
+                }
+                Ok(())
+            }
+            "backslashreplace" => {
+                for b in bytes {
+                    out.push_str(&format!("\\x{b:02x}"));
+                }
+                Ok(())
+            }
+            _ => Err(unknown_handler(interp, errors)),
+        }
+    };
+    match c {
+        Codec::Latin1 => out.extend(data.iter().map(|&b| b as char)),
+        Codec::Ascii => {
+            if data.is_ascii() {
+                // ASCII is valid UTF-8.
+                out.push_str(std::str::from_utf8(data).unwrap_or_default());
+            } else {
+                for (i, &b) in data.iter().enumerate() {
+                    if b < 0x80 {
+                        out.push(b as char);
+                    } else {
+                        bad(interp, &mut out, &[b], i, "ordinal not in range(128)")?;
+                    }
+                }
+            }
+        }
+        Codec::Utf8 => {
+            let mut rest = data;
+            let mut base = 0usize;
+            loop {
+                match std::str::from_utf8(rest) {
+                    Ok(s) => {
+                        out.push_str(s);
+                        break;
+                    }
+                    Err(e) => {
+                        let good = e.valid_up_to();
+                        out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or_default());
+                        match e.error_len() {
+                            None => {
+                                // An incomplete sequence at the end.
+                                if !last {
+                                    pending.extend_from_slice(&rest[good..]);
+                                    break;
+                                }
+                                let tail = &rest[good..];
+                                bad(
+                                    interp,
+                                    &mut out,
+                                    tail,
+                                    base + good,
+                                    "unexpected end of data",
+                                )?;
+                                break;
+                            }
+                            Some(n) => {
+                                let first = rest[good];
+                                let reason = if (0x80..0xc2).contains(&first) || first >= 0xf5 {
+                                    "invalid start byte"
+                                } else {
+                                    "invalid continuation byte"
+                                };
+                                let nb = if reason == "invalid start byte" { 1 } else { n };
+                                bad(
+                                    interp,
+                                    &mut out,
+                                    &rest[good..good + nb],
+                                    base + good,
+                                    reason,
+                                )?;
+                                rest = &rest[good + nb..];
+                                base += good + nb;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The length in bytes of the character a byte starts (for `tell`).
+pub fn char_len(c: Codec, lead: u8) -> usize {
+    match c {
+        Codec::Utf8 => match lead {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => 1,
+        },
+        _ => 1,
+    }
+}

@@ -132,7 +132,7 @@ fn array_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
             )))
         }
     };
-    if !TYPECODES.as_bytes().contains(&tc) || !p[0].as_str().is_some_and(|s| s.len() == 1) {
+    if !TYPECODES.as_bytes().contains(&tc) || p[0].as_str().is_none_or(|s| s.len() != 1) {
         return Err(
             interp.value_error("bad typecode (must be b, B, u, w, h, H, i, I, l, L, q, Q, f or d)")
         );

@@ -243,7 +243,7 @@ pub fn hex_with_sep(data: &[u8], sep: Option<u8>, per: i64) -> Vec<u8> {
     for (i, b) in data.iter().enumerate() {
         if let (Some(s), true) = (sep, group > 0 && i > 0) {
             let boundary = if per > 0 {
-                (n - i) % group == 0
+                (n - i).is_multiple_of(group)
             } else {
                 i % group == 0
             };

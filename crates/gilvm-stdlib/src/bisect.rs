@@ -125,7 +125,7 @@ fn bisect(interp: &mut Interp, args: Args<'_>, fname: &str, right: bool) -> PyRe
 fn insort(interp: &mut Interp, args: Args<'_>, fname: &str, right: bool) -> PyResult {
     let b = bind(interp, args, fname)?;
     let kx = match &b.key {
-        Some(k) => interp.call1(k, &[b.x.clone()])?,
+        Some(k) => interp.call1(k, std::slice::from_ref(&b.x))?,
         None => b.x.clone(),
     };
     let at = search(interp, &b, &kx, right)?;

@@ -517,7 +517,7 @@ fn s_pack_into(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let p = first(interp, &args, "pack_into", 1)?;
     let l = self_layout(interp, p.first(), "pack_into")?;
     if p.len() < 3 {
-        return Err(interp.type_error(format!("pack_into expected buffer argument")));
+        return Err(interp.type_error("pack_into expected buffer argument"));
     }
     do_pack_into(interp, &l, &p[1], &p[2], &p[3..])
 }

@@ -219,9 +219,7 @@ fn inflate_run(
                 })
             }
             Err(InflateError::NeedDict { .. }) if zdict.is_some() => {
-                if let Err(e) = z.set_dictionary(zdict.unwrap_or(&[])) {
-                    return Err(e);
-                }
+                z.set_dictionary(zdict.unwrap_or(&[]))?;
             }
             Err(e) => return Err(e),
             Ok(st) => {

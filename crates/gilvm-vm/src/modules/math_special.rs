@@ -10,7 +10,10 @@ use crate::builtins::numbers::float_of;
 use crate::error::PyResult;
 use crate::interp::Interp;
 
+// Both are exact binary fractions (CPython writes them in full).
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
 #[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; 13] = [

@@ -17,11 +17,16 @@ pub mod exec;
 pub mod fileio;
 pub mod float_methods;
 pub mod float_util;
+// Issue 19: `list[int]`, `mappingproxy`, getset descriptors (branch core).
+pub mod genericalias;
 pub mod int_methods;
 pub mod iterfns;
 pub mod list;
+pub mod longrange;
 pub mod memoryview;
+pub mod namespace;
 pub mod numbers;
+pub mod object_reduce;
 pub mod set;
 pub mod sort;
 pub mod str_case;
@@ -60,6 +65,11 @@ pub fn register(interp: &mut Interp) {
     bytes_methods::register(interp);
     bytearray::register(interp);
     memoryview::register(interp);
+    // Issue 19: the builtin generic classes' `__class_getitem__`.
+    genericalias::register(interp);
+    object_reduce::register(interp);
+    longrange::register(interp);
+    crate::exc_group::register(interp);
 }
 
 /// Adds a method to a builtin type's dict.

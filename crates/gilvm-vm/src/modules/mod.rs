@@ -32,6 +32,8 @@ pub mod sys;
 pub mod sys_info;
 pub mod thread;
 pub mod time;
+// Issue 19: `_collections._tuplegetter` (branch core).
+pub mod tuplegetter;
 pub mod util;
 pub mod weakref;
 // The cycle collector and the `gc` module (issue 17).
@@ -84,12 +86,12 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
             needs_gil: false,
         },
         NativeModuleDef {
-            name: "collections",
+            name: "_collections",
             init: collections::init,
             needs_gil: false,
         },
         NativeModuleDef {
-            name: "functools",
+            name: "_functools",
             init: functools::init,
             needs_gil: false,
         },
@@ -129,13 +131,15 @@ pub const EMBEDDED: &[(&str, &str, bool)] = &[
     ("threading", include_str!("py/threading.py"), false),
     ("queue", include_str!("py/queue.py"), false),
     ("heapq", include_str!("py/heapq.py"), false),
-    ("bisect", include_str!("py/bisect.py"), false),
-    ("operator", include_str!("py/operator.py"), false),
+    // Until `_string` exists (the Lib's `string` imports it).
     ("string", include_str!("py/string.py"), true),
-    ("copy", include_str!("py/copy.py"), false),
-    ("contextlib", include_str!("py/contextlib.py"), false),
+    (
+        "string.templatelib",
+        include_str!("py/templatelib.py"),
+        false,
+    ),
+    ("bisect", include_str!("py/bisect.py"), false),
     ("io", include_str!("py/io.py"), false),
-    ("typing", include_str!("py/typing.py"), false),
     ("__future__", include_str!("py/future.py"), false),
     ("_gilvm_union", include_str!("py/union.py"), false),
     // The command line: `exit`/`quit` in builtins (see main_program.rs).
@@ -143,12 +147,12 @@ pub const EMBEDDED: &[(&str, &str, bool)] = &[
     // PEP 695 type parameters and PEP 750 template strings (branch `pep`).
     ("_typing", include_str!("py/_typing.py"), false),
     ("_templatelib", include_str!("py/_templatelib.py"), false),
-    (
-        "string.templatelib",
-        include_str!("py/templatelib.py"),
-        false,
-    ),
-    ("types", include_str!("py/types.py"), false),
+    // Issue 19: GenericAlias, mappingproxy, getset descriptors (branch core).
+    ("_gilvm_types", include_str!("py/gilvm_types.py"), false),
+    // Issue 19: the AST node classes (`ast` imports them; `annotationlib` imports `ast`).
+    ("_ast", include_str!("py/ast_nodes.py"), false),
+    ("_gilvm_excgroup", include_str!("py/excgroup.py"), false),
+    ("_operator", include_str!("py/operator_py.py"), false),
     ("concurrent", "", true),
     (
         "concurrent.futures",

@@ -669,10 +669,10 @@ pub fn traverse(py: Py<'_>, o: &ObjRef, v: &mut dyn Visit) {
             v.obj(&f.globals);
             f.name.read(py, |x| v.val(x));
             f.qualname.read(py, |x| v.val(x));
-            if let Some(d) = &f.defaults {
+            if let Some(d) = &*f.defaults {
                 v.obj(d);
             }
-            if let Some(d) = &f.kwdefaults {
+            if let Some(d) = &*f.kwdefaults {
                 v.obj(d);
             }
             f.closure.iter().for_each(|c| v.obj(c));

@@ -61,6 +61,14 @@ pub fn builtin_hash(v: &Value) -> KeyHash {
                 [hash_i64(r.len()), hash_i64(r.start), hash_i64(r.step)].into_iter(),
                 3,
             )),
+            // Issue 19: a bound method hashes as CPython's, from its receiver's identity
+            // and its function (equal methods hash alike).
+            Payload::BoundMethod(m) => match (&m.receiver, &m.func) {
+                (Value::Obj(r), Value::Obj(f)) => {
+                    KeyHash::Hash(hash_pointer(r.addr()) ^ hash_pointer(f.addr()))
+                }
+                _ => KeyHash::Hash(hash_pointer(o.addr())),
+            },
             // Everything else hashes by identity.
             _ => KeyHash::Hash(hash_pointer(o.addr())),
         },
@@ -164,6 +172,14 @@ pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
             }
             (Payload::Int(p), Payload::Int(q)) => Some(p == q),
             (Payload::Bytes(p), Payload::Bytes(q)) => Some(p == q),
+            // Issue 19: bound methods are equal when bound to the same object (by
+            // identity) with the same function.
+            (Payload::BoundMethod(m), Payload::BoundMethod(n)) => {
+                Some(match (&m.receiver, &n.receiver) {
+                    (Value::Obj(r), Value::Obj(q)) => r.is(q) && m.func.is(&n.func),
+                    _ => false,
+                })
+            }
             // complex (issue 18)
             (Payload::Complex(_), Payload::Complex(_) | Payload::Int(_))
             | (Payload::Int(_), Payload::Complex(_)) => crate::complex::builtin_eq(a, b),

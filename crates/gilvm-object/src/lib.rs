@@ -31,6 +31,8 @@ pub mod payload;
 pub mod set;
 pub mod settable;
 pub mod str;
+// Issue 19: assignable function `__code__`/`__defaults__`/`__kwdefaults__` (branch core).
+pub mod stwref;
 pub mod tables;
 pub mod types;
 pub mod value;

@@ -188,7 +188,7 @@ impl ObjRef {
                 Payload::Function(f) => {
                     f.code.make_immortal();
                     f.globals.make_immortal();
-                    if let Some(d) = &f.defaults {
+                    if let Some(d) = &*f.defaults {
                         d.make_immortal();
                     }
                 }

@@ -435,14 +435,15 @@ const _: () = assert!(std::mem::size_of::<InstanceBase>() == 16);
 
 /// A Python function.
 pub struct Function {
-    pub code: ObjRef,
+    /// The code (issue 19: assignable, `stwref.rs`).
+    pub code: crate::stwref::StwRef<ObjRef>,
     pub globals: ObjRef,
     pub name: ObjCell<Value>,
     pub qualname: ObjCell<Value>,
-    /// Positional defaults (a tuple) or None.
-    pub defaults: Option<ObjRef>,
-    /// Keyword-only defaults (a dict) or None.
-    pub kwdefaults: Option<ObjRef>,
+    /// Positional defaults (a tuple) or None (assignable, `stwref.rs`).
+    pub defaults: crate::stwref::StwRef<Option<ObjRef>>,
+    /// Keyword-only defaults (a dict) or None (assignable, `stwref.rs`).
+    pub kwdefaults: crate::stwref::StwRef<Option<ObjRef>>,
     /// Closure cells, in the order of the code's free variables.
     pub closure: Box<[ObjRef]>,
     /// The function's `__dict__` (created on first attribute store).

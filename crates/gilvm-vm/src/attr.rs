@@ -105,6 +105,12 @@ impl Interp {
                         let d = m.dict.clone();
                         return self.module_annotations(&d).map(Some);
                     }
+                    // Issue 19: the module type's attributes (`__reduce_ex__`, `__dir__`, …),
+                    // as CPython's generic lookup finds them.
+                    let mt = self.g.types.module.clone();
+                    if let Some(a) = lookup(self.py, &mt, name) {
+                        return self.bind_attr(a, o, &mt).map(Some);
+                    }
                     return Ok(None);
                 }
                 Payload::Type(t) => {
@@ -428,7 +434,16 @@ impl Interp {
                         .unwrap_or(Value::None),
                 ))
             }
-            "__dict__" => return Ok(Some(Value::Obj(tt.dict.clone()))),
+            // Issue 19: a read-only view of the namespace, as CPython's.
+            "__dict__" => {
+                return crate::builtins::genericalias::mappingproxy(
+                    self,
+                    t,
+                    &tt.dict.clone(),
+                    tt.is_heap,
+                )
+                .map(Some)
+            }
             "__class__" => {
                 return Ok(Some(Value::Obj(
                     gilvm_object::types::type_of_obj(t).clone(),
@@ -499,6 +514,11 @@ impl Interp {
         if n == "__module__" {
             return Ok(Some(self.new_str("builtins")));
         }
+        // Issue 19: a builtin type's computed attribute read on the type
+        // (`FunctionType.__code__`): a getset descriptor.
+        if !tt.is_heap && crate::builtins::genericalias::is_getset(&tt.name, n) {
+            return crate::builtins::genericalias::getset(self, t, name);
+        }
         Ok(None)
     }
 
@@ -559,6 +579,14 @@ impl Interp {
                 None => f.module.clone(),
             },
             "__defaults__" => f.defaults.clone().map(Value::Obj).unwrap_or(Value::None),
+            // Issue 19: the builtins the function's code sees (annotationlib reads it).
+            "__builtins__" => match self.dict_get_str(&f.globals, &self.intern("__builtins__")) {
+                Some(Value::Obj(m)) if matches!(m.payload(), Payload::Module(_)) => {
+                    Value::Obj(Interp::module_dict(&m).expect("a module").clone())
+                }
+                Some(v @ Value::Obj(_)) => v,
+                _ => Value::Obj(self.g.builtins_dict.clone()),
+            },
             "__kwdefaults__" => f.kwdefaults.clone().map(Value::Obj).unwrap_or(Value::None),
             "__globals__" => Value::Obj(f.globals.clone()),
             "__code__" => Value::Obj(f.code.clone()),
@@ -653,6 +681,19 @@ impl Interp {
                     _ => {}
                 },
                 Payload::Property(p) => match n {
+                    // Issue 19: abc's test for an abstract property.
+                    "__isabstractmethod__" => {
+                        for f in p.iter() {
+                            if !f.is_none() {
+                                if let Some(v) = self.getattr_opt(f, name)? {
+                                    if self.truthy(&v)? {
+                                        return Ok(Some(Value::Bool(true)));
+                                    }
+                                }
+                            }
+                        }
+                        return Ok(Some(Value::Bool(false)));
+                    }
                     "fget" => return Ok(Some(p[0].clone())),
                     "fset" => return Ok(Some(p[1].clone())),
                     "fdel" => return Ok(Some(p[2].clone())),
@@ -809,7 +850,19 @@ impl Interp {
                     self.member_set(&a, pos, &objclass, o, v)?;
                     Ok(None)
                 }
-                None => Ok(Some(v)),
+                // Issue 19: a native data descriptor (`_collections._tuplegetter`).
+                None => {
+                    let av = Value::Obj(a.clone());
+                    match self
+                        .lookup_special_name(&av, &gilvm_object::static_name!(self.py, "__set__"))
+                    {
+                        Some(set) => {
+                            self.call_method_value(&set, &av, &[o.clone(), v])?;
+                            Ok(None)
+                        }
+                        None => Ok(Some(v)),
+                    }
+                }
             },
             _ => Ok(Some(v)),
         }
@@ -861,6 +914,17 @@ impl Interp {
                     gilvm_object::types::type_name(m)
                 ))
             });
+        }
+        // Issue 19: `C.__annotate__ = f` (typing's NamedTuple/TypedDict) sets the function
+        // `C.__annotations__` calls, as CPython's setter.
+        if str_of(name) == "__annotate__" && t.is_heap {
+            if !v.is_none() && !crate::modules::collections::is_callable(self, &v) {
+                return Err(self.type_error("__annotate__ must be callable or None"));
+            }
+            let cache = self.intern("__annotations_cache__");
+            let _ = self.dict_del_str(&t.dict, &cache);
+            self.dict_set_str(&t.dict, self.intern("__annotate_func__"), v);
+            return Ok(());
         }
         if str_of(name) == "__qualname__" {
             if v.as_str().is_none() {
@@ -1010,6 +1074,10 @@ impl Interp {
                     match n {
                         "__name__" => f.name.with(self.py, |x| *x = v),
                         "__qualname__" => f.qualname.with(self.py, |x| *x = v),
+                        // Issue 19 (funcattrs.rs).
+                        "__defaults__" | "__kwdefaults__" | "__code__" => {
+                            return crate::funcattrs::set_field(self, f, n, v)
+                        }
                         _ => {
                             let d = f.dict.with(self.py, |d| d.clone());
                             let d = match d {

@@ -383,7 +383,7 @@ impl Interp {
             fast[varkw_slot] = Value::Obj(d);
         }
         // Defaults.
-        let defaults: Vec<Value> = match &f.defaults {
+        let defaults: Vec<Value> = match &*f.defaults {
             Some(d) => match d.payload() {
                 Payload::Tuple(t) => t.to_vec(),
                 _ => vec![],
@@ -412,7 +412,7 @@ impl Interp {
         for i in argcount..argcount + kwonly {
             if fast[i].is_undef() {
                 let name = str_of(&code.varnames[i]).to_string();
-                let dv = match &f.kwdefaults {
+                let dv = match &*f.kwdefaults {
                     Some(d) => self.dict_get_str(d, &code.varnames[i]),
                     None => None,
                 };
@@ -434,7 +434,7 @@ impl Interp {
     }
 
     fn defaults_len(&self, f: &Function) -> usize {
-        match &f.defaults {
+        match &*f.defaults {
             Some(d) => match d.payload() {
                 Payload::Tuple(t) => t.len(),
                 _ => 0,
@@ -470,12 +470,14 @@ impl Interp {
             _ => Box::new([]),
         };
         Value::Obj(self.new_obj(Owned::Function(Function {
-            code: code_o.clone(),
+            code: gilvm_object::stwref::StwRef::new(code_o.clone()),
             globals: globals.clone(),
             name: ObjCell::new(Value::Obj(code.name.clone())),
             qualname: ObjCell::new(Value::Obj(code.qualname.clone())),
-            defaults: defaults.and_then(|d| d.as_obj().cloned()),
-            kwdefaults: kwdefaults.and_then(|d| d.as_obj().cloned()),
+            defaults: gilvm_object::stwref::StwRef::new(defaults.and_then(|d| d.as_obj().cloned())),
+            kwdefaults: gilvm_object::stwref::StwRef::new(
+                kwdefaults.and_then(|d| d.as_obj().cloned()),
+            ),
             closure,
             dict: ObjCell::new(None),
             module,

@@ -638,12 +638,12 @@ fn iterable_coroutine(interp: &mut Interp, args: Args<'_>) -> PyResult {
         Owned::Code(copy_code(c, c.flags | flags::ITERABLE_COROUTINE)),
     );
     let func = Function {
-        code,
+        code: gilvm_object::stwref::StwRef::new(code),
         globals: f.globals.clone(),
         name: ObjCell::new(f.name.with(interp.py, |v| v.clone())),
         qualname: ObjCell::new(f.qualname.with(interp.py, |v| v.clone())),
-        defaults: f.defaults.clone(),
-        kwdefaults: f.kwdefaults.clone(),
+        defaults: gilvm_object::stwref::StwRef::new((*f.defaults).clone()),
+        kwdefaults: gilvm_object::stwref::StwRef::new((*f.kwdefaults).clone()),
         closure: f.closure.clone(),
         dict: ObjCell::new(f.dict.with(interp.py, |d| d.clone())),
         module: f.module.clone(),

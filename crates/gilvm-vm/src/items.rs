@@ -110,12 +110,12 @@ impl Interp {
                         return self.call_method_value(&m, c, &[key.clone()]);
                     }
                 }
-                // `list[int]` and friends: generic aliases are not modelled; return the type.
+                // `list[int]`: the class's `__class_getitem__` (genericalias.rs).
                 if let Some(m) = self.lookup_type_attr(o, "__class_getitem__") {
                     let f = self.bind_class_attr(m, o)?;
                     return self.call1(&f, &[key.clone()]);
                 }
-                Ok(c.clone())
+                Err(self.type_error(format!("type '{}' is not subscriptable", t.name)))
             }
             Payload::Instance(inst) => {
                 if let Some(m) =

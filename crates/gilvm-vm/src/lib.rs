@@ -55,6 +55,10 @@ mod protocol;
 mod repl;
 mod repr;
 mod slots;
+// Issue 19: BaseExceptionGroup, ExceptionGroup (branch core).
+mod exc_group;
+// Issue 19: assignment of a function's `__defaults__`, `__kwdefaults__`, `__code__`.
+mod funcattrs;
 mod strfmt;
 mod syntax_warnings;
 mod tbobj;

@@ -180,6 +180,15 @@ impl Interp {
         let Payload::Type(t) = cls.payload() else {
             return Err(self.type_error("object.__new__(X): X is not a type object"));
         };
+        // Issue 19: a class with abstract methods (abc) cannot be instantiated.
+        if t.is_heap {
+            if let Some(am) = t.dict().get_str(
+                self.py,
+                &gilvm_object::static_name!(self.py, "__abstractmethods__"),
+            ) {
+                crate::builtins::object_reduce::check_abstract(self, t, &am)?;
+            }
+        }
         let base = match t.layout {
             Layout::Exception => InstanceBase::Exception(Box::new(ObjCell::new(
                 gilvm_object::exc::ExcData::new(Value::Obj(self.g.empty_tuple.clone())),

@@ -227,6 +227,16 @@ impl Interp {
     #[cold]
     #[inline(never)]
     fn compare_plain(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Option<bool>> {
+        // Issue 19: dict's `__eq__` on instances of dict subclasses (`Counter() == {}`).
+        if matches!(op, CmpOp::Eq | CmpOp::Ne)
+            && crate::modules::collections::is_dict(a)
+            && crate::modules::collections::is_dict(b)
+        {
+            if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
+                let eq = self.dict_eq(x, y)?;
+                return Ok(Some(eq == (op == CmpOp::Eq)));
+            }
+        }
         let Some((pa, pb)) = crate::builtin_sub::plain_operands(a, b) else {
             return Ok(None);
         };
@@ -881,6 +891,13 @@ impl Interp {
                     (Payload::Slice(s), Payload::Slice(t)) => {
                         let (s, t) = (s.to_vec(), t.to_vec());
                         return self.seq_compare(op, &s, &t).map(Some);
+                    }
+                    // Issue 19: bound methods compare by receiver and function.
+                    (Payload::BoundMethod(_), Payload::BoundMethod(_))
+                        if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+                    {
+                        let eq = gilvm_object::keys::builtin_eq(a, b) == Some(true);
+                        return Ok(Some(eq == (op == CmpOp::Eq)));
                     }
                     (Payload::List(s), Payload::List(t)) => {
                         let (s, t) = s.snapshot2(self.py, t);

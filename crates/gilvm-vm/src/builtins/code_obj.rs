@@ -171,8 +171,22 @@ fn code_replace(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let mut firstlineno = c.firstlineno;
     let mut consts: Box<[Value]> = c.consts.clone();
     let mut names: Box<[ObjRef]> = c.names.clone();
+    let mut code_flags = c.flags;
     for (k, v) in args.kwargs() {
         match k {
+            // Issue 19: `types.coroutine` adds CO_ITERABLE_COROUTINE to a generator's code,
+            // the one flag change gilvm's bytecode does not depend on.
+            "co_flags" if !code_attr_eq(interp, o, c, k, v)? => {
+                let want = interp.index_value(v)?;
+                let cur = co_flags(c);
+                if c.flags & flags::GENERATOR != 0 && (want ^ cur) == 0x100 {
+                    code_flags ^= flags::ITERABLE_COROUTINE;
+                    continue;
+                }
+                return Err(interp.value_error(format!(
+                    "gilvm: code.replace() cannot change {k} (gilvm's bytecode is its own)"
+                )));
+            }
             "co_name" => name = str_field(interp, k, v)?,
             "co_qualname" => qualname = str_field(interp, k, v)?,
             "co_filename" => filename = str_field(interp, k, v)?,
@@ -254,7 +268,7 @@ fn code_replace(interp: &mut Interp, args: Args<'_>) -> PyResult {
         argcount: c.argcount,
         posonlyargcount: c.posonlyargcount,
         kwonlyargcount: c.kwonlyargcount,
-        flags: c.flags,
+        flags: code_flags,
         exc_table: c.exc_table.clone(),
         stacksize: c.stacksize,
     };

@@ -796,6 +796,9 @@ fn range_count(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn range_reversed(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    if super::longrange::is_long(interp, &args) {
+        return super::longrange::reversed(interp, &args.pos()[0]);
+    }
     let r = range_self(interp, &args, "range.__reversed__")?;
     method_args(interp, &args, "range.__reversed__", Arity::NoArgs)?;
     let Value::Obj(o) = &args.pos()[0] else {
@@ -811,24 +814,36 @@ fn range_reversed(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn range_len(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    if super::longrange::is_long(interp, &args) {
+        return super::longrange::len(interp, &args.pos()[0]);
+    }
     let r = range_self(interp, &args, "range.__len__")?;
     method_args(interp, &args, "range.__len__", Arity::NoArgs)?;
     Ok(Value::Int(r.len()))
 }
 
 fn range_contains(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    if super::longrange::is_long(interp, &args) && args.pos().len() == 2 {
+        return super::longrange::contains(interp, &args.pos()[0], &args.pos()[1]);
+    }
     let r = range_self(interp, &args, "range.__contains__")?;
     let a = method_args(interp, &args, "range.__contains__", Arity::One)?;
     Ok(Value::Bool(range_find(interp, &r, &a[0])?.is_some()))
 }
 
 fn range_getitem(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    if super::longrange::is_long(interp, &args) && args.pos().len() == 2 {
+        return super::longrange::getitem(interp, &args.pos()[0], &args.pos()[1]);
+    }
     range_self(interp, &args, "range.__getitem__")?;
     let a = method_args(interp, &args, "range.__getitem__", Arity::One)?;
     interp.getitem(&args.pos()[0], &a[0])
 }
 
 fn range_iter(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    if super::longrange::is_long(interp, &args) {
+        return super::longrange::iter(interp, &args.pos()[0]);
+    }
     range_self(interp, &args, "range.__iter__")?;
     method_args(interp, &args, "range.__iter__", Arity::NoArgs)?;
     interp.iter(&args.pos()[0])

@@ -378,7 +378,7 @@ fn build_class(interp: &mut Interp, args: Args<'_>) -> PyResult {
     interp.build_class(args)
 }
 
-fn dir(interp: &mut Interp, args: Args<'_>) -> PyResult {
+pub(crate) fn dir(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "dir", 0, 1)?;
     let mut names: Vec<String> = Vec::new();
     if let Some(v) = a.first() {
@@ -1053,6 +1053,10 @@ fn range_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "range", 2, 4)?;
     let mut n = Vec::new();
     for v in &a[1..] {
+        // Issue 19: bounds beyond i64 make a long range (longrange.rs).
+        if v.to_bigint().is_some() && gilvm_object::keys::as_index_i64(v).is_none() {
+            return super::longrange::range_new_big(interp, &a[1..]);
+        }
         n.push(interp.index_value(v).map_err(|e| {
             if interp.matches(&e, &interp.g.exc.type_error.clone()) {
                 interp.type_error(format!(

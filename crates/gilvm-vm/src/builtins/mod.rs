@@ -18,13 +18,16 @@ pub mod dictviews;
 pub mod exec;
 pub mod float_methods;
 pub mod float_util;
+// Issue 19: `list[int]`, `mappingproxy`, getset descriptors (branch core).
+pub mod genericalias;
 pub mod int_methods;
 pub mod iterfns;
 pub mod list;
+pub mod longrange;
 pub mod memoryview;
-// Issue 19: module(name, doc).
-pub mod module_type;
+pub mod namespace;
 pub mod numbers;
+pub mod object_reduce;
 pub mod set;
 pub mod sort;
 pub mod str_case;
@@ -64,8 +67,11 @@ pub fn register(interp: &mut Interp) {
     bytes_methods::register(interp);
     bytearray::register(interp);
     memoryview::register(interp);
-    // Issue 19: module(name, doc).
-    module_type::register(interp);
+    // Issue 19: the builtin generic classes' `__class_getitem__`.
+    genericalias::register(interp);
+    object_reduce::register(interp);
+    longrange::register(interp);
+    crate::exc_group::register(interp);
 }
 
 /// Adds a method to a builtin type's dict.

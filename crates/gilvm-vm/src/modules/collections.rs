@@ -119,6 +119,14 @@ fn create_types(interp: &mut Interp) -> Types {
         &[],
     );
     let counter = super::counter::create_type(interp);
+    // Issue 19: `deque[int]`, `defaultdict[str, int]`, `OrderedDict[str, int]`.
+    for t in [&deque, &defaultdict, &ordered_dict] {
+        crate::builtins::genericalias::make_generic(interp, t);
+    }
+    use crate::builtins::object_reduce as r;
+    crate::builtins::add_method(interp, &deque, "__reduce__", r::deque_reduce);
+    crate::builtins::add_method(interp, &defaultdict, "__reduce__", r::defaultdict_reduce);
+    crate::builtins::add_method(interp, &ordered_dict, "__reduce__", r::ordereddict_reduce);
     Types {
         deque,
         deque_iter,
@@ -130,14 +138,39 @@ fn create_types(interp: &mut Interp) -> Types {
 }
 
 /// Module init.
+/// The `_collections` module (CPython's C half of `collections`, issue 19): the Lib's
+/// `collections` package imports these and defines the rest (`namedtuple`, `Counter`,
+/// `ChainMap`, `UserDict`, ...) in Python.
 pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
     let t = types(interp);
     interp.add_value(m, "deque", Value::Obj(t.deque.clone()));
+    interp.add_value(m, "_deque_iterator", Value::Obj(t.deque_iter.clone()));
+    interp.add_value(
+        m,
+        "_deque_reverse_iterator",
+        Value::Obj(t.deque_reverse_iter.clone()),
+    );
     interp.add_value(m, "defaultdict", Value::Obj(t.defaultdict.clone()));
     interp.add_value(m, "OrderedDict", Value::Obj(t.ordered_dict.clone()));
-    interp.add_value(m, "Counter", Value::Obj(t.counter.clone()));
-    interp.add_function(m, "namedtuple", super::namedtuple::namedtuple);
+    interp.add_function(m, "_count_elements", count_elements);
+    let tg = super::tuplegetter::tuplegetter_type(interp);
+    interp.add_value(m, "_tuplegetter", Value::Obj(tg));
     Ok(())
+}
+
+/// `_count_elements(mapping, iterable)`: `mapping[e] = mapping.get(e, 0) + 1` for each
+/// element (the loop of `Counter.update`).
+fn count_elements(interp: &mut Interp, args: crate::args::Args<'_>) -> PyResult {
+    let a = args.exact(interp, "_count_elements", 2, 2)?;
+    let (mapping, iterable) = (a[0].clone(), a[1].clone());
+    let it = interp.iter(&iterable)?;
+    let get = interp.getattr_str(&mapping, "get")?;
+    while let Some(k) = interp.next(&it)? {
+        let cur = interp.call1(&get, &[k.clone(), Value::Int(0)])?;
+        let new = interp.binary_op(gilvm_object::code::BinOp::Add, cur, Value::Int(1), false)?;
+        interp.setitem(&mapping, k, new)?;
+    }
+    Ok(Value::None)
 }
 
 /// The instance behind `self` of a dict subclass.

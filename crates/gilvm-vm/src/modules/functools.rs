@@ -83,32 +83,13 @@ const WRAPPER_UPDATES: &[&str] = &["__dict__"];
 /// Module init.
 pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
     let t = types(interp);
-    interp.add_value(m, "partial", Value::Obj(t.partial.clone()));
-    interp.add_value(m, "_lru_cache_wrapper", Value::Obj(t.lru_wrapper.clone()));
+    // Issue 19: `_functools`, CPython's C half of the Lib's `functools`. `partial` and
+    // `_lru_cache_wrapper` stay the Lib's Python ones (their native versions here lack
+    // `Placeholder` and the instance `__dict__` that `update_wrapper` fills).
+    let _ = t;
     interp.add_function(m, "reduce", reduce);
-    interp.add_function(m, "update_wrapper", update_wrapper);
-    interp.add_function(m, "wraps", wraps);
     interp.add_function(m, "cmp_to_key", cmp_to_key);
-    interp.add_function(m, "lru_cache", super::lru_cache::lru_cache);
-    interp.add_function(m, "cache", super::lru_cache::cache);
-    let wa: Vec<Value> = WRAPPER_ASSIGNMENTS
-        .iter()
-        .map(|s| Value::Obj(interp.intern(s)))
-        .collect();
-    let wa = interp.new_tuple(wa);
-    interp.add_value(m, "WRAPPER_ASSIGNMENTS", wa);
-    let wu: Vec<Value> = WRAPPER_UPDATES
-        .iter()
-        .map(|s| Value::Obj(interp.intern(s)))
-        .collect();
-    let wu = interp.new_tuple(wu);
-    interp.add_value(m, "WRAPPER_UPDATES", wu);
-    util::run_embedded(
-        interp,
-        m,
-        "<gilvm>/functools.py",
-        include_str!("py/functools_extra.py"),
-    )
+    Ok(())
 }
 
 // ---- reduce ----

@@ -35,6 +35,8 @@ pub mod thread;
 // Joinable threads: `_thread._ThreadHandle`, `start_joinable_thread` (branch threads).
 pub mod thread_handle;
 pub mod time;
+// Issue 19: `_collections._tuplegetter` (branch core).
+pub mod tuplegetter;
 pub mod util;
 pub mod weakref;
 // The cycle collector and the `gc` module (issue 17).
@@ -100,12 +102,12 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
             needs_gil: false,
         },
         NativeModuleDef {
-            name: "collections",
+            name: "_collections",
             init: collections::init,
             needs_gil: false,
         },
         NativeModuleDef {
-            name: "functools",
+            name: "_functools",
             init: functools::init,
             needs_gil: false,
         },
@@ -164,12 +166,13 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
 /// Modules written in Python and shipped inside the binary: (name, source, is_package).
 /// They are found before `sys.path`, and their tracebacks show `<gilvm>/name.py`.
 pub const EMBEDDED: &[(&str, &str, bool)] = &[
-    ("operator", include_str!("py/operator.py"), false),
     ("string", include_str!("py/string.py"), true),
-    ("copy", include_str!("py/copy.py"), false),
-    ("contextlib", include_str!("py/contextlib.py"), false),
+    (
+        "string.templatelib",
+        include_str!("py/templatelib.py"),
+        false,
+    ),
     ("io", include_str!("py/io.py"), false),
-    ("typing", include_str!("py/typing.py"), false),
     ("__future__", include_str!("py/future.py"), false),
     ("_gilvm_union", include_str!("py/union.py"), false),
     // The command line: `exit`/`quit` in builtins (see main_program.rs).
@@ -177,18 +180,18 @@ pub const EMBEDDED: &[(&str, &str, bool)] = &[
     // PEP 695 type parameters and PEP 750 template strings (branch `pep`).
     ("_typing", include_str!("py/_typing.py"), false),
     ("_templatelib", include_str!("py/_templatelib.py"), false),
-    (
-        "string.templatelib",
-        include_str!("py/templatelib.py"),
-        false,
-    ),
-    ("types", include_str!("py/types.py"), false),
     // Specs, loaders and the default finders (importlib_glue.rs, issue 19).
     (
         "_gilvm_bootstrap",
         include_str!("py/gilvm_bootstrap.py"),
         false,
     ),
+    // Issue 19: GenericAlias, mappingproxy, getset descriptors (branch core).
+    ("_gilvm_types", include_str!("py/gilvm_types.py"), false),
+    // Issue 19: the AST node classes (`ast` imports them; `annotationlib` imports `ast`).
+    ("_ast", include_str!("py/ast_nodes.py"), false),
+    ("_gilvm_excgroup", include_str!("py/excgroup.py"), false),
+    ("_operator", include_str!("py/operator_py.py"), false),
     ("concurrent", "", true),
     (
         "concurrent.futures",

@@ -78,20 +78,7 @@ pub fn init(interp: &mut Interp, m: &ObjRef, cfg: &crate::Config) {
             Value::Int(0),
         ],
     );
-    let ns_cls = make_namedtuple(
-        interp,
-        "namespace",
-        &[
-            "name",
-            "cache_tag",
-            "version",
-            "hexversion",
-            "_multiarch",
-            "supports_isolated_interpreters",
-        ],
-        vec![],
-        "types",
-    );
+    // Issue 19: a `types.SimpleNamespace`, as CPython's.
     let name = interp.new_str("gilvm");
     let tag = interp.new_str(format!("gilvm-{MAJOR}{MINOR}"));
     let arch = interp.new_str(format!(
@@ -99,18 +86,21 @@ pub fn init(interp: &mut Interp, m: &ObjRef, cfg: &crate::Config) {
         std::env::consts::ARCH,
         std::env::consts::OS
     ));
-    let imp = instance(
+    let imp = crate::builtins::namespace::new_namespace(
         interp,
-        &ns_cls,
         vec![
-            name,
-            tag,
-            own,
-            Value::Int((a << 24) | (b << 16) | (c << 8) | 0xf0),
-            arch,
-            Value::Bool(false),
+            ("name", name),
+            ("cache_tag", tag),
+            ("version", own),
+            (
+                "hexversion",
+                Value::Int((a << 24) | (b << 16) | (c << 8) | 0xf0),
+            ),
+            ("_multiarch", arch),
+            ("supports_isolated_interpreters", Value::Bool(false)),
         ],
-    );
+    )
+    .unwrap_or(Value::None);
     interp.add_value(m, "implementation", imp);
 
     // `flags`: CPython 3.14's 18 sequence fields, and the three attribute-only ones.

@@ -13,7 +13,7 @@ type the syntax creates.  Type names print as CPython's (`typing.TypeVar`).
 import sys
 
 __all__ = ['TypeVar', 'ParamSpec', 'TypeVarTuple', 'ParamSpecArgs',
-           'ParamSpecKwargs', 'TypeAliasType', 'NoDefault']
+           'ParamSpecKwargs', 'TypeAliasType', 'NoDefault', 'Generic', 'Union']
 
 _UNSET = object()   # "not evaluated yet"
 
@@ -199,6 +199,19 @@ class TypeVar(_TypeParam):
     def __repr__(self):
         return _prefix(self) + self.__name__
 
+    def __typing_subst__(self, arg):
+        return _typing()._typevar_subst(self, arg)
+
+    def __typing_prepare_subst__(self, alias, args):
+        params = alias.__parameters__
+        i = params.index(self)
+        if i < len(args):
+            return args
+        if i == len(args) and self.has_default():
+            return (*args, self.__default__)
+        raise TypeError(f"Too few arguments for {alias!r}; actual {len(args)}, "
+                        f"expected at least {i + 1}")
+
 
 TypeVar.__module__ = 'typing'
 
@@ -295,6 +308,12 @@ class ParamSpec(_TypeParam):
     def __repr__(self):
         return _prefix(self) + self.__name__
 
+    def __typing_subst__(self, arg):
+        return _typing()._paramspec_subst(self, arg)
+
+    def __typing_prepare_subst__(self, alias, args):
+        return _typing()._paramspec_prepare_subst(self, alias, args)
+
 
 ParamSpec.__module__ = 'typing'
 
@@ -316,6 +335,12 @@ class TypeVarTuple(_TypeParam):
 
     def __repr__(self):
         return self.__name__
+
+    def __typing_subst__(self, arg):
+        raise TypeError("Substitution of bare TypeVarTuple is not supported")
+
+    def __typing_prepare_subst__(self, alias, args):
+        return _typing()._typevartuple_prepare_subst(self, alias, args)
 
 
 TypeVarTuple.__module__ = 'typing'
@@ -455,3 +480,48 @@ def _subscript_generic(type_params):
     t = _typing()
     return t.Generic[tuple(t.Unpack[p] if isinstance(p, TypeVarTuple) else p
                            for p in type_params)]
+
+
+# ---- What the C `_typing` also holds: `_idfunc`, `Generic` and `Union` (issue 19) ----
+
+def _idfunc(_, x):
+    return x
+
+
+class Generic:
+    """Abstract base class for generic types.
+
+    On Python 3.12 and newer, generic classes implicitly inherit from
+    Generic when they declare a parameter list after the class's name::
+
+        class Mapping[KT, VT]:
+            def __getitem__(self, key: KT) -> VT:
+                ...
+            # Etc.
+
+    On older versions of Python, however, generic classes have to
+    explicitly inherit from Generic.
+
+    After a class has been declared to be generic, it can then be used as
+    follows::
+
+        def lookup_name[KT, VT](mapping: Mapping[KT, VT], key: KT, default: VT) -> VT:
+            try:
+                return mapping[key]
+            except KeyError:
+                return default
+    """
+
+    __slots__ = ()
+    _is_protocol = False
+
+    def __class_getitem__(cls, params):
+        return _typing()._generic_class_getitem(cls, params)
+
+    def __init_subclass__(cls, *args, **kwargs):
+        return _typing()._generic_init_subclass(cls, *args, **kwargs)
+
+
+Generic.__module__ = 'typing'
+
+from _gilvm_union import UnionType as Union

@@ -1,8 +1,9 @@
-"""The operators of the language as ordinary functions (gilvm's operator module).
+"""gilvm's `_operator` (CPython's C half of `operator`), in Python until it is native.
 
-For instance operator.add(x, y) computes x + y, and operator.itemgetter(1) is
-a callable that fetches obj[1].  Each operator with a special method also
-has a dunder alias (operator.__add__ is operator.add).
+The Lib's `operator` defines every function in Python and then takes these over with
+`from _operator import *`: they raise CPython's C module's errors (`index` of a float,
+`concat` of a dict, `itemgetter()` without an argument, ...), which the pure versions do
+not. Each function computes its operator directly.
 """
 
 __all__ = [
@@ -551,3 +552,9 @@ __irshift__ = irshift
 __isub__ = isub
 __itruediv__ = itruediv
 __ixor__ = ixor
+
+
+# CPython's C classes are named `operator.itemgetter` and so on.
+for _cls in (attrgetter, itemgetter, methodcaller):
+    _cls.__module__ = 'operator'
+del _cls

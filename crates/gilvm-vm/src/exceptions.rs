@@ -133,6 +133,17 @@ exc_types! {
     deprecation_warning: "DeprecationWarning" < warning,
     runtime_warning: "RuntimeWarning" < warning,
     user_warning: "UserWarning" < warning,
+    // The rest of CPython's builtin warnings and errors (issue 19: the Lib uses them).
+    pending_deprecation_warning: "PendingDeprecationWarning" < warning,
+    syntax_warning: "SyntaxWarning" < warning,
+    future_warning: "FutureWarning" < warning,
+    import_warning: "ImportWarning" < warning,
+    unicode_warning: "UnicodeWarning" < warning,
+    bytes_warning: "BytesWarning" < warning,
+    resource_warning: "ResourceWarning" < warning,
+    encoding_warning: "EncodingWarning" < warning,
+    unicode_translate_error: "UnicodeTranslateError" < unicode_error,
+    python_finalization_error: "PythonFinalizationError" < runtime_error,
     // Coroutines (coro.rs, asyncgen.rs).
     stop_async_iteration: "StopAsyncIteration" < exception,
 }

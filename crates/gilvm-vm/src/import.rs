@@ -355,6 +355,12 @@ impl Interp {
         }
     }
 
+    /// Whether ImportError `e` has `name` as its `name` attribute.
+    fn exc_name_is(&mut self, e: &PyErr, name: &str) -> bool {
+        let ev = Value::Obj(e.0.clone());
+        matches!(self.getattr_str(&ev, "name"), Ok(v) if v.as_str() == Some(name))
+    }
+
     pub(crate) fn module_not_found(&mut self, msg: &str, name: &str) -> PyErr {
         let e = self.err(&self.g.exc.module_not_found_error.clone(), msg);
         if let Payload::Instance(i) = e.0.payload() {
@@ -505,7 +511,11 @@ impl Interp {
             let full = format!("{modname}.{}", str_of(name));
             match self.import_module(&full) {
                 Ok(sub) => return Ok(Value::Obj(sub)),
-                Err(e) if self.matches(&e, &self.g.exc.module_not_found_error.clone()) => {}
+                // Only "no such submodule" means "no such name"; an error while importing
+                // the submodule (even a ModuleNotFoundError for another module) propagates.
+                Err(e)
+                    if self.matches(&e, &self.g.exc.module_not_found_error.clone())
+                        && self.exc_name_is(&e, &full) => {}
                 Err(e) => return Err(e),
             }
         }

@@ -272,8 +272,10 @@ impl Interp {
     }
 
     /// Registers a native function in a module's namespace.
+    /// Module functions are tagged "static": as in CPython, a builtin function is not a
+    /// descriptor, so one stored in a class (`_selector_cls = select.poll`) is not bound.
     pub fn add_function(&mut self, module: &ObjRef, name: &'static str, f: NativeFn) {
-        let v = self.new_native(name, f);
+        let v = self.new_native_with(name, f, Value::Obj(self.intern("static")));
         if let Payload::Module(m) = module.payload() {
             self.dict_set_str(&m.dict, self.intern(name), v);
         }

@@ -43,6 +43,10 @@ pub mod weakref;
 pub mod gc;
 // `_imp`: the native half of the import system (issue 19).
 pub mod imp;
+// `_warnings`: forwards to the Lib's warnings (importlib needs it built in).
+pub mod warnings_native;
+// `marshal`: importlib imports it; no .pyc format yet.
+pub mod marshal;
 // math.gamma/lgamma/fma/sumprod (issue 19, branch `data`).
 pub mod math_special;
 // `_contextvars` and `_queue` (branch threads).
@@ -58,6 +62,16 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "_imp",
             init: imp::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_warnings",
+            init: warnings_native::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "marshal",
+            init: marshal::init,
             needs_gil: false,
         },
         NativeModuleDef {
@@ -114,11 +128,6 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "_weakref",
             init: weakref::init,
-            needs_gil: false,
-        },
-        NativeModuleDef {
-            name: "os",
-            init: os::init,
             needs_gil: false,
         },
         NativeModuleDef {

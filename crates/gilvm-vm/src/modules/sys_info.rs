@@ -102,6 +102,8 @@ pub fn init(interp: &mut Interp, m: &ObjRef, cfg: &crate::Config) {
     )
     .unwrap_or(Value::None);
     interp.add_value(m, "implementation", imp);
+    numeric_facts(interp, m);
+    prefixes(interp, m);
 
     // `flags`: CPython 3.14's 18 sequence fields, and the three attribute-only ones.
     let fields = [
@@ -175,4 +177,123 @@ pub fn init(interp: &mut Interp, m: &ObjRef, cfg: &crate::Config) {
     let orig: Vec<Value> = orig_args.into_iter().map(|a| interp.new_str(a)).collect();
     let orig = interp.new_list(orig);
     interp.add_value(m, "orig_argv", orig);
+}
+
+/// A struct sequence `sys.<name>` with `fields` set to `values`.
+fn struct_seq(interp: &mut Interp, m: &ObjRef, name: &str, fields: &[&str], values: Vec<Value>) {
+    let cls = make_namedtuple(interp, &format!("sys.{name}"), fields, vec![], "builtins");
+    util::set_short_name(interp, &cls, name, "sys");
+    let v = instance(interp, &cls, values);
+    interp.add_value(m, name, v);
+}
+
+/// `hash_info`, `float_info`, `int_info`, `float_repr_style`, `thread_info`, `abiflags`:
+/// the facts the Lib's numeric modules read (fractions, decimal, statistics).
+fn numeric_facts(interp: &mut Interp, m: &ObjRef) {
+    let siphash = interp.new_str("siphash13");
+    // gilvm's numeric hash is CPython's (modulus 2**61 - 1, the same inf/nan/imag).
+    struct_seq(
+        interp,
+        m,
+        "hash_info",
+        &[
+            "width",
+            "modulus",
+            "inf",
+            "nan",
+            "imag",
+            "algorithm",
+            "hash_bits",
+            "seed_bits",
+            "cutoff",
+        ],
+        vec![
+            Value::Int(64),
+            Value::Int((1i64 << 61) - 1),
+            Value::Int(314_159),
+            Value::Int(0),
+            Value::Int(1_000_003),
+            siphash,
+            Value::Int(64),
+            Value::Int(128),
+            Value::Int(0),
+        ],
+    );
+    struct_seq(
+        interp,
+        m,
+        "float_info",
+        &[
+            "max",
+            "max_exp",
+            "max_10_exp",
+            "min",
+            "min_exp",
+            "min_10_exp",
+            "dig",
+            "mant_dig",
+            "epsilon",
+            "radix",
+            "rounds",
+        ],
+        vec![
+            Value::Float(f64::MAX),
+            Value::Int(f64::MAX_EXP as i64),
+            Value::Int(f64::MAX_10_EXP as i64),
+            Value::Float(f64::MIN_POSITIVE),
+            Value::Int(f64::MIN_EXP as i64),
+            Value::Int(f64::MIN_10_EXP as i64),
+            Value::Int(f64::DIGITS as i64),
+            Value::Int(f64::MANTISSA_DIGITS as i64),
+            Value::Float(f64::EPSILON),
+            Value::Int(f64::RADIX as i64),
+            Value::Int(1),
+        ],
+    );
+    struct_seq(
+        interp,
+        m,
+        "int_info",
+        &[
+            "bits_per_digit",
+            "sizeof_digit",
+            "default_max_str_digits",
+            "str_digits_check_threshold",
+        ],
+        vec![
+            Value::Int(30),
+            Value::Int(4),
+            Value::Int(4300),
+            Value::Int(640),
+        ],
+    );
+    let (pthread, semaphore) = (interp.new_str("pthread"), interp.new_str("semaphore"));
+    struct_seq(
+        interp,
+        m,
+        "thread_info",
+        &["name", "lock", "version"],
+        vec![pthread, semaphore, Value::None],
+    );
+    let short = interp.new_str("short");
+    interp.add_value(m, "float_repr_style", short);
+    let abiflags = interp.new_str(if gilvm_sync::FREE_THREADING { "t" } else { "" });
+    interp.add_value(m, "abiflags", abiflags);
+}
+
+/// `prefix`, `exec_prefix`, `base_prefix`, `base_exec_prefix`: the directory above the
+/// executable's (the embedded standard library appears at `<prefix>/lib/python3.14`).
+fn prefixes(interp: &mut Interp, m: &ObjRef) {
+    let prefix = std::env::current_exe()
+        .ok()
+        .and_then(|e| {
+            e.parent()?
+                .parent()
+                .map(|p| p.to_string_lossy().into_owned())
+        })
+        .unwrap_or_else(|| "/usr/local".to_string());
+    for name in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
+        let v = interp.new_str(prefix.clone());
+        interp.add_value(m, name, v);
+    }
 }

@@ -36,7 +36,20 @@ fn create(interp: &mut Interp) -> ObjRef {
         ],
     );
     crate::builtins::add_static(interp, &t, "__new__", new);
-    crate::builtins::add_getset(interp, &t, "__doc__", doc);
+    // `__doc__` is writable: namedtuple sets each field's doc after the class is made.
+    {
+        let get = interp.new_native("__doc__", doc);
+        let set = interp.new_native("__doc__", doc_set);
+        crate::builtins::publish_native(&get);
+        crate::builtins::publish_native(&set);
+        let p = Value::Obj(interp.new_obj(gilvm_object::Owned::Property(Box::new([
+            get,
+            set,
+            Value::None,
+        ]))));
+        crate::builtins::publish_native(&p);
+        util::set_attr(interp, &t, "__doc__", p);
+    }
     t
 }
 
@@ -113,4 +126,13 @@ fn reduce(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn doc(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__doc__", 1, 1)?;
     Ok(parts(interp, &a[0]).map(|p| p.1).unwrap_or(Value::None))
+}
+
+fn doc_set(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__doc__", 2, 2)?;
+    let v = a[1].clone();
+    match with_data::<TupleGetter, _>(interp, &a[0], |g| g.doc = v) {
+        Some(()) => Ok(Value::None),
+        None => Err(interp.type_error("descriptor requires a '_tuplegetter' object")),
+    }
 }

@@ -74,4 +74,4 @@ for n in (2, 4):
     binary_file(n)
     shared_readline(n)
     memory(n)
-print("ok")
+print("OK")

@@ -3,8 +3,9 @@
 pyperf's worker processes, its JSON files or its dependencies.
 
 What the scripts use of pyperf is provided with the same names: `Runner` with `metadata`,
-`argparser.add_argument`, `parse_args`, `bench_func` and `bench_time_func`, and
-`perf_counter`. A benchmark runs `GILVM_PYPERF_WARMUPS` untimed calls (default 1), then
+`argparser.add_argument`, `parse_args`, `bench_func`, `bench_time_func`, `bench_async_func`
+(the coroutine run by `asyncio.run`) and `bench_command` (a command run as a child process,
+timed from start to exit), `perf_counter` and `python_implementation`. A benchmark runs `GILVM_PYPERF_WARMUPS` untimed calls (default 1), then
 `GILVM_PYPERF_LOOPS` timed calls (default 1) in this one process, and prints
 
     ELAPSED <seconds per call>
@@ -25,6 +26,11 @@ def _env_int(name, default):
     return int(value) if value else default
 
 
+def python_implementation():
+    """`sys.implementation.name` ('cpython', 'gilvm', ...), as pyperf gives it."""
+    return sys.implementation.name
+
+
 class _Namespace:
     def __repr__(self):
         return "Namespace(%s)" % ", ".join(
@@ -34,7 +40,9 @@ class _Namespace:
 class _Option:
     def __init__(self, names, kwargs):
         self.names = names
-        self.dest = kwargs.get("dest") or names[0].lstrip("-").replace("-", "_")
+        # argparse's rule: the first long option names the attribute, else the first one.
+        longs = [n for n in names if n.startswith("--")]
+        self.dest = kwargs.get("dest") or (longs or names)[0].lstrip("-").replace("-", "_")
         self.type = kwargs.get("type")
         self.default = kwargs.get("default")
         self.choices = kwargs.get("choices")
@@ -117,3 +125,28 @@ class Runner:
             time_func(self.warmups, *args)
         dt = time_func(self.loops, *args)
         self._report(name, dt, self.loops * (inner_loops or 1))
+
+    def bench_async_func(self, name, func, *args, inner_loops=None, **kwargs):
+        import asyncio
+        self.parse_args()
+
+        async def timed(n):
+            t0 = perf_counter()
+            for _ in range(n):
+                await func(*args)
+            return perf_counter() - t0
+
+        if self.warmups:
+            asyncio.run(timed(self.warmups))
+        dt = asyncio.run(timed(self.loops))
+        self._report(name, dt, self.loops * (inner_loops or 1))
+
+    def bench_command(self, name, command):
+        import subprocess
+        self.parse_args()
+        for _ in range(self.warmups):
+            subprocess.run(command, check=True)
+        t0 = perf_counter()
+        for _ in range(self.loops):
+            subprocess.run(command, check=True)
+        self._report(name, perf_counter() - t0, self.loops)

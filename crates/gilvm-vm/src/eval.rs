@@ -176,7 +176,12 @@ impl Interp {
                             Value::push_words(&mut stack, v);
                         }
                         Instr::LoadGlobal(i) => {
-                            let v = tri!(self.load_global_cached(&f.globals, code, i as usize));
+                            let v = if matches!(f.globals.payload(), Payload::Dict(_)) {
+                                tri!(self.load_global_cached(&f.globals, code, i as usize))
+                            } else {
+                                let g = f.globals.clone();
+                                tri!(self.load_global_mapping(&g, &code.names[i as usize]))
+                            };
                             Value::push_words(&mut stack, v);
                         }
                         Instr::StoreGlobal(i) => {
@@ -204,6 +209,10 @@ impl Interp {
                             };
                             let v = match found {
                                 Some(v) => v,
+                                None if !matches!(f.globals.payload(), Payload::Dict(_)) => {
+                                    let g = f.globals.clone();
+                                    tri!(self.load_global_mapping(&g, name))
+                                }
                                 None => tri!(self.load_global(&f.globals, name)),
                             };
                             Value::push_words(&mut stack, v);
@@ -943,6 +952,10 @@ impl Interp {
                             let v = tri!(self.load_from_dict_or(&m, &name));
                             let v = match v {
                                 Some(v) => v,
+                                None if !matches!(f.globals.payload(), Payload::Dict(_)) => {
+                                    let g = f.globals.clone();
+                                    tri!(self.load_global_mapping(&g, &name))
+                                }
                                 None => tri!(self.load_global(&f.globals, &name)),
                             };
                             Value::push_words(&mut stack, v);
@@ -1264,6 +1277,36 @@ impl Interp {
             return Ok(Value::Obj(self.g.ellipsis.clone()));
         }
         Err(self.name_error(format!("name '{}' is not defined", str_of(name))))
+    }
+
+    /// `LoadGlobal` when the globals are an instance of a dict subclass (annotationlib's
+    /// fake globals): as CPython's `PyMapping_GetOptionalItem`, a miss in the dict calls the
+    /// class's `__missing__` before the builtins are searched.
+    #[inline(never)]
+    fn load_global_mapping(&mut self, globals: &ObjRef, name: &ObjRef) -> PyResult {
+        if let Some(v) = self.dict_get_str(globals, name) {
+            return Ok(v);
+        }
+        let gv = Value::Obj(globals.clone());
+        let missing = gilvm_object::types::lookup(
+            self.py,
+            gilvm_object::types::type_of(&gv),
+            &self.intern("__missing__"),
+        );
+        if let Some(m) = missing {
+            let ty = gilvm_object::types::type_of(&gv).clone();
+            match self.call_bound_to(
+                &m,
+                &ty,
+                gv,
+                crate::args::Args::new(&[Value::Obj(name.clone())]),
+            ) {
+                Ok(v) => return Ok(v),
+                Err(e) if self.matches(&e, &self.g.exc.key_error.clone()) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        self.load_global(globals, name)
     }
 
     /// Called when the eval breaker is set (drop requests etc.: see gilvm-sync).

@@ -201,6 +201,10 @@ pub const EMBEDDED: &[(&str, &str, bool)] = &[
     ("_ast", include_str!("py/ast_nodes.py"), false),
     ("_gilvm_excgroup", include_str!("py/excgroup.py"), false),
     ("_operator", include_str!("py/operator_py.py"), false),
+    // CPython's opcode tables for `opcode`/`dis`, and the tokenizer behind `tokenize`
+    // (issue 19).
+    ("_opcode", include_str!("py/opcode_tables.py"), false),
+    ("_tokenize", include_str!("py/tokenizer.py"), false),
     ("concurrent", "", true),
     (
         "concurrent.futures",

@@ -25,7 +25,9 @@ fn codec(interp: &Interp, name: &str) -> PyResult<Codec> {
     codec_lookup(interp, name)
 }
 
-fn codec_lookup(interp: &Interp, name: &str) -> PyResult<Codec> {
+/// An encoding name as CPython's `encodings.normalize_encoding` plus lower-casing makes it:
+/// runs of characters other than alphanumerics and '.' become one '_' (none leading).
+pub fn normalize_encoding(name: &str) -> String {
     let mut norm = String::with_capacity(name.len());
     let mut pending = false;
     for c in name.chars() {
@@ -39,6 +41,11 @@ fn codec_lookup(interp: &Interp, name: &str) -> PyResult<Codec> {
             pending = true;
         }
     }
+    norm
+}
+
+fn codec_lookup(interp: &Interp, name: &str) -> PyResult<Codec> {
+    let norm = normalize_encoding(name);
     match norm.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => Ok(Codec::Utf8),
         "ascii" | "646" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986" | "cp367"

@@ -27,19 +27,7 @@ impl Codec {
 
 /// The native codec of an encoding name (CPython's normalisation and aliases), if any.
 pub fn lookup(name: &str) -> Option<Codec> {
-    let mut norm = String::with_capacity(name.len());
-    let mut pending = false;
-    for c in name.chars() {
-        if c.is_alphanumeric() || c == '.' {
-            if pending && !norm.is_empty() {
-                norm.push('_');
-            }
-            pending = false;
-            norm.extend(c.to_lowercase());
-        } else {
-            pending = true;
-        }
-    }
+    let norm = crate::builtins::bytes::normalize_encoding(name);
     match norm.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => {
             Some(Codec::Utf8)

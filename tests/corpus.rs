@@ -539,7 +539,8 @@ fn split_lines(data: &[u8]) -> Vec<String> {
 }
 
 /// stderr normalisation: remove the program's absolute directory (CPython
-/// prints absolute script paths) and drop caret/tilde position-marker lines.
+/// prints absolute script paths) and drop caret/tilde position-marker lines (also
+/// inside an exception group's box).
 fn normalize_stderr(data: &[u8], dir: &Path) -> Vec<String> {
     let mut text = String::from_utf8_lossy(data).into_owned();
     let mut prefixes = vec![dir.to_path_buf()];
@@ -561,7 +562,8 @@ fn normalize_stderr(data: &[u8], dir: &Path) -> Vec<String> {
 
 fn is_marker_line(line: &str) -> bool {
     let line = line.strip_suffix('\r').unwrap_or(line);
-    line.contains(['^', '~']) && line.chars().all(|c| matches!(c, ' ' | '^' | '~'))
+    // `|` is the margin of an exception group's box.
+    line.contains(['^', '~']) && line.chars().all(|c| matches!(c, ' ' | '^' | '~' | '|'))
 }
 
 /// A short report of the first difference between two line lists: a few

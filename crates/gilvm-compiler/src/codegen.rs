@@ -23,6 +23,7 @@ pub type CResult<T = ()> = Result<T, CompileError>;
 
 // PEP 695 type parameters, PEP 750 template strings, PEP 649 annotations (branch `pep`).
 mod annotate;
+mod trystar;
 mod tstring;
 mod typeparams;
 
@@ -41,6 +42,8 @@ pub enum FBlock<'a> {
         name: Option<String>,
     },
     FinallyHandler,
+    /// The body of an `except*` clause (`codegen/trystar.rs`).
+    ExceptStarHandler,
     With,
     /// `async with`: on an early exit `__aexit__(None, None, None)` is called and awaited.
     AsyncWith,
@@ -58,6 +61,7 @@ impl FBlock<'_> {
             FBlock::Loop { .. } | FBlock::TryExcept | FBlock::TryFinally { .. } => 0,
             FBlock::ExceptHandler { .. } => 1,
             FBlock::FinallyHandler => 2,
+            FBlock::ExceptStarHandler => 5,
             FBlock::With | FBlock::AsyncWith => 1,
             FBlock::PopValue => 1,
         }
@@ -434,6 +438,12 @@ impl<'a, 'py> Compiler<'a, 'py> {
                         self.clear_name(&nm);
                     }
                     false
+                }
+                FBlock::ExceptStarHandler => {
+                    return Err(CompileError::syntax(
+                        "'break', 'continue' and 'return' cannot appear in an except* block".into(),
+                        r,
+                    ));
                 }
                 FBlock::FinallyHandler => {
                     if preserve_tos {

@@ -97,7 +97,9 @@ impl<'a, 'py> Compiler<'a, 'py> {
             }
             Stmt::Continue(c) => {
                 let r = self.unwind(true, false, c.range).map_err(|mut e| {
-                    e.msg = "'continue' not properly in loop".into();
+                    if e.msg == "'break' outside loop" {
+                        e.msg = "'continue' not properly in loop".into();
+                    }
                     e
                 })?;
                 let (cont, _, _) = r.unwrap();
@@ -146,9 +148,6 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 self.b().bind(end);
             }
             Stmt::Try(t) => {
-                if t.is_star {
-                    return Err(CompileError::unsupported("'except*'", t.range));
-                }
                 if t.finalbody.is_empty() {
                     self.try_except(t)?;
                 } else {
@@ -455,6 +454,9 @@ impl<'a, 'py> Compiler<'a, 'py> {
     }
 
     fn try_except(&mut self, t: &'a ast::StmtTry) -> CResult {
+        if t.is_star {
+            return self.try_star(t);
+        }
         let handler = self.b().new_label();
         let cleanup = self.b().new_label();
         let orelse = self.b().new_label();

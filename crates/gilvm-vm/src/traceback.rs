@@ -1,5 +1,6 @@
 //! Printing uncaught exceptions as CPython does: the chain of causes/contexts, one
-//! `File "…", line N, in name` entry per frame with its source line, then `Type: message`.
+//! `File "…", line N, in name` entry per frame with its source line, then `Type: message`;
+//! exception groups nested in boxes.
 use std::collections::HashMap;
 use std::sync::Mutex;
 
@@ -48,91 +49,247 @@ pub fn source_line(filename: &str, n: u32) -> Option<String> {
 pub fn format_exception(interp: &mut Interp, e: &PyErr) -> String {
     let mut out = String::new();
     let mut seen = Vec::new();
-    format_chain(interp, &e.0, &mut out, &mut seen);
+    let mut ctx = GroupCtx::default();
+    format_chain(interp, &e.0, &mut out, &mut seen, &mut ctx);
     out
 }
 
-fn format_chain(interp: &mut Interp, exc: &ObjRef, out: &mut String, seen: &mut Vec<usize>) {
-    seen.push(exc.addr());
-    if let Some(d) = exc_data(exc) {
-        let (cause, context, suppress) = d.with(interp.py, |d| {
-            (d.cause.clone(), d.context.clone(), d.suppress_context)
-        });
-        if let Value::Obj(c) = &cause {
-            if !seen.contains(&c.addr()) {
-                format_chain(interp, c, out, seen);
-                out.push_str(
-                    "\nThe above exception was the direct cause of the following exception:\n\n",
-                );
-            }
-        } else if let (Value::Obj(c), false) = (&context, suppress) {
-            if !seen.contains(&c.addr()) {
-                format_chain(interp, c, out, seen);
-                out.push_str(
-                    "\nDuring handling of the above exception, another exception occurred:\n\n",
-                );
+/// Exception groups (PEP 654) print nested in boxes, as CPython's `traceback` module
+/// lays them out: each level indents by two and prefixes its lines with a margin
+/// (`| `, or `+ ` for the header of the outermost group); at most `MAX_GROUP_WIDTH`
+/// members are shown per group and `MAX_GROUP_DEPTH` levels.
+#[derive(Default)]
+struct GroupCtx {
+    depth: usize,
+    need_close: bool,
+}
+
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+impl GroupCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    fn emit(&self, out: &mut String, text: &str, margin: char) {
+        let mut pre = self.indent();
+        if self.depth > 0 {
+            pre.push(margin);
+            pre.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            out.push_str(&pre);
+            out.push_str(line);
+        }
+    }
+}
+
+/// The members of `exc` if it is an exception group.
+fn group_members(interp: &mut Interp, exc: &ObjRef) -> Option<Vec<Value>> {
+    let bd = interp.g.builtins_dict.clone();
+    let beg = interp.dict_get_str(&bd, &interp.intern("BaseExceptionGroup"))?;
+    let v = Value::Obj(exc.clone());
+    if !interp.isinstance(&v, beg.as_obj()?) {
+        return None;
+    }
+    let members = interp.getattr_str(&v, "exceptions").ok()?;
+    match &members {
+        Value::Obj(o) => match o.payload() {
+            Payload::Tuple(t) => Some(t.to_vec()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn format_chain(
+    interp: &mut Interp,
+    exc: &ObjRef,
+    out: &mut String,
+    seen: &mut Vec<usize>,
+    ctx: &mut GroupCtx,
+) {
+    // The chain, innermost cause first: (message before it, exception).
+    let mut chain: Vec<(Option<&'static str>, ObjRef)> = Vec::new();
+    let mut cur = Some(exc.clone());
+    let mut msg = None;
+    while let Some(e) = cur.take() {
+        seen.push(e.addr());
+        chain.push((msg.take(), e.clone()));
+        if let Some(d) = exc_data(&e) {
+            let (cause, context, suppress) = d.with(interp.py, |d| {
+                (d.cause.clone(), d.context.clone(), d.suppress_context)
+            });
+            if let Value::Obj(c) = &cause {
+                if !seen.contains(&c.addr()) {
+                    msg = Some(
+                        "\nThe above exception was the direct cause of the following exception:\n\n",
+                    );
+                    cur = Some(c.clone());
+                }
+            } else if let (Value::Obj(c), false) = (&context, suppress) {
+                if !seen.contains(&c.addr()) {
+                    msg = Some(
+                        "\nDuring handling of the above exception, another exception occurred:\n\n",
+                    );
+                    cur = Some(c.clone());
+                }
             }
         }
     }
-    format_one(interp, exc, out);
+    // Each message belongs before the exception that follows it in printing order.
+    let n = chain.len();
+    for i in (0..n).rev() {
+        let e = chain[i].1.clone();
+        let Some(members) = group_members(interp, &e) else {
+            let stack = format_stack(interp, &e);
+            if !stack.is_empty() {
+                ctx.emit(out, "Traceback (most recent call last):\n", '|');
+                ctx.emit(out, &stack, '|');
+            }
+            let only = format_exception_only(interp, &e);
+            ctx.emit(out, &only, '|');
+            if let Some(m) = chain[i].0 {
+                ctx.emit(out, m, '|');
+            }
+            continue;
+        };
+        if ctx.depth > MAX_GROUP_DEPTH {
+            ctx.emit(
+                out,
+                &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+                '|',
+            );
+        } else {
+            format_group(interp, &e, &members, out, seen, ctx);
+        }
+        if let Some(m) = chain[i].0 {
+            ctx.emit(out, m, '|');
+        }
+    }
 }
 
-fn format_one(interp: &mut Interp, exc: &ObjRef, out: &mut String) {
+fn format_group(
+    interp: &mut Interp,
+    exc: &ObjRef,
+    members: &[Value],
+    out: &mut String,
+    seen: &mut Vec<usize>,
+    ctx: &mut GroupCtx,
+) {
+    let toplevel = ctx.depth == 0;
+    if toplevel {
+        ctx.depth += 1;
+    }
+    let stack = format_stack(interp, exc);
+    if !stack.is_empty() {
+        ctx.emit(
+            out,
+            "Exception Group Traceback (most recent call last):\n",
+            if toplevel { '+' } else { '|' },
+        );
+        ctx.emit(out, &stack, '|');
+    }
+    let only = format_exception_only(interp, exc);
+    ctx.emit(out, &only, '|');
+    let count = members.len();
+    let shown = if count <= MAX_GROUP_WIDTH {
+        count
+    } else {
+        MAX_GROUP_WIDTH + 1
+    };
+    ctx.need_close = false;
+    for (i, m) in members.iter().take(shown).enumerate() {
+        let last = i + 1 == shown;
+        if last {
+            ctx.need_close = true;
+        }
+        let truncated = i >= MAX_GROUP_WIDTH;
+        let title = if truncated {
+            "...".to_string()
+        } else {
+            (i + 1).to_string()
+        };
+        out.push_str(&ctx.indent());
+        out.push_str(if i == 0 { "+-" } else { "  " });
+        out.push_str(&format!("+---------------- {title} ----------------\n"));
+        ctx.depth += 1;
+        if truncated {
+            let more = count - MAX_GROUP_WIDTH;
+            let s = if more > 1 { "s" } else { "" };
+            ctx.emit(out, &format!("and {more} more exception{s}\n"), '|');
+        } else if let Value::Obj(o) = m {
+            format_chain(interp, o, out, seen, ctx);
+        }
+        if last && ctx.need_close {
+            out.push_str(&ctx.indent());
+            out.push_str("+------------------------------------\n");
+            ctx.need_close = false;
+        }
+        ctx.depth -= 1;
+    }
+    if toplevel {
+        ctx.depth = 0;
+    }
+}
+
+/// The `File "…", line N, in name` entries of `exc`'s traceback, with source lines.
+fn format_stack(interp: &mut Interp, exc: &ObjRef) -> String {
+    let mut out = String::new();
     let tb = exc_data(exc)
         .map(|d| d.with(interp.py, |d| d.traceback.clone()))
         .unwrap_or(Value::None);
     let tb = crate::tbobj::entries(interp, &tb);
-    if !tb.is_empty() {
-        out.push_str("Traceback (most recent call last):\n");
-        let mut last: Option<(String, u32, String)> = None;
-        let mut repeat = 0;
-        let mut lines: Vec<String> = Vec::new();
-        for (frame, line) in tb.iter() {
-            let code_obj = crate::frameobj::frame_code(interp, frame);
-            let code = code_of(&code_obj);
-            let file = str_of(&code.filename).to_string();
-            let name = str_of(&code.name).to_string();
-            let line = (*line).max(0) as u32;
-            let key = (file.clone(), line, name.clone());
-            if last.as_ref() == Some(&key) {
-                repeat += 1;
-                if repeat >= 3 {
-                    continue;
-                }
-            } else {
-                if repeat >= 3 {
-                    lines.push(format!(
-                        "  [Previous line repeated {} more time{}]\n",
-                        repeat - 2,
-                        if repeat - 2 == 1 { "" } else { "s" }
-                    ));
-                }
-                repeat = 0;
-                last = Some(key);
+    let mut last: Option<(String, u32, String)> = None;
+    let mut repeat = 0;
+    for (frame, line) in tb.iter() {
+        let code_obj = crate::frameobj::frame_code(interp, frame);
+        let code = code_of(&code_obj);
+        let file = str_of(&code.filename).to_string();
+        let name = str_of(&code.name).to_string();
+        let line = (*line).max(0) as u32;
+        let key = (file.clone(), line, name.clone());
+        if last.as_ref() == Some(&key) {
+            repeat += 1;
+            if repeat >= 3 {
+                continue;
             }
-            let mut s = format!("  File \"{file}\", line {line}, in {name}\n");
-            if let Some(src) = source_line(&file, line) {
-                if !src.is_empty() {
-                    s.push_str(&format!("    {src}\n"));
-                }
+        } else {
+            if repeat >= 3 {
+                out.push_str(&repeated(repeat));
             }
-            lines.push(s);
+            repeat = 0;
+            last = Some(key);
         }
-        if repeat >= 3 {
-            lines.push(format!(
-                "  [Previous line repeated {} more time{}]\n",
-                repeat - 2,
-                if repeat - 2 == 1 { "" } else { "s" }
-            ));
-        }
-        for l in lines {
-            out.push_str(&l);
+        out.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
+        if let Some(src) = source_line(&file, line) {
+            if !src.is_empty() {
+                out.push_str(&format!("    {src}\n"));
+            }
         }
     }
+    if repeat >= 3 {
+        out.push_str(&repeated(repeat));
+    }
+    out
+}
+
+fn repeated(repeat: usize) -> String {
+    format!(
+        "  [Previous line repeated {} more time{}]\n",
+        repeat - 2,
+        if repeat - 2 == 1 { "" } else { "s" }
+    )
+}
+
+/// `Type: message` and the notes (or a SyntaxError's location and caret).
+fn format_exception_only(interp: &mut Interp, exc: &ObjRef) -> String {
+    let mut out = String::new();
     let v = Value::Obj(exc.clone());
     if interp.isinstance(&v, &interp.g.exc.syntax_error.clone()) {
-        format_syntax_error(interp, exc, out);
-        return;
+        format_syntax_error(interp, exc, &mut out);
+        return out;
     }
     out.push_str(&exception_line(interp, exc));
     out.push('\n');
@@ -140,6 +297,7 @@ fn format_one(interp: &mut Interp, exc: &ObjRef, out: &mut String) {
         out.push_str(&n);
         out.push('\n');
     }
+    out
 }
 
 /// `Type: message` (with the module prefix CPython adds for non-builtin classes).

@@ -77,7 +77,14 @@ impl<'a, 'py> Compiler<'a, 'py> {
             let name = self.scope().mangle(name);
             let k = self.b().str_const(&name);
             self.emit(Instr::LoadConst(k));
-            self.expr(e)?;
+            match e {
+                // `*args: *Ts`: the value is the one item `*Ts` unpacks to.
+                Expr::Starred(s) => {
+                    self.expr(&s.value)?;
+                    self.emit(Instr::UnpackSequence(1));
+                }
+                _ => self.expr(e)?,
+            }
         }
         self.emit(Instr::BuildMap(anns.len() as u32));
         self.emit(Instr::ReturnValue);

@@ -53,6 +53,8 @@ pub mod math_special;
 pub mod contextvars;
 pub mod excepthook;
 pub mod queue;
+// `sys.monitoring`'s registration interface (lead).
+pub mod monitoring;
 
 use crate::NativeModuleDef;
 

@@ -157,6 +157,7 @@ pub fn init_sys(interp: &mut Interp) {
     interp.add_function(&m, "setprofile", crate::tracing::setprofile);
     interp.add_function(&m, "gettrace", crate::tracing::gettrace);
     interp.add_function(&m, "getprofile", crate::tracing::getprofile);
+    crate::modules::monitoring::init(interp, &m);
     interp.add_function(
         &m,
         "_getframemodulename",

@@ -105,3 +105,73 @@ def subgroup(self, condition):
 
 def split(self, condition):
     return _split(self, _matcher(condition), True)
+
+
+# `except*` (the compiler's `try_star`, through two intrinsics).
+
+def _check_star_type(ty):
+    for t in (ty if isinstance(ty, tuple) else (ty,)):
+        if not (isinstance(t, type) and issubclass(t, BaseException)):
+            raise TypeError("catching classes that do not inherit from BaseException "
+                            "is not allowed")
+        if issubclass(t, BaseExceptionGroup):
+            raise TypeError("catching ExceptionGroup with except* is not allowed. "
+                            "Use except instead.")
+
+
+def star_match(exc, ty):
+    """One `except* ty` clause against the part `exc` not handled yet: (match, rest).
+    A bare exception that matches is wrapped in a group, keeping its traceback."""
+    _check_star_type(ty)
+    if exc is None:
+        return None, None
+    if isinstance(exc, ty):
+        if isinstance(exc, BaseExceptionGroup):
+            return exc, None
+        wrapped = BaseExceptionGroup("", (exc,))
+        wrapped.__traceback__ = exc.__traceback__
+        return wrapped, None
+    if isinstance(exc, BaseExceptionGroup):
+        return exc.split(ty)
+    return None, exc
+
+
+_NO_NOTES = object()
+
+
+def _leaf_ids(e, acc):
+    if isinstance(e, BaseExceptionGroup):
+        for x in e.exceptions:
+            _leaf_ids(x, acc)
+    else:
+        acc.add(id(e))
+
+
+def prep_reraise_star(orig, excs):
+    """What leaves a `try`/`except*`: `excs` holds what each clause raised and, last, the
+    part no clause matched (None for nothing). Parts of `orig` that were re-raised are
+    put back in `orig`'s shape; new exceptions are grouped with them."""
+    if not isinstance(orig, BaseExceptionGroup):
+        # A bare exception was wrapped: at most one clause ran.
+        return excs[0]
+    raised, reraised = [], []
+    notes = getattr(orig, '__notes__', _NO_NOTES)
+    for e in excs:
+        if e is None:
+            continue
+        same = (getattr(e, '__notes__', _NO_NOTES) is notes
+                and e.__traceback__ is orig.__traceback__
+                and e.__cause__ is orig.__cause__
+                and e.__context__ is orig.__context__)
+        (reraised if same else raised).append(e)
+    ids = set()
+    for e in reraised:
+        _leaf_ids(e, ids)
+    kept = orig.split(lambda e: id(e) in ids)[0] if ids else None
+    if not raised:
+        return kept
+    if kept is not None:
+        raised.append(kept)
+    if len(raised) == 1:
+        return raised[0]
+    return BaseExceptionGroup("", raised)

@@ -46,6 +46,12 @@ mod pwd;
 mod resource;
 mod select;
 mod structseq;
+// The system modules (branch `sys`): time, _stat, _csv, termios, faulthandler, ...
+mod csv_mod;
+mod faulthandler;
+mod stat_mod;
+mod termios;
+mod time;
 
 /// The native modules of this crate.
 pub fn module_defs() -> Vec<NativeModuleDef> {
@@ -171,6 +177,32 @@ pub fn module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "select",
             init: select::init,
+            needs_gil: false,
+        },
+        // The system modules (branch `sys`).
+        NativeModuleDef {
+            name: "time",
+            init: time::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_stat",
+            init: stat_mod::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_csv",
+            init: csv_mod::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "termios",
+            init: termios::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "faulthandler",
+            init: faulthandler::init,
             needs_gil: false,
         },
     ]

@@ -151,3 +151,11 @@ clippy:
 
 clean:
 	$(CARGO) clean
+
+# Issue 19 (ast): ast.dump(ast.parse(f)) of every file of the embedded Lib, compared with
+# CPython 3.14's (tests/ast_lib_digests.txt holds a sha256 per file; regenerate it with
+# `python3.14 tests/ast_lib_digests.py --generate LIBDIR > tests/ast_lib_digests.txt`).
+PYLIB_DIR ?= $(shell ls -d $${CARGO_HOME:-$$HOME/.cargo}/registry/src/*/rustpython-pylib-0.6.0/Lib | head -1)
+.PHONY: ast-lib-check
+ast-lib-check: build
+	$(GIL_BIN) tests/ast_lib_digests.py --check $(PYLIB_DIR) tests/ast_lib_digests.txt

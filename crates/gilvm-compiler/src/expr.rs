@@ -727,7 +727,7 @@ enum Seq {
 }
 
 /// Parses an int literal's text (with `0x`, `0o`, `0b` prefixes and underscores).
-fn parse_int_literal(s: &str) -> Option<BigInt> {
+pub(crate) fn parse_int_literal(s: &str) -> Option<BigInt> {
     let s = s.replace('_', "");
     let (digits, radix) = if let Some(r) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
         (r.to_string(), 16)

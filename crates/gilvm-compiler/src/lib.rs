@@ -6,6 +6,7 @@
 //!
 //! **Architecture invariant:** the compiler knows the object model (it builds constants and
 //! code objects) but nothing of the interpreter.
+pub mod ast_export;
 mod builder;
 mod codegen;
 pub mod dis;

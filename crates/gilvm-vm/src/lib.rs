@@ -15,6 +15,7 @@
 
 mod annotations;
 pub mod args;
+mod ast_objects; // issue 19: ast.parse and compile(AST)
 mod attr;
 mod attrcache;
 pub mod buffer;

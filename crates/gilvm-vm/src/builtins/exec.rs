@@ -44,7 +44,6 @@ use crate::interp::Interp;
 const FUTURE_FLAGS: i64 =
     0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000 | 0x1000000;
 const PYCF_ONLY_AST: i64 = 0x400;
-const PYCF_OPTIMIZED_AST: i64 = 0x8000 | PYCF_ONLY_AST;
 const COMPILE_FLAGS: i64 =
     0x10 | 0x100 | 0x200 | PYCF_ONLY_AST | 0x800 | 0x1000 | 0x2000 | 0x4000 | 0x8000;
 
@@ -157,7 +156,18 @@ impl Interp {
             }
             Err(e) => e,
         };
-        let err = self.syntax_error_from(&e, filename);
+        Err(self.compile_error_to_py(&e, source, filename, mode))
+    }
+
+    /// The SyntaxError (IndentationError, ...) compile() raises for `e`.
+    pub(crate) fn compile_error_to_py(
+        &mut self,
+        e: &gilvm_compiler::CompileError,
+        source: &str,
+        filename: &str,
+        mode: gilvm_compiler::Mode,
+    ) -> crate::error::PyErr {
+        let err = self.syntax_error_from(e, filename);
         if let Payload::Instance(i) = err.0.payload() {
             let set = |s: &Interp, k: &str, v: Value| i.attr_set(s.py, s.intern(k), v);
             if e.line == 0 && e.msg.contains("null bytes") {
@@ -202,7 +212,7 @@ impl Interp {
                 }
             }
         }
-        Err(err)
+        err
     }
 
     /// Runs a code object with the given namespaces (`locals` None: the globals), and the
@@ -418,12 +428,25 @@ fn compile(interp: &mut Interp, args: Args<'_>) -> PyResult {
             return Err(interp.value_error(m));
         }
     };
-    if fl & PYCF_OPTIMIZED_AST != 0 {
-        return Err(interp.not_implemented_error(
-            "compile() cannot return an AST in gilvm (no ast module): PyCF_ONLY_AST is not supported",
-        ));
-    }
     let src = a[0].unwrap();
+    // Issue 19 (ast): an AST object in, or an AST out (`crate::ast_objects`).
+    if crate::ast_objects::is_ast(interp, src)? {
+        if fl & PYCF_ONLY_AST != 0 {
+            return Ok(src.clone());
+        }
+        return crate::ast_objects::compile_ast(interp, src, &filename, mode_s);
+    }
+    if fl & PYCF_ONLY_AST != 0 {
+        let Some(text) = source_text(interp, src, &filename)? else {
+            return Err(interp.type_error("compile() arg 1 must be a string, bytes or AST object"));
+        };
+        // PyCF_OPTIMIZED_AST: optimised at `optimize` (-1: the process's level).
+        let opt = (fl & 0x8000 != 0).then(|| match optimize {
+            -1 => gilvm_compiler::optimize_level(),
+            n => n as u8,
+        });
+        return crate::ast_objects::parse_to_ast(interp, &text, &filename, mode_s, opt);
+    }
     let Some(text) = source_text(interp, src, &filename)? else {
         return Err(interp.type_error("compile() arg 1 must be a string, bytes or AST object"));
     };

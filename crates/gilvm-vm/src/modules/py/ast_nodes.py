@@ -147,6 +147,36 @@ withitem AST context_expr,optional_vars? .
 
 _kinds = {}
 
+# The type of each field, for `_field_types` (CPython's from the ASDL): by field name, a
+# class's own entry first; `list[T]` for `*` fields, `T | None` for `?` fields.
+_FIELD_TYPES = {
+    'body': 'stmt', 'Expression.body': 'expr', 'Lambda.body': 'expr', 'IfExp.body': 'expr',
+    'orelse': 'stmt', 'IfExp.orelse': 'expr', 'finalbody': 'stmt',
+    'Constant.value': 'object', 'MatchSingleton.value': 'object', 'value': 'expr',
+    'name': 'str', 'TypeAlias.name': 'expr', 'args': 'arguments', 'Call.args': 'expr',
+    'posonlyargs': 'arg', 'arguments.args': 'arg', 'kwonlyargs': 'arg', 'vararg': 'arg',
+    'kwarg': 'arg', 'keywords': 'keyword', 'type_params': 'type_param', 'names': 'alias',
+    'Global.names': 'str', 'Nonlocal.names': 'str', 'module': 'str', 'level': 'int',
+    'BinOp.op': 'operator', 'AugAssign.op': 'operator', 'BoolOp.op': 'boolop',
+    'UnaryOp.op': 'unaryop', 'items': 'withitem', 'cases': 'match_case',
+    'handlers': 'excepthandler', 'simple': 'int', 'ctx': 'expr_context',
+    'generators': 'comprehension', 'ops': 'cmpop', 'conversion': 'int', 'kind': 'str',
+    'attr': 'str', 'id': 'str', 'Interpolation.str': 'object', 'patterns': 'pattern',
+    'pattern': 'pattern', 'kwd_attrs': 'str', 'kwd_patterns': 'pattern', 'rest': 'str',
+    'arg': 'str', 'type_comment': 'str', 'asname': 'str', 'is_async': 'int',
+    'tag': 'str', 'lineno': 'int', 'type_ignores': 'type_ignore',
+}
+
+
+def _field_type(cls, f, k):
+    t = _FIELD_TYPES.get(cls + '.' + f) or _FIELD_TYPES.get(f, 'expr')
+    t = {'str': str, 'int': int, 'object': object}.get(t) or globals()[t]
+    if k == '*':
+        return list[t]
+    if k == '?':
+        return t | None
+    return t
+
 
 def _warn(msg):
     import warnings
@@ -248,6 +278,7 @@ AST.__module__ = 'ast'
 
 def _build():
     g = globals()
+    pending = []
     for line in _TABLE.strip().splitlines():
         name, base, fields, attrs = line.split(' ')
         ns = {'__module__': 'ast'}
@@ -259,6 +290,8 @@ def _build():
                 f = f.rstrip('*?=')
                 names.append(f)
                 kinds[f] = k
+                if k == '?':
+                    ns[f] = None
             ns['_fields'] = tuple(names)
             ns['__match_args__'] = tuple(names)
         elif base == 'AST':
@@ -276,6 +309,11 @@ def _build():
         if kinds:
             _kinds[cls] = kinds
         g[name] = cls
+        pending.append((cls, kinds))
+    # Field types name classes defined later in the table: filled in at the end.
+    for cls, kinds in pending:
+        cls._field_types = {f: _field_type(cls.__name__, f, k) for f, k in kinds.items()}
+        cls.__annotations__ = dict(cls._field_types)
 
 
 _build()

@@ -46,6 +46,8 @@ mod pwd;
 mod resource;
 mod select;
 mod structseq;
+// multiprocessing's native modules (branch `mp`): `_multiprocessing`, `_posixshmem`.
+mod multiprocessing;
 
 /// The native modules of this crate.
 pub fn module_defs() -> Vec<NativeModuleDef> {
@@ -171,6 +173,17 @@ pub fn module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "select",
             init: select::init,
+            needs_gil: false,
+        },
+        // multiprocessing (branch `mp`).
+        NativeModuleDef {
+            name: "_multiprocessing",
+            init: multiprocessing::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_posixshmem",
+            init: multiprocessing::init_posixshmem,
             needs_gil: false,
         },
     ]

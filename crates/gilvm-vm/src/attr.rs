@@ -263,6 +263,12 @@ impl Interp {
                         return Ok(Some(v));
                     }
                 }
+                // A native module's function: its module (issue 19, mp: pickle).
+                Payload::BuiltinFunction(_) if str_of(name) == "__module__" => {
+                    if let Some(m) = crate::builtin_owner::module_of(obj) {
+                        return Ok(Some(self.new_str(m)));
+                    }
+                }
                 // A `_thread._local` (or subclass): this thread's dict is its `__dict__`.
                 Payload::Native(_) => {
                     if let Some(d) = crate::modules::thread::local_dict(self, obj)? {
@@ -434,6 +440,9 @@ impl Interp {
                         .unwrap_or(Value::None),
                 ))
             }
+            // Issue 19 (mp): CPython's type flags that the Lib tests (`copyreg` looks for
+            // the first non-heap base, `inspect.isabstract` for IS_ABSTRACT).
+            "__flags__" => return crate::type_flags::flags(self, t, tt).map(Some),
             // Issue 19: a read-only view of the namespace, as CPython's.
             "__dict__" => {
                 return crate::builtins::genericalias::mappingproxy(

@@ -205,12 +205,6 @@ pub const EMBEDDED: &[(&str, &str, bool)] = &[
     // (issue 19).
     ("_opcode", include_str!("py/opcode_tables.py"), false),
     ("_tokenize", include_str!("py/tokenizer.py"), false),
-    ("concurrent", "", true),
-    (
-        "concurrent.futures",
-        include_str!("py/concurrent_futures.py"),
-        true,
-    ),
 ];
 
 /// The embedded module `name`, if there is one.

@@ -46,6 +46,9 @@ mod pwd;
 mod resource;
 mod select;
 mod structseq;
+// Networking (branch `net`).
+mod epoll;
+mod socket;
 
 /// The native modules of this crate.
 pub fn module_defs() -> Vec<NativeModuleDef> {
@@ -171,6 +174,12 @@ pub fn module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "select",
             init: select::init,
+            needs_gil: false,
+        },
+        // Networking (branch `net`).
+        NativeModuleDef {
+            name: "_socket",
+            init: socket::init,
             needs_gil: false,
         },
     ]

@@ -48,6 +48,9 @@ mod select;
 mod structseq;
 // multiprocessing's native modules (branch `mp`): `_multiprocessing`, `_posixshmem`.
 mod multiprocessing;
+// Networking (branch `net`).
+mod epoll;
+mod socket;
 
 /// The native modules of this crate.
 pub fn module_defs() -> Vec<NativeModuleDef> {
@@ -184,6 +187,10 @@ pub fn module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "_posixshmem",
             init: multiprocessing::init_posixshmem,
+        // Networking (branch `net`).
+        NativeModuleDef {
+            name: "_socket",
+            init: socket::init,
             needs_gil: false,
         },
     ]

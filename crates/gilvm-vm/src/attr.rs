@@ -759,6 +759,17 @@ impl Interp {
                 }
             }
         }
+        // Every builtin type has a `__doc__` in its dict in CPython (None when it has no
+        // docstring), which its instances find (`'abc'.__doc__`; email's
+        // `_extend_docstrings` reads `attr.__doc__` of every class attribute).
+        if n == "__doc__" {
+            let t = type_of(o).clone();
+            if let Payload::Type(tt) = t.payload() {
+                return Ok(Some(
+                    tt.dict().get_str(self.py, name).unwrap_or(Value::None),
+                ));
+            }
+        }
         Ok(None)
     }
 

@@ -187,6 +187,8 @@ pub fn module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "_posixshmem",
             init: multiprocessing::init_posixshmem,
+            needs_gil: false,
+        },
         // Networking (branch `net`).
         NativeModuleDef {
             name: "_socket",

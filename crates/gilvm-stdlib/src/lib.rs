@@ -51,6 +51,13 @@ mod multiprocessing;
 // Networking (branch `net`).
 mod epoll;
 mod socket;
+// The accelerator modules (issue 19, branch natives).
+mod abc_mod;
+mod json_encode;
+mod json_mod;
+mod json_scan;
+mod operator_mod;
+mod random_mod;
 
 /// The native modules of this crate.
 pub fn module_defs() -> Vec<NativeModuleDef> {
@@ -193,6 +200,27 @@ pub fn module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "_socket",
             init: socket::init,
+            needs_gil: false,
+        },
+        // The accelerator modules (issue 19, branch natives).
+        NativeModuleDef {
+            name: "_random",
+            init: random_mod::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_operator",
+            init: operator_mod::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_json",
+            init: json_mod::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_abc",
+            init: abc_mod::init,
             needs_gil: false,
         },
     ]

@@ -91,6 +91,9 @@ impl Interp {
         if let Value::Obj(obj) = o {
             match obj.payload() {
                 Payload::Module(m) => {
+                    if crate::module_sub::is_sub_module(self, m) {
+                        return self.sub_module_getattr(o, name);
+                    }
                     if let Some(v) = self.dict_get_str(&m.dict, name) {
                         return Ok(Some(v));
                     }
@@ -215,6 +218,9 @@ impl Interp {
     pub fn generic_getattr(&mut self, o: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
         if let Value::Obj(obj) = o {
             match obj.payload() {
+                Payload::Module(m) if crate::module_sub::is_sub_module(self, m) => {
+                    return self.sub_module_generic_getattr(o, name)
+                }
                 Payload::Module(_) => return self.getattr_opt(o, name),
                 Payload::Type(_) => return self.type_getattr(obj, name),
                 _ => {}
@@ -1059,6 +1065,18 @@ impl Interp {
                     return self.type_setattr(obj, name, v);
                 }
                 Payload::Module(m) => {
+                    if name.is(&self.g.names.class) {
+                        return self.module_set_class(obj, &v);
+                    }
+                    let v = if crate::module_sub::is_sub_module(self, m) {
+                        let cls = m.class.clone();
+                        match self.set_via_data_descriptor(&cls, o, name, v)? {
+                            Some(v) => v,
+                            None => return Ok(()),
+                        }
+                    } else {
+                        v
+                    };
                     self.dict_set_str(&m.dict, name.clone(), v);
                     return Ok(());
                 }

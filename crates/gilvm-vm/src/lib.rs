@@ -70,6 +70,9 @@ pub mod traceback;
 mod tracing;
 // Files served from memory: the embedded standard library.
 pub mod vfs;
+// Subclasses of `module` and native types (issue 19, branch natives).
+mod module_sub;
+pub mod native_sub;
 
 pub use args::Args;
 pub use error::{PyErr, PyResult};

@@ -41,6 +41,12 @@ pub fn register(interp: &mut Interp) {
         super::add_method(interp, ty, "__getnewargs__", getnewargs);
     }
     super::add_static(interp, &t.module, "__new__", module_new);
+    super::add_method(
+        interp,
+        &t.module,
+        "__init__",
+        crate::module_sub::module_init,
+    );
     super::add_static(
         interp,
         &t.function,
@@ -155,6 +161,13 @@ fn method_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 /// `types.ModuleType(name, doc=None)`.
 fn module_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    // `M.__new__(M, …)` of a subclass `M` (issue 19, branch natives).
+    if let Some(Value::Obj(cls)) = args.pos().first() {
+        if !cls.is(&interp.g.types.module) {
+            let cls = cls.clone();
+            return crate::module_sub::new_sub_module(interp, &cls, &args);
+        }
+    }
     let pos = args.pos();
     args.check_kw(interp, "module", &["name", "doc"])?;
     let name = pos.get(1).or_else(|| args.kw("name"));

@@ -13,7 +13,7 @@
 set -u
 dir=$1; shift
 here=$(cd "$(dirname "$0")/.." && pwd)
-benches="richards richards_super deltablue go hexiom chaos nqueens float nbody spectral_norm fannkuch meteor_contest pidigits unpack_sequence raytrace base64 pyflate"
+benches="richards richards_super deltablue go hexiom chaos nqueens float nbody spectral_norm fannkuch meteor_contest pidigits unpack_sequence raytrace base64 pyflate logging"
 failed=0
 run_one() {
   local b=$1; shift

@@ -58,6 +58,12 @@ mod json_mod;
 mod json_scan;
 mod operator_mod;
 mod random_mod;
+// The system modules (branch `sys`): time, _stat, _csv, termios, faulthandler, ...
+mod csv_mod;
+mod faulthandler;
+mod stat_mod;
+mod termios;
+mod time;
 
 /// The native modules of this crate.
 pub fn module_defs() -> Vec<NativeModuleDef> {
@@ -221,6 +227,32 @@ pub fn module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "_abc",
             init: abc_mod::init,
+            needs_gil: false,
+        },
+        // The system modules (branch `sys`).
+        NativeModuleDef {
+            name: "time",
+            init: time::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_stat",
+            init: stat_mod::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_csv",
+            init: csv_mod::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "termios",
+            init: termios::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "faulthandler",
+            init: faulthandler::init,
             needs_gil: false,
         },
     ]

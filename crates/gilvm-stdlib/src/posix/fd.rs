@@ -213,6 +213,31 @@ pub fn pipe(interp: &mut Interp, args: Args<'_>) -> PyResult {
     pipe_with(interp, libc::O_CLOEXEC)
 }
 
+/// `openpty()` (branch `sys`, for pty/termios): a (master, slave) pair of pseudo-terminal
+/// descriptors, both non-inheritable as in CPython.
+pub fn openpty(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    args::positional(interp, &args, "openpty", 0, 0)?;
+    let (mut master, mut slave) = (-1 as libc::c_int, -1 as libc::c_int);
+    // SAFETY: two valid int out-pointers; the name, termios and winsize pointers may be null.
+    let r = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    if r < 0 {
+        return Err(fd_err(interp, error::last_errno()));
+    }
+    for fd in [master, slave] {
+        // SAFETY: fcntl on descriptors just returned by openpty.
+        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+    }
+    Ok(interp.new_tuple(vec![Value::Int(master as i64), Value::Int(slave as i64)]))
+}
+
 pub fn pipe2(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args::positional(interp, &args, "pipe2", 1, 1)?;
     let flags = args::int(interp, &a[0])?;

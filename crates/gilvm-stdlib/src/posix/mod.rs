@@ -42,6 +42,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("write", fd::write),
     ("lseek", fd::lseek),
     ("pipe", fd::pipe),
+    ("openpty", fd::openpty),
     ("pipe2", fd::pipe2),
     ("dup", fd::dup),
     ("dup2", fd::dup2),

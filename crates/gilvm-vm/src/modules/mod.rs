@@ -30,7 +30,6 @@ pub mod sys_info;
 pub mod thread;
 // Joinable threads: `_thread._ThreadHandle`, `start_joinable_thread` (branch threads).
 pub mod thread_handle;
-pub mod time;
 // Issue 19: `_collections._tuplegetter` (branch core).
 pub mod tuplegetter;
 pub mod util;
@@ -68,11 +67,6 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "marshal",
             init: marshal::init,
-            needs_gil: false,
-        },
-        NativeModuleDef {
-            name: "time",
-            init: time::init,
             needs_gil: false,
         },
         NativeModuleDef {

@@ -114,6 +114,12 @@ impl Interp {
                     if let Some(a) = lookup(self.py, &mt, name) {
                         return self.bind_attr(a, o, &mt).map(Some);
                     }
+                    // PEP 562: the module's own `__getattr__` (issue 19, mp: the Lib's
+                    // `concurrent.futures` makes `ProcessPoolExecutor` this way).
+                    let ga = self.intern("__getattr__");
+                    if let Some(f) = self.dict_get_str(&m.dict, &ga) {
+                        return self.call1(&f, &[Value::Obj(name.clone())]).map(Some);
+                    }
                     return Ok(None);
                 }
                 Payload::Type(t) => {

@@ -89,7 +89,15 @@ pub fn main() -> i32 {
         .spawn(move || {
             let vm = Vm::new(config);
             gilvm_stdlib::install(&vm);
-            vm.run_main_program(what)
+            let status = vm.run_main_program(what);
+            if gilvm_vm::threads::is_forked_child() {
+                // A child of `os.fork()` has no thread waiting to join this one: it ends
+                // the process itself, with the same last steps.
+                gilvm_vm::modules::io::flush_stdout();
+                gilvm_vm::modules::signal::exit_if_interrupted();
+                std::process::exit(status);
+            }
+            status
         });
     match handle {
         Ok(h) => {

@@ -698,6 +698,7 @@ pub fn traverse(py: Py<'_>, o: &ObjRef, v: &mut dyn Visit) {
         Payload::Module(m) => {
             v.val(&m.name);
             v.obj(&m.dict);
+            v.obj(&m.class);
         }
         Payload::Property(p) => p.iter().for_each(|x| v.val(x)),
         Payload::StaticMethod(x) | Payload::ClassMethod(x) => v.val(x),

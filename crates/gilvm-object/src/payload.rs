@@ -396,6 +396,12 @@ pub enum BuiltinBase {
     WeakRef,
     /// `complex` (issue 18).
     Complex,
+    /// `module` (issue 19, branch natives): the instances are `Payload::Module` objects
+    /// whose class slot names the subclass.
+    Module,
+    /// A native type that lets classes derive from it (`_random.Random`; issue 19, branch
+    /// natives): the instance holds the native object as its `InstanceBase::Value`.
+    Native,
 }
 
 impl BuiltinBase {
@@ -414,6 +420,8 @@ impl BuiltinBase {
             BuiltinBase::StaticMethod => "staticmethod",
             BuiltinBase::WeakRef => "weakref.ReferenceType",
             BuiltinBase::Complex => "complex",
+            BuiltinBase::Module => "module",
+            BuiltinBase::Native => "object",
         }
     }
 }
@@ -477,6 +485,9 @@ pub struct BoundMethod {
 pub struct Module {
     pub name: Value,
     pub dict: ObjRef,
+    /// The module's class: `module`, or a subclass of it (`class M(types.ModuleType)`,
+    /// `m.__class__ = M`; issue 19, branch natives). Replaced as an instance's class is.
+    pub class: ClassSlot,
 }
 
 /// Iterator over a list/tuple/str: the sequence and the next index.

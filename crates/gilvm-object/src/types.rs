@@ -594,7 +594,7 @@ pub fn type_of_obj(o: &ObjRef) -> &ObjRef {
         Payload::BoundMethod(_) => &t.method,
         Payload::Code(_) => &t.code,
         Payload::Cell(_) => &t.cell,
-        Payload::Module(_) => &t.module,
+        Payload::Module(m) => m.class.get(),
         Payload::Property(_) => &t.property,
         Payload::StaticMethod(_) => &t.staticmethod,
         Payload::ClassMethod(_) => &t.classmethod,

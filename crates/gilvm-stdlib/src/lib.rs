@@ -46,6 +46,18 @@ mod pwd;
 mod resource;
 mod select;
 mod structseq;
+// multiprocessing's native modules (branch `mp`): `_multiprocessing`, `_posixshmem`.
+mod multiprocessing;
+// Networking (branch `net`).
+mod epoll;
+mod socket;
+// The accelerator modules (issue 19, branch natives).
+mod abc_mod;
+mod json_encode;
+mod json_mod;
+mod json_scan;
+mod operator_mod;
+mod random_mod;
 // The system modules (branch `sys`): time, _stat, _csv, termios, faulthandler, ...
 mod csv_mod;
 mod faulthandler;
@@ -177,6 +189,44 @@ pub fn module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "select",
             init: select::init,
+            needs_gil: false,
+        },
+        // multiprocessing (branch `mp`).
+        NativeModuleDef {
+            name: "_multiprocessing",
+            init: multiprocessing::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_posixshmem",
+            init: multiprocessing::init_posixshmem,
+            needs_gil: false,
+        },
+        // Networking (branch `net`).
+        NativeModuleDef {
+            name: "_socket",
+            init: socket::init,
+            needs_gil: false,
+        },
+        // The accelerator modules (issue 19, branch natives).
+        NativeModuleDef {
+            name: "_random",
+            init: random_mod::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_operator",
+            init: operator_mod::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_json",
+            init: json_mod::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_abc",
+            init: abc_mod::init,
             needs_gil: false,
         },
         // The system modules (branch `sys`).

@@ -1,6 +1,6 @@
-//! The `select` module: `select()` and `poll` objects (what `selectors` and
-//! `subprocess` use on Linux; `selectors.DefaultSelector` picks `PollSelector` since
-//! there is no `epoll` here). `select()` is built on poll(2), so descriptors above
+//! The `select` module: `select()`, `poll` objects and `epoll` objects (epoll.rs; what
+//! `selectors` and `subprocess` use on Linux: `selectors.DefaultSelector` is
+//! `EpollSelector`, as on CPython). `select()` is built on poll(2), so descriptors above
 //! FD_SETSIZE work. The waits run detached from the interpreter; a wait interrupted by a
 //! signal runs the handlers and resumes with the time that is left (PEP 475).
 use std::time::{Duration, Instant};
@@ -15,7 +15,11 @@ use crate::structseq::Lazy;
 
 /// poll(2) on `fds`, detached, retried on EINTR with the remaining time; `None` waits
 /// forever.
-fn wait(interp: &mut Interp, fds: &mut [libc::pollfd], timeout: Option<Duration>) -> PyResult<()> {
+pub(crate) fn wait(
+    interp: &mut Interp,
+    fds: &mut [libc::pollfd],
+    timeout: Option<Duration>,
+) -> PyResult<()> {
     let deadline = timeout.map(|t| Instant::now() + t);
     loop {
         let ms: i32 = match deadline {
@@ -311,5 +315,6 @@ pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
     }
     let e = Value::Obj(interp.g.exc.os_error.clone());
     interp.add_value(m, "error", e);
+    crate::epoll::init(interp, m)?;
     Ok(())
 }

@@ -231,6 +231,51 @@ impl Gil {
             }
         }
     }
+    /// In a forked child (holding the GIL's state lock and, when the world was stopped,
+    /// the registry's): the parent's other threads parked on them are gone (`fork.rs`).
+    fn forget_parked_threads(&self) {
+        #[cfg(not(loom))]
+        {
+            // SAFETY: the raw lock is only used for its address (the parking-lot key).
+            let state_key = unsafe { self.state.raw() } as *const _ as usize;
+            crate::fork::forget_parked(&[
+                state_key,
+                &self.cond as *const _ as usize,
+                &self.switch_cond as *const _ as usize,
+            ]);
+            crate::fork::forget_parked(&self.world_parked_keys());
+        }
+    }
+
+    /// `os.fork()` for an attached thread: runs `f` (the fork system call; it returns its
+    /// result and whether this is the child) while no other thread can touch an object
+    /// (the world stopped as in [`Gil::with_world_stopped`]) nor hold the GIL's state lock.
+    /// In the child only the calling thread exists: the GIL forgets the other threads'
+    /// waits (a dead waiter would otherwise keep a forced switch or a normal-priority
+    /// take waiting forever) and is held by the caller, the registry forgets the other
+    /// threads (solo mode again), and the caller becomes the main thread for signals.
+    pub fn fork<R>(&self, ts: &Arc<ThreadState>, f: impl FnOnce() -> (R, bool)) -> R {
+        let (r, child) = self.with_world_stopped(ts, |_| {
+            let mut st = self.state.lock();
+            let (r, child) = f();
+            if child {
+                self.forget_parked_threads();
+                st.waiters = 0;
+                st.priority_waiters = 0;
+                if self.is_enabled() {
+                    st.locked = true;
+                    st.holder = Some(ts.clone());
+                }
+            }
+            drop(st);
+            (r, child)
+        });
+        if child {
+            self.forget_other_threads(ts);
+            crate::signals::after_fork_child(ts);
+        }
+        r
+    }
 
     /// The switch interval in microseconds.
     pub fn switch_interval_us(&self) -> u64 {

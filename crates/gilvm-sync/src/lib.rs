@@ -22,6 +22,8 @@
 pub mod appendonly;
 pub mod brc;
 pub mod gil;
+// os.fork: the child forgets the parent's parked threads (issue 19, mp).
+mod fork;
 pub mod objcell;
 // Kernel thread id and OS thread name (`_thread.get_native_id`, `set_name`).
 pub mod osthread;

@@ -354,6 +354,14 @@ pub fn set_main_thread(ts: &Arc<ThreadState>) -> bool {
     ok
 }
 
+/// In a forked child: the forking thread (the only one left) is the main thread.
+pub(crate) fn after_fork_child(ts: &Arc<ThreadState>) {
+    MAIN_ID.store(current_thread_id(), Ordering::SeqCst);
+    // Leaked on purpose, as in `set_main_thread`.
+    let p = Arc::into_raw(ts.clone()) as *mut ThreadState;
+    MAIN_TS.store(p, Ordering::Release);
+}
+
 /// Is the current thread the main thread?
 pub fn is_main_thread() -> bool {
     let id = MAIN_ID.load(Ordering::SeqCst);

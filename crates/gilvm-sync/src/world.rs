@@ -213,6 +213,28 @@ impl Gil {
         self.world.cond.notify_all();
     }
 
+    /// The parking-lot keys of the registry's lock and condition variable (`fork.rs`).
+    #[cfg(not(loom))]
+    pub(crate) fn world_parked_keys(&self) -> [usize; 2] {
+        // SAFETY: the raw lock is only used for its address.
+        let inner = unsafe { self.world.inner.raw() } as *const _ as usize;
+        [inner, &self.world.cond as *const _ as usize]
+    }
+
+    /// In a forked child: only `ts` survives (the other threads do not exist there).
+    /// Called by [`Gil::fork`] after the stop (if any) has ended.
+    pub(crate) fn forget_other_threads(&self, ts: &Arc<ThreadState>) {
+        if !crate::FREE_THREADING {
+            return;
+        }
+        let mut w = self.world.inner.lock();
+        w.threads.retain(|t| Arc::ptr_eq(t, ts));
+        w.stopping = false;
+        w.handshaking = false;
+        self.world.stopping.store(false, Ordering::Release);
+        SOLO.store(w.threads.len() == 1, Ordering::SeqCst);
+    }
+
     /// Marks the thread attached (waiting out a stop-the-world in progress). Free-threaded
     /// build only; called by `take` before it looks at `enabled` (invariant 2).
     pub(crate) fn world_attach(&self, ts: &ThreadState) {

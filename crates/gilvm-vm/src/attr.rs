@@ -91,6 +91,9 @@ impl Interp {
         if let Value::Obj(obj) = o {
             match obj.payload() {
                 Payload::Module(m) => {
+                    if crate::module_sub::is_sub_module(self, m) {
+                        return self.sub_module_getattr(o, name);
+                    }
                     if let Some(v) = self.dict_get_str(&m.dict, name) {
                         return Ok(Some(v));
                     }
@@ -110,6 +113,12 @@ impl Interp {
                     let mt = self.g.types.module.clone();
                     if let Some(a) = lookup(self.py, &mt, name) {
                         return self.bind_attr(a, o, &mt).map(Some);
+                    }
+                    // PEP 562: the module's own `__getattr__` (issue 19, mp: the Lib's
+                    // `concurrent.futures` makes `ProcessPoolExecutor` this way).
+                    let ga = self.intern("__getattr__");
+                    if let Some(f) = self.dict_get_str(&m.dict, &ga) {
+                        return self.call1(&f, &[Value::Obj(name.clone())]).map(Some);
                     }
                     return Ok(None);
                 }
@@ -215,6 +224,9 @@ impl Interp {
     pub fn generic_getattr(&mut self, o: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
         if let Value::Obj(obj) = o {
             match obj.payload() {
+                Payload::Module(m) if crate::module_sub::is_sub_module(self, m) => {
+                    return self.sub_module_generic_getattr(o, name)
+                }
                 Payload::Module(_) => return self.getattr_opt(o, name),
                 Payload::Type(_) => return self.type_getattr(obj, name),
                 _ => {}
@@ -261,6 +273,12 @@ impl Interp {
                 Payload::Function(f) => {
                     if let Some(v) = self.function_attr(f, name)? {
                         return Ok(Some(v));
+                    }
+                }
+                // A native module's function: its module (issue 19, mp: pickle).
+                Payload::BuiltinFunction(_) if str_of(name) == "__module__" => {
+                    if let Some(m) = crate::builtin_owner::module_of(obj) {
+                        return Ok(Some(self.new_str(m)));
                     }
                 }
                 // A `_thread._local` (or subclass): this thread's dict is its `__dict__`.
@@ -434,6 +452,9 @@ impl Interp {
                         .unwrap_or(Value::None),
                 ))
             }
+            // Issue 19 (mp): CPython's type flags that the Lib tests (`copyreg` looks for
+            // the first non-heap base, `inspect.isabstract` for IS_ABSTRACT).
+            "__flags__" => return crate::type_flags::flags(self, t, tt).map(Some),
             // Issue 19: a read-only view of the namespace, as CPython's.
             "__dict__" => {
                 return crate::builtins::genericalias::mappingproxy(
@@ -750,6 +771,17 @@ impl Interp {
                 }
             }
         }
+        // Every builtin type has a `__doc__` in its dict in CPython (None when it has no
+        // docstring), which its instances find (`'abc'.__doc__`; email's
+        // `_extend_docstrings` reads `attr.__doc__` of every class attribute).
+        if n == "__doc__" {
+            let t = type_of(o).clone();
+            if let Payload::Type(tt) = t.payload() {
+                return Ok(Some(
+                    tt.dict().get_str(self.py, name).unwrap_or(Value::None),
+                ));
+            }
+        }
         Ok(None)
     }
 
@@ -1039,6 +1071,18 @@ impl Interp {
                     return self.type_setattr(obj, name, v);
                 }
                 Payload::Module(m) => {
+                    if name.is(&self.g.names.class) {
+                        return self.module_set_class(obj, &v);
+                    }
+                    let v = if crate::module_sub::is_sub_module(self, m) {
+                        let cls = m.class.clone();
+                        match self.set_via_data_descriptor(&cls, o, name, v)? {
+                            Some(v) => v,
+                            None => return Ok(()),
+                        }
+                    } else {
+                        v
+                    };
                     self.dict_set_str(&m.dict, name.clone(), v);
                     return Ok(());
                 }

@@ -247,6 +247,10 @@ impl Interp {
         let Payload::Module(m) = obj.payload() else {
             return None;
         };
+        // A module subclass may override the lookup (module_sub.rs).
+        if crate::module_sub::is_sub_module(self, m) {
+            return None;
+        }
         let Payload::Dict(d) = m.dict.payload() else {
             return None;
         };

@@ -35,7 +35,11 @@ impl Interp {
         self.dict_set_str(&dict, self.g.names.package.clone(), Value::None);
         self.dict_set_str(&dict, self.g.names.spec.clone(), Value::None);
         self.dict_set_str(&dict, self.g.names.loader.clone(), Value::None);
-        self.new_obj(Owned::Module(Module { name: n, dict }))
+        self.new_obj(Owned::Module(Module {
+            name: n,
+            dict,
+            class: gilvm_object::instclass::ClassSlot::new(self.g.types.module.clone()),
+        }))
     }
 
     /// The module's namespace dict.

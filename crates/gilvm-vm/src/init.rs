@@ -42,6 +42,7 @@ pub fn create_globals(py: Py<'_>) -> Globals {
             Owned::Module(Module {
                 name: Value::Obj(intern(py, name)),
                 dict,
+                class: gilvm_object::instclass::ClassSlot::new(types.module.clone()),
             }),
         )
     };

@@ -20,9 +20,12 @@ mod attr;
 mod attrcache;
 pub mod buffer;
 pub mod builtin_sub;
+// Issue 19 (mp): the module of a native module's builtin functions, for pickle.
+mod builtin_owner;
 pub mod builtins;
 mod call;
 mod containers;
+mod type_flags;
 // Coroutines and async generators.
 mod aiter;
 mod asyncgen;
@@ -68,6 +71,9 @@ pub mod traceback;
 mod tracing;
 // Files served from memory: the embedded standard library.
 pub mod vfs;
+// Subclasses of `module` and native types (issue 19, branch natives).
+mod module_sub;
+pub mod native_sub;
 
 pub use args::Args;
 pub use error::{PyErr, PyResult};
@@ -278,6 +284,10 @@ impl Interp {
     pub fn add_function(&mut self, module: &ObjRef, name: &'static str, f: NativeFn) {
         let v = self.new_native_with(name, f, Value::Obj(self.intern("static")));
         if let Payload::Module(m) = module.payload() {
+            let modname = self.dict_get_str(&m.dict, &self.intern("__name__"));
+            if let Some(n) = modname.as_ref().and_then(|n| n.as_str()) {
+                builtin_owner::record(&v, n);
+            }
             self.dict_set_str(&m.dict, self.intern(name), v);
         }
     }
@@ -285,6 +295,21 @@ impl Interp {
     /// Sets an attribute in a module's namespace.
     pub fn add_value(&mut self, module: &ObjRef, name: &str, v: Value) {
         if let Payload::Module(m) = module.payload() {
+            // A module function made by hand (`new_native_with(.., "static")`) belongs to
+            // the first module it is added to.
+            if let Value::Obj(o) = &v {
+                if let Payload::BuiltinFunction(b) = o.payload() {
+                    if b.receiver.is_none()
+                        && b.data.as_str() == Some("static")
+                        && builtin_owner::module_of(o).is_none()
+                    {
+                        let modname = self.dict_get_str(&m.dict, &self.intern("__name__"));
+                        if let Some(n) = modname.as_ref().and_then(|n| n.as_str()) {
+                            builtin_owner::record(&v, n);
+                        }
+                    }
+                }
+            }
             self.dict_set_str(&m.dict, self.intern(name), v);
         }
     }

@@ -504,10 +504,14 @@ impl Interp {
                     Layout::Object
                 } else if let Some(l) = crate::builtin_sub::base_layout(self.g.types, b) {
                     l
+                } else if let Some(l) = crate::native_sub::base_layout(self, b) {
+                    // Issue 19, branch natives: `module` and subclassable native types.
+                    l
                 } else if crate::modules::weakref::is_ref_type(b) {
                     Layout::Base(gilvm_object::payload::BuiltinBase::WeakRef)
                 } else if crate::builtin_sub::is_final_builtin(self.g.types, b)
                     || b.is(&self.g.generator_type)
+                    || crate::native_sub::is_final(b)
                 {
                     return Err(self
                         .type_error(format!("type '{}' is not an acceptable base type", bt.name)));

@@ -98,3 +98,32 @@ pub fn detach_for<R: Send>(
     gil.take(&interp.thread_state, prio);
     r
 }
+
+/// `fork()` for the interpreter: `f` is the fork system call (its result, and whether
+/// this is the child). No other thread can touch an object or hold the GIL's state while
+/// it runs (`gilvm_sync::Gil::fork`); in the child, where only this thread exists, the
+/// scheduler forgets the others, this thread becomes the main thread, and the handles of
+/// the other Python threads are done (so `_shutdown` at exit does not wait for them).
+/// The `os.register_at_fork` hooks and `threading`'s own `_after_fork` are the caller's.
+pub fn fork_process<R: Send>(interp: &mut Interp, f: impl FnOnce() -> (R, bool)) -> R {
+    let ts = interp.thread_state.clone();
+    let mut child = false;
+    let r = interp.g.gil.fork(&ts, || {
+        let (r, c) = f();
+        child = c;
+        (r, c)
+    });
+    if child {
+        FORKED_CHILD.store(true, std::sync::atomic::Ordering::SeqCst);
+        crate::modules::thread_handle::after_fork_child(interp);
+    }
+    r
+}
+
+static FORKED_CHILD: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Is this process a child made by `os.fork()` (whose process main thread, the one that
+/// runs the command line, does not exist)?
+pub fn is_forked_child() -> bool {
+    FORKED_CHILD.load(std::sync::atomic::Ordering::SeqCst)
+}

@@ -15,10 +15,10 @@
 //! runs detached from the interpreter (the GIL released), and a call interrupted by a
 //! signal runs the handlers and is retried (PEP 475). Descriptors that `posix` creates
 //! are non-inheritable (PEP 446). No state is kept here besides immortal type objects.
-mod args;
+pub(crate) mod args;
 mod dir;
 pub(crate) mod error;
-mod fd;
+pub(crate) mod fd;
 mod fs;
 mod misc;
 mod process;

@@ -233,8 +233,12 @@ pub fn register_at_fork(interp: &mut Interp, args: Args<'_>) -> PyResult {
 pub fn fork(interp: &mut Interp, args: Args<'_>) -> PyResult {
     no_args(interp, &args, "fork")?;
     run_fork_hooks(interp, 0, true)?;
-    // SAFETY: fork has no memory-safety preconditions; the child runs only this thread.
-    let pid = unsafe { libc::fork() };
+    let pid = gilvm_vm::threads::fork_process(interp, || {
+        // SAFETY: fork has no memory-safety preconditions; the child runs only this
+        // thread, and `fork_process` makes the interpreter's scheduler state fit that.
+        let pid = unsafe { libc::fork() };
+        (pid, pid == 0)
+    });
     if pid < 0 {
         let e = error::last(interp, None);
         run_fork_hooks(interp, 2, false)?;

@@ -503,6 +503,33 @@ pub fn decode_value(
     decode_bytes(interp, b, c, &e)
 }
 
+/// `str(b, encoding, errors)`: [`decode_value`], or the codec registry for a codec or
+/// error handler the native path lacks (as `bytes.decode` does).
+pub fn decode_value_any(
+    interp: &mut Interp,
+    b: &[u8],
+    enc: Option<&Value>,
+    errors: Option<&Value>,
+) -> PyResult {
+    match decode_value(interp, b, enc, errors) {
+        Ok(s) => Ok(interp.new_str(s)),
+        Err(e) => {
+            if !super::codec_registry::wants(interp, &e) {
+                return Err(e);
+            }
+            let (Some(enc), Some(errors)) = (
+                enc.map_or(Some("utf-8"), |v| v.as_str()),
+                errors.map_or(Some("strict"), |v| v.as_str()),
+            ) else {
+                return Err(e);
+            };
+            let (enc, errors) = (enc.to_string(), errors.to_string());
+            let bv = new_bytes(interp, b.to_vec());
+            super::codec_registry::decode(interp, &bv, &enc, &errors)
+        }
+    }
+}
+
 fn hex(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let b = this(interp, &args, "hex")?;
     let mut p = [None, None];

@@ -902,13 +902,12 @@ fn str_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
                 None
             };
             if let Some(b) = buf {
-                let s = super::bytes::decode_value(
+                return super::bytes::decode_value_any(
                     interp,
                     &b,
                     a.get(2).or(args.kw("encoding")),
                     a.get(3).or(args.kw("errors")),
-                )?;
-                return Ok(interp.new_str(s));
+                );
             }
             if decoding && !is_bytes {
                 return Err(interp.type_error(format!(
@@ -919,13 +918,12 @@ fn str_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
             if let Value::Obj(o) = v {
                 if let Payload::Bytes(b) = o.payload() {
                     if decoding {
-                        let s = super::bytes::decode_value(
+                        return super::bytes::decode_value_any(
                             interp,
                             b,
                             a.get(2).or(args.kw("encoding")),
                             a.get(3).or(args.kw("errors")),
-                        )?;
-                        return Ok(interp.new_str(s));
+                        );
                     }
                 }
             }

@@ -27,6 +27,12 @@ pub fn register(interp: &mut Interp) {
     super::add_method(interp, &t.method, "__reduce__", method_reduce);
     let be = interp.g.exc.base_exception.clone();
     super::add_method(interp, &be, "__reduce__", exception_reduce);
+    // pickle (issue 19, mp): range, builtin functions by name, the two singletons.
+    super::add_method(interp, &t.range, "__reduce__", range_reduce);
+    super::add_method(interp, &t.builtin_function, "__reduce__", builtin_reduce);
+    for ty in [&t.ellipsis, &t.not_implemented] {
+        super::add_method(interp, ty, "__reduce__", singleton_reduce);
+    }
     super::add_method(interp, &t.slice, "__reduce__", slice_reduce);
     for ty in [&t.set, &t.frozenset] {
         super::add_method(interp, ty, "__reduce__", set_reduce);
@@ -35,6 +41,12 @@ pub fn register(interp: &mut Interp) {
         super::add_method(interp, ty, "__getnewargs__", getnewargs);
     }
     super::add_static(interp, &t.module, "__new__", module_new);
+    super::add_method(
+        interp,
+        &t.module,
+        "__init__",
+        crate::module_sub::module_init,
+    );
     super::add_static(
         interp,
         &t.function,
@@ -149,6 +161,13 @@ fn method_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 /// `types.ModuleType(name, doc=None)`.
 fn module_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    // `M.__new__(M, …)` of a subclass `M` (issue 19, branch natives).
+    if let Some(Value::Obj(cls)) = args.pos().first() {
+        if !cls.is(&interp.g.types.module) {
+            let cls = cls.clone();
+            return crate::module_sub::new_sub_module(interp, &cls, &args);
+        }
+    }
     let pos = args.pos();
     args.check_kw(interp, "module", &["name", "doc"])?;
     let name = pos.get(1).or_else(|| args.kw("name"));
@@ -210,4 +229,25 @@ fn slice_reduce(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn exception_reduce(interp: &mut Interp, args: Args<'_>) -> PyResult {
     delegate(interp, &args, "__reduce__", "exception_reduce")
+}
+
+fn range_reduce(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    delegate(interp, &args, "__reduce__", "range_reduce")
+}
+
+fn builtin_reduce(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    delegate(interp, &args, "__reduce__", "builtin_reduce")
+}
+
+/// `Ellipsis.__reduce__()` and `NotImplemented.__reduce__()`: their builtin names, which
+/// pickle saves as globals (CPython's `ellipsis_reduce` / `notimplemented_reduce`).
+fn singleton_reduce(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__reduce__", 1, 1)?;
+    let t = gilvm_object::types::type_of(&a[0]).clone();
+    let name = if t.is(&interp.g.types.ellipsis) {
+        "Ellipsis"
+    } else {
+        "NotImplemented"
+    };
+    Ok(interp.new_str(name))
 }

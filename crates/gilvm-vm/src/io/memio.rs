@@ -273,10 +273,21 @@ fn b_next(interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(l)
 }
 
+/// `getbuffer()`: a read-only `memoryview` of the contents at the time of the call.
+///
+/// CPython's view is writable and shares the buffer (the stream then refuses to resize
+/// while it is exported). gilvm's is a snapshot: reading it (what `pickle`'s framer and
+/// `multiprocessing` do) is the same, and writing through it raises `TypeError` ("cannot
+/// modify read-only memory") rather than silently not reaching the stream.
 fn b_getbuffer(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let _ = args;
-    Err(interp
-        .not_implemented_error("gilvm's BytesIO.getbuffer() is not supported yet (use getvalue())"))
+    args.exact(interp, "getbuffer", 1, 1)?;
+    let s = bytes_state(interp, &args)?;
+    let g = lock_b(interp, &s)?;
+    let v = g.buf.clone();
+    drop(g);
+    let b = new_bytes(interp, v);
+    let mv = Value::Obj(interp.g.types.memoryview.clone());
+    interp.call1(&mv, &[b])
 }
 
 // ---- StringIO ----

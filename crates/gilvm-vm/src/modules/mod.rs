@@ -23,10 +23,6 @@ pub mod math_int;
 pub mod mt19937;
 pub mod namedtuple;
 pub mod os;
-pub mod random;
-mod random_dist;
-mod random_seq;
-pub mod sha512;
 pub mod signal;
 pub mod sys;
 // sys.version_info, flags, implementation (frames helper).
@@ -88,11 +84,6 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "atexit",
             init: atexit::init,
-            needs_gil: false,
-        },
-        NativeModuleDef {
-            name: "random",
-            init: random::init,
             needs_gil: false,
         },
         NativeModuleDef {
@@ -196,17 +187,10 @@ pub const EMBEDDED: &[(&str, &str, bool)] = &[
     // Issue 19: the AST node classes (`ast` imports them; `annotationlib` imports `ast`).
     ("_ast", include_str!("py/ast_nodes.py"), false),
     ("_gilvm_excgroup", include_str!("py/excgroup.py"), false),
-    ("_operator", include_str!("py/operator_py.py"), false),
     // CPython's opcode tables for `opcode`/`dis`, and the tokenizer behind `tokenize`
     // (issue 19).
     ("_opcode", include_str!("py/opcode_tables.py"), false),
     ("_tokenize", include_str!("py/tokenizer.py"), false),
-    ("concurrent", "", true),
-    (
-        "concurrent.futures",
-        include_str!("py/concurrent_futures.py"),
-        true,
-    ),
 ];
 
 /// The embedded module `name`, if there is one.

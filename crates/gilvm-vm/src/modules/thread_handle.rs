@@ -346,3 +346,19 @@ pub fn add_methods(interp: &mut Interp, t: &ObjRef) {
 pub fn is_handle(v: &Value) -> bool {
     matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Native(_)))
 }
+
+/// In a forked child (`threads::fork_process`): the calling thread is the only one and
+/// the main thread; every other thread's handle is done.
+pub fn after_fork_child(interp: &mut Interp) {
+    let me = interp.thread_state().id;
+    MAIN_IDENT.store(me, Ordering::SeqCst);
+    let others: Vec<Arc<Handle>> = NON_DAEMON
+        .lock()
+        .iter()
+        .filter(|h| h.ident.load(Ordering::SeqCst) != me)
+        .cloned()
+        .collect();
+    for h in others {
+        h.set_done();
+    }
+}

@@ -110,7 +110,9 @@ pub fn native_obj<T: Any>(interp: &Interp, cls: &ObjRef, data: T) -> Value {
 
 /// Runs `f` on the native data of `v` if it is a `T`. `f` must not run Python code.
 pub fn with_data<T: Any, R>(interp: &Interp, v: &Value, f: impl FnOnce(&mut T) -> R) -> Option<R> {
-    match v {
+    // An instance of a Python subclass of a native type holds the native object
+    // (native_sub.rs).
+    match v.base_value() {
         Value::Obj(o) => match o.payload() {
             Payload::Native(n) => n.data.with(interp.py, |b| b.downcast_mut::<T>().map(f)),
             _ => None,

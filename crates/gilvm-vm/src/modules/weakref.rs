@@ -731,3 +731,17 @@ pub fn first_weakref(o: &ObjRef) -> Value {
         .next()
         .map_or(Value::None, Value::Obj)
 }
+
+/// The referent of weak reference `v` (a `weakref.ref`, a proxy, or an instance of a
+/// subclass of `ref`), or None once it died or when `v` is not a weak reference (for
+/// native modules that keep weak references: `_abc`'s caches; issue 19, branch natives).
+pub fn ref_target(interp: &mut Interp, v: &Value) -> Option<ObjRef> {
+    let n = native_of(interp, v)?;
+    referent_of(interp, n)
+}
+
+/// A new `weakref.ref(ob)` without a callback.
+pub fn new_ref(interp: &mut Interp, ob: &Value) -> PyResult {
+    let t = Value::Obj(types(interp).ref_.clone());
+    interp.call1(&t, std::slice::from_ref(ob))
+}

@@ -628,3 +628,18 @@ def exception_reduce(e):
     if d:
         return (type(e), e.args, d)
     return (type(e), e.args)
+
+
+def range_reduce(r):
+    """range.__reduce__."""
+    return (range, (r.start, r.stop, r.step))
+
+
+def builtin_reduce(f):
+    """builtin_function_or_method.__reduce__: a function of a module is saved by its
+    qualified name (pickle finds it through `__module__`), a bound builtin method as
+    `getattr(self, name)`."""
+    s = getattr(f, '__self__', None)
+    if s is None or type(s) is type(sys):
+        return f.__qualname__
+    return (getattr, (s, f.__name__))

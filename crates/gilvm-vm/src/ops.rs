@@ -259,6 +259,10 @@ impl Interp {
                 Ok(Some(a.clone()))
             }
             Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) => Err(self.concat_error(a, b)),
+            Payload::Bytes(_) => Err(self.type_error(format!(
+                "can't concat {} to bytes",
+                self.type_name(b)
+            ))),
             _ => Ok(None),
         }
     }
@@ -689,15 +693,22 @@ impl Interp {
                 }
             }
             (Payload::Bytes(x), BinOp::Add) => {
-                if let Value::Obj(bo) = bv {
-                    if let Payload::Bytes(y) = bo.payload() {
-                        let mut v = x.to_vec();
-                        v.extend_from_slice(y);
-                        return Ok(Some(Value::Obj(
-                            self.new_obj(Owned::Bytes(v.into_boxed_slice())),
-                        )));
-                    }
+                // Any bytes-like right operand (bytes, bytearray, memoryview, array).
+                if let Some(y) = crate::buffer::bytes_like(self.py, bv) {
+                    let mut v = x.to_vec();
+                    v.extend_from_slice(&y);
+                    return Ok(Some(Value::Obj(
+                        self.new_obj(Owned::Bytes(v.into_boxed_slice())),
+                    )));
                 }
+            }
+            // PEP 461: `bytes % args`.
+            (Payload::Bytes(x), BinOp::Mod) => {
+                let x = x.to_vec();
+                let r = self.percent_format_bytes(&x, bv)?;
+                return Ok(Some(Value::Obj(
+                    self.new_obj(Owned::Bytes(r.into_boxed_slice())),
+                )));
             }
             (Payload::Bytes(x), BinOp::Mul) => {
                 if is_int(bv) {

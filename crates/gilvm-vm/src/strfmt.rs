@@ -1,4 +1,7 @@
-//! `str % args` formatting on top of `gilvm_object::fmt::percent`.
+//! `str % args` and `bytes % args` (PEP 461) formatting on top of
+//! `gilvm_object::fmt::percent`. Bytes are formatted as Latin-1 text, one char per byte:
+//! `%s`/`%b` insert a bytes-like object (or what `__bytes__` returns), `%r`/`%a` its
+//! `ascii()`, `%c` one byte; the numeric conversions are str's.
 use gilvm_object::fmt::{
     percent_char_from_int, percent_float, percent_int, percent_str, PercentCount, PercentParser,
     PercentPiece,
@@ -13,6 +16,45 @@ impl Interp {
     /// `fmt % args`.
     pub fn percent_format(&mut self, fmt: &Value, args: &Value) -> PyResult {
         let text = fmt.as_str().unwrap_or("").to_string();
+        let out = self.percent_core(&text, args, false)?;
+        Ok(self.new_str(out))
+    }
+
+    /// `fmt % args` for bytes.
+    pub fn percent_format_bytes(&mut self, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
+        let text: String = fmt.iter().map(|&b| b as char).collect();
+        let out = self.percent_core(&text, args, true)?;
+        // Every char is below 256: Latin-1 input, ASCII conversions.
+        Ok(out.chars().map(|c| c as u32 as u8).collect())
+    }
+
+    /// A bytes-like object (or `__bytes__`) as Latin-1 text, for `%b`/`%s` of bytes.
+    fn percent_bytes_arg(&mut self, arg: &Value, conv: char) -> PyResult<String> {
+        if let Some(b) = crate::buffer::bytes_like(self.py, arg) {
+            return Ok(b.iter().map(|&c| c as char).collect());
+        }
+        if arg.as_str().is_none() {
+            if let Some(m) = self
+                .lookup_special_name(arg, &gilvm_object::static_name!(self.py, "__bytes__"))
+            {
+                let r = self.call1(&m, &[arg.clone()])?;
+                if let Some(b) = crate::buffer::bytes_like(self.py, &r) {
+                    return Ok(b.iter().map(|&c| c as char).collect());
+                }
+                return Err(self.type_error(format!(
+                    "__bytes__ returned non-bytes (type {})",
+                    self.type_name(&r)
+                )));
+            }
+        }
+        let _ = conv;
+        Err(self.type_error(format!(
+            "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+            self.type_name(arg)
+        )))
+    }
+
+    fn percent_core(&mut self, text: &str, args: &Value, bytes: bool) -> PyResult<String> {
         // (A subclass of tuple is the tuple it holds, as CPython's `PyTuple_Check` takes it.)
         let args = match args.subclass_value() {
             Some(t @ Value::Obj(o)) if matches!(o.payload(), Payload::Tuple(_)) => t,
@@ -49,8 +91,8 @@ impl Interp {
         let mut out = String::new();
         let mut next = 0usize;
         let mut used_mapping = false;
-        let tyname = "str";
-        for piece in PercentParser::new(&text) {
+        let tyname = if bytes { "bytes" } else { "str" };
+        for piece in PercentParser::new(text) {
             let piece = piece.map_err(|e| self.fmt_err(e, tyname))?;
             let mut spec = match piece {
                 PercentPiece::Literal(s) => {
@@ -86,20 +128,65 @@ impl Interp {
                 spec.set_star_precision(p)
                     .map_err(|e| self.fmt_err(e, tyname))?;
             }
-            spec.check_conversion()
-                .map_err(|e| self.fmt_err(e, tyname))?;
+            if !(bytes && spec.conv == 'b') {
+                spec.check_conversion()
+                    .map_err(|e| self.fmt_err(e, tyname))?;
+            }
             let arg = match &spec.key {
                 Some(k) => {
                     let Some(m) = &mapping else {
                         return Err(self.type_error("format requires a mapping"));
                     };
                     used_mapping = true;
-                    let key = self.new_str(k.clone());
+                    let key = if bytes {
+                        let kb: Vec<u8> = k.chars().map(|c| c as u32 as u8).collect();
+                        crate::builtins::bytes::new_bytes(self, kb)
+                    } else {
+                        self.new_str(k.clone())
+                    };
                     self.getitem(m, &key)?
                 }
                 None => take(self)?,
             };
             let s = match spec.conv {
+                's' | 'b' if bytes => {
+                    let s = self.percent_bytes_arg(&arg, spec.conv)?;
+                    percent_str(&s, &spec)
+                }
+                'r' | 'a' if bytes => {
+                    let s = self.ascii(&arg)?;
+                    percent_str(&s, &spec)
+                }
+                'c' if bytes => {
+                    let c = match crate::buffer::bytes_like(self.py, &arg) {
+                        Some(b) if b.len() == 1 => b[0],
+                        Some(b) => {
+                            return Err(self.type_error(format!(
+                                "%c requires an integer in range(256) or a single byte, \
+                                 not a bytes object of length {}",
+                                b.len()
+                            )))
+                        }
+                        None => match arg.to_bigint() {
+                            Some(n) => match u8::try_from(n) {
+                                Ok(c) => c,
+                                Err(_) => {
+                                    return Err(self.overflow_error(
+                                        "%c arg not in range(256)",
+                                    ))
+                                }
+                            },
+                            None => {
+                                return Err(self.type_error(format!(
+                                    "%c requires an integer in range(256) or a single byte, \
+                                     not {}",
+                                    self.type_name(&arg)
+                                )))
+                            }
+                        },
+                    };
+                    percent_str(&(c as char).to_string(), &spec)
+                }
                 's' => {
                     let s = self.str_string(&arg)?;
                     percent_str(&s, &spec)
@@ -179,9 +266,12 @@ impl Interp {
             out.push_str(&s.map_err(|e| self.fmt_err(e, tyname))?);
         }
         if next < items.len() && mapping.is_none() {
-            return Err(self.type_error("not all arguments converted during string formatting"));
+            return Err(self.type_error(format!(
+                "not all arguments converted during {} formatting",
+                if bytes { "bytes" } else { "string" }
+            )));
         }
         let _ = used_mapping;
-        Ok(self.new_str(out))
+        Ok(out)
     }
 }

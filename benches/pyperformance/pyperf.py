@@ -69,9 +69,21 @@ class _ArgParser:
         ns = _Namespace()
         for opt in self._options:
             setattr(ns, opt.dest, False if opt.action == "store_true" else opt.default)
+        # Positional arguments (async_tree's benchmark name) fill the options whose name
+        # has no dash, in order.
+        positional = [o for o in self._options if not o.names[0].startswith("-")]
         i = 0
         while i < len(argv):
             arg = argv[i]
+            if not arg.startswith("-"):
+                if not positional:
+                    raise SystemExit("pyperf stand-in: unexpected argument %s" % arg)
+                opt = positional.pop(0)
+                if opt.choices is not None and arg not in opt.choices:
+                    raise SystemExit("pyperf stand-in: invalid choice %r" % arg)
+                setattr(ns, opt.dest, arg if opt.type is None else opt.type(arg))
+                i += 1
+                continue
             name, eq, value = arg.partition("=")
             opt = self._find(name)
             if opt.action == "store_true":

@@ -172,6 +172,8 @@ pub const SYSCONF_NAMES: &[(&str, libc::c_int)] = &[
     ("SC_NPROCESSORS_ONLN", libc::_SC_NPROCESSORS_ONLN),
     ("SC_PHYS_PAGES", libc::_SC_PHYS_PAGES),
     ("SC_MINSIGSTKSZ", 249),
+    // asyncio.selector_events (branch net).
+    ("SC_IOV_MAX", libc::_SC_IOV_MAX),
 ];
 
 pub fn sysconf(interp: &mut Interp, args: Args<'_>) -> PyResult {

@@ -1,5 +1,5 @@
 //! The `sys` module.
-use gilvm_object::{ObjRef, Value};
+use gilvm_object::{ObjRef, Payload, Value};
 
 use crate::args::Args;
 use crate::error::PyResult;
@@ -121,6 +121,7 @@ pub fn shutdown(interp: &mut Interp) {
         }
     }
     crate::modules::atexit::run_exitfuncs(interp);
+    FINALIZING.store(true, std::sync::atomic::Ordering::Relaxed);
     let sys = Value::Obj(interp.g.sys.clone());
     for name in ["stdout", "stderr"] {
         let Ok(stream) = interp.getattr_str(&sys, name) else {
@@ -134,6 +135,39 @@ pub fn shutdown(interp: &mut Interp) {
             let _ = interp.call1(&flush, &[]);
         }
     }
+}
+
+/// Set once the interpreter is shutting down (after the atexit callbacks), as CPython's
+/// `sys.is_finalizing()` (asyncio's loops check it when closed).
+static FINALIZING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn is_finalizing(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    args.exact(interp, "is_finalizing", 0, 0)?;
+    Ok(Value::Bool(
+        FINALIZING.load(std::sync::atomic::Ordering::Relaxed),
+    ))
+}
+
+/// `sys._clear_type_descriptors(type)`: removes the `__dict__` and `__weakref__`
+/// descriptors from a class's own dict (dataclasses replaces a class by a slotted copy
+/// and clears the original's, so that it can be collected).
+fn clear_type_descriptors(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "_clear_type_descriptors", 1, 1)?;
+    let Value::Obj(t) = &a[0] else {
+        return Err(interp.type_error("_clear_type_descriptors() argument must be a type"));
+    };
+    let Payload::Type(tt) = t.payload() else {
+        return Err(interp.type_error(format!(
+            "_clear_type_descriptors() argument must be type, not {}",
+            interp.type_name(&a[0])
+        )));
+    };
+    let d = tt.dict.clone();
+    for n in ["__dict__", "__weakref__"] {
+        let k = interp.intern(n);
+        interp.dict_del_str(&d, &k);
+    }
+    Ok(Value::None)
 }
 
 pub fn init_sys(interp: &mut Interp) {
@@ -164,6 +198,9 @@ pub fn init_sys(interp: &mut Interp) {
         crate::frameobj::sys_getframemodulename,
     );
     crate::builtins::exec::init_sys(interp, &m);
+    // dataclasses(slots=True) (branch net: asyncio.graph).
+    interp.add_function(&m, "_clear_type_descriptors", clear_type_descriptors);
+    interp.add_function(&m, "is_finalizing", is_finalizing);
     let argv: Vec<Value> = cfg.argv.iter().map(|a| interp.new_str(a.clone())).collect();
     let argv = interp.new_list(argv);
     interp.add_value(&m, "argv", argv);

@@ -67,6 +67,8 @@ pub mod traceback;
 mod tracing;
 // Files served from memory: the embedded standard library.
 pub mod vfs;
+// The bytecode cache (branch `startup`).
+mod pycache;
 
 pub use args::Args;
 pub use error::{PyErr, PyResult};

@@ -429,3 +429,164 @@ fn repl_in_a_terminal() {
     };
     assert_eq!(status.code(), Some(4));
 }
+
+/// Runs gilvm in `dir` with `PYTHONDONTWRITEBYTECODE` unset (the bytecode cache on) and
+/// `env` added.
+fn run_caching(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut c = command(args);
+    c.current_dir(dir)
+        .env_remove("PYTHONDONTWRITEBYTECODE")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.output().expect("run gilvm")
+}
+
+#[test]
+fn bytecode_cache_is_written_read_and_invalidated() {
+    let d = TempDir::new();
+    d.write("mod.py", "X = 'first'\n");
+    let cache = d.0.join("__pycache__/mod.gilvm-314.pyc");
+    // -B and PYTHONDONTWRITEBYTECODE: nothing written.
+    let o = run_caching(
+        &d.0,
+        &[
+            "-B",
+            "-c",
+            "import sys, mod; print(mod.X, sys.dont_write_bytecode)",
+        ],
+        &[],
+    );
+    assert_eq!(text(&o.stdout), "first True\n", "{}", text(&o.stderr));
+    let o = run_caching(
+        &d.0,
+        &["-c", "import mod"],
+        &[("PYTHONDONTWRITEBYTECODE", "1")],
+    );
+    assert!(o.status.success());
+    assert!(!cache.exists());
+    // Written on import, with CPython's header: magic, flags 0, source mtime and size.
+    let o = run_caching(
+        &d.0,
+        &[
+            "-c",
+            "import sys, mod; print(mod.X, sys.dont_write_bytecode)",
+        ],
+        &[],
+    );
+    assert_eq!(text(&o.stdout), "first False\n", "{}", text(&o.stderr));
+    let data = std::fs::read(&cache).expect("cache file written");
+    let meta = std::fs::metadata(d.0.join("mod.py")).unwrap();
+    let word = |k: usize| u32::from_le_bytes(data[k..k + 4].try_into().unwrap());
+    assert_eq!(&data[2..4], b"\r\n");
+    assert_eq!(word(4), 0);
+    let mtime = meta
+        .modified()
+        .unwrap()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap();
+    assert_eq!(word(8), mtime.as_secs() as u32);
+    assert_eq!(word(12), 12);
+    let o = run_caching(
+        &d.0,
+        &["-c", "import marshal; d = open('__pycache__/mod.gilvm-314.pyc', 'rb').read(); c = marshal.loads(d[16:]); exec(c); print(X, c.co_filename.endswith('mod.py'))"],
+        &[],
+    );
+    assert_eq!(text(&o.stdout), "first True\n", "{}", text(&o.stderr));
+    // Read: a source changed with the same size and time runs the cached code.
+    std::fs::write(d.0.join("mod.py"), "X = 'other'\n").unwrap();
+    let f = std::fs::File::options()
+        .write(true)
+        .open(d.0.join("mod.py"))
+        .unwrap();
+    f.set_modified(meta.modified().unwrap()).unwrap();
+    drop(f);
+    let o = run_caching(&d.0, &["-c", "import mod; print(mod.X)"], &[]);
+    assert_eq!(text(&o.stdout), "first\n", "{}", text(&o.stderr));
+    // Invalidated: another size means compiling the source again (and rewriting the file).
+    d.write("mod.py", "X = 'changed'\n");
+    let o = run_caching(&d.0, &["-c", "import mod; print(mod.X)"], &[]);
+    assert_eq!(text(&o.stdout), "changed\n", "{}", text(&o.stderr));
+    let data = std::fs::read(&cache).unwrap();
+    assert_eq!(u32::from_le_bytes(data[12..16].try_into().unwrap()), 14);
+    // A damaged cache file is ignored (compiled again), never an error.
+    let mut bad = data.clone();
+    bad.truncate(40);
+    std::fs::write(&cache, &bad).unwrap();
+    let o = run_caching(&d.0, &["-c", "import mod; print(mod.X)"], &[]);
+    assert_eq!(text(&o.stdout), "changed\n", "{}", text(&o.stderr));
+    assert_eq!(std::fs::read(&cache).unwrap(), data);
+    // Tracebacks of cached code quote the source.
+    d.write("boom.py", "def f():\n    raise ValueError('x')\n");
+    let prog = "import boom\ntry:\n    boom.f()\nexcept ValueError:\n    import traceback; traceback.print_exc()\n";
+    for _ in 0..2 {
+        let o = run_caching(&d.0, &["-c", prog], &[]);
+        assert!(
+            text(&o.stderr).contains("    raise ValueError('x')\n"),
+            "{}",
+            text(&o.stderr)
+        );
+    }
+    assert!(d.0.join("__pycache__/boom.gilvm-314.pyc").exists());
+}
+
+#[test]
+fn site_runs_unless_s_and_adds_user_site_packages() {
+    let d = TempDir::new();
+    let home = d.0.join("home");
+    let user_site = home.join(".local/lib/python3.14/site-packages");
+    std::fs::create_dir_all(&user_site).unwrap();
+    d.write("extra/extra_mod.py", "NAME = 'extra'\n");
+    std::fs::write(
+        user_site.join("my.pth"),
+        format!("# a comment\n{}\n", d.0.join("extra").display()),
+    )
+    .unwrap();
+    std::fs::write(user_site.join("usermod.py"), "NAME = 'user'\n").unwrap();
+    let h = home.to_str().unwrap();
+    let prog = "import sys, site, usermod, extra_mod\n\
+                print('site' in sys.modules, usermod.NAME, extra_mod.NAME)\n\
+                print(site.ENABLE_USER_SITE, site.USER_SITE == site.getusersitepackages())\n\
+                print(site.USER_SITE.endswith('/.local/lib/python3.14/site-packages'))\n\
+                print(type(copyright).__name__, type(help).__name__, repr(exit))\n";
+    let o = run_in(&d.0, &["-c", prog], "", &[("HOME", h)]);
+    assert_eq!(
+        text(&o.stdout),
+        "True user extra\nTrue True\nTrue\n_Printer _Helper Use exit() or Ctrl-D (i.e. EOF) to exit\n",
+        "{}",
+        text(&o.stderr)
+    );
+    // -s and -I: no user site; -S: no site at all.
+    for flag in ["-s", "-I"] {
+        let o = run_in(
+            &d.0,
+            &[
+                flag,
+                "-c",
+                "import sys; print('site' in sys.modules, any('.local' in p for p in sys.path))",
+            ],
+            "",
+            &[("HOME", h)],
+        );
+        assert_eq!(
+            text(&o.stdout),
+            "True False\n",
+            "{flag}: {}",
+            text(&o.stderr)
+        );
+    }
+    let o = run_in(
+        &d.0,
+        &[
+            "-S",
+            "-c",
+            "import sys; print('site' in sys.modules, sys.flags.no_site)",
+        ],
+        "",
+        &[("HOME", h)],
+    );
+    assert_eq!(text(&o.stdout), "False 1\n", "{}", text(&o.stderr));
+}

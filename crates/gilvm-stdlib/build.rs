@@ -51,9 +51,13 @@ fn main() {
     files.sort();
     let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR");
     let mut blob = Vec::new();
+    // The Lib's identity for the bytecode cache (gilvm-vm's pycache.rs).
+    let mut id = std::collections::hash_map::DefaultHasher::new();
     let mut index = String::from("&[\n");
     for f in &files {
         let data = std::fs::read(root.join(f)).expect("read Lib file");
+        std::hash::Hasher::write(&mut id, f.as_bytes());
+        std::hash::Hasher::write(&mut id, &data);
         let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
         enc.write_all(&data).expect("deflate");
         let packed = enc.finish().expect("deflate");
@@ -69,4 +73,10 @@ fn main() {
     index.push_str("]\n");
     std::fs::write(Path::new(&out_dir).join("stdlib.bin"), &blob).expect("write stdlib.bin");
     std::fs::write(Path::new(&out_dir).join("stdlib_index.rs"), index).expect("write index");
+    let id = std::hash::Hasher::finish(&id);
+    std::fs::write(
+        Path::new(&out_dir).join("stdlib_id.rs"),
+        format!("{id:#018x}u64\n"),
+    )
+    .expect("write id");
 }

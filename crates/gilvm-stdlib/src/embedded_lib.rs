@@ -11,6 +11,8 @@ static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/stdlib.bin"));
 /// `(path relative to Lib, offset in BLOB, compressed length, length)`, sorted by path.
 static INDEX: &[(&str, usize, usize, usize)] =
     include!(concat!(env!("OUT_DIR"), "/stdlib_index.rs"));
+/// A hash of the packed Lib (its paths and contents), made by `build.rs`.
+const LIB_ID: u64 = include!(concat!(env!("OUT_DIR"), "/stdlib_id.rs"));
 
 fn lookup(rel: &str) -> Option<&'static (&'static str, usize, usize, usize)> {
     INDEX
@@ -27,6 +29,11 @@ pub fn read(rel: &str) -> Option<Vec<u8>> {
         .read_to_end(&mut out)
         .ok()?;
     Some(out)
+}
+
+/// The length of the Lib file `rel`, without inflating it.
+pub fn len(rel: &str) -> Option<u64> {
+    lookup(rel).map(|e| e.3 as u64)
 }
 
 /// Whether `rel` is a directory of the Lib (`""` is the Lib itself).
@@ -68,6 +75,8 @@ pub fn mount() {
             root: root(),
             read,
             is_dir,
+            len,
+            id: LIB_ID,
         })
     });
 }

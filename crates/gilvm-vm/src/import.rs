@@ -393,8 +393,6 @@ impl Interp {
         file: &std::path::Path,
         pkg_dir: Option<&std::path::Path>,
     ) -> PyResult<ObjRef> {
-        let source = crate::vfs::read_to_string(file)
-            .map_err(|e| self.import_error(format!("cannot read {}: {e}", file.display())))?;
         let fname = file.to_string_lossy().trim_start_matches("./").to_string();
         let m = self.new_module(name);
         let d = Self::module_dict(&m).unwrap().clone();
@@ -426,7 +424,8 @@ impl Interp {
         self.set_module_spec(&m, name, kind, loc)?;
         let key = self.new_str(name);
         self.dict_set(&self.g.modules.clone(), key.clone(), Value::Obj(m.clone()))?;
-        let code = match self.compile_source(&source, &fname) {
+        // The bytecode cache (pycache.rs) reads or compiles the source.
+        let code = match crate::pycache::module_code(self, file, &fname) {
             Ok(c) => c,
             Err(e) => {
                 let _ = self.dict_remove(&self.g.modules.clone(), &key);

@@ -74,6 +74,8 @@ pub mod vfs;
 // Subclasses of `module` and native types (issue 19, branch natives).
 mod module_sub;
 pub mod native_sub;
+// The bytecode cache (branch `startup`).
+mod pycache;
 
 pub use args::Args;
 pub use error::{PyErr, PyResult};

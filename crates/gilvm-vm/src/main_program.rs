@@ -3,7 +3,7 @@
 //! interactive prompt; and `-i`, the prompt after any of them, in the same namespace.
 //!
 //! Every way shares one sequence, CPython's: make `__main__` and put it in `sys.modules`;
-//! put `exit`/`quit` in builtins (unless `-S`); install the SIGINT handler; run the
+//! import `site` (unless `-S`: it puts `exit`/`quit` in builtins); install the SIGINT handler; run the
 //! program; report an uncaught exception (or turn `SystemExit` into the exit status);
 //! under `-i`, report even `SystemExit` and go on at the prompt instead; then finalise:
 //! join threads, run `atexit`, clear `__main__`'s globals (finalizers run), flush.
@@ -65,7 +65,10 @@ impl Interp {
             self.add_value(&b, "__debug__", Value::Bool(false));
         }
         if !cfg.flags.no_site {
-            self.install_exit_builtins();
+            if let Err(status) = self.import_site() {
+                modules::io::flush_stdout();
+                return status;
+            }
         }
         if cfg.install_signal_handlers && gilvm_sync::signals::is_main_thread() {
             modules::signal::install_default_handlers(self);
@@ -153,25 +156,24 @@ impl Interp {
         self.run_code(code, d).map(drop)
     }
 
-    /// `exit` and `quit` in builtins, as CPython's `site` puts them there.
-    fn install_exit_builtins(&mut self) {
-        // Loaded directly (not through `import`), so that start-up does not load the import
-        // bootstrap (importlib_glue.rs) before the program imports anything.
-        let Some((source, is_pkg)) = crate::modules::embedded("_sitebuiltins") else {
-            return;
-        };
-        let Ok(m) = self.load_found("_sitebuiltins", Found::Embedded(source, is_pkg)) else {
-            return;
-        };
-        let Ok(q) = self.getattr_str(&Value::Obj(m), "Quitter") else {
-            return;
-        };
-        let eof = self.new_str("Ctrl-D (i.e. EOF)");
-        for name in ["exit", "quit"] {
-            let n = self.new_str(name);
-            if let Ok(v) = self.call1(&q, &[n, eof.clone()]) {
-                let b = self.g.builtins.clone();
-                self.add_value(&b, name, v);
+    /// Imports the standard library's `site` (CPython's start-up step, skipped under
+    /// `-S`): site-packages and `.pth` files on `sys.path`, `exit`, `quit`, `help`,
+    /// `copyright`, ... in builtins. A failure is fatal, as in CPython: the traceback and
+    /// exit status 1.
+    fn import_site(&mut self) -> Result<(), i32> {
+        // `_gilvm_site.run()`: the Lib's site.py with CPython's site-packages names.
+        let r = self
+            .import_module("_gilvm_site")
+            .and_then(|m| self.call_method(&Value::Obj(m), "run", &[]));
+        match r {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                let text = crate::traceback::format_exception(self, &e);
+                modules::io::write_stderr(&format!(
+                    "Fatal Python error: init_import_site: Failed to import the site module\n\
+                     Python runtime state: initialized\n{text}"
+                ));
+                Err(1)
             }
         }
     }

@@ -26,6 +26,11 @@ pub struct Mount {
     pub read: fn(&str) -> Option<Vec<u8>>,
     /// Whether a relative path is a directory of the tree (`""` is the root).
     pub is_dir: fn(&str) -> bool,
+    /// The length of the file at a relative path, without reading it (None: no file).
+    pub len: fn(&str) -> Option<u64>,
+    /// The identity of the tree's contents (a hash made when it was packed): the bytecode
+    /// cache (`pycache.rs`) keeps the tree's compiled modules under it.
+    pub id: u64,
 }
 
 static MOUNTS: RwLock<Vec<Mount>> = RwLock::new(Vec::new());
@@ -44,7 +49,12 @@ fn find(path: &str) -> Option<(Mount, String)> {
                 return Some((*m, String::new()));
             }
             if let Some(rel) = rest.strip_prefix('/') {
-                return Some((*m, normalise(rel)));
+                let rel = normalise(rel);
+                // `site-packages` is the installation's, on disk (`site.py` adds it).
+                if rel == "site-packages" || rel.starts_with("site-packages/") {
+                    return None;
+                }
+                return Some((*m, rel));
             }
         }
     }
@@ -77,7 +87,7 @@ pub fn read(path: &str) -> Option<Option<Vec<u8>>> {
 /// Whether `path` is a regular file, on a mount or on disk.
 pub fn is_file(path: &std::path::Path) -> bool {
     match path.to_str().and_then(find) {
-        Some((m, rel)) => !rel.split('/').any(|p| p == "..") && (m.read)(&rel).is_some(),
+        Some((m, rel)) => !rel.split('/').any(|p| p == "..") && (m.len)(&rel).is_some(),
         None => path.is_file(),
     }
 }
@@ -98,4 +108,15 @@ pub fn read_to_string(path: &std::path::Path) -> std::io::Result<String> {
         Some(None) => Err(std::io::Error::from(std::io::ErrorKind::NotFound)),
         None => std::fs::read_to_string(path),
     }
+}
+
+/// For a file on a mount: the tree's identity, the file's length and its path relative to
+/// the root. None when no mount holds the path or the mount has no such file.
+pub fn stamp(path: &str) -> Option<(u64, u64, String)> {
+    let (m, rel) = find(path)?;
+    if rel.split('/').any(|p| p == "..") {
+        return None;
+    }
+    let len = (m.len)(&rel)?;
+    Some((m.id, len, rel))
 }

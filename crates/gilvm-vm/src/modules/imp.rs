@@ -14,8 +14,12 @@ use crate::error::PyResult;
 use crate::import::Found;
 use crate::interp::Interp;
 
-/// CPython 3.14's `.pyc` magic number token (`MAGIC_NUMBER` is its little-endian bytes).
-const PYC_MAGIC_NUMBER_TOKEN: i64 = 168_627_755;
+/// The `.pyc` magic number token (`MAGIC_NUMBER` is its little-endian bytes): a 16-bit
+/// number and `\r\n`, as CPython's, the number taken from the build id of marshal's code
+/// record (gilvm's bytecode changes with its build, so a cache file of another build is
+/// told apart by its magic, before its code is read).
+pub(crate) const PYC_MAGIC_NUMBER_TOKEN: i64 =
+    (0x0a0d << 16) | (crate::modules::marshal::BUILD_ID & 0xffff) as i64;
 
 fn name_arg(interp: &mut Interp, args: &Args<'_>, fname: &str) -> PyResult<String> {
     let a = args.exact(interp, fname, 1, 1)?;

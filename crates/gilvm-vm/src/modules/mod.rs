@@ -171,8 +171,6 @@ pub const EMBEDDED: &[(&str, &str, bool)] = &[
     ("io", include_str!("py/io.py"), false),
     ("__future__", include_str!("py/future.py"), false),
     ("_gilvm_union", include_str!("py/union.py"), false),
-    // The command line: `exit`/`quit` in builtins (see main_program.rs).
-    ("_sitebuiltins", include_str!("py/sitebuiltins.py"), false),
     // PEP 695 type parameters and PEP 750 template strings (branch `pep`).
     ("_typing", include_str!("py/_typing.py"), false),
     ("_templatelib", include_str!("py/_templatelib.py"), false),
@@ -191,6 +189,9 @@ pub const EMBEDDED: &[(&str, &str, bool)] = &[
     // (issue 19).
     ("_opcode", include_str!("py/opcode_tables.py"), false),
     ("_tokenize", include_str!("py/tokenizer.py"), false),
+    // The start-up `site` step: the Lib's site.py with CPython's directory names
+    // (main_program.rs; branch `startup`).
+    ("_gilvm_site", include_str!("py/gilvm_site.py"), false),
 ];
 
 /// The embedded module `name`, if there is one.

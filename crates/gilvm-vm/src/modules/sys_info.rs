@@ -164,6 +164,19 @@ pub fn init(interp: &mut Interp, m: &ObjRef, cfg: &crate::Config) {
     util::set_attr(interp, &fl_cls, "n_sequence_fields", Value::Int(18));
     let flags = instance(interp, &fl_cls, vals);
     interp.add_value(m, "flags", flags);
+    // The bytecode cache (pycache.rs) reads these at each import, as CPython's importlib.
+    interp.add_value(m, "dont_write_bytecode", Value::Bool(f.dont_write_bytecode));
+    interp.add_value(m, "pycache_prefix", Value::None);
+    // CPython's notice, which `site` shows as `copyright` (gilvm runs CPython's Lib).
+    let copyright = interp.new_str(
+        "Copyright (c) 2001 Python Software Foundation.\nAll Rights Reserved.\n\n\
+         Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n\
+         Copyright (c) 1995-2001 Corporation for National Research Initiatives.\n\
+         All Rights Reserved.\n\n\
+         Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\n\
+         All Rights Reserved.",
+    );
+    interp.add_value(m, "copyright", copyright);
 
     let lib = interp.new_str("lib");
     interp.add_value(m, "platlibdir", lib);

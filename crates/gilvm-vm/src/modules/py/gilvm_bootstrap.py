@@ -189,7 +189,9 @@ class SourceFileLoader:
                           name=fullname)
 
     def get_resource_reader(self, fullname):
-        return None
+        # importlib.resources: the files next to the module (CPython's FileLoader).
+        from importlib.readers import FileReader
+        return FileReader(self)
 
 
 def _needs_decoder(data):

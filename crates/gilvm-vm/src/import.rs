@@ -496,7 +496,9 @@ impl Interp {
 
     /// `from module import name` (IMPORT_FROM).
     pub fn import_from(&mut self, m: &Value, name: &ObjRef) -> PyResult {
-        if let Some(v) = self.getattr_opt(m, name)? {
+        // An AttributeError (a module subclass's `__getattribute__`) falls back on the
+        // submodule, as in CPython (branch natives).
+        if let Some(v) = self.getattr_optional(m, name)? {
             return Ok(v);
         }
         let Value::Obj(mo) = m else {

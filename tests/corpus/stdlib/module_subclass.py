@@ -67,3 +67,14 @@ import importlib.util
 print(importlib.util._LazyModule.__mro__[1] is types.ModuleType)
 import zipfile
 print(zipfile.ZipFile.__name__)
+
+# importlib.util.LazyLoader: the module is a _LazyModule until first use.
+spec = importlib.util.find_spec("json")
+loader = importlib.util.LazyLoader(spec.loader)
+spec.loader = loader
+lazy = importlib.util.module_from_spec(spec)
+sys.modules["json"] = lazy
+loader.exec_module(lazy)
+print(type(lazy).__name__)
+print(lazy.dumps({"lazy": [1, 2]}))
+print(type(lazy).__name__, lazy.loads("[3]"))

@@ -162,6 +162,28 @@ pub fn read(interp: &mut Interp, args: Args<'_>) -> PyResult {
     }
 }
 
+/// `os.readinto(fd, buffer)` (3.14): reads into a writable buffer, returns the count.
+pub fn readinto(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args::positional(interp, &args, "readinto", 2, 2)?;
+    let fd = args::int(interp, &a[0])?;
+    let n = gilvm_vm::io::writable_len(interp, &a[1])?;
+    let mut buf = zeroed_buf(interp, n)?;
+    let ptr = buf.as_mut_ptr() as usize;
+    let len = buf.len();
+    // SAFETY: `buf` is writable for `len` bytes and outlives the call.
+    let r = retry(interp, move || unsafe {
+        libc::read(fd, ptr as *mut libc::c_void, len)
+    })?;
+    match r {
+        Ok(got) => {
+            buf.truncate(got as usize);
+            gilvm_vm::io::fill_buffer(interp, &a[1], buf)?;
+            Ok(Value::Int(got as i64))
+        }
+        Err(e) => Err(fd_err(interp, e)),
+    }
+}
+
 pub fn write(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args::positional(interp, &args, "write", 2, 2)?;
     let fd = args::int(interp, &a[0])?;

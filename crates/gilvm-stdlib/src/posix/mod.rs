@@ -39,6 +39,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("close", fd::close),
     ("closerange", fd::closerange),
     ("read", fd::read),
+    ("readinto", fd::readinto),
     ("write", fd::write),
     ("lseek", fd::lseek),
     ("pipe", fd::pipe),

@@ -259,10 +259,9 @@ impl Interp {
                 Ok(Some(a.clone()))
             }
             Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) => Err(self.concat_error(a, b)),
-            Payload::Bytes(_) => Err(self.type_error(format!(
-                "can't concat {} to bytes",
-                self.type_name(b)
-            ))),
+            Payload::Bytes(_) => {
+                Err(self.type_error(format!("can't concat {} to bytes", self.type_name(b))))
+            }
             _ => Ok(None),
         }
     }

@@ -34,8 +34,8 @@ impl Interp {
             return Ok(b.iter().map(|&c| c as char).collect());
         }
         if arg.as_str().is_none() {
-            if let Some(m) = self
-                .lookup_special_name(arg, &gilvm_object::static_name!(self.py, "__bytes__"))
+            if let Some(m) =
+                self.lookup_special_name(arg, &gilvm_object::static_name!(self.py, "__bytes__"))
             {
                 let r = self.call1(&m, &[arg.clone()])?;
                 if let Some(b) = crate::buffer::bytes_like(self.py, &r) {
@@ -171,9 +171,7 @@ impl Interp {
                             Some(n) => match u8::try_from(n) {
                                 Ok(c) => c,
                                 Err(_) => {
-                                    return Err(self.overflow_error(
-                                        "%c arg not in range(256)",
-                                    ))
+                                    return Err(self.overflow_error("%c arg not in range(256)"))
                                 }
                             },
                             None => {

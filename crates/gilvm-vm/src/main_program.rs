@@ -161,10 +161,13 @@ impl Interp {
     /// `copyright`, ... in builtins. A failure is fatal, as in CPython: the traceback and
     /// exit status 1.
     fn import_site(&mut self) -> Result<(), i32> {
-        // `_gilvm_site.run()`: the Lib's site.py with CPython's site-packages names.
+        // `_gilvm_site.run(has_path0)`: the Lib's site.py with CPython's site-packages
+        // names. `sys.path[0]` (the script's directory, '' for -c) is set aside while it
+        // runs: CPython computes it after `site`, which makes the other entries absolute.
+        let safe_path = self.g.config.get().is_some_and(|c| c.flags.safe_path);
         let r = self
             .import_module("_gilvm_site")
-            .and_then(|m| self.call_method(&Value::Obj(m), "run", &[]));
+            .and_then(|m| self.call_method(&Value::Obj(m), "run", &[Value::Bool(!safe_path)]));
         match r {
             Ok(_) => Ok(()),
             Err(e) => {

@@ -112,6 +112,26 @@ fn float_hex(interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(interp.new_str(float_util::float_hex(x)))
 }
 
+/// `float.__getformat__(typestr)`: the storage format of C doubles and floats.
+fn float_getformat(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__getformat__", 2, 2)?;
+    let Some(s) = a[1].as_str() else {
+        return Err(interp.type_error(format!(
+            "__getformat__() argument must be str, not {}",
+            interp.type_name(&a[1])
+        )));
+    };
+    if s != "double" && s != "float" {
+        return Err(interp.value_error("__getformat__() argument 1 must be 'double' or 'float'"));
+    }
+    let order = if cfg!(target_endian = "little") {
+        "IEEE, little-endian"
+    } else {
+        "IEEE, big-endian"
+    };
+    Ok(interp.new_str(order))
+}
+
 fn float_fromhex(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "fromhex", 2, 2)?;
     let Some(s) = a[1].as_str() else {
@@ -220,6 +240,7 @@ pub fn register(interp: &mut Interp) {
     add_method(interp, &t, "as_integer_ratio", float_as_integer_ratio);
     add_method(interp, &t, "hex", float_hex);
     add_classmethod(interp, &t, "fromhex", float_fromhex);
+    add_classmethod(interp, &t, "__getformat__", float_getformat);
     add_method(interp, &t, "conjugate", float_conjugate);
     add_method(interp, &t, "__float__", float_self);
     add_method(interp, &t, "__trunc__", float_trunc);

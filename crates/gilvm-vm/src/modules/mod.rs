@@ -194,8 +194,23 @@ pub const EMBEDDED: &[(&str, &str, bool)] = &[
     ("_gilvm_site", include_str!("py/gilvm_site.py"), false),
 ];
 
+/// The name `sysconfig` imports the build-time configuration by:
+/// `_sysconfigdata_{abiflags}_{platform}_{multiarch}`.
+fn sysconfigdata_name() -> String {
+    format!(
+        "_sysconfigdata_{}_{}_{}-{}-gnu",
+        if gilvm_sync::FREE_THREADING { "t" } else { "" },
+        std::env::consts::OS,
+        std::env::consts::ARCH,
+        std::env::consts::OS
+    )
+}
+
 /// The embedded module `name`, if there is one.
 pub fn embedded(name: &str) -> Option<(&'static str, bool)> {
+    if name.starts_with("_sysconfigdata_") && name == sysconfigdata_name() {
+        return Some((include_str!("py/sysconfigdata.py"), false));
+    }
     EMBEDDED
         .iter()
         .find(|(n, _, _)| *n == name)

@@ -243,6 +243,21 @@ fn all_events(interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(Value::Obj(interp.new_dict_obj()))
 }
 
+/// `sys._jit.is_available()`, `is_enabled()`, `is_active()`: gilvm has no JIT compiler.
+fn jit_false(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    args.exact(interp, "is_available", 0, 0)?;
+    Ok(Value::Bool(false))
+}
+
+/// `sys._jit` (3.14): the JIT's state, always off in gilvm.
+pub fn init_jit(interp: &mut Interp, sys: &ObjRef) {
+    let m = interp.new_module("sys._jit");
+    for name in ["is_available", "is_enabled", "is_active"] {
+        interp.add_function(&m, name, jit_false);
+    }
+    interp.add_value(sys, "_jit", Value::Obj(m));
+}
+
 /// Creates the `sys.monitoring` module and stores it as `sys.monitoring`.
 pub fn init(interp: &mut Interp, sys: &ObjRef) {
     let m = interp.new_module("sys.monitoring");

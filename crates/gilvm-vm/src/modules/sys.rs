@@ -192,6 +192,7 @@ pub fn init_sys(interp: &mut Interp) {
     interp.add_function(&m, "gettrace", crate::tracing::gettrace);
     interp.add_function(&m, "getprofile", crate::tracing::getprofile);
     crate::modules::monitoring::init(interp, &m);
+    crate::modules::monitoring::init_jit(interp, &m);
     interp.add_function(
         &m,
         "_getframemodulename",

@@ -19,7 +19,18 @@ def _get_path(userbase):
     return f'{userbase}/lib/python{version[0]}.{version[1]}{abi_thread}/site-packages'
 
 
-def run():
+def run(has_path0):
+    # sys.path[0] is CPython's to compute after site: site.main() makes every entry
+    # absolute ('' for -c would become the current directory).
+    path0 = sys.path.pop(0) if has_path0 and sys.path else None
+    try:
+        _run()
+    finally:
+        if path0 is not None:
+            sys.path.insert(0, path0)
+
+
+def _run():
     flags = sys.flags
     fields = list(flags)
     fields[6] = 1  # no_site: site.py's module body does not call main()

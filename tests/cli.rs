@@ -537,7 +537,10 @@ fn bytecode_cache_is_written_read_and_invalidated() {
 fn site_runs_unless_s_and_adds_user_site_packages() {
     let d = TempDir::new();
     let home = d.0.join("home");
-    let user_site = home.join(".local/lib/python3.14/site-packages");
+    // The free-threaded build's directory is python3.14t (sys.abiflags), as CPython's.
+    let flags = run(&["-S", "-c", "import sys; print(sys.abiflags)"], "");
+    let lib = format!("python3.14{}", text(&flags.stdout).trim());
+    let user_site = home.join(format!(".local/lib/{lib}/site-packages"));
     std::fs::create_dir_all(&user_site).unwrap();
     d.write("extra/extra_mod.py", "NAME = 'extra'\n");
     std::fs::write(
@@ -550,7 +553,7 @@ fn site_runs_unless_s_and_adds_user_site_packages() {
     let prog = "import sys, site, usermod, extra_mod\n\
                 print('site' in sys.modules, usermod.NAME, extra_mod.NAME)\n\
                 print(site.ENABLE_USER_SITE, site.USER_SITE == site.getusersitepackages())\n\
-                print(site.USER_SITE.endswith('/.local/lib/python3.14/site-packages'))\n\
+                print(site.USER_SITE.endswith(f'/.local/lib/python3.14{sys.abiflags}/site-packages'))\n\
                 print(type(copyright).__name__, type(help).__name__, repr(exit))\n";
     let o = run_in(&d.0, &["-c", prog], "", &[("HOME", h)]);
     assert_eq!(

@@ -139,34 +139,8 @@ pub fn closerange(interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(Value::None)
 }
 
-pub fn read(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = args::positional(interp, &args, "read", 2, 2)?;
-    let fd = args::int(interp, &a[0])?;
-    let n = args::long(interp, &a[1])?;
-    if n < 0 {
-        return Err(error::from_errno(interp, libc::EINVAL, None, None));
-    }
-    let mut buf = zeroed_buf(interp, n as usize)?;
-    let ptr = buf.as_mut_ptr() as usize;
-    let len = buf.len();
-    // SAFETY: `buf` is writable for `len` bytes and outlives the call.
-    let r = retry(interp, move || unsafe {
-        libc::read(fd, ptr as *mut libc::c_void, len)
-    })?;
-    match r {
-        Ok(got) => {
-            buf.truncate(got as usize);
-            Ok(args::new_bytes(interp, &buf))
-        }
-        Err(e) => Err(fd_err(interp, e)),
-    }
-}
-
-/// `os.readinto(fd, buffer)` (3.14): reads into a writable buffer, returns the count.
-pub fn readinto(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = args::positional(interp, &args, "readinto", 2, 2)?;
-    let fd = args::int(interp, &a[0])?;
-    let n = gilvm_vm::io::writable_len(interp, &a[1])?;
+/// One `read(2)` of at most `n` bytes (detached, retried on EINTR).
+fn read_fd(interp: &mut Interp, fd: i32, n: usize) -> PyResult<Vec<u8>> {
     let mut buf = zeroed_buf(interp, n)?;
     let ptr = buf.as_mut_ptr() as usize;
     let len = buf.len();
@@ -177,11 +151,32 @@ pub fn readinto(interp: &mut Interp, args: Args<'_>) -> PyResult {
     match r {
         Ok(got) => {
             buf.truncate(got as usize);
-            gilvm_vm::io::fill_buffer(interp, &a[1], buf)?;
-            Ok(Value::Int(got as i64))
+            Ok(buf)
         }
         Err(e) => Err(fd_err(interp, e)),
     }
+}
+
+pub fn read(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args::positional(interp, &args, "read", 2, 2)?;
+    let fd = args::int(interp, &a[0])?;
+    let n = args::long(interp, &a[1])?;
+    if n < 0 {
+        return Err(error::from_errno(interp, libc::EINVAL, None, None));
+    }
+    let buf = read_fd(interp, fd, n as usize)?;
+    Ok(args::new_bytes(interp, &buf))
+}
+
+/// `os.readinto(fd, buffer)` (3.14): reads into a writable buffer, returns the count.
+pub fn readinto(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args::positional(interp, &args, "readinto", 2, 2)?;
+    let fd = args::int(interp, &a[0])?;
+    let n = gilvm_vm::io::writable_len(interp, &a[1])?;
+    let buf = read_fd(interp, fd, n)?;
+    let got = buf.len();
+    gilvm_vm::io::fill_buffer(interp, &a[1], buf)?;
+    Ok(Value::Int(got as i64))
 }
 
 pub fn write(interp: &mut Interp, args: Args<'_>) -> PyResult {

@@ -1,4 +1,4 @@
-//! The `functools` module: `reduce`, `partial`, `update_wrapper`/`wraps`, `cmp_to_key`
+//! The `functools` module: `reduce`, `partial`, `update_wrapper`, `cmp_to_key`
 //! natively, `lru_cache`/`cache` in lru_cache.rs, and `total_ordering` and
 //! `cached_property` as embedded Python (functools_extra.py) run in the module's namespace.
 use std::sync::OnceLock;
@@ -269,7 +269,7 @@ fn partial_keywords(interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(Value::Obj(partial_self(interp, &a[0])?.2))
 }
 
-// ---- update_wrapper / wraps ----
+// ---- update_wrapper ----
 
 fn names_of(interp: &mut Interp, v: Option<&Value>, dflt: &[&str]) -> PyResult<Vec<Value>> {
     match v {
@@ -335,37 +335,6 @@ pub fn update_wrapper(interp: &mut Interp, args: Args<'_>) -> PyResult {
         r => r?,
     }
     Ok(wrapper)
-}
-
-/// `wraps(wrapped, assigned=..., updated=...)`: `partial(update_wrapper, wrapped=wrapped, ...)`.
-fn wraps(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = util::bind(
-        interp,
-        &args,
-        "wraps",
-        &["wrapped", "assigned", "updated"],
-        1,
-    )?;
-    let kw = interp.new_dict_obj();
-    let assigned = match &a[1] {
-        Some(v) => v.clone(),
-        None => {
-            let v = names_of(interp, None, WRAPPER_ASSIGNMENTS)?;
-            interp.new_tuple(v)
-        }
-    };
-    let updated = match &a[2] {
-        Some(v) => v.clone(),
-        None => {
-            let v = names_of(interp, None, WRAPPER_UPDATES)?;
-            interp.new_tuple(v)
-        }
-    };
-    interp.dict_set_str(&kw, interp.intern("wrapped"), a[0].clone().unwrap());
-    interp.dict_set_str(&kw, interp.intern("assigned"), assigned);
-    interp.dict_set_str(&kw, interp.intern("updated"), updated);
-    let uw = interp.new_native("update_wrapper", update_wrapper);
-    Ok(new_partial(interp, uw, vec![], kw))
 }
 
 // ---- cmp_to_key ----

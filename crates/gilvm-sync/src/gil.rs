@@ -272,6 +272,8 @@ impl Gil {
         });
         if child {
             self.forget_other_threads(ts);
+            // (The signal machinery is not part of the loom models.)
+            #[cfg(not(loom))]
             crate::signals::after_fork_child(ts);
         }
         r

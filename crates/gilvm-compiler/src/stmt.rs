@@ -446,11 +446,29 @@ impl<'a, 'py> Compiler<'a, 'py> {
     }
 
     /// `[exc_prev, exc]` handler clean-up: restore the previous exception and re-raise.
-    fn emit_cleanup(&mut self, label: crate::builder::Label) {
+    pub(crate) fn emit_cleanup(&mut self, label: crate::builder::Label) {
         self.b().bind(label);
         self.emit(Instr::Swap(2));
         self.emit(Instr::PopExcept);
         self.emit(Instr::Reraise);
+    }
+
+    /// The body of a `try` with an exception handler at `handler`, then a jump to
+    /// `orelse`; returns the stack depth the handler starts from.
+    pub(crate) fn try_body(
+        &mut self,
+        body: &'a [Stmt],
+        handler: crate::builder::Label,
+        orelse: crate::builder::Label,
+    ) -> CResult<u32> {
+        let base = self.depth();
+        self.push_handler(handler, base);
+        self.push_fblock(FBlock::TryExcept);
+        self.stmts(body)?;
+        self.pop_fblock();
+        self.pop_handler();
+        self.emit(Instr::Jump(orelse.0));
+        Ok(base)
     }
 
     fn try_except(&mut self, t: &'a ast::StmtTry) -> CResult {
@@ -461,13 +479,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
         let cleanup = self.b().new_label();
         let orelse = self.b().new_label();
         let end = self.b().new_label();
-        let base = self.depth();
-        self.push_handler(handler, base);
-        self.push_fblock(FBlock::TryExcept);
-        self.stmts(&t.body)?;
-        self.pop_fblock();
-        self.pop_handler();
-        self.emit(Instr::Jump(orelse.0));
+        let base = self.try_body(&t.body, handler, orelse)?;
 
         self.b().bind(handler);
         self.emit(Instr::PushExcInfo);

@@ -35,13 +35,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
         let orelse = self.b().new_label();
         let reraise = self.b().new_label();
         let end = self.b().new_label();
-        let base = self.depth();
-        self.push_handler(handler, base);
-        self.push_fblock(FBlock::TryExcept);
-        self.stmts(&t.body)?;
-        self.pop_fblock();
-        self.pop_handler();
-        self.emit(Instr::Jump(orelse.0));
+        let base = self.try_body(&t.body, handler, orelse)?;
 
         // [prev, orig] → [prev, orig, list, rest=orig]
         self.b().bind(handler);
@@ -115,10 +109,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
         self.b().bind(reraise);
         self.emit(Instr::Reraise);
         self.pop_handler();
-        self.b().bind(cleanup);
-        self.emit(Instr::Swap(2));
-        self.emit(Instr::PopExcept);
-        self.emit(Instr::Reraise);
+        self.emit_cleanup(cleanup);
 
         self.b().bind(orelse);
         self.stmts(&t.orelse)?;

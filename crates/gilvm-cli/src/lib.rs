@@ -40,7 +40,7 @@ fn parse_gil(v: &str) -> Result<bool, String> {
 
 /// Runs the command line; returns the process exit status.
 pub fn main() -> i32 {
-    let argv: Vec<String> = std::env::args().collect();
+    let argv: Vec<String> = gilvm_vm::main_program::os_args();
     let prog = argv.first().cloned().unwrap_or_else(|| "gilvm".into());
     if argv.get(1).map(String::as_str) == Some("trace-summary")
         && !std::path::Path::new("trace-summary").exists()

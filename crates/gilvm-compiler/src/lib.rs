@@ -17,6 +17,7 @@ pub mod mangle;
 mod parse_errors;
 mod pattern;
 mod stmt;
+mod surrogate_literals;
 pub mod symtable;
 pub mod warnings;
 
@@ -81,7 +82,9 @@ pub fn compile_module(
     };
     let parsed = ruff_python_parser::parse_module(source)
         .map_err(|e| fix(parse_errors::convert(source, e)))?;
-    let module = parsed.syntax();
+    let mut module = parsed.into_syntax();
+    surrogate_literals::restore(source, &mut module);
+    let module = &module;
     let table = symtable::build(module).map_err(fix)?;
     let code =
         codegen::compile(py, source, &index, filename, &table, module, Mode::Exec).map_err(fix)?;
@@ -172,6 +175,7 @@ pub fn compile_mode(
     // Scopes are keyed by their node's range: the module's must not be that of the code it
     // holds (`lambda: 0` alone), so it is made one past the end of the source.
     module.range = ruff_text_size::TextRange::new(0.into(), (source.len() as u32 + 1).into());
+    surrogate_literals::restore(source, &mut module);
     if mode == Mode::Single && module.body.is_empty() {
         let last = source.split_inclusive('\n').last().unwrap_or("");
         return Err(empty(last));

@@ -33,6 +33,7 @@ pub mod settable;
 pub mod str;
 // Issue 19: assignable function `__code__`/`__defaults__`/`__kwdefaults__` (branch core).
 pub mod stwref;
+pub mod surrogate;
 pub mod tables;
 pub mod types;
 pub mod value;

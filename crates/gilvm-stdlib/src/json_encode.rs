@@ -29,6 +29,9 @@ pub fn escape_ascii(out: &mut String, s: &str) {
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
             c if (' '..='~').contains(&c) => out.push(c),
+            c if gilvm_object::surrogate::is_surrogate(c) => {
+                out.push_str(&format!("\\u{:04x}", gilvm_object::surrogate::code(c)));
+            }
             c => {
                 let mut buf = [0u16; 2];
                 for u in c.encode_utf16(&mut buf) {

@@ -197,11 +197,11 @@ pub fn scan_string(
                 end += 6;
             }
         }
-        match char::from_u32(uni) {
+        match gilvm_object::surrogate::from_code(uni) {
             Some(c) => out.push(c),
             None => {
-                return Err(interp.not_implemented_error(format!(
-                    "gilvm strings cannot hold surrogate code points (\\u{uni:04x})"
+                return Err(interp.value_error(format!(
+                    "\\u{uni:06x} is one of the code points gilvm reserves to store lone surrogates"
                 )))
             }
         }

@@ -34,6 +34,12 @@ fn split<'a>(interp: &Interp, args: &Args<'a>, method: bool) -> (Ucd, Args<'a>) 
     }
 }
 
+/// The database's code point for a stored character (a stored lone surrogate, see
+/// gilvm-object's surrogate.rs, is looked up as the surrogate it stands for).
+fn cp(c: char) -> CodePoint {
+    CodePoint::from_u32(gilvm_object::surrogate::code(c)).unwrap_or(CodePoint::from(c))
+}
+
 fn chr_arg(interp: &Interp, fname: &str, v: &Value) -> PyResult<char> {
     if let Some(s) = v.as_str() {
         let mut it = s.chars();
@@ -114,7 +120,7 @@ both!(name, m_name, do_name);
 
 fn do_decimal(interp: &mut Interp, u: Ucd, args: Args<'_>) -> PyResult {
     let (c, default) = one(interp, &args, "decimal", 2)?;
-    match (u.decimal(CodePoint::from(c)), default) {
+    match (u.decimal(cp(c)), default) {
         (Some(v), _) => Ok(Value::Int(v as i64)),
         (None, Some(d)) => Ok(d),
         (None, None) => Err(interp.value_error("not a decimal")),
@@ -124,7 +130,7 @@ both!(decimal, m_decimal, do_decimal);
 
 fn do_digit(interp: &mut Interp, u: Ucd, args: Args<'_>) -> PyResult {
     let (c, default) = one(interp, &args, "digit", 2)?;
-    match (u.digit(CodePoint::from(c)), default) {
+    match (u.digit(cp(c)), default) {
         (Some(v), _) => Ok(Value::Int(v as i64)),
         (None, Some(d)) => Ok(d),
         (None, None) => Err(interp.value_error("not a digit")),
@@ -134,7 +140,7 @@ both!(digit, m_digit, do_digit);
 
 fn do_numeric(interp: &mut Interp, u: Ucd, args: Args<'_>) -> PyResult {
     let (c, default) = one(interp, &args, "numeric", 2)?;
-    match (u.numeric(CodePoint::from(c)), default) {
+    match (u.numeric(cp(c)), default) {
         (Some(v), _) => Ok(Value::Float(v)),
         (None, Some(d)) => Ok(d),
         (None, None) => Err(interp.value_error("not a numeric character")),
@@ -144,37 +150,41 @@ both!(numeric, m_numeric, do_numeric);
 
 fn do_category(interp: &mut Interp, u: Ucd, args: Args<'_>) -> PyResult {
     let (c, _) = one(interp, &args, "category", 1)?;
-    Ok(interp.new_str(u.category(CodePoint::from(c))))
+    Ok(interp.new_str(u.category(cp(c))))
 }
 both!(category, m_category, do_category);
 
 fn do_bidirectional(interp: &mut Interp, u: Ucd, args: Args<'_>) -> PyResult {
     let (c, _) = one(interp, &args, "bidirectional", 1)?;
-    Ok(interp.new_str(u.bidirectional(CodePoint::from(c))))
+    if gilvm_object::surrogate::is_surrogate(c) {
+        // UnicodeData.txt gives the surrogates class L; the crate's tables leave them out.
+        return Ok(interp.new_str("L"));
+    }
+    Ok(interp.new_str(u.bidirectional(cp(c))))
 }
 both!(bidirectional, m_bidirectional, do_bidirectional);
 
 fn do_combining(interp: &mut Interp, u: Ucd, args: Args<'_>) -> PyResult {
     let (c, _) = one(interp, &args, "combining", 1)?;
-    Ok(Value::Int(u.combining(CodePoint::from(c)) as i64))
+    Ok(Value::Int(u.combining(cp(c)) as i64))
 }
 both!(combining, m_combining, do_combining);
 
 fn do_east_asian_width(interp: &mut Interp, u: Ucd, args: Args<'_>) -> PyResult {
     let (c, _) = one(interp, &args, "east_asian_width", 1)?;
-    Ok(interp.new_str(u.east_asian_width(CodePoint::from(c))))
+    Ok(interp.new_str(u.east_asian_width(cp(c))))
 }
 both!(east_asian_width, m_east_asian_width, do_east_asian_width);
 
 fn do_mirrored(interp: &mut Interp, u: Ucd, args: Args<'_>) -> PyResult {
     let (c, _) = one(interp, &args, "mirrored", 1)?;
-    Ok(Value::Int(u.mirrored(CodePoint::from(c)) as i64))
+    Ok(Value::Int(u.mirrored(cp(c)) as i64))
 }
 both!(mirrored, m_mirrored, do_mirrored);
 
 fn do_decomposition(interp: &mut Interp, u: Ucd, args: Args<'_>) -> PyResult {
     let (c, _) = one(interp, &args, "decomposition", 1)?;
-    Ok(interp.new_str(u.decomposition(CodePoint::from(c))))
+    Ok(interp.new_str(u.decomposition(cp(c))))
 }
 both!(decomposition, m_decomposition, do_decomposition);
 

@@ -150,6 +150,23 @@ pub fn exc_attr(interp: &mut Interp, o: &ObjRef, name: &str) -> PyResult<Option<
         "msg" if interp.isinstance(&Value::Obj(o.clone()), &interp.g.exc.syntax_error.clone()) => {
             args_of(interp, o).into_iter().next()
         }
+        // `UnicodeEncodeError(encoding, object, start, end, reason)` and the decode form;
+        // `UnicodeTranslateError(object, start, end, reason)` (the codecs that raise them
+        // also set these in the instance dict, which is looked up first).
+        "encoding" | "object" | "start" | "end" | "reason"
+            if interp.isinstance(&Value::Obj(o.clone()), &interp.g.exc.unicode_error.clone()) =>
+        {
+            let a = args_of(interp, o);
+            let names: &[&str] = if a.len() == 4 {
+                &["object", "start", "end", "reason"]
+            } else {
+                &["encoding", "object", "start", "end", "reason"]
+            };
+            match names.iter().position(|k| *k == name) {
+                Some(i) if a.len() == names.len() => Some(a[i].clone()),
+                _ => None,
+            }
+        }
         _ => None,
     })
 }

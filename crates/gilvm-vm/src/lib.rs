@@ -227,7 +227,7 @@ impl Vm {
                 self.run_source(&source, path)
             }
             Err(e) => {
-                let exe = std::env::args().next().unwrap_or_else(|| "gilvm".into());
+                let exe = main_program::program_name();
                 eprintln!(
                     "{exe}: can't open file '{path}': [Errno {}] {}",
                     e.raw_os_error().unwrap_or(0),

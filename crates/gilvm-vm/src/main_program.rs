@@ -299,7 +299,20 @@ impl Interp {
 
 /// The name the process was started by (`argv[0]`), as CPython's messages show it.
 pub fn program_name() -> String {
-    std::env::args().next().unwrap_or_else(|| "gilvm".into())
+    os_args()
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| "gilvm".into())
+}
+
+/// The process's command line as text, decoded as CPython decodes `sys.argv`: UTF-8 with
+/// `surrogateescape` (an argument that is not UTF-8 keeps its bytes as lone surrogates,
+/// and `os.fsencode` gives them back).
+pub fn os_args() -> Vec<String> {
+    use std::os::unix::ffi::OsStrExt;
+    std::env::args_os()
+        .map(|a| gilvm_object::surrogate::decode_fs(a.as_bytes()))
+        .collect()
 }
 
 /// `sys.executable`, as runpy's messages show it.

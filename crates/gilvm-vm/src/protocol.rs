@@ -195,7 +195,7 @@ impl Interp {
         let r = self.repr(v)?;
         let mut out = String::new();
         for c in r.chars() {
-            let n = c as u32;
+            let n = gilvm_object::surrogate::code(c);
             if n < 128 {
                 out.push(c);
             } else if n < 256 {

@@ -30,7 +30,7 @@ pub fn str_repr(s: &str) -> String {
                 out.push_str(&format!("\\x{:02x}", c as u32))
             }
             c if !is_printable(c) => {
-                let n = c as u32;
+                let n = gilvm_object::surrogate::code(c);
                 if n < 0x100 {
                     out.push_str(&format!("\\x{n:02x}"));
                 } else if n < 0x10000 {

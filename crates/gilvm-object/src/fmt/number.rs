@@ -129,8 +129,9 @@ fn format_long_internal(v: IntArg<'_>, r: &Resolved) -> Result<String, FmtError>
                 "%c arg not in range(0x110000)".into(),
             ));
         }
-        let ch = char::from_u32(x as u32)
-            .ok_or_else(|| FmtError::ValueError("surrogates not allowed".into()))?;
+        let ch = crate::surrogate::from_code(x as u32).ok_or_else(|| {
+            FmtError::ValueError("a code point gilvm reserves to store lone surrogates".into())
+        })?;
         let s = ch.to_string();
         let parts = NumberParts {
             negative: false,

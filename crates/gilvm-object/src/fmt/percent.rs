@@ -357,12 +357,15 @@ pub fn percent_str(s: &str, conv: &PercentSpec) -> Result<String, FmtError> {
 }
 
 /// The character of `%c` for an int argument: `OverflowError: %c arg not in
-/// range(0x110000)` when out of range (a lone surrogate, which Rust strings
-/// cannot hold, is a `ValueError`).
+/// range(0x110000)` when out of range (one of the code points gilvm reserves to store
+/// lone surrogates, see `surrogate.rs`, is a `ValueError`).
 pub fn percent_char_from_int(v: &BigInt) -> Result<char, FmtError> {
     match v.to_i64() {
-        Some(x) if (0..=0x10ffff).contains(&x) => char::from_u32(x as u32)
-            .ok_or_else(|| FmtError::ValueError("surrogates not allowed".into())),
+        Some(x) if (0..=0x10ffff).contains(&x) => {
+            crate::surrogate::from_code(x as u32).ok_or_else(|| {
+                FmtError::ValueError("a code point gilvm reserves to store lone surrogates".into())
+            })
+        }
         _ => Err(FmtError::OverflowError(
             "%c arg not in range(0x110000)".into(),
         )),

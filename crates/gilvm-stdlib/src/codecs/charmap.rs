@@ -111,7 +111,7 @@ fn charmap_decode(interp: &mut Interp, args: Args<'_>) -> PyResult {
                     (!s.contains('\u{fffe}')).then(|| s.to_string())
                 } else if let Some(n) = v.to_bigint() {
                     let n = num_traits::ToPrimitive::to_u32(&n).filter(|&n| n <= 0x10FFFF);
-                    match n.and_then(char::from_u32) {
+                    match n.and_then(gilvm_object::surrogate::from_code) {
                         Some('\u{fffe}') => None,
                         Some(c) => Some(c.to_string()),
                         None => {
@@ -179,7 +179,7 @@ fn charmap_encode(interp: &mut Interp, args: Args<'_>) -> PyResult {
                 if t.contains_key(&c) || undefined.contains(&c) {
                     continue;
                 }
-                match map_get(interp, &mapping, c as i64)? {
+                match map_get(interp, &mapping, gilvm_object::surrogate::code(c) as i64)? {
                     None => {
                         undefined.insert(c);
                     }

@@ -4,11 +4,14 @@
 //! ([`encode_chars`], [`decode_bytes`]), which apply a handler to each run of characters
 //! or bytes the codec cannot take.
 //!
-//! gilvm's `str` holds no lone surrogates, so `surrogateescape` and `surrogatepass` can
-//! never find a surrogate to pass through: on encoding they re-raise the error (as CPython
-//! does for a character that is not a surrogate); on decoding they would have to produce
-//! one, and raise the `UnicodeDecodeError` instead.
+//! `surrogateescape` and `surrogatepass` work on gilvm's stored lone surrogates
+//! (gilvm-object's `surrogate.rs`): escaping turns each undecodable byte >= 0x80 into
+//! U+DC80..U+DCFF and back; passing writes and reads a surrogate in the form of the UTF
+//! codec at hand (three bytes `ED xx xx` for UTF-8, one code unit for UTF-16/32), found
+//! from the codec's name ([`pass_form`]).
 use std::sync::OnceLock;
+
+use gilvm_object::surrogate;
 
 use gilvm_object::ObjRef;
 use gilvm_vm::modules::util::Statics;
@@ -52,8 +55,8 @@ pub(crate) fn install_builtin(interp: &mut Interp) -> PyResult<()> {
         ("xmlcharrefreplace_errors", h_xmlcharref),
         ("backslashreplace_errors", h_backslash),
         ("namereplace_errors", h_namereplace),
-        ("surrogateescape", h_strict),
-        ("surrogatepass", h_strict),
+        ("surrogateescape", h_surrogateescape),
+        ("surrogatepass", h_surrogatepass),
     ];
     for (name, (fname, f)) in BUILTIN.iter().zip(fns) {
         let v = interp.new_native_with(fname, f, Value::Obj(interp.intern("static")));
@@ -115,7 +118,7 @@ pub(crate) fn unicode_error(
         let c = object
             .as_str()
             .and_then(|s| s.chars().nth(start))
-            .map(|c| c as u32)
+            .map(surrogate::code)
             .unwrap_or(0);
         format!(
             "'{encoding}' codec can't encode character '{}' in position {start}: {reason}",
@@ -222,7 +225,7 @@ fn h_xmlcharref(interp: &mut Interp, args: Args<'_>) -> PyResult {
     }
     let s: String = chars_of(&obj, start, end)
         .into_iter()
-        .map(|c| format!("&#{};", c as u32))
+        .map(|c| format!("&#{};", surrogate::code(c)))
         .collect();
     let s = interp.new_str(s);
     Ok(interp.new_tuple(vec![s, Value::Int(end as i64)]))
@@ -241,7 +244,7 @@ fn h_backslash(interp: &mut Interp, args: Args<'_>) -> PyResult {
     } else {
         chars_of(&obj, start, end)
             .into_iter()
-            .map(|c| esc_char(c as u32))
+            .map(|c| esc_char(surrogate::code(c)))
             .collect()
     };
     let s = interp.new_str(s);
@@ -251,7 +254,7 @@ fn h_backslash(interp: &mut Interp, args: Args<'_>) -> PyResult {
 pub(crate) fn name_escape(c: char) -> String {
     match rustpython_unicode::data::character_name(c) {
         Some(n) => format!("\\N{{{n}}}"),
-        None => esc_char(c as u32),
+        None => esc_char(surrogate::code(c)),
     }
 }
 
@@ -269,6 +272,152 @@ fn h_namereplace(interp: &mut Interp, args: Args<'_>) -> PyResult {
         .collect();
     let s = interp.new_str(s);
     Ok(interp.new_tuple(vec![s, Value::Int(end as i64)]))
+}
+
+/// How `surrogatepass` writes a surrogate in the codec called `encoding`: the UTF-8 form
+/// (width 3) or a UTF-16/32 code unit (width 2 or 4, with the byte order).
+#[derive(Clone, Copy)]
+pub(crate) struct PassForm {
+    width: usize,
+    big: bool,
+}
+
+pub(crate) fn pass_form(encoding: &str) -> Option<PassForm> {
+    let (width, big) = match encoding.to_ascii_lowercase().replace('_', "-").as_str() {
+        "utf-8" | "utf8" => (3, false),
+        "utf-16" | "utf-16-le" | "utf-16le" => (2, false),
+        "utf-16-be" | "utf-16be" => (2, true),
+        "utf-32" | "utf-32-le" | "utf-32le" => (4, false),
+        "utf-32-be" | "utf-32be" => (4, true),
+        _ => return None,
+    };
+    Some(PassForm { width, big })
+}
+
+impl PassForm {
+    fn write(self, cp: u32, out: &mut Vec<u8>) {
+        match (self.width, self.big) {
+            (3, _) => out.extend([
+                0xE0 | (cp >> 12) as u8,
+                0x80 | ((cp >> 6) & 0x3F) as u8,
+                0x80 | (cp & 0x3F) as u8,
+            ]),
+            (2, false) => out.extend((cp as u16).to_le_bytes()),
+            (2, true) => out.extend((cp as u16).to_be_bytes()),
+            (_, false) => out.extend(cp.to_le_bytes()),
+            (_, true) => out.extend(cp.to_be_bytes()),
+        }
+    }
+
+    /// The surrogate encoded at `d[i..]`, if one is, and its length in bytes.
+    fn read(self, d: &[u8], i: usize) -> Option<(u32, usize)> {
+        let b = d.get(i..i + self.width)?;
+        let cp = match (self.width, self.big) {
+            (3, _) => {
+                if b[0] != 0xED || !(0xA0..0xC0).contains(&b[1]) || b[2] & 0xC0 != 0x80 {
+                    return None;
+                }
+                0xD000 | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F)
+            }
+            (2, false) => u16::from_le_bytes([b[0], b[1]]) as u32,
+            (2, true) => u16::from_be_bytes([b[0], b[1]]) as u32,
+            (_, false) => u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+            (_, true) => u32::from_be_bytes([b[0], b[1], b[2], b[3]]),
+        };
+        (0xD800..0xE000).contains(&cp).then_some((cp, self.width))
+    }
+}
+
+/// The replacement `surrogateescape` makes for chars `[start, end)` (bytes), or `None` when
+/// one of them is not an escaped byte (U+DC80..U+DCFF).
+fn escape_encode(chars: &[char]) -> Option<Vec<u8>> {
+    chars
+        .iter()
+        .map(|&c| {
+            let cp = surrogate::code(c);
+            (0xDC80..0xDD00)
+                .contains(&cp)
+                .then_some((cp - 0xDC00) as u8)
+        })
+        .collect()
+}
+
+/// The replacement `surrogateescape` makes for undecodable bytes, or `None` when one of
+/// them is ASCII (which is never escaped).
+fn escape_decode(bytes: &[u8]) -> Option<String> {
+    bytes
+        .iter()
+        .map(|&b| (b >= 0x80).then(|| surrogate::to_char(0xDC00 + b as u32)))
+        .collect()
+}
+
+/// `surrogatepass` for chars (all must be surrogates).
+fn pass_encode(form: Option<PassForm>, chars: &[char]) -> Option<Vec<u8>> {
+    let form = form?;
+    let mut out = Vec::new();
+    for &c in chars {
+        if !surrogate::is_surrogate(c) {
+            return None;
+        }
+        form.write(surrogate::code(c), &mut out);
+    }
+    Some(out)
+}
+
+fn encoding_of(interp: &mut Interp, e: &Value) -> PyResult<String> {
+    let v = interp.getattr_str(e, "encoding")?;
+    Ok(v.as_str().unwrap_or("").to_string())
+}
+
+fn h_surrogateescape(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let (e, start, end, obj, decode) = exc_parts(interp, &args, "surrogateescape")?;
+    if decode {
+        let b = gilvm_vm::buffer::bytes_like(interp.py, &obj)
+            .map(|b| b.to_vec())
+            .unwrap_or_default();
+        // CPython escapes at most four bytes per call.
+        let stop = end.min(start + 4).min(b.len());
+        match escape_decode(&b[start.min(stop)..stop]) {
+            Some(s) => {
+                let s = interp.new_str(s);
+                Ok(interp.new_tuple(vec![s, Value::Int(stop as i64)]))
+            }
+            None => Err(raise(interp, e)),
+        }
+    } else {
+        match escape_encode(&chars_of(&obj, start, end)) {
+            Some(b) => {
+                let b = super::bytes_val(interp, b);
+                Ok(interp.new_tuple(vec![b, Value::Int(end as i64)]))
+            }
+            None => Err(raise(interp, e)),
+        }
+    }
+}
+
+fn h_surrogatepass(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let (e, start, end, obj, decode) = exc_parts(interp, &args, "surrogatepass")?;
+    let form = pass_form(&encoding_of(interp, &e)?);
+    if decode {
+        let b = gilvm_vm::buffer::bytes_like(interp.py, &obj)
+            .map(|b| b.to_vec())
+            .unwrap_or_default();
+        match form.and_then(|f| f.read(&b, start)) {
+            Some((cp, n)) => {
+                let s = interp.new_str(surrogate::to_char(cp).to_string());
+                Ok(interp.new_tuple(vec![s, Value::Int((start + n) as i64)]))
+            }
+            None => Err(raise(interp, e)),
+        }
+    } else {
+        match pass_encode(form, &chars_of(&obj, start, end)) {
+            Some(b) => {
+                let b = super::bytes_val(interp, b);
+                Ok(interp.new_tuple(vec![b, Value::Int(end as i64)]))
+            }
+            None => Err(raise(interp, e)),
+        }
+    }
 }
 
 /// Calls a user handler with the error; returns (replacement, resume position).
@@ -348,12 +497,12 @@ pub(crate) fn encode_chars(
             }),
             "xmlcharrefreplace" => {
                 for c in &chars[start..end] {
-                    out.extend_from_slice(format!("&#{};", *c as u32).as_bytes());
+                    out.extend_from_slice(format!("&#{};", surrogate::code(*c)).as_bytes());
                 }
             }
             "backslashreplace" => {
                 for c in &chars[start..end] {
-                    out.extend_from_slice(esc_char(*c as u32).as_bytes());
+                    out.extend_from_slice(esc_char(surrogate::code(*c)).as_bytes());
                 }
             }
             "namereplace" => {
@@ -361,7 +510,26 @@ pub(crate) fn encode_chars(
                     out.extend_from_slice(name_escape(*c).as_bytes());
                 }
             }
-            "strict" | "surrogateescape" | "surrogatepass" => {
+            "surrogateescape" | "surrogatepass" => {
+                let rep = if errors == "surrogateescape" {
+                    // A UTF-16/32 encoder takes only whole code units from a handler.
+                    let unit = match pass_form(encoding).map(|f| f.width) {
+                        Some(w @ (2 | 4)) => w,
+                        _ => 1,
+                    };
+                    escape_encode(&chars[start..end]).filter(|b| b.len() % unit == 0)
+                } else {
+                    pass_encode(pass_form(encoding), &chars[start..end])
+                };
+                match rep {
+                    Some(b) => out.extend_from_slice(&b),
+                    None => {
+                        let e = unicode_error(interp, false, encoding, obj, start, end, reason)?;
+                        return Err(raise(interp, e));
+                    }
+                }
+            }
+            "strict" => {
                 let e = unicode_error(interp, false, encoding, obj, start, end, reason)?;
                 return Err(raise(interp, e));
             }
@@ -452,6 +620,20 @@ pub(crate) fn decode_bytes(
             "backslashreplace" => {
                 for x in &data[start..end] {
                     out.push_str(&format!("\\x{x:02x}"));
+                }
+            }
+            "surrogateescape" if escape_decode(&data[start..end]).is_some() => {
+                out.push_str(&escape_decode(&data[start..end]).unwrap_or_default());
+            }
+            "surrogatepass"
+                if pass_form(encoding)
+                    .and_then(|f| f.read(data, start))
+                    .is_some() =>
+            {
+                if let Some((cp, n)) = pass_form(encoding).and_then(|f| f.read(data, start)) {
+                    out.push(surrogate::to_char(cp));
+                    i = start + n;
+                    continue;
                 }
             }
             "strict" | "surrogateescape" | "surrogatepass" | "xmlcharrefreplace"

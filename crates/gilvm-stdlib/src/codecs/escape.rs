@@ -30,7 +30,9 @@ fn unicode_escape_encode(interp: &mut Interp, args: Args<'_>) -> PyResult {
             '\t' => out.extend_from_slice(b"\\t"),
             '\n' => out.extend_from_slice(b"\\n"),
             '\r' => out.extend_from_slice(b"\\r"),
-            c if (c as u32) < 0x20 || (c as u32) >= 0x7f => push_escaped(&mut out, c as u32),
+            c if (c as u32) < 0x20 || (c as u32) >= 0x7f => {
+                push_escaped(&mut out, gilvm_object::surrogate::code(c))
+            }
             c => out.push(c as u8),
         }
     }
@@ -48,7 +50,7 @@ fn raw_unicode_escape_encode(interp: &mut Interp, args: Args<'_>) -> PyResult {
         if (c as u32) < 0x100 {
             out.push(c as u32 as u8);
         } else {
-            push_escaped(&mut out, c as u32);
+            push_escaped(&mut out, gilvm_object::surrogate::code(c));
         }
     }
     Ok(pair(interp, bytes_val(interp, out), n))
@@ -88,7 +90,7 @@ fn escape_step(d: &[u8], i: usize, raw: bool) -> Step {
             _ => return Step::Char('\\', 1),
         };
         return match hex_value(d, i + 2, n) {
-            Some(v) => match char::from_u32(v) {
+            Some(v) => match gilvm_object::surrogate::from_code(v) {
                 Some(c) => Step::Char(c, 2 + n),
                 None => Step::Invalid(2 + n, "\\Uxxxxxxxx out of range"),
             },
@@ -160,7 +162,7 @@ fn escape_step(d: &[u8], i: usize, raw: bool) -> Step {
         other => return Step::Many(format!("\\{}", other as char), 2),
     };
     match hex_value(d, i + 2, n) {
-        Some(v) => match char::from_u32(v) {
+        Some(v) => match gilvm_object::surrogate::from_code(v) {
             Some(ch) => Step::Char(ch, 2 + n),
             None => Step::Invalid(2 + n, "illegal Unicode character"),
         },

@@ -1,6 +1,7 @@
 //! The Unicode codecs of `_codecs`: UTF-8, UTF-16 and UTF-32 (plain with a BOM, `_le`,
 //! `_be`, and the `_ex_` decoders that report the byte order they found), Latin-1 and
 //! ASCII. Each returns `(result, consumed)` as CPython's.
+use gilvm_object::surrogate;
 use gilvm_vm::{Args, Interp, NativeFn, PyResult, Value};
 
 use super::errors::{decode_bytes, encode_chars, Step};
@@ -11,6 +12,9 @@ fn utf8_step(d: &[u8], i: usize) -> Step {
     let n = rest.len().min(4);
     let first = |s: &str| {
         let c = s.chars().next().unwrap_or('\u{fffd}');
+        if surrogate::is_surrogate(c) {
+            return Step::Invalid(4, RESERVED);
+        }
         Step::Char(c, c.len_utf8())
     };
     match std::str::from_utf8(&rest[..n]) {
@@ -31,6 +35,9 @@ fn utf8_step(d: &[u8], i: usize) -> Step {
     }
 }
 
+/// Why a decoder refuses U+10F000..U+10F7FF, where gilvm stores lone surrogates.
+const RESERVED: &str = "code point reserved by gilvm to store lone surrogates";
+
 /// Decodes UTF-8 with `errors`; (text, consumed).
 pub(crate) fn decode_utf8(
     interp: &mut Interp,
@@ -40,7 +47,9 @@ pub(crate) fn decode_utf8(
     is_final: bool,
 ) -> PyResult<(String, usize)> {
     if let Ok(s) = std::str::from_utf8(data) {
-        return Ok((s.to_string(), data.len()));
+        if !surrogate::contains(s) {
+            return Ok((s.to_string(), data.len()));
+        }
     }
     decode_bytes(interp, "utf-8", obj, data, errors, is_final, &utf8_step)
 }
@@ -48,9 +57,27 @@ pub(crate) fn decode_utf8(
 fn utf_8_encode(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = pos_args(interp, &args, "utf_8_encode", 1, 2)?;
     let s = str_arg(interp, "utf_8_encode", &a[0])?;
-    errors_arg(interp, "utf_8_encode", a.get(1))?;
+    let errors = errors_arg(interp, "utf_8_encode", a.get(1))?;
     let n = s.chars().count();
-    Ok(pair(interp, bytes_val(interp, s.as_bytes().to_vec()), n))
+    if !surrogate::contains(&s) {
+        return Ok(pair(interp, bytes_val(interp, s.as_bytes().to_vec()), n));
+    }
+    let out = encode_chars(
+        interp,
+        "utf-8",
+        &a[0],
+        &errors,
+        "surrogates not allowed",
+        &|c, out| {
+            if surrogate::is_surrogate(c) {
+                return false;
+            }
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            true
+        },
+    )?;
+    Ok(pair(interp, bytes_val(interp, out), n))
 }
 
 fn utf_8_decode(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -129,7 +156,7 @@ fn utf_n_encode(
     let max = if fixed.is_some() { 2 } else { 3 };
     let a = pos_args(interp, &args, fname, 1, max)?;
     let s = str_arg(interp, fname, &a[0])?;
-    errors_arg(interp, fname, a.get(1))?;
+    let errors = errors_arg(interp, fname, a.get(1))?;
     let bo = match fixed {
         Some(b) => b,
         None => match a.get(2) {
@@ -156,16 +183,37 @@ fn utf_n_encode(
     if bo == 0 {
         put(0xFEFF, &mut out);
     }
-    let mut n = 0;
-    for c in s.chars() {
-        n += 1;
+    let one = |c: char, out: &mut Vec<u8>| {
+        if surrogate::is_surrogate(c) {
+            return false;
+        }
         if width == 2 {
             let mut buf = [0u16; 2];
             for u in c.encode_utf16(&mut buf) {
-                put(*u as u32, &mut out);
+                put(*u as u32, out);
             }
         } else {
-            put(c as u32, &mut out);
+            put(c as u32, out);
+        }
+        true
+    };
+    let n = s.chars().count();
+    if surrogate::contains(&s) {
+        // "utf_16_le_encode" → "utf-16-le" (CPython's name in the error).
+        let encoding = fname.trim_end_matches("_encode").replace('_', "-");
+        let encoding = encoding.as_str();
+        let body = encode_chars(
+            interp,
+            encoding,
+            &a[0],
+            &errors,
+            "surrogates not allowed",
+            &one,
+        )?;
+        out.extend_from_slice(&body);
+    } else {
+        for c in s.chars() {
+            one(c, &mut out);
         }
     }
     Ok(pair(interp, bytes_val(interp, out), n))
@@ -209,6 +257,9 @@ fn utf16_step(big: bool) -> impl Fn(&[u8], usize) -> Step {
             return Step::Invalid(2, "illegal UTF-16 surrogate");
         }
         let c = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
+        if surrogate::is_reserved(c) {
+            return Step::Invalid(4, RESERVED);
+        }
         Step::Char(char::from_u32(c).unwrap_or('\u{fffd}'), 4)
     }
 }
@@ -221,6 +272,9 @@ fn utf32_step(big: bool) -> impl Fn(&[u8], usize) -> Step {
         let u = unit(d, i, 4, big);
         if (0xD800..0xE000).contains(&u) {
             return Step::Invalid(4, "code point in surrogate range");
+        }
+        if surrogate::is_reserved(u) {
+            return Step::Invalid(4, RESERVED);
         }
         match char::from_u32(u) {
             Some(c) => Step::Char(c, 4),

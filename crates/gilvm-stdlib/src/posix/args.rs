@@ -203,16 +203,27 @@ pub fn bytes_of(v: &Value) -> Option<&[u8]> {
     }
 }
 
-/// Encodes a str path for the system: UTF-8 (the file-system encoding), as
-/// `os.fsencode` with `surrogateescape` on text that holds no lone surrogates.
-pub fn encode_str(s: &str) -> Vec<u8> {
-    s.as_bytes().to_vec()
+/// Encodes a str path for the system as CPython's `os.fsencode`: UTF-8 (the file-system
+/// encoding) with `surrogateescape`, so that a name read from the system as text (with
+/// its undecodable bytes escaped) names the same file. A lone surrogate that escapes no
+/// byte raises CPython's `UnicodeEncodeError`.
+pub fn encode_str(interp: &mut Interp, s: &str) -> PyResult<Vec<u8>> {
+    match gilvm_object::surrogate::encode_fs(s) {
+        Ok(b) => Ok(b.into_owned()),
+        Err(pos) => {
+            let c = s.chars().nth(pos).map_or(0, gilvm_object::surrogate::code);
+            let msg = format!(
+                "'utf-8' codec can't encode character '\\u{c:04x}' in position {pos}: surrogates not allowed"
+            );
+            Err(interp.err(&interp.g.exc.unicode_encode_error.clone(), msg))
+        }
+    }
 }
 
-/// Decodes a name the system returned into a str (UTF-8; bytes that are not UTF-8 are
-/// replaced, as gilvm's str cannot hold the lone surrogates of `surrogateescape`).
+/// Decodes a name the system returned into a str as CPython's `os.fsdecode`: UTF-8 with
+/// `surrogateescape` (each undecodable byte becomes U+DC80..U+DCFF).
 pub fn decode_name(interp: &Interp, b: &[u8]) -> Value {
-    interp.new_str(String::from_utf8_lossy(b).into_owned())
+    interp.new_str(gilvm_object::surrogate::decode_fs(b))
 }
 
 /// A name of the system as `str` or `bytes`, like the caller's path.
@@ -290,7 +301,7 @@ pub fn path(
         )));
     };
     let (bytes, is_bytes) = match p.as_str() {
-        Some(s) => (encode_str(s), false),
+        Some(s) => (encode_str(interp, s)?, false),
         None => (bytes_of(&p).unwrap_or_default().to_vec(), true),
     };
     if bytes.contains(&0) {

@@ -267,7 +267,7 @@ pub fn fs_cstring(interp: &mut Interp, v: &Value) -> PyResult<CString> {
         )));
     };
     let b = match p.as_str() {
-        Some(s) => args::encode_str(s),
+        Some(s) => args::encode_str(interp, s)?,
         None => args::bytes_of(&p).unwrap_or_default().to_vec(),
     };
     CString::new(b).map_err(|_| interp.value_error("embedded null byte"))

@@ -286,13 +286,13 @@ pub fn parse(interp: &mut Interp, family: i32, v: &Value, caller: &str) -> PyRes
 
 fn parse_unix(interp: &mut Interp, v: &Value, caller: &str) -> PyResult<Addr> {
     let path: Vec<u8> = if let Some(s) = v.as_str() {
-        pargs::encode_str(s)
+        pargs::encode_str(interp, s)?
     } else if let Some(b) = gilvm_vm::buffer::bytes_like(interp.py, v) {
         b.into_owned()
     } else {
         match pargs::fspath_opt(interp, v)? {
             Some(p) => match p.as_str() {
-                Some(s) => pargs::encode_str(s),
+                Some(s) => pargs::encode_str(interp, s)?,
                 None => pargs::bytes_of(&p).map(|b| b.to_vec()).unwrap_or_default(),
             },
             None => {

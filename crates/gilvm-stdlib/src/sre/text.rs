@@ -10,6 +10,9 @@
 //!   `é` as the byte 0xE9 matches exactly as the character U+00E9);
 //! - any other `str` is matched as UTF-8, with a table of each character's byte offset
 //!   (built once per operation) to cut the groups out of it;
+//! - a `str` holding lone surrogates (stored as gilvm-object's surrogate.rs says) is
+//!   matched as a WTF-8 copy in which each surrogate is its own code point, so that a
+//!   pattern's `\ud800` or `[\udc80-\udcff]` sees U+D800..U+DFFF as CPython's engine does;
 //! - `bytes` is matched in place; `bytearray` and `memoryview` are copied once per
 //!   operation (CPython holds their buffer during the call; a copy gives the same result
 //!   without locking the object while the match runs).
@@ -30,6 +33,9 @@ enum Kind {
     StrLatin1(Arc<[u8]>),
     /// Any other `str`, and the byte offset of each character (plus the end).
     StrWide(Value, Arc<[usize]>),
+    /// A `str` with lone surrogates: its character offsets (as `StrWide`) and the WTF-8
+    /// copy the engine runs on.
+    StrSurrogates(Value, Arc<[usize]>, Arc<[u8]>),
     /// `bytes` (or a subclass), read in place.
     Bytes(Value),
     /// A copy of a mutable buffer's bytes.
@@ -40,6 +46,7 @@ enum Kind {
 pub(crate) enum Drive<'a> {
     Narrow(&'a [u8]),
     Wide(&'a str),
+    Wtf(&'a rustpython_wtf8::Wtf8),
 }
 
 /// Runs `$body` with `$d` bound to the text's drive (a `&[u8]` or a `&str`): the body is
@@ -49,6 +56,7 @@ macro_rules! with_drive {
         match $text.drive() {
             $crate::sre::text::Drive::Narrow($d) => $body,
             $crate::sre::text::Drive::Wide($d) => $body,
+            $crate::sre::text::Drive::Wtf($d) => $body,
         }
     };
 }
@@ -84,6 +92,13 @@ impl Text {
             let mut offs: Vec<usize> = s.char_indices().map(|(i, _)| i).collect();
             let len = offs.len();
             offs.push(s.len());
+            if gilvm_object::surrogate::contains(s) {
+                let wtf: Arc<[u8]> = gilvm_object::surrogate::encode_utf8_pass(s).into();
+                return Ok(Text {
+                    len,
+                    kind: Kind::StrSurrogates(v.clone(), offs.into(), wtf),
+                });
+            }
             return Ok(Text {
                 len,
                 kind: Kind::StrWide(v.clone(), offs.into()),
@@ -109,7 +124,7 @@ impl Text {
     pub fn is_str(&self) -> bool {
         matches!(
             self.kind,
-            Kind::StrAscii(_) | Kind::StrLatin1(_) | Kind::StrWide(..)
+            Kind::StrAscii(_) | Kind::StrLatin1(_) | Kind::StrWide(..) | Kind::StrSurrogates(..)
         )
     }
 
@@ -118,6 +133,9 @@ impl Text {
             Kind::StrAscii(v) => Drive::Narrow(v.as_str().unwrap_or("").as_bytes()),
             Kind::StrLatin1(b) | Kind::Buffer(b) => Drive::Narrow(b),
             Kind::StrWide(v, _) => Drive::Wide(v.as_str().unwrap_or("")),
+            Kind::StrSurrogates(_, _, w) => {
+                Drive::Wtf(rustpython_wtf8::Wtf8::from_bytes(w).unwrap_or_default())
+            }
             Kind::Bytes(v) => match Exporter::of(v) {
                 Some(Exporter::Bytes(b)) => Drive::Narrow(b),
                 _ => Drive::Narrow(&[]),
@@ -138,14 +156,14 @@ impl Text {
                 let s: String = bytes[a..b].iter().map(|&c| c as char).collect();
                 interp.new_str(s)
             }
-            Kind::StrWide(v, offs) => {
+            Kind::StrWide(v, offs) | Kind::StrSurrogates(v, offs, _) => {
                 let s = v.as_str().unwrap_or("");
                 interp.new_str(&s[offs[a]..offs[b]])
             }
             Kind::Bytes(_) | Kind::Buffer(_) => {
                 let bytes = match self.drive() {
                     Drive::Narrow(x) => x[a..b].to_vec(),
-                    Drive::Wide(_) => Vec::new(),
+                    Drive::Wide(_) | Drive::Wtf(_) => Vec::new(),
                 };
                 Value::Obj(interp.new_obj(Owned::Bytes(bytes.into_boxed_slice())))
             }

@@ -134,6 +134,14 @@ fn bad_handler(interp: &Interp, errors: &str) -> crate::error::PyErr {
 /// `str.encode` for a Rust string.
 fn encode_str(interp: &Interp, s: &str, c: Codec, errors: &str) -> PyResult<Vec<u8>> {
     let limit: u32 = match c {
+        // A stored lone surrogate (surrogate.rs) is not UTF-8: the registry's codec
+        // raises or applies the error handler.
+        Codec::Utf8 if gilvm_object::surrogate::contains(s) => {
+            return Err(interp.err(
+                &interp.g.exc.unicode_encode_error.clone(),
+                "'utf-8' codec can't encode a surrogate: surrogates not allowed",
+            ))
+        }
         Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
         Codec::Ascii => 0x80,
         Codec::Latin1 => 0x100,
@@ -174,6 +182,19 @@ fn escape_char(c: char) -> String {
 
 /// Decodes bytes with a codec and error handler.
 fn decode_bytes(interp: &Interp, b: &[u8], c: Codec, errors: &str) -> PyResult<String> {
+    let s = decode_bytes_inner(interp, b, c, errors)?;
+    if c == Codec::Utf8 && gilvm_object::surrogate::contains(&s) {
+        // Encoded code points gilvm reserves for lone surrogates (surrogate.rs): the
+        // registry's UTF-8 decoder reports them or applies the error handler.
+        return Err(interp.err(
+            &interp.g.exc.unicode_decode_error.clone(),
+            "'utf-8' codec can't decode a code point gilvm reserves",
+        ));
+    }
+    Ok(s)
+}
+
+fn decode_bytes_inner(interp: &Interp, b: &[u8], c: Codec, errors: &str) -> PyResult<String> {
     let handler_ok = matches!(errors, "strict" | "ignore" | "replace" | "backslashreplace");
     match c {
         Codec::Latin1 => Ok(b.iter().map(|&x| x as char).collect()),

@@ -407,9 +407,12 @@ fn maketrans(interp: &mut Interp, args: Args<'_>) -> PyResult {
             let key = match &k {
                 Value::Int(_) | Value::Bool(_) => k.clone(),
                 _ => match as_pystr(&k) {
-                    Some(s) if s.char_len() == 1 => {
-                        Value::Int(s.as_str().chars().next().map_or(0, |c| c as i64))
-                    }
+                    Some(s) if s.char_len() == 1 => Value::Int(
+                        s.as_str()
+                            .chars()
+                            .next()
+                            .map_or(0, |c| gilvm_object::surrogate::code(c) as i64),
+                    ),
                     Some(_) => {
                         return Err(interp
                             .value_error("string keys in translate table must be of length 1"))
@@ -431,11 +434,16 @@ fn maketrans(interp: &mut Interp, args: Args<'_>) -> PyResult {
         return Err(interp.value_error("the first two maketrans arguments must have equal length"));
     }
     for (c, t) in x.as_str().chars().zip(y.as_str().chars()) {
+        let (c, t) = (
+            gilvm_object::surrogate::code(c),
+            gilvm_object::surrogate::code(t),
+        );
         interp.dict_set(&d, Value::Int(c as i64), Value::Int(t as i64))?;
     }
     if let Some(z) = a.get(2) {
         let z = str_arg(interp, z, "maketrans() argument 3 must be str")?;
         for c in z.as_str().chars() {
+            let c = gilvm_object::surrogate::code(c);
             interp.dict_set(&d, Value::Int(c as i64), Value::None)?;
         }
     }
@@ -462,7 +470,7 @@ fn translate(interp: &mut Interp, args: Args<'_>) -> PyResult {
         let tr = match cache.get(&c) {
             Some(t) => t.clone(),
             None => {
-                let key = Value::Int(c as i64);
+                let key = Value::Int(gilvm_object::surrogate::code(c) as i64);
                 // (A subclass of int or str in the table maps as its plain value.)
                 let t = match interp.getitem(table, &key).map(|v| v.base_value().clone()) {
                     Ok(Value::None) => Tr::Delete,
@@ -473,11 +481,11 @@ fn translate(interp: &mut Interp, args: Args<'_>) -> PyResult {
                                 interp.value_error("character mapping must be in range(0x110000)")
                             );
                         }
-                        match char::from_u32(i as u32) {
+                        match gilvm_object::surrogate::from_code(i as u32) {
                             Some(m) => Tr::Char(m),
                             None => {
-                                return Err(interp.not_implemented_error(
-                                    "gilvm strings cannot hold surrogate code points",
+                                return Err(interp.value_error(
+                                    "character mapping to one of the code points U+10F000..U+10F7FF that gilvm reserves to store lone surrogates",
                                 ))
                             }
                         }

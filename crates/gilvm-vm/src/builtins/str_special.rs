@@ -204,7 +204,10 @@ fn ord(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if let Some(s) = as_pystr(&a[0]) {
         if s.char_len() == 1 {
             return Ok(Value::Int(
-                s.as_str().chars().next().map_or(0, |c| c as i64),
+                s.as_str()
+                    .chars()
+                    .next()
+                    .map_or(0, |c| gilvm_object::surrogate::code(c) as i64),
             ));
         }
         return Err(interp.type_error(format!(
@@ -234,10 +237,10 @@ pub(crate) fn chr_value(interp: &Interp, i: i64) -> PyResult {
     if !(0..0x110000).contains(&i) {
         return Err(interp.value_error("chr() arg not in range(0x110000)"));
     }
-    match char::from_u32(i as u32) {
+    match gilvm_object::surrogate::from_code(i as u32) {
         Some(c) => Ok(interp.char_str(c)),
-        None => Err(interp.not_implemented_error(format!(
-            "gilvm strings cannot hold surrogate code points (chr({i:#x}))"
+        None => Err(interp.value_error(format!(
+            "chr() arg {i:#x} is one of the code points U+10F000..U+10F7FF that gilvm reserves to store lone surrogates"
         ))),
     }
 }

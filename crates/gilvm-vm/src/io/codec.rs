@@ -1,10 +1,12 @@
 //! The encodings `TextIOWrapper` handles natively: UTF-8, ASCII and Latin-1, as
 //! incremental decoders (an incomplete UTF-8 sequence at the end of a chunk waits for the
 //! next) and encoders, with the error handlers `strict`, `ignore`, `replace`,
-//! `backslashreplace` (and, for encoding, `xmlcharrefreplace`). Decoding with
-//! `surrogateescape` or `surrogatepass` (the standard input's handler) replaces an
-//! undecodable byte with U+FFFD: gilvm's strings cannot hold lone surrogates.
+//! `backslashreplace`, `surrogateescape`, `surrogatepass` (UTF-8) and, for encoding,
+//! `xmlcharrefreplace`. Lone surrogates are stored as gilvm-object's `surrogate.rs` says;
+//! the UTF-8 encoder never writes a stored surrogate's own bytes.
 //! Other encodings go through the `codecs` module (`textio.rs`).
+use gilvm_object::surrogate;
+
 use crate::error::PyErr;
 use crate::interp::Interp;
 
@@ -44,7 +46,7 @@ pub fn lookup(name: &str) -> Option<Codec> {
 }
 
 fn escape_char(c: char) -> String {
-    let u = c as u32;
+    let u = surrogate::code(c);
     if u < 0x100 {
         format!("\\x{u:02x}")
     } else if u < 0x10000 {
@@ -64,7 +66,8 @@ fn unknown_handler(interp: &Interp, errors: &str) -> PyErr {
 /// Encodes `s`.
 pub fn encode(interp: &Interp, c: Codec, s: &str, errors: &str) -> Result<Vec<u8>, PyErr> {
     let limit: u32 = match c {
-        Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
+        Codec::Utf8 if !surrogate::contains(s) => return Ok(s.as_bytes().to_vec()),
+        Codec::Utf8 => 0x11_0000,
         Codec::Ascii => 0x80,
         Codec::Latin1 => 0x100,
     };
@@ -73,15 +76,29 @@ pub fn encode(interp: &Interp, c: Codec, s: &str, errors: &str) -> Result<Vec<u8
     }
     let mut out = Vec::with_capacity(s.len());
     for (pos, ch) in s.chars().enumerate() {
-        let u = ch as u32;
-        if u < limit {
-            out.push(u as u8);
+        let u = surrogate::code(ch);
+        if !surrogate::is_surrogate(ch) && u < limit {
+            if c == Codec::Utf8 {
+                let mut buf = [0u8; 4];
+                out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+            } else {
+                out.push(u as u8);
+            }
             continue;
         }
         match errors {
+            "surrogateescape" if (0xDC80..0xDD00).contains(&u) => out.push((u - 0xDC00) as u8),
+            "surrogatepass" if c == Codec::Utf8 && surrogate::is_surrogate(ch) => {
+                out.extend_from_slice(&surrogate::encode_utf8_pass(&ch.to_string()))
+            }
             "strict" | "surrogateescape" | "surrogatepass" => {
+                let why = if c == Codec::Utf8 {
+                    "surrogates not allowed".to_string()
+                } else {
+                    format!("ordinal not in range({limit})")
+                };
                 let msg = format!(
-                    "'{}' codec can't encode character '{}' in position {pos}: ordinal not in range({limit})",
+                    "'{}' codec can't encode character '{}' in position {pos}: {why}",
                     c.name(),
                     escape_char(ch)
                 );
@@ -157,11 +174,23 @@ pub fn decode(
                 Err(interp.err(&interp.g.exc.unicode_decode_error.clone(), msg))
             }
             "ignore" => Ok(()),
-            "replace" | "surrogateescape" | "surrogatepass" => {
-                for _ in 0..if errors == "replace" { 1 } else { bytes.len() } {
-                    out.push('\u{fffd}');
+            "replace" => {
+                out.push('\u{fffd}');
+                Ok(())
+            }
+            "surrogateescape" if bytes.iter().all(|&b| b >= 0x80) => {
+                for &b in bytes {
+                    out.push(surrogate::to_char(0xDC00 + b as u32));
                 }
                 Ok(())
+            }
+            "surrogateescape" | "surrogatepass" => {
+                let msg = format!(
+                    "'{}' codec can't decode byte 0x{:02x} in position {pos}: {reason}",
+                    c.name(),
+                    bytes[0]
+                );
+                Err(interp.err(&interp.g.exc.unicode_decode_error.clone(), msg))
             }
             "backslashreplace" => {
                 for b in bytes {
@@ -194,12 +223,24 @@ pub fn decode(
             loop {
                 match std::str::from_utf8(rest) {
                     Ok(s) => {
-                        out.push_str(s);
+                        push_checked(interp, &mut out, s, base, &bad)?;
                         break;
                     }
                     Err(e) => {
                         let good = e.valid_up_to();
-                        out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or_default());
+                        let s = std::str::from_utf8(&rest[..good]).unwrap_or_default();
+                        push_checked(interp, &mut out, s, base, &bad)?;
+                        if errors == "surrogatepass" {
+                            if let Some(t) = rest
+                                .get(good..good + 3)
+                                .and_then(surrogate::decode_utf8_pass)
+                            {
+                                out.push_str(&t);
+                                rest = &rest[good + 3..];
+                                base += good + 3;
+                                continue;
+                            }
+                        }
                         match e.error_len() {
                             None => {
                                 // An incomplete sequence at the end.
@@ -242,6 +283,37 @@ pub fn decode(
         }
     }
     Ok(out)
+}
+
+/// Appends decoded UTF-8 text; a code point gilvm reserves to store lone surrogates
+/// (surrogate.rs) is undecodable here and goes to the error handler as its four bytes.
+fn push_checked(
+    interp: &Interp,
+    out: &mut String,
+    s: &str,
+    base: usize,
+    bad: &dyn Fn(&Interp, &mut String, &[u8], usize, &str) -> Result<(), PyErr>,
+) -> Result<(), PyErr> {
+    if !surrogate::contains(s) {
+        out.push_str(s);
+        return Ok(());
+    }
+    for (i, ch) in s.char_indices() {
+        if surrogate::is_surrogate(ch) {
+            let mut buf = [0u8; 4];
+            let bytes = ch.encode_utf8(&mut buf).as_bytes().to_vec();
+            bad(
+                interp,
+                out,
+                &bytes,
+                base + i,
+                "code point reserved by gilvm to store lone surrogates",
+            )?;
+        } else {
+            out.push(ch);
+        }
+    }
+    Ok(())
 }
 
 /// The length in bytes of the character a byte starts (for `tell`).

@@ -300,23 +300,24 @@ fn not_writable(interp: &mut Interp) -> crate::error::PyErr {
     unsupported(interp, "File not open for writing")
 }
 
-/// The path of a file argument (str, bytes or os.PathLike), as text and as the value to
-/// keep in `name`.
-pub fn fspath(interp: &mut Interp, v: &Value) -> PyResult<(String, Value)> {
+/// The path of a file argument (str, bytes or os.PathLike), as the bytes to open (a str
+/// encoded as `os.fsencode` does: UTF-8 with `surrogateescape`) and as the value to keep
+/// in `name`.
+pub fn fspath(interp: &mut Interp, v: &Value) -> PyResult<(Vec<u8>, Value)> {
     if let Some(s) = v.as_str() {
-        return Ok((s.to_string(), v.clone()));
+        return Ok((fs_encode(interp, s)?, v.clone()));
     }
     if let Some(b) = crate::builtins::bytes::bytes_arg(v) {
-        return Ok((String::from_utf8_lossy(b).into_owned(), v.clone()));
+        return Ok((b.to_vec(), v.clone()));
     }
     let f = interp.lookup_special_name(v, &gilvm_object::static_name!(interp.py, "__fspath__"));
     if let Some(f) = f {
         let r = interp.call_method_value(&f, v, &[])?;
         if let Some(s) = r.as_str() {
-            return Ok((s.to_string(), r.clone()));
+            return Ok((fs_encode(interp, s)?, r.clone()));
         }
         if let Some(b) = crate::builtins::bytes::bytes_arg(&r) {
-            return Ok((String::from_utf8_lossy(b).into_owned(), r.clone()));
+            return Ok((b.to_vec(), r.clone()));
         }
         let tn = interp.type_name(v);
         let rn = interp.type_name(&r);
@@ -402,7 +403,7 @@ pub fn open_raw(
         return Err(interp.value_error("Cannot use closefd=False with file name"));
     }
     let (path, name) = fspath(interp, file)?;
-    if path.contains('\0') {
+    if path.contains(&0) {
         return Err(interp.value_error("embedded null byte"));
     }
     let mut flags = if rd && wr {
@@ -464,6 +465,21 @@ pub fn open_raw(
         let _ = sys_lseek(fd, 0, libc::SEEK_END);
     }
     Ok((f, name))
+}
+
+/// A str path as the system's bytes (UTF-8 with `surrogateescape`, as `os.fsencode`).
+pub fn fs_encode(interp: &Interp, s: &str) -> PyResult<Vec<u8>> {
+    gilvm_object::surrogate::encode_fs(s)
+        .map(|b| b.into_owned())
+        .map_err(|pos| {
+            let c = s.chars().nth(pos).map_or(0, gilvm_object::surrogate::code);
+            interp.err(
+                &interp.g.exc.unicode_encode_error.clone(),
+                format!(
+                    "'utf-8' codec can't encode character '\\u{c:04x}' in position {pos}: surrogates not allowed"
+                ),
+            )
+        })
 }
 
 /// `FileIO.__init__(self, file, mode='r', closefd=True, opener=None)`.

@@ -125,7 +125,7 @@ pub fn write_stdout_py(interp: &mut Interp, s: &str) -> PyResult<()> {
     match std_text(true) {
         Some(t) => textio::write_str(interp, &t, s),
         None => {
-            write_raw(1, s.as_bytes());
+            write_raw(1, gilvm_object::surrogate::escaped(s).as_bytes());
             Ok(())
         }
     }
@@ -148,7 +148,7 @@ pub fn write_stderr_py(interp: &mut Interp, s: &str) {
 /// Writes text to stdout without an interpreter.
 pub fn write_stdout(s: &str) {
     flush_stdout();
-    write_raw(1, s.as_bytes());
+    write_raw(1, gilvm_object::surrogate::escaped(s).as_bytes());
 }
 
 fn write_raw(fd: i32, b: &[u8]) {
@@ -163,7 +163,7 @@ pub fn flush_stdout() {
 /// Writes text to stderr (after flushing stdout): the interpreter's own messages.
 pub fn write_stderr(s: &str) {
     flush_stdout();
-    write_raw(2, s.as_bytes());
+    write_raw(2, gilvm_object::surrogate::escaped(s).as_bytes());
 }
 
 /// Reads one line from the original stdin for `input()` and the REPL (with its newline;

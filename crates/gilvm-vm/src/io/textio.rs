@@ -210,7 +210,9 @@ fn encode<'s>(
     s: &'s str,
 ) -> PyResult<std::borrow::Cow<'s, [u8]>> {
     if let TCodec::Native(Codec::Utf8) = st.codec {
-        return Ok(std::borrow::Cow::Borrowed(s.as_bytes()));
+        if !gilvm_object::surrogate::contains(s) {
+            return Ok(std::borrow::Cow::Borrowed(s.as_bytes()));
+        }
     }
     Ok(std::borrow::Cow::Owned(encode_owned(interp, st, s)?))
 }

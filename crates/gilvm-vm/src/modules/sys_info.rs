@@ -183,7 +183,7 @@ pub fn init(interp: &mut Interp, m: &ObjRef, cfg: &crate::Config) {
     // The command line as the process received it (an embedder's config may leave it
     // empty: then the process's own arguments).
     let orig_args: Vec<String> = if cfg.orig_argv.is_empty() {
-        std::env::args().collect()
+        crate::main_program::os_args()
     } else {
         cfg.orig_argv.clone()
     };

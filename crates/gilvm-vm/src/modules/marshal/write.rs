@@ -230,12 +230,17 @@ impl Writer {
                 self.i32(s.len() as i32);
             }
         } else {
+            // UTF-8 with `surrogatepass`, as CPython writes a str (a stored lone surrogate
+            // as its three bytes `ED xx xx`, see gilvm-object's surrogate.rs).
+            let b = gilvm_object::surrogate::encode_utf8_pass(s);
             self.u8(if interned && self.version >= 3 {
                 b't'
             } else {
                 b'u'
             } | flag);
-            self.i32(s.len() as i32);
+            self.i32(b.len() as i32);
+            self.out.extend_from_slice(&b);
+            return;
         }
         self.out.extend_from_slice(s.as_bytes());
     }

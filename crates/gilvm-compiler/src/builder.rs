@@ -29,6 +29,9 @@ pub struct CodeBuilder<'py> {
     pub names: Vec<ObjRef>,
     name_map: HashMap<String, u32>,
     pub varnames: Vec<String>,
+    /// `varnames`' index (helper ctests: a function of 150 000 parameters, the Lib's
+    /// namedtuple of as many fields, compiles in linear time).
+    varname_map: HashMap<String, u32>,
     pub cur_line: u32,
     pub cur_cols: (u32, u32),
     pub handler_stack: Vec<Handler>,
@@ -57,6 +60,7 @@ impl<'py> CodeBuilder<'py> {
             names: Vec::new(),
             name_map: HashMap::new(),
             varnames: Vec::new(),
+            varname_map: HashMap::new(),
             cur_line: 1,
             cur_cols: (0, 0),
             handler_stack: Vec::new(),
@@ -122,11 +126,13 @@ impl<'py> CodeBuilder<'py> {
     }
 
     pub fn varname(&mut self, n: &str) -> u32 {
-        if let Some(i) = self.varnames.iter().position(|x| x == n) {
-            return i as u32;
+        if let Some(&i) = self.varname_map.get(n) {
+            return i;
         }
+        let i = self.varnames.len() as u32;
         self.varnames.push(n.to_string());
-        self.varnames.len() as u32 - 1
+        self.varname_map.insert(n.to_string(), i);
+        i
     }
 
     /// Resolves labels and builds the exception table.

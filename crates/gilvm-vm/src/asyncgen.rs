@@ -158,7 +158,7 @@ fn ag_asend(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn ag_athrow(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "athrow", 2, 4)?;
     if a.len() > 2 {
-        crate::coro::warn_throw_signature(interp, "athrow");
+        crate::coro::warn_throw_signature(interp, "athrow")?;
     }
     let g = the_gen(interp, &args, "athrow")?;
     new_awaitable(interp, g, Some(a[1..].to_vec()), true)
@@ -386,7 +386,7 @@ fn aw_next(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn aw_throw(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "throw", 2, 4)?;
     if a.len() > 2 {
-        crate::coro::warn_throw_signature(interp, "throw");
+        crate::coro::warn_throw_signature(interp, "throw")?;
     }
     let me = a[0].clone();
     let (gen, is_throw, aclose, state) = start(interp, &me)?;

@@ -1115,22 +1115,16 @@ impl Interp {
                 }
                 Payload::Function(f) => {
                     let n = str_of(name);
-                    match n {
-                        "__name__" => f.name.with(self.py, |x| *x = v),
-                        "__qualname__" => f.qualname.with(self.py, |x| *x = v),
-                        // Issue 19 (funcattrs.rs).
-                        "__defaults__" | "__kwdefaults__" | "__code__" => {
-                            return crate::funcattrs::set_field(self, f, n, v)
-                        }
-                        _ => {
-                            let d = f.dict.with(self.py, |d| d.clone());
-                            let d = match d {
-                                Some(d) => d,
-                                None => self.function_dict(f),
-                            };
-                            self.dict_set_str(&d, name.clone(), v);
-                        }
+                    // Issue 19 (funcattrs.rs): the special attributes' checks.
+                    if let Some(r) = crate::funcattrs::set_special(self, f, n, &v) {
+                        return r;
                     }
+                    let d = f.dict.with(self.py, |d| d.clone());
+                    let d = match d {
+                        Some(d) => d,
+                        None => self.function_dict(f),
+                    };
+                    self.dict_set_str(&d, name.clone(), v);
                     return Ok(());
                 }
                 _ => {}
@@ -1289,6 +1283,14 @@ impl Interp {
                     if self.dict_del_str(&m.dict, name).is_some() {
                         return Ok(());
                     }
+                }
+                // `del f.x` (funcattrs.rs).
+                Payload::Function(f) => return crate::funcattrs::del_attr(self, f, o, name),
+                // `del cell.cell_contents` empties the cell.
+                Payload::Cell(c) if str_of(name) == "cell_contents" => {
+                    let old = c.with(self.py, |x| std::mem::replace(x, Value::Undef));
+                    drop(old);
+                    return Ok(());
                 }
                 Payload::Native(n) => {
                     if let Some(d) = crate::modules::thread::local_dict(self, obj)? {

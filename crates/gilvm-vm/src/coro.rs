@@ -121,7 +121,7 @@ pub fn register(interp: &mut Interp) {
         ("cr_suspended", gen_suspended),
         ("cr_await", gen_await),
         ("cr_code", gen_code),
-        ("cr_origin", none_getter),
+        ("cr_origin", coro_origin),
     ] {
         crate::builtins::add_getset(interp, &c, n, f);
     }
@@ -133,6 +133,8 @@ pub fn register(interp: &mut Interp) {
     add_method(interp, &w, "__iter__", iter_self);
     crate::asyncgen::register(interp);
     crate::aiter::register(interp);
+    // gi_frame, gi_code, ..., writable __name__/__qualname__ (helper ctests).
+    crate::gen_attrs::register(interp, &t.coroutine, &t.async_generator);
 }
 
 /// `__iter__` returning the object itself.
@@ -141,8 +143,10 @@ pub(crate) fn iter_self(interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(a[0].clone())
 }
 
-fn none_getter(_interp: &mut Interp, _args: Args<'_>) -> PyResult {
-    Ok(Value::None)
+/// `cr_origin`: where the coroutine was created (see `modules/sys_limits.rs`).
+fn coro_origin(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let v = receiver(interp, &args, "cr_origin")?;
+    Ok(with_state(interp, v, |s| s.origin.clone()).unwrap_or(Value::None))
 }
 
 /// Runs `f` on the state of a generator, coroutine or async generator.
@@ -195,7 +199,7 @@ pub(crate) fn gen_suspended(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 /// The iterator a suspended frame's `yield from`/`await` delegates to, if any.
-fn awaiting(s: &GenState) -> Option<Value> {
+pub(crate) fn awaiting(s: &GenState) -> Option<Value> {
     let f = s.frame.as_ref()?;
     if s.finished || !f.started {
         return None;
@@ -332,7 +336,12 @@ impl Interp {
         if code_flags & flags::ASYNC_GENERATOR != 0 {
             self.new_gen_object(frame, f, GenKind::AsyncGenerator, t.async_generator.clone())
         } else {
-            self.new_gen_object(frame, f, GenKind::Coroutine, t.coroutine.clone())
+            let origin = crate::modules::sys_limits::coroutine_origin(self);
+            let c = self.new_gen_object(frame, f, GenKind::Coroutine, t.coroutine.clone());
+            if !origin.is_none() {
+                with_state(self, &c, |s| s.origin = origin);
+            }
+            c
         }
     }
 
@@ -426,19 +435,43 @@ impl Interp {
         }
     }
 
+    /// The TypeError of a `with` / `async with` whose manager lacks `method`, with
+    /// CPython 3.14's hint when the type has the other protocol's two methods.
+    pub(crate) fn missing_cm_method(&mut self, mgr: &Value, method: &str) -> crate::error::PyErr {
+        let is_async = method.starts_with("__a");
+        let (proto, other, other_with) = if is_async {
+            (
+                "asynchronous context manager",
+                ["__enter__", "__exit__"],
+                "with",
+            )
+        } else {
+            ("context manager", ["__aenter__", "__aexit__"], "async with")
+        };
+        let mut msg = format!(
+            "'{}' object does not support the {proto} protocol (missed {method} method)",
+            full_type_name(self, mgr)
+        );
+        if other.iter().all(|m| self.lookup_special(mgr, m).is_some()) {
+            let other_proto = if is_async {
+                "context manager"
+            } else {
+                "asynchronous context manager"
+            };
+            msg.push_str(&format!(
+                " but it supports the {other_proto} protocol. Did you mean to use '{other_with}'?"
+            ));
+        }
+        self.type_error(msg)
+    }
+
     /// `BeforeAsyncWith`: `(bound __aexit__, mgr.__aenter__())`.
     pub fn before_async_with(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
-        let missing = |interp: &Interp, which: &str| {
-            interp.type_error(format!(
-                "'{}' object does not support the asynchronous context manager protocol (missed {which} method)",
-                full_type_name(interp, mgr)
-            ))
-        };
         let Some(exit) = self.lookup_special(mgr, "__aexit__") else {
-            return Err(missing(self, "__aexit__"));
+            return Err(self.missing_cm_method(mgr, "__aexit__"));
         };
         let Some(enter) = self.lookup_special(mgr, "__aenter__") else {
-            return Err(missing(self, "__aenter__"));
+            return Err(self.missing_cm_method(mgr, "__aenter__"));
         };
         let ty = type_of(mgr).clone();
         let exit_b = self.bind_attr(exit, mgr, &ty)?;
@@ -561,28 +594,14 @@ fn warn_never_awaited(q: &str) {
 }
 
 /// CPython's DeprecationWarning for `throw(type, value, tb)` (`what` is `throw` or
-/// `athrow`): shown, as by the default filters, only when called from `__main__`.
-pub(crate) fn warn_throw_signature(interp: &mut Interp, what: &str) {
-    let Some(f) = interp.caller_frame() else {
-        return;
-    };
-    let loc = (
-        crate::eval::str_of(&f.code().filename).to_string(),
-        f.line(),
-    );
-    let globals = f.globals.clone();
-    let name = interp.dict_get_str(&globals, &interp.intern("__name__"));
-    if !matches!(&name, Some(v) if v.as_str() == Some("__main__")) {
-        return;
-    }
-    print_warning(
-        Some(loc),
-        "DeprecationWarning",
-        &format!(
+/// `athrow`), through the Lib's `warnings` (its filters decide whether it shows).
+pub(crate) fn warn_throw_signature(interp: &mut Interp, what: &str) -> PyResult<()> {
+    crate::builtins::numbers::warn_deprecation(
+        interp,
+        format!(
             "the (type, exc, tb) signature of {what}() is deprecated, use the single-arg signature instead."
         ),
-        false,
-    );
+    )
 }
 
 /// Prints a warning as the `warnings` module's default action does (gilvm has no
@@ -709,8 +728,13 @@ pub(crate) fn throw_args_exception(
                     if interp.isinstance(v, t) {
                         return interp.make_raisable(v);
                     }
-                    let inst = interp.call(&a[0], Args::new(std::slice::from_ref(v)))?;
-                    return interp.make_raisable(&inst);
+                    // A failure to instantiate the class is itself what is thrown in (CPython's
+                    // `PyErr_NormalizeException`).
+                    let inst = match interp.call(&a[0], Args::new(std::slice::from_ref(v))) {
+                        Ok(inst) => inst,
+                        Err(e) => return Ok(e),
+                    };
+                    return Ok(interp.make_raisable(&inst).unwrap_or_else(|e| e));
                 }
             }
             if !a[0].is_none()
@@ -720,6 +744,13 @@ pub(crate) fn throw_args_exception(
             }
             interp.make_raisable(&a[0])
         }
-        _ => interp.make_raisable(&a[0]),
+        _ => {
+            let is_class = matches!(&a[0], Value::Obj(t) if matches!(t.payload(), Payload::Type(_)) && gilvm_object::types::is_subtype(t, &interp.g.exc.base_exception));
+            match interp.make_raisable(&a[0]) {
+                // The class could not be instantiated: that error is thrown in.
+                Err(e) if is_class => Ok(e),
+                r => r,
+            }
+        }
     }
 }

@@ -884,7 +884,13 @@ impl Interp {
                             let exc = stack[len - 1].clone();
                             let exit = stack[len - 3].clone();
                             let ty = Value::Obj(type_of(&exc).clone());
-                            let tb = Value::None;
+                            // `__exit__(type, value, value.__traceback__)`.
+                            let tb = match &exc {
+                                Value::Obj(o) => crate::error::exc_data(o)
+                                    .map(|d| d.with(self.py, |d| d.traceback.clone()))
+                                    .unwrap_or(Value::None),
+                                _ => Value::None,
+                            };
                             let r = tri!(self.call(&exit, Args::new(&[ty, exc, tb])));
                             Value::push_words(&mut stack, r);
                         }

@@ -301,7 +301,7 @@ fn view(interp: &Interp, obj: &ObjRef) -> View {
 }
 
 /// Is `f` on this thread's chain of running frames?
-fn on_chain(interp: &Interp, f: *const Frame) -> bool {
+pub(crate) fn on_chain(interp: &Interp, f: *const Frame) -> bool {
     let mut p = interp.cur_frame;
     while !p.is_null() {
         if std::ptr::eq(p, f) {

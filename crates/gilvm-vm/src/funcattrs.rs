@@ -184,3 +184,106 @@ pub fn cell_new(interp: &mut Interp, args: crate::args::Args<'_>) -> PyResult {
         gilvm_object::ObjCell::new(v),
     ))))
 }
+
+// ---- The other special attributes' assignment and deletion (helper ctests) ----
+//
+// CPython's function type has a getset descriptor for each of these; gilvm's functions
+// answer them in `attr.rs`, which calls these two for the checks and messages of
+// CPython 3.14's setters (a deletion is a set to NULL).
+
+/// `f.<name> = v` for a special attribute with a setter check; `None` when `name` is an
+/// ordinary attribute (stored in the function's `__dict__` by the caller).
+pub fn set_special(
+    interp: &mut Interp,
+    f: &Function,
+    name: &str,
+    v: &Value,
+) -> Option<PyResult<()>> {
+    Some(match name {
+        "__name__" | "__qualname__" => {
+            if v.as_str().is_none() {
+                return Some(Err(
+                    interp.type_error(format!("{name} must be set to a string object"))
+                ));
+            }
+            let cell = if name == "__name__" {
+                &f.name
+            } else {
+                &f.qualname
+            };
+            let old = cell.with(interp.py, |x| std::mem::replace(x, v.clone()));
+            drop(old);
+            Ok(())
+        }
+        "__globals__" | "__closure__" | "__builtins__" => {
+            Err(interp.attribute_error("readonly attribute"))
+        }
+        "__defaults__" | "__kwdefaults__" | "__code__" => set_field(interp, f, name, v.clone()),
+        "__dict__" => match v {
+            Value::Obj(d) if matches!(d.payload(), Payload::Dict(_)) => {
+                let old = f.dict.with(interp.py, |x| x.replace(d.clone()));
+                drop(old);
+                Ok(())
+            }
+            _ => Err(interp.type_error(format!(
+                "__dict__ must be set to a dictionary, not a '{}'",
+                interp.type_name(v)
+            ))),
+        },
+        "__type_params__" => match v {
+            Value::Obj(t) if matches!(t.payload(), Payload::Tuple(_)) => return None,
+            _ => Err(interp.type_error("__type_params__ must be set to a tuple")),
+        },
+        "__annotations__" => match v {
+            Value::None => return None,
+            Value::Obj(d) if matches!(d.payload(), Payload::Dict(_)) => return None,
+            _ => Err(interp.type_error("__annotations__ must be set to a dict object")),
+        },
+        "__annotate__" => {
+            if v.is_none() || crate::modules::collections::is_callable(interp, v) {
+                return None;
+            }
+            Err(interp.type_error("__annotate__ must be callable or None"))
+        }
+        _ => return None,
+    })
+}
+
+/// `del f.<name>`.
+pub fn del_attr(interp: &mut Interp, f: &Function, fv: &Value, name: &ObjRef) -> PyResult<()> {
+    let n = crate::eval::str_of(name);
+    let dict_set_none = |interp: &mut Interp| {
+        let d = match f.dict.with(interp.py, |d| d.clone()) {
+            Some(d) => d,
+            None => interp.function_dict(f),
+        };
+        interp.dict_set_str(&d, name.clone(), Value::None);
+        Ok(())
+    };
+    match n {
+        "__name__" | "__qualname__" => {
+            Err(interp.type_error(format!("{n} must be set to a string object")))
+        }
+        "__globals__" | "__closure__" | "__builtins__" => {
+            Err(interp.attribute_error("readonly attribute"))
+        }
+        "__dict__" => Err(interp.type_error("cannot delete __dict__")),
+        "__type_params__" => Err(interp.type_error("__type_params__ must be set to a tuple")),
+        "__code__" => Err(interp.type_error("__code__ must be set to a code object")),
+        "__annotate__" => Err(interp.type_error("__annotate__ cannot be deleted")),
+        "__defaults__" | "__kwdefaults__" => set_field(interp, f, n, Value::None),
+        "__doc__" | "__module__" => dict_set_none(interp),
+        _ => {
+            let d = f.dict.with(interp.py, |d| d.clone());
+            if let Some(d) = d {
+                if interp.dict_del_str(&d, name).is_some() {
+                    return Ok(());
+                }
+            }
+            if n == "__annotations__" {
+                return Ok(());
+            }
+            Err(interp.no_attr(fv, name))
+        }
+    }
+}

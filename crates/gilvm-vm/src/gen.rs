@@ -82,6 +82,12 @@ pub struct GenState {
     /// `except` block), None if it handles none: the frame's `sys.exception()` while it
     /// runs, never seen by the code that resumes it (CPython's `gi_exc_state`).
     pub exc_state: Value,
+    /// A coroutine's `cr_origin` (None unless `sys.set_coroutine_origin_tracking_depth`
+    /// was on when it was created).
+    pub origin: Value,
+    /// The address of the frame's box (stable while the generator is unfinished, moved
+    /// in and out of `frame` as it runs): `gi_frame` of a running generator.
+    pub frame_addr: usize,
 }
 
 impl Interp {
@@ -102,6 +108,7 @@ impl Interp {
         let name = f.name.with(self.py, |v| v.clone());
         let qualname = f.qualname.with(self.py, |v| v.clone());
         let code = frame.code.clone();
+        let frame_addr = &*frame as *const Frame as usize;
         let st: Box<dyn std::any::Any> = Box::new(GenState {
             frame: Some(frame),
             finished: false,
@@ -111,6 +118,8 @@ impl Interp {
             code,
             ag: AgState::default(),
             exc_state: Value::None,
+            origin: Value::None,
+            frame_addr,
         });
         Value::Obj(self.new_obj(Owned::Native(NativeObj {
             class,

@@ -76,6 +76,8 @@ mod module_sub;
 pub mod native_sub;
 // The bytecode cache (branch `startup`).
 mod pycache;
+// gi_frame, gi_code, gi_running, ... and writable generator names (helper ctests).
+mod gen_attrs;
 
 pub use args::Args;
 pub use error::{PyErr, PyResult};

@@ -751,14 +751,16 @@ impl Interp {
             match o.payload() {
                 Payload::Type(_) if is_subtype(o, &self.g.exc.base_exception) => {
                     let inst = self.call_type(o, Args::new(&[]))?;
-                    if let Value::Obj(e) = inst {
-                        if crate::error::exc_data(&e).is_some() {
-                            return Ok(PyErr(e));
+                    if let Value::Obj(e) = &inst {
+                        if crate::error::exc_data(e).is_some() {
+                            return Ok(PyErr(e.clone()));
                         }
                     }
-                    return Err(self.type_error(
-                        "calling exception type did not return an exception instance",
-                    ));
+                    let t = self.repr(v)?;
+                    let it = self.repr(&Value::Obj(type_of(&inst).clone()))?;
+                    return Err(self.type_error(format!(
+                        "calling {t} should have returned an instance of BaseException, not {it}"
+                    )));
                 }
                 Payload::Instance(Instance {
                     base: InstanceBase::Exception(_),
@@ -824,11 +826,15 @@ impl Interp {
         let enter =
             self.lookup_special_name(mgr, &gilvm_object::static_name!(self.py, "__enter__"));
         let exit = self.lookup_special_name(mgr, &gilvm_object::static_name!(self.py, "__exit__"));
+        // CPython 3.14 looks `__exit__` up first (coro.rs has the messages).
+        let exit_missing = exit.is_none();
         let (Some(enter), Some(exit)) = (enter, exit) else {
-            return Err(self.type_error(format!(
-                "'{}' object does not support the context manager protocol",
-                self.type_name(mgr)
-            )));
+            let which = if exit_missing {
+                "__exit__"
+            } else {
+                "__enter__"
+            };
+            return Err(self.missing_cm_method(mgr, which));
         };
         let ty = type_of(mgr).clone();
         let exit_b = match &exit {

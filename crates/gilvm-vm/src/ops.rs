@@ -501,6 +501,10 @@ impl Interp {
                 if y.is_negative() {
                     return Err(self.value_error("negative shift count"));
                 }
+                // Zero shifted by any amount is zero (CPython answers before sizing).
+                if x.is_zero() {
+                    return Ok(Some(Value::Int(0)));
+                }
                 let s = y
                     .to_usize()
                     .ok_or_else(|| self.overflow_error("too many digits in integer"))?;
@@ -559,7 +563,8 @@ impl Interp {
     }
 
     pub fn float_pow(&self, x: f64, y: f64) -> PyResult {
-        if x == 0.0 && y < 0.0 {
+        // CPython's order: an infinite exponent first (`(-0.0) ** -inf` is inf).
+        if x == 0.0 && y < 0.0 && y.is_finite() {
             return Err(self.zero_division("0.0 cannot be raised to a negative power"));
         }
         if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
@@ -684,6 +689,10 @@ impl Interp {
             (Payload::Tuple(t), BinOp::Mul) => {
                 if is_int(bv) {
                     let n = self.repeat_count(bv)?;
+                    // `t * 1` is `t` itself (tuples are immutable), as CPython's.
+                    if n == 1 {
+                        return Ok(Some(a.clone()));
+                    }
                     let mut r = Vec::with_capacity(t.len() * n);
                     for _ in 0..n {
                         r.extend_from_slice(t);
@@ -1059,6 +1068,14 @@ impl Interp {
                     let mut v = vec![cls];
                     v.extend_from_slice(args);
                     return self.call1(&f, &v);
+                }
+                // An instance in the type's dict is bound by its own `__get__` (it may
+                // raise), or called without the object when it has none, as CPython's
+                // special method lookup.
+                Payload::Instance(_) => {
+                    let ty = gilvm_object::types::type_of(obj).clone();
+                    let b = self.bind_attr(m.clone(), obj, &ty)?;
+                    return self.call1(&b, args);
                 }
                 _ => {}
             }

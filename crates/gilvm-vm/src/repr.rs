@@ -126,7 +126,8 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
         Value::Undef => "<NULL>".into(),
         Value::Obj(o) => match o.payload() {
             Payload::Str(s) => str_repr(s.as_str()),
-            Payload::Int(b) => b.to_string(),
+            Payload::Int(b) => gilvm_object::fmt::digits_limit::decimal_string(b)
+                .map_err(|m| interp.value_error(m))?,
             Payload::Bytes(b) => bytes_repr(b),
             Payload::Complex(c) => gilvm_object::fmt::complex_repr(c.re, c.im),
             Payload::ByteArray(b) => crate::builtins::bytearray::repr(interp, b),

@@ -22,6 +22,7 @@
 //! then raises `kind()` with `message()`.
 
 mod complex;
+pub mod digits_limit;
 mod float_repr;
 mod number;
 mod parse;
@@ -36,7 +37,7 @@ mod tests;
 pub use complex::{complex_repr, format_complex};
 pub use float_repr::{float_repr, float_to_string, DtoaFlags};
 pub use number::{format_float, format_i64, format_int, int_to_radix};
-pub use parse::{parse_float, parse_int};
+pub use parse::{parse_float, parse_int, parse_int_limited, ParseIntError};
 pub use percent::{
     parse_percent, percent_char_from_int, percent_float, percent_int, percent_str, PercentCount,
     PercentParser, PercentPiece, PercentSpec,

@@ -24,9 +24,10 @@ impl IntArg<'_> {
         }
     }
 
-    /// Digits of |v| in `base` (lower case).
-    fn magnitude_digits(self, base: u32) -> String {
-        match self {
+    /// Digits of |v| in `base` (lower case); a decimal conversion obeys
+    /// `sys.get_int_max_str_digits()`.
+    fn magnitude_digits(self, base: u32) -> Result<String, FmtError> {
+        Ok(match self {
             IntArg::Small(v) => {
                 let m = v.unsigned_abs();
                 match base {
@@ -36,8 +37,11 @@ impl IntArg<'_> {
                     _ => m.to_string(),
                 }
             }
+            IntArg::Big(v) if base == 10 => {
+                super::digits_limit::decimal_magnitude(v).map_err(FmtError::ValueError)?
+            }
             IntArg::Big(v) => v.magnitude().to_str_radix(base),
-        }
+        })
     }
 
     fn to_f64(self) -> Result<f64, FmtError> {
@@ -149,7 +153,7 @@ fn format_long_internal(v: IntArg<'_>, r: &Resolved) -> Result<String, FmtError>
         'X' => (16, "0X"),
         _ => (10, ""),
     };
-    let mut digits = v.magnitude_digits(base);
+    let mut digits = v.magnitude_digits(base)?;
     if ty == 'X' {
         digits.make_ascii_uppercase();
     }

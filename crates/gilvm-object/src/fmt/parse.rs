@@ -40,6 +40,31 @@ fn is_space(b: u8) -> bool {
 /// 16, 8 or 2. The interpreter applies `sys.int_info.str_digits_check_threshold`
 /// (4300 digits) itself if it wants it.
 pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
+    parse_int_inner(s, base, false).ok()
+}
+
+/// Why [`parse_int_limited`] refused a string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseIntError {
+    /// Not a valid literal: CPython's `invalid literal for int() with base N`.
+    Invalid,
+    /// Valid, but more digits than `sys.get_int_max_str_digits()` allows: the
+    /// `ValueError` message.
+    TooManyDigits(String),
+}
+
+/// [`parse_int`] with the integer string conversion limit of
+/// [`super::digits_limit`], checked after validation and before the (quadratic)
+/// conversion, as CPython's `PyLong_FromString`.
+pub fn parse_int_limited(s: &str, base: u32) -> Result<BigInt, ParseIntError> {
+    parse_int_inner(s, base, true)
+}
+
+fn parse_int_inner(s: &str, base: u32, limited: bool) -> Result<BigInt, ParseIntError> {
+    parse_int_steps(s, base, limited).unwrap_or(Err(ParseIntError::Invalid))
+}
+
+fn parse_int_steps(s: &str, base: u32, limited: bool) -> Option<Result<BigInt, ParseIntError>> {
     if base == 1 || base > 36 {
         return None;
     }
@@ -107,8 +132,13 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
     if error_if_nonzero && digits.iter().any(|&d| d != b'0') {
         return None;
     }
+    if limited {
+        if let Err(m) = super::digits_limit::check_parse(digits.len(), base) {
+            return Some(Err(ParseIntError::TooManyDigits(m)));
+        }
+    }
     let v = BigInt::parse_bytes(&digits, base)?;
-    Some(if negative { -v } else { v })
+    Some(Ok(if negative { -v } else { v }))
 }
 
 /// `float(s)`: `None` when CPython would raise `could not convert string to

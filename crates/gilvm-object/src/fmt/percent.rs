@@ -310,7 +310,11 @@ pub fn percent_int(v: &BigInt, conv: &PercentSpec) -> Result<String, FmtError> {
         'X' => (16, "0X"),
         _ => (10, ""),
     };
-    let mut digits = v.magnitude().to_str_radix(base);
+    let mut digits = if base == 10 {
+        super::digits_limit::decimal_magnitude(v).map_err(FmtError::ValueError)?
+    } else {
+        v.magnitude().to_str_radix(base)
+    };
     if conv.conv == 'X' {
         digits.make_ascii_uppercase();
     }

@@ -437,6 +437,19 @@ pub(crate) fn bytes_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if p[2].is_some() {
         return Err(interp.type_error("errors without a string argument"));
     }
+    // An instance with `__bytes__` (CPython looks it up before the buffer protocol).
+    if matches!(src, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_))) {
+        if let Some(m) = interp.lookup_special(src, "__bytes__") {
+            let r = interp.call_method_value(&m, src, &[])?;
+            if bytes_arg(&r).is_none() {
+                return Err(interp.type_error(format!(
+                    "__bytes__ returned non-bytes (type {})",
+                    interp.type_name(&r)
+                )));
+            }
+            return Ok(r.base_value().clone());
+        }
+    }
     if bytes_arg(src).is_some() {
         return Ok(src.base_value().clone());
     }

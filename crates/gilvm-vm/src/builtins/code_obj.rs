@@ -307,3 +307,50 @@ fn code_attr_eq(
         None => Ok(false),
     }
 }
+
+// ---- The code type's own descriptors (helper ctests) ----
+//
+// `code_attr` answers the attributes on the instance (attr.rs asks it first); these
+// descriptors make them visible on the type too, so `dir(types.CodeType)` lists them as
+// CPython's (unittest.mock specs a mock code object with that list).
+
+macro_rules! code_getters {
+    ($($f:ident $n:literal;)*) => {
+        $(fn $f(interp: &mut Interp, args: Args<'_>) -> PyResult {
+            let o = code_arg(interp, &args)?.clone();
+            Ok(code_attr(interp, &o, code_of(&o), $n).unwrap_or(Value::None))
+        })*
+        const CODE_GETTERS: &[(&str, crate::interp::NativeFn)] = &[$(($n, $f),)*];
+    };
+}
+
+code_getters! {
+    get_co_name "co_name";
+    get_co_qualname "co_qualname";
+    get_co_filename "co_filename";
+    get_co_firstlineno "co_firstlineno";
+    get_co_argcount "co_argcount";
+    get_co_posonlyargcount "co_posonlyargcount";
+    get_co_kwonlyargcount "co_kwonlyargcount";
+    get_co_nlocals "co_nlocals";
+    get_co_stacksize "co_stacksize";
+    get_co_flags "co_flags";
+    get_co_varnames "co_varnames";
+    get_co_cellvars "co_cellvars";
+    get_co_freevars "co_freevars";
+    get_co_names "co_names";
+    get_co_consts "co_consts";
+    get_co_linetable "co_linetable";
+}
+
+/// Adds the `co_*` descriptors and the methods to the code type.
+pub fn register(interp: &mut Interp) {
+    let t = interp.g.types.code.clone();
+    for (name, f) in CODE_GETTERS {
+        super::add_getset(interp, &t, name, *f);
+    }
+    super::add_method(interp, &t, "co_lines", co_lines);
+    super::add_method(interp, &t, "co_positions", co_positions);
+    super::add_method(interp, &t, "replace", code_replace);
+    super::add_method(interp, &t, "__replace__", code_replace);
+}

@@ -702,10 +702,19 @@ fn type_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
         .dict_get_str(&ns, &interp.g.names.module.clone())
         .is_none()
     {
-        // (CPython takes the caller's module name; gilvm does not track it here.)
+        // CPython's `type_new_set_module`: `__name__` of the running frame's globals.
         let ns2 = interp.dict_copy(&ns)?;
-        let m = interp.new_str("__main__");
-        interp.dict_set_str(&ns2, interp.g.names.module.clone(), m);
+        let f = interp.cur_frame;
+        let m = if f.is_null() {
+            None
+        } else {
+            // SAFETY: `cur_frame` is this thread's running frame, alive during this call.
+            let globals = unsafe { (*f).globals.clone() };
+            interp.dict_get_str(&globals, &interp.intern("__name__"))
+        };
+        if let Some(m) = m {
+            interp.dict_set_str(&ns2, interp.g.names.module.clone(), m);
+        }
         return Ok(Value::Obj(
             interp.type_new_impl(&meta, &name, bases, &ns2, kw)?,
         ));
@@ -975,6 +984,10 @@ fn list_init(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn tuple_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let tuple = interp.g.types.tuple.clone();
+    if args.has_kwargs() {
+        super::numbers::kwargs_for_own_init(interp, &args, &tuple, "tuple")?;
+        return tuple_new(interp, Args::new(args.pos()));
+    }
     if let Some(v) = crate::builtin_sub::value_new(interp, args, &tuple, tuple_new)? {
         return Ok(v);
     }
@@ -1253,7 +1266,8 @@ pub(crate) fn gen_close(interp: &mut Interp, args: Args<'_>) -> PyResult {
         Ok(crate::gen::Step::Yield(_)) => {
             Err(interp.runtime_error(format!("{} ignored GeneratorExit", kind.noun())))
         }
-        Ok(crate::gen::Step::Return(_)) => Ok(Value::None),
+        // The value a generator returns on GeneratorExit is close()'s.
+        Ok(crate::gen::Step::Return(v)) => Ok(v),
         Err(e)
             if interp.matches(&e, &interp.g.exc.generator_exit.clone())
                 || interp.matches(&e, &interp.g.exc.stop_iteration.clone()) =>
@@ -1272,7 +1286,7 @@ pub(crate) fn gen_throw(interp: &mut Interp, args: Args<'_>) -> PyResult {
     // throw(type, value): the type called with the value (the deprecated 2- and 3-argument
     // form); throw(instance) or throw(type) otherwise.
     if a.len() > 2 {
-        crate::coro::warn_throw_signature(interp, "throw");
+        crate::coro::warn_throw_signature(interp, "throw")?;
     }
     let e = crate::coro::throw_args_exception(interp, &a[1..])?;
     match interp.gen_throw_into(g, e)? {
@@ -1450,6 +1464,8 @@ pub fn register(interp: &mut Interp) {
     add_method(interp, &g, "throw", gen_throw);
     // Coroutines and async generators (coro.rs, asyncgen.rs).
     crate::coro::register(interp);
+    // The code type's `co_*` descriptors (helper ctests).
+    super::code_obj::register(interp);
     for ty in [
         &t.list_iterator,
         &t.range_iterator,

@@ -141,13 +141,30 @@ fn float_fromhex(interp: &mut Interp, args: Args<'_>) -> PyResult {
         )));
     };
     match float_util::float_fromhex(s) {
-        Ok(f) => Ok(Value::Float(f)),
+        // A subclass's `fromhex` returns `cls(value)`, as CPython's.
+        Ok(f) => match &a[0] {
+            Value::Obj(c) if !c.is(&interp.g.types.float) => {
+                interp.call1(&a[0], &[Value::Float(f)])
+            }
+            _ => Ok(Value::Float(f)),
+        },
         Err(float_util::FromHexError::Invalid) => {
             Err(interp.value_error("invalid hexadecimal floating-point string"))
         }
         Err(float_util::FromHexError::Overflow) => {
             Err(interp.overflow_error("hexadecimal value too large to represent as a float"))
         }
+    }
+}
+
+/// `float.from_number(number)` (3.14): `PyFloat_AsDouble(number)` (no strings), then
+/// `cls(value)` for a subclass.
+fn float_from_number(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "from_number", 2, 2)?;
+    let f = super::numbers::float_of(interp, &a[1])?;
+    match &a[0] {
+        Value::Obj(c) if !c.is(&interp.g.types.float) => interp.call1(&a[0], &[Value::Float(f)]),
+        _ => Ok(Value::Float(f)),
     }
 }
 
@@ -240,6 +257,7 @@ pub fn register(interp: &mut Interp) {
     add_method(interp, &t, "as_integer_ratio", float_as_integer_ratio);
     add_method(interp, &t, "hex", float_hex);
     add_classmethod(interp, &t, "fromhex", float_fromhex);
+    add_classmethod(interp, &t, "from_number", float_from_number);
     add_classmethod(interp, &t, "__getformat__", float_getformat);
     add_method(interp, &t, "conjugate", float_conjugate);
     add_method(interp, &t, "__float__", float_self);

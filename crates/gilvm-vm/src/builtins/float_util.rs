@@ -288,7 +288,8 @@ pub enum FromHexError {
 
 /// `float.fromhex(s)`.
 pub fn float_fromhex(s: &str) -> Result<f64, FromHexError> {
-    let t = s.trim_matches(|c: char| c.is_ascii_whitespace());
+    // `Py_ISSPACE` (vertical tab included).
+    let t = s.trim_matches(|c: char| matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r'));
     let (neg, body) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),

@@ -446,16 +446,16 @@ fn int_from_bytes(interp: &mut Interp, args: Args<'_>) -> PyResult {
                     interp.type_name(&src)
                 )));
             }
-            let items = interp.collect(&src)?;
-            let mut out = Vec::with_capacity(items.len());
-            for it in items {
-                let n = numbers::index_big(interp, &it)?;
-                match u8::try_from(&n) {
-                    Ok(x) => out.push(x),
-                    Err(_) => return Err(interp.value_error("bytes must be in range(0, 256)")),
-                }
+            // `PyObject_Bytes`: `__bytes__`, a buffer, or an iterable of ints.
+            let bytes_ty = Value::Obj(interp.g.types.bytes.clone());
+            let b = interp.call1(&bytes_ty, std::slice::from_ref(&src))?;
+            match &b {
+                Value::Obj(o) => match o.payload() {
+                    Payload::Bytes(b) => b.to_vec(),
+                    _ => Vec::new(),
+                },
+                _ => Vec::new(),
             }
-            out
         }
     };
     if little {

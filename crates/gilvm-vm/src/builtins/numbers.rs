@@ -11,7 +11,7 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 use gilvm_object::code::BinOp;
 use gilvm_object::fmt as pyfmt;
 use gilvm_object::types::{is_subtype, type_of};
-use gilvm_object::{Payload, Value};
+use gilvm_object::{ObjRef, Payload, Value};
 
 use super::float_util;
 use super::{add_builtin, add_static};
@@ -98,6 +98,21 @@ pub fn as_plain_int(v: &Value) -> Value {
     }
 }
 
+/// CPython's DeprecationWarning when `__int__` / `__index__` returns an instance of a
+/// strict subclass of int (a bool included).
+fn warn_int_subclass(interp: &mut Interp, method: &str, r: &Value) -> PyResult<()> {
+    if matches!(r, Value::Int(_))
+        || matches!(r, Value::Obj(o) if matches!(o.payload(), Payload::Int(_)))
+    {
+        return Ok(());
+    }
+    let msg = format!(
+        "{method} returned non-int (type {}).  The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.",
+        interp.type_name(r)
+    );
+    warn_deprecation(interp, msg)
+}
+
 /// `operator.index(v)`: an int value (ints directly, else `__index__`).
 pub fn index_int(interp: &mut Interp, v: &Value) -> PyResult {
     if is_int(v) {
@@ -108,6 +123,7 @@ pub fn index_int(interp: &mut Interp, v: &Value) -> PyResult {
     {
         let r = interp.call_method_value(&m, v, &[])?;
         if is_int(&r) {
+            warn_int_subclass(interp, "__index__", &r)?;
             return Ok(as_plain_int(&r));
         }
         return Err(interp.type_error(format!(
@@ -183,6 +199,19 @@ fn call_dunder_float(interp: &mut Interp, v: &Value) -> PyResult<Option<f64>> {
     let r = interp.call_method_value(&m, v, &[])?;
     match r {
         Value::Float(f) => Ok(Some(f)),
+        // An instance of a float subclass: accepted with CPython's DeprecationWarning.
+        Value::Obj(_) if matches!(r.base_value(), Value::Float(_)) => {
+            let Value::Float(f) = *r.base_value() else {
+                unreachable!()
+            };
+            let msg = format!(
+                "{}.__float__ returned non-float (type {}).  The ability to return an instance of a strict subclass of float is deprecated, and may be removed in a future version of Python.",
+                interp.type_name(v),
+                interp.type_name(&r)
+            );
+            warn_deprecation(interp, msg)?;
+            Ok(Some(f))
+        }
         _ => Err(interp.type_error(format!(
             "{}.__float__ returned non-float (type {})",
             interp.type_name(v),
@@ -271,10 +300,30 @@ fn int_source(v: &Value) -> Option<Cow<'_, str>> {
     }
     if let Value::Obj(o) = v {
         if let Payload::Bytes(b) = o.payload() {
-            return Some(Cow::Owned(b.iter().map(|&c| c as char).collect()));
+            return Some(Cow::Owned(bytes_text(b)));
         }
     }
     None
+}
+
+/// The digits of a bytes-like source as text: a non-ASCII byte is never a digit or a
+/// space there (CPython parses the raw bytes), so it becomes U+FFFD.
+fn bytes_text(b: &[u8]) -> String {
+    b.iter()
+        .map(|&c| if c.is_ascii() { c as char } else { '\u{fffd}' })
+        .collect()
+}
+
+/// `int(memoryview)` / `float(memoryview)`: the view's bytes (as a bytes object, for the
+/// error message) and their text.
+fn buffer_source(interp: &mut Interp, v: &Value) -> Option<(Value, String)> {
+    let Value::Obj(o) = v else { return None };
+    if !matches!(o.payload(), Payload::MemoryView(_)) {
+        return None;
+    }
+    let b = crate::buffer::bytes_like(interp.py, v)?.into_owned();
+    let text = bytes_text(&b);
+    Some((super::bytes::new_bytes(interp, b), text))
 }
 
 fn source_repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
@@ -288,19 +337,11 @@ fn source_repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
 
 /// Parses an int literal with CPython's rules and messages.
 fn parse_int_value(interp: &mut Interp, src: &Value, text: &str, base: u32) -> PyResult {
-    match pyfmt::parse_int(text, base) {
-        Some(v) => {
-            if !matches!(base, 2 | 4 | 8 | 16 | 32) {
-                let digits = text.chars().filter(|c| c.is_numeric()).count();
-                if digits > 4300 {
-                    return Err(interp.value_error(format!(
-                        "Exceeds the limit (4300 digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
-                    )));
-                }
-            }
-            Ok(interp.new_bigint(v))
-        }
-        None => {
+    // `sys.set_int_max_str_digits()`'s limit applies (non-power-of-two bases).
+    match pyfmt::parse_int_limited(text, base) {
+        Ok(v) => Ok(interp.new_bigint(v)),
+        Err(pyfmt::ParseIntError::TooManyDigits(m)) => Err(interp.value_error(m)),
+        Err(pyfmt::ParseIntError::Invalid) => {
             let r = source_repr(interp, src)?;
             let r: String = r.chars().take(200).collect();
             Err(interp.value_error(format!("invalid literal for int() with base {base}: {r}")))
@@ -330,6 +371,7 @@ pub fn int_from(interp: &mut Interp, x: &Value) -> PyResult {
     {
         let r = interp.call_method_value(&m, x, &[])?;
         if is_int(&r) {
+            warn_int_subclass(interp, "__int__", &r)?;
             return Ok(as_plain_int(&r));
         }
         return Err(interp.type_error(format!(
@@ -343,23 +385,8 @@ pub fn int_from(interp: &mut Interp, x: &Value) -> PyResult {
     {
         return index_int(interp, x);
     }
-    if let Some(m) =
-        interp.lookup_special_name(x, &gilvm_object::static_name!(interp.py, "__trunc__"))
-    {
-        let r = interp.call_method_value(&m, x, &[])?;
-        if is_int(&r) {
-            return Ok(as_plain_int(&r));
-        }
-        if interp
-            .lookup_special_name(&r, &gilvm_object::static_name!(interp.py, "__index__"))
-            .is_none()
-        {
-            return Err(interp.type_error(format!(
-                "__trunc__ returned non-Integral (type {})",
-                interp.type_name(&r)
-            )));
-        }
-        return index_int(interp, &r);
+    if let Some((src, text)) = buffer_source(interp, x) {
+        return parse_int_value(interp, &src, &text, 10);
     }
     // A subclass of str or bytes (which have no `__int__`): its text.
     if let Some(b) = x.subclass_value() {
@@ -446,15 +473,62 @@ pub fn float_from(interp: &mut Interp, x: &Value) -> PyResult<f64> {
         let i = index_int(interp, x)?;
         return int_to_f64(interp, &int_ref(&i).unwrap_or(IntRef::Small(0)));
     }
+    if let Some((src, text)) = buffer_source(interp, x) {
+        return match pyfmt::parse_float(&text) {
+            Some(f) => Ok(f),
+            None => {
+                let r = source_repr(interp, &src)?;
+                Err(interp.value_error(format!("could not convert string to float: {r}")))
+            }
+        };
+    }
     Err(interp.type_error(format!(
         "float() argument must be a string or a real number, not '{}'",
         interp.type_name(x)
     )))
 }
 
+/// `warnings.warn(msg, DeprecationWarning, stacklevel=1)` (an error when the filters
+/// turn it into one).
+pub(crate) fn warn_deprecation(interp: &mut Interp, msg: String) -> PyResult<()> {
+    let warnings = interp.import_module("warnings")?;
+    let f = interp.getattr_str(&Value::Obj(warnings), "warn")?;
+    let m = interp.new_str(msg);
+    let cat = Value::Obj(interp.g.exc.deprecation_warning.clone());
+    interp.call1(&f, &[m, cat, Value::Int(1)])?;
+    Ok(())
+}
+
+/// `float(...)` / `tuple(...)` with keywords: they are for a subclass's own `__init__`
+/// (CPython checks `type->tp_init != base.tp_init`), which `__new__` then ignores; an
+/// error otherwise.
+pub(crate) fn kwargs_for_own_init(
+    interp: &mut Interp,
+    args: &Args<'_>,
+    base: &ObjRef,
+    name: &str,
+) -> PyResult<()> {
+    let cls = args.all.first().cloned().unwrap_or(Value::None);
+    let own_init = match &cls {
+        Value::Obj(c) if !c.is(base) && matches!(c.payload(), Payload::Type(_)) => {
+            let mine = interp.getattr_str(&cls, "__init__")?;
+            let theirs = interp.getattr_str(&Value::Obj(base.clone()), "__init__")?;
+            !mine.is(&theirs)
+        }
+        _ => false,
+    };
+    if own_init {
+        Ok(())
+    } else {
+        Err(interp.type_error(format!("{name}() takes no keyword arguments")))
+    }
+}
+
 fn float_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if args.has_kwargs() {
-        return Err(interp.type_error("float() takes no keyword arguments"));
+        let float = interp.g.types.float.clone();
+        kwargs_for_own_init(interp, &args, &float, "float")?;
+        return float_new(interp, Args::new(args.pos()));
     }
     let float = interp.g.types.float.clone();
     if let Some(v) = crate::builtin_sub::value_new(interp, args, &float, float_new)? {

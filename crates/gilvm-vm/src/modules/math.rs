@@ -97,25 +97,36 @@ fn range(interp: &Interp) -> crate::error::PyErr {
     interp.overflow_error("math range error")
 }
 
-/// `math_1`: one float argument, libm function, CPython's error rules.
+/// CPython 3.14's domain error of a one-argument function: its own message (`{}` is the
+/// argument's repr), or "math domain error" when it has none.
+fn domain_msg(interp: &Interp, msg: &str, x: f64) -> crate::error::PyErr {
+    if msg.is_empty() {
+        return domain(interp);
+    }
+    interp.value_error(msg.replace("{}", &gilvm_object::fmt::float_repr(x)))
+}
+
+/// `math_1`: one float argument, libm function, CPython's error rules (`msg`: the
+/// function's domain error message, see [`domain_msg`]).
 fn math_1(
     interp: &mut Interp,
     args: Args<'_>,
     name: &str,
     f: impl Fn(f64) -> f64,
     can_overflow: bool,
+    msg: &str,
 ) -> PyResult {
     let a = args.exact(interp, name, 1, 1)?;
     let x = float_of(interp, &a[0])?;
     let r = f(x);
     if r.is_nan() && !x.is_nan() {
-        return Err(domain(interp));
+        return Err(domain_msg(interp, msg, x));
     }
     if r.is_infinite() && x.is_finite() {
         return Err(if can_overflow {
             range(interp)
         } else {
-            domain(interp)
+            domain_msg(interp, msg, x)
         });
     }
     Ok(Value::Float(r))
@@ -142,9 +153,9 @@ fn math_2(
 }
 
 macro_rules! func1 {
-    ($($f:ident $name:literal $libm:expr, $ovf:expr;)*) => {
+    ($($f:ident $name:literal $libm:expr, $ovf:expr, $msg:expr;)*) => {
         $(fn $f(interp: &mut Interp, args: Args<'_>) -> PyResult {
-            math_1(interp, args, concat!("math.", $name), |x| $libm(x), $ovf)
+            math_1(interp, args, concat!("math.", $name), |x| $libm(x), $ovf, $msg)
         })*
         fn register_func1(interp: &mut Interp, m: &ObjRef) {
             $(interp.add_function(m, $name, $f);)*
@@ -166,25 +177,25 @@ fn m_sqrt(x: f64) -> f64 {
 }
 
 func1! {
-    m_acos "acos" libm::acos, false;
-    m_acosh "acosh" libm::acosh, false;
-    m_asin "asin" libm::asin, false;
-    m_asinh "asinh" libm::asinh, false;
-    m_atan "atan" libm::atan, false;
-    m_atanh "atanh" libm::atanh, false;
-    m_cbrt "cbrt" libm::cbrt, false;
-    m_cos "cos" libm::cos, false;
-    m_cosh "cosh" libm::cosh, true;
-    m_exp "exp" libm::exp, true;
-    m_exp2 "exp2" libm::exp2, true;
-    m_expm1 "expm1" libm::expm1, true;
-    m_fabs_fn "fabs" m_fabs, false;
-    m_log1p_fn "log1p" m_log1p, false;
-    m_sin "sin" libm::sin, false;
-    m_sinh "sinh" libm::sinh, true;
-    m_sqrt_fn "sqrt" m_sqrt, false;
-    m_tan "tan" libm::tan, false;
-    m_tanh "tanh" libm::tanh, false;
+    m_acos "acos" libm::acos, false, "expected a number in range from -1 up to 1, got {}";
+    m_acosh "acosh" libm::acosh, false, "expected argument value not less than 1, got {}";
+    m_asin "asin" libm::asin, false, "expected a number in range from -1 up to 1, got {}";
+    m_asinh "asinh" libm::asinh, false, "";
+    m_atan "atan" libm::atan, false, "";
+    m_atanh "atanh" libm::atanh, false, "expected a number between -1 and 1, got {}";
+    m_cbrt "cbrt" libm::cbrt, false, "";
+    m_cos "cos" libm::cos, false, "expected a finite input, got {}";
+    m_cosh "cosh" libm::cosh, true, "";
+    m_exp "exp" libm::exp, true, "";
+    m_exp2 "exp2" libm::exp2, true, "";
+    m_expm1 "expm1" libm::expm1, true, "";
+    m_fabs_fn "fabs" m_fabs, false, "";
+    m_log1p_fn "log1p" m_log1p, false, "expected argument value > -1, got {}";
+    m_sin "sin" libm::sin, false, "expected a finite input, got {}";
+    m_sinh "sinh" libm::sinh, true, "";
+    m_sqrt_fn "sqrt" m_sqrt, false, "expected a nonnegative input, got {}";
+    m_tan "tan" libm::tan, false, "expected a finite input, got {}";
+    m_tanh "tanh" libm::tanh, false, "";
 }
 
 fn m_erf(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -306,7 +317,7 @@ fn log_helper(interp: &mut Interp, v: &Value, f: fn(f64) -> f64) -> PyResult<f64
             IntRef::Big(b) => b.is_positive(),
         };
         if !positive {
-            return Err(domain(interp));
+            return Err(interp.value_error("expected a positive input"));
         }
         if let IntRef::Big(b) = &i {
             if float_util::bigint_to_f64(b).is_none() {
@@ -332,11 +343,8 @@ fn log_helper(interp: &mut Interp, v: &Value, f: fn(f64) -> f64) -> PyResult<f64
     }
     let x = float_of(interp, v)?;
     let r = f(x);
-    if r.is_nan() && !x.is_nan() {
-        return Err(domain(interp));
-    }
-    if r.is_infinite() && x.is_finite() {
-        return Err(domain(interp));
+    if (r.is_nan() && !x.is_nan()) || (r.is_infinite() && x.is_finite()) {
+        return Err(domain_msg(interp, "expected a positive input, got {}", x));
     }
     Ok(r)
 }
@@ -376,7 +384,7 @@ fn m_log(interp: &mut Interp, args: Args<'_>) -> PyResult {
         Some(b) => {
             let den = log_helper(interp, b, ln)?;
             if den == 0.0 {
-                return Err(interp.zero_division("float division by zero"));
+                return Err(interp.zero_division("division by zero"));
             }
             Ok(Value::Float(num / den))
         }

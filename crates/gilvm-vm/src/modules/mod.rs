@@ -50,6 +50,8 @@ pub mod excepthook;
 pub mod queue;
 // `sys.monitoring`'s registration interface (lead).
 pub mod monitoring;
+// sys.{get,set}_int_max_str_digits, coroutine origin tracking (helper ctests).
+pub mod sys_limits;
 
 use crate::NativeModuleDef;
 

@@ -263,6 +263,8 @@ pub fn init_sys(interp: &mut Interp) {
     interp.add_value(&m, "builtin_module_names", names);
     // version, version_info, hexversion, implementation, flags, platlibdir, orig_argv.
     crate::modules::sys_info::init(interp, &m, &cfg);
+    // sys.{get,set}_int_max_str_digits, sys.{get,set}_coroutine_origin_tracking_depth.
+    crate::modules::sys_limits::init(interp, &m, &cfg);
     interp.add_value(&m, "maxsize", Value::Int(i64::MAX));
     let plat = interp.new_str(std::env::consts::OS);
     interp.add_value(&m, "platform", plat);

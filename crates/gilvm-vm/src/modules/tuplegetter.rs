@@ -83,10 +83,11 @@ fn get(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if obj.is_none() {
         return Ok(a[0].clone());
     }
-    // A tuple, or an instance of a tuple subclass (its plain tuple).
+    // A tuple, or an instance of a tuple subclass (its plain tuple); the one item is
+    // read in place (a namedtuple may have very many fields).
     let items = match obj.base_value() {
         Value::Obj(o) => match o.payload() {
-            Payload::Tuple(t) => Some(t.to_vec()),
+            Payload::Tuple(t) => Some(t),
             _ => None,
         },
         _ => None,

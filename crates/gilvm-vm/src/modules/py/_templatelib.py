@@ -17,6 +17,10 @@ class Interpolation:
     __slots__ = ('_value', '_expression', '_conversion', '_format_spec')
     __match_args__ = ('value', 'expression', 'conversion', 'format_spec')
 
+    def __init_subclass__(cls, *args, **kwargs):
+        # A final type, as CPython's.
+        raise TypeError("type 'string.templatelib.Interpolation' is not an acceptable base type")
+
     def __new__(cls, value, expression='', conversion=None, format_spec=''):
         if not isinstance(expression, str):
             raise TypeError("Interpolation() argument 'expression' must be str, "
@@ -74,6 +78,10 @@ class Template:
     """Template object"""
 
     __slots__ = ('_strings', '_interpolations')
+
+    def __init_subclass__(cls, *args, **kwargs):
+        # A final type, as CPython's.
+        raise TypeError("type 'string.templatelib.Template' is not an acceptable base type")
 
     def __new__(cls, *args, **kwargs):
         if kwargs:

@@ -12,9 +12,11 @@ mod codegen;
 pub mod dis;
 pub mod error;
 mod expr;
+mod forbidden;
 pub mod interactive;
 pub mod mangle;
 mod parse_errors;
+mod parse_messages;
 mod pattern;
 mod stmt;
 pub mod symtable;
@@ -82,6 +84,7 @@ pub fn compile_module(
     let parsed = ruff_python_parser::parse_module(source)
         .map_err(|e| fix(parse_errors::convert(source, e)))?;
     let module = parsed.syntax();
+    forbidden::check(&module.body).map_err(fix)?;
     let table = symtable::build(module).map_err(fix)?;
     let code =
         codegen::compile(py, source, &index, filename, &table, module, Mode::Exec).map_err(fix)?;
@@ -208,6 +211,7 @@ pub fn compile_mode(
             }
         }
     }
+    forbidden::check(&module.body).map_err(fix)?;
     let table = symtable::build_with(&module, true).map_err(fix)?;
     let code =
         codegen::compile(py, source, &index, filename, &table, &module, mode).map_err(fix)?;

@@ -12,9 +12,11 @@ mod codegen;
 pub mod dis;
 pub mod error;
 mod expr;
+mod forbidden;
 pub mod interactive;
 pub mod mangle;
 mod parse_errors;
+mod parse_messages;
 mod pattern;
 mod stmt;
 mod surrogate_literals;
@@ -85,6 +87,7 @@ pub fn compile_module(
     let mut module = parsed.into_syntax();
     surrogate_literals::restore(source, &mut module);
     let module = &module;
+    forbidden::check(&module.body).map_err(fix)?;
     let table = symtable::build(module).map_err(fix)?;
     let code =
         codegen::compile(py, source, &index, filename, &table, module, Mode::Exec).map_err(fix)?;
@@ -212,6 +215,7 @@ pub fn compile_mode(
             }
         }
     }
+    forbidden::check(&module.body).map_err(fix)?;
     let table = symtable::build_with(&module, true).map_err(fix)?;
     let code =
         codegen::compile(py, source, &index, filename, &table, &module, mode).map_err(fix)?;

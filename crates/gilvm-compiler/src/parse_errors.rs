@@ -25,6 +25,8 @@ pub fn convert(source: &str, e: ParseError) -> CompileError {
     let mut range = range;
     let text = if let Some(m) = pattern_error(source, &e.error, range) {
         m
+    } else if let Some(m) = crate::parse_messages::message(source, &e.error, range) {
+        m
     } else if lower.contains("multiple exception types must be parenthesized when using") {
         // PEP 758: `except A, B as e:`; CPython's caret runs to the end of the name.
         range = TextRange::new(range.start(), except_as_end(source, range.end()));

@@ -282,11 +282,20 @@ pub fn length_hint(interp: &mut Interp, args: Args<'_>) -> PyResult {
             let Some((seq, index)) = cell.position(py) else {
                 return Ok(Value::Int(0));
             };
+            // An instance of a subclass of tuple/str/bytes: its plain value.
+            let seq = match seq.payload() {
+                Payload::Instance(i) => match &i.base {
+                    gilvm_object::payload::InstanceBase::Value(Value::Obj(inner)) => inner.clone(),
+                    _ => seq,
+                },
+                _ => seq,
+            };
             let len = match seq.payload() {
                 Payload::List(l) => l.len(py),
                 Payload::Tuple(t) => t.len(),
                 Payload::Str(s) => s.char_len(),
                 Payload::Bytes(b) => b.len(),
+                Payload::ByteArray(b) => b.len(py),
                 Payload::Instance(i) => match &i.base {
                     gilvm_object::payload::InstanceBase::List(l) => l.len(py),
                     _ => 0,

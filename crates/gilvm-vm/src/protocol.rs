@@ -269,6 +269,38 @@ impl Interp {
 
     // ---- iteration ----
 
+    /// Item `idx` of the sequence a sequence iterator walks (None past its end): a list,
+    /// tuple, str, bytes or bytearray, or an instance of a subclass of one of them (the
+    /// iterator holds the instance itself, as CPython's does, so that the instance lives as
+    /// long as the iteration).
+    fn seq_item(&self, seq: &gilvm_object::ObjRef, idx: usize) -> Option<Value> {
+        let py = self.py;
+        match seq.payload() {
+            Payload::List(l) => l.get_at(py, idx),
+            Payload::Tuple(t) => t.get(idx).cloned(),
+            Payload::Str(s) => {
+                if s.is_ascii() {
+                    s.as_str()
+                        .as_bytes()
+                        .get(idx)
+                        .map(|b| self.char_str(*b as char))
+                } else {
+                    s.char_at(idx).map(|c| self.char_str(c))
+                }
+            }
+            Payload::Bytes(b) => b.get(idx).map(|x| Value::Int(*x as i64)),
+            Payload::ByteArray(b) => b.get(py, idx as i64).map(|x| Value::Int(x as i64)),
+            Payload::Instance(i) => match &i.base {
+                gilvm_object::payload::InstanceBase::List(l) => l.get_at(py, idx),
+                gilvm_object::payload::InstanceBase::Value(Value::Obj(inner)) => {
+                    self.seq_item(inner, idx)
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// `iter(v)`.
     pub fn iter(&mut self, v: &Value) -> PyResult {
         let Value::Obj(o) = v else {
@@ -439,27 +471,7 @@ impl Interp {
                 // a leaf lock), then the step is committed only if no other thread moved
                 // the iterator meanwhile; otherwise it is retried from the new position.
                 // So threads sharing one iterator each get every item exactly once.
-                Ok(cell.next_with(py, |seq, idx| match seq.payload() {
-                    Payload::List(l) => l.get_at(py, idx),
-                    Payload::Tuple(t) => t.get(idx).cloned(),
-                    Payload::Str(s) => {
-                        if s.is_ascii() {
-                            s.as_str()
-                                .as_bytes()
-                                .get(idx)
-                                .map(|b| self.char_str(*b as char))
-                        } else {
-                            s.char_at(idx).map(|c| self.char_str(c))
-                        }
-                    }
-                    Payload::Bytes(b) => b.get(idx).map(|x| Value::Int(*x as i64)),
-                    Payload::ByteArray(b) => b.get(py, idx as i64).map(|x| Value::Int(x as i64)),
-                    Payload::Instance(i) => match &i.base {
-                        gilvm_object::payload::InstanceBase::List(l) => l.get_at(py, idx),
-                        _ => None,
-                    },
-                    _ => None,
-                }))
+                Ok(cell.next_with(py, |seq, idx| self.seq_item(seq, idx)))
             }
             Payload::RangeIter(cell) => Ok(cell.next(py).map(Value::Int)),
             Payload::Iter(_) => crate::iters::next_iter(self, o),

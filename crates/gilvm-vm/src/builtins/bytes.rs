@@ -889,7 +889,9 @@ fn bgetitem(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn biter(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (v, _, _) = slot(interp, &args, "__iter__", 0)?;
-    interp.iter(v)
+    // An instance of a subclass is held by its iterator (it lives as long as the iteration).
+    crate::builtins::containers::subclass_seq_iter(interp, &args.pos()[0])
+        .map_or_else(|| interp.iter(v), Ok)
 }
 
 fn bcontains(interp: &mut Interp, args: Args<'_>) -> PyResult {

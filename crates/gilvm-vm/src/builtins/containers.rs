@@ -223,6 +223,11 @@ pub fn set_table(o: &ObjRef) -> Option<&PySet> {
         Payload::Set(s) | Payload::FrozenSet(s) => Some(s),
         Payload::Instance(i) => match &i.base {
             InstanceBase::Set(s) => Some(s),
+            // An instance of a subclass of frozenset: its plain frozenset's table.
+            InstanceBase::Value(Value::Obj(f)) => match f.payload() {
+                Payload::FrozenSet(s) => Some(s),
+                _ => None,
+            },
             _ => None,
         },
         _ => None,
@@ -232,6 +237,19 @@ pub fn set_table(o: &ObjRef) -> Option<&PySet> {
 /// A new builtin iterator over a list, tuple or list-subclass instance.
 pub fn seq_iter(interp: &Interp, o: &ObjRef) -> Value {
     Value::Obj(interp.new_obj(Owned::SeqIter(SeqIterCell::new(o.clone()))))
+}
+
+/// A sequence iterator over `v` itself when it is an instance of a subclass of an
+/// immutable builtin sequence (its items are read through the instance's plain value), so
+/// that the instance lives as long as the iteration, as in CPython; None for other values.
+pub fn subclass_seq_iter(interp: &Interp, v: &Value) -> Option<Value> {
+    match v {
+        Value::Obj(o) if matches!(o.payload(), Payload::Instance(_)) => {
+            v.subclass_value()?;
+            Some(seq_iter(interp, o))
+        }
+        _ => None,
+    }
 }
 
 /// A new `IterState` iterator.
@@ -602,7 +620,15 @@ fn tuple_contains(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn tuple_iter(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (t, _) = tuple_recv(interp, &args, "tuple.__iter__")?;
     method_args(interp, &args, "tuple.__iter__", Arity::NoArgs)?;
-    let Value::Obj(o) = t else { unreachable!() };
+    // The iterator holds the receiver itself (an instance of a subclass included), so that
+    // the instance lives as long as the iteration, as in CPython.
+    let o = match &args.pos()[0] {
+        Value::Obj(r) if matches!(r.payload(), Payload::Instance(_)) => r,
+        _ => {
+            let Value::Obj(o) = t else { unreachable!() };
+            o
+        }
+    };
     Ok(seq_iter(interp, o))
 }
 

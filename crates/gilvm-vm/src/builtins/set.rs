@@ -646,13 +646,19 @@ fn contains(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn iter(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let (_, so, frozen) = any_self(interp, &args, "__iter__")?;
+    let (v, so, frozen) = any_self(interp, &args, "__iter__")?;
     method_args(interp, &args, &qual(frozen, "__iter__"), Arity::NoArgs)?;
     let len = pyset(so).len(interp.py);
+    // The iterator holds the receiver itself (an instance of a subclass of frozenset too),
+    // so that it lives as long as the iteration, as in CPython.
+    let held = match v {
+        Value::Obj(o) if super::containers::set_table(o).is_some() => o,
+        _ => so,
+    };
     Ok(new_iter(
         interp,
         IterState::Set {
-            set: so.clone(),
+            set: held.clone(),
             pos: 0,
             len,
         },

@@ -189,7 +189,9 @@ fn str_format_method(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn str_iter(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (sv, _, _) = dargs(interp, &args, "__iter__", 0)?;
-    interp.iter(sv)
+    // An instance of a subclass is held by its iterator (it lives as long as the iteration).
+    crate::builtins::containers::subclass_seq_iter(interp, &args.pos()[0])
+        .map_or_else(|| interp.iter(sv), Ok)
 }
 
 fn str_getnewargs(interp: &mut Interp, args: Args<'_>) -> PyResult {

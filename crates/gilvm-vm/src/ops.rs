@@ -1060,6 +1060,9 @@ impl Interp {
                     v.extend_from_slice(args);
                     return self.call1(&f, &v);
                 }
+                // A bound method stored on a class is not bound again (its `__get__` gives
+                // it back): ElementTree's `iterparse` sets `__next__ = gen.__next__`.
+                Payload::BoundMethod(_) => return self.call1(m, args),
                 _ => {}
             }
         }

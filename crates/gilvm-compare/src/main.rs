@@ -16,6 +16,8 @@ mod stats;
 mod suites;
 mod userprog;
 mod variants;
+// Issue 19 (pyperf): benchmark arguments and variants as pyperformance passes them.
+mod pyperf_manifest;
 
 use std::path::PathBuf;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};

@@ -96,6 +96,9 @@ pub const PYPERFORMANCE: &[Bench] = &[
     Bench { name: "meteor_contest", what: "meteor puzzle", n: 1 },
     Bench { name: "pidigits", what: "big-int digits of pi", n: 1 },
     Bench { name: "unpack_sequence", what: "tuple/list unpacking", n: 1000 },
+    // Variants and arguments from pyperformance's metafiles (pyperf_manifest.rs).
+    Bench { name: "argparse", what: "argparse: many optionals", n: 1 },
+    Bench { name: "pickle_pure_python", what: "pickle.py (no _pickle)", n: 1 },
 ];
 
 /// The class-heavy benchmarks: the object-model issue's targets are geometric means over
@@ -477,16 +480,23 @@ pub fn run_pyperformance(
     );
     for b in s.selected(PYPERFORMANCE) {
         let loops = ((b.n as f64 * s.scale).round() as u64).max(1);
-        let script = dir.join(format!("bm_{}", b.name)).join("run_benchmark.py");
+        // The script, its arguments and path as pyperformance gives them (MANIFEST and
+        // the benchmark's metafile: pyperf_manifest.rs).
+        let target = crate::pyperf_manifest::resolve(dir, b.name);
+        let script = target.script();
+        let pythonpath = match &target.path {
+            Some(p) => format!("{}:{}", pyperf_dir.display(), p.display()),
+            None => pyperf_dir.display().to_string(),
+        };
         let env = vec![
-            ("PYTHONPATH".to_string(), pyperf_dir.display().to_string()),
+            ("PYTHONPATH".to_string(), pythonpath),
             ("GILVM_PYPERF_LOOPS".to_string(), loops.to_string()),
             ("GILVM_PYPERF_WARMUPS".to_string(), "1".to_string()),
         ];
         let configs: Vec<Config> = (0..nv)
             .map(|variant| Config {
                 variant,
-                args: Vec::new(),
+                args: target.args.clone(),
                 group: 0,
             })
             .collect();

@@ -475,6 +475,16 @@ pub struct BuiltinFn {
     pub data: Value,
 }
 
+/// Is `b` a method descriptor (`list.append`): a method of a builtin type, stored in the
+/// type's dict, not bound to a receiver? Such a function carries its type (CPython's
+/// `__objclass__`) in `data` (issue 19, pyperf: `type(list.append)` is
+/// `method_descriptor`, which `multiprocessing.reduction` pickles by name).
+#[inline]
+pub fn is_method_descriptor(b: &BuiltinFn) -> bool {
+    b.receiver.is_none()
+        && matches!(&b.data, Value::Obj(d) if matches!(d.payload(), Payload::Type(_)))
+}
+
 /// A function bound to an object (`obj.method`).
 pub struct BoundMethod {
     pub func: Value,

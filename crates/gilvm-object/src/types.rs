@@ -329,6 +329,8 @@ builtin_types! {
     complex => "complex",
     bytearray => "bytearray",
     memoryview => "memoryview",
+    // A builtin type's method looked up on the class (`list.append`; issue 19, pyperf).
+    method_descriptor => "method_descriptor",
 }
 
 /// Creates a type object for a builtin or native type. Its instances have a `__dict__`
@@ -590,6 +592,9 @@ pub fn type_of_obj(o: &ObjRef) -> &ObjRef {
         },
         Payload::Instance(i) => &i.class,
         Payload::Function(_) => &t.function,
+        Payload::BuiltinFunction(b) if crate::payload::is_method_descriptor(b) => {
+            &t.method_descriptor
+        }
         Payload::BuiltinFunction(_) => &t.builtin_function,
         Payload::BoundMethod(_) => &t.method,
         Payload::Code(_) => &t.code,

@@ -64,6 +64,8 @@ mod faulthandler;
 mod stat_mod;
 mod termios;
 mod time;
+// Issue 19 (pyperf): the Expat XML parser's interface.
+mod pyexpat;
 
 /// The native modules of this crate.
 pub fn module_defs() -> Vec<NativeModuleDef> {
@@ -253,6 +255,12 @@ pub fn module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "faulthandler",
             init: faulthandler::init,
+            needs_gil: false,
+        },
+        // Issue 19 (pyperf): xml.etree, xml.dom.minidom, xml.sax.
+        NativeModuleDef {
+            name: "pyexpat",
+            init: pyexpat::init,
             needs_gil: false,
         },
     ]

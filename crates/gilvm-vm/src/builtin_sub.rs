@@ -246,6 +246,7 @@ pub fn is_final_builtin(t: &BuiltinTypes, b: &ObjRef) -> bool {
         &t.ellipsis,
         &t.function,
         &t.builtin_function,
+        &t.method_descriptor,
         &t.method,
         &t.code,
         &t.cell,

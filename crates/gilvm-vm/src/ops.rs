@@ -1077,6 +1077,9 @@ impl Interp {
                     let b = self.bind_attr(m.clone(), obj, &ty)?;
                     return self.call1(&b, args);
                 }
+                // A bound method stored on a class is not bound again (its `__get__` gives
+                // it back): ElementTree's `iterparse` sets `__next__ = gen.__next__`.
+                Payload::BoundMethod(_) => return self.call1(m, args),
                 _ => {}
             }
         }

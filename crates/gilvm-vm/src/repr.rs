@@ -196,6 +196,9 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
                 format!("<function {} at {:#x}>", interp.func_qualname(f), o.addr())
             }
             Payload::Code(c) => crate::builtins::code_obj::code_repr(c, o.addr()),
+            Payload::BuiltinFunction(_) if crate::builtins::method_descr::parts(v).is_some() => {
+                crate::builtins::method_descr::repr_of(v).unwrap_or_default()
+            }
             Payload::BuiltinFunction(b) => match &b.receiver {
                 Some(r) => format!(
                     "<built-in method {} of {} object at {:#x}>",

@@ -25,6 +25,7 @@ pub mod iterfns;
 pub mod list;
 pub mod longrange;
 pub mod memoryview;
+pub mod method_descr;
 pub mod namespace;
 pub mod numbers;
 pub mod object_reduce;
@@ -70,6 +71,7 @@ pub fn register(interp: &mut Interp) {
     // Issue 19: the builtin generic classes' `__class_getitem__`.
     genericalias::register(interp);
     object_reduce::register(interp);
+    method_descr::register(interp);
     longrange::register(interp);
     crate::exc_group::register(interp);
 }
@@ -88,7 +90,8 @@ pub fn publish_native(v: &Value) {
 }
 
 pub fn add_method(interp: &mut Interp, ty: &ObjRef, name: &'static str, f: NativeFn) {
-    let v = interp.new_native(name, f);
+    // The type rides in `data`: the function is a `method_descriptor` (method_descr.rs).
+    let v = interp.new_native_with(name, f, Value::Obj(ty.clone()));
     publish_native(&v);
     if let Payload::Type(t) = ty.payload() {
         t.dict().set_str(interp.py, interp.intern(name), v);

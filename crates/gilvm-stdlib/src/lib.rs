@@ -64,6 +64,11 @@ mod faulthandler;
 mod stat_mod;
 mod termios;
 mod time;
+// The compression modules and mmap (branch `stdmods`).
+mod bz2;
+mod compress_stream;
+mod lzma;
+mod mmap_mod;
 
 /// The native modules of this crate.
 pub fn module_defs() -> Vec<NativeModuleDef> {
@@ -253,6 +258,22 @@ pub fn module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "faulthandler",
             init: faulthandler::init,
+            needs_gil: false,
+        },
+        // The compression modules and mmap (branch `stdmods`).
+        NativeModuleDef {
+            name: "_bz2",
+            init: bz2::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_lzma",
+            init: lzma::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "mmap",
+            init: mmap_mod::init,
             needs_gil: false,
         },
     ]

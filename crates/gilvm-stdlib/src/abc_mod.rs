@@ -403,6 +403,7 @@ pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
             t
         }
     };
+    crate::common::register_gc::<AbcData>();
     interp.add_value(m, "_abc_data", Value::Obj(dt));
     interp.add_function(m, "get_cache_token", get_cache_token);
     interp.add_function(m, "_abc_init", abc_init);
@@ -413,4 +414,18 @@ pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
     interp.add_function(m, "_reset_registry", reset_registry);
     interp.add_function(m, "_reset_caches", reset_caches);
     Ok(())
+}
+
+// The collector's view (branch `stdmods`): the three sets hold weak references.
+impl crate::common::GcRefs for AbcData {
+    fn refs(&self, f: &mut dyn FnMut(&Value)) {
+        for set in [&self.registry, &self.cache, &self.negative] {
+            set.values().for_each(&mut *f);
+        }
+    }
+    fn clear_refs(&mut self, out: &mut Vec<Value>) {
+        for set in [&mut self.registry, &mut self.cache, &mut self.negative] {
+            out.extend(set.drain().map(|(_, v)| v));
+        }
+    }
 }

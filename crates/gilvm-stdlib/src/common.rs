@@ -64,3 +64,38 @@ pub fn int_arg(interp: &mut Interp, v: &Value) -> PyResult<Option<BigInt>> {
     let r = gilvm_vm::builtins::numbers::index_int(interp, v)?;
     Ok(r.to_bigint())
 }
+
+/// A native state type that holds Python references, as the cycle collector sees it (see
+/// `gilvm_object::gc::NativeGc`): without these hooks a native object's references count
+/// as outside ones, and a cycle through it (a JSON decoder whose scanner holds its bound
+/// methods, an `itemgetter` stored in the object it gets from) is never collected.
+pub trait GcRefs: std::any::Any {
+    /// Reports every Python reference the state holds.
+    fn refs(&self, f: &mut dyn FnMut(&Value));
+    /// Moves every such reference into `out` (replaced by None; the collector drops them).
+    fn clear_refs(&mut self, out: &mut Vec<Value>);
+}
+
+/// Moves `v` into `out`, leaving None (for [`GcRefs::clear_refs`]).
+pub fn take_ref(v: &mut Value, out: &mut Vec<Value>) {
+    out.push(std::mem::replace(v, Value::None));
+}
+
+/// Registers `T`'s hooks with the collector (idempotent); each module's `init` calls it
+/// before an object of the type can exist.
+pub fn register_gc<T: GcRefs>() {
+    fn traverse<T: GcRefs>(a: &dyn std::any::Any, v: &mut dyn gilvm_object::gc::Visit) {
+        if let Some(s) = a.downcast_ref::<T>() {
+            s.refs(&mut |x| v.val(x));
+        }
+    }
+    fn clear<T: GcRefs>(a: &mut dyn std::any::Any, out: &mut Vec<Value>) {
+        if let Some(s) = a.downcast_mut::<T>() {
+            s.clear_refs(out);
+        }
+    }
+    gilvm_object::gc::register_native::<T>(gilvm_object::gc::NativeGc {
+        traverse: traverse::<T>,
+        clear: clear::<T>,
+    });
+}

@@ -522,3 +522,26 @@ impl Writer {
         self.unmark(interp, id)
     }
 }
+
+// The collector's view (branch `stdmods`): `default` is often an encoder's bound method.
+impl crate::common::GcRefs for Encoder {
+    fn refs(&self, f: &mut dyn FnMut(&Value)) {
+        f(&self.markers);
+        f(&self.default);
+        if let StrEnc::Call(c) = &self.enc {
+            f(c);
+        }
+    }
+    fn clear_refs(&mut self, out: &mut Vec<Value>) {
+        use crate::common::take_ref;
+        take_ref(&mut self.markers, out);
+        take_ref(&mut self.default, out);
+        if let StrEnc::Call(c) = &mut self.enc {
+            take_ref(c, out);
+        }
+    }
+}
+
+pub fn register_gc() {
+    crate::common::register_gc::<Encoder>();
+}

@@ -31,6 +31,8 @@ pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
     );
     gilvm_vm::builtins::add_static(interp, &encoder, "__new__", enc::encoder_new);
     native_sub::mark_final(&encoder);
+    scan::register_gc();
+    enc::register_gc();
     interp.add_value(m, "make_scanner", Value::Obj(scanner));
     interp.add_value(m, "make_encoder", Value::Obj(encoder));
     Ok(())

@@ -574,3 +574,27 @@ pub fn scanner_call(interp: &mut Interp, args: Args<'_>) -> PyResult {
         Err(Fail::Err(e)) => Err(e),
     }
 }
+
+// The collector's view (branch `stdmods`): a decoder's hooks are often its own bound
+// methods, and the decoder keeps its scanner (`self.scan_once`): a cycle.
+impl crate::common::GcRefs for Scanner {
+    fn refs(&self, f: &mut dyn FnMut(&Value)) {
+        f(&self.object_hook);
+        f(&self.object_pairs_hook);
+        f(&self.parse_float);
+        f(&self.parse_int);
+        f(&self.parse_constant);
+    }
+    fn clear_refs(&mut self, out: &mut Vec<Value>) {
+        use crate::common::take_ref;
+        take_ref(&mut self.object_hook, out);
+        take_ref(&mut self.object_pairs_hook, out);
+        take_ref(&mut self.parse_float, out);
+        take_ref(&mut self.parse_int, out);
+        take_ref(&mut self.parse_constant, out);
+    }
+}
+
+pub fn register_gc() {
+    crate::common::register_gc::<Scanner>();
+}

@@ -66,6 +66,11 @@ mod termios;
 mod time;
 // Issue 19 (pyperf): the Expat XML parser's interface.
 mod pyexpat;
+// The compression modules and mmap (branch `stdmods`).
+mod bz2;
+mod compress_stream;
+mod lzma;
+mod mmap_mod;
 
 /// The native modules of this crate.
 pub fn module_defs() -> Vec<NativeModuleDef> {
@@ -261,6 +266,22 @@ pub fn module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "pyexpat",
             init: pyexpat::init,
+            needs_gil: false,
+        },
+        // The compression modules and mmap (branch `stdmods`).
+        NativeModuleDef {
+            name: "_bz2",
+            init: bz2::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_lzma",
+            init: lzma::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "mmap",
+            init: mmap_mod::init,
             needs_gil: false,
         },
     ]

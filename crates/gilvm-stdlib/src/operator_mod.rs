@@ -719,6 +719,8 @@ pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
             ("__reduce__", methodcaller_reduce),
         ],
     );
+    crate::common::register_gc::<ItemGetter>();
+    crate::common::register_gc::<MethodCaller>();
     interp.add_value(m, "attrgetter", Value::Obj(ag));
     interp.add_value(m, "itemgetter", Value::Obj(ig));
     interp.add_value(m, "methodcaller", Value::Obj(mc));
@@ -727,4 +729,28 @@ pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
     );
     interp.add_value(m, "__doc__", doc);
     Ok(())
+}
+
+// The collector's view (branch `stdmods`): an itemgetter's keys and a methodcaller's
+// arguments may be any objects, the object they are applied to among them. (An
+// attrgetter holds only strings: no cycle can pass through it.)
+impl crate::common::GcRefs for ItemGetter {
+    fn refs(&self, f: &mut dyn FnMut(&Value)) {
+        self.items.iter().for_each(f);
+    }
+    fn clear_refs(&mut self, out: &mut Vec<Value>) {
+        out.append(&mut self.items);
+    }
+}
+
+impl crate::common::GcRefs for MethodCaller {
+    fn refs(&self, f: &mut dyn FnMut(&Value)) {
+        self.args.iter().for_each(&mut *f);
+        self.kwvals.iter().for_each(f);
+    }
+    fn clear_refs(&mut self, out: &mut Vec<Value>) {
+        out.append(&mut self.args);
+        out.append(&mut self.kwnames);
+        out.append(&mut self.kwvals);
+    }
 }

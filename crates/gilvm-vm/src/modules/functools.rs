@@ -89,7 +89,29 @@ pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
     let _ = t;
     interp.add_function(m, "reduce", reduce);
     interp.add_function(m, "cmp_to_key", cmp_to_key);
+    gilvm_object::gc::register_native::<KeyData>(gilvm_object::gc::NativeGc {
+        traverse: key_traverse,
+        clear: key_clear,
+    });
     Ok(())
+}
+
+/// The collector's view of a `cmp_to_key` key (branch `stdmods`): its comparison function
+/// and the object it wraps (which may hold the key: a cycle).
+fn key_traverse(a: &dyn std::any::Any, v: &mut dyn gilvm_object::gc::Visit) {
+    if let Some(k) = a.downcast_ref::<KeyData>() {
+        v.val(&k.cmp);
+        if let Some(o) = &k.obj {
+            v.val(o);
+        }
+    }
+}
+
+fn key_clear(a: &mut dyn std::any::Any, out: &mut Vec<Value>) {
+    if let Some(k) = a.downcast_mut::<KeyData>() {
+        out.push(std::mem::replace(&mut k.cmp, Value::None));
+        out.extend(k.obj.take());
+    }
 }
 
 // ---- reduce ----

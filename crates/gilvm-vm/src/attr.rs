@@ -357,14 +357,14 @@ impl Interp {
         let Payload::Type(t) = ty.payload() else {
             return Ok(None);
         };
-        let mut mro = vec![ty.clone()];
-        mro.extend(t.mro.iter().cloned());
-        let pos = mro
-            .iter()
-            .position(|m| m.is(&start))
-            .map(|p| p + 1)
-            .unwrap_or(mro.len());
-        for cls in &mro[pos..] {
+        // The classes after `start` in the MRO (`ty` itself, then its bases), walked in
+        // place (no copy of the MRO per lookup).
+        let mut past_start = false;
+        for cls in std::iter::once(&ty).chain(t.mro.iter()) {
+            if !past_start {
+                past_start = cls.is(&start);
+                continue;
+            }
             let Payload::Type(ct) = cls.payload() else {
                 continue;
             };
@@ -845,6 +845,16 @@ impl Interp {
             }
         }
         let v = self.getattr(&o, name)?;
+        // A method bound just now (`super().f`, a class's `__getattr__`): its function and
+        // receiver, which the call instruction takes as `f(receiver, …)` without the
+        // bound method's argument vector.
+        if let Value::Obj(bo) = &v {
+            if let Payload::BoundMethod(BoundMethod { func, receiver }) = bo.payload() {
+                if matches!(func, Value::Obj(fo) if matches!(fo.payload(), Payload::Function(_))) {
+                    return Ok((func.clone(), receiver.clone()));
+                }
+            }
+        }
         Ok((v, Value::Undef))
     }
 

@@ -116,6 +116,91 @@ impl Interp {
         Some(r)
     }
 
+    /// The eval loop's instantiation of the class at `stack[base]` with the positional
+    /// arguments `stack[first..]` (as for `call_exact_moving`), when the class is plain
+    /// (its metaclass is `type`), its `__new__` is `object.__new__` and its `__init__` a
+    /// plain Python function whose parameters `self` and the arguments fill exactly
+    /// (CPython's CALL_ALLOC_AND_ENTER_INIT): the instance is made directly and the
+    /// arguments move into `__init__`'s frame behind it, with no argument vector, no
+    /// generic binding and no second lookup. The result is `type_call`'s: the instance,
+    /// or the TypeError when `__init__` returns something other than None. None, with
+    /// the stack untouched, for any other callee or call.
+    #[inline]
+    pub(crate) fn call_class_exact_moving(
+        &mut self,
+        stack: &mut Vec<Value>,
+        base: usize,
+        first: usize,
+    ) -> Option<PyResult> {
+        let Value::Obj(t) = &stack[base] else {
+            return None;
+        };
+        let Payload::Type(tt) = t.payload() else {
+            return None;
+        };
+        if tt.metatype.is_some() || t.is(&self.g.types.object) {
+            return None;
+        }
+        let new = gilvm_object::types::lookup(self.py, t, &self.g.names.new)?;
+        if !self.is_object_new(&new) {
+            return None;
+        }
+        let init = gilvm_object::types::lookup(self.py, t, &self.g.names.init)?;
+        let Value::Obj(init_obj) = &init else {
+            return None;
+        };
+        let Payload::Function(func) = init_obj.payload() else {
+            return None;
+        };
+        let code = code_of(&func.code);
+        let nargs = stack.len() - first;
+        if code.flags & !flags::NESTED != 0
+            || code.kwonlyargcount != 0
+            || code.argcount as usize != nargs + 1
+        {
+            return None;
+        }
+        let t = t.clone();
+        let obj = match self.new_instance(&t) {
+            Ok(obj) => obj,
+            Err(e) => {
+                Value::truncate(stack, base);
+                return Some(Err(e));
+            }
+        };
+        let mut frame = self.new_frame(func.code.clone(), func.globals.clone(), None);
+        let nlocals = code.nlocals();
+        frame.fast.reserve(nlocals + code.ncells());
+        frame.fast.push(obj.clone());
+        // SAFETY: `fast` holds one value with room for `nargs` more; the arguments are
+        // moved as in `call_exact_moving` (copied, then given up by cutting the stack).
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                stack.as_ptr().add(first),
+                frame.fast.as_mut_ptr().add(1),
+                nargs,
+            );
+            frame.fast.set_len(nargs + 1);
+            stack.set_len(base + 1);
+        }
+        for _ in nargs + 1..nlocals {
+            frame.fast.push(Value::Undef);
+        }
+        if code.ncells() > 0 {
+            self.bind_cells(func, code, &mut frame.fast);
+        }
+        let r = self.run_frame(frame);
+        Value::truncate(stack, base);
+        Some(match r {
+            Ok(Value::None) => Ok(obj),
+            Ok(r) => Err(self.type_error(format!(
+                "__init__() should return None, not '{}'",
+                self.type_name(&r)
+            ))),
+            Err(e) => Err(e),
+        })
+    }
+
     /// Calls `f` with `first` prepended to the positional arguments.
     pub fn with_prepended(
         &mut self,

@@ -277,6 +277,10 @@ impl Interp {
                                 Value::push_words(&mut stack, tri!(r));
                                 continue;
                             }
+                            if let Some(r) = self.call_class_exact_moving(&mut stack, base, first) {
+                                Value::push_words(&mut stack, tri!(r));
+                                continue;
+                            }
                             let args = if stack[base + 1].is_undef() {
                                 Args::new(&stack[base + 2..])
                             } else {
@@ -293,6 +297,12 @@ impl Interp {
                             let n = n as usize;
                             let base = stack.len() - n - 1;
                             if let Some(r) = self.call_exact_moving(&mut stack, base, base + 1) {
+                                Value::push_words(&mut stack, tri!(r));
+                                continue;
+                            }
+                            if let Some(r) =
+                                self.call_class_exact_moving(&mut stack, base, base + 1)
+                            {
                                 Value::push_words(&mut stack, tri!(r));
                                 continue;
                             }
@@ -665,9 +675,9 @@ impl Interp {
                         }
                         Instr::PopJumpIfFalse(t) => {
                             let v = pop!();
-                            let b = match v {
-                                Value::Bool(b) => b,
-                                other => tri!(self.truthy(&other)),
+                            let b = match truth_fast(&v) {
+                                Some(b) => b,
+                                None => tri!(self.truthy(&v)),
                             };
                             if !b {
                                 pc = t as usize;
@@ -675,9 +685,9 @@ impl Interp {
                         }
                         Instr::PopJumpIfTrue(t) => {
                             let v = pop!();
-                            let b = match v {
-                                Value::Bool(b) => b,
-                                other => tri!(self.truthy(&other)),
+                            let b = match truth_fast(&v) {
+                                Some(b) => b,
+                                None => tri!(self.truthy(&v)),
                             };
                             if b {
                                 pc = t as usize;
@@ -728,6 +738,31 @@ impl Interp {
                                     // Not over a range, list or tuple, or a shared
                                     // sequence iterator: the general path.
                                     ForIterStep::Slow => {}
+                                }
+                            }
+                            // `for a, b in enumerate(…)/zip(x, y)/d.items()`: the pair
+                            // straight onto the stack as UnpackSequence(2) leaves it, which
+                            // is then skipped (`iters::next_iter_pair`; a jump to it still
+                            // runs it alone).
+                            if let (Instr::UnpackSequence(2), Value::Obj(o)) =
+                                (instrs[pc], stack.last().unwrap())
+                            {
+                                if let Payload::Iter(_) = o.payload() {
+                                    let mut second = None;
+                                    match tri!(crate::iters::next_iter_pair(self, o, &mut second)) {
+                                        Some(a) => {
+                                            if let Some(b) = second {
+                                                Value::push_words(&mut stack, b);
+                                                pc += 1;
+                                            }
+                                            Value::push_words(&mut stack, a);
+                                        }
+                                        None => {
+                                            stack.pop();
+                                            pc = t as usize;
+                                        }
+                                    }
+                                    continue;
                                 }
                             }
                             // Not cloned: an iterator held only by this stack stays
@@ -1342,6 +1377,13 @@ fn binop_fast(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
             BinOp::And => Some(Value::Int(x & y)),
             BinOp::Or => Some(Value::Int(x | y)),
             BinOp::Xor => Some(Value::Int(x ^ y)),
+            // Both exactly representable as floats: one correctly rounded division, as
+            // CPython's `long_true_divide` does for small operands.
+            BinOp::TrueDiv if *y != 0 && exact_in_f64(*x) && exact_in_f64(*y) => {
+                Some(Value::Float(*x as f64 / *y as f64))
+            }
+            BinOp::RShift if (0..64).contains(y) => Some(Value::Int(x >> y)),
+            BinOp::LShift if (0..63).contains(y) && (x << y) >> y == *x => Some(Value::Int(x << y)),
             _ => None,
         },
         (Value::Float(x), Value::Float(y)) => match op {
@@ -1351,16 +1393,21 @@ fn binop_fast(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
             BinOp::TrueDiv if *y != 0.0 => Some(Value::Float(x / y)),
             _ => None,
         },
+        // An int operand is converted as `float(int)` does (`as` rounds to nearest, ties
+        // to even, as CPython's PyLong_AsDouble); dividing by zero takes the slow path,
+        // which raises.
         (Value::Float(x), Value::Int(y)) => match op {
             BinOp::Add => Some(Value::Float(x + *y as f64)),
             BinOp::Sub => Some(Value::Float(x - *y as f64)),
             BinOp::Mul => Some(Value::Float(x * *y as f64)),
+            BinOp::TrueDiv if *y != 0 => Some(Value::Float(x / *y as f64)),
             _ => None,
         },
         (Value::Int(x), Value::Float(y)) => match op {
             BinOp::Add => Some(Value::Float(*x as f64 + y)),
             BinOp::Sub => Some(Value::Float(*x as f64 - y)),
             BinOp::Mul => Some(Value::Float(*x as f64 * y)),
+            BinOp::TrueDiv if *y != 0.0 => Some(Value::Float(*x as f64 / y)),
             _ => None,
         },
         _ => None,
@@ -1385,6 +1432,29 @@ fn compare_fast(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(cmp!(x, y)),
         (Value::Float(x), Value::Float(y)) => Some(cmp!(x, y)),
+        // An int that converts to a float exactly compares as that float (NaN included:
+        // every comparison false but `!=`); larger ones take CPython's exact path.
+        (Value::Int(x), Value::Float(y)) if exact_in_f64(*x) => Some(cmp!(*x as f64, *y)),
+        (Value::Float(x), Value::Int(y)) if exact_in_f64(*y) => Some(cmp!(*x, *y as f64)),
+        _ => None,
+    }
+}
+
+/// Whether the int converts to a float without rounding (|x| <= 2**53).
+#[inline(always)]
+fn exact_in_f64(x: i64) -> bool {
+    x.unsigned_abs() <= 1 << 53
+}
+
+/// The truth of a value that needs no call (`None`, bools, small ints, floats); `None`
+/// means: ask `Interp::truthy`.
+#[inline(always)]
+fn truth_fast(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        Value::None => Some(false),
+        Value::Int(i) => Some(*i != 0),
+        Value::Float(f) => Some(*f != 0.0),
         _ => None,
     }
 }

@@ -15,6 +15,39 @@ use crate::protocol::GetItemIter;
 
 /// A step of an `IterState` iterator.
 pub fn next_iter(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<Value>> {
+    next_iter_step(interp, o, None)
+}
+
+/// A step of an `IterState` iterator for `for a, b in …` (`FOR_ITER` followed by
+/// `UNPACK_SEQUENCE 2`): an `enumerate`, a two-iterator `zip` or a dict's `items()` gives
+/// its pair as the result and `second`, without the tuple a plain step would build and the
+/// unpacking take apart at once (the pair is never seen by Python code). Other iterators
+/// leave `second` empty and answer as `next_iter`.
+pub fn next_iter_pair(
+    interp: &mut Interp,
+    o: &ObjRef,
+    second: &mut Option<Value>,
+) -> PyResult<Option<Value>> {
+    next_iter_step(interp, o, Some(second))
+}
+
+/// A pair made by a step: a tuple, or its first item with the second in `second` when the
+/// caller takes pairs apart (`next_iter_pair`).
+fn pair(interp: &mut Interp, second: Option<&mut Option<Value>>, a: Value, b: Value) -> Value {
+    match second {
+        Some(slot) => {
+            *slot = Some(b);
+            a
+        }
+        None => interp.new_tuple(vec![a, b]),
+    }
+}
+
+fn next_iter_step(
+    interp: &mut Interp,
+    o: &ObjRef,
+    second: Option<&mut Option<Value>>,
+) -> PyResult<Option<Value>> {
     let Payload::Iter(cell) = o.payload() else {
         unreachable!()
     };
@@ -80,7 +113,7 @@ pub fn next_iter(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<Value>> {
                             return Ok(Some(match kind {
                                 0 => k,
                                 1 => v,
-                                _ => interp.new_tuple(vec![k, v]),
+                                _ => pair(interp, second, k, v),
                             }))
                         }
                         Err(Some(now)) => pos = now,
@@ -144,14 +177,17 @@ pub fn next_iter(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<Value>> {
         }
         Plan::Enumerate(it, count) => match interp.next(&it)? {
             Some(v) => {
-                let next = interp.binary_op(
-                    gilvm_object::code::BinOp::Add,
-                    count.clone(),
-                    Value::Int(1),
-                    false,
-                )?;
+                let next = match &count {
+                    Value::Int(c) if *c < i64::MAX => Value::Int(c + 1),
+                    _ => interp.binary_op(
+                        gilvm_object::code::BinOp::Add,
+                        count.clone(),
+                        Value::Int(1),
+                        false,
+                    )?,
+                };
                 cell.set_count(py, next);
-                Ok(Some(interp.new_tuple(vec![count, v])))
+                Ok(Some(pair(interp, second, count, v)))
             }
             None => {
                 finish(interp);
@@ -199,6 +235,11 @@ pub fn next_iter(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<Value>> {
             }
             if iters.is_empty() {
                 return Ok(None);
+            }
+            if out.len() == 2 && second.is_some() {
+                let b = out.pop().unwrap();
+                let a = out.pop().unwrap();
+                return Ok(Some(pair(interp, second, a, b)));
             }
             Ok(Some(interp.new_tuple(out)))
         }

@@ -144,7 +144,7 @@ impl Interp {
     }
 
     /// Is `v` `object.__new__`?
-    fn is_object_new(&self, v: &Value) -> bool {
+    pub(crate) fn is_object_new(&self, v: &Value) -> bool {
         let n = &self.g.names.new;
         matches!(lookup(self.py, &self.g.types.object, n), Some(o) if o.is(v))
     }

@@ -80,7 +80,7 @@ pub fn function_new(interp: &mut Interp, args: crate::args::Args<'_>) -> PyResul
         "kwdefaults",
     ];
     args.check_kw(interp, "function", &NAMES)?;
-    let pos = &args.pos()[1..];
+    let pos = args.pos().get(1..).unwrap_or_default();
     if pos.len() > NAMES.len() {
         return Err(interp.type_error(format!(
             "function() takes at most 6 arguments ({} given)",

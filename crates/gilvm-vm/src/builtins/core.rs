@@ -378,18 +378,46 @@ fn build_class(interp: &mut Interp, args: Args<'_>) -> PyResult {
     interp.build_class(args)
 }
 
+/// `dir(obj)`: `sorted(type(obj).__dir__(obj))` (so a metaclass's `__dir__`, like enum's,
+/// lists a class); `dir()`: the caller's local names.
 pub(crate) fn dir(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "dir", 0, 1)?;
+    let Some(v) = a.first() else {
+        return super::exec::dir_scope(interp);
+    };
+    match interp.lookup_special(v, "__dir__") {
+        Some(m) if !m.is_none() => {
+            let r = interp.call_method_value(&m, v, &[])?;
+            let items = interp.collect(&r)?;
+            let list = interp.new_list(items);
+            interp.call_method(&list, "sort", &[])?;
+            Ok(list)
+        }
+        _ => default_dir(interp, v),
+    }
+}
+
+/// `object.__dir__(obj)`: the instance's attributes and those of its class and bases (for a
+/// class: its own and its bases'; for a module: its namespace, or its `__dir__` function).
+pub(crate) fn default_dir(interp: &mut Interp, v: &Value) -> PyResult {
     let mut names: Vec<String> = Vec::new();
-    if let Some(v) = a.first() {
+    {
         if let Value::Obj(o) = v {
             match o.payload() {
-                Payload::Module(m) => names.extend(
-                    interp
-                        .dict_items(&m.dict)?
-                        .into_iter()
-                        .filter_map(|(k, _)| k.as_str().map(|s| s.to_string())),
-                ),
+                Payload::Module(m) => {
+                    let key = Value::Obj(interp.intern("__dir__"));
+                    if let Some(f) = interp.dict_get(&m.dict, &key)? {
+                        let r = interp.call1(&f, &[])?;
+                        let items = interp.collect(&r)?;
+                        return Ok(interp.new_list(items));
+                    }
+                    names.extend(
+                        interp
+                            .dict_items(&m.dict)?
+                            .into_iter()
+                            .filter_map(|(k, _)| k.as_str().map(|s| s.to_string())),
+                    )
+                }
                 Payload::Instance(i) => {
                     names.extend(
                         i.attrs
@@ -424,8 +452,6 @@ pub(crate) fn dir(interp: &mut Interp, args: Args<'_>) -> PyResult {
                 }
             }
         }
-    } else {
-        return super::exec::dir_scope(interp);
     }
     names.sort();
     names.dedup();

@@ -101,7 +101,7 @@ fn subclasshook(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn dir(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__dir__", 1, 1)?;
     let v = a[0].clone();
-    super::core::dir(interp, Args::new(std::slice::from_ref(&v)))
+    super::core::default_dir(interp, &v)
 }
 
 /// `function.__get__(instance, owner=None)`: the function itself without an instance, else

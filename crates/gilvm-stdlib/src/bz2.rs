@@ -119,30 +119,13 @@ fn comp_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn self_arg<'a, T: 'static>(interp: &Interp, args: &Args<'a>, what: &str) -> PyResult<&'a Value> {
-    match args.pos().first() {
-        Some(v) if util::is_data::<T>(interp, v) => Ok(v),
-        Some(v) => Err(interp.type_error(format!(
-            "descriptor for '_bz2.{what}' objects doesn't apply to a '{}' object",
-            interp.type_name(v)
-        ))),
-        None => Err(interp.type_error("descriptor needs an argument")),
-    }
+    compress_stream::self_arg::<T>(interp, args, "_bz2", what)
 }
 
-enum Out {
-    Data(Vec<u8>),
-    Lib(Error),
-    Msg(&'static str),
-}
+type Out = compress_stream::Out<Error>;
 
 fn finish_out(interp: &Interp, r: Option<Out>, eof_is_error: bool) -> PyResult {
-    match r {
-        Some(Out::Data(b)) => Ok(new_bytes(interp, b)),
-        Some(Out::Lib(e)) => Err(bz_err(interp, e)),
-        Some(Out::Msg(m)) if eof_is_error => Err(interp.err(&interp.g.exc.eof_error.clone(), m)),
-        Some(Out::Msg(m)) => Err(interp.value_error(m)),
-        None => Err(interp.type_error("not a _bz2 stream object")),
-    }
+    compress_stream::finish_out(interp, r, eof_is_error, bz_err, "not a _bz2 stream object")
 }
 
 fn comp_compress(interp: &mut Interp, args: Args<'_>) -> PyResult {

@@ -16,6 +16,56 @@
 //! [`STALLS`] such calls, so a library that stalls cannot hang the interpreter.
 use std::borrow::Cow;
 
+use gilvm_object::Value;
+use gilvm_vm::args::Args;
+use gilvm_vm::error::{PyErr, PyResult};
+use gilvm_vm::interp::Interp;
+use gilvm_vm::modules::util;
+
+/// What a compressor's or decompressor's method computed under the object's lock: the
+/// bytes, the library's error (`E`), or a message of the method's own.
+pub enum Out<E> {
+    Data(Vec<u8>),
+    Lib(E),
+    Msg(&'static str),
+}
+
+/// The method's result from its [`Out`] (`None`: the object was not of the module's type):
+/// a message is an `EOFError` when `eof_is_error`, else a `ValueError`.
+pub fn finish_out<E>(
+    interp: &Interp,
+    r: Option<Out<E>>,
+    eof_is_error: bool,
+    lib_err: fn(&Interp, E) -> PyErr,
+    not_stream: &str,
+) -> PyResult {
+    match r {
+        Some(Out::Data(b)) => Ok(crate::common::new_bytes(interp, b)),
+        Some(Out::Lib(e)) => Err(lib_err(interp, e)),
+        Some(Out::Msg(m)) if eof_is_error => Err(interp.err(&interp.g.exc.eof_error.clone(), m)),
+        Some(Out::Msg(m)) => Err(interp.value_error(m)),
+        None => Err(interp.type_error(not_stream.to_string())),
+    }
+}
+
+/// A method's `self`: an object whose native state is a `T`, with CPython's descriptor
+/// message naming `module.what` otherwise.
+pub fn self_arg<'a, T: 'static>(
+    interp: &Interp,
+    args: &Args<'a>,
+    module: &str,
+    what: &str,
+) -> PyResult<&'a Value> {
+    match args.pos().first() {
+        Some(v) if util::is_data::<T>(interp, v) => Ok(v),
+        Some(v) => Err(interp.type_error(format!(
+            "descriptor for '{module}.{what}' objects doesn't apply to a '{}' object",
+            interp.type_name(v)
+        ))),
+        None => Err(interp.type_error("descriptor needs an argument")),
+    }
+}
+
 /// What one call of the library did.
 pub struct Progress {
     pub consumed: usize,

@@ -268,9 +268,14 @@ impl IterCell {
                     iters: iters.clone(),
                     strict: *strict,
                 },
-                IterState::Map { func, iters } => IterState::Map {
+                IterState::Map {
+                    func,
+                    iters,
+                    strict,
+                } => IterState::Map {
                     func: func.clone(),
                     iters: iters.clone(),
+                    strict: *strict,
                 },
                 IterState::Filter { func, iter } => IterState::Filter {
                     func: func.clone(),
@@ -351,7 +356,7 @@ impl IterCell {
                 v.val(count);
             }
             IterState::Zip { iters, .. } => iters.iter().for_each(|x| v.val(x)),
-            IterState::Map { func, iters } => {
+            IterState::Map { func, iters, .. } => {
                 v.val(func);
                 iters.iter().for_each(|x| v.val(x));
             }

@@ -545,6 +545,8 @@ pub enum IterState {
     Map {
         func: Value,
         iters: Vec<Value>,
+        /// `map(..., strict=True)` (3.14): unequal lengths raise ValueError.
+        strict: bool,
     },
     Filter {
         func: Value,

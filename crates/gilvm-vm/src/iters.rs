@@ -59,7 +59,7 @@ fn next_iter_step(
         Reversed(ObjRef, usize),
         Enumerate(Value, Value),
         Zip(Vec<Value>, bool),
-        Map(Value, Vec<Value>),
+        Map(Value, Vec<Value>, bool),
         Filter(Value, Value),
         Callable(Value, Value),
         GetItem(Value, i64),
@@ -76,7 +76,11 @@ fn next_iter_step(
         Some(IterState::Reversed { seq, index }) => Plan::Reversed(seq, index),
         Some(IterState::Enumerate { iter, count }) => Plan::Enumerate(iter, count),
         Some(IterState::Zip { iters, strict }) => Plan::Zip(iters, strict),
-        Some(IterState::Map { func, iters }) => Plan::Map(func, iters),
+        Some(IterState::Map {
+            func,
+            iters,
+            strict,
+        }) => Plan::Map(func, iters, strict),
         Some(IterState::Filter { func, iter }) => Plan::Filter(func, iter),
         Some(IterState::Callable { func, sentinel }) => Plan::Callable(func, sentinel),
         Some(IterState::Native(_)) | None => {
@@ -202,32 +206,7 @@ fn next_iter_step(
                     None => {
                         finish(interp);
                         if strict {
-                            if i > 0 {
-                                return Err(interp.value_error(format!(
-                                    "zip() argument {} is shorter than argument{} {}",
-                                    i + 1,
-                                    if i == 1 { "" } else { "s" },
-                                    if i == 1 {
-                                        "1".to_string()
-                                    } else {
-                                        format!("1-{i}")
-                                    }
-                                )));
-                            }
-                            for (j, rest) in iters.iter().enumerate().skip(1) {
-                                if interp.next(rest)?.is_some() {
-                                    return Err(interp.value_error(format!(
-                                        "zip() argument {} is longer than argument{} {}",
-                                        j + 1,
-                                        if j == 1 { "" } else { "s" },
-                                        if j == 1 {
-                                            "1".to_string()
-                                        } else {
-                                            format!("1-{j}")
-                                        }
-                                    )));
-                                }
-                            }
+                            check_lengths(interp, "zip", &iters, i)?;
                         }
                         return Ok(None);
                     }
@@ -243,13 +222,16 @@ fn next_iter_step(
             }
             Ok(Some(interp.new_tuple(out)))
         }
-        Plan::Map(func, iters) => {
+        Plan::Map(func, iters, strict) => {
             let mut args = Vec::with_capacity(iters.len());
-            for it in &iters {
+            for (i, it) in iters.iter().enumerate() {
                 match interp.next(it)? {
                     Some(v) => args.push(v),
                     None => {
                         finish(interp);
+                        if strict {
+                            check_lengths(interp, "map", &iters, i)?;
+                        }
                         return Ok(None);
                     }
                 }
@@ -393,4 +375,34 @@ pub fn length_hint(interp: &mut Interp, args: Args<'_>) -> PyResult {
         }
         _ => Err(wrong(interp)),
     }
+}
+
+/// `zip(..., strict=True)` and `map(..., strict=True)` after argument `i` (0-based) ran out:
+/// an error if an earlier one had an item (argument i+1 is shorter) or a later one still has
+/// one (it is longer), in CPython's words.
+fn check_lengths(interp: &mut Interp, fname: &str, iters: &[Value], i: usize) -> PyResult<()> {
+    let plural = |k: usize| {
+        if k == 1 {
+            ("", "1".to_string())
+        } else {
+            ("s", format!("1-{k}"))
+        }
+    };
+    if i > 0 {
+        let (s, range) = plural(i);
+        return Err(interp.value_error(format!(
+            "{fname}() argument {} is shorter than argument{s} {range}",
+            i + 1
+        )));
+    }
+    for (j, rest) in iters.iter().enumerate().skip(1) {
+        if interp.next(rest)?.is_some() {
+            let (s, range) = plural(j);
+            return Err(interp.value_error(format!(
+                "{fname}() argument {} is longer than argument{s} {range}",
+                j + 1
+            )));
+        }
+    }
+    Ok(())
 }

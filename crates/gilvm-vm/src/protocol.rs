@@ -687,7 +687,7 @@ impl Interp {
         }
         let it = self.iter(container).map_err(|_| {
             self.type_error(format!(
-                "argument of type '{}' is not iterable",
+                "argument of type '{}' is not a container or iterable",
                 self.type_name(container)
             ))
         })?;

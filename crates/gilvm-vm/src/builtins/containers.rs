@@ -141,7 +141,7 @@ pub fn func_args<'a>(
     Ok(pos)
 }
 
-/// Raises "'x' is an invalid keyword argument for f()" for keywords not in `allowed`.
+/// Raises "f() got an unexpected keyword argument 'x'" for keywords not in `allowed`.
 pub fn check_kwnames(
     interp: &Interp,
     args: &Args<'_>,
@@ -151,7 +151,7 @@ pub fn check_kwnames(
     for (n, _) in args.kwargs() {
         if !allowed.contains(&n) {
             return Err(interp.type_error(format!(
-                "'{n}' is an invalid keyword argument for {fname}()"
+                "{fname}() got an unexpected keyword argument '{n}'"
             )));
         }
     }

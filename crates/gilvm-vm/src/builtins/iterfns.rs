@@ -81,7 +81,7 @@ fn min_max(interp: &mut Interp, args: Args<'_>, name: &str, op: CmpOp) -> PyResu
         Some((item, _)) => Ok(item),
         None => match default {
             Some(d) => Ok(d),
-            None => Err(interp.value_error(format!("{name}() arg is an empty sequence"))),
+            None => Err(interp.value_error(format!("{name}() iterable argument is empty"))),
         },
     }
 }
@@ -249,7 +249,16 @@ fn reversed(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn enumerate(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    check_kwnames(interp, &args, "enumerate", &["iterable", "start"])?;
+    // enumerate keeps the older wording in CPython 3.14 (the others say "got an
+    // unexpected keyword argument").
+    if let Some((n, _)) = args
+        .kwargs()
+        .find(|(n, _)| !["iterable", "start"].contains(n))
+    {
+        return Err(interp.type_error(format!(
+            "'{n}' is an invalid keyword argument for enumerate()"
+        )));
+    }
     let pos = args.pos();
     if pos.len() + args.kwnames.len() > 2 {
         return Err(interp.type_error(format!(
@@ -327,9 +336,11 @@ fn zip(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn map(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    if args.has_kwargs() {
-        return Err(interp.type_error("map() takes no keyword arguments"));
-    }
+    check_kwnames(interp, &args, "map", &["strict"])?;
+    let strict = match args.kw("strict") {
+        Some(v) => interp.truthy(v)?,
+        None => false,
+    };
     let pos = args.pos();
     if pos.len() < 2 {
         return Err(interp.type_error("map() must have at least two arguments."));
@@ -343,6 +354,7 @@ fn map(interp: &mut Interp, args: Args<'_>) -> PyResult {
         IterState::Map {
             func: pos[0].clone(),
             iters,
+            strict,
         },
     ))
 }

@@ -140,7 +140,7 @@ pub(crate) fn kwparams<'a>(
             Some(i) => out[i] = Some(v),
             None => {
                 return Err(
-                    interp.type_error(format!("'{k}' is an invalid keyword argument for {name}()"))
+                    interp.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))
                 )
             }
         }
@@ -954,7 +954,7 @@ fn replace(interp: &mut Interp, args: Args<'_>) -> PyResult {
             .map(|(k, _)| k)
             .unwrap_or("");
         return Err(interp.type_error(format!(
-            "'{k}' is an invalid keyword argument for replace()"
+            "replace() got an unexpected keyword argument '{k}'"
         )));
     }
     let old = str_arg(interp, p[0].unwrap(), "replace() argument 1 must be str")?.as_str();

@@ -266,6 +266,8 @@ pub fn init_sys(interp: &mut Interp) {
     // sys.{get,set}_int_max_str_digits, sys.{get,set}_coroutine_origin_tracking_depth.
     crate::modules::sys_limits::init(interp, &m, &cfg);
     interp.add_value(&m, "maxsize", Value::Int(i64::MAX));
+    // The largest code point a str holds (U+10FFFF, as every CPython since 3.3).
+    interp.add_value(&m, "maxunicode", Value::Int(0x10FFFF));
     let plat = interp.new_str(std::env::consts::OS);
     interp.add_value(&m, "platform", plat);
     let exe = interp.new_str(

@@ -143,7 +143,7 @@ pub fn isinstance_of(interp: &mut Interp, v: &Value, t: &Value, fname: &str) -> 
         match o.payload() {
             Payload::Type(tt) => {
                 if !tt.has_metaclass() || type_of(v).is(o) {
-                    return Ok(is_subtype(type_of(v), o));
+                    return instance_of_type(interp, v, o);
                 }
             }
             Payload::Tuple(items) => {
@@ -176,12 +176,44 @@ pub fn isinstance_of(interp: &mut Interp, v: &Value, t: &Value, fname: &str) -> 
             }
         }
         if matches!(o.payload(), Payload::Type(_)) {
-            return Ok(is_subtype(type_of(v), o));
+            return instance_of_type(interp, v, o);
         }
     }
     Err(interp.type_error(format!(
         "{fname}() arg 2 must be a type, a tuple of types, or a union"
     )))
+}
+
+/// `type.__instancecheck__(t, v)` (CPython's `object_isinstance`): `type(v)` is a subtype
+/// of `t`, or else `v.__class__` is a class other than `type(v)` that is one
+/// (`unittest.mock`'s `Mock(spec=C)` reports `C` as its `__class__`). Only an instance
+/// whose class overrides `__class__` pays for the attribute lookup.
+pub fn instance_of_type(interp: &mut Interp, v: &Value, t: &ObjRef) -> PyResult<bool> {
+    let ty = type_of(v);
+    if is_subtype(ty, t) {
+        return Ok(true);
+    }
+    if !matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Instance(_))) {
+        return Ok(false);
+    }
+    let name = gilvm_object::static_name!(interp.py, "__class__");
+    let Some(found) = interp.lookup_special_name(v, &name) else {
+        return Ok(false);
+    };
+    let object = interp.g.types.object.clone();
+    let plain = match object.payload() {
+        Payload::Type(ot) => ot.dict().get_str(interp.py, &name),
+        _ => None,
+    };
+    if plain.is_some_and(|d| d.is(&found)) {
+        return Ok(false);
+    }
+    match interp.getattr_optional(v, &name)? {
+        Some(Value::Obj(c)) if matches!(c.payload(), Payload::Type(_)) && !c.is(type_of(v)) => {
+            Ok(is_subtype(&c, t))
+        }
+        _ => Ok(false),
+    }
 }
 
 fn isinstance(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -825,7 +857,7 @@ fn type_repr(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn type_instancecheck(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__instancecheck__", 2, 2)?;
     let cls = type_self(interp, &args, "__instancecheck__")?;
-    Ok(Value::Bool(is_subtype(type_of(&a[1]), &cls)))
+    Ok(Value::Bool(instance_of_type(interp, &a[1], &cls)?))
 }
 
 /// `type.__subclasscheck__(cls, sub)`.

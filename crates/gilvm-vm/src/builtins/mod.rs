@@ -7,6 +7,7 @@ pub mod bytearray;
 pub mod bytes;
 pub mod bytes_methods;
 // str.encode/bytes.decode through the codec registry (branch text).
+mod call_method;
 pub mod code_obj;
 mod codec_registry;
 pub mod complex;
@@ -72,6 +73,8 @@ pub fn register(interp: &mut Interp) {
     genericalias::register(interp);
     object_reduce::register(interp);
     method_descr::register(interp);
+    // Issue 19 (mock's `_callable`): `__call__` of functions and methods.
+    call_method::register(interp);
     longrange::register(interp);
     crate::exc_group::register(interp);
 }

@@ -81,6 +81,10 @@ impl Interp {
             "maximum recursion depth exceeded",
         )
     }
+    /// A RecursionError with CPython's message for where the limit was hit.
+    pub fn recursion_error_msg(&self, msg: &str) -> PyErr {
+        self.err(&self.g.exc.recursion_error, msg)
+    }
     pub fn not_implemented_error(&self, msg: impl Into<String>) -> PyErr {
         self.err(&self.g.exc.not_implemented_error, msg)
     }

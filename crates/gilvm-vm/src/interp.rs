@@ -153,6 +153,13 @@ impl Interp {
 
     /// True when the native stack is nearly exhausted.
     #[inline]
+    /// Bytes of native stack in use below this thread's base (RecursionError messages).
+    pub fn stack_used(&self) -> usize {
+        let marker = 0u8;
+        self.stack_base
+            .saturating_sub(&marker as *const u8 as usize)
+    }
+
     pub fn stack_exhausted(&self) -> bool {
         let marker = 0u8;
         let here = &marker as *const u8 as usize;

@@ -71,10 +71,17 @@ mod bz2;
 mod compress_stream;
 mod lzma;
 mod mmap_mod;
+// CPython's limited-C-API test helpers that issue 19's test modules call (branch `ctests`).
+mod testlimitedcapi;
 
 /// The native modules of this crate.
 pub fn module_defs() -> Vec<NativeModuleDef> {
     vec![
+        NativeModuleDef {
+            name: "_testlimitedcapi",
+            init: testlimitedcapi::init,
+            needs_gil: false,
+        },
         // The text modules (branch text).
         NativeModuleDef {
             name: "_sre",

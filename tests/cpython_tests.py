@@ -3,6 +3,7 @@
 
     tests/cpython_tests.py fetch                      # Lib/test into target/cpython-tests/
     tests/cpython_tests.py run BIN [BIN ...] [--modules test_int,test_str] [--report FILE]
+    tests/cpython_tests.py write-expected RUN.json [RUN.json ...]
 
 `fetch` downloads Debian sid's `libpython3.14-testsuite` package (architecture `all`: CPython
 3.14's Lib/test, the tests of the version gilvm targets) and the `test` package's support
@@ -14,14 +15,25 @@ it is committed. Runs with the machine's python3 (3.11 is enough); no CPython 3.
 fetched Lib, a fresh temporary directory as the current directory, a time limit per module),
 reads unittest's per-test lines and compares the failures with the checked-in list of expected
 failures, tests/cpython/expected_failures/MODULE.txt: one test id per line (or `*` for a module
-that cannot run at all), each with the reason after `#`. It prints a table of passed / failed /
-skipped per module and binary (and writes it as markdown with --report). It exits 1 when a test
-fails that is not listed, when a module does not finish, or when gilvm crashes (a Rust panic or
-a signal); a listed test that now passes is reported, so that the list shrinks.
+that cannot run at all), each with the reason after `#`. A line `gil: ID` or `ft: ID` holds for
+that build only (the free-threaded one is recognised by `BIN -V` and run with PYTHON_GIL=0); a
+line `?ID` is a test that may pass or fail (timing), never reported. It prints a table of
+passed / failed / skipped per module and binary (and writes it as markdown with --report). It
+exits 1 when a test fails that is not listed, when a module does not finish, or when gilvm
+crashes (a Rust panic or a signal); a listed test that now passes is reported, so that the list
+shrinks.
+
+`run --write-expected` rewrites the lists from the run instead (every failure of the binaries
+given, with the exception line of its traceback as the reason; a failure of one build only gets
+the build's prefix; a module that runs nothing gets `*`; `?` lines and `#` comment lines are
+kept); read the diff before committing it. `run --json FILE` saves a run's failures, and
+`write-expected FILE...` writes the lists from such files (runs of the two builds made side by
+side).
 """
 import argparse
 import hashlib
 import io
+import json
 import lzma
 import os
 import re
@@ -148,20 +160,37 @@ def parse(output):
     return results
 
 
-def expected_failures(module):
+def expected_failures(module, build):
+    """(ids expected to fail, ids that may fail) on `build` ('gil' or 'ft')."""
     path = os.path.join(EXPECTED, module + ".txt")
-    out = set()
+    out, maybe = set(), set()
     if os.path.exists(path):
         with open(path) as f:
             for line in f:
                 line = line.split("#", 1)[0].strip()
-                if line:
+                m = re.match(r"^(gil|ft):\s*(.*)$", line)
+                if m:
+                    if m.group(1) != build:
+                        continue
+                    line = m.group(2).strip()
+                if line.startswith("?"):
+                    maybe.add(line[1:].strip())
+                elif line:
                     out.add(line)
-    return out
+    return out, maybe
 
 
-def run_module(binary, module, timeout):
+def build_of(binary):
+    """'ft' for a free-threaded build (`BIN -V` says so), else 'gil'."""
+    p = subprocess.run([binary, "-V"], capture_output=True, timeout=60)
+    return "ft" if b"free-threading" in p.stdout + p.stderr else "gil"
+
+
+def run_module(binary, build, module, timeout):
     env = dict(os.environ, PYTHONPATH=os.path.join(DEST, "Lib"), PYTHONIOENCODING="utf-8")
+    env.pop("PYTHON_GIL", None)
+    if build == "ft":
+        env["PYTHON_GIL"] = "0"
     with tempfile.TemporaryDirectory(prefix="gilvm-cpython-tests-") as cwd:
         start = time.monotonic()
         try:
@@ -173,40 +202,111 @@ def run_module(binary, module, timeout):
         return rc, out, time.monotonic() - start
 
 
+EXC_LINE = re.compile(r"^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:Error|Exception|Warning|Exit|Interrupt|"
+                      r"Iteration|Group|Failure)(?::|$)")
+
+
+def reasons(output):
+    """test id -> the last line of its traceback (unittest's FAIL:/ERROR: blocks)."""
+    out = {}
+    blocks = re.split(r"^={50,}$", output, flags=re.M)
+    for b in blocks:
+        m = re.match(r"\s*(?:FAIL|ERROR): (\w+) \(([\w.]+)\)", b)
+        if not m:
+            continue
+        body = re.split(r"^-{50,}$", b, flags=re.M)
+        text = body[1] if len(body) > 1 else b
+        lines = [l.strip() for l in text.splitlines() if l.strip()]
+        # The traceback's last line; stop before unittest's summary ("Ran N tests").
+        for i, l in enumerate(lines):
+            if re.match(r"^Ran \d+ tests? in", l):
+                lines = lines[:i]
+                break
+        # The exception's own line (the last one naming an exception), not the tail of a
+        # multi-line assertion diff.
+        exc = [l for l in lines if EXC_LINE.match(l)]
+        out[m.group(2)] = (exc[-1] if exc else lines[-1] if lines else "?")[:150]
+    return out
+
+
+def write_expected(module, per_build, note):
+    """Rewrites tests/cpython/expected_failures/MODULE.txt from this run: per_build maps
+    'gil'/'ft' to (failed ids, reasons); a module that ran nothing gets `*` with `note`."""
+    path = os.path.join(EXPECTED, module + ".txt")
+    # Keep the `?` (may fail) lines and any hand-written comment lines at the top.
+    keep = []
+    if os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                bare = re.sub(r"^(gil|ft):\s*", "", line.strip())
+                if line.startswith("#") or bare.startswith("?"):
+                    keep.append(line.rstrip("\n"))
+    maybe = {re.sub(r"^(gil|ft):\s*", "", l.strip())[1:].split("#")[0].strip() for l in keep
+             if not l.startswith("#")}
+    builds = sorted(per_build)
+    lines = []
+    if note is not None:
+        lines.append(f"*  # {note}")
+    else:
+        ids = sorted(set().union(*(set(f) for f, _ in per_build.values())) - maybe)
+        for tid in ids:
+            on = [b for b in builds if tid in per_build[b][0]]
+            why = next(per_build[b][1].get(tid) for b in on if per_build[b][1].get(tid)) \
+                if any(per_build[b][1].get(tid) for b in on) else "?"
+            prefix = "" if len(on) == len(builds) else f"{on[0]}: "
+            lines.append(f"{prefix}{tid}  # {why}")
+    lines = keep + lines
+    if lines:
+        with open(path, "w") as f:
+            f.write("\n".join(lines) + "\n")
+    elif os.path.exists(path):
+        os.remove(path)
+
+
 def run(args):
     modules = args.modules.split(",") if args.modules else MODULES
     rows, problems = [], []
+    runs = {}  # module -> build -> (failed ids, reasons, note)
     for binary in args.binaries:
+        build = build_of(binary)
         for module in modules:
-            rc, out, secs = run_module(binary, module, args.timeout)
+            rc, out, secs = run_module(binary, build, module, args.timeout)
             results = parse(out)
             passed = sum(1 for v in results.values() if v == "pass")
             failed = sorted(k for k, v in results.items() if v == "fail")
             skipped = sum(1 for v in results.values() if v == "skip")
-            expected = expected_failures(module)
+            expected, maybe = expected_failures(module, build)
             crashed = rc == "timeout" or (isinstance(rc, int) and rc < 0) or "panicked at" in out
             note = ""
             if not results:
                 tail = [l for l in out.strip().splitlines() if l.strip()][-1:] or ["no output"]
                 note = tail[0][:120]
                 if "*" not in expected:
-                    problems.append(f"{module} on {binary}: did not run ({note})")
+                    problems.append(f"{module} on {build}: did not run ({note})")
             if crashed:
-                problems.append(f"{module} on {binary}: {'timed out' if rc == 'timeout' else 'crashed'}")
+                problems.append(f"{module} on {build}: {'timed out' if rc == 'timeout' else 'crashed'}")
+                note = (note + " " if note else "") + ("timed out" if rc == "timeout" else "crashed")
+            runs.setdefault(module, {})[build] = (failed, reasons(out), note if not results else None)
             if results and "*" not in expected:
                 for t in failed:
-                    if t not in expected:
-                        problems.append(f"{module} on {binary}: {t} failed (not in the expected list)")
+                    if t not in expected and t not in maybe:
+                        problems.append(f"{module} on {build}: {t} failed (not in the expected list)")
                 now_pass = sorted(t for t in expected if results.get(t) == "pass")
                 if now_pass:
-                    print(f"note: {module}: listed as failing but passed: {', '.join(now_pass)}")
-            rows.append((os.path.relpath(binary, ROOT), module, passed, len(failed), skipped,
-                         f"{secs:.1f}", note))
-            print(f"{module:20} {passed:5} passed {len(failed):5} failed {skipped:4} skipped "
+                    print(f"note: {module} on {build}: listed as failing but passed: "
+                          f"{', '.join(now_pass)}")
+            rows.append((build, module, passed, len(failed), skipped, f"{secs:.1f}", note))
+            print(f"{build:3} {module:20} {passed:5} passed {len(failed):5} failed {skipped:4} skipped "
                   f"{secs:6.1f}s {note}", flush=True)
-    table = ["| binary | module | passed | failed | skipped | seconds | note |",
+    table = ["| build | module | passed | failed | skipped | seconds | note |",
              "|---|---|---:|---:|---:|---:|---|"]
     table += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
+    for build in sorted({r[0] for r in rows}):
+        p = sum(r[2] for r in rows if r[0] == build)
+        f = sum(r[3] for r in rows if r[0] == build)
+        k = sum(r[4] for r in rows if r[0] == build)
+        table.append(f"| {build} | **total** | {p} | {f} | {k} | | "
+                     f"{100.0 * p / max(p + f, 1):.1f}% of the cases run and not skipped pass |")
     version = open(os.path.join(DEST, "VERSION")).read().strip() if os.path.exists(
         os.path.join(DEST, "VERSION")) else "?"
     text = f"Test suite: {version}\n\n" + "\n".join(table) + "\n"
@@ -214,6 +314,16 @@ def run(args):
         with open(args.report, "w") as f:
             f.write(text)
     print(text)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(runs, f, indent=1)
+    if args.write_expected:
+        for module, per in runs.items():
+            notes = [n for _, _, n in per.values() if n is not None]
+            write_expected(module, {b: (f, r) for b, (f, r, _) in per.items()},
+                           notes[0] if len(notes) == len(per) else None)
+        print("rewrote the expected-failure lists of", len(runs), "modules")
+        return 0
     for p in problems:
         print("PROBLEM:", p)
     return 1 if problems else 0
@@ -228,9 +338,27 @@ def main():
     r.add_argument("--modules", default="")
     r.add_argument("--timeout", type=float, default=600)
     r.add_argument("--report", default="")
+    r.add_argument("--write-expected", action="store_true",
+                   help="rewrite tests/cpython/expected_failures/ from this run")
+    r.add_argument("--json", default="",
+                   help="also write each module's failures and reasons per build to FILE")
+    w = sub.add_parser("write-expected", help="rewrite the lists from --json files of runs")
+    w.add_argument("files", nargs="+")
     args = ap.parse_args()
     if args.cmd == "fetch":
         fetch()
+        return 0
+    if args.cmd == "write-expected":
+        runs = {}
+        for path in args.files:
+            with open(path) as f:
+                for module, per in json.load(f).items():
+                    runs.setdefault(module, {}).update(per)
+        for module, per in runs.items():
+            notes = [n for _, _, n in per.values() if n is not None]
+            write_expected(module, {b: (f, r) for b, (f, r, _) in per.items()},
+                           notes[0] if len(notes) == len(per) else None)
+        print("rewrote the expected-failure lists of", len(runs), "modules")
         return 0
     if not os.path.exists(os.path.join(DEST, "Lib", "test", "support", "__init__.py")):
         raise SystemExit("no test suite: run `tests/cpython_tests.py fetch` first")

@@ -264,7 +264,7 @@ def write_expected(module, per_build, note):
 
 
 def run(args):
-    modules = args.modules.split(",") if args.modules else MODULES
+    modules = [m.strip() for m in args.modules.split(",") if m.strip()] or MODULES
     rows, problems = [], []
     runs = {}  # module -> build -> (failed ids, reasons, note)
     for binary in args.binaries:

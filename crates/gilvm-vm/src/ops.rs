@@ -327,19 +327,19 @@ impl Interp {
                 BinOp::Mul => x * y,
                 BinOp::TrueDiv => {
                     if y == 0.0 {
-                        return Err(self.zero_division("float division by zero"));
+                        return Err(self.zero_division("division by zero"));
                     }
                     x / y
                 }
                 BinOp::FloorDiv => {
                     if y == 0.0 {
-                        return Err(self.zero_division("float floor division by zero"));
+                        return Err(self.zero_division("division by zero"));
                     }
                     float_floordiv(x, y)
                 }
                 BinOp::Mod => {
                     if y == 0.0 {
-                        return Err(self.zero_division("float modulo by zero"));
+                        return Err(self.zero_division("division by zero"));
                     }
                     float_mod(x, y)
                 }
@@ -366,13 +366,13 @@ impl Interp {
                 BinOp::Mul => x.checked_mul(y),
                 BinOp::FloorDiv => {
                     if y == 0 {
-                        return Err(self.zero_division("integer division or modulo by zero"));
+                        return Err(self.zero_division("division by zero"));
                     }
                     x.checked_div_euclid(y).map(|_| Integer::div_floor(&x, &y))
                 }
                 BinOp::Mod => {
                     if y == 0 {
-                        return Err(self.zero_division("integer modulo by zero"));
+                        return Err(self.zero_division("division by zero"));
                     }
                     x.checked_rem_euclid(y).map(|_| Integer::mod_floor(&x, &y))
                 }
@@ -417,9 +417,7 @@ impl Interp {
                 BinOp::Pow => {
                     if y < 0 {
                         if x == 0 {
-                            return Err(
-                                self.zero_division("0.0 cannot be raised to a negative power")
-                            );
+                            return Err(self.zero_division("zero to a negative power"));
                         }
                         return Ok(Some(Value::Float((x as f64).powf(y as f64))));
                     }
@@ -478,13 +476,13 @@ impl Interp {
             BinOp::Mul => x * y,
             BinOp::FloorDiv => {
                 if y.is_zero() {
-                    return Err(self.zero_division("integer division or modulo by zero"));
+                    return Err(self.zero_division("division by zero"));
                 }
                 x.div_floor(y)
             }
             BinOp::Mod => {
                 if y.is_zero() {
-                    return Err(self.zero_division("integer modulo by zero"));
+                    return Err(self.zero_division("division by zero"));
                 }
                 x.mod_floor(y)
             }
@@ -565,7 +563,7 @@ impl Interp {
     pub fn float_pow(&self, x: f64, y: f64) -> PyResult {
         // CPython's order: an infinite exponent first (`(-0.0) ** -inf` is inf).
         if x == 0.0 && y < 0.0 && y.is_finite() {
-            return Err(self.zero_division("0.0 cannot be raised to a negative power"));
+            return Err(self.zero_division("zero to a negative power"));
         }
         if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
             // A complex result, as CPython's `float_pow` hands this case to complex.

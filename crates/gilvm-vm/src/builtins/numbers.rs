@@ -642,7 +642,7 @@ pub fn divmod_numbers(interp: &mut Interp, a: &Value, b: &Value) -> PyResult<Opt
     }
     if let (Some(x), Some(y)) = (int_ref(a), int_ref(b)) {
         if y.is_zero() {
-            return Err(interp.zero_division("integer division or modulo by zero"));
+            return Err(interp.zero_division("division by zero"));
         }
         if let (IntRef::Small(p), IntRef::Small(q)) = (&x, &y) {
             if !(*p == i64::MIN && *q == -1) {
@@ -657,7 +657,7 @@ pub fn divmod_numbers(interp: &mut Interp, a: &Value, b: &Value) -> PyResult<Opt
     let x = float_of(interp, a)?;
     let y = float_of(interp, b)?;
     if y == 0.0 {
-        return Err(interp.zero_division("float divmod()"));
+        return Err(interp.zero_division("division by zero"));
     }
     let (d, m) = float_util::float_divmod(x, y);
     Ok(Some(

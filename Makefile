@@ -39,11 +39,17 @@ test-ft-nogil: build-ft
 # The stress suite must catch a lost update: a free-threaded build with the test-only
 # feature `broken-list-extend` (list.extend / `lst += other` split into a read and a
 # write-back) must fail tests/stress/list_atomic_ops.py (tests/stress_broken.sh).
-BROKEN_DIR := target/ft-broken
+# It shares the free-threaded build's target directory, so only the workspace's own crates
+# are compiled again (the feature changes gilvm-object and what depends on it); the broken
+# binary is copied out, and the next `cargo build` of the right features puts the real
+# free-threaded binary back in place without compiling anything.
+BROKEN_BIN := target/gilvm-broken-list-extend
 .PHONY: stress-broken
 stress-broken:
-	$(CARGO) build --release --features free-threading,broken-list-extend --target-dir $(BROKEN_DIR)
-	tests/stress_broken.sh $(BROKEN_DIR)/release/gilvm
+	$(CARGO) build --release --features free-threading,broken-list-extend --target-dir $(FT_DIR)
+	cp $(FT_BIN) $(BROKEN_BIN)
+	$(CARGO) build --release --features free-threading --target-dir $(FT_DIR)
+	tests/stress_broken.sh $(BROKEN_BIN)
 
 # The atomicity stress programs (docs/free-threading.md, "Per-operation guarantees") many times in a row: on the
 # free-threaded build without the GIL, then on the GIL build. `make stress-soak` is the

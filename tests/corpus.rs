@@ -9,8 +9,8 @@
 //! * stderr must equal `<name>.err` (a missing `.err` means "stderr must be
 //!   empty"), after normalising both sides: the program's absolute directory
 //!   is removed (CPython prints `File "/abs/dir/<name>.py"`, the expectations
-//!   say `File "<name>.py"`), and lines made only of spaces and `^`/`~`
-//!   (CPython's position markers under a traceback line) are dropped;
+//!   say `File "<name>.py"`); the position markers under a traceback line
+//!   (`~~~^^^`) are compared like any other line;
 //! * the exit status must equal `<name>.code` (decimal; missing means 0);
 //! * programs with a `<name>.nocheck` marker only have to exit with status 0,
 //!   their output is not compared.
@@ -400,7 +400,7 @@ fn check_program(config: &Config, program: &Program) -> Option<String> {
         } else {
             let _ = writeln!(
                 report,
-                "  stderr differs from {} (directory prefix and ^/~ marker lines ignored):",
+                "  stderr differs from {} (directory prefix ignored):",
                 rel_sibling(program, "err")
             );
             report.push_str(&diff(&want, &got));
@@ -539,8 +539,7 @@ fn split_lines(data: &[u8]) -> Vec<String> {
 }
 
 /// stderr normalisation: remove the program's absolute directory (CPython
-/// prints absolute script paths) and drop caret/tilde position-marker lines (also
-/// inside an exception group's box).
+/// prints absolute script paths).
 fn normalize_stderr(data: &[u8], dir: &Path) -> Vec<String> {
     let mut text = String::from_utf8_lossy(data).into_owned();
     let mut prefixes = vec![dir.to_path_buf()];
@@ -554,16 +553,7 @@ fn normalize_stderr(data: &[u8], dir: &Path) -> Vec<String> {
         }
         text = text.replace(&prefix, "");
     }
-    text.split('\n')
-        .filter(|line| !is_marker_line(line))
-        .map(str::to_string)
-        .collect()
-}
-
-fn is_marker_line(line: &str) -> bool {
-    let line = line.strip_suffix('\r').unwrap_or(line);
-    // `|` is the margin of an exception group's box.
-    line.contains(['^', '~']) && line.chars().all(|c| matches!(c, ' ' | '^' | '~' | '|'))
+    text.split('\n').map(str::to_string).collect()
 }
 
 /// A short report of the first difference between two line lists: a few

@@ -139,12 +139,17 @@ impl<'a, 'py> Compiler<'a, 'py> {
             Stmt::Assert(a) => {
                 let end = self.b().new_label();
                 self.jump_if(&a.test, true, end)?;
+                // The raise is located at the test, as CPython's (a traceback's carets
+                // point at the failed condition).
+                let prev = self.set_loc(a.test.range());
                 self.emit(Instr::LoadAssertionError);
                 if let Some(m) = &a.msg {
                     self.expr(m)?;
+                    self.set_loc(a.test.range());
                     self.emit(Instr::Call(1));
                 }
                 self.emit(Instr::Raise(1));
+                self.restore_loc(prev);
                 self.b().bind(end);
             }
             Stmt::Try(t) => {

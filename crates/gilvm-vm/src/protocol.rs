@@ -566,13 +566,20 @@ impl Interp {
                 return Ok(());
             }
         }
+        // CPython 3.14 names the length it found ("got N") when it is known without
+        // iterating: exact lists, tuples and dicts.
+        let mut known_len = None;
         let items = match seq {
             Value::Obj(o) if matches!(o.payload(), Payload::Tuple(_) | Payload::List(_)) => {
-                self.collect(seq)?
+                let v = self.collect(seq)?;
+                known_len = Some(v.len());
+                v
             }
             _ => {
                 if let Value::Obj(o) = seq {
-                    let _ = o;
+                    if let Payload::Dict(d) = o.payload() {
+                        known_len = Some(d.len(self.py));
+                    }
                 }
                 match self.iter(seq) {
                     Ok(it) => {
@@ -603,9 +610,12 @@ impl Interp {
                             items.len()
                         )));
                     }
-                    return Err(
-                        self.value_error(format!("too many values to unpack (expected {before})"))
-                    );
+                    return Err(self.value_error(match known_len {
+                        Some(n) => {
+                            format!("too many values to unpack (expected {before}, got {n})")
+                        }
+                        None => format!("too many values to unpack (expected {before})"),
+                    }));
                 }
                 stack.extend(items.into_iter().rev());
             }

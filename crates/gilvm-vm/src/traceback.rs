@@ -6,7 +6,8 @@ use std::sync::Mutex;
 
 use gilvm_object::{ObjRef, Payload, Value};
 
-use crate::error::{exc_data, PyErr};
+use crate::args::Args;
+use crate::error::{exc_data, PyErr, PyResult};
 use crate::eval::str_of;
 use crate::frame::code_of;
 use crate::interp::Interp;
@@ -46,7 +47,113 @@ pub fn source_line(filename: &str, n: u32) -> Option<String> {
 }
 
 /// The full text CPython prints for an uncaught exception.
+///
+/// CPython 3.13+ prints it with the Lib's `traceback` module (`PyErr_Display` calls
+/// `traceback._print_exception_bltin`), which is where the position carets (`~~^^^`), the
+/// "Did you mean" suggestions and the colours of a terminal come from; gilvm does the same
+/// (`format_with_lib`), and keeps its own formatter (`format_native`) for when that is not
+/// possible: the Lib's module cannot be imported or raises, the exception is a
+/// `MemoryError`, or the formatting itself failed and is being reported.
 pub fn format_exception(interp: &mut Interp, e: &PyErr) -> String {
+    if let Some(text) = format_with_lib(interp, &e.0) {
+        return text;
+    }
+    format_native(interp, e)
+}
+
+thread_local! {
+    /// Set while this thread formats with the Lib: an error inside it is not formatted
+    /// with the Lib again.
+    static IN_LIB_FORMAT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn format_with_lib(interp: &mut Interp, exc: &ObjRef) -> Option<String> {
+    let memory_error = interp.g.exc.memory_error.clone();
+    if IN_LIB_FORMAT.get() || interp.isinstance(&Value::Obj(exc.clone()), &memory_error) {
+        return None;
+    }
+    IN_LIB_FORMAT.set(true);
+    let r = lib_format(interp, exc);
+    IN_LIB_FORMAT.set(false);
+    r.ok()
+}
+
+/// `"".join(traceback.format_exception(exc, limit=BUILTIN_EXCEPTION_LIMIT,
+/// colorize=_colorize.can_colorize(file=sys.stderr)))`, what `_print_exception_bltin`
+/// writes.
+fn lib_format(interp: &mut Interp, exc: &ObjRef) -> PyResult<String> {
+    let tb = Value::Obj(interp.import_module("traceback")?);
+    prime_linecache(interp)?;
+    let sys = Value::Obj(interp.g.sys.clone());
+    let stderr = interp.getattr_str(&sys, "stderr").unwrap_or(Value::None);
+    let colorize = Value::Obj(interp.import_module("_colorize")?);
+    let can = interp.getattr_str(&colorize, "can_colorize")?;
+    let kw = [interp.new_str("file")];
+    let on = interp.call(
+        &can,
+        Args {
+            all: &[stderr],
+            kwnames: &kw,
+        },
+    )?;
+    let on = interp.truthy(&on)?;
+    let f = interp.getattr_str(&tb, "format_exception")?;
+    let limit = interp.getattr_str(&tb, "BUILTIN_EXCEPTION_LIMIT")?;
+    let kw = [interp.new_str("limit"), interp.new_str("colorize")];
+    let lines = interp.call(
+        &f,
+        Args {
+            all: &[Value::Obj(exc.clone()), limit, Value::Bool(on)],
+            kwnames: &kw,
+        },
+    )?;
+    let mut out = String::new();
+    for line in interp.collect(&lines)? {
+        match line.as_str() {
+            Some(s) => out.push_str(s),
+            None => return Err(interp.type_error("traceback.format_exception gave a non-str")),
+        }
+    }
+    Ok(out)
+}
+
+/// Gives `linecache` the text of the pseudo-files whose source only gilvm has (`-c`'s
+/// `<string>`, the REPL's lines), as CPython registers `-c`'s.
+fn prime_linecache(interp: &mut Interp) -> PyResult<()> {
+    let pseudo: Vec<(String, Vec<String>)> = {
+        let g = SOURCES.lock().unwrap_or_else(|e| e.into_inner());
+        g.iter()
+            .flat_map(|m| m.iter())
+            .filter(|(name, lines)| name.starts_with('<') && !lines.is_empty())
+            .map(|(n, l)| (n.clone(), l.clone()))
+            .collect()
+    };
+    if pseudo.is_empty() {
+        return Ok(());
+    }
+    let lc = Value::Obj(interp.import_module("linecache")?);
+    let cache = interp.getattr_str(&lc, "cache")?;
+    for (name, lines) in pseudo {
+        let size: usize = lines.iter().map(|l| l.len() + 1).sum();
+        let items: Vec<Value> = lines
+            .iter()
+            .map(|l| interp.new_str(format!("{l}\n")))
+            .collect();
+        let key = interp.new_str(name.as_str());
+        let entry = vec![
+            Value::Int(size as i64),
+            Value::None,
+            interp.new_list(items),
+            key.clone(),
+        ];
+        let entry = interp.new_tuple(entry);
+        interp.setitem(&cache, key, entry)?;
+    }
+    Ok(())
+}
+
+/// gilvm's own formatter: the same text without carets, suggestions or colours.
+fn format_native(interp: &mut Interp, e: &PyErr) -> String {
     let mut out = String::new();
     let mut seen = Vec::new();
     let mut ctx = GroupCtx::default();

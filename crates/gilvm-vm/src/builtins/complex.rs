@@ -705,24 +705,3 @@ pub fn register(interp: &mut Interp) {
     }
     register_dunders(interp, &t);
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn p(s: &str) -> Option<(f64, f64)> {
-        parse_complex(s.as_bytes()).map(|c| (c.re, c.im))
-    }
-
-    #[test]
-    fn parses_cpython_forms() {
-        assert_eq!(p("1+2j"), Some((1.0, 2.0)));
-        assert_eq!(p(" ( -1.5e3-J ) "), Some((-1500.0, -1.0)));
-        assert_eq!(p("j"), Some((0.0, 1.0)));
-        assert_eq!(p("5.j"), Some((0.0, 5.0)));
-        assert_eq!(p("1e"), None);
-        assert_eq!(p("1 + 2j"), None);
-        assert_eq!(p("(1+2j"), None);
-        assert_eq!(p(""), None);
-    }
-}

@@ -387,32 +387,3 @@ pub fn float_divmod(vx: f64, wx: f64) -> (f64, f64) {
     };
     (floordiv, m)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn frexp_ldexp() {
-        assert_eq!(frexp(8.0), (0.5, 4));
-        assert_eq!(frexp(-3.0), (-0.75, 2));
-        assert_eq!(frexp(5e-324), (0.5, -1073));
-        assert_eq!(ldexp(0.5, 4), 8.0);
-        assert_eq!(ldexp(1.0, -1074), 5e-324);
-        assert_eq!(ldexp(1.0, -1075), 0.0);
-        assert_eq!(ldexp(1.5, -1075), 5e-324);
-        assert_eq!(ldexp(1.0, 1024), f64::INFINITY);
-        assert_eq!(ldexp(1.0, 1023), 2f64.powi(1023));
-    }
-
-    #[test]
-    fn rounding() {
-        assert_eq!(round_f64(2.675, 2), Some(2.67));
-        assert_eq!(round_f64(1234.5678, -2), Some(1200.0));
-        assert_eq!(round_f64(1250.0, -2), Some(1200.0));
-        assert_eq!(round_f64(1350.0, -2), Some(1400.0));
-        assert_eq!(float_hex(1.5), "0x1.8000000000000p+0");
-        assert_eq!(float_hex(5e-324), "0x0.0000000000001p-1022");
-        assert!(matches!(float_fromhex("0x1.8p1"), Ok(v) if v == 3.0));
-    }
-}

@@ -165,26 +165,3 @@ pub fn decimal_value(c: char) -> Option<u32> {
     }
     Some((c as u32 - start) % 10)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn props() {
-        assert!(has('a', ALPHA) && has('é', ALPHA) && !has('1', ALPHA));
-        assert!(has('٣', DECIMAL) && has('²', DIGIT) && !has('²', DECIMAL) && has('一', NUMERIC));
-        assert!(is_space('\u{3000}') && is_space('\x1f') && !is_space('\u{200b}'));
-        assert!(!has('\u{200b}', PRINTABLE) && has(' ', PRINTABLE) && !has('\u{a0}', PRINTABLE));
-        assert!(is_title('ǅ') && is_upper('A') && is_lower('ß'));
-        assert!(has('_', XID_CONTINUE) && has('a', XID_START) && !has('1', XID_START));
-        assert_eq!(decimal_value('٣'), Some(3));
-        assert_eq!(decimal_value('\u{1d7d9}'), Some(1));
-        assert_eq!(decimal_value('\u{1d7ce}'), Some(0));
-        let mut s = String::new();
-        push_title('ß', &mut s);
-        push_fold('ß', &mut s);
-        push_title('ǆ', &mut s);
-        assert_eq!(s, "Ssssǅ");
-    }
-}

@@ -41,6 +41,7 @@ import sys
 import tempfile
 import time
 import tokenize
+import warnings
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CORPUS = os.path.join(ROOT, "tests", "corpus")
@@ -131,6 +132,16 @@ def mutate(rng, text, pool):
     return "\n".join(lines)
 
 
+def parses(text):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            compile(text, "<mutant>", "exec", dont_inherit=True)
+            return True
+        except (SyntaxError, ValueError, OverflowError, RecursionError, MemoryError):
+            return False
+
+
 def limit_child():
     os.setsid()
     resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
@@ -196,10 +207,17 @@ def main():
     deadline = time.monotonic() + args.seconds
     try:
         while time.monotonic() < deadline:
-            name, text = seeds[rng.randrange(len(seeds))]
-            n = 1 + rng.randrange(args.max_edits)
-            for _ in range(n):
-                text = mutate(rng, text, pool)
+            name, seed_text = seeds[rng.randrange(len(seeds))]
+            # Most mutants should get past the parser to reach the compiler and the VM:
+            # four in five are retried until the host Python compiles them (a seed with
+            # syntax newer than the host's never does; it then runs as it came out).
+            want_valid = rng.random() < 0.8
+            for _attempt in range(20 if want_valid else 1):
+                text = seed_text
+                for _ in range(1 + rng.randrange(args.max_edits)):
+                    text = mutate(rng, text, pool)
+                if not want_valid or parses(text):
+                    break
             work = os.path.join(scratch, "w")
             shutil.rmtree(work, ignore_errors=True)
             os.makedirs(work)

@@ -169,3 +169,15 @@ PYLIB_DIR ?= $(shell ls -d $${CARGO_HOME:-$$HOME/.cargo}/registry/src/*/rustpyth
 .PHONY: ast-lib-check
 ast-lib-check: build
 	$(GIL_BIN) tests/ast_lib_digests.py --check $(PYLIB_DIR) tests/ast_lib_digests.txt
+
+# The mutation fuzzer of the compiler and the VM (tests/fuzz/mutate.py, issue 18): mutants
+# of the corpus programs run on the GIL build; any panic or crash fails. `make fuzz` runs
+# FUZZ_SECONDS (an hour), `make fuzz-short` a minute on an already built binary (the
+# bounded run for `make test`). Crashing mutants are kept in target/fuzz-crashes/.
+FUZZ_SECONDS ?= 3600
+.PHONY: fuzz fuzz-short
+fuzz: build
+	python3 tests/fuzz/mutate.py --bin $(GIL_BIN) --seconds $(FUZZ_SECONDS)
+
+fuzz-short:
+	python3 tests/fuzz/mutate.py --bin $(GIL_BIN) --seconds 60

@@ -74,6 +74,31 @@ impl<'py> CodeBuilder<'py> {
         self.handlers.push(self.handler_stack.last().copied());
     }
 
+    /// Emits `i` on the line of the instruction emitted last: for the instructions CPython
+    /// gives no location of their own (a jump over an `else`, the clean-up after an
+    /// `except` body, a `return` after an inlined `finally`), which then report the line
+    /// that ran before them and start no line of their own in `sys.settrace`'s events.
+    pub fn emit_inherit(&mut self, i: Instr) {
+        let line = self.lines.last().copied().unwrap_or(self.cur_line);
+        let prev = std::mem::replace(&mut self.cur_line, line);
+        self.emit(i);
+        self.cur_line = prev;
+    }
+
+    /// The implicit `return None` at the end of a body. CPython's has no location of its
+    /// own (no 'line' event; the `return` event on the last line run), so the return is on
+    /// the line emitted last. A function's `None` is loaded on its `def` line (`def_line`):
+    /// that keeps the line in `co_lines()`, as CPython's RESUME does, and the traced loop
+    /// reports no line there (`linetrace.rs`).
+    pub fn emit_implicit_return(&mut self, def_line: Option<u32>) {
+        let line = self.lines.last().copied().unwrap_or(self.cur_line);
+        let prev = std::mem::replace(&mut self.cur_line, def_line.unwrap_or(line));
+        self.load_const(gilvm_object::Value::None);
+        self.cur_line = line;
+        self.emit(Instr::ReturnValue);
+        self.cur_line = prev;
+    }
+
     pub fn new_label(&mut self) -> Label {
         self.labels.push(None);
         Label(self.labels.len() as u32 - 1)

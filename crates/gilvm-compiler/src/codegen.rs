@@ -252,8 +252,7 @@ pub fn compile<'py>(
         )?;
     }
     c.stmts(&module.body)?;
-    c.b().load_const(Value::None);
-    c.b().emit(Instr::ReturnValue);
+    c.b().emit_implicit_return(None);
     Ok(c.pop_unit("<module>", 1, 0, 0, 0, 0))
 }
 
@@ -764,8 +763,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
             _ => &f.body,
         };
         self.stmts(body)?;
-        self.b().load_const(Value::None);
-        self.emit(Instr::ReturnValue);
+        self.b().emit_implicit_return(Some(firstline));
         let (argc, posonly, kwonly, fl) = Self::params_counts(Some(&f.parameters));
         let code = self.pop_unit(&f.name.id, firstline, argc, posonly, kwonly, fl);
         self.make_function(code, mkfl);
@@ -884,6 +882,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
         let qual = self.child_qualname("<lambda>");
         let firstline = self.line_of(l.range);
         self.push_unit(scope, qual);
+        self.b().cur_line = firstline;
         self.expr(&l.body)?;
         self.emit(Instr::ReturnValue);
         let (argc, posonly, kwonly, fl) = Self::params_counts(l.parameters.as_deref());
@@ -983,6 +982,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
         let qual = self.child_qualname(name);
         let firstline = self.line_of(range);
         self.push_unit(scope, qual);
+        self.b().cur_line = firstline;
         match kind {
             CompKind::List(_) => self.emit(Instr::BuildList(0)),
             CompKind::Set(_) => self.emit(Instr::BuildSet(0)),

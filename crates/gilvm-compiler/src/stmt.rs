@@ -79,7 +79,8 @@ impl<'a, 'py> Compiler<'a, 'py> {
                     }
                 }
             }
-            Stmt::Pass(_) => {}
+            // A line of its own for `sys.settrace` (CPython keeps a NOP for it too).
+            Stmt::Pass(_) => self.emit(Instr::Nop),
             Stmt::Delete(d) => {
                 for t in &d.targets {
                     self.delete_target(t)?;
@@ -88,7 +89,10 @@ impl<'a, 'py> Compiler<'a, 'py> {
             Stmt::If(i) => self.if_stmt(i)?,
             Stmt::While(w) => self.while_stmt(w)?,
             Stmt::For(f) => self.for_stmt(f)?,
+            // `break` and `continue` start with a NOP of their line: the traced loop reports
+            // no line at a `Jump` (`linetrace.rs`).
             Stmt::Break(b) => {
+                self.emit(Instr::Nop);
                 let (_, brk, is_for) = self.unwind(true, false, b.range)?.unwrap();
                 if is_for {
                     self.emit(Instr::Pop);
@@ -96,6 +100,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
                 self.emit(Instr::Jump(brk.0));
             }
             Stmt::Continue(c) => {
+                self.emit(Instr::Nop);
                 let r = self.unwind(true, false, c.range).map_err(|mut e| {
                     if e.msg == "'break' outside loop" {
                         e.msg = "'continue' not properly in loop".into();
@@ -116,8 +121,14 @@ impl<'a, 'py> Compiler<'a, 'py> {
                     Some(v) => self.expr(v)?,
                     None => self.b().load_const(Value::None),
                 }
+                let before = self.b().instrs.len();
                 self.unwind(false, true, r.range)?;
-                self.emit(Instr::ReturnValue);
+                // After an inlined `finally` (or `with` exit), the return is that code's.
+                if self.b().instrs.len() != before {
+                    self.b().emit_inherit(Instr::ReturnValue);
+                } else {
+                    self.emit(Instr::ReturnValue);
+                }
             }
             Stmt::FunctionDef(f) => self.function_def(f)?,
             Stmt::ClassDef(c) => self.class_def(c)?,
@@ -387,7 +398,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
         self.jump_if(&i.test, false, next)?;
         self.stmts(&i.body)?;
         for clause in &i.elif_else_clauses {
-            self.emit(Instr::Jump(end.0));
+            self.b().emit_inherit(Instr::Jump(end.0));
             self.b().bind(next);
             next = self.b().new_label();
             if let Some(t) = &clause.test {
@@ -415,7 +426,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
         });
         self.stmts(&w.body)?;
         self.pop_fblock();
-        self.emit(Instr::Jump(top.0));
+        self.b().emit_inherit(Instr::Jump(top.0));
         self.b().bind(orelse);
         self.stmts(&w.orelse)?;
         self.b().bind(brk);
@@ -443,7 +454,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
         self.store_target(&f.target)?;
         self.stmts(&f.body)?;
         self.pop_fblock();
-        self.emit(Instr::Jump(top.0));
+        self.b().emit_inherit(Instr::Jump(top.0));
         self.b().bind(exhausted);
         self.stmts(&f.orelse)?;
         self.b().bind(brk);
@@ -453,9 +464,10 @@ impl<'a, 'py> Compiler<'a, 'py> {
     /// `[exc_prev, exc]` handler clean-up: restore the previous exception and re-raise.
     pub(crate) fn emit_cleanup(&mut self, label: crate::builder::Label) {
         self.b().bind(label);
-        self.emit(Instr::Swap(2));
-        self.emit(Instr::PopExcept);
-        self.emit(Instr::Reraise);
+        // On the line emitted last (the handler's end): no 'line' event of its own.
+        self.b().emit_inherit(Instr::Swap(2));
+        self.b().emit_inherit(Instr::PopExcept);
+        self.b().emit_inherit(Instr::Reraise);
     }
 
     /// The body of a `try` with an exception handler at `handler`, then a jump to
@@ -467,12 +479,14 @@ impl<'a, 'py> Compiler<'a, 'py> {
         orelse: crate::builder::Label,
     ) -> CResult<u32> {
         let base = self.depth();
+        // The `try:` line runs (a 'line' event of its own, as CPython's NOP).
+        self.emit(Instr::Nop);
         self.push_handler(handler, base);
         self.push_fblock(FBlock::TryExcept);
         self.stmts(body)?;
         self.pop_fblock();
         self.pop_handler();
-        self.emit(Instr::Jump(orelse.0));
+        self.b().emit_inherit(Instr::Jump(orelse.0));
         Ok(base)
     }
 
@@ -487,7 +501,15 @@ impl<'a, 'py> Compiler<'a, 'py> {
         let base = self.try_body(&t.body, handler, orelse)?;
 
         self.b().bind(handler);
+        // On the first `except` line: the handler starts there for line events.
+        let first = match t.handlers.first() {
+            Some(ast::ExceptHandler::ExceptHandler(h)) => Some(self.set_loc(h.range)),
+            None => None,
+        };
         self.emit(Instr::PushExcInfo);
+        if let Some(prev) = first {
+            self.restore_loc(prev);
+        }
         self.push_handler(cleanup, base + 1);
         for (idx, h) in t.handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = h;
@@ -519,9 +541,13 @@ impl<'a, 'py> Compiler<'a, 'py> {
                     self.stmts(&h.body)?;
                     self.pop_fblock();
                     self.pop_handler();
+                    let prev_line = self.b().cur_line;
+                    let last = self.b().lines.last().copied().unwrap_or(prev_line);
+                    self.b().cur_line = last;
                     self.emit(Instr::PopExcept);
                     self.clear_name(&n.id);
                     self.emit(Instr::Jump(end.0));
+                    self.b().cur_line = prev_line;
                     // An exception inside the body: clear the name, then the outer clean-up.
                     self.b().bind(name_cleanup);
                     self.clear_name(&n.id);
@@ -532,15 +558,22 @@ impl<'a, 'py> Compiler<'a, 'py> {
                     self.push_fblock(FBlock::ExceptHandler { name: None });
                     self.stmts(&h.body)?;
                     self.pop_fblock();
-                    self.emit(Instr::PopExcept);
-                    self.emit(Instr::Jump(end.0));
+                    self.b().emit_inherit(Instr::PopExcept);
+                    self.b().emit_inherit(Instr::Jump(end.0));
                 }
             }
             self.b().bind(next);
             self.restore_loc(prev);
         }
-        // No clause matched: re-raise (through the clean-up).
+        // No clause matched: re-raise (through the clean-up), on the last clause's line.
+        let last = match t.handlers.last() {
+            Some(ast::ExceptHandler::ExceptHandler(h)) => Some(self.set_loc(h.range)),
+            None => None,
+        };
         self.emit(Instr::Reraise);
+        if let Some(prev) = last {
+            self.restore_loc(prev);
+        }
         self.pop_handler();
         self.emit_cleanup(cleanup);
 
@@ -555,6 +588,10 @@ impl<'a, 'py> Compiler<'a, 'py> {
         let cleanup = self.b().new_label();
         let end = self.b().new_label();
         let base = self.depth();
+        if t.handlers.is_empty() {
+            // The `try:` line (`try_body` emits it when there are handlers).
+            self.emit(Instr::Nop);
+        }
         self.push_handler(handler, base);
         self.push_fblock(FBlock::TryFinally { body: &t.finalbody });
         if t.handlers.is_empty() {
@@ -568,12 +605,17 @@ impl<'a, 'py> Compiler<'a, 'py> {
         self.emit(Instr::Jump(end.0));
 
         self.b().bind(handler);
+        // On the `finally` body's first line, where the handler starts for line events.
+        let first = t.finalbody.first().map(|s| self.set_loc(s.range()));
         self.emit(Instr::PushExcInfo);
+        if let Some(prev) = first {
+            self.restore_loc(prev);
+        }
         self.push_handler(cleanup, base + 1);
         self.push_fblock(FBlock::FinallyHandler);
         self.stmts(&t.finalbody)?;
         self.pop_fblock();
-        self.emit(Instr::Reraise);
+        self.b().emit_inherit(Instr::Reraise);
         self.pop_handler();
         self.emit_cleanup(cleanup);
         self.b().bind(end);
@@ -642,7 +684,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
         self.store_target(&f.target)?;
         self.stmts(&f.body)?;
         self.pop_fblock();
-        self.emit(Instr::Jump(top.0));
+        self.b().emit_inherit(Instr::Jump(top.0));
         self.b().bind(exhausted);
         self.emit(Instr::EndAsyncFor);
         self.stmts(&f.orelse)?;

@@ -6,7 +6,7 @@ use gilvm_object::Owned;
 use gilvm_object::{ObjCell, ObjRef, Payload, Value};
 
 use crate::args::Args;
-use crate::error::PyResult;
+use crate::error::{PyErr, PyResult};
 use crate::eval::{str_of, Exit};
 use crate::frame::{code_of, Frame};
 use crate::interp::{native_fn, Interp};
@@ -288,7 +288,8 @@ impl Interp {
                 Err(e) => Err(e),
                 // `sys.settrace`/`setprofile` hooks (`tracing.rs`).
                 Ok(()) if self.tracing_active() => {
-                    self.run_frame_traced(&mut frame, |s, f| s.run_frame_eval(f))
+                    let r = self.run_frame_traced(&mut frame, |s, f| s.eval_counted(f));
+                    self.exit_value(r)
                 }
                 Ok(()) => self.run_frame_eval(&mut frame),
             }
@@ -301,12 +302,27 @@ impl Interp {
 
     #[inline(always)]
     fn run_frame_eval(&mut self, frame: &mut Frame) -> PyResult {
+        let r = self.eval_counted(frame);
+        self.exit_value(r)
+    }
+
+    /// `eval` one level deeper.
+    #[inline(always)]
+    fn eval_counted(&mut self, frame: &mut Frame) -> Result<Exit, PyErr> {
         self.depth += 1;
         let r = self.eval(frame);
         self.depth -= 1;
+        r
+    }
+
+    /// The result of a function's frame.
+    #[inline(always)]
+    fn exit_value(&mut self, r: Result<Exit, PyErr>) -> PyResult {
         match r {
             Ok(Exit::Return(v)) => Ok(v),
-            Ok(Exit::Yield(_)) => Err(self.runtime_error("yield from a non-generator frame")),
+            Ok(Exit::Yield(_) | Exit::Retrace) => {
+                Err(self.runtime_error("yield from a non-generator frame"))
+            }
             Err(e) => Err(e),
         }
     }

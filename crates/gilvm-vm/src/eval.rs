@@ -29,6 +29,10 @@ fn put_stack(f: &mut Frame, stack: Vec<Value>) {
 pub enum Exit {
     Return(Value),
     Yield(Value),
+    /// Internal to [`Interp::eval`]: the untraced loop stopped at a backward jump because
+    /// the frame now wants line events; `eval` resumes it in the traced loop. Never
+    /// leaves `eval`.
+    Retrace,
 }
 
 impl Interp {
@@ -40,14 +44,25 @@ impl Interp {
         f.back = std::mem::replace(&mut self.cur_frame, f as *mut Frame as *const Frame);
         // The running frame for finalizers' warnings (coro.rs).
         let outer_tls = crate::coro::RUNNING_FRAME.replace(f as *const Frame);
-        let r = self.eval_frame(f);
+        // Line tracing (`linetrace.rs`): the traced copy of the loop runs a frame only when
+        // its thread has a hook (the persistent eval-breaker bit, one relaxed load per
+        // frame) and the frame a local trace function.
+        let mut r = if self.thread_state.eval_breaker.is_set() && self.wants_line_events(f) {
+            self.eval_frame::<true>(f)
+        } else {
+            self.eval_frame::<false>(f)
+        };
+        while let Ok(Exit::Retrace) = r {
+            r = self.eval_frame::<true>(f);
+        }
         self.cur_frame = f.back;
         crate::coro::RUNNING_FRAME.set(outer_tls);
         r
     }
 
-    /// The interpreter loop proper.
-    fn eval_frame(&mut self, f: &mut Frame) -> Result<Exit, PyErr> {
+    /// The interpreter loop proper. `TRACED` is the copy that reports line events
+    /// (`linetrace.rs`) before each instruction; the untraced copy has no trace of it.
+    fn eval_frame<const TRACED: bool>(&mut self, f: &mut Frame) -> Result<Exit, PyErr> {
         // Borrowed, not cloned: no instruction reassigns `f.code` (a count increment and
         // decrement saved per call).
         let code = code_of(&f.code);
@@ -79,6 +94,22 @@ impl Interp {
         // An exception thrown into a suspended generator (`generator.throw()`): raised by
         // the instruction the frame is suspended at, so its handlers see it.
         let mut thrown = f.throw.take();
+        // The line of the instruction run last in this frame (traced loop only): a fresh
+        // frame reports its first line, a resumed generator the first line change.
+        let mut last_line = if TRACED {
+            crate::linetrace::start_line(f)
+        } else {
+            crate::linetrace::NO_LINE
+        };
+        // The pc after the last instruction traced (traced loop only): a smaller one next
+        // means a jump back.
+        let mut last_pc = pc;
+        // The frame object whose `f_trace` gets the line events (traced loop only).
+        let trace_fo = if TRACED {
+            crate::linetrace::trace_target(f)
+        } else {
+            None
+        };
         loop {
             let err: PyErr = 'op: {
                 if let Some(e) = thrown.take() {
@@ -113,6 +144,18 @@ impl Interp {
                 loop {
                     let ins = instrs[pc];
                     pc += 1;
+                    // No line starts at a `Jump`: the compiler's are synthetic (loop
+                    // back-edges, the end of an `if` body), `break`/`continue` start with
+                    // a `Nop` of their line.
+                    if TRACED && !matches!(ins, Instr::Jump(_)) {
+                        // Any jump back (a loop's, a comprehension filter's) reports its
+                        // target's line even when it is the line being left.
+                        if pc <= last_pc {
+                            last_line = crate::linetrace::NO_LINE;
+                        }
+                        last_pc = pc;
+                        tri!(self.trace_instr(code, &mut f.pc, &trace_fo, pc - 1, &mut last_line));
+                    }
                     match ins {
                         Instr::Nop => {}
                         Instr::Pop => {
@@ -670,6 +713,18 @@ impl Interp {
                             if (t as usize) < pc && self.thread_state.eval_breaker.is_set() {
                                 f.pc = pc;
                                 tri!(self.handle_eval_breaker());
+                                // A trace function set since the frame started (`bdb`'s
+                                // `set_trace`): go on in the traced loop.
+                                if !TRACED && self.wants_line_events(f) {
+                                    f.pc = t as usize;
+                                    put_stack(f, stack);
+                                    return Ok(Exit::Retrace);
+                                }
+                            }
+                            // A jump back reports its target's line even when it is the
+                            // line being left (a loop on one line), as CPython does.
+                            if TRACED && (t as usize) < pc {
+                                last_line = crate::linetrace::NO_LINE;
                             }
                             pc = t as usize;
                         }
@@ -771,7 +826,11 @@ impl Interp {
                             match tri!(self.next(it)) {
                                 Some(v) => Value::push_words(&mut stack, v),
                                 None => {
-                                    stack.pop();
+                                    let it = stack.pop();
+                                    if TRACED {
+                                        f.pc = pc;
+                                        self.trace_generator_exhausted(f, it);
+                                    }
                                     pc = t as usize;
                                 }
                             }

@@ -46,6 +46,11 @@ impl Frame {
     /// The source line being executed (the last instruction run).
     pub fn line(&self) -> u32 {
         let c = self.code();
+        // Not started: the `def` line, as CPython's frame at its RESUME (a 'call' event,
+        // a new generator's `gi_frame`).
+        if self.pc == 0 {
+            return c.firstlineno;
+        }
         let pc = self
             .pc
             .saturating_sub(1)

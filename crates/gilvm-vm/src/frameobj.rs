@@ -95,7 +95,6 @@ fn create_types(interp: &mut Interp) -> Types {
         ("f_globals", f_globals),
         ("f_builtins", f_builtins),
         ("f_locals", f_locals),
-        ("f_lineno", f_lineno),
         ("f_lasti", f_lasti),
     ];
     for (n, g) in getters {
@@ -108,6 +107,7 @@ fn create_types(interp: &mut Interp) -> Types {
             set_f_trace as crate::interp::NativeFn,
         ),
         ("f_trace_lines", f_trace_lines, set_f_trace_lines),
+        ("f_lineno", f_lineno, set_f_lineno),
         ("f_trace_opcodes", f_trace_opcodes, set_f_trace_opcodes),
     ] {
         let g = interp.new_native(n, g);
@@ -428,6 +428,27 @@ pub fn frame_line(interp: &Interp, o: &ObjRef) -> Option<u32> {
         View::Dead { line, .. } => Some(line),
         View::Foreign => None,
     }
+}
+
+/// `frame.f_trace`, `f_trace_lines`, `f_trace_opcodes` in one read.
+pub(crate) fn trace_flags(interp: &Interp, o: &ObjRef) -> (Value, bool, bool) {
+    with_state(interp.py, o, |s| {
+        (s.trace.clone(), s.trace_lines, s.trace_opcodes)
+    })
+}
+
+/// Assigning `frame.f_lineno`: CPython jumps when a trace function does it during a
+/// 'line' event; gilvm does not jump, and says so.
+fn set_f_lineno(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let o = frame_arg(interp, &args, "f_lineno")?.clone();
+    let v = args.pos().get(1).cloned().unwrap_or(Value::None);
+    if !matches!(v, Value::Int(_) | Value::Bool(_)) {
+        return Err(interp.value_error("lineno must be an integer"));
+    }
+    if frame_trace(interp, &o).is_none() || !interp.tracing_active_or_busy() {
+        return Err(interp.value_error("f_lineno can only be set in a trace function"));
+    }
+    Err(interp.value_error("gilvm cannot jump by setting f_lineno from a trace function"))
 }
 
 /// `frame.f_trace`.

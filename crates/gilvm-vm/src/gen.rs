@@ -260,7 +260,12 @@ impl Interp {
         } else {
             std::mem::replace(&mut self.handled, own)
         };
-        let r = self.eval(&mut frame);
+        // `sys.settrace`: a resumption is a 'call', a yield a 'return' (`tracing.rs`).
+        let r = if self.thread_state.eval_breaker.is_set() && self.tracing_active() {
+            self.run_frame_traced(&mut frame, |s, f| s.eval(f))
+        } else {
+            self.eval(&mut frame)
+        };
         let inner = std::mem::replace(&mut self.handled, outer);
         self.depth -= 1;
         if let (Ok(Exit::Yield(_)), Value::Obj(i)) = (&r, &inner) {
@@ -280,6 +285,7 @@ impl Interp {
                 };
                 Ok(Step::Yield(v))
             }
+            Ok(Exit::Retrace) => unreachable!("Exit::Retrace never leaves Interp::eval"),
             Ok(Exit::Return(v)) => {
                 // SAFETY: as above.
                 unsafe {

@@ -68,6 +68,7 @@ mod syntax_warnings;
 mod tbobj;
 pub mod threads;
 pub mod traceback;
+mod linetrace;
 mod tracing;
 // Files served from memory: the embedded standard library.
 pub mod vfs;

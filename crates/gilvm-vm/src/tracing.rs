@@ -4,8 +4,11 @@
 //! function starts; what it returns becomes the frame's local trace function
 //! (`frame.f_trace`), which gets `'exception'` (with `(type, value, traceback)`) when an
 //! exception leaves the frame and `'return'` (with the return value, None after an
-//! exception) when the frame ends. The profile function gets `'call'` and `'return'`.
-//! gilvm does not send `'line'` or `'opcode'` events.
+//! exception) when the frame ends; a generator's frame gets `'call'` at each resumption
+//! and `'return'` (with the yielded value) at each `yield`. The profile function gets
+//! `'call'` and `'return'`. `'line'` and `'opcode'` events come from the traced copy of
+//! the interpreter loop (`linetrace.rs`). gilvm sends no `'c_call'`/`'c_return'`/
+//! `'c_exception'` profile events.
 //!
 //! **Cost when off.** Nothing on the fast path: setting a hook sets the persistent bit
 //! `EvalBreaker::TRACE` of the thread's eval-breaker word, which `run_frame` already tests
@@ -18,7 +21,8 @@ use gilvm_object::Value;
 use gilvm_sync::EvalBreaker;
 
 use crate::args::Args;
-use crate::error::PyResult;
+use crate::error::{PyErr, PyResult};
+use crate::eval::Exit;
 use crate::frame::Frame;
 use crate::interp::Interp;
 
@@ -119,6 +123,11 @@ impl Interp {
         }
     }
 
+    /// Is a trace function set on this thread (running or not)?
+    pub(crate) fn tracing_active_or_busy(&self) -> bool {
+        self.tracing.as_ref().is_some_and(|h| h.trace.is_some())
+    }
+
     /// Is a hook set on this thread (and not running)?
     pub(crate) fn tracing_active(&self) -> bool {
         self.tracing
@@ -153,13 +162,43 @@ impl Interp {
         r
     }
 
-    /// Runs a frame with the 'call', 'exception' and 'return' events.
+    /// Calls frame object `fo`'s local trace function `local` for `event` (not 'call'):
+    /// a result other than None becomes the new `f_trace`; an error clears `f_trace` (and,
+    /// through `call_hook`, the thread's trace function) and propagates.
+    pub(crate) fn call_local_trace(
+        &mut self,
+        fo: &gilvm_object::ObjRef,
+        local: &Value,
+        event: &str,
+        arg: Value,
+    ) -> PyResult<()> {
+        let f = Value::Obj(fo.clone());
+        match self.call_hook(true, local, &f, event, arg) {
+            Ok(r) => {
+                if !r.is_none() {
+                    crate::frameobj::set_frame_trace(self, fo, r);
+                }
+                Ok(())
+            }
+            Err(e) => {
+                crate::frameobj::set_frame_trace(self, fo, Value::None);
+                Err(e)
+            }
+        }
+    }
+
+    /// Runs a frame (or resumes a generator's) with the 'call', 'exception' and 'return'
+    /// events; `run` evaluates it.
     #[inline(never)]
     pub(crate) fn run_frame_traced(
         &mut self,
         frame: &mut Frame,
-        run: impl FnOnce(&mut Interp, &mut Frame) -> PyResult,
-    ) -> PyResult {
+        run: impl FnOnce(&mut Interp, &mut Frame) -> Result<Exit, PyErr>,
+    ) -> Result<Exit, PyErr> {
+        // A comprehension is part of its function for tracing (`linetrace.rs`).
+        if crate::linetrace::is_comprehension(crate::frame::code_of(&frame.code)) {
+            return run(self, frame);
+        }
         let (trace, profile) = {
             let h = hooks(self);
             (h.trace.clone(), h.profile.clone())
@@ -189,11 +228,11 @@ impl Interp {
             _ => Value::None,
         };
         let ret = match &result {
-            Ok(v) => v.clone(),
-            Err(_) => Value::None,
+            Ok(Exit::Return(v) | Exit::Yield(v)) => v.clone(),
+            _ => Value::None,
         };
-        if !local.is_none() {
-            self.call_hook(true, &local, &fo, "return", ret.clone())?;
+        if let (false, Value::Obj(o)) = (local.is_none(), &fo) {
+            self.call_local_trace(o, &local, "return", ret.clone())?;
         }
         if let Some(p) = &profile {
             self.call_hook(false, p, &fo, "return", ret)?;

@@ -62,8 +62,10 @@ for proto in range(6):
         f1, f2 = io.BytesIO(), io.BytesIO()
         pickle.Pickler(f1, proto).dump(v)
         pickle._Pickler(f2, proto).dump(v)
-        if f1.getvalue() != f2.getvalue():
+        if not (f1.getvalue() == f2.getvalue() == pickle.dumps(v, proto)):
             print("DIFF", proto, repr(v)[:40])
+    if pickle.dumps(DATA, proto) != pickle._dumps(DATA, proto):
+        print("DIFF dumps", proto)
 print("same bytes checked")
 
 

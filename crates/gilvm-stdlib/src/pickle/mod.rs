@@ -33,11 +33,40 @@ mod reader;
 mod unpickler;
 
 use gilvm_object::{ObjRef, Value};
-use gilvm_vm::modules::util::run_embedded;
+use gilvm_vm::args::Args;
+use gilvm_vm::modules::util::{native_closure, run_embedded};
 use gilvm_vm::{Interp, PyResult};
 
+/// Calls the Python function bound as the closure's receiver with the call's arguments.
+fn forward(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let f = args.all[0].clone();
+    interp.call(
+        &f,
+        Args {
+            all: &args.all[1..],
+            kwnames: args.kwnames,
+        },
+    )
+}
+
+/// `_builtin(name, f)`: `f` as a builtin function named `name`, which, like CPython's
+/// `_pickle.dump`, is no descriptor (a class body that stores it does not bind it).
+fn builtin(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "_builtin", 2, 2)?;
+    let name = match a[0].as_str() {
+        Some("dump") => "dump",
+        Some("dumps") => "dumps",
+        Some("load") => "load",
+        Some("loads") => "loads",
+        _ => return Err(interp.value_error("_builtin: unknown name")),
+    };
+    Ok(native_closure(interp, name, forward, a[1].clone()))
+}
+
 pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
+    interp.add_function(m, "_builtin", builtin);
     interp.add_function(m, "_save", pickler::save);
+    interp.add_function(m, "_dumps_fast", pickler::dumps_fast);
     interp.add_function(m, "_load", unpickler::load);
     let out_t = out::make_type(interp);
     interp.add_value(m, "_Out", Value::Obj(out_t));

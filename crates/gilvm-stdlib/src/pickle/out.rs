@@ -72,6 +72,25 @@ pub fn put(interp: &Interp, out: &Value, t: Taken) {
     });
 }
 
+/// Finishes the current frame in place (its FRAME header, or no header when it is too
+/// short) and, if `reopen`, starts the next one after it: `_dumps_fast`, which keeps the
+/// whole pickle in memory.
+pub fn close_frame(t: &mut Taken, reopen: bool) {
+    let Some(start) = t.frame else { return };
+    let n = t.buf.len() - start - 9;
+    if n >= FRAME_SIZE_MIN {
+        t.buf[start] = FRAME;
+        t.buf[start + 1..start + 9].copy_from_slice(&(n as u64).to_le_bytes());
+    } else {
+        t.buf.drain(start..start + 9);
+    }
+    t.frame = None;
+    if reopen {
+        t.frame = Some(t.buf.len());
+        t.buf.extend_from_slice(&[0; 9]);
+    }
+}
+
 /// Ends the current frame when it reached the target size (or `force`), writes the buffer
 /// to the file and starts a new frame. A no-op when not framing.
 pub fn commit(interp: &mut Interp, out: &Value, force: bool) -> PyResult<()> {

@@ -30,7 +30,8 @@ use super::out::{self, Taken};
 const MAX_DEPTH: usize = 2000;
 
 struct Saver<'a> {
-    out: &'a Value,
+    /// The `_Out` object, or None for `_dumps_fast` (the whole pickle stays in `t`).
+    out: Option<&'a Value>,
     memo: ObjRef,
     proto: i64,
     pickler: &'a Value,
@@ -75,13 +76,21 @@ impl Saver<'_> {
                 frame: None,
             },
         );
-        out::put(interp, self.out, t);
+        let Some(out) = self.out else {
+            self.t = t;
+            return f(interp);
+        };
+        out::put(interp, out, t);
         let r = f(interp);
-        self.t = out::take(interp, self.out)?;
+        self.t = out::take(interp, out)?;
         r
     }
 
     fn slow(&mut self, interp: &mut Interp, obj: &Value) -> PyResult<()> {
+        if self.out.is_none() {
+            // `_dumps_fast` met an object that needs the Lib's pickler.
+            return Err(interp.type_error("pickled by the full pickler"));
+        }
         let (slow, pickler) = (self.slow.clone(), self.pickler.clone());
         self.with_python(interp, |interp| {
             interp.call(&slow, Args::new(&[pickler, obj.clone()]))?;
@@ -190,8 +199,13 @@ impl Saver<'_> {
 
     fn commit_check(&mut self, interp: &mut Interp) -> PyResult<()> {
         if self.t.frame_len().is_some_and(|n| n >= FRAME_SIZE_TARGET) {
-            let out = self.out.clone();
-            self.with_python(interp, |interp| out::commit(interp, &out, false))?;
+            match self.out {
+                Some(out) => {
+                    let out = out.clone();
+                    self.with_python(interp, |interp| out::commit(interp, &out, false))?;
+                }
+                None => out::close_frame(&mut self.t, true),
+            }
         }
         Ok(())
     }
@@ -484,7 +498,7 @@ pub fn save(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let proto = interp.index_value(&a[2])?;
     let t = out::take(interp, &a[0])?;
     let mut s = Saver {
-        out: &a[0],
+        out: Some(&a[0]),
         memo,
         proto,
         pickler: &a[4],
@@ -495,4 +509,40 @@ pub fn save(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let r = s.save(interp, &a[3]);
     out::put(interp, &a[0], s.t);
     r.map(|()| Value::None)
+}
+
+/// `_dumps_fast(obj, proto)`: the whole pickle of `obj` as bytes when it holds only the
+/// core types (what `dumps` does without a Pickler object, file or Python-level memo);
+/// None when it holds anything else or fails, and `dumps` then runs the full Pickler,
+/// which gives the same bytes or the error.
+pub fn dumps_fast(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "_dumps_fast", 2, 2)?;
+    let proto = interp.index_value(&a[1])?;
+    let mut t = Taken {
+        buf: Vec::with_capacity(256),
+        frame: None,
+    };
+    if proto >= 2 {
+        t.buf.extend_from_slice(&[PROTO, proto as u8]);
+    }
+    if proto >= 4 {
+        t.frame = Some(t.buf.len());
+        t.buf.extend_from_slice(&[0; 9]);
+    }
+    let unused = Value::None;
+    let mut s = Saver {
+        out: None,
+        memo: interp.new_dict_obj(),
+        proto,
+        pickler: &unused,
+        slow: &unused,
+        t,
+        depth: 0,
+    };
+    if s.save(interp, &a[0]).is_err() {
+        return Ok(Value::None);
+    }
+    s.w(&[STOP]);
+    out::close_frame(&mut s.t, false);
+    Ok(crate::common::new_bytes(interp, s.t.buf))
 }

@@ -92,7 +92,7 @@ impl Reader {
                     return Err(truncated(interp, &self.err_ty));
                 }
                 self.pos += n;
-                // SAFETY-free re-borrow: the bytes object is immutable and held by `src`.
+                // Borrowed again from `src` after moving `pos` (bytes are immutable).
                 let Source::Bytes(o) = &self.src else {
                     unreachable!()
                 };
@@ -156,6 +156,17 @@ impl Reader {
                 Ok(&self.scratch)
             }
         }
+    }
+
+    /// A line that must not be empty (a number, a module or a name): an empty one is
+    /// "pickle data was truncated", as CPython's.
+    pub fn readline_arg(&mut self, interp: &mut Interp) -> PyResult<&[u8]> {
+        let ty = self.err_ty.clone();
+        let line = self.readline(interp)?;
+        if line.is_empty() {
+            return Err(truncated(interp, &ty));
+        }
+        Ok(line)
     }
 
     /// The FRAME opcode's body: reads the frame of `n` bytes.

@@ -38,7 +38,11 @@ const H_ERROR: usize = 10;
 const N_HELPERS: usize = 11;
 
 struct Loader<'a> {
-    this: &'a Value,
+    /// The unpickler; made on first need by `factory` for `loads` (`_load` given None).
+    this: Option<Value>,
+    factory: Value,
+    /// The protocol seen (to give a late-made unpickler its `proto`).
+    proto: i64,
     helpers: &'a [Value],
     err_ty: ObjRef,
     memo: ObjRef,
@@ -95,6 +99,22 @@ impl Loader<'_> {
         Ok(std::mem::replace(&mut self.stack, prev))
     }
 
+    /// The unpickler, made now if `loads` did not make one: with the memo so far and the
+    /// protocol seen.
+    fn this(&mut self, interp: &mut Interp) -> PyResult<Value> {
+        if let Some(t) = &self.this {
+            return Ok(t.clone());
+        }
+        let f = self.factory.clone();
+        let t = interp.call(&f, Args::new(&[]))?;
+        let memo = interp.intern("memo");
+        interp.setattr(&t, &memo, Value::Obj(self.memo.clone()))?;
+        let proto = interp.intern("proto");
+        interp.setattr(&t, &proto, Value::Int(self.proto))?;
+        self.this = Some(t.clone());
+        Ok(t)
+    }
+
     fn call(&self, interp: &mut Interp, f: &Value, args: &[Value]) -> PyResult {
         interp.call(f, Args::new(args))
     }
@@ -108,7 +128,8 @@ impl Loader<'_> {
         let f = match &self.find_class {
             Some(f) => f.clone(),
             None => {
-                let f = interp.getattr_str(self.this, "find_class")?;
+                let this = self.this(interp)?;
+                let f = interp.getattr_str(&this, "find_class")?;
                 self.find_class = Some(f.clone());
                 f
             }
@@ -163,7 +184,7 @@ impl Loader<'_> {
             return Ok(Value::Int(i));
         }
         let b = new_bytes(interp, line.to_vec());
-        match self.helper(interp, H_INT, &[b, Value::Int(0)]) {
+        match self.helper(interp, H_INT, &[b, Value::Int(10)]) {
             Err(e) if interp.matches(&e, &interp.g.exc.value_error.clone()) => {
                 Err(interp.value_error("could not convert string to int"))
             }
@@ -172,7 +193,8 @@ impl Loader<'_> {
     }
 
     fn persistent_load(&mut self, interp: &mut Interp, pid: Value) -> PyResult<()> {
-        let f = interp.getattr_str(self.this, "persistent_load")?;
+        let this = self.this(interp)?;
+        let f = interp.getattr_str(&this, "persistent_load")?;
         let v = self.call(interp, &f, &[pid])?;
         self.stack.push(v);
         Ok(())
@@ -221,7 +243,7 @@ impl Loader<'_> {
                     self.stack.push(Value::Int(u16le(b) as i64));
                 }
                 INT => {
-                    let line = r.readline(interp)?.to_vec();
+                    let line = r.readline_arg(interp)?.to_vec();
                     let v = match &line[..] {
                         b"00" => Value::Bool(false),
                         b"01" => Value::Bool(true),
@@ -230,7 +252,7 @@ impl Loader<'_> {
                     self.stack.push(v);
                 }
                 LONG => {
-                    let mut line = r.readline(interp)?.to_vec();
+                    let mut line = r.readline_arg(interp)?.to_vec();
                     if line.last() == Some(&b'L') {
                         line.pop();
                     }
@@ -250,7 +272,7 @@ impl Loader<'_> {
                     self.stack.push(Value::from_bigint(interp.py, b));
                 }
                 FLOAT => {
-                    let line = r.readline(interp)?.to_vec();
+                    let line = r.readline_arg(interp)?.to_vec();
                     let v = match std::str::from_utf8(&line)
                         .ok()
                         .and_then(|s| gilvm_object::fmt::parse_float(s.trim()))
@@ -270,9 +292,10 @@ impl Loader<'_> {
                     self.stack.push(Value::Float(f64::from_be_bytes(a)));
                 }
                 STRING => {
-                    let line = r.readline(interp)?.to_vec();
+                    let line = r.readline_arg(interp)?.to_vec();
                     let b = new_bytes(interp, line);
-                    let v = self.helper(interp, H_STRING0, &[self.this.clone(), b])?;
+                    let this = self.this(interp)?;
+                    let v = self.helper(interp, H_STRING0, &[this, b])?;
                     self.stack.push(v);
                 }
                 BINSTRING | SHORT_BINSTRING => {
@@ -289,7 +312,8 @@ impl Loader<'_> {
                     };
                     let data = r.read(interp, n)?.to_vec();
                     let b = new_bytes(interp, data);
-                    let v = interp.call_method(self.this, "_decode_string", &[b])?;
+                    let this = self.this(interp)?;
+                    let v = interp.call_method(&this, "_decode_string", &[b])?;
                     self.stack.push(v);
                 }
                 UNICODE => {
@@ -354,7 +378,8 @@ impl Loader<'_> {
                     self.stack.push(v);
                 }
                 NEXT_BUFFER => {
-                    let v = self.helper(interp, H_NEXT_BUFFER, &[self.this.clone()])?;
+                    let this = self.this(interp)?;
+                    let v = self.helper(interp, H_NEXT_BUFFER, &[this])?;
                     self.stack.push(v);
                 }
                 READONLY_BUFFER => {
@@ -438,7 +463,7 @@ impl Loader<'_> {
                     }
                 }
                 PUT => {
-                    let line = r.readline(interp)?.to_vec();
+                    let line = r.readline_arg(interp)?.to_vec();
                     let i = self.line_int(interp, &line)?;
                     if i < 0 {
                         return Err(interp.value_error("negative PUT argument"));
@@ -458,7 +483,7 @@ impl Loader<'_> {
                     self.memo_put(interp, i)?;
                 }
                 GET => {
-                    let line = r.readline(interp)?.to_vec();
+                    let line = r.readline_arg(interp)?.to_vec();
                     let i = self.line_int(interp, &line)?;
                     self.memo_get(interp, i)?;
                 }
@@ -471,8 +496,8 @@ impl Loader<'_> {
                     self.memo_get(interp, i)?;
                 }
                 GLOBAL => {
-                    let m = r.readline(interp)?.to_vec();
-                    let n = r.readline(interp)?.to_vec();
+                    let m = r.readline_arg(interp)?.to_vec();
+                    let n = r.readline_arg(interp)?.to_vec();
                     let m = self.decode_utf8(interp, &m, "strict")?;
                     let n = self.decode_utf8(interp, &n, "strict")?;
                     let v = self.find_class(interp, m, n)?;
@@ -488,8 +513,8 @@ impl Loader<'_> {
                     self.stack.push(v);
                 }
                 INST => {
-                    let m = r.readline(interp)?.to_vec();
-                    let n = r.readline(interp)?.to_vec();
+                    let m = r.readline_arg(interp)?.to_vec();
+                    let n = r.readline_arg(interp)?.to_vec();
                     let m = self.decode_utf8(interp, &m, "strict")?;
                     let n = self.decode_utf8(interp, &n, "strict")?;
                     let klass = self.find_class(interp, m, n)?;
@@ -548,8 +573,8 @@ impl Loader<'_> {
                         EXT2 => u16le(r.read(interp, 2)?) as i64,
                         _ => u32le(r.read(interp, 4)?) as i32 as i64,
                     };
-                    let v =
-                        self.helper(interp, H_EXTENSION, &[self.this.clone(), Value::Int(code)])?;
+                    let this = self.this(interp)?;
+                    let v = self.helper(interp, H_EXTENSION, &[this, Value::Int(code)])?;
                     self.stack.push(v);
                 }
                 PERSID => {
@@ -576,8 +601,11 @@ impl Loader<'_> {
                     if p > HIGHEST_PROTOCOL {
                         return Err(interp.value_error(format!("unsupported pickle protocol: {p}")));
                     }
-                    let name = interp.intern("proto");
-                    interp.setattr(self.this, &name, Value::Int(p as i64))?;
+                    self.proto = p as i64;
+                    if let Some(this) = &self.this {
+                        let name = interp.intern("proto");
+                        interp.setattr(this, &name, Value::Int(p as i64))?;
+                    }
                 }
                 FRAME => {
                     let n = u64le(r.read(interp, 8)?);
@@ -629,9 +657,10 @@ impl Loader<'_> {
     }
 }
 
-/// `_load(unpickler, read, readline, data, helpers)`.
+/// `_load(unpickler, read, readline, data, helpers, factory)`: with `unpickler` None
+/// (`loads`), `factory()` makes the unpickler when an opcode needs one.
 pub fn load(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = args.exact(interp, "_load", 5, 5)?;
+    let a = args.exact(interp, "_load", 6, 6)?;
     let helpers = match &a[4] {
         Value::Obj(o) => match o.payload() {
             Payload::Tuple(t) if t.len() == N_HELPERS => t.to_vec(),
@@ -650,19 +679,26 @@ pub fn load(interp: &mut Interp, args: Args<'_>) -> PyResult {
             readline: a[2].clone(),
         },
     };
-    let memo = match interp.getattr_str(&a[0], "memo")? {
-        Value::Obj(o) if matches!(o.payload(), Payload::Dict(_)) => o,
-        v => {
-            return Err(
-                interp.type_error(format!("memo must be a dict, not {}", interp.type_name(&v)))
-            )
-        }
+    let (this, memo) = if a[0].is_none() {
+        (None, interp.new_dict_obj())
+    } else {
+        let memo = match interp.getattr_str(&a[0], "memo")? {
+            Value::Obj(o) if matches!(o.payload(), Payload::Dict(_)) => o,
+            v => {
+                return Err(
+                    interp.type_error(format!("memo must be a dict, not {}", interp.type_name(&v)))
+                )
+            }
+        };
+        let name = interp.intern("proto");
+        interp.setattr(&a[0], &name, Value::Int(0))?;
+        (Some(a[0].clone()), memo)
     };
-    let name = interp.intern("proto");
-    interp.setattr(&a[0], &name, Value::Int(0))?;
     let mut r = Reader::new(src, err_ty.clone());
     let mut l = Loader {
-        this: &a[0],
+        this,
+        factory: a[5].clone(),
+        proto: 0,
         helpers: &helpers,
         err_ty,
         memo,

@@ -12,6 +12,7 @@
 import sys as _sys
 from copyreg import _extension_registry, _inverted_registry, _extension_cache
 import codecs as _codecs
+from collections.abc import Iterator as _Iterator
 
 
 class PickleError(Exception):
@@ -112,6 +113,43 @@ def _string0(self, data):
     return self._decode_string(_codecs.escape_decode(data)[0])
 
 
+def _pickler_memo_ok(k, v):
+    return True
+
+
+def _unpickler_memo_ok(k, v):
+    if not isinstance(k, int) or k < 0:
+        raise ValueError("memo key must be positive integers.")
+    return True
+
+
+def _pairs(items):
+    for x in items:
+        if type(x) is not tuple or len(x) != 2:
+            raise ValueError("dict items iterator must return 2-tuples")
+        yield x
+
+
+def _memo_arg(value, proxy, check):
+    # CPython's memo proxies are views of the C memo; here the memo is the dict itself.
+    if not isinstance(value, dict):
+        article = 'an' if proxy[0] == 'U' else 'a'
+        raise TypeError(f"'memo' attribute must be {article} {proxy} object or dict, "
+                        f"not {type(value).__name__}")
+    for k, v in value.items():
+        check(k, v)
+    return value
+
+
+def _int_attr(value):
+    # CPython's Pickler.bin and .fast are C ints.
+    if not isinstance(value, int):
+        raise TypeError(f"'{type(value).__name__}' object cannot be interpreted as an integer")
+    if not -2**31 <= value < 2**31:
+        raise OverflowError("Python int too large to convert to C int")
+    return int(value)
+
+
 _HELPERS = (_instantiate, _build, _get_extension, _next_buffer, _readonly_buffer,
             _newobj_ex, _unicode0, _string0, int, float, UnpicklingError)
 
@@ -150,12 +188,16 @@ def _make():
     _Unpickler = _p._Unpickler
     _pickler_save = _Pickler.save
     _pickler_pid = _Pickler.persistent_id
+    _pickler_save_reduce = _Pickler.save_reduce
+    _T = _p._T
 
     class Pickler(_Pickler):
         __module__ = '_pickle'
         __qualname__ = 'Pickler'
 
         def __init__(self, file, protocol=None, *, fix_imports=True, buffer_callback=None):
+            if self._running:
+                raise RuntimeError("Pickler.__init__() called while the pickler is dumping")
             _Pickler.__init__(self, file, protocol, fix_imports=fix_imports,
                               buffer_callback=buffer_callback)
             self.framer = _Out(self._file_write)
@@ -166,6 +208,8 @@ def _make():
             if not hasattr(self, "_file_write"):
                 raise PicklingError("Pickler.__init__() was not called by "
                                     "%s.__init__()" % (self.__class__.__name__,))
+            if self._running:
+                raise RuntimeError("Pickler.dump() called while the pickler is dumping")
             self.framer.reset()
             cls = type(self)
             self._native = (not self.fast
@@ -173,7 +217,39 @@ def _make():
                             and 'persistent_id' not in getattr(self, '__dict__', ())
                             and getattr(self, 'reducer_override', _NoValue) is _NoValue
                             and getattr(cls, 'save', None) is Pickler.save)
-            _Pickler.dump(self, obj)
+            self._running = True
+            try:
+                _Pickler.dump(self, obj)
+            finally:
+                self._running = False
+
+        def save_reduce(self, func, args, state=None, listitems=None, dictitems=None,
+                        state_setter=None, *, obj=None):
+            # CPython's _pickle checks more than the Lib's _Pickler does.
+            if callable(func) and isinstance(args, tuple):
+                if self.proto >= 2 and getattr(func, "__name__", "") == "__newobj_ex__":
+                    if len(args) != 3:
+                        raise PicklingError("__newobj_ex__ expected 3 arguments, "
+                                            f"got {len(args)}")
+                    if not isinstance(args[1], tuple):
+                        raise PicklingError("second argument to __newobj_ex__() must be "
+                                            f"a tuple, not {_T(args[1])}")
+                    if not isinstance(args[2], dict):
+                        raise PicklingError("third argument to __newobj_ex__() must be "
+                                            f"a dict, not {_T(args[2])}")
+                if listitems is not None and not isinstance(listitems, _Iterator):
+                    raise PicklingError("fourth item of the tuple returned by __reduce__ "
+                                        f"must be an iterator, not {_T(listitems)}")
+                if dictitems is not None:
+                    if not isinstance(dictitems, _Iterator):
+                        raise PicklingError("fifth item of the tuple returned by __reduce__ "
+                                            f"must be an iterator, not {_T(dictitems)}")
+                    dictitems = _pairs(dictitems)
+                if state_setter is not None and not callable(state_setter):
+                    raise PicklingError("sixth item of the tuple returned by __reduce__ "
+                                        f"must be callable, not {_T(state_setter)}")
+            _pickler_save_reduce(self, func, args, state, listitems, dictitems,
+                                 state_setter, obj=obj)
 
         def save(self, obj, save_persistent_id=True):
             if save_persistent_id and self._native:
@@ -182,25 +258,94 @@ def _make():
                 _pickler_save(self, obj, save_persistent_id)
 
         _native = False
+        _running = False
+
+        @property
+        def memo(self):
+            return self._memo
+
+        @memo.setter
+        def memo(self, value):
+            self._memo = _memo_arg(value, 'PicklerMemoProxy', _pickler_memo_ok)
+
+        @memo.deleter
+        def memo(self):
+            raise TypeError("attribute deletion is not supported")
+
+        @property
+        def bin(self):
+            return self._bin
+
+        @bin.setter
+        def bin(self, value):
+            self._bin = _int_attr(value)
+
+        @bin.deleter
+        def bin(self):
+            raise TypeError("can't delete numeric/char attribute")
+
+        @property
+        def fast(self):
+            return self._fast
+
+        @fast.setter
+        def fast(self, value):
+            self._fast = _int_attr(value)
+
+        @fast.deleter
+        def fast(self):
+            raise TypeError("can't delete numeric/char attribute")
 
     class Unpickler(_Unpickler):
         __module__ = '_pickle'
         __qualname__ = 'Unpickler'
 
+        _running = False
+
+        def __init__(self, file, *, fix_imports=True, encoding="ASCII", errors="strict",
+                     buffers=()):
+            if self._running:
+                raise RuntimeError("Unpickler.__init__() called while the unpickler is "
+                                   "loading")
+            _Unpickler.__init__(self, file, fix_imports=fix_imports, encoding=encoding,
+                                errors=errors, buffers=buffers)
+
         def load(self):
             if not hasattr(self, "_file_read"):
                 raise UnpicklingError("Unpickler.__init__() was not called by "
                                       "%s.__init__()" % (self.__class__.__name__,))
-            data = self.__dict__.pop('_data', None)
-            if data is not None:
-                return _load(self, None, None, data, _HELPERS)
-            return _load(self, self._file_read, self._file_readline, None, _HELPERS)
+            if self._running:
+                raise RuntimeError("Unpickler.load() called while the unpickler is loading")
+            self._running = True
+            try:
+                return _load(self, self._file_read, self._file_readline, None, _HELPERS,
+                             None)
+            finally:
+                self._running = False
+
+        @property
+        def memo(self):
+            return self._memo
+
+        @memo.setter
+        def memo(self, value):
+            self._memo = _memo_arg(value, 'UnpicklerMemoProxy', _unpickler_memo_ok)
+
+        @memo.deleter
+        def memo(self):
+            raise TypeError("attribute deletion is not supported")
 
     def dump(obj, file, protocol=None, *, fix_imports=True, buffer_callback=None):
         Pickler(file, protocol, fix_imports=fix_imports,
                 buffer_callback=buffer_callback).dump(obj)
 
     def dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None):
+        if buffer_callback is None and (protocol is None or type(protocol) is int
+                                        and 0 <= protocol <= 5):
+            # Only core types (no Pickler object needed): the bytes straight from Rust.
+            data = _dumps_fast(obj, 5 if protocol is None else protocol)
+            if data is not None:
+                return data
         f = _p.io.BytesIO()
         Pickler(f, protocol, fix_imports=fix_imports,
                 buffer_callback=buffer_callback).dump(obj)
@@ -213,13 +358,16 @@ def _make():
     def loads(data, /, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=()):
         if isinstance(data, str):
             raise TypeError("a bytes-like object is required, not 'str'")
-        u = Unpickler(_EMPTY, fix_imports=fix_imports, buffers=buffers,
-                      encoding=encoding, errors=errors)
-        u._data = bytes(data) if type(data) is not bytes else data
-        return u.load()
+        if type(data) is not bytes:
+            data = bytes(data)
+
+        def make():
+            return Unpickler(_EMPTY, fix_imports=fix_imports, buffers=buffers,
+                             encoding=encoding, errors=errors)
+        return _load(None, None, None, data, _HELPERS, make)
 
     made = locals()
     g = globals()
     for name in _LAZY:
         made[name].__qualname__ = name
-        g[name] = made[name]
+        g[name] = made[name] if name[0].isupper() else _builtin(name, made[name])

@@ -209,19 +209,24 @@ pub fn out_start_framing(interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(Value::None)
 }
 
-/// `end_framing()`: commits the last frame and writes everything out.
-pub fn out_end_framing(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = self_arg(interp, &args, "end_framing", 0)?;
+/// Commits the last frame and writes everything out.
+pub fn end(interp: &mut Interp, out: &Value) -> PyResult<()> {
     let framing =
-        with_data(interp, &a[0], |o: &mut Out| o.frame.is_some()).ok_or_else(|| not_out(interp))?;
+        with_data(interp, out, |o: &mut Out| o.frame.is_some()).ok_or_else(|| not_out(interp))?;
     if framing {
-        commit(interp, &a[0], true)?;
-        let mut t = take(interp, &a[0])?;
+        commit(interp, out, true)?;
+        let mut t = take(interp, out)?;
         t.buf.clear();
         t.frame = None;
-        put(interp, &a[0], t);
+        put(interp, out, t);
     }
-    flush(interp, &a[0])?;
+    flush(interp, out)
+}
+
+/// `end_framing()`.
+pub fn out_end_framing(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = self_arg(interp, &args, "end_framing", 0)?;
+    end(interp, &a[0])?;
     Ok(Value::None)
 }
 

@@ -29,15 +29,28 @@ use super::out::{self, Taken};
 /// How deep the Rust recursion goes before CPython's RecursionError.
 const MAX_DEPTH: usize = 2000;
 
-struct Saver<'a> {
-    /// The `_Out` object, or None for `_dumps_fast` (the whole pickle stays in `t`).
-    out: Option<&'a Value>,
-    memo: ObjRef,
+struct Saver {
+    /// The `_Out` object, or None while `_dumps_fast` has needed no Pickler (the whole
+    /// pickle is then in `t`).
+    out: Option<Value>,
+    memo: Memo,
     proto: i64,
-    pickler: &'a Value,
-    slow: &'a Value,
+    pickler: Value,
+    slow: Value,
+    /// `_dumps_fast`'s `upgrade(memo)`: makes the Pickler the first object that needs one
+    /// is handed to, returning `(pickler, out, slow, file)`.
+    upgrade: Option<Value>,
+    file: Value,
     t: Taken,
     depth: usize,
+}
+
+/// The memo: the Pickler's `memo` dict (`{id(obj): (index, obj)}`, shared with the Lib's
+/// methods), or, in `_dumps_fast` before a Pickler exists, the same pairs in a Rust map
+/// (moved into a dict when the Pickler is made).
+enum Memo {
+    Py(ObjRef),
+    Rust(std::collections::HashMap<usize, (i64, Value)>),
 }
 
 fn add_note(interp: &mut Interp, e: &PyErr, note: String) {
@@ -54,7 +67,63 @@ fn encode_long(b: &BigInt) -> Vec<u8> {
     b.to_signed_bytes_le()
 }
 
-impl Saver<'_> {
+/// `(module, qualname)` of a global that the Lib's `save_global` would write as they
+/// are; None when anything is unusual (no `__module__`, a lookup that fails or finds
+/// another object, an extension code). Errors raised on the way are dropped: the Lib's
+/// `save` repeats the lookup and reports them.
+fn global_names(interp: &mut Interp, obj: &Value) -> PyResult<Option<(Value, Value)>> {
+    let (Ok(name), Ok(module)) = (
+        interp.getattr_str(obj, "__qualname__"),
+        interp.getattr_str(obj, "__module__"),
+    ) else {
+        return Ok(None);
+    };
+    let (Some(qn), Some(mn)) = (name.as_exact_str(), module.as_exact_str()) else {
+        return Ok(None);
+    };
+    if qn.contains("<locals>") || mn == "__main__" && qn.is_empty() {
+        return Ok(None);
+    }
+    let sys_modules = match interp.import_module("sys") {
+        Ok(sys) => interp.getattr_str(&Value::Obj(sys), "modules").ok(),
+        Err(_) => None,
+    };
+    let Some(mods) = sys_modules else {
+        return Ok(None);
+    };
+    let Ok(mut cur) = interp.getitem(&mods, &module) else {
+        return Ok(None);
+    };
+    for part in qn.split('.') {
+        match interp.getattr_str(&cur, part) {
+            Ok(v) => cur = v,
+            Err(_) => return Ok(None),
+        }
+    }
+    if !cur.is(obj) {
+        return Ok(None);
+    }
+    let registry = match interp.import_module("copyreg") {
+        Ok(c) => interp
+            .getattr_str(&Value::Obj(c), "_extension_registry")
+            .ok(),
+        Err(_) => None,
+    };
+    match registry {
+        Some(Value::Obj(d)) if matches!(d.payload(), Payload::Dict(_)) => {
+            if interp.dict_len(&d) > 0 {
+                let key = interp.new_tuple(vec![module.clone(), name.clone()]);
+                if !matches!(interp.dict_get(&d, &key), Ok(None)) {
+                    return Ok(None);
+                }
+            }
+        }
+        _ => return Ok(None),
+    }
+    Ok(Some((module, name)))
+}
+
+impl Saver {
     fn w(&mut self, b: &[u8]) {
         self.t.buf.extend_from_slice(b);
     }
@@ -76,20 +145,44 @@ impl Saver<'_> {
                 frame: None,
             },
         );
-        let Some(out) = self.out else {
+        let Some(out) = self.out.clone() else {
             self.t = t;
             return f(interp);
         };
-        out::put(interp, out, t);
+        out::put(interp, &out, t);
         let r = f(interp);
-        self.t = out::take(interp, out)?;
+        self.t = out::take(interp, &out)?;
         r
     }
 
     fn slow(&mut self, interp: &mut Interp, obj: &Value) -> PyResult<()> {
         if self.out.is_none() {
-            // `_dumps_fast` met an object that needs the Lib's pickler.
-            return Err(interp.type_error("pickled by the full pickler"));
+            // `_dumps_fast` met an object that needs the Lib's pickler: make it, with the
+            // memo and the bytes so far.
+            let Some(up) = self.upgrade.take() else {
+                return Err(interp.type_error("_dumps_fast: no pickler"));
+            };
+            let memo = self.memo_dict(interp)?;
+            let r = interp.call(&up, Args::new(&[Value::Obj(memo)]))?;
+            let parts = match &r {
+                Value::Obj(o) => match o.payload() {
+                    Payload::Tuple(t) if t.len() == 4 => t.to_vec(),
+                    _ => Vec::new(),
+                },
+                _ => Vec::new(),
+            };
+            let [pickler, out, slow, file] = <[Value; 4]>::try_from(parts)
+                .map_err(|_| interp.type_error("_dumps_fast: bad upgrade()"))?;
+            let t = std::mem::replace(
+                &mut self.t,
+                Taken {
+                    buf: Vec::new(),
+                    frame: None,
+                },
+            );
+            out::put(interp, &out, t);
+            self.t = out::take(interp, &out)?;
+            (self.pickler, self.out, self.slow, self.file) = (pickler, Some(out), slow, file);
         }
         let (slow, pickler) = (self.slow.clone(), self.pickler.clone());
         self.with_python(interp, |interp| {
@@ -128,8 +221,12 @@ impl Saver<'_> {
 
     /// The memo index of `o`, if memoized.
     fn memo_get(&mut self, interp: &mut Interp, o: &ObjRef) -> PyResult<Option<i64>> {
+        let memo = match &self.memo {
+            Memo::Rust(m) => return Ok(m.get(&Value::Obj(o.clone()).id()).map(|e| e.0)),
+            Memo::Py(d) => d.clone(),
+        };
         let id = Value::Int(Value::Obj(o.clone()).id() as i64);
-        match interp.dict_get(&self.memo, &id)? {
+        match interp.dict_get(&memo, &id)? {
             Some(Value::Obj(t)) => match t.payload() {
                 Payload::Tuple(items) if !items.is_empty() => match &items[0] {
                     Value::Int(i) => Ok(Some(*i)),
@@ -143,12 +240,36 @@ impl Saver<'_> {
     }
 
     fn memoize(&mut self, interp: &mut Interp, o: &ObjRef) -> PyResult<()> {
-        let idx = interp.dict_len(&self.memo);
-        self.put_op(idx);
         let obj = Value::Obj(o.clone());
+        let memo = match &mut self.memo {
+            Memo::Rust(m) => {
+                let idx = m.len();
+                m.insert(obj.id(), (idx as i64, obj));
+                self.put_op(idx);
+                return Ok(());
+            }
+            Memo::Py(d) => d.clone(),
+        };
+        let idx = interp.dict_len(&memo);
+        self.put_op(idx);
         let id = Value::Int(obj.id() as i64);
         let entry = interp.new_tuple(vec![Value::Int(idx as i64), obj]);
-        interp.dict_set(&self.memo, id, entry)
+        interp.dict_set(&memo, id, entry)
+    }
+
+    /// The memo as a Python dict (made from the Rust map the first time).
+    fn memo_dict(&mut self, interp: &mut Interp) -> PyResult<ObjRef> {
+        let m = match &mut self.memo {
+            Memo::Py(d) => return Ok(d.clone()),
+            Memo::Rust(m) => std::mem::take(m),
+        };
+        let d = interp.new_dict_obj();
+        for (id, (idx, obj)) in m {
+            let entry = interp.new_tuple(vec![Value::Int(idx), obj]);
+            interp.dict_set(&d, Value::Int(id as i64), entry)?;
+        }
+        self.memo = Memo::Py(d.clone());
+        Ok(d)
     }
 
     fn save_long_i64(&mut self, v: i64) {
@@ -199,9 +320,8 @@ impl Saver<'_> {
 
     fn commit_check(&mut self, interp: &mut Interp) -> PyResult<()> {
         if self.t.frame_len().is_some_and(|n| n >= FRAME_SIZE_TARGET) {
-            match self.out {
+            match self.out.clone() {
                 Some(out) => {
-                    let out = out.clone();
                     self.with_python(interp, |interp| out::commit(interp, &out, false))?;
                 }
                 None => out::close_frame(&mut self.t, true),
@@ -244,6 +364,16 @@ impl Saver<'_> {
             Payload::Int(b) => {
                 self.save_bigint(b);
                 return Ok(());
+            }
+            Payload::Type(_) | Payload::Function(_) if self.proto >= 4 => {
+                if let Some(idx) = self.memo_get(interp, o)? {
+                    self.get_op(idx);
+                    return Ok(());
+                }
+                if self.save_global(interp, obj, o)? {
+                    return Ok(());
+                }
+                return self.slow(interp, obj);
             }
             Payload::Str(_)
             | Payload::Bytes(_)
@@ -311,6 +441,28 @@ impl Saver<'_> {
             }
             _ => self.slow(interp, obj),
         }
+    }
+
+    /// A class (whose type is `type`) or a Python function by reference, protocol 4+: the
+    /// Lib's `save_global` when `sys.modules[obj.__module__]` reached through
+    /// `obj.__qualname__` is `obj` itself and no extension code is registered for it
+    /// (STACK_GLOBAL, the two names memoized as strings, then `obj`). False, with nothing
+    /// written, in every other case, which the Lib's `save` then handles (with its errors).
+    fn save_global(&mut self, interp: &mut Interp, obj: &Value, o: &ObjRef) -> PyResult<bool> {
+        if matches!(o.payload(), Payload::Type(_))
+            && !gilvm_object::types::type_of(obj).is(&interp.g.types.type_)
+        {
+            return Ok(false);
+        }
+        let Some((module, name)) = self.with_python(interp, |interp| global_names(interp, obj))?
+        else {
+            return Ok(false);
+        };
+        self.save(interp, &module)?;
+        self.save(interp, &name)?;
+        self.w(&[STACK_GLOBAL]);
+        self.memoize(interp, o)?;
+        Ok(true)
     }
 
     fn enter(&mut self, interp: &Interp) -> PyResult<()> {
@@ -498,11 +650,13 @@ pub fn save(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let proto = interp.index_value(&a[2])?;
     let t = out::take(interp, &a[0])?;
     let mut s = Saver {
-        out: Some(&a[0]),
-        memo,
+        out: Some(a[0].clone()),
+        memo: Memo::Py(memo),
         proto,
-        pickler: &a[4],
-        slow: &a[5],
+        pickler: a[4].clone(),
+        slow: a[5].clone(),
+        upgrade: None,
+        file: Value::None,
         t,
         depth: 0,
     };
@@ -511,12 +665,13 @@ pub fn save(interp: &mut Interp, args: Args<'_>) -> PyResult {
     r.map(|()| Value::None)
 }
 
-/// `_dumps_fast(obj, proto)`: the whole pickle of `obj` as bytes when it holds only the
-/// core types (what `dumps` does without a Pickler object, file or Python-level memo);
-/// None when it holds anything else or fails, and `dumps` then runs the full Pickler,
-/// which gives the same bytes or the error.
+/// `_dumps_fast(obj, proto, upgrade)`: `dumps` without a Pickler object, file or
+/// Python-level memo while the data holds only the core types; the first other object
+/// makes the Pickler (`upgrade(memo)`, over a `BytesIO`) and the rest goes as in `dump`.
+/// Returns the pickle's bytes, or None when it failed before any Python code ran (then
+/// `dumps` runs the full Pickler, which gives the error).
 pub fn dumps_fast(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = args.exact(interp, "_dumps_fast", 2, 2)?;
+    let a = args.exact(interp, "_dumps_fast", 3, 3)?;
     let proto = interp.index_value(&a[1])?;
     let mut t = Taken {
         buf: Vec::with_capacity(256),
@@ -529,20 +684,31 @@ pub fn dumps_fast(interp: &mut Interp, args: Args<'_>) -> PyResult {
         t.frame = Some(t.buf.len());
         t.buf.extend_from_slice(&[0; 9]);
     }
-    let unused = Value::None;
     let mut s = Saver {
         out: None,
-        memo: interp.new_dict_obj(),
+        memo: Memo::Rust(std::collections::HashMap::new()),
         proto,
-        pickler: &unused,
-        slow: &unused,
+        pickler: Value::None,
+        slow: Value::None,
+        upgrade: Some(a[2].clone()),
+        file: Value::None,
         t,
         depth: 0,
     };
-    if s.save(interp, &a[0]).is_err() {
-        return Ok(Value::None);
+    let r = s.save(interp, &a[0]);
+    let Some(out) = s.out.clone() else {
+        if r.is_err() {
+            return Ok(Value::None);
+        }
+        s.w(&[STOP]);
+        out::close_frame(&mut s.t, false);
+        return Ok(crate::common::new_bytes(interp, s.t.buf));
+    };
+    if r.is_ok() {
+        s.w(&[STOP]);
     }
-    s.w(&[STOP]);
-    out::close_frame(&mut s.t, false);
-    Ok(crate::common::new_bytes(interp, s.t.buf))
+    out::put(interp, &out, s.t);
+    r?;
+    out::end(interp, &out)?;
+    interp.call_method(&s.file, "getvalue", &[])
 }

@@ -342,8 +342,16 @@ def _make():
     def dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None):
         if buffer_callback is None and (protocol is None or type(protocol) is int
                                         and 0 <= protocol <= 5):
-            # Only core types (no Pickler object needed): the bytes straight from Rust.
-            data = _dumps_fast(obj, 5 if protocol is None else protocol)
+            # No Pickler object until an object other than the core types needs one.
+            proto = 5 if protocol is None else protocol
+
+            def upgrade(memo):
+                f = _p.io.BytesIO()
+                p = Pickler(f, proto, fix_imports=fix_imports)
+                p.memo = memo
+                p._native = True
+                return p, p.framer, _pickler_save, f
+            data = _dumps_fast(obj, proto, upgrade)
             if data is not None:
                 return data
         f = _p.io.BytesIO()

@@ -225,3 +225,13 @@ copyreg.add_extension("collections", "OrderedDict", 240)
 d = pickle.dumps(collections.OrderedDict, 2)
 print(d, pickle.loads(d) is collections.OrderedDict)
 copyreg.remove_extension("collections", "OrderedDict", 240)
+
+# sys.modules[name] = None blocks an import (how pyperformance's *_pure_python runs)
+import sys
+saved = sys.modules["_pickle"]
+sys.modules["_pickle"] = None
+try:
+    import _pickle
+except ImportError as e:
+    print(type(e).__name__, e)
+sys.modules["_pickle"] = saved

@@ -27,6 +27,9 @@ pub struct Out {
     pub file_write: Value,
     pub buf: Vec<u8>,
     pub frame: Option<usize>,
+    /// The buffer is moved out (a Rust `save` is writing into it). Another thread that
+    /// reaches the same Pickler meanwhile (free-threaded build) gets a RuntimeError.
+    pub taken: bool,
 }
 
 impl GcRefs for Out {
@@ -47,7 +50,7 @@ pub struct Taken {
 impl Taken {
     /// Bytes in the current frame, if framing.
     pub fn frame_len(&self) -> Option<usize> {
-        self.frame.map(|s| self.buf.len() - s - 9)
+        self.frame.map(|s| self.buf.len().saturating_sub(s + 9))
     }
 }
 
@@ -55,13 +58,24 @@ fn not_out(interp: &Interp) -> gilvm_vm::error::PyErr {
     interp.type_error("descriptor requires a '_pickle._Out' object")
 }
 
+fn in_use(interp: &Interp) -> gilvm_vm::error::PyErr {
+    interp.runtime_error("the Pickler is in use by another thread")
+}
+
 /// Moves the buffer out of `out`.
 pub fn take(interp: &Interp, out: &Value) -> PyResult<Taken> {
-    with_data(interp, out, |o: &mut Out| Taken {
-        buf: std::mem::take(&mut o.buf),
-        frame: o.frame,
+    let r = with_data(interp, out, |o: &mut Out| {
+        if o.taken {
+            return None;
+        }
+        o.taken = true;
+        Some(Taken {
+            buf: std::mem::take(&mut o.buf),
+            frame: o.frame,
+        })
     })
-    .ok_or_else(|| not_out(interp))
+    .ok_or_else(|| not_out(interp))?;
+    r.ok_or_else(|| in_use(interp))
 }
 
 /// Puts the buffer back into `out`.
@@ -69,7 +83,15 @@ pub fn put(interp: &Interp, out: &Value, t: Taken) {
     with_data(interp, out, |o: &mut Out| {
         o.buf = t.buf;
         o.frame = t.frame;
+        o.taken = false;
     });
+}
+
+/// Runs `f` on the state unless the buffer is moved out.
+fn with_out<R>(interp: &Interp, out: &Value, f: impl FnOnce(&mut Out) -> R) -> PyResult<R> {
+    let r = with_data(interp, out, |o: &mut Out| (!o.taken).then(|| f(o)))
+        .ok_or_else(|| not_out(interp))?;
+    r.ok_or_else(|| in_use(interp))
 }
 
 /// Finishes the current frame in place (its FRAME header, or no header when it is too
@@ -77,7 +99,10 @@ pub fn put(interp: &Interp, out: &Value, t: Taken) {
 /// whole pickle in memory.
 pub fn close_frame(t: &mut Taken, reopen: bool) {
     let Some(start) = t.frame else { return };
-    let n = t.buf.len() - start - 9;
+    let Some(n) = t.buf.len().checked_sub(start + 9) else {
+        t.frame = None;
+        return;
+    };
     if n >= FRAME_SIZE_MIN {
         t.buf[start] = FRAME;
         t.buf[start + 1..start + 9].copy_from_slice(&(n as u64).to_le_bytes());
@@ -99,7 +124,12 @@ pub fn commit(interp: &mut Interp, out: &Value, force: bool) -> PyResult<()> {
         put(interp, out, t);
         return Ok(());
     };
-    let n = t.buf.len() - start - 9;
+    let Some(n) = t.buf.len().checked_sub(start + 9) else {
+        // Not the frame this buffer started (never in one thread): start over.
+        t.frame = None;
+        put(interp, out, t);
+        return Ok(());
+    };
     if n < FRAME_SIZE_TARGET && !force {
         put(interp, out, t);
         return Ok(());
@@ -150,6 +180,7 @@ pub fn out_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
             file_write: a[1].clone(),
             buf: Vec::new(),
             frame: None,
+            taken: false,
         },
     ))
 }
@@ -164,8 +195,7 @@ pub fn out_write(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = self_arg(interp, &args, "write", 1)?;
     let data = buffer_arg(interp, &a[1])?;
     let n = data.len();
-    with_data(interp, &a[0], |o: &mut Out| o.buf.extend_from_slice(&data))
-        .ok_or_else(|| not_out(interp))?;
+    with_out(interp, &a[0], |o: &mut Out| o.buf.extend_from_slice(&data))?;
     Ok(Value::Int(n as i64))
 }
 
@@ -173,8 +203,7 @@ pub fn out_write(interp: &mut Interp, args: Args<'_>) -> PyResult {
 /// payload outside any frame.
 pub fn out_write_large_bytes(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = self_arg(interp, &args, "write_large_bytes", 2)?;
-    let framing =
-        with_data(interp, &a[0], |o: &mut Out| o.frame.is_some()).ok_or_else(|| not_out(interp))?;
+    let framing = with_out(interp, &a[0], |o: &mut Out| o.frame.is_some())?;
     if framing {
         commit(interp, &a[0], true)?;
         // The new frame's placeholder goes after the payload.
@@ -199,20 +228,18 @@ pub fn out_write_large_bytes(interp: &mut Interp, args: Args<'_>) -> PyResult {
 /// `start_framing()`.
 pub fn out_start_framing(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = self_arg(interp, &args, "start_framing", 0)?;
-    with_data(interp, &a[0], |o: &mut Out| {
+    with_out(interp, &a[0], |o: &mut Out| {
         if o.frame.is_none() {
             o.frame = Some(o.buf.len());
             o.buf.extend_from_slice(&[0; 9]);
         }
-    })
-    .ok_or_else(|| not_out(interp))?;
+    })?;
     Ok(Value::None)
 }
 
 /// Commits the last frame and writes everything out.
 pub fn end(interp: &mut Interp, out: &Value) -> PyResult<()> {
-    let framing =
-        with_data(interp, out, |o: &mut Out| o.frame.is_some()).ok_or_else(|| not_out(interp))?;
+    let framing = with_out(interp, out, |o: &mut Out| o.frame.is_some())?;
     if framing {
         commit(interp, out, true)?;
         let mut t = take(interp, out)?;
@@ -248,11 +275,10 @@ pub fn out_commit_frame(interp: &mut Interp, args: Args<'_>) -> PyResult {
 /// `dump` with an empty output buffer).
 pub fn out_reset(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = self_arg(interp, &args, "reset", 0)?;
-    with_data(interp, &a[0], |o: &mut Out| {
+    with_out(interp, &a[0], |o: &mut Out| {
         o.buf.clear();
         o.frame = None;
-    })
-    .ok_or_else(|| not_out(interp))?;
+    })?;
     Ok(Value::None)
 }
 

@@ -8,12 +8,12 @@
 #   tests/pyperformance_check.sh BENCHMARKS_DIR BINARY [ENV=VALUE ...] [-- BINARY ...]
 #
 # Slow benchmarks (async_tree*, 2to3, …) and those needing a module gilvm does not have
-# (`_pickle`, `_ssl`, `_sqlite3`, `_decimal`) are left out; PYPERF_CHECK_BENCHES="a b"
+# (`_ssl`, `_sqlite3`, `_decimal`) are left out; PYPERF_CHECK_BENCHES="a b"
 # runs another list (docs/benchmarking.md says which run).
 set -u
 dir=$1; shift
 here=$(cd "$(dirname "$0")/.." && pwd)
-benches=${PYPERF_CHECK_BENCHES:-"richards richards_super deltablue go hexiom chaos nqueens float nbody spectral_norm fannkuch meteor_contest pidigits unpack_sequence raytrace base64 pyflate logging argparse argparse_subparsers pickle_pure_python unpickle_pure_python xml_etree"}
+benches=${PYPERF_CHECK_BENCHES:-"richards richards_super deltablue go hexiom chaos nqueens float nbody spectral_norm fannkuch meteor_contest pidigits unpack_sequence raytrace base64 pyflate logging argparse argparse_subparsers pickle_pure_python unpickle_pure_python pickle pickle_dict pickle_list unpickle unpickle_list xml_etree"}
 failed=0
 # A benchmark runs as pyperformance runs it: MANIFEST names its directory (`name <local>`:
 # bm_<name>; a variant `name <local:base>`: bm_<base>) and its metafile (bm_<name>/pyproject.toml,

@@ -57,6 +57,7 @@ mod json_encode;
 mod json_mod;
 mod json_scan;
 mod operator_mod;
+mod pickle;
 mod random_mod;
 // The system modules (branch `sys`): time, _stat, _csv, termios, faulthandler, ...
 mod csv_mod;
@@ -257,6 +258,11 @@ pub fn module_defs() -> Vec<NativeModuleDef> {
         NativeModuleDef {
             name: "_csv",
             init: csv_mod::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_pickle",
+            init: pickle::init,
             needs_gil: false,
         },
         NativeModuleDef {

@@ -197,8 +197,17 @@ impl Interp {
     /// search natively; see `importlib_glue.rs`).
     pub fn import_module(&mut self, name: &str) -> PyResult<ObjRef> {
         let key = self.new_str(name);
-        if let Some(Value::Obj(m)) = self.dict_get(&self.g.modules.clone(), &key)? {
-            return Ok(m);
+        match self.dict_get(&self.g.modules.clone(), &key)? {
+            Some(Value::Obj(m)) => return Ok(m),
+            // `sys.modules[name] = None` blocks the import (pyperformance's
+            // `*_pure_python` benchmarks keep `_pickle` out this way).
+            Some(Value::None) => {
+                return Err(self.module_not_found(
+                    &format!("import of {name} halted; None in sys.modules"),
+                    name,
+                ))
+            }
+            _ => {}
         }
         self.ensure_import_bootstrap()?;
         let finders = self.meta_path_finders()?;

@@ -428,7 +428,10 @@ pub struct CodeObject {
     /// Upper bound of the value stack depth.
     pub stacksize: u32,
     /// Lock-free cache of global-name lookups, one slot per entry of `names`:
-    /// [globals dict address, globals version, builtins version, value words 0, 1].
+    /// [globals dict address, globals version, builtins version, value word 0 | hint << 8,
+    /// value word 1], where the hint is 1 + the name's entry index in the globals (0: found
+    /// in the builtins). An entry whose value cannot be cached keeps only the hint, with
+    /// `u64::MAX` as its globals version, which no dict reaches.
     pub global_cache: Box<[crate::dict::SeqSlot<5>]>,
     /// Lock-free cache of instance-attribute accesses (`LoadAttr`/`StoreAttr`/`LoadMethod`),
     /// `attr_ways` slots per entry of `names` (entry `i` owns slots `i * attr_ways ..`), each

@@ -243,6 +243,37 @@ impl PyDict {
         })
     }
 
+    /// `get_str` with the entry index of the key: the global-name cache keeps it as a hint
+    /// for `value_at_if_key`.
+    #[inline]
+    pub fn get_str_indexed(&self, py: Py<'_>, key: &ObjRef) -> Option<(usize, Value)> {
+        let Payload::Str(s) = key.payload() else {
+            return None;
+        };
+        let (h, text) = (s.hash(), s.as_str());
+        self.table.read(py, |t| {
+            t.find_with(h, |k| str_key_eq(k, key, text))
+                .map(|i| (i, t.get_entry(i).unwrap().1.clone()))
+        })
+    }
+
+    /// The value of the entry at index `idx` when that entry is live and its key is the
+    /// str `key` (the same object, or the same text); None otherwise. A hint from
+    /// `get_str_indexed` stays right for as long as the key is not deleted and the table
+    /// not rebuilt, however often the value is replaced, and is checked here under the
+    /// lock, so a stale hint only costs a lookup.
+    #[inline]
+    pub fn value_at_if_key(&self, py: Py<'_>, idx: usize, key: &ObjRef) -> Option<Value> {
+        let Payload::Str(s) = key.payload() else {
+            return None;
+        };
+        let text = s.as_str();
+        self.table.read(py, |t| match t.get_entry(idx) {
+            Some((k, v)) if str_key_eq(k, key, text) => Some(v.clone()),
+            _ => None,
+        })
+    }
+
     /// Store by a `str` key.
     pub fn set_str(&self, py: Py<'_>, key: ObjRef, value: Value) {
         let Payload::Str(s) = key.payload() else {

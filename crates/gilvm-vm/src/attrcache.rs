@@ -27,6 +27,16 @@
 //! name: checked on every hit). `m.f` on a module is cached by the module dict's address
 //! and version (as the global-name cache is), for values that are objects.
 //!
+//! `C.x` on a plain class (its metaclass is `type`: CPython's `LOAD_ATTR_CLASS`) is cached
+//! by the class's address and the type epoch when the name is not a dunder (those have
+//! `type`'s special answers: `__name__`, `__dict__`, …), `type` itself does not have it,
+//! and the MRO gives a value that `C.x` returns unchanged: an immediate, or an object that
+//! is not a `classmethod`/`staticmethod` nor an instance whose type has `__get__`
+//! (deltablue's `Strength.REQUIRED`, a plain function read off its class). Word 2 then
+//! holds the value's second cache word and word 3 its first shifted left by 3, or-ed with
+//! `KIND_CLASS`. The class's address cannot be another class's key for the same slot with
+//! another meaning: every reader checks the kind.
+//!
 //! Each name has `CodeObject::attr_ways` slots (4 in functions, 1 in module and class
 //! bodies), one class (or module) per slot: `self.x` in a base-class method run on instances
 //! of four subclasses (pyperformance's richards) hits for each, where one slot per name
@@ -78,6 +88,7 @@ const SLOT_STORE: u64 = 1 << 31;
 const KIND_MASK: u64 = 7;
 const KIND_METHOD: u64 = 1;
 const KIND_MODULE: u64 = 2;
+const KIND_CLASS: u64 = 3;
 /// Word 0 of `Value::to_cache_words` for an object.
 const OBJECT_TAG: u64 = 5;
 
@@ -109,7 +120,84 @@ impl Interp {
         if let Some(v) = self.load_module_attr_cached(o, code, i) {
             return Ok(v);
         }
+        if let Some(v) = self.load_class_attr_cached(o, code, i) {
+            return Ok(v);
+        }
         self.getattr(o, &code.names[i])
+    }
+
+    /// `C.names[i]` for a plain class `C` through the cache (see the module comment), or
+    /// None (not a plain class, or not a cacheable attribute: the general path runs). Out
+    /// of line: inlined into the eval loop, it made every instruction's dispatch dearer.
+    #[inline(never)]
+    pub(crate) fn load_class_attr_cached(
+        &self,
+        o: &Value,
+        code: &CodeObject,
+        i: usize,
+    ) -> Option<Value> {
+        let Value::Obj(obj) = o else { return None };
+        let Payload::Type(t) = obj.payload() else {
+            return None;
+        };
+        if t.metatype.is_some() {
+            return None;
+        }
+        let epoch = type_epoch();
+        let w = match self.attr_cache_probe(code, i, obj.addr() as u64, epoch) {
+            Some(w) => w,
+            None => self.class_attr_fill(obj, code, i, epoch)?,
+        };
+        if w[3] & KIND_MASK != KIND_CLASS {
+            return None;
+        }
+        // SAFETY: words 2 and 3 hold the value's `to_cache_words` at the fill, and the
+        // entry's epoch is current: no class namespace changed since, so the class (or a
+        // base) still holds the object (GIL build), or the object is immortal
+        // (free-threaded build), as for the method entries.
+        Some(unsafe { Value::from_cache_words([w[3] >> 3, w[2]]) })
+    }
+
+    /// A class-attribute miss: fills the entry when `C.names[i]` is cacheable (see the
+    /// module comment) and returns its words.
+    #[inline(never)]
+    fn class_attr_fill(
+        &self,
+        cls: &gilvm_object::ObjRef,
+        code: &CodeObject,
+        i: usize,
+        epoch: u64,
+    ) -> Option<[u64; 4]> {
+        let name = &code.names[i];
+        let n = crate::eval::str_of(name);
+        if n.starts_with("__") && n.ends_with("__") {
+            return None;
+        }
+        if lookup(self.py, &self.g.types.type_, name).is_some() {
+            return None;
+        }
+        let v = lookup(self.py, cls, name)?;
+        if let Value::Obj(vo) = &v {
+            match vo.payload() {
+                Payload::ClassMethod(_) | Payload::StaticMethod(_) => return None,
+                Payload::Instance(_) => {
+                    let get = gilvm_object::static_name!(self.py, "__get__");
+                    if lookup(self.py, gilvm_object::types::type_of(&v), &get).is_some() {
+                        return None;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let words = v.to_cache_words()?;
+        let w = [
+            cls.addr() as u64,
+            epoch,
+            words[1],
+            (words[0] << 3) | KIND_CLASS,
+        ];
+        self.attr_cache_write(code, i, epoch, w);
+        Some(w)
     }
 
     /// `LoadMethod`'s pair for `o.names[i]` (the method and its receiver, `Undef` when the

@@ -55,7 +55,8 @@ impl Interp {
 
     /// The eval loop's call of the value at `stack[base]` with the positional arguments
     /// `stack[first..]` (`first` is `base + 1`, or `base + 2` past an `Undef` "no self"
-    /// slot), when it is a plain Python function whose parameters they fill exactly: the
+    /// slot), when it is a plain Python function whose parameters they fill, its trailing
+    /// parameters possibly from `__defaults__` (`defaults_needed`): the
     /// arguments move into the callee's frame, so none is counted by a binding copy and
     /// again by the stack's truncation, as in CPython, whose callee steals its arguments.
     /// The stack is cut to `base` afterwards. None, with the stack untouched, for any
@@ -82,12 +83,7 @@ impl Interp {
         let func = unsafe { &*func };
         let code = code_of(&func.code);
         let nargs = stack.len() - first;
-        if code.flags & !flags::NESTED != 0
-            || code.kwonlyargcount != 0
-            || code.argcount as usize != nargs
-        {
-            return None;
-        }
+        let ndef = defaults_needed(func, code, nargs)?;
         debug_assert!(first == base + 1 || (first == base + 2 && stack[base + 1].is_undef()));
         let mut frame = self.new_frame(func.code.clone(), func.globals.clone(), None);
         let nlocals = code.nlocals();
@@ -105,7 +101,10 @@ impl Interp {
             frame.fast.set_len(nargs);
             stack.set_len(base + 1);
         }
-        for _ in nargs..nlocals {
+        if ndef > 0 {
+            push_defaults(func, ndef, &mut frame.fast);
+        }
+        for _ in nargs + ndef..nlocals {
             frame.fast.push(Value::Undef);
         }
         if code.ncells() > 0 {
@@ -119,7 +118,8 @@ impl Interp {
     /// The eval loop's instantiation of the class at `stack[base]` with the positional
     /// arguments `stack[first..]` (as for `call_exact_moving`), when the class is plain
     /// (its metaclass is `type`), its `__new__` is `object.__new__` and its `__init__` a
-    /// plain Python function whose parameters `self` and the arguments fill exactly
+    /// plain Python function whose parameters `self`, the arguments and possibly its
+    /// defaults fill
     /// (CPython's CALL_ALLOC_AND_ENTER_INIT): the instance is made directly and the
     /// arguments move into `__init__`'s frame behind it, with no argument vector, no
     /// generic binding and no second lookup. The result is `type_call`'s: the instance,
@@ -154,12 +154,7 @@ impl Interp {
         };
         let code = code_of(&func.code);
         let nargs = stack.len() - first;
-        if code.flags & !flags::NESTED != 0
-            || code.kwonlyargcount != 0
-            || code.argcount as usize != nargs + 1
-        {
-            return None;
-        }
+        let ndef = defaults_needed(func, code, nargs + 1)?;
         let t = t.clone();
         let obj = match self.new_instance(&t) {
             Ok(obj) => obj,
@@ -183,7 +178,10 @@ impl Interp {
             frame.fast.set_len(nargs + 1);
             stack.set_len(base + 1);
         }
-        for _ in nargs + 1..nlocals {
+        if ndef > 0 {
+            push_defaults(func, ndef, &mut frame.fast);
+        }
+        for _ in nargs + 1 + ndef..nlocals {
             frame.fast.push(Value::Undef);
         }
         if code.ncells() > 0 {
@@ -343,8 +341,10 @@ impl Interp {
         let simple = args.kwnames.is_empty()
             && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
             && code.kwonlyargcount == 0;
-        if simple && pos.len() == argcount {
+        let defaults = defaults_of(f);
+        if simple && pos.len() <= argcount && argcount - pos.len() <= defaults.len() {
             fast.extend_from_slice(pos);
+            fast.extend_from_slice(&defaults[defaults.len() - (argcount - pos.len())..]);
             for _ in argcount..nlocals {
                 fast.push(Value::Undef);
             }
@@ -382,7 +382,8 @@ impl Interp {
         args: Args<'_>,
         fast: &mut [Value],
     ) -> PyResult<()> {
-        let qual = self.func_qualname(f);
+        // The qualified name is made only for an error message.
+        let qual = |s: &Interp| s.func_qualname(f);
         let argcount = code.argcount as usize;
         let kwonly = code.kwonlyargcount as usize;
         let posonly = code.posonlyargcount as usize;
@@ -424,13 +425,14 @@ impl Interp {
             let given = pos.len();
             let msg = if given_kw > 0 {
                 format!(
-                    "{qual}() takes {takes} positional argument{plural} but {given} positional argument{} (and {given_kw} keyword-only argument{}) were given",
+                    "{}() takes {takes} positional argument{plural} but {given} positional argument{} (and {given_kw} keyword-only argument{}) were given", qual(self),
                     if given == 1 { "" } else { "s" },
                     if given_kw == 1 { "" } else { "s" }
                 )
             } else {
                 format!(
-                    "{qual}() takes {takes} positional argument{plural} but {given} {} given",
+                    "{}() takes {takes} positional argument{plural} but {given} {} given",
+                    qual(self),
                     if given == 1 { "was" } else { "were" }
                 )
             };
@@ -452,7 +454,8 @@ impl Interp {
                 Some(i) => {
                     if !fast[i].is_undef() {
                         return Err(self.type_error(format!(
-                            "{qual}() got multiple values for argument '{k}'"
+                            "{}() got multiple values for argument '{k}'",
+                            qual(self)
                         )));
                     }
                     fast[i] = v.clone();
@@ -468,7 +471,8 @@ impl Interp {
                             continue;
                         }
                         return Err(self.type_error(format!(
-                            "{qual}() got an unexpected keyword argument '{k}'"
+                            "{}() got an unexpected keyword argument '{k}'",
+                            qual(self)
                         )));
                     }
                 },
@@ -476,7 +480,8 @@ impl Interp {
         }
         if !posonly_as_kw.is_empty() {
             return Err(self.type_error(format!(
-                "{qual}() got some positional-only arguments passed as keyword arguments: '{}'",
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                qual(self),
                 posonly_as_kw.join(", ")
             )));
         }
@@ -484,13 +489,7 @@ impl Interp {
             fast[varkw_slot] = Value::Obj(d);
         }
         // Defaults.
-        let defaults: Vec<Value> = match &*f.defaults {
-            Some(d) => match d.payload() {
-                Payload::Tuple(t) => t.to_vec(),
-                _ => vec![],
-            },
-            None => vec![],
-        };
+        let defaults = defaults_of(f);
         let first_default = argcount - defaults.len();
         let mut missing = Vec::new();
         for i in 0..argcount {
@@ -504,7 +503,8 @@ impl Interp {
         }
         if !missing.is_empty() {
             return Err(self.type_error(format!(
-                "{qual}() missing {} required positional argument{}: {}",
+                "{}() missing {} required positional argument{}: {}",
+                qual(self),
                 missing.len(),
                 if missing.len() == 1 { "" } else { "s" },
                 name_list(&missing)
@@ -512,20 +512,20 @@ impl Interp {
         }
         for i in argcount..argcount + kwonly {
             if fast[i].is_undef() {
-                let name = str_of(&code.varnames[i]).to_string();
                 let dv = match &*f.kwdefaults {
                     Some(d) => self.dict_get_str(d, &code.varnames[i]),
                     None => None,
                 };
                 match dv {
                     Some(v) => fast[i] = v,
-                    None => missing.push(name),
+                    None => missing.push(str_of(&code.varnames[i]).to_string()),
                 }
             }
         }
         if !missing.is_empty() {
             return Err(self.type_error(format!(
-                "{qual}() missing {} required keyword-only argument{}: {}",
+                "{}() missing {} required keyword-only argument{}: {}",
+                qual(self),
                 missing.len(),
                 if missing.len() == 1 { "" } else { "s" },
                 name_list(&missing)
@@ -535,13 +535,7 @@ impl Interp {
     }
 
     fn defaults_len(&self, f: &Function) -> usize {
-        match &*f.defaults {
-            Some(d) => match d.payload() {
-                Payload::Tuple(t) => t.len(),
-                _ => 0,
-            },
-            None => 0,
-        }
+        defaults_of(f).len()
     }
 
     pub fn func_qualname(&self, f: &Function) -> String {
@@ -585,6 +579,41 @@ impl Interp {
             doc: Value::None,
         })))
     }
+}
+
+/// A function's `__defaults__` as a slice (empty when None).
+#[inline(always)]
+fn defaults_of(f: &Function) -> &[Value] {
+    match &*f.defaults {
+        Some(d) => match d.payload() {
+            Payload::Tuple(t) => t,
+            _ => &[],
+        },
+        None => &[],
+    }
+}
+
+/// For the moving calls: how many trailing positional parameters of the plain function
+/// `func` its `__defaults__` fill when a call gives `given` positional arguments and no
+/// keywords. `Some(0)` when the arguments fill the parameters exactly, `Some(k)` when the
+/// last `k` come from the defaults, None when the call needs the general binding (a code
+/// flag other than `NESTED`, keyword-only parameters, too many arguments, or too few for
+/// the defaults: its error message is the general path's).
+#[inline(always)]
+fn defaults_needed(func: &Function, code: &CodeObject, given: usize) -> Option<usize> {
+    if code.flags & !flags::NESTED != 0 || code.kwonlyargcount != 0 {
+        return None;
+    }
+    let missing = (code.argcount as usize).checked_sub(given)?;
+    (missing == 0 || missing <= defaults_of(func).len()).then_some(missing)
+}
+
+/// Appends the last `k` values of `func.__defaults__` (`defaults_needed` said there are
+/// that many). Out of line, as the rarer case of the eval loop's inlined call path.
+#[inline(never)]
+fn push_defaults(func: &Function, k: usize, fast: &mut Vec<Value>) {
+    let d = defaults_of(func);
+    fast.extend_from_slice(&d[d.len() - k..]);
 }
 
 /// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` as CPython lists missing arguments.

@@ -1305,17 +1305,54 @@ impl Interp {
             if w[0] == globals.addr() as u64 && w[1] == gv && w[2] == bv {
                 // SAFETY: the entry was validated by unchanged dict versions, so the globals or
                 // builtins dict still references the cached object (see CACHE_MORTAL).
-                return Ok(unsafe { Value::from_cache_words([w[3], w[4]]) });
+                return Ok(unsafe { Value::from_cache_words([w[3] & 0xff, w[4]]) });
             }
         }
-        let v = self.load_global(globals, &code.names[i])?;
-        if let Some(words) = v.to_cache_words() {
-            // The versions were read before the lookup: a concurrent write bumps them, so a
-            // stale entry is never validated later. Not with builtins of the globals' own
-            // (exec'd code): no version here covers them.
-            if self.custom_builtins(globals).is_none() {
-                slot.write([globals.addr() as u64, gv, bv, words[0], words[1]]);
+        self.load_global_miss(globals, gd, code, i, gv, bv)
+    }
+
+    /// `load_global_cached` when the entry is not current. The globals change on every
+    /// store (pyperformance's go assigns a module global on every move), but the name is
+    /// usually still at the entry index it was found at, which the entry keeps as a hint
+    /// and `value_at_if_key` checks under the dict's lock (CPython's LOAD_GLOBAL_MODULE
+    /// keeps the index the same way, validated by the keys' version); then the full
+    /// lookup. The versions were read before the lookups: a concurrent write bumps them,
+    /// so a stale entry is never validated later.
+    #[inline(never)]
+    fn load_global_miss(
+        &self,
+        globals: &ObjRef,
+        gd: &gilvm_object::dict::PyDict,
+        code: &gilvm_object::code::CodeObject,
+        i: usize,
+        gv: u64,
+        bv: u64,
+    ) -> PyResult {
+        let slot = &code.global_cache[i];
+        let addr = globals.addr() as u64;
+        let name = &code.names[i];
+        let entry = |hint: u64, v: &Value| match v.to_cache_words() {
+            Some(w) => [addr, gv, bv, w[0] | hint << 8, w[1]],
+            None => [addr, u64::MAX, bv, hint << 8, 0],
+        };
+        if let Some(w) = slot.read() {
+            let hint = w[3] >> 8;
+            if w[0] == addr && hint != 0 {
+                if let Some(v) = gd.value_at_if_key(self.py, (hint - 1) as usize, name) {
+                    slot.write(entry(hint, &v));
+                    return Ok(v);
+                }
             }
+        }
+        if let Some((idx, v)) = gd.get_str_indexed(self.py, name) {
+            slot.write(entry(idx as u64 + 1, &v));
+            return Ok(v);
+        }
+        let v = self.load_global(globals, name)?;
+        // Not with builtins of the globals' own (exec'd code): no version here covers
+        // them.
+        if v.to_cache_words().is_some() && self.custom_builtins(globals).is_none() {
+            slot.write(entry(0, &v));
         }
         Ok(v)
     }

@@ -46,15 +46,27 @@ fn is_compound(st: &Stmt) -> bool {
 
 /// Classifies `source`, the lines typed so far (each ending with a newline).
 pub fn classify(source: &str) -> Input {
+    classify_with(source, true)
+}
+
+/// Is `source` unfinished as `compile()`'s `PyCF_ALLOW_INCOMPLETE_INPUT` sees it (`codeop`)?
+/// As [`classify`], except that an empty line does not end a compound statement: without
+/// its block it stays unfinished, however many empty lines follow.
+pub fn unfinished(source: &str) -> bool {
+    classify_with(source, false) == Input::More
+}
+
+fn classify_with(source: &str, blank_ends: bool) -> Input {
     if source.trim().is_empty() {
         return Input::Ready;
     }
-    let last_blank = source
-        .trim_end_matches('\n')
-        .rsplit('\n')
-        .next()
-        .is_some_and(|l| l.trim().is_empty())
-        || source.ends_with("\n\n");
+    let last_blank = blank_ends
+        && (source
+            .trim_end_matches('\n')
+            .rsplit('\n')
+            .next()
+            .is_some_and(|l| l.trim().is_empty())
+            || source.ends_with("\n\n"));
     match ruff_python_parser::parse_module(source) {
         Ok(parsed) => {
             let compound = parsed.syntax().body.iter().any(is_compound);

@@ -82,9 +82,6 @@ fn syntax_error_str(interp: &mut Interp, o: &ObjRef) -> PyResult<Option<String>>
         Value::Int(i) => Some(i),
         _ => None,
     };
-    if file.is_none() && line.is_none() {
-        return Ok(None);
-    }
     let m = interp.str_string(&msg)?;
     Ok(Some(match (file, line) {
         (Some(f), Some(l)) => format!("{m} ({f}, line {l})"),
@@ -148,7 +145,43 @@ pub fn exc_attr(interp: &mut Interp, o: &ObjRef, name: &str) -> PyResult<Option<
             Some(Value::None)
         }
         "msg" if interp.isinstance(&Value::Obj(o.clone()), &interp.g.exc.syntax_error.clone()) => {
-            args_of(interp, o).into_iter().next()
+            Some(args_of(interp, o).into_iter().next().unwrap_or(Value::None))
+        }
+        // `SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset]))`
+        // (the compiler's own SyntaxErrors keep these in the instance dict, read first).
+        "filename"
+        | "lineno"
+        | "offset"
+        | "text"
+        | "end_lineno"
+        | "end_offset"
+        | "print_file_and_line"
+            if interp.isinstance(&Value::Obj(o.clone()), &interp.g.exc.syntax_error.clone()) =>
+        {
+            let a = args_of(interp, o);
+            let loc = match a.get(1) {
+                Some(Value::Obj(t)) if a.len() == 2 => match t.payload() {
+                    Payload::Tuple(t) if t.len() == 4 || t.len() == 6 => {
+                        Some(t.iter().cloned().collect::<Vec<_>>())
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+            let i = [
+                "filename",
+                "lineno",
+                "offset",
+                "text",
+                "end_lineno",
+                "end_offset",
+            ]
+            .iter()
+            .position(|k| *k == name);
+            Some(match (loc, i) {
+                (Some(loc), Some(i)) => loc.get(i).cloned().unwrap_or(Value::None),
+                _ => Value::None,
+            })
         }
         // `UnicodeEncodeError(encoding, object, start, end, reason)` and the decode form;
         // `UnicodeTranslateError(object, start, end, reason)` (the codecs that raise them

@@ -63,12 +63,12 @@ mod slots;
 mod exc_group;
 // Issue 19: assignment of a function's `__defaults__`, `__kwdefaults__`, `__code__`.
 mod funcattrs;
+mod linetrace;
 mod strfmt;
 mod syntax_warnings;
 mod tbobj;
 pub mod threads;
 pub mod traceback;
-mod linetrace;
 mod tracing;
 // Files served from memory: the embedded standard library.
 pub mod vfs;

@@ -35,7 +35,7 @@ use gilvm_object::code::flags;
 use gilvm_object::{ObjCell, ObjRef, Owned, Payload, Value};
 
 use crate::args::Args;
-use crate::error::PyResult;
+use crate::error::{PyErr, PyResult};
 use crate::frame::{code_of, Frame};
 use crate::interp::Interp;
 
@@ -450,7 +450,56 @@ fn compile(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let Some(text) = source_text(interp, src, &filename)? else {
         return Err(interp.type_error("compile() arg 1 must be a string, bytes or AST object"));
     };
-    Ok(Value::Obj(interp.compile_text(&text, &filename, mode)?))
+    let r = interp.compile_text(&text, &filename, mode);
+    if fl & PYCF_ALLOW_INCOMPLETE_INPUT != 0 {
+        let syntax_error = interp.g.exc.syntax_error.clone();
+        let compiled = match &r {
+            Ok(_) => true,
+            Err(e) if interp.matches(e, &syntax_error) => false,
+            Err(_) => return r.map(Value::Obj),
+        };
+        if incomplete_input(&text, compiled, mode == gilvm_compiler::Mode::Single) {
+            return Err(incomplete_input_error(interp, &text, &filename));
+        }
+    }
+    Ok(Value::Obj(r?))
+}
+
+/// `PyCF_ALLOW_INCOMPLETE_INPUT`: `codeop` asks `compile()` to tell input that is only
+/// unfinished (an open bracket or triple-quoted string, a trailing backslash, a compound
+/// statement still missing its block) from input that is wrong, by raising
+/// `_IncompleteInputError` for the first. The answer is the REPL's (`interactive::classify`);
+/// in 'single' mode a compound statement is also unfinished until its last line ends (its
+/// block may go on), as CPython's tokenizer sees it without implied dedents.
+const PYCF_ALLOW_INCOMPLETE_INPUT: i64 = 0x4000;
+
+fn incomplete_input(text: &str, compiled: bool, single: bool) -> bool {
+    use gilvm_compiler::interactive::{classify, unfinished, Input};
+    if compiled {
+        single && !text.ends_with('\n') && classify(text) == Input::More
+    } else {
+        unfinished(text)
+    }
+}
+
+fn incomplete_input_error(interp: &mut Interp, text: &str, filename: &str) -> PyErr {
+    let lineno = text.lines().count().max(1) as i64;
+    let last = text.lines().last().unwrap_or("").to_string();
+    let offset = last.len() as i64 + 1;
+    let loc = vec![
+        interp.new_str(filename),
+        Value::Int(lineno),
+        Value::Int(offset),
+        interp.new_str(last),
+    ];
+    let loc = interp.new_tuple(loc);
+    let msg = interp.new_str("incomplete input");
+    let t = Value::Obj(interp.g.exc.incomplete_input_error.clone());
+    match interp.call1(&t, &[msg, loc]) {
+        Ok(Value::Obj(e)) => PyErr(e),
+        Ok(_) => interp.err(&interp.g.exc.incomplete_input_error, "incomplete input"),
+        Err(e) => e,
+    }
 }
 
 /// `exec(source, /, globals=None, locals=None, *, closure=None)`.

@@ -19,8 +19,10 @@ build-ft:
 	$(CARGO) build --release --features free-threading --target-dir $(FT_DIR)
 
 # All tests, both builds. The Python corpus runs on the optimised binaries (tests are
-# built in release mode so that the corpus binary is the optimised one).
-test: test-gil test-ft stress-broken loom pyperformance-check
+# built in release mode so that the corpus binary is the optimised one). The last two are
+# the fast subsets of long suites: CPython's own test modules (16 of issue 19's 41, about
+# 15 s once fetched) and a minute of the mutation fuzzer (issue 18).
+test: test-gil test-ft stress-broken loom pyperformance-check cpython-tests-quick fuzz-short
 
 test-gil:
 	$(CARGO) test --release --workspace

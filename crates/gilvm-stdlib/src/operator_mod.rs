@@ -329,17 +329,10 @@ fn op_length_hint(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 /// `call(obj, /, *args, **kwargs)`.
 fn op_call(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    if args.pos().is_empty() {
+    let Some((f, rest)) = args.split_first() else {
         return Err(interp.type_error("call expected at least 1 argument, got 0"));
-    }
-    let f = args.all[0].clone();
-    interp.call(
-        &f,
-        Args {
-            all: &args.all[1..],
-            kwnames: args.kwnames,
-        },
-    )
+    };
+    interp.call(f, rest)
 }
 
 /// `_compare_digest(a, b, /)`: a comparison whose time depends only on `b`'s length.

@@ -31,6 +31,20 @@ impl<'a> Args<'a> {
             .map(|n| n.as_str().unwrap_or(""))
             .zip(vals.iter())
     }
+    /// The first positional argument and the call's other arguments, positional and
+    /// keyword: `g(f, *rest, **kw)` forwarded as `f(*rest, **kw)`. None without one.
+    pub fn split_first(&self) -> Option<(&'a Value, Args<'a>)> {
+        if self.pos().is_empty() {
+            return None;
+        }
+        Some((
+            &self.all[0],
+            Args {
+                all: &self.all[1..],
+                kwnames: self.kwnames,
+            },
+        ))
+    }
     pub fn has_kwargs(&self) -> bool {
         !self.kwnames.is_empty()
     }

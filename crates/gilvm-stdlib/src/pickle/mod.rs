@@ -39,14 +39,10 @@ use gilvm_vm::{Interp, PyResult};
 
 /// Calls the Python function bound as the closure's receiver with the call's arguments.
 fn forward(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let f = args.all[0].clone();
-    interp.call(
-        &f,
-        Args {
-            all: &args.all[1..],
-            kwnames: args.kwnames,
-        },
-    )
+    let Some((f, rest)) = args.split_first() else {
+        return Err(interp.type_error("a forwarding function needs its target"));
+    };
+    interp.call(f, rest)
 }
 
 /// `_builtin(name, f)`: `f` as a builtin function named `name`, which, like CPython's

@@ -26,15 +26,8 @@ pub fn register(interp: &mut Interp) {
 
 /// `type(f).__call__(f, *args, **kw)`.
 fn call(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    if args.pos().is_empty() {
+    let Some((f, rest)) = args.split_first() else {
         return Err(interp.type_error("descriptor '__call__' needs an argument"));
-    }
-    let f = args.all[0].clone();
-    interp.call(
-        &f,
-        Args {
-            all: &args.all[1..],
-            kwnames: args.kwnames,
-        },
-    )
+    };
+    interp.call(f, rest)
 }

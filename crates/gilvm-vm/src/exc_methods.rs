@@ -102,6 +102,17 @@ pub fn exc_repr(interp: &mut Interp, o: &ObjRef) -> PyResult<String> {
     Ok(format!("{name}{}", interp.repr(&t)?))
 }
 
+/// A SyntaxError's location attributes, in the order of its `(filename, lineno, offset,
+/// text, end_lineno, end_offset)` argument.
+pub const SYNTAX_ERROR_LOCATION: [&str; 6] = [
+    "filename",
+    "lineno",
+    "offset",
+    "text",
+    "end_lineno",
+    "end_offset",
+];
+
 /// Special attributes of exceptions.
 pub fn exc_attr(interp: &mut Interp, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
     let Some(d) = exc_data(o) else {
@@ -168,16 +179,7 @@ pub fn exc_attr(interp: &mut Interp, o: &ObjRef, name: &str) -> PyResult<Option<
                 },
                 _ => None,
             };
-            let i = [
-                "filename",
-                "lineno",
-                "offset",
-                "text",
-                "end_lineno",
-                "end_offset",
-            ]
-            .iter()
-            .position(|k| *k == name);
+            let i = SYNTAX_ERROR_LOCATION.iter().position(|k| *k == name);
             Some(match (loc, i) {
                 (Some(loc), Some(i)) => loc.get(i).cloned().unwrap_or(Value::None),
                 _ => Value::None,

@@ -172,14 +172,7 @@ impl Interp {
             let set = |s: &Interp, k: &str, v: Value| i.attr_set(s.py, s.intern(k), v);
             if e.line == 0 && e.msg.contains("null bytes") {
                 // No location (null bytes): CPython's attributes are None.
-                for k in [
-                    "filename",
-                    "lineno",
-                    "offset",
-                    "text",
-                    "end_lineno",
-                    "end_offset",
-                ] {
+                for k in crate::exc_methods::SYNTAX_ERROR_LOCATION {
                     set(self, k, Value::None);
                 }
                 let msg = self.new_str(e.msg.clone());

@@ -1,6 +1,7 @@
 //! python3's command line on gilvm (issue 20): option parsing and its usage errors, `-c`,
 //! a program on standard input, `-`, `-m`, `-i`, `-u`, `-E`/`-I`/`-P`, `-O`, `-x`, `-S`,
-//! `PYTHONSTARTUP`, and the interactive prompt in a pseudo-terminal.
+//! `PYTHONSTARTUP`, and the interactive prompts (`_pyrepl` and the basic REPL) in a
+//! pseudo-terminal.
 //!
 //! Expected texts are CPython 3.14's (checked by hand against it); where gilvm prints its
 //! own text (the banner, `-h`), only the shape is checked.
@@ -326,7 +327,9 @@ struct Pty {
 }
 
 impl Pty {
-    fn spawn(args: &[&str]) -> Pty {
+    /// Starts gilvm with `args` on a new pseudo-terminal, with `env` added (TERM among
+    /// them: escape sequences depend on it).
+    fn spawn(args: &[&str], env: &[(&str, &str)]) -> Pty {
         let (mut m, mut s) = (0, 0);
         // SAFETY: openpty writes two file descriptors into the given integers; the name,
         // termios and window-size pointers may be null.
@@ -342,8 +345,12 @@ impl Pty {
         assert_eq!(rc, 0, "openpty");
         // SAFETY: both descriptors were just opened by openpty and are owned here only.
         let (master, slave) = unsafe { (OwnedFd::from_raw_fd(m), OwnedFd::from_raw_fd(s)) };
-        let child = command(args)
-            .env("TERM", "dumb")
+        let mut c = command(args);
+        c.env_remove("PYTHON_BASIC_REPL");
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        let child = c
             .stdin(Stdio::from(slave.try_clone().unwrap()))
             .stdout(Stdio::from(slave.try_clone().unwrap()))
             .stderr(Stdio::from(slave))
@@ -367,6 +374,43 @@ impl Pty {
 
     fn output(&self) -> String {
         text(&self.out.lock().unwrap()).replace("\r\n", "\n")
+    }
+
+    /// What was written, without escape sequences (colours, cursor moves) and carriage
+    /// returns: what `_pyrepl` leaves readable.
+    fn plain_output(&self) -> String {
+        strip_escapes(&text(&self.out.lock().unwrap())).replace('\r', "")
+    }
+
+    /// As [`Pty::expect`], in [`Pty::plain_output`].
+    fn expect_plain(&self, from: usize, what: &str) -> usize {
+        let start = Instant::now();
+        loop {
+            let o = self.plain_output();
+            if let Some(i) = o.get(from..).and_then(|s| s.find(what)) {
+                return from + i + what.len();
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {what:?}; output so far:\n{o}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits for the child to exit; its exit status.
+    fn wait(&mut self) -> std::process::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(s) = self.child.try_wait().unwrap() {
+                return s;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "gilvm did not exit; output:\n{}",
+                self.plain_output()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     /// Waits until the output (from `from` on) contains `what`; returns the new end.
@@ -396,9 +440,34 @@ impl Drop for Pty {
     }
 }
 
+/// `text` without ANSI escape sequences (CSI `ESC [ … letter`, and `ESC =` / `ESC >`).
+fn strip_escapes(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\x1b' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('[') => {
+                for d in chars.by_ref() {
+                    if d.is_ascii_alphabetic() || d == '~' {
+                        break;
+                    }
+                }
+            }
+            Some('=' | '>') | None => {}
+            Some(other) => out.push(other),
+        }
+    }
+    out
+}
+
+/// The basic REPL (`PYTHON_BASIC_REPL=1`): the terminal's own line editing.
 #[test]
 fn repl_in_a_terminal() {
-    let mut p = Pty::spawn(&[]);
+    let mut p = Pty::spawn(&[], &[("TERM", "dumb"), ("PYTHON_BASIC_REPL", "1")]);
     let mut at = p.expect(0, "Python 3.");
     at = p.expect(at, ">>> ");
     p.send("1 + 1\n");
@@ -419,15 +488,102 @@ fn repl_in_a_terminal() {
     at = p.expect(at, "'still here'\n>>> ");
     p.send("exit(4)\n");
     let _ = at;
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = p.child.try_wait().unwrap() {
-            break s;
-        }
-        assert!(start.elapsed() < TIMEOUT, "the REPL did not exit");
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    assert_eq!(status.code(), Some(4));
+    assert_eq!(p.wait().code(), Some(4));
+    // The basic REPL never switches the terminal to bracketed paste, as `_pyrepl` does.
+    assert!(!p.output().contains("\x1b[?2004h"));
+}
+
+/// CPython 3.13+'s REPL, `_pyrepl` from the Lib: expressions echo, an auto-indented block,
+/// a traceback quoting `<python-input-N>`, `exit` as a bare word, and the history file.
+#[test]
+fn pyrepl_in_a_terminal() {
+    let d = TempDir::new();
+    let hist = d.0.join("history");
+    let hist = hist.to_str().unwrap();
+    let env = [("TERM", "xterm"), ("PYTHON_HISTORY", hist)];
+    let mut p = Pty::spawn(&[], &env);
+    let mut at = p.expect_plain(0, "Python 3.");
+    at = p.expect_plain(at, ">>> ");
+    assert!(
+        p.output().contains("\x1b[?2004h"),
+        "not _pyrepl:\n{}",
+        p.plain_output()
+    );
+    p.send("1 + 1\n");
+    at = p.expect_plain(at, "1 + 1\n2\n");
+    // The block's body is indented by the REPL itself; an empty line ends it.
+    p.send("for i in range(2):\n");
+    at = p.expect_plain(at, "... ");
+    p.send("print('line', i)\n");
+    at = p.expect_plain(at, "... ");
+    p.send("\n");
+    at = p.expect_plain(at, "line 0\nline 1\n");
+    p.send("1/0\n");
+    at = p.expect_plain(at, "Traceback (most recent call last):\n");
+    at = p.expect_plain(
+        at,
+        "  File \"<python-input-2>\", line 1, in <module>\n    1/0\n",
+    );
+    at = p.expect_plain(at, "ZeroDivisionError: division by zero\n");
+    p.send("'still' + ' here'\n");
+    at = p.expect_plain(at, "'still here'\n");
+    p.send("exit\n");
+    let _ = at;
+    assert_eq!(p.wait().code(), Some(0));
+    let history = std::fs::read_to_string(hist).expect("the history file");
+    for line in ["1 + 1", "for i in range(2):", "1/0", "'still' + ' here'"] {
+        assert!(
+            history.contains(line),
+            "{line:?} not in the history:\n{history}"
+        );
+    }
+    assert!(!history.contains("exit"), "{history}");
+
+    // exit() with a status, and Ctrl-D on an empty line.
+    let mut p = Pty::spawn(&["-q"], &env);
+    let at = p.expect_plain(0, ">>> ");
+    p.send("exit(3)\n");
+    let _ = at;
+    assert_eq!(p.wait().code(), Some(3));
+    let mut p = Pty::spawn(&["-q"], &env);
+    let at = p.expect_plain(0, ">>> ");
+    p.send("\x04");
+    let _ = at;
+    assert_eq!(p.wait().code(), Some(0));
+}
+
+/// `-i` after a program goes to `_pyrepl` in its namespace; a terminal `_pyrepl` cannot
+/// drive (TERM=dumb) gets CPython's warning and the basic REPL.
+#[test]
+fn inspect_and_fallback_in_a_terminal() {
+    let d = TempDir::new();
+    let hist = d.0.join("history");
+    let hist = hist.to_str().unwrap();
+    let mut p = Pty::spawn(
+        &["-i", "-c", "y = 7"],
+        &[("TERM", "xterm"), ("PYTHON_HISTORY", hist)],
+    );
+    let at = p.expect_plain(0, ">>> ");
+    assert!(p.output().contains("\x1b[?2004h"));
+    assert!(
+        !p.plain_output().contains("Python 3."),
+        "no banner under -i"
+    );
+    p.send("y * 6\n");
+    p.expect_plain(at, "42\n");
+    p.send("\x04");
+    assert_eq!(p.wait().code(), Some(0));
+
+    let mut p = Pty::spawn(&[], &[("TERM", "dumb"), ("PYTHON_HISTORY", hist)]);
+    let mut at = p.expect(
+        0,
+        "warning: can't use pyrepl: (5, \"terminal doesn't have the required clear capability\"); TERM=dumb\n>>> ",
+    );
+    p.send("6 * 7\n");
+    at = p.expect(at, "42\n>>> ");
+    p.send("exit()\n");
+    let _ = at;
+    assert_eq!(p.wait().code(), Some(0));
 }
 
 /// Runs gilvm in `dir` with `PYTHONDONTWRITEBYTECODE` unset (the bytecode cache on) and
@@ -593,3 +749,4 @@ fn site_runs_unless_s_and_adds_user_site_packages() {
     );
     assert_eq!(text(&o.stdout), "False 1\n", "{}", text(&o.stderr));
 }
+

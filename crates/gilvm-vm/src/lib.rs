@@ -45,6 +45,7 @@ mod importlib_glue;
 mod init;
 pub mod interp;
 // The `_io` module and the standard streams (issue 19, branch `io`).
+mod interactive;
 mod intrinsics;
 pub mod io;
 mod items;

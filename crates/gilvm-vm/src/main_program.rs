@@ -115,18 +115,13 @@ impl Interp {
         };
         let status = match r {
             Err(status) => status,
-            Ok(r) if interactive || cfg.flags.inspect => {
+            Ok(r) if interactive || cfg.flags.inspect || inspect_from_environment(&cfg) => {
                 if let Err(e) = r {
                     // Under -i even SystemExit is only reported.
                     let text = crate::traceback::format_exception(self, &e);
                     modules::io::write_stderr(&text);
                 }
-                let startup = if interactive {
-                    cfg.startup.clone()
-                } else {
-                    None
-                };
-                self.repl(&d, startup.as_deref(), interactive && !cfg.flags.quiet)
+                self.interactive_prompt(&main, &d, interactive)
             }
             Ok(Ok(())) => 0,
             Ok(Err(e)) => self.handle_uncaught(&e),
@@ -295,6 +290,13 @@ impl Interp {
             }
         }
     }
+}
+
+/// `PYTHONINSPECT` set by the program itself (`os.environ['PYTHONINSPECT'] = '1'`):
+/// CPython looks at it again once the program ended, and goes to the prompt.
+fn inspect_from_environment(cfg: &crate::Config) -> bool {
+    !cfg.flags.ignore_environment
+        && std::env::var_os("PYTHONINSPECT").is_some_and(|v| !v.is_empty())
 }
 
 /// The name the process was started by (`argv[0]`), as CPython's messages show it.

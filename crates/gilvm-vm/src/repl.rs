@@ -10,8 +10,8 @@
 //! with 0 after a newline; Ctrl-C at the prompt prints `KeyboardInterrupt` and starts a new
 //! statement.
 //!
-//! Line editing and history are the terminal's (canonical mode); CPython 3.13's `_pyrepl`
-//! arrives with the standard library.
+//! Line editing and history are the terminal's (canonical mode). The banner,
+//! `PYTHONSTARTUP` and the choice between this prompt and `_pyrepl` are `interactive.rs`'s.
 use gilvm_compiler::interactive::{classify, Input};
 use gilvm_object::{ObjRef, Value};
 
@@ -22,27 +22,14 @@ const FILENAME: &str = "<stdin>";
 
 impl Interp {
     /// Runs the prompt in the namespace `globals` until end of input or `SystemExit`;
-    /// returns the exit status. `startup`: a file to run first (`PYTHONSTARTUP`);
-    /// `banner`: print the version banner.
-    pub fn repl(&mut self, globals: &ObjRef, startup: Option<&str>, banner: bool) -> i32 {
+    /// returns the exit status.
+    pub fn repl(&mut self, globals: &ObjRef) -> i32 {
         let sys = Value::Obj(self.g.sys.clone());
         for (name, dflt) in [("ps1", ">>> "), ("ps2", "... ")] {
             if self.getattr_str(&sys, name).is_err() {
                 let v = self.new_str(dflt);
                 let m = self.g.sys.clone();
                 self.add_value(&m, name, v);
-            }
-        }
-        if banner {
-            modules::io::write_stderr(&format!(
-                "Python {} on {}\nType \"exit()\" or Ctrl-D to leave; help(), copyright and license are not available yet.\n",
-                self.sys_version(),
-                std::env::consts::OS
-            ));
-        }
-        if let Some(path) = startup {
-            if let Some(status) = self.run_startup(globals, path) {
-                return status;
             }
         }
         let mut buf = String::new();
@@ -121,49 +108,5 @@ impl Interp {
         self.add_value(&m, "last_exc", exc.clone());
         self.add_value(&m, "last_value", exc);
         self.add_value(&m, "last_type", ty);
-    }
-
-    /// Runs `PYTHONSTARTUP` in the prompt's namespace; an error is reported and the
-    /// prompt starts anyway. Some(status) when it raised `SystemExit`.
-    fn run_startup(&mut self, globals: &ObjRef, path: &str) -> Option<i32> {
-        let source = match std::fs::read(path) {
-            Ok(b) => String::from_utf8_lossy(&b).into_owned(),
-            Err(e) => {
-                modules::io::write_stderr(&format!(
-                    "Could not open PYTHONSTARTUP\n{}: [Errno {}] {}: '{path}'\n",
-                    if e.kind() == std::io::ErrorKind::NotFound {
-                        "FileNotFoundError"
-                    } else {
-                        "OSError"
-                    },
-                    e.raw_os_error().unwrap_or(0),
-                    crate::errno_text(&e)
-                ));
-                return None;
-            }
-        };
-        let r = self
-            .compile_source(&source, path)
-            .and_then(|code| self.run_code(code, globals));
-        match r {
-            Ok(_) => None,
-            Err(e) if self.matches(&e, &self.g.exc.system_exit.clone()) => {
-                Some(self.handle_uncaught(&e))
-            }
-            Err(e) => {
-                let text = crate::traceback::format_exception(self, &e);
-                modules::io::write_stderr(&text);
-                None
-            }
-        }
-    }
-
-    /// `sys.version`, for the banner.
-    fn sys_version(&mut self) -> String {
-        let sys = Value::Obj(self.g.sys.clone());
-        match self.getattr_str(&sys, "version") {
-            Ok(v) => self.str_string(&v).unwrap_or_default(),
-            Err(_) => String::new(),
-        }
     }
 }

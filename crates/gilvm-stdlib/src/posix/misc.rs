@@ -202,3 +202,19 @@ pub fn sysconf(interp: &mut Interp, args: Args<'_>) -> PyResult {
     }
     Ok(Value::Int(r))
 }
+
+/// `posix._is_inputhook_installed()`: whether `PyOS_InputHook` is set. CPython's hook is
+/// the C pointer a GUI toolkit extension (Tk) installs so that its event loop runs while
+/// the REPL waits for a key; `_pyrepl` asks before each read. gilvm loads no C extensions,
+/// so nothing can install one: the answer is always False.
+pub fn is_inputhook_installed(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    args::positional(interp, &args, "_is_inputhook_installed", 0, 0)?;
+    Ok(Value::Bool(false))
+}
+
+/// `posix._inputhook()`: calls `PyOS_InputHook` when one is installed; with none (always,
+/// see above) it does nothing, as CPython's does then.
+pub fn inputhook(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    args::positional(interp, &args, "_inputhook", 0, 0)?;
+    Ok(Value::None)
+}

@@ -58,6 +58,8 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("isatty", fd::isatty),
     ("ttyname", fd::ttyname),
     ("device_encoding", fd::device_encoding),
+    ("_is_inputhook_installed", misc::is_inputhook_installed),
+    ("_inputhook", misc::inputhook),
     ("get_terminal_size", fd::get_terminal_size),
     ("mkdir", fs::mkdir),
     ("rmdir", fs::rmdir),

@@ -290,6 +290,9 @@ pub fn init_sys(interp: &mut Interp) {
 // shutil, tempfile and subprocess call.
 fn init_os_facts(interp: &mut Interp, m: &ObjRef) {
     interp.add_function(m, "getfilesystemencoding", getfilesystemencoding);
+    interp.add_function(m, "getdefaultencoding", getdefaultencoding);
+    // What `_pyrepl` falls back to when it cannot drive the terminal.
+    interp.add_function(m, "_baserepl", crate::interactive::baserepl);
     interp.add_function(m, "getfilesystemencodeerrors", getfilesystemencodeerrors);
     // PEP 578 audit hooks: the hooks list is bound to both functions.
     let hooks = interp.new_list(vec![]);
@@ -334,6 +337,12 @@ fn addaudithook(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn getfilesystemencoding(interp: &mut Interp, args: Args<'_>) -> PyResult {
     args.exact(interp, "getfilesystemencoding", 0, 0)?;
+    Ok(interp.new_str("utf-8"))
+}
+
+/// `sys.getdefaultencoding()`: the encoding of `str.encode()` without arguments.
+fn getdefaultencoding(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    args.exact(interp, "getdefaultencoding", 0, 0)?;
     Ok(interp.new_str("utf-8"))
 }
 

@@ -1,6 +1,6 @@
 //! python3's command line on gilvm (issue 20): option parsing and its usage errors, `-c`,
 //! a program on standard input, `-`, `-m`, `-i`, `-u`, `-E`/`-I`/`-P`, `-O`, `-x`, `-S`,
-//! `PYTHONSTARTUP`, and the interactive prompts (`_pyrepl` and the basic REPL) in a
+//! `-W`/`PYTHONWARNINGS`, `-b`, `PYTHONSTARTUP`, and the interactive prompts (`_pyrepl` and the basic REPL) in a
 //! pseudo-terminal.
 //!
 //! Expected texts are CPython 3.14's (checked by hand against it); where gilvm prints its
@@ -748,5 +748,118 @@ fn site_runs_unless_s_and_adds_user_site_packages() {
         &[("HOME", h)],
     );
     assert_eq!(text(&o.stdout), "False 1\n", "{}", text(&o.stderr));
+}
+
+#[test]
+fn warning_options_apply_at_start_up() {
+    let warn = "import warnings; warnings.warn('x'); print('after')";
+    // -W error: the warning raises.
+    let o = run(&["-W", "error", "-c", warn], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(text(&o.stdout), "");
+    assert!(
+        text(&o.stderr).ends_with("\nUserWarning: x\n"),
+        "{}",
+        text(&o.stderr)
+    );
+    // A category: DeprecationWarning in __main__ shows by default, not when ignored.
+    let dep = "import warnings; warnings.warn('d', DeprecationWarning); print('ok')";
+    let o = run(&["-c", dep], "");
+    assert_eq!(text(&o.stderr), "<string>:1: DeprecationWarning: d\n");
+    let o = run(&["-W", "ignore::DeprecationWarning", "-c", dep], "");
+    assert_eq!(
+        (text(&o.stdout), text(&o.stderr)),
+        ("ok\n".into(), "".into())
+    );
+    // A module: the filter applies to warnings attributed to it only.
+    let rt = "import warnings; warnings.warn('r', RuntimeWarning)";
+    let o = run(&["-W", "error::RuntimeWarning:__main__", "-c", rt], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).ends_with("\nRuntimeWarning: r\n"));
+    let o = run(&["-W", "error::RuntimeWarning:other", "-c", rt], "");
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(text(&o.stderr), "<string>:1: RuntimeWarning: r\n");
+    // Precedence: -W after PYTHONWARNINGS, the last option first.
+    let env_w =
+        |w: &str, args: &[&str]| run_in(&env::temp_dir(), args, "", &[("PYTHONWARNINGS", w)]);
+    let o = env_w("error", &["-W", "ignore", "-c", warn]);
+    assert_eq!(
+        (o.status.code(), text(&o.stdout)),
+        (Some(0), "after\n".into())
+    );
+    let o = env_w("ignore,error::UserWarning", &["-c", warn]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = run(&["-W", "error", "-W", "ignore", "-c", warn], "");
+    assert_eq!((o.status.code(), text(&o.stderr)), (Some(0), "".into()));
+    let o = env_w(
+        "default",
+        &[
+            "-E",
+            "-W",
+            "error",
+            "-c",
+            "import sys; print(sys.warnoptions)",
+        ],
+    );
+    assert_eq!(text(&o.stdout), "['error']\n");
+    // Invalid options are reported once, at start-up, in CPython's words.
+    let o = env_w(
+        "bogus",
+        &[
+            "-W",
+            "ignore::Foo",
+            "-W",
+            "a:b:c:d:e:f",
+            "-W",
+            "error::Warning:m:notanumber",
+            "-W",
+            "error::int",
+            "-c",
+            "pass",
+        ],
+    );
+    assert_eq!(
+        text(&o.stderr),
+        "Invalid -W option ignored: invalid action: 'bogus'\n\
+         Invalid -W option ignored: unknown warning category: 'Foo'\n\
+         Invalid -W option ignored: too many fields (max 5): 'a:b:c:d:e:f'\n\
+         Invalid -W option ignored: invalid lineno 'notanumber'\n\
+         Invalid -W option ignored: invalid warning category: 'int'\n"
+    );
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn bytes_warnings() {
+    let prog = "import sys; print(sys.warnoptions, sys.flags.bytes_warning)\nstr(b'')\nprint(b'' == '', bytearray() != '', b'' == 0)\nprint(str(b'x'), b'' == b'')";
+    let o = run(&["-c", prog], "");
+    assert_eq!(text(&o.stdout), "[] 0\nFalse True False\nb'x' True\n");
+    assert_eq!(text(&o.stderr), "");
+    let o = run(&["-b", "-c", prog], "");
+    assert_eq!(
+        text(&o.stdout),
+        "['default::BytesWarning'] 1\nFalse True False\nb'x' True\n"
+    );
+    assert_eq!(
+        text(&o.stderr),
+        "<string>:2: BytesWarning: str() on a bytes instance\n\
+         <string>:3: BytesWarning: Comparison between bytes and string\n\
+         <string>:3: BytesWarning: Comparison between bytearray and string\n\
+         <string>:3: BytesWarning: Comparison between bytes and int\n\
+         <string>:4: BytesWarning: str() on a bytes instance\n"
+    );
+    let o = run(
+        &[
+            "-bb",
+            "-W",
+            "ignore",
+            "-c",
+            "b'' == ''\nprint('not reached')",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(text(&o.stdout), "");
+    assert!(text(&o.stderr).ends_with("\nBytesWarning: Comparison between bytes and string\n"));
 }
 

@@ -142,6 +142,7 @@ fn configure(o: &Options, orig_argv: Vec<String>) -> Result<Config, i32> {
             isolated: o.isolated,
             safe_path: o.safe_path,
             unbuffered: o.unbuffered,
+            dev_mode: o.dev_mode,
         },
         warnoptions: o.warnoptions.clone(),
         orig_argv,

@@ -56,6 +56,8 @@ pub struct Options {
     pub no_site: bool,
     pub unbuffered: bool,
     pub verbose: u8,
+    /// `-X dev` or `PYTHONDEVMODE`.
+    pub dev_mode: bool,
     /// `-x`: the first line of the script is not Python.
     pub skip_first_line: bool,
     /// `PYTHONWARNINGS` entries, then `-W` options, in order.
@@ -106,6 +108,7 @@ impl Options {
             no_site: false,
             unbuffered: false,
             verbose: 0,
+            dev_mode: false,
             skip_first_line: false,
             warnoptions: vec![],
             xoptions: vec![],
@@ -234,7 +237,20 @@ pub fn parse(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> Result<Op
     };
     o.args = args[i.min(args.len())..].to_vec();
     apply_env(&mut o, env);
+    o.dev_mode |= o.xoptions.iter().any(|x| x == "dev");
+    // CPython's order of the warning options, the last one winning: the development
+    // mode's `default`, PYTHONWARNINGS (apply_env put it there), -W, then -b's.
+    if o.dev_mode {
+        o.warnoptions.insert(0, "default".into());
+    }
     o.warnoptions.extend(cmd_warn);
+    // -b / -bb: the BytesWarning filter comes last, so that it wins (CPython's order:
+    // PYTHONWARNINGS, then -W, then this).
+    match o.bytes_warning {
+        0 => {}
+        1 => o.warnoptions.push("default::BytesWarning".into()),
+        _ => o.warnoptions.push("error::BytesWarning".into()),
+    }
     Ok(o)
 }
 
@@ -266,6 +282,9 @@ fn apply_env(o: &mut Options, env: &dyn Fn(&str) -> Option<String>) {
     }
     if get("PYTHONUNBUFFERED").is_some() {
         o.unbuffered = true;
+    }
+    if get("PYTHONDEVMODE").is_some() {
+        o.dev_mode = true;
     }
     if let Some(l) = level("PYTHONVERBOSE") {
         o.verbose = o.verbose.max(l);
@@ -369,5 +388,22 @@ mod tests {
         assert_eq!((o.optimize, o.verbose), (2, 2));
         assert_eq!(o.xoptions, vec!["gil=1"]);
         assert_eq!(o.warnoptions, vec!["d"]);
+    }
+
+    #[test]
+    fn warning_options_in_cpythons_order() {
+        let o = pe(
+            &["-X", "dev", "-bb", "-W", "error"],
+            &[("PYTHONWARNINGS", "ignore")],
+        );
+        assert!(o.dev_mode);
+        assert_eq!(
+            o.warnoptions,
+            vec!["default", "ignore", "error", "error::BytesWarning"]
+        );
+        let o = pe(&["-b"], &[("PYTHONDEVMODE", "1")]);
+        assert_eq!(o.warnoptions, vec!["default", "default::BytesWarning"]);
+        let o = pe(&["-E", "-b"], &[("PYTHONDEVMODE", "1")]);
+        assert_eq!(o.warnoptions, vec!["default::BytesWarning"]);
     }
 }

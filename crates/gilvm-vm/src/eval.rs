@@ -475,6 +475,9 @@ impl Interp {
                             let truth = match compare_fast(op, &a, &b) {
                                 Some(t) => t,
                                 None => {
+                                    // The comparison's line, for what it calls or warns
+                                    // (`-b`'s BytesWarning, a Python `__eq__`).
+                                    f.pc = pc;
                                     let v = tri!(self.compare(op, &a, &b));
                                     // Truth testing belongs to the jump at pc.
                                     pc += 1;
@@ -502,7 +505,10 @@ impl Interp {
                             let a = pop!();
                             let v = match compare_fast(op, &a, &b) {
                                 Some(t) => Value::Bool(t),
-                                None => tri!(self.compare(op, &a, &b)),
+                                None => {
+                                    f.pc = pc;
+                                    tri!(self.compare(op, &a, &b))
+                                }
                             };
                             Value::push_words(&mut stack, v);
                         }

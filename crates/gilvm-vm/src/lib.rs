@@ -45,6 +45,7 @@ mod importlib_glue;
 mod init;
 pub mod interp;
 // The `_io` module and the standard streams (issue 19, branch `io`).
+mod bytes_warning;
 mod interactive;
 mod intrinsics;
 pub mod io;
@@ -140,6 +141,9 @@ pub struct Flags {
     pub safe_path: bool,
     /// `-u`: stdout and stderr unbuffered.
     pub unbuffered: bool,
+    /// `-X dev` / `PYTHONDEVMODE`: Python's development mode (what gilvm does of it: the
+    /// `default` warning filter, and `sys.flags.dev_mode` for the Lib to read).
+    pub dev_mode: bool,
 }
 
 /// A native module: its name, the function that fills its namespace, and whether it needs
@@ -169,6 +173,7 @@ impl Vm {
         if first {
             observability::configure(&config);
             gilvm_compiler::set_optimize_level(config.flags.optimize);
+            bytes_warning::set_level(config.flags.bytes_warning);
         }
         if g.config.set(config).is_ok() {
             g.gil.set_enabled_at_startup(gil_on);

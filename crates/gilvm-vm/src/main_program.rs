@@ -3,7 +3,8 @@
 //! interactive prompt; and `-i`, the prompt after any of them, in the same namespace.
 //!
 //! Every way shares one sequence, CPython's: make `__main__` and put it in `sys.modules`;
-//! import `site` (unless `-S`: it puts `exit`/`quit` in builtins); install the SIGINT handler; run the
+//! import `warnings` if there are warning options (which applies them); import `site`
+//! (unless `-S`: it puts `exit`/`quit` in builtins); install the SIGINT handler; run the
 //! program; report an uncaught exception (or turn `SystemExit` into the exit status);
 //! under `-i`, report even `SystemExit` and go on at the prompt instead; then finalise:
 //! join threads, run `atexit`, clear `__main__`'s globals (finalizers run), flush.
@@ -63,6 +64,15 @@ impl Interp {
         if cfg.flags.optimize > 0 {
             let b = self.g.builtins.clone();
             self.add_value(&b, "__debug__", Value::Bool(false));
+        }
+        if !cfg.warnoptions.is_empty() {
+            // CPython imports `warnings` at start-up when there are warning options
+            // (-W, PYTHONWARNINGS, -b): its import applies them to the filters, and
+            // reports the invalid ones ("Invalid -W option ignored: ...") now.
+            if let Err(e) = self.import_module("warnings") {
+                let text = crate::traceback::format_exception(self, &e);
+                modules::io::write_stderr(&format!("'import warnings' failed; traceback:\n{text}"));
+            }
         }
         if !cfg.flags.no_site {
             if let Err(status) = self.import_site() {

@@ -878,6 +878,9 @@ impl Interp {
 
     /// Comparison of builtin values; None when it needs special methods.
     pub fn builtin_compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Option<bool>> {
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) && crate::bytes_warning::enabled() {
+            crate::bytes_warning::check_compare(self, a, b)?;
+        }
         let ord: Option<Ordering> = if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
             match num_cmp(&x, &y) {
                 Some(o) => Some(o),

@@ -404,6 +404,9 @@ pub fn str(interp: &mut Interp, v: &Value) -> PyResult<String> {
     if let Value::Obj(o) = v {
         match o.payload() {
             Payload::Str(s) => return Ok(s.as_str().to_string()),
+            Payload::Bytes(_) | Payload::ByteArray(_) => {
+                crate::bytes_warning::check_str(interp, v)?
+            }
             Payload::Type(t) if t.has_metaclass() => {
                 if let Some(m) = interp.meta_special(o, "__str__") {
                     return call_str_method(interp, &m, v, "__str__");

@@ -145,7 +145,7 @@ pub fn init(interp: &mut Interp, m: &ObjRef, cfg: &crate::Config) {
         int(f.quiet as u8),
         Value::Int(1),
         int(f.isolated as u8),
-        Value::Bool(false),
+        Value::Bool(f.dev_mode),
         Value::Int(0),
         Value::Int(0),
         Value::Bool(f.safe_path),

@@ -1,6 +1,7 @@
 //! python3's command line on gilvm (issue 20): option parsing and its usage errors, `-c`,
-//! a program on standard input, `-`, `-m`, `-i`, `-u`, `-E`/`-I`/`-P`, `-O`, `-x`, `-S`,
-//! `-W`/`PYTHONWARNINGS`, `-b`, `PYTHONSTARTUP`, and the interactive prompts (`_pyrepl` and the basic REPL) in a
+//! a program on standard input, `-`, `-m` (`unittest`, `json.tool`), `-i`, `-u`,
+//! `-E`/`-I`/`-P`, `-O`, `-x`, `-S`, `-W`/`PYTHONWARNINGS`, `-b`, `PYTHONSTARTUP`,
+//! `sys.path[0]`, and the interactive prompts (`_pyrepl` and the basic REPL) in a
 //! pseudo-terminal.
 //!
 //! Expected texts are CPython 3.14's (checked by hand against it); where gilvm prints its
@@ -863,3 +864,85 @@ fn bytes_warnings() {
     assert!(text(&o.stderr).ends_with("\nBytesWarning: Comparison between bytes and string\n"));
 }
 
+#[test]
+fn script_directory_is_the_real_one() {
+    let d = TempDir::new();
+    d.write("real/s.py", "import sys; print(sys.path[0])\n");
+    std::os::unix::fs::symlink(d.0.join("real/s.py"), d.0.join("link.py")).unwrap();
+    std::os::unix::fs::symlink(d.0.join("real"), d.0.join("rd")).unwrap();
+    let real = std::fs::canonicalize(d.0.join("real")).unwrap();
+    let real = format!("{}\n", real.display());
+    for script in ["real/s.py", "link.py", "rd/s.py"] {
+        let o = run_in(&d.0, &[script], "", &[]);
+        assert_eq!(text(&o.stdout), real, "{script}: {}", text(&o.stderr));
+    }
+    let o = run_in(&d.0.join("real"), &["s.py"], "", &[]);
+    assert_eq!(text(&o.stdout), real);
+    // -P: no script directory in front.
+    let o = run_in(&d.0, &["-P", "link.py"], "", &[]);
+    assert_ne!(text(&o.stdout), real);
+}
+
+#[test]
+fn unittest_and_json_tool_modules() {
+    let d = TempDir::new();
+    d.write(
+        "test_thing.py",
+        "import unittest\n\nclass T(unittest.TestCase):\n    def test_ok(self):\n        self.assertEqual(1 + 1, 2)\n\n    def test_bad(self):\n        self.assertEqual([1, 2], [1, 3])\n",
+    );
+    let o = run_in(&d.0, &["-m", "unittest", "test_thing"], "", &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let err: String = text(&o.stderr)
+        .lines()
+        .map(|l| {
+            if l.starts_with("Ran 2 tests in ") {
+                "Ran 2 tests in T"
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let file = d.0.join("test_thing.py");
+    assert_eq!(
+        err,
+        format!(
+            "F.\n\
+             ======================================================================\n\
+             FAIL: test_bad (test_thing.T.test_bad)\n\
+             ----------------------------------------------------------------------\n\
+             Traceback (most recent call last):\n  \
+             File \"{}\", line 8, in test_bad\n    \
+             self.assertEqual([1, 2], [1, 3])\n    \
+             ~~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^\n\
+             AssertionError: Lists differ: [1, 2] != [1, 3]\n\nFirst differing element 1:\n2\n3\n\n\
+             - [1, 2]\n?     ^\n\n+ [1, 3]\n?     ^\n\n\n\
+             ----------------------------------------------------------------------\n\
+             Ran 2 tests in T\n\nFAILED (failures=1)",
+            file.display()
+        )
+    );
+    let o = run_in(
+        &d.0,
+        &["-m", "unittest", "-q", "test_thing.T.test_ok"],
+        "",
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+
+    let o = run(
+        &["-m", "json.tool", "--sort-keys"],
+        "{\"b\": [1, 2], \"a\": null, \"c\": \"\\u00e9\"}\n",
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        text(&o.stdout),
+        "{\n    \"a\": null,\n    \"b\": [\n        1,\n        2\n    ],\n    \"c\": \"\\u00e9\"\n}\n"
+    );
+    let o = run(&["-m", "json.tool"], "{\"b\": 1,\n");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        text(&o.stderr),
+        "Expecting property name enclosed in double quotes: line 2 column 1 (char 9)\n"
+    );
+}

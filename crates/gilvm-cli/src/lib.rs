@@ -198,11 +198,7 @@ fn configure(o: &Options, orig_argv: Vec<String>) -> Result<Config, i32> {
         }
         Run::File(script) => {
             config.argv = std::iter::once(script.clone()).chain(rest).collect();
-            let dir = std::path::Path::new(script)
-                .parent()
-                .map(|p| p.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            config.script_dir = Some(dir);
+            config.script_dir = Some(script_directory(script));
         }
         Run::Stdin { explicit } => {
             let first = if *explicit { "-" } else { "" };
@@ -210,6 +206,19 @@ fn configure(o: &Options, orig_argv: Vec<String>) -> Result<Config, i32> {
         }
     }
     Ok(config)
+}
+
+/// `sys.path[0]` for a script: the directory of the script's real path (symbolic links
+/// resolved, absolute), as CPython computes it; the directory as written when the script
+/// cannot be resolved (it then fails to open, with CPython's message).
+fn script_directory(script: &str) -> String {
+    let path = std::path::Path::new(script);
+    let real = std::fs::canonicalize(path).ok();
+    real.as_deref()
+        .unwrap_or(path)
+        .parent()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// What `__main__` runs. A program on standard input is read here, before the VM starts,

@@ -510,24 +510,26 @@ fn pyrepl_in_a_terminal() {
         "not _pyrepl:\n{}",
         p.plain_output()
     );
+    // Each line is sent once the prompt is drawn, which is after _pyrepl put the terminal
+    // back in raw mode (a Ctrl-D typed in cooked mode would be the line discipline's).
     p.send("1 + 1\n");
-    at = p.expect_plain(at, "1 + 1\n2\n");
+    at = p.expect_plain(at, "1 + 1\n2\n>>> ");
     // The block's body is indented by the REPL itself; an empty line ends it.
     p.send("for i in range(2):\n");
     at = p.expect_plain(at, "... ");
     p.send("print('line', i)\n");
     at = p.expect_plain(at, "... ");
     p.send("\n");
-    at = p.expect_plain(at, "line 0\nline 1\n");
+    at = p.expect_plain(at, "line 0\nline 1\n>>> ");
     p.send("1/0\n");
     at = p.expect_plain(at, "Traceback (most recent call last):\n");
     at = p.expect_plain(
         at,
         "  File \"<python-input-2>\", line 1, in <module>\n    1/0\n",
     );
-    at = p.expect_plain(at, "ZeroDivisionError: division by zero\n");
+    at = p.expect_plain(at, "ZeroDivisionError: division by zero\n>>> ");
     p.send("'still' + ' here'\n");
-    at = p.expect_plain(at, "'still here'\n");
+    at = p.expect_plain(at, "'still here'\n>>> ");
     p.send("exit\n");
     let _ = at;
     assert_eq!(p.wait().code(), Some(0));
@@ -539,6 +541,15 @@ fn pyrepl_in_a_terminal() {
         );
     }
     assert!(!history.contains("exit"), "{history}");
+    // The next session reads it: the up arrow (xterm's application-mode key) recalls the
+    // last statement.
+    let mut p = Pty::spawn(&["-q"], &env);
+    let at = p.expect_plain(0, ">>> ");
+    p.send("\x1bOA\n");
+    let at = p.expect_plain(at, "'still here'\n>>> ");
+    p.send("\x04");
+    let _ = at;
+    assert_eq!(p.wait().code(), Some(0));
 
     // exit() with a status, and Ctrl-D on an empty line.
     let mut p = Pty::spawn(&["-q"], &env);
@@ -571,7 +582,7 @@ fn inspect_and_fallback_in_a_terminal() {
         "no banner under -i"
     );
     p.send("y * 6\n");
-    p.expect_plain(at, "42\n");
+    p.expect_plain(at, "42\n>>> ");
     p.send("\x04");
     assert_eq!(p.wait().code(), Some(0));
 
@@ -945,4 +956,20 @@ fn unittest_and_json_tool_modules() {
         text(&o.stderr),
         "Expecting property name enclosed in double quotes: line 2 column 1 (char 9)\n"
     );
+}
+
+#[test]
+fn verbose_traces_imports() {
+    let o = run(&["-v", "-c", "import json"], "");
+    let err = text(&o.stderr);
+    let at = |line: &str| {
+        err.lines()
+            .position(|l| l.starts_with(line))
+            .unwrap_or_else(|| panic!("no {line:?} in:\n{err}"))
+    };
+    // Each module once it has run: a package after the submodules its body imports.
+    assert!(at("import 'json.decoder' # ") < at("import 'json' # "));
+    assert!(at("import 'json.scanner' # ") < at("import 'json.decoder' # "));
+    let o = run(&["-c", "import json"], "");
+    assert_eq!(text(&o.stderr), "");
 }

@@ -215,6 +215,7 @@ impl Interp {
             let found = match finder {
                 crate::importlib_glue::Finder::Builtin => {
                     if let Some(m) = self.load_native(name, &key)? {
+                        self.trace_import(name, &m);
                         return Ok(m);
                     }
                     continue;
@@ -232,9 +233,30 @@ impl Interp {
                     None => continue,
                 },
             };
-            return self.load_found(name, found);
+            let m = self.load_found(name, found)?;
+            self.trace_import(name, &m);
+            return Ok(m);
         }
         Err(self.module_not_found(&format!("No module named '{name}'"), name))
+    }
+
+    /// `-v`: CPython's line for each module imported, once it has run
+    /// (`import 'json.decoder' # <loader>`, the loader's repr from the module's spec). Only
+    /// these lines: CPython's other `-v` lines (bytecode-cache matches, `# destroy …` at
+    /// exit) are not written.
+    fn trace_import(&mut self, name: &str, m: &ObjRef) {
+        if self.g.config.get().is_none_or(|c| c.flags.verbose == 0) {
+            return;
+        }
+        let loader = self
+            .getattr_str(&Value::Obj(m.clone()), "__spec__")
+            .and_then(|spec| self.getattr_str(&spec, "loader"))
+            .and_then(|l| self.repr(&l))
+            .unwrap_or_else(|_| "None".into());
+        crate::modules::io::write_stderr(&format!(
+            "import {} # {loader}\n",
+            crate::repr::str_repr(name)
+        ));
     }
 
     /// Runs the module that a finder found.

@@ -92,10 +92,7 @@ impl Interp {
     fn start_pyrepl(&mut self, main: &ObjRef, pythonstartup: bool) -> i32 {
         let console = self
             .import_module("_pyrepl.main")
-            .map_err(|e| {
-                modules::io::write_stderr("Could not import _pyrepl.main\n");
-                e
-            })
+            .inspect_err(|_| modules::io::write_stderr("Could not import _pyrepl.main\n"))
             .and_then(|m| self.getattr_str(&Value::Obj(m), "interactive_console"));
         let console = match console {
             Ok(c) => c,

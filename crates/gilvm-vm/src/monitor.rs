@@ -36,6 +36,12 @@
 //! own in gilvm but inlined in CPython: they report no `PY_START`/`PY_RETURN` and no
 //! `LINE`; their jumps, branches and calls are reported with their own code object.
 //!
+//! Where gilvm's bytecode is laid out differently from CPython's, some destinations
+//! differ; known: in a `match` statement a case's BRANCH_LEFT destination is the `case`
+//! line (CPython: its body's first line) and `case _:` reports no LINE of its own; a
+//! conditional jump to an inlined `finally` body reports that body's line as destination
+//! (CPython: the `if` line).
+//!
 //! A frame already running in the untraced loop when monitoring starts (the module
 //! calling `set_events`) moves to the traced loop, and reports, from its next backward
 //! jump, call of anything but a Python function, or `with` statement; CPython instruments

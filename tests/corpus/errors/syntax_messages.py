@@ -14,7 +14,7 @@ cases = [
     "f() = 1", "1 = 1", "None = 1", "True = 1", "a + 1 = 2", "[a, b, c + 1] = [1, 2, 3]",
     "for a() in b: pass", "f'{x}' = 42", "yield = 1", "x = f() = 1", "(): int",
     "try:\n pass\nexcept TypeError:\n pass\nexcept* ValueError:\n pass",
-    "A[:*b]", "raise X, Y",
+    "A[:*b]", "raise X, Y", "del *x", "del [*x]", "del a, *b", "del (a, *b)",
 ]
 for c in cases:
     try:

@@ -22,3 +22,13 @@ for c in cases:
         print(repr(c), "compiles")
     except SyntaxError as e:
         print(repr(c), "|", e.msg)
+# `import ... from` and a `*` without an expression (Grammar's invalid_import and
+# invalid_starred_expression).
+for c in ["import a, b from c", "import a.y.z, b.y.z from b.y.z", "import a,b,c from b as bar",
+          "f(x, *)", "f(**x, *)", "f(x, *:)", "f(x = 5, *)", "A[*]", "A[*:]", "[*]", "(*)",
+          "print(*)", "x = [1, *]", "f(*, x)", "{*}"]:
+    try:
+        compile(c, "<s>", "exec")
+        print(repr(c), "compiles")
+    except SyntaxError as e:
+        print(repr(c), "|", e.msg, e.offset)

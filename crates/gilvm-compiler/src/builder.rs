@@ -35,6 +35,10 @@ pub struct CodeBuilder<'py> {
     pub cur_line: u32,
     pub cur_cols: (u32, u32),
     pub handler_stack: Vec<Handler>,
+    /// The line the next `emit_inherit` takes instead of the last instruction's, until
+    /// the next instruction: where CPython has instructions gilvm does not emit (a `for`
+    /// loop's exit, END_FOR and POP_ITER on the `for` line).
+    inherit_line: Option<u32>,
 }
 
 #[derive(Hash, PartialEq, Eq)]
@@ -64,10 +68,12 @@ impl<'py> CodeBuilder<'py> {
             cur_line: 1,
             cur_cols: (0, 0),
             handler_stack: Vec::new(),
+            inherit_line: None,
         }
     }
 
     pub fn emit(&mut self, i: Instr) {
+        self.inherit_line = None;
         self.instrs.push(i);
         self.lines.push(self.cur_line);
         self.cols.push(self.cur_cols);
@@ -79,7 +85,7 @@ impl<'py> CodeBuilder<'py> {
     /// `except` body, a `return` after an inlined `finally`), which then report the line
     /// that ran before them and start no line of their own in `sys.settrace`'s events.
     pub fn emit_inherit(&mut self, i: Instr) {
-        let line = self.lines.last().copied().unwrap_or(self.cur_line);
+        let line = self.last_line();
         let prev = std::mem::replace(&mut self.cur_line, line);
         self.emit(i);
         self.cur_line = prev;
@@ -91,12 +97,25 @@ impl<'py> CodeBuilder<'py> {
     /// that keeps the line in `co_lines()`, as CPython's RESUME does, and the traced loop
     /// reports no line there (`linetrace.rs`).
     pub fn emit_implicit_return(&mut self, def_line: Option<u32>) {
-        let line = self.lines.last().copied().unwrap_or(self.cur_line);
+        let line = self.last_line();
         let prev = std::mem::replace(&mut self.cur_line, def_line.unwrap_or(line));
         self.load_const(gilvm_object::Value::None);
         self.cur_line = line;
         self.emit(Instr::ReturnValue);
         self.cur_line = prev;
+    }
+
+    /// The line an instruction without a location of its own takes: the one emitted
+    /// last, or the one `inherit_line_next` set.
+    fn last_line(&self) -> u32 {
+        self.inherit_line
+            .or_else(|| self.lines.last().copied())
+            .unwrap_or(self.cur_line)
+    }
+
+    /// The next instruction without a location of its own takes `line`.
+    pub fn inherit_line_next(&mut self, line: u32) {
+        self.inherit_line = Some(line);
     }
 
     pub fn new_label(&mut self) -> Label {

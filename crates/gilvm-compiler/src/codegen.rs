@@ -231,8 +231,10 @@ pub fn compile<'py>(
     if has_annotations(&module.body) && c.future_annotations {
         c.setup_annotations();
     }
-    // A module docstring becomes the module's `__doc__` (not in interactive mode).
-    if let (false, Some(Stmt::Expr(e))) = (c.interactive, module.body.first()) {
+    // A module docstring becomes the module's `__doc__` (not in interactive mode, nor at
+    // optimisation level 2, `-OO`).
+    let keep_doc = crate::optimize_level() < 2;
+    if let (false, true, Some(Stmt::Expr(e))) = (c.interactive, keep_doc, module.body.first()) {
         if let Expr::StringLiteral(s) = &*e.value {
             let d = c.b().str_const(s.value.to_str());
             c.emit(Instr::LoadConst(d));
@@ -768,9 +770,9 @@ impl<'a, 'py> Compiler<'a, 'py> {
         let code = self.pop_unit(&f.name.id, firstline, argc, posonly, kwonly, fl);
         self.make_function(code, mkfl);
         self.function_annotations(&f.parameters, f.returns.as_deref(), f.range, &f.name.id)?;
-        if let Some(Stmt::Expr(e)) = f.body.first() {
+        if let (Some(Stmt::Expr(e)), true) = (f.body.first(), crate::optimize_level() < 2) {
             if let Expr::StringLiteral(s) = &*e.value {
-                // function.__doc__ = docstring
+                // function.__doc__ = docstring (not at `-OO`)
                 let d = self.b().str_const(s.value.to_str());
                 self.emit(Instr::Copy(1));
                 self.emit(Instr::LoadConst(d));
@@ -927,7 +929,8 @@ impl<'a, 'py> Compiler<'a, 'py> {
             self.emit(Instr::StoreDeref(i));
         }
         let body: &[Stmt] = &c.body;
-        if let Some(Stmt::Expr(e)) = body.first() {
+        // The class's `__doc__` (not at `-OO`).
+        if let (Some(Stmt::Expr(e)), true) = (body.first(), crate::optimize_level() < 2) {
             if let Expr::StringLiteral(s) = &*e.value {
                 let d = self.b().str_const(s.value.to_str());
                 self.emit(Instr::LoadConst(d));

@@ -38,9 +38,29 @@ pub fn set_optimize_level(level: u8) {
     OPTIMIZE.store(level, std::sync::atomic::Ordering::Relaxed);
 }
 
-/// The optimisation level (see [`set_optimize_level`]).
+thread_local! {
+    /// The level of the compilation running on this thread, when it is not the
+    /// process's (`compile(..., optimize=N)`: see [`with_optimize_level`]).
+    static OPTIMIZE_HERE: std::cell::Cell<Option<u8>> = const { std::cell::Cell::new(None) };
+}
+
+/// The optimisation level: the current compilation's if it has its own
+/// ([`with_optimize_level`]), else the process's (see [`set_optimize_level`]). At 1 and
+/// above `assert` statements compile to nothing and `__debug__` is False; at 2 docstrings
+/// are dropped too.
 pub fn optimize_level() -> u8 {
-    OPTIMIZE.load(std::sync::atomic::Ordering::Relaxed)
+    OPTIMIZE_HERE
+        .with(|o| o.get())
+        .unwrap_or_else(|| OPTIMIZE.load(std::sync::atomic::Ordering::Relaxed))
+}
+
+/// Runs `f` (a compilation) at optimisation level `level` (None: the process's), as
+/// `compile()`'s `optimize` argument asks, on this thread only.
+pub fn with_optimize_level<R>(level: Option<u8>, f: impl FnOnce() -> R) -> R {
+    let old = OPTIMIZE_HERE.with(|o| o.replace(level));
+    let r = f();
+    OPTIMIZE_HERE.with(|o| o.set(old));
+    r
 }
 
 /// Maps byte offsets to 1-based lines and columns.

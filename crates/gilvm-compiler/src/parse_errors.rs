@@ -27,6 +27,9 @@ pub fn convert(source: &str, e: ParseError) -> CompileError {
         m
     } else if let Some(m) = crate::parse_messages::message(source, &e.error, range) {
         m
+    } else if let Some((m, r)) = source_hint(source, range) {
+        range = r;
+        m
     } else if lower.contains("multiple exception types must be parenthesized when using") {
         // PEP 758: `except A, B as e:`; CPython's caret runs to the end of the name.
         range = TextRange::new(range.start(), except_as_end(source, range.end()));
@@ -92,6 +95,73 @@ pub fn convert(source: &str, e: ParseError) -> CompileError {
         ce.msg = ce.msg.replace("LINE", &line.to_string());
     }
     ce
+}
+
+/// CPython's messages for two mistakes recognised from the source around the error at
+/// `range` (Grammar/python.gram's `invalid_import` and `invalid_starred_expression`):
+/// `import a, b from c` ("Did you mean ..."), and a `*` with no expression after it in
+/// a call's arguments or right after an opening bracket (`f(x, *)`, `A[*]`).
+fn source_hint(source: &str, range: TextRange) -> Option<(String, TextRange)> {
+    let p = range.start().to_usize();
+    let before = source.get(..p)?;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = &before[line_start..];
+    let indent = line.len() - line.trim_start().len();
+    let after = source.get(p..).unwrap_or("");
+    let is_from = after.starts_with("from")
+        && !after[4..].starts_with(|c: char| c.is_alphanumeric() || c == '_');
+    if is_from && line.trim_start().starts_with("import ") {
+        // From `import` to the end of the module name after `from`.
+        let rest = after[4..].trim_start();
+        let name_len = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+            .unwrap_or(rest.len());
+        let end = p + (after.len() - rest.len()) + name_len;
+        let r = TextRange::new(
+            TextSize::from((line_start + indent) as u32),
+            TextSize::from(end as u32),
+        );
+        return Some((
+            "Did you mean to use 'from ... import ...' instead?".to_string(),
+            r,
+        ));
+    }
+    let b = before.trim_end();
+    if !b.ends_with('*') || b.ends_with("**") {
+        return None;
+    }
+    let b2 = b[..b.len() - 1].trim_end();
+    let star_ok = if b2.ends_with(['(', '[', '{']) {
+        true
+    } else if b2.ends_with(',') {
+        // In a call's arguments: the innermost open bracket is a `(` after a callee.
+        let mut depth = 0i32;
+        let mut open = None;
+        for (i, c) in b2.char_indices().rev() {
+            match c {
+                ')' | ']' | '}' => depth += 1,
+                '(' | '[' | '{' if depth > 0 => depth -= 1,
+                '(' | '[' | '{' => {
+                    open = Some((i, c));
+                    break;
+                }
+                _ => {}
+            }
+        }
+        matches!(open, Some((i, '(')) if b2[..i].trim_end().ends_with(|c: char| {
+            c.is_alphanumeric() || c == '_' || c == ')' || c == ']'
+        }))
+    } else {
+        false
+    };
+    if !star_ok {
+        return None;
+    }
+    let len = after.chars().next().map_or(1, char::len_utf8) as u32;
+    Some((
+        "Invalid star expression".to_string(),
+        TextRange::at(range.start(), TextSize::from(len)),
+    ))
 }
 
 /// Whether the string token at `range` opens with three quotes (after any prefix letters).

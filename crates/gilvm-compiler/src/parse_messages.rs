@@ -50,6 +50,10 @@ pub fn message(source: &str, e: &ParseErrorType, range: TextRange) -> Option<Str
         ParseErrorType::EmptyTypeParams => "Type parameter list cannot be empty".into(),
         ParseErrorType::EmptyImportNames => "Expected one or more names after 'import'".into(),
         ParseErrorType::InvalidAssignmentTarget => assign_target(source, range, text),
+        // A starred target (`del *x`, `del a, *b`) does not parse as an expression alone.
+        ParseErrorType::InvalidDeleteTarget if text.trim_start().starts_with('*') => {
+            "cannot delete starred".into()
+        }
         ParseErrorType::InvalidDeleteTarget => format!("cannot delete {}", expr_name(text)?),
         ParseErrorType::InvalidNamedAssignmentTarget => format!(
             "cannot use assignment expressions with {}",

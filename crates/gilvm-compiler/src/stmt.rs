@@ -445,6 +445,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
         self.b().bind(top);
         let prev = self.set_loc(f.iter.range());
         self.emit(Instr::ForIter(exhausted.0));
+        let for_line = self.b().cur_line;
         self.restore_loc(prev);
         self.push_fblock(FBlock::Loop {
             cont: top,
@@ -456,6 +457,9 @@ impl<'a, 'py> Compiler<'a, 'py> {
         self.pop_fblock();
         self.b().emit_inherit(Instr::Jump(top.0));
         self.b().bind(exhausted);
+        // CPython's loop exit (END_FOR, POP_ITER) is on the `for` line: so is what
+        // follows without a line of its own (an enclosing loop's jump back).
+        self.b().inherit_line_next(for_line);
         self.stmts(&f.orelse)?;
         self.b().bind(brk);
         Ok(())

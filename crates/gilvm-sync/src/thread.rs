@@ -15,6 +15,7 @@
 //! | 6   | SIGNALS       | the C-level signal handler (`signals.rs`), on the main thread's word only | the main thread, before it runs the Python handlers |
 //! | 7   | GC            | an allocating thread past the cycle collector's threshold (its own word) | the checking thread, which collects |
 //! | 8   | TRACE         | `sys.settrace`/`setprofile` on the thread (persistent while a hook is set) | removing the hook |
+//! | 9   | MONITOR       | `sys.monitoring` asking for events (persistent, every thread) | the last event set emptied |
 //!
 //! Reading the word is a relaxed load; a thread acting on a bit clears it with `fetch_and`.
 use std::sync::atomic::AtomicU64;
@@ -39,6 +40,9 @@ impl EvalBreaker {
     /// Persistent while a trace or profile hook is set on the thread (`sys.settrace`):
     /// calls then take the VM's traced path. Never taken by the eval breaker's handler.
     pub const TRACE: u32 = 1 << 8;
+    /// Persistent on every thread while `sys.monitoring` asks for some event: frames then
+    /// run in the VM's traced loop. Never taken by the eval breaker's handler.
+    pub const MONITOR: u32 = 1 << 9;
 
     /// Cheap check done by the interpreter loop: any bit set?
     #[inline(always)]

@@ -48,12 +48,12 @@ impl Interp {
         // its thread has a hook (the persistent eval-breaker bit, one relaxed load per
         // frame) and the frame a local trace function.
         let mut r = if self.thread_state.eval_breaker.is_set() && self.wants_line_events(f) {
-            self.eval_frame::<true>(f)
+            self.eval_frame::<true>(f, false)
         } else {
-            self.eval_frame::<false>(f)
+            self.eval_frame::<false>(f, false)
         };
         while let Ok(Exit::Retrace) = r {
-            r = self.eval_frame::<true>(f);
+            r = self.eval_frame::<true>(f, true);
         }
         self.cur_frame = f.back;
         crate::coro::RUNNING_FRAME.set(outer_tls);
@@ -61,8 +61,14 @@ impl Interp {
     }
 
     /// The interpreter loop proper. `TRACED` is the copy that reports line events
-    /// (`linetrace.rs`) before each instruction; the untraced copy has no trace of it.
-    fn eval_frame<const TRACED: bool>(&mut self, f: &mut Frame) -> Result<Exit, PyErr> {
+    /// (`linetrace.rs`) and monitoring events (`monitor.rs`) before each instruction; the
+    /// untraced copy has no trace of it. `resumed`: the untraced loop handed the frame
+    /// over mid-way (no entry event).
+    fn eval_frame<const TRACED: bool>(
+        &mut self,
+        f: &mut Frame,
+        resumed: bool,
+    ) -> Result<Exit, PyErr> {
         // Borrowed, not cloned: no instruction reassigns `f.code` (a count increment and
         // decrement saved per call).
         let code = code_of(&f.code);
@@ -91,6 +97,23 @@ impl Interp {
                 }
             }};
         }
+        // `sys.monitoring` and the profile function's 'c_call' (traced loop only): the
+        // frame's events, and its entry event (PY_START, PY_RESUME, PY_THROW).
+        let mut mon = if TRACED {
+            let (m, e) = self.mon_start(f, resumed);
+            if let Some(e) = e {
+                if f.pc == 0 && f.throw.is_none() {
+                    // PY_START's callback raised: the frame ends before its first
+                    // instruction.
+                    put_stack(f, stack);
+                    return Err(e);
+                }
+                f.throw.get_or_insert(e);
+            }
+            m
+        } else {
+            crate::monitor::FrameMon::OFF
+        };
         // An exception thrown into a suspended generator (`generator.throw()`): raised by
         // the instruction the frame is suspended at, so its handlers see it.
         let mut thrown = f.throw.take();
@@ -155,6 +178,15 @@ impl Interp {
                         }
                         last_pc = pc;
                         tri!(self.trace_instr(code, &mut f.pc, &trace_fo, pc - 1, &mut last_line));
+                    }
+                    if TRACED {
+                        if !mon.current() {
+                            self.mon_refresh(f, &mut mon);
+                        }
+                        if mon.mask != 0 {
+                            f.pc = pc;
+                            tri!(self.mon_before(f, &mut mon, pc - 1, ins, &stack));
+                        }
                     }
                     match ins {
                         Instr::Nop => {}
@@ -332,6 +364,16 @@ impl Interp {
                             let r = self.call_inline(&stack[base], args);
                             Value::truncate(&mut stack, base);
                             Value::push_words(&mut stack, tri!(r));
+                            // The call set a hook or asked for monitoring events (a
+                            // module calling `sys.monitoring.set_events`): go on traced.
+                            if !TRACED
+                                && self.thread_state.eval_breaker.is_set()
+                                && self.wants_line_events(f)
+                            {
+                                f.pc = pc;
+                                put_stack(f, stack);
+                                return Ok(Exit::Retrace);
+                            }
                         }
                         Instr::Call(n) => {
                             // The line of the call, for the callee's view of its caller
@@ -353,6 +395,16 @@ impl Interp {
                             let r = self.call_inline(&stack[base], args);
                             Value::truncate(&mut stack, base);
                             Value::push_words(&mut stack, tri!(r));
+                            // The call set a hook or asked for monitoring events (a
+                            // module calling `sys.monitoring.set_events`): go on traced.
+                            if !TRACED
+                                && self.thread_state.eval_breaker.is_set()
+                                && self.wants_line_events(f)
+                            {
+                                f.pc = pc;
+                                put_stack(f, stack);
+                                return Ok(Exit::Retrace);
+                            }
                         }
                         Instr::CallKw(n) => {
                             // The line of the call, for the callee's view of its caller
@@ -829,7 +881,24 @@ impl Interp {
                             // Not cloned: an iterator held only by this stack stays
                             // exclusive (see `ObjRef::is_exclusive`), which generators use.
                             let it = stack.last().unwrap();
-                            match tri!(self.next(it)) {
+                            let next = if TRACED
+                                && mon.mask & crate::modules::monitoring::ev::RAISE != 0
+                            {
+                                // A StopIteration CPython sees is a RAISE event.
+                                let (v, stop) = tri!(self.mon_next(it));
+                                if let Some(Value::Obj(so)) = stop {
+                                    f.pc = pc;
+                                    let e = self.mon_raise(f, &mut mon, pc - 1, PyErr(so.clone()));
+                                    // A callback's error replaces it.
+                                    if !e.0.is(&so) {
+                                        break 'op e;
+                                    }
+                                }
+                                v
+                            } else {
+                                tri!(self.next(it))
+                            };
+                            match next {
                                 Some(v) => Value::push_words(&mut stack, v),
                                 None => {
                                     let it = stack.pop();
@@ -867,12 +936,20 @@ impl Interp {
                         Instr::ReturnValue => {
                             let v = pop!();
                             f.pc = pc;
+                            if TRACED && mon.mask != 0 {
+                                let bit = crate::modules::monitoring::ev::PY_RETURN;
+                                tri!(self.mon_exit(f, &mut mon, bit, pc - 1, &v));
+                            }
                             put_stack(f, stack);
                             return Ok(Exit::Return(v));
                         }
                         Instr::YieldValue => {
                             let v = pop!();
                             f.pc = pc;
+                            if TRACED && mon.mask != 0 {
+                                let bit = crate::modules::monitoring::ev::PY_YIELD;
+                                tri!(self.mon_exit(f, &mut mon, bit, pc - 1, &v));
+                            }
                             put_stack(f, stack);
                             return Ok(Exit::Yield(v));
                         }
@@ -890,11 +967,26 @@ impl Interp {
                             let sub = stack.last().unwrap().clone();
                             match tri!(self.send_to(&sub, sent)) {
                                 crate::gen::Step::Yield(v) => {
+                                    if TRACED && mon.mask != 0 {
+                                        f.pc = pc;
+                                        let bit = crate::modules::monitoring::ev::PY_YIELD;
+                                        tri!(self.mon_exit(f, &mut mon, bit, pc - 1, &v));
+                                    }
                                     f.pc = pc - 1;
                                     put_stack(f, stack);
                                     return Ok(Exit::Yield(v));
                                 }
                                 crate::gen::Step::Return(v) => {
+                                    if TRACED && mon.mask != 0 {
+                                        f.pc = pc;
+                                        tri!(self.mon_stop_iteration(
+                                            f,
+                                            &mut mon,
+                                            pc - 1,
+                                            &sub,
+                                            &v
+                                        ));
+                                    }
                                     stack.pop();
                                     Value::push_words(&mut stack, v);
                                 }
@@ -921,6 +1013,11 @@ impl Interp {
                             if n == 0 {
                                 // A bare `raise` keeps the traceback as it is.
                                 f.pc = pc;
+                                let e = if TRACED && mon.mask != 0 {
+                                    self.mon_reraise(f, &mut mon, pc - 1, e)
+                                } else {
+                                    e
+                                };
                                 match self.find_handler(
                                     code,
                                     pc - 1,
@@ -930,10 +1027,18 @@ impl Interp {
                                     false,
                                 ) {
                                     Some(t) => {
+                                        if TRACED && mon.mask != 0 {
+                                            self.mon_handled(f, &mut mon, t, e.value());
+                                        }
                                         pc = t;
                                         continue;
                                     }
                                     None => {
+                                        let e = if TRACED && mon.mask != 0 {
+                                            self.mon_unwind(f, &mut mon, pc - 1, e)
+                                        } else {
+                                            e
+                                        };
                                         put_stack(f, stack);
                                         return Err(e);
                                     }
@@ -951,13 +1056,26 @@ impl Interp {
                                 _ => self.runtime_error("bad reraise"),
                             };
                             f.pc = pc;
+                            let e = if TRACED && mon.mask != 0 {
+                                self.mon_reraise(f, &mut mon, pc - 1, e)
+                            } else {
+                                e
+                            };
                             // Propagate without a new traceback entry.
                             match self.find_handler(code, pc - 1, &f.code, &mut stack, &e, false) {
                                 Some(t) => {
+                                    if TRACED && mon.mask != 0 {
+                                        self.mon_handled(f, &mut mon, t, e.value());
+                                    }
                                     pc = t;
                                     continue;
                                 }
                                 None => {
+                                    let e = if TRACED && mon.mask != 0 {
+                                        self.mon_unwind(f, &mut mon, pc - 1, e)
+                                    } else {
+                                        e
+                                    };
                                     put_stack(f, stack);
                                     return Err(e);
                                 }
@@ -999,6 +1117,16 @@ impl Interp {
                             let (exit, res) = tri!(self.before_with(&mgr));
                             Value::push_words(&mut stack, exit);
                             Value::push_words(&mut stack, res);
+                            // `__enter__` turned monitoring on (a tool used as a context
+                            // manager): go on traced.
+                            if !TRACED
+                                && self.thread_state.eval_breaker.is_set()
+                                && self.wants_line_events(f)
+                            {
+                                f.pc = pc;
+                                put_stack(f, stack);
+                                return Ok(Exit::Retrace);
+                            }
                         }
                         Instr::ImportName(i) => {
                             let fromlist = pop!();
@@ -1165,9 +1293,24 @@ impl Interp {
             };
             // An exception was raised by the instruction at pc - 1.
             f.pc = pc;
+            let err = if TRACED && (mon.mask != 0 || !mon.current()) {
+                self.mon_raise(f, &mut mon, pc - 1, err)
+            } else {
+                err
+            };
             match self.find_handler(code, pc - 1, &f.code, &mut stack, &err, true) {
-                Some(t) => pc = t,
+                Some(t) => {
+                    if TRACED && mon.mask != 0 {
+                        self.mon_handled(f, &mut mon, t, err.value());
+                    }
+                    pc = t
+                }
                 None => {
+                    let err = if TRACED && mon.mask != 0 {
+                        self.mon_unwind(f, &mut mon, pc - 1, err)
+                    } else {
+                        err
+                    };
                     put_stack(f, stack);
                     return Err(err);
                 }

@@ -75,6 +75,7 @@ impl Interp {
     ) -> Interp {
         let marker = 0u8;
         gilvm_object::objref::register_thread(&thread_state);
+        crate::modules::monitoring::register_thread(&thread_state);
         THREAD_CTX.with(|c| {
             *c.borrow_mut() = Some(ThreadCtx {
                 g,

@@ -66,6 +66,7 @@ mod exc_group;
 // Issue 19: assignment of a function's `__defaults__`, `__kwdefaults__`, `__code__`.
 mod funcattrs;
 mod linetrace;
+mod monitor;
 mod strfmt;
 mod syntax_warnings;
 mod tbobj;

@@ -34,7 +34,9 @@
 //! call path) and the frame has a local trace function. The untraced copy is the loop as it
 //! was, with no per-instruction test. A frame running untraced whose trace function is set
 //! later (`bdb`'s `set_trace` sets `f_trace` on its callers) moves to the traced loop at its
-//! next backward jump, where the eval breaker is already tested.
+//! next backward jump, where the eval breaker is already tested (or after a call of a
+//! builtin, or a `with` statement's `__enter__`: `sys.monitoring` turned on, `monitor.rs`).
+//! The same loop fires `sys.monitoring`'s events (`monitor.rs`).
 //!
 //! **Invariants.** Only the thread running the frame calls here (the frame object and its
 //! trace function are read under the object's lock, `frameobj.rs`). Hooks do not trace
@@ -83,13 +85,26 @@ pub(crate) fn start_line(f: &Frame) -> u32 {
 }
 
 impl Interp {
-    /// Whether frame `f` should run in the traced loop: a hook is set on this thread and
-    /// the frame (or, for a comprehension, the frame running it) has a local trace
-    /// function. Called only when the eval breaker is set.
+    /// Whether frame `f` should run in the traced loop: `sys.monitoring` asks for events
+    /// in its code (`monitor.rs`), or a hook is set on this thread and either it is a
+    /// profile function ('c_call' events) or the frame (or, for a comprehension, the frame
+    /// running it) has a local trace function. Called only when the eval breaker is set.
     #[inline(never)]
     pub(crate) fn wants_line_events(&self, f: &Frame) -> bool {
-        if self.thread_state.eval_breaker.get() & gilvm_sync::EvalBreaker::TRACE == 0 {
+        let bits = self.thread_state.eval_breaker.get();
+        if bits & gilvm_sync::EvalBreaker::MONITOR != 0
+            && crate::modules::monitoring::active()
+            && crate::modules::monitoring::code_events(&f.code)
+                .iter()
+                .any(|e| *e != 0)
+        {
+            return true;
+        }
+        if bits & gilvm_sync::EvalBreaker::TRACE == 0 {
             return false;
+        }
+        if self.profile_set() {
+            return true;
         }
         match trace_target(f) {
             Some(o) => !crate::frameobj::frame_trace(self, &o).is_none(),
@@ -124,16 +139,9 @@ impl Interp {
         pc: usize,
         last: &mut u32,
     ) -> PyResult<()> {
-        let mut line = code.lines.get(pc).copied().unwrap_or(0);
-        // A function's implicit `return None` loads the None on the `def` line
-        // (`CodeBuilder::emit_implicit_return`): no line of its own.
-        if pc > 0
-            && pc + 2 == code.instrs.len()
-            && line == code.firstlineno
-            && matches!(code.instrs[pc], gilvm_object::code::Instr::LoadConst(_))
-        {
-            line = 0;
-        }
+        // A function's implicit `return None` and a handler's clean-up have no line of
+        // their own (`monitor::instr_line`).
+        let line = crate::monitor::instr_line(code, pc);
         // Line 0: an instruction without a source position (none reports a line).
         let new_line = line != 0 && line != *last;
         if line != 0 {

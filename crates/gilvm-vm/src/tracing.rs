@@ -6,9 +6,9 @@
 //! exception leaves the frame and `'return'` (with the return value, None after an
 //! exception) when the frame ends; a generator's frame gets `'call'` at each resumption
 //! and `'return'` (with the yielded value) at each `yield`. The profile function gets
-//! `'call'` and `'return'`. `'line'` and `'opcode'` events come from the traced copy of
-//! the interpreter loop (`linetrace.rs`). gilvm sends no `'c_call'`/`'c_return'`/
-//! `'c_exception'` profile events.
+//! `'call'` and `'return'`, and `'c_call'`/`'c_return'`/`'c_exception'` around calls
+//! of builtins (`monitor.rs`). `'line'` and `'opcode'` events come from the traced copy
+//! of the interpreter loop (`linetrace.rs`).
 //!
 //! **Cost when off.** Nothing on the fast path: setting a hook sets the persistent bit
 //! `EvalBreaker::TRACE` of the thread's eval-breaker word, which `run_frame` already tests
@@ -75,6 +75,8 @@ pub fn setprofile(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let old = std::mem::replace(&mut hooks(interp).profile, f);
     drop(old);
     update_bit(interp);
+    // Running traced frames pick up (or drop) the 'c_call' events (`monitor.rs`).
+    crate::modules::monitoring::bump_version();
     Ok(Value::None)
 }
 
@@ -99,6 +101,37 @@ pub fn getprofile(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 impl Interp {
+    /// Is a hook or a monitoring callback running on this thread (events are then not
+    /// reported)?
+    pub(crate) fn hooks_busy(&self) -> bool {
+        self.tracing.as_ref().is_some_and(|h| h.busy)
+    }
+
+    /// Sets the busy flag; returns its previous value.
+    pub(crate) fn set_hooks_busy(&mut self, busy: bool) -> bool {
+        std::mem::replace(&mut hooks(self).busy, busy)
+    }
+
+    /// Is a profile function set on this thread?
+    pub(crate) fn profile_set(&self) -> bool {
+        self.tracing.as_ref().is_some_and(|h| h.profile.is_some())
+    }
+
+    /// Calls the profile function for `event` ('c_call', 'c_return', 'c_exception') of
+    /// running frame `f`, with `arg` (the builtin). A profile function that raises is
+    /// removed and its exception raised.
+    pub(crate) fn profile_c_event(&mut self, f: &Frame, event: &str, arg: Value) -> PyResult<()> {
+        let Some(p) = self.tracing.as_ref().and_then(|h| h.profile.clone()) else {
+            return Ok(());
+        };
+        if self.hooks_busy() {
+            return Ok(());
+        }
+        let fo = Value::Obj(self.frame_object(f as *const Frame));
+        self.call_hook(false, &p, &fo, event, arg)?;
+        Ok(())
+    }
+
     /// The 'exception' event for frame object `fo`, whose local trace function (if any)
     /// sees `err` raised in or propagating into its frame (`tbobj.rs`). A hook that raises
     /// is removed; its exception is reported as unraisable, the original one propagates.

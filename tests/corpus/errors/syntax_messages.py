@@ -14,7 +14,7 @@ cases = [
     "f() = 1", "1 = 1", "None = 1", "True = 1", "a + 1 = 2", "[a, b, c + 1] = [1, 2, 3]",
     "for a() in b: pass", "f'{x}' = 42", "yield = 1", "x = f() = 1", "(): int",
     "try:\n pass\nexcept TypeError:\n pass\nexcept* ValueError:\n pass",
-    "A[:*b]", "raise X, Y",
+    "A[:*b]", "raise X, Y", "del *x", "del [*x]", "del a, *b", "del (a, *b)",
 ]
 for c in cases:
     try:
@@ -22,3 +22,13 @@ for c in cases:
         print(repr(c), "compiles")
     except SyntaxError as e:
         print(repr(c), "|", e.msg)
+# `import ... from` and a `*` without an expression (Grammar's invalid_import and
+# invalid_starred_expression).
+for c in ["import a, b from c", "import a.y.z, b.y.z from b.y.z", "import a,b,c from b as bar",
+          "f(x, *)", "f(**x, *)", "f(x, *:)", "f(x = 5, *)", "A[*]", "A[*:]", "[*]", "(*)",
+          "print(*)", "x = [1, *]", "f(*, x)", "{*}"]:
+    try:
+        compile(c, "<s>", "exec")
+        print(repr(c), "compiles")
+    except SyntaxError as e:
+        print(repr(c), "|", e.msg, e.offset)

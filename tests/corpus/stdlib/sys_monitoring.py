@@ -1,4 +1,4 @@
-# sys.monitoring's registration interface (gilvm emits no events yet: see the .py of the module).
+# sys.monitoring's registration interface (the events: lang/monitoring_*.py).
 import sys
 m = sys.monitoring
 print(type(m).__name__, m.__name__, sorted(n for n in dir(m) if not n.startswith('__')))

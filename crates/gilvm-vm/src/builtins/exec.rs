@@ -421,13 +421,17 @@ fn compile(interp: &mut Interp, args: Args<'_>) -> PyResult {
             return Err(interp.value_error(m));
         }
     };
+    // `optimize`: -1 is the interpreter's level (`-O`), 0-2 this compilation's own.
+    let level = (optimize >= 0).then_some(optimize as u8);
     let src = a[0].unwrap();
     // Issue 19 (ast): an AST object in, or an AST out (`crate::ast_objects`).
     if crate::ast_objects::is_ast(interp, src)? {
         if fl & PYCF_ONLY_AST != 0 {
             return Ok(src.clone());
         }
-        return crate::ast_objects::compile_ast(interp, src, &filename, mode_s);
+        return gilvm_compiler::with_optimize_level(level, || {
+            crate::ast_objects::compile_ast(interp, src, &filename, mode_s)
+        });
     }
     if fl & PYCF_ONLY_AST != 0 {
         let Some(text) = source_text(interp, src, &filename)? else {
@@ -443,7 +447,8 @@ fn compile(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let Some(text) = source_text(interp, src, &filename)? else {
         return Err(interp.type_error("compile() arg 1 must be a string, bytes or AST object"));
     };
-    let r = interp.compile_text(&text, &filename, mode);
+    let r =
+        gilvm_compiler::with_optimize_level(level, || interp.compile_text(&text, &filename, mode));
     if fl & PYCF_ALLOW_INCOMPLETE_INPUT != 0 {
         let syntax_error = interp.g.exc.syntax_error.clone();
         let compiled = match &r {

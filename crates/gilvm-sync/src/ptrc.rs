@@ -26,9 +26,10 @@
 //! 1. Only the thread that owns a record writes its entries (relaxed load + store), and
 //!    only while attached; other threads read them ([`sum`]) and the collector zeroes them
 //!    ([`release`]) with the world stopped, when no owner is between its load and store.
-//! 2. A chunk of entries, once installed in a record's directory, stays until the record
-//!    is dropped; a record stays in the registry until its thread's exit merge
-//!    ([`take_current`]), so a reader holding the registry lock never sees freed memory.
+//! 2. An array of entries, once installed in a record (even after the owner outgrew it),
+//!    stays until the record is dropped; a record stays in the registry until its
+//!    thread's exit merge ([`take_current`]) or the collector's fold of an orphan, so a
+//!    reader holding the registry lock never sees freed memory.
 //! 3. A thread that exits folds its entries into the objects' shared counts
 //!    ([`take_current`] returns them, the caller adds them with one atomic addition each)
 //!    **while still attached**, with no eval-breaker check between the record leaving the
@@ -49,24 +50,33 @@ use crate::stw::WorldStopped;
 use crate::sync::atomic::{AtomicI64, AtomicPtr, Ordering};
 use crate::sync::Mutex;
 
-/// log2 of the entries in a chunk.
-#[cfg(not(loom))]
-const CHUNK_BITS: u32 = 10;
-#[cfg(loom)]
-const CHUNK_BITS: u32 = 2;
-const CHUNK: usize = 1 << CHUNK_BITS;
-/// Indices the directory of a record covers (the header's encoding allows fewer).
+/// Indices an array may cover (the header's encoding allows fewer).
 #[cfg(not(loom))]
 pub const MAX_INDICES: u32 = 1 << 23;
 #[cfg(loom)]
 pub const MAX_INDICES: u32 = 8;
-const DIR: usize = (MAX_INDICES as usize).div_ceil(CHUNK);
+/// The first size of a thread's array.
+#[cfg(not(loom))]
+const FIRST_LEN: usize = 256;
+#[cfg(loom)]
+const FIRST_LEN: usize = 2;
 
-type Chunk = [AtomicI64; CHUNK];
+/// One array of counts: a record's current one, or one it outgrew.
+struct Arr {
+    entries: Box<[AtomicI64]>,
+}
 
-/// One thread's counts: a directory of lazily made chunks.
+/// One thread's counts: its current array, replaced (twice the size) when an index does
+/// not fit. The owner keeps the current array's address and length in a thread-local
+/// (`FAST`), so its hot path is one thread-local load, a bounds check, a load and a store.
 struct Record {
-    dir: Box<[AtomicPtr<Chunk>]>,
+    /// The current array (from `Box::into_raw`).
+    cur: AtomicPtr<Arr>,
+    /// Arrays the record outgrew (addresses from `Box::into_raw`): a reader that loaded one
+    /// before the replacement may still read it, so they are freed with the record
+    /// (invariant 2). Pushed by the owner only; geometric growth keeps them below the
+    /// current array's size in total.
+    retired: std::sync::Mutex<Vec<usize>>,
     /// Set by the thread's exit (thread-local destructor): never written again.
     orphaned: crate::sync::atomic::AtomicBool,
 }
@@ -74,64 +84,76 @@ struct Record {
 impl Record {
     fn new() -> Record {
         Record {
-            dir: (0..DIR)
-                .map(|_| AtomicPtr::new(std::ptr::null_mut()))
-                .collect(),
+            cur: AtomicPtr::new(std::ptr::null_mut()),
+            retired: std::sync::Mutex::new(Vec::new()),
             orphaned: crate::sync::atomic::AtomicBool::new(false),
         }
     }
-    /// The entry at `index` if its chunk exists (ordering: Acquire pairs with the
-    /// chunk's Release installation, so its zeroed entries are visible).
-    #[inline(always)]
-    fn entry(&self, index: u32) -> Option<&AtomicI64> {
-        let c = self.dir[(index >> CHUNK_BITS) as usize].load(Ordering::Acquire);
-        // SAFETY: installed chunks live as long as the record (invariant 2).
-        (!c.is_null()).then(|| unsafe { &(*c)[index as usize & (CHUNK - 1)] })
-    }
-    /// The entry at `index`, its chunk made if needed (owner only).
-    fn entry_or_make(&self, index: u32) -> &AtomicI64 {
-        let slot = &self.dir[(index >> CHUNK_BITS) as usize];
-        let mut c = slot.load(Ordering::Acquire);
-        if c.is_null() {
-            let chunk: Box<Chunk> = Box::new(std::array::from_fn(|_| AtomicI64::new(0)));
-            c = Box::into_raw(chunk);
-            // Only the owner installs chunks in its record.
-            slot.store(c, Ordering::Release);
+    /// The current array's entries (ordering: Acquire pairs with the owner's Release
+    /// installation, so the copied entries are visible).
+    #[inline]
+    fn entries(&self) -> &[AtomicI64] {
+        let a = self.cur.load(Ordering::Acquire);
+        if a.is_null() {
+            return &[];
         }
-        // SAFETY: as in `entry`.
-        unsafe { &(*c)[index as usize & (CHUNK - 1)] }
+        // SAFETY: installed arrays live as long as the record (invariant 2).
+        unsafe { &(*a).entries }
+    }
+    /// The entry at `index`, if the current array covers it.
+    fn entry(&self, index: u32) -> Option<&AtomicI64> {
+        self.entries().get(index as usize)
+    }
+    /// Owner only: makes the current array cover `index` (copying the old entries, which
+    /// only the owner writes) and returns its address and length for `FAST`.
+    fn grow_to(&self, index: u32) -> (*const AtomicI64, usize) {
+        let old = self.entries();
+        let len = (index as usize + 1)
+            .next_power_of_two()
+            .max(FIRST_LEN)
+            .max(old.len() * 2)
+            .min(MAX_INDICES as usize);
+        let entries: Box<[AtomicI64]> = (0..len)
+            .map(|i| AtomicI64::new(old.get(i).map_or(0, |e| e.load(Ordering::Relaxed))))
+            .collect();
+        let p = entries.as_ptr();
+        let new = Box::into_raw(Box::new(Arr { entries }));
+        let prev = self.cur.swap(new, Ordering::AcqRel);
+        if !prev.is_null() {
+            self.retired
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(prev as usize);
+        }
+        (p, len)
     }
     /// Every nonzero entry.
     fn nonzero(&self) -> Vec<(u32, i64)> {
-        let mut out = Vec::new();
-        for (d, slot) in self.dir.iter().enumerate() {
-            let c = slot.load(Ordering::Acquire);
-            if c.is_null() {
-                continue;
-            }
-            // SAFETY: as in `entry`.
-            for (i, e) in unsafe { &*c }.iter().enumerate() {
+        self.entries()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
                 let v = e.load(Ordering::Relaxed);
-                if v != 0 {
-                    out.push((((d << CHUNK_BITS) + i) as u32, v));
-                }
-            }
-        }
-        out
+                (v != 0).then_some((i as u32, v))
+            })
+            .collect()
     }
 }
 
-// Under loom the chunks are leaked: a record may be dropped after an execution that found
+// Under loom the arrays are leaked: a record may be dropped after an execution that found
 // a failure ended, when loom's atomics can no longer be read.
 #[cfg(not(loom))]
 impl Drop for Record {
     fn drop(&mut self) {
-        for slot in self.dir.iter() {
-            let c = slot.load(Ordering::Acquire);
-            if !c.is_null() {
-                // SAFETY: made by `Box::into_raw` in `entry_or_make`, dropped once here.
-                drop(unsafe { Box::from_raw(c) });
-            }
+        let cur = *self.cur.get_mut();
+        let retired = std::mem::take(self.retired.get_mut().unwrap_or_else(|e| e.into_inner()));
+        for a in retired
+            .into_iter()
+            .chain((!cur.is_null()).then_some(cur as usize))
+        {
+            // SAFETY: made by `Box::into_raw` in `grow_to`, freed once here (the record is
+            // out of the registry and its owner's thread-local: no reader is left).
+            drop(unsafe { Box::from_raw(a as *mut Arr) });
         }
     }
 }
@@ -150,9 +172,14 @@ static ALLOC: Mutex<Alloc> = Mutex::new(Alloc {
     free: Vec::new(),
     addrs: Vec::new(),
 });
+/// The owner's view of its current array: address and length.
+type Fast = (*const AtomicI64, usize);
+const NO_FAST: Fast = (std::ptr::null(), 0);
+
 #[cfg(not(loom))]
 thread_local! {
     static MINE: std::cell::Cell<*const Record> = const { std::cell::Cell::new(std::ptr::null()) };
+    static FAST: std::cell::Cell<Fast> = const { std::cell::Cell::new(NO_FAST) };
     /// The thread's record, orphaned when the thread ends (invariant 3).
     static GUARD: std::cell::RefCell<Guard> = const { std::cell::RefCell::new(Guard(None)) };
 }
@@ -166,6 +193,7 @@ impl Drop for Guard {
     fn drop(&mut self) {
         // A later count on this thread (another thread-local's destructor) makes a new
         // record, which nothing orphans: counted for good, correct.
+        let _ = FAST.try_with(|f| f.set(NO_FAST));
         let _ = MINE.try_with(|m| m.set(std::ptr::null()));
         if let Some(r) = self.0.take() {
             // ordering: Release pairs with the collector's Acquire load: the thread's
@@ -184,6 +212,7 @@ loom::lazy_static! {
 #[cfg(loom)]
 loom::thread_local! {
     static MINE: std::cell::Cell<*const Record> = std::cell::Cell::new(std::ptr::null());
+    static FAST: std::cell::Cell<Fast> = std::cell::Cell::new(NO_FAST);
 }
 
 /// A new index for the object at `addr`, below `limit`; None when every index below it is
@@ -206,19 +235,17 @@ pub fn alloc(addr: usize, limit: u32) -> Option<u32> {
 }
 
 /// Adds `delta` to the calling thread's entry at `index` (invariant 1: the caller is
-/// attached). The hot path: one thread-local load, two dependent loads, a load and a store.
+/// attached). The hot path: one thread-local load, a bounds check, a load and a store.
 #[inline(always)]
 pub fn add(index: u32, delta: i64) {
-    let rec = MINE.with(|m| m.get());
-    if !rec.is_null() {
-        // SAFETY: the thread's record stays in the registry, alive, until `take_current`
-        // clears this pointer first (invariant 2).
-        let rec = unsafe { &*rec };
-        if let Some(e) = rec.entry(index) {
-            // Not a read-modify-write: only this thread writes the entry (invariant 1).
-            e.store(e.load(Ordering::Relaxed) + delta, Ordering::Relaxed);
-            return;
-        }
+    let (p, len) = FAST.with(|f| f.get());
+    if (index as usize) < len {
+        // SAFETY: `p`/`len` describe the thread's current array, which its record keeps
+        // (invariant 2) until `take_current` or the thread's exit clears `FAST` first.
+        let e = unsafe { &*p.add(index as usize) };
+        // Not a read-modify-write: only this thread writes the entry (invariant 1).
+        e.store(e.load(Ordering::Relaxed) + delta, Ordering::Relaxed);
+        return;
     }
     add_slow(index, delta);
 }
@@ -235,8 +262,12 @@ fn add_slow(index: u32, delta: i64) {
         REGISTRY.lock().push(r);
         MINE.with(|m| m.set(rec));
     }
-    // SAFETY: as in `add`.
-    let e = unsafe { &*rec }.entry_or_make(index);
+    // SAFETY: the record stays in the registry, alive, until `take_current` clears `MINE`.
+    let rec = unsafe { &*rec };
+    let (p, len) = rec.grow_to(index);
+    FAST.with(|f| f.set((p, len)));
+    // SAFETY: as in `add`; `grow_to` made the array cover `index`.
+    let e = unsafe { &*p.add(index as usize) };
     e.store(e.load(Ordering::Relaxed) + delta, Ordering::Relaxed);
 }
 
@@ -280,6 +311,7 @@ pub fn allocated(_w: &WorldStopped<'_>) -> Vec<(u32, usize)> {
 /// nonzero entries with their objects' addresses, for the caller to add to those objects'
 /// shared counts before its next eval-breaker check (invariant 3).
 pub fn take_current() -> Vec<(usize, i64)> {
+    FAST.with(|f| f.set(NO_FAST));
     let rec = MINE.with(|m| m.replace(std::ptr::null()));
     if rec.is_null() {
         return Vec::new();

@@ -767,7 +767,7 @@ mod imp {
             #[cfg(loom)]
             self.touch();
             let local = self.local.load(Ordering::Relaxed);
-            if local >= CAP_WORD || local < ONE || !self.owned_here() {
+            if !(ONE..CAP_WORD).contains(&local) || !self.owned_here() {
                 return false;
             }
             let Some(index) = gilvm_sync::ptrc::alloc(addr, PT_LIMIT) else {

@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bound=${1:-2}
-expected=${LOOM_EXPECTED:-48}
+expected=${LOOM_EXPECTED:-53}
 if [ "$bound" = deep ]; then
     unset LOOM_MAX_PREEMPTIONS
     label="no preemption bound"

@@ -872,7 +872,14 @@ impl Graph {
     }
 
     fn count(a: usize, own: i64) -> i32 {
-        match header(a).count() as i64 - own {
+        let h = header(a);
+        if h.is_per_thread() {
+            // Counted per thread: summed over every thread's entry (exact, the world is
+            // stopped). Never freed by a decrement, so a count of 0 is no free path in
+            // progress: the object is garbage unless something in the set reaches it.
+            return (h.count() as i64 - own).clamp(0, ROOT as i64) as i32;
+        }
+        match h.count() as i64 - own {
             c if c <= 0 && own == 0 => ROOT,
             c => c.min(ROOT as i64) as i32,
         }
@@ -946,9 +953,43 @@ impl Graph {
 /// The garbage a collection found: a reference to each object (invariant 5).
 pub struct Garbage {
     pub objs: Vec<ObjRef>,
-    /// Objects the finalizers left unreferenced (see [`Garbage::recheck`]): freed, not
+    /// Objects the finalizers left unreferenced (see [`Garbage::recheck`]), and untracked
+    /// per-thread counted objects whose count reached 0 ([`sweep_per_thread`]): freed, not
     /// counted.
     pub by_count: Vec<ObjRef>,
+    /// The garbage that was counted per thread until this collection demoted it: switched
+    /// back if a finalizer resurrects it ([`Garbage::recheck`]).
+    demoted: AddrSet,
+}
+
+/// With the world stopped: the per-thread counted objects the table does not track (code
+/// objects, a tuple of defaults, …: they hold no container, so no cycle) whose true count
+/// is 0. No decrement frees them (`header.rs`, "Per-thread counts"), so the collector
+/// does: each is demoted to an ordinary count and returned with one reference, whose drop
+/// frees it. An object only garbage references is freed by the next collection, once the
+/// garbage let go of it. (Tracked ones are the analysis's: a count of 0 makes no root.)
+fn sweep_per_thread(py: Py<'_>, w: &WorldStopped<'_>) -> Vec<ObjRef> {
+    let mut out = Vec::new();
+    for (index, a) in gilvm_sync::ptrc::allocated(w) {
+        let h = header_of_published(a);
+        // An index whose object was made immortal since (`__class__` assignment) stays.
+        if h.per_thread_index() != Some(index) || is_tracked(py, &borrow(a)) {
+            continue;
+        }
+        if h.count() == 0 {
+            h.demote_stopped(w);
+            out.push((*borrow(a)).clone());
+        }
+    }
+    out
+}
+
+/// The header of an object that holds a per-thread index.
+fn header_of_published(addr: usize) -> &'static crate::header::Header {
+    // SAFETY: an allocated index names a live object: it is freed only after the
+    // collector demoted it, which releases the index (`gilvm_sync::ptrc` invariant 4);
+    // the header is at offset 0 of a `repr(C)` object.
+    unsafe { &(*(addr as *const PyObject)).header }
 }
 
 /// What the first phase hands to the VM to do with the world running again.
@@ -966,17 +1007,36 @@ pub struct Found {
 /// Phase 1, with the world stopped: finds the unreachable tracked objects, takes a
 /// reference to each, and clears the weak references to them (module docs).
 pub fn find_unreachable(py: Py<'_>, w: &WorldStopped<'_>) -> Found {
+    // The per-thread counts of threads that ended go to their objects' shared counts.
+    for (a, delta) in gilvm_sync::ptrc::take_orphans(w) {
+        header_of_published(a).merge_per_thread(delta);
+    }
     let mut g = Graph::whole(py, w);
     let examined = g.addrs.len();
     let reached = g.reachable(py);
     g.drop_ranks();
+    // Per-thread counted garbage is demoted to an ordinary count first (`header.rs`,
+    // "Per-thread counts", invariant 2), so that the collector's references free it.
+    let mut demoted = AddrSet::default();
     let objs: Vec<ObjRef> = g
         .addrs
         .iter()
         .zip(&reached)
         .filter(|(_, r)| !**r)
-        .map(|(&a, _)| (*borrow(a)).clone())
+        .map(|(&a, _)| {
+            if header(a).is_per_thread() {
+                header(a).demote_stopped(w);
+                demoted.insert(a);
+            }
+            (*borrow(a)).clone()
+        })
         .collect();
+    let unreferenced = sweep_per_thread(py, w);
+    if !demoted.is_empty() || !unreferenced.is_empty() {
+        // Not needed for safety (`header::CACHE_MORTAL`, point 3), but cheap: no cache
+        // entry names a class or function that is about to be freed.
+        crate::types::invalidate_type_cache();
+    }
     let garbage_set: AddrSet = objs.iter().map(|o| o.addr()).collect();
     let mut callbacks = Vec::new();
     let mut dropped = Vec::new();
@@ -996,7 +1056,8 @@ pub fn find_unreachable(py: Py<'_>, w: &WorldStopped<'_>) -> Found {
     Found {
         garbage: Garbage {
             objs,
-            by_count: Vec::new(),
+            by_count: unreferenced,
+            demoted,
         },
         callbacks,
         dropped,
@@ -1034,6 +1095,10 @@ impl Garbage {
         let mut keep = Vec::with_capacity(self.objs.len());
         for (o, r) in std::mem::take(&mut self.objs).into_iter().zip(reached) {
             if r {
+                if self.demoted.contains(&o.addr()) {
+                    // Resurrected: counted per thread again (`header::CACHE_MORTAL`, 4).
+                    header(o.addr()).promote_stopped(o.addr(), _w);
+                }
                 alive.push(o);
             } else {
                 keep.push(o);

@@ -13,7 +13,9 @@
 //!   the layout, why the bits are split this way, the state table and the protocol.
 //!
 //! `IMMORTAL` marks objects whose count is never changed (None-like singletons, interned
-//! strings, type objects, code constants); they are never freed.
+//! strings, builtin type objects, code constants); they are never freed. Free-threaded
+//! build: published functions, classes, modules and code are counted per thread instead
+//! (see "Per-thread counts" in the `imp` module), and freed by the cycle collector.
 
 /// Count value of an immortal object.
 pub const IMMORTAL: u32 = u32::MAX;
@@ -22,11 +24,28 @@ pub const IMMORTAL: u32 = u32::MAX;
 /// build a cached reference is used only while the dict version that validated it is
 /// unchanged — so the dict still holds a reference — and the GIL excludes a concurrent
 /// rebinding. In the free-threaded build another thread could rebind and free the object
-/// between validation and use, so only immortal objects are cached.
+/// between validation and use, so only immortal objects and per-thread counted ones are
+/// cached. Why the latter are safe to hold uncounted:
+/// 1. A per-thread counted object is freed only by the cycle collector, with the world
+///    stopped (no decrement frees it: "Per-thread counts" below), so only at a point where
+///    every other thread is parked at an eval-breaker check or detached.
+/// 2. A reader validates an entry (the dict version or type epoch it was filled under is
+///    current) and takes its counted reference (`Value::from_cache_words`) with no
+///    eval-breaker check in between: no collection can free the object inside that window.
+/// 3. When the entry was filled, the namespace held a counted reference; if it still holds
+///    it at validation, the object is reachable and no collection frees it. If it let go
+///    (a rebinding), the dict's version or the type epoch moved, and the entry fails
+///    validation; dict versions are never reused (ranges per dict, `dict.rs`) and a type
+///    created at a freed type's address moves the epoch. A namespace that is garbage with
+///    the object can be validated against by no one: reaching it would make it reachable.
+/// 4. An object the collector demoted (found unreachable: an ordinary count again) that a
+///    finalizer then resurrects is switched back to per-thread counts (or made immortal)
+///    before the world restarts, so a cached object is never one a decrement may free.
 pub const CACHE_MORTAL: bool = !cfg!(feature = "free-threading");
 
-/// Whether objects published to shared namespaces become immortal (free-threaded build).
-pub const IMMORTALIZE_PUBLISHED: bool = cfg!(feature = "free-threading");
+/// Whether objects published to shared namespaces are switched to per-thread reference
+/// counts (free-threaded build; `gilvm_sync::ptrc`, "Per-thread counts" below).
+pub const PUBLISH_PER_THREAD: bool = cfg!(feature = "free-threading");
 
 #[cfg(not(feature = "free-threading"))]
 mod imp {
@@ -147,6 +166,22 @@ mod imp {
         pub fn resurrect(&self) {
             self.rc.set(1);
         }
+        /// Per-thread counts exist only in the free-threaded build.
+        pub fn make_per_thread(&self, _addr: usize) -> bool {
+            false
+        }
+        #[inline(always)]
+        pub fn is_per_thread(&self) -> bool {
+            false
+        }
+        pub fn per_thread_index(&self) -> Option<u32> {
+            None
+        }
+        pub fn merge_per_thread(&self, _delta: i64) {}
+        pub fn demote_stopped(&self, _w: &gilvm_sync::stw::WorldStopped<'_>) -> i64 {
+            self.rc.get() as i64
+        }
+        pub fn promote_stopped(&self, _addr: usize, _w: &gilvm_sync::stw::WorldStopped<'_>) {}
     }
 
     /// What a decrement asks the caller to do.
@@ -191,9 +226,10 @@ mod imp {
     //! fitting id, which no owner field holds). A thread beyond that still works: its
     //! objects get owner 0, as if their owner had exited, so everyone counts them in
     //! `shared` and the first decrement that finds the shared count 0 merges them (step 4's
-    //! fallback). The local count loses nothing that matters with 24 bits: at its cap
-    //! (`LOCAL_CAP`, 16 777 214) the owner counts further references in `shared`, as a
-    //! non-owner would (step 1); CPython makes such an object immortal instead, at 2^32.
+    //! fallback). The local count loses nothing that matters with 23 bits (the count
+    //! field's top half holds per-thread indices, below): at its cap (`LOCAL_CAP`,
+    //! 8 388 607) the owner counts further references in `shared`, as a non-owner would
+    //! (step 1); CPython makes such an object immortal instead, at 2^32.
     //! The kind sits in the low byte so that the hot checks need no mask: the object is
     //! immortal when the word is at least `IMMORTAL_WORD`, immortal or at the cap when it is
     //! at least `CAP_WORD` (one compare on the increment's fast path for both), and the
@@ -250,6 +286,48 @@ mod imp {
     //! `_Py_TryIncRefShared`. The weak-reference table's lock keeps the memory alive during
     //! the upgrade: the free path clears the weak references under it before freeing.
     //! Loom model: `tests/loom_weakref.rs`.
+    //!
+    //! # Per-thread counts (published objects; issue 17)
+    //! A function, class, module, code object or namespace stored in a module's or class's
+    //! namespace is *published* (`ObjRef::publish_shared`): every thread may call it, and
+    //! with biased counting every caller but the owner would add to `shared`, one cache
+    //! line for all. The owner switches such an object to per-thread counts
+    //! ([`Header::make_per_thread`]): it gets an index from `gilvm_sync::ptrc` (whose
+    //! essay describes the arrays), its local count is added to `shared`, and the count
+    //! field of `local` becomes `PT_BASE + index`. From then on every thread, the owner
+    //! included, counts its references in its own array at that index (relaxed load and
+    //! store: no contention), and `shared` only receives exit merges and queued
+    //! references. The count field's encoding:
+    //!
+    //! | count field | meaning |
+    //! |---|---|
+    //! | `0 ..= LOCAL_CAP` | the owner's local count (at `LOCAL_CAP`, more goes to `shared`) |
+    //! | `PT_BASE ..= LOCAL_IMMORTAL - 1` | per-thread, index = field − `PT_BASE` |
+    //! | `LOCAL_IMMORTAL` (all ones) | immortal |
+    //!
+    //! so the hot paths still make one compare (`CAP_WORD`) before the owner's path.
+    //!
+    //! Invariants:
+    //! 1. Only the owner switches an object, from a local count of at least one (not
+    //!    merged, not at the cap): it alone writes `local`, so no store is lost. A
+    //!    non-owner that loaded the old word counts in `shared` meanwhile, which is one of
+    //!    the places the true count is summed from; if its decrement queues the object,
+    //!    the drain's `explicit_merge` takes the queue's reference from `shared` and frees
+    //!    nothing.
+    //! 2. The true count is `shared >> 3` plus the sum of every thread's entry. A decrement
+    //!    never frees a per-thread object: the cycle collector sums with the world stopped
+    //!    and, for one that is unreachable (or, untracked, has count 0), *demotes* it
+    //!    ([`Header::demote_stopped`]): the sum goes to `shared` in state `MERGED` with no
+    //!    owner, every entry is zeroed and the index freed, and the collector's own
+    //!    references then free it by the ordinary path. An object demoted and then
+    //!    resurrected by a finalizer is switched back ([`Header::promote_stopped`]).
+    //! 3. A thread's exit merge (`gilvm_sync::ptrc::take_current`, then
+    //!    [`Header::merge_per_thread`] per entry) runs attached, with no eval-breaker check
+    //!    inside: a collection sees each entry in the thread's array or in `shared`, never
+    //!    both or neither; concurrent merges of two exiting threads are atomic additions.
+    //!
+    //! Loom model: `tests/loom_ptrc.rs` (broken variants: a non-atomic merge, a sum
+    //! without the world stopped).
     use super::IMMORTAL;
     use gilvm_sync::sync::atomic::{AtomicI64, AtomicU32, Ordering};
     #[cfg(loom)]
@@ -270,20 +348,33 @@ mod imp {
     const KIND_MASK: u32 = (1 << KIND_BITS) - 1;
     /// One reference in the local count.
     const ONE: u32 = 1 << KIND_BITS;
-    /// Width of the local count: 24 bits; under loom 3, so that a model reaches the cap
-    /// with seven references (`loom_brc.rs`).
+    /// Width of the count field: 24 bits; under loom 4, so that a model reaches the cap
+    /// with eight references (`loom_brc.rs`) and has seven per-thread indices.
     #[cfg(not(loom))]
     const LOCAL_BITS: u32 = 32 - KIND_BITS;
     #[cfg(loom)]
-    const LOCAL_BITS: u32 = 3;
-    /// The local count of an immortal object (all ones).
+    const LOCAL_BITS: u32 = 4;
+    /// The count field of an immortal object (all ones).
     const LOCAL_IMMORTAL: u32 = (1 << LOCAL_BITS) - 1;
+    /// The count field's top half holds a per-thread object's index (plus this).
+    const PT_BASE: u32 = 1 << (LOCAL_BITS - 1);
     /// The largest local count: the owner counts references beyond it in `shared`.
-    const LOCAL_CAP: u32 = LOCAL_IMMORTAL - 1;
+    const LOCAL_CAP: u32 = PT_BASE - 1;
+    /// How many per-thread indices the encoding holds (8 388 607; 7 under loom).
+    const PT_LIMIT: u32 = LOCAL_IMMORTAL - PT_BASE;
     /// `local` is at least this exactly when the object is immortal ...
     const IMMORTAL_WORD: u32 = LOCAL_IMMORTAL << KIND_BITS;
-    /// ... and at least this when it is immortal or its local count is at the cap.
+    /// ... at least this (and below `IMMORTAL_WORD`) when it is counted per thread ...
+    const PT_WORD: u32 = PT_BASE << KIND_BITS;
+    /// ... and at least this when it is immortal, per-thread or its local count is at the
+    /// cap: one compare keeps the three off the hot path.
     const CAP_WORD: u32 = LOCAL_CAP << KIND_BITS;
+
+    /// The per-thread index in a `local` word in `PT_WORD..IMMORTAL_WORD`.
+    #[inline(always)]
+    fn pt_index(local: u32) -> u32 {
+        (local >> KIND_BITS) - PT_BASE
+    }
 
     /// Reference count words (free-threaded build: biased counting), 16 bytes.
     pub struct Header {
@@ -384,10 +475,15 @@ mod imp {
             self.touch();
             let local = self.local.load(Ordering::Relaxed);
             if local >= CAP_WORD {
-                // Immortal (frequent: functions, classes, constants), or the local count at
-                // its cap (rare): one compare keeps both off the mortal path.
+                // Immortal (frequent: builtins, constants), per-thread (frequent:
+                // functions, classes, code), or the local count at its cap (rare): one
+                // compare keeps the three off the mortal path.
                 if local < IMMORTAL_WORD {
-                    self.incref_at_cap(local);
+                    if local >= PT_WORD {
+                        gilvm_sync::ptrc::add(pt_index(local), 1);
+                    } else {
+                        self.incref_at_cap(local);
+                    }
                 }
                 return;
             }
@@ -412,8 +508,9 @@ mod imp {
             let _ = local;
             #[cfg(loom)]
             if active(Bug::LocalCountPastCap) && self.owned_here() {
-                // The bug: the owner counts one more locally, which reaches the immortal
-                // encoding (all ones): the object would never be freed.
+                // The bug: the owner counts one more locally, which reaches the per-thread
+                // encoding (the count field's top half): the object would never be freed
+                // by a decrement.
                 self.local.store(local + ONE, Ordering::Relaxed);
                 return;
             }
@@ -425,7 +522,12 @@ mod imp {
             #[cfg(loom)]
             self.touch();
             let local = self.local.load(Ordering::Relaxed);
-            if local >= IMMORTAL_WORD {
+            if local >= PT_WORD {
+                // Immortal, or per-thread: never freed by a decrement ("Per-thread
+                // counts"). (At the cap, the owner's decrement goes on below.)
+                if local < IMMORTAL_WORD {
+                    gilvm_sync::ptrc::add(pt_index(local), -1);
+                }
                 return Dec::Nothing;
             }
             if self.owned_here() {
@@ -530,6 +632,13 @@ mod imp {
         pub fn explicit_merge(&self, extra: i64) -> i64 {
             #[cfg(loom)]
             self.touch();
+            if self.is_per_thread() {
+                // Queued before the owner switched it to per-thread counts: the queue's
+                // reference is dropped from `shared`; never freed here (the collector
+                // frees it). The answer only has to be nonzero.
+                self.shared.fetch_add(extra << SHIFT, Ordering::AcqRel);
+                return i64::MAX;
+            }
             let mut shared = self.shared.load(Ordering::Relaxed);
             loop {
                 let local = self.local.load(Ordering::Relaxed);
@@ -557,8 +666,14 @@ mod imp {
             if local >= IMMORTAL_WORD {
                 return IMMORTAL;
             }
-            ((local >> KIND_BITS) as i64 + (self.shared.load(Ordering::Relaxed) >> SHIFT))
-                .clamp(0, IMMORTAL as i64 - 1) as u32
+            let shared = self.shared.load(Ordering::Relaxed) >> SHIFT;
+            let c = if local >= PT_WORD {
+                // Exact with the world stopped (the collector); a snapshot otherwise.
+                shared + gilvm_sync::ptrc::sum(pt_index(local))
+            } else {
+                (local >> KIND_BITS) as i64 + shared
+            };
+            c.clamp(0, IMMORTAL as i64 - 1) as u32
         }
         pub fn make_immortal(&self) {
             self.local.fetch_or(IMMORTAL_WORD, Ordering::Relaxed);
@@ -583,6 +698,12 @@ mod imp {
             #[cfg(loom)]
             self.touch();
             if self.is_immortal() {
+                return true;
+            }
+            if let Some(i) = self.per_thread_index() {
+                // Alive: a per-thread object is freed only by the collector, which clears
+                // its weak references (world stopped) after switching it back.
+                gilvm_sync::ptrc::add(i, 1);
                 return true;
             }
             let mut shared = self.shared.load(Ordering::Relaxed);
@@ -623,6 +744,103 @@ mod imp {
         }
         pub fn is_immortal(&self) -> bool {
             self.local.load(Ordering::Relaxed) >= IMMORTAL_WORD
+        }
+        /// Is the object counted per thread ("Per-thread counts")?
+        #[inline(always)]
+        pub fn is_per_thread(&self) -> bool {
+            let local = self.local.load(Ordering::Relaxed);
+            (PT_WORD..IMMORTAL_WORD).contains(&local)
+        }
+        /// The object's per-thread index, if it is counted per thread.
+        #[inline(always)]
+        pub fn per_thread_index(&self) -> Option<u32> {
+            let local = self.local.load(Ordering::Relaxed);
+            (PT_WORD..IMMORTAL_WORD)
+                .contains(&local)
+                .then(|| pt_index(local))
+        }
+        /// Publication: switches the object (at `addr`) to per-thread counts. Only the
+        /// owner can (it alone writes `local`), and only from a plain local count: an
+        /// object that is immortal, already per-thread, at its cap, merged or owned by
+        /// another thread, or for which no index is left, stays as it is (false).
+        pub fn make_per_thread(&self, addr: usize) -> bool {
+            #[cfg(loom)]
+            self.touch();
+            let local = self.local.load(Ordering::Relaxed);
+            if !(ONE..CAP_WORD).contains(&local) || !self.owned_here() {
+                return false;
+            }
+            let Some(index) = gilvm_sync::ptrc::alloc(addr, PT_LIMIT) else {
+                return false;
+            };
+            // The owner's local count moves to `shared` first (counted twice for a moment,
+            // never less), then the index replaces it (invariant 1 of "Per-thread counts").
+            self.shared
+                .fetch_add(((local >> KIND_BITS) as i64) << SHIFT, Ordering::AcqRel);
+            self.local.store(
+                ((PT_BASE + index) << KIND_BITS) | (local & KIND_MASK),
+                Ordering::Release,
+            );
+            true
+        }
+        /// A thread's exit merge: adds its per-thread entry (`delta`) for this object to
+        /// `shared`, with one atomic addition (`gilvm_sync::ptrc` invariant 3).
+        pub fn merge_per_thread(&self, delta: i64) {
+            #[cfg(loom)]
+            self.touch();
+            #[cfg(loom)]
+            if active(Bug::PerThreadMergeNotAtomic) {
+                // The bug: a load and a store, so a concurrent merge is lost.
+                let s = self.shared.load(Ordering::Acquire);
+                self.shared.store(s + (delta << SHIFT), Ordering::Release);
+                return;
+            }
+            self.shared.fetch_add(delta << SHIFT, Ordering::AcqRel);
+        }
+        /// The collector, world stopped, on a per-thread object it found unreachable (or
+        /// unreferenced): folds every thread's entry into `shared`, frees the index, and
+        /// leaves the object an ordinary merged one (no owner, local count 0) with its
+        /// true count, which the collector's references then bring to 0 through the
+        /// ordinary free path. Returns that count. A no-op answering the count on an
+        /// object that is not per-thread.
+        pub fn demote_stopped(&self, w: &gilvm_sync::stw::WorldStopped<'_>) -> i64 {
+            #[cfg(loom)]
+            self.touch();
+            let local = self.local.load(Ordering::Relaxed);
+            let Some(index) = self.per_thread_index() else {
+                return self.count() as i64;
+            };
+            let shared = self.shared.load(Ordering::Relaxed);
+            let count = (shared >> SHIFT) + gilvm_sync::ptrc::sum(index);
+            gilvm_sync::ptrc::release(index, w);
+            // With the world stopped no thread is between its load of `local` and its use.
+            self.local.store(local & KIND_MASK, Ordering::Relaxed);
+            self.owner.store(0, Ordering::Relaxed);
+            self.shared.store(
+                (count.max(0) << SHIFT) | MERGED | (shared & WEAK),
+                Ordering::Release,
+            );
+            count
+        }
+        /// The collector, world stopped, on an object it demoted and that a finalizer
+        /// made reachable again: counted per thread again (it was published), or, if no
+        /// index is left, made immortal (a cache may hold it uncounted: see
+        /// `CACHE_MORTAL`'s users).
+        pub fn promote_stopped(&self, addr: usize, _w: &gilvm_sync::stw::WorldStopped<'_>) {
+            let local = self.local.load(Ordering::Relaxed);
+            if local >= CAP_WORD || self.owner.load(Ordering::Relaxed) != 0 {
+                return;
+            }
+            match gilvm_sync::ptrc::alloc(addr, PT_LIMIT) {
+                Some(index) => {
+                    // Merged: `shared` holds the whole count; the local count (0) is replaced.
+                    self.local.store(
+                        ((PT_BASE + index) << KIND_BITS) | (local & KIND_MASK),
+                        Ordering::Release,
+                    );
+                }
+                None => self.make_immortal(),
+            }
         }
         /// Is the calling thread's one reference the only reference to this object? True
         /// when this thread owns the object, counts exactly one local reference, and the

@@ -166,41 +166,61 @@ impl ObjRef {
         }
     }
 
+    /// Is this object counted per thread (free-threaded build: published, see
+    /// `header.rs`, "Per-thread counts")? Always false in the GIL build.
+    #[inline(always)]
+    pub fn is_per_thread(&self) -> bool {
+        self.header().is_per_thread()
+    }
+
+    /// Switches this object to per-thread reference counts, if the calling thread owns it
+    /// (free-threaded build; false otherwise, and always in the GIL build: the object is
+    /// then counted as before).
+    pub fn count_per_thread(&self) -> bool {
+        crate::header::PUBLISH_PER_THREAD && self.header().make_per_thread(self.addr())
+    }
+
+    /// The collector's demotion of a per-thread counted object (`gc.rs`; public for the
+    /// loom model): with the world stopped, every thread's count is folded into the header,
+    /// the index freed, and the object left with an ordinary count, which is returned.
+    pub fn demote_per_thread(&self, w: &gilvm_sync::stw::WorldStopped<'_>) -> i64 {
+        self.header().demote_stopped(w)
+    }
+
     /// Called when the object is stored in a namespace every thread reads (a module's or a
-    /// class's). In the free-threaded build, functions, classes and shared-by-design native
-    /// objects (a nonzero `NativeObj::tag`: `threading.local`) published this way
-    /// become immortal, so threads that call them do not all write one shared counter; the
-    /// cost is that they are never freed (see docs/free-threading.md). No-op in the GIL build.
+    /// class's). In the free-threaded build, functions, classes and modules published this
+    /// way, with their code, globals, defaults and namespace, are switched to per-thread
+    /// reference counts (`header.rs`, "Per-thread counts"), so threads that call them do
+    /// not all write one shared counter, and the cycle collector still frees them once
+    /// unreachable. Builtin functions and shared-by-design native objects (a nonzero
+    /// `NativeObj::tag`: `threading.local`) become immortal (the latter in both builds).
+    /// No-op for anything else, and (but for tagged natives) in the GIL build.
     #[inline]
     pub fn publish_shared(&self) {
-        if crate::header::IMMORTALIZE_PUBLISHED
-            && matches!(
-                self.payload(),
-                Payload::Function(_)
-                    | Payload::Type(_)
-                    | Payload::Module(_)
-                    | Payload::BuiltinFunction(_)
-            )
-            || matches!(self.payload(), Payload::Native(n) if n.tag != 0)
-        {
-            self.make_immortal();
-            match self.payload() {
-                Payload::Function(f) => {
-                    f.code.make_immortal();
-                    f.globals.make_immortal();
-                    if let Some(d) = &*f.defaults {
-                        d.make_immortal();
-                    }
+        match self.payload() {
+            Payload::Native(n) if n.tag != 0 => self.make_immortal(),
+            _ if !crate::header::PUBLISH_PER_THREAD => {}
+            Payload::Function(f) => {
+                self.count_per_thread();
+                f.code.count_per_thread();
+                f.globals.count_per_thread();
+                if let Some(d) = &*f.defaults {
+                    d.count_per_thread();
                 }
-                Payload::Type(t) => {
-                    t.dict.make_immortal();
-                    if let Some(m) = &t.metatype {
-                        m.publish_shared();
-                    }
-                }
-                Payload::Module(m) => m.dict.make_immortal(),
-                _ => {}
             }
+            Payload::Type(t) => {
+                self.count_per_thread();
+                t.dict.count_per_thread();
+                if let Some(m) = &t.metatype {
+                    m.publish_shared();
+                }
+            }
+            Payload::Module(m) => {
+                self.count_per_thread();
+                m.dict.count_per_thread();
+            }
+            Payload::BuiltinFunction(_) => self.make_immortal(),
+            _ => {}
         }
     }
 }
@@ -278,6 +298,20 @@ pub fn unregister_thread(_py: Py<'_>, ts: &gilvm_sync::ThreadState) {
             merge_queued(addr);
         }
         drain_merge_queue(_py, ts);
+        merge_per_thread_counts(_py);
+    }
+}
+
+/// Thread exit: folds the calling thread's per-thread counts into the objects' shared
+/// counts (`gilvm_sync::ptrc`, invariant 3: the caller is attached and makes no
+/// eval-breaker check until this returns, so a collection sees each count once).
+pub fn merge_per_thread_counts(_py: Py<'_>) {
+    for (addr, delta) in gilvm_sync::ptrc::take_current() {
+        // SAFETY: a nonzero entry names a per-thread object, which is freed only after the
+        // collector zeroed every entry of its index with the world stopped (`ptrc`
+        // invariant 4), and no collection runs before this loop ends: the object is alive.
+        // The header is at offset 0 of a `repr(C)` object.
+        unsafe { (*(addr as *const PyObject)).header.merge_per_thread(delta) };
     }
 }
 

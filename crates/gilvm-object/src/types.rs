@@ -186,6 +186,11 @@ impl TypeObject {
         self.subclasses.read(py, |v| v.clone())
     }
 
+    /// How many weak references to subclasses are recorded (live or dead).
+    pub fn subclass_refs_len(&self, py: Py<'_>) -> usize {
+        self.subclasses.read(py, |v| v.len())
+    }
+
     /// Drops the weak references whose addresses are in `dead` (their classes died).
     pub fn forget_subclass_refs(&self, py: Py<'_>, dead: &[usize]) {
         let gone = self.subclasses.with(py, |v| {
@@ -652,8 +657,9 @@ pub fn type_name(o: &ObjRef) -> &str {
 // creation (`mark_type_dict`). An entry is used only if its epoch is current, so:
 // - no namespace along the MRO changed since the entry was filled, so the cached object is
 //   still referenced by the namespace it came from (GIL build: `CACHE_MORTAL`); in the
-//   free-threaded build only immortal objects are cached (methods and classes become
-//   immortal when published, see `ObjRef::publish_shared`);
+//   free-threaded build only immortal and per-thread counted objects are cached (methods
+//   and classes are counted per thread when published, see `ObjRef::publish_shared`;
+//   `CACHE_MORTAL` says why they may be held uncounted);
 // - a type freed and another created at its address meanwhile changed the epoch;
 // - names are cached only when immortal (interned), so a name's address is never reused.
 // The epoch is read *before* the slow lookup and stored with its result, so a write racing

@@ -289,7 +289,8 @@ impl Value {
 
 impl Value {
     /// Two words that describe this value if it can be held without a reference count
-    /// (immediates and immortal objects), for lock-free caches; None otherwise.
+    /// (immediates, immortal and per-thread counted objects: see `header::CACHE_MORTAL`),
+    /// for lock-free caches; None otherwise.
     #[inline]
     pub fn to_cache_words(&self) -> Option<[u64; 2]> {
         Some(match self {
@@ -297,7 +298,11 @@ impl Value {
             Value::Bool(b) => [2, *b as u64],
             Value::Int(i) => [3, *i as u64],
             Value::Float(f) => [4, f.to_bits()],
-            Value::Obj(o) if o.is_immortal() || crate::header::CACHE_MORTAL => [5, o.addr() as u64],
+            Value::Obj(o)
+                if crate::header::CACHE_MORTAL || o.is_immortal() || o.is_per_thread() =>
+            {
+                [5, o.addr() as u64]
+            }
             _ => return None,
         })
     }
@@ -306,8 +311,9 @@ impl Value {
     ///
     /// # Safety
     /// `w` must come from `to_cache_words`, and the object (if any) must still be alive:
-    /// immortal, or (GIL build, see `header::CACHE_MORTAL`) still referenced by the dict
-    /// whose unchanged version validated the cache entry.
+    /// immortal, or still referenced by the dict whose unchanged version validated the
+    /// cache entry (GIL build), or per-thread counted with no eval-breaker check since the
+    /// validation (free-threaded build; see `header::CACHE_MORTAL`).
     #[inline]
     pub unsafe fn from_cache_words(w: [u64; 2]) -> Value {
         match w[0] {

@@ -221,17 +221,18 @@ fn broken_brc_all_paths_queue_fallback_missing_is_found() {
     assert!(model_fails(Bug::QueueFallbackMissing, false, all_paths));
 }
 
-/// The owner's local count at its cap (under loom the count has 3 bits: the cap is 6
-/// references): the owner holds seven references, the seventh counted in the shared word
-/// as a non-owner's would be (protocol step 1), and hands that one to another thread, which
-/// drops it, while the owner drops its six (its local count reaches 0: the merge) and
+/// The owner's local count at its cap (under loom the count field has 4 bits, the top
+/// half per-thread indices: the cap is 7 references): the owner holds eight references,
+/// the eighth counted in the shared word as a non-owner's would be (protocol step 1), and
+/// hands that one to another thread, which drops it, while the owner drops its seven (its
+/// local count reaches 0: the merge) and
 /// exits. The non-owner's shared decrement races the owner's merge; either way the object
 /// is freed exactly once.
 fn owner_counts_past_local_cap() {
     let owner = attach();
     let obj = new_object();
     let addr = obj.addr();
-    let mine: Vec<ObjRef> = (0..5).map(|_| obj.clone()).collect();
+    let mine: Vec<ObjRef> = (0..6).map(|_| obj.clone()).collect();
     let sent = SendRef::new(py(), obj.clone());
     let t = loom::thread::spawn(move || drop(sent.into_inner(py())));
     drop(mine);
@@ -247,8 +248,8 @@ fn model_brc_owner_counts_past_its_local_cap_in_shared() {
     check_model(false, owner_counts_past_local_cap);
 }
 
-/// An owner that goes on counting locally at the cap runs its count into the immortal
-/// encoding (all ones): the object is never freed.
+/// An owner that goes on counting locally at the cap runs its count into the per-thread
+/// encoding (the count field's top half): the object is never freed.
 #[test]
 fn broken_brc_local_count_past_cap_is_found() {
     assert!(model_fails(

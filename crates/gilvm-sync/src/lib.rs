@@ -25,6 +25,8 @@ pub mod gil;
 // os.fork: the child forgets the parent's parked threads (issue 19, mp).
 mod fork;
 pub mod objcell;
+// Per-thread reference counts of published objects (issue 17).
+pub mod ptrc;
 // Kernel thread id and OS thread name (`_thread.get_native_id`, `set_name`).
 pub mod osthread;
 #[cfg(feature = "free-threading")]

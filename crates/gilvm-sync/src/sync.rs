@@ -22,12 +22,14 @@
 pub mod atomic {
     #[cfg(not(loom))]
     pub use std::sync::atomic::{
-        fence, AtomicBool, AtomicI64, AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Ordering,
+        fence, AtomicBool, AtomicI64, AtomicPtr, AtomicU32, AtomicU64, AtomicU8, AtomicUsize,
+        Ordering,
     };
 
     #[cfg(loom)]
     pub use loom::sync::atomic::{
-        fence, AtomicBool, AtomicI64, AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Ordering,
+        fence, AtomicBool, AtomicI64, AtomicPtr, AtomicU32, AtomicU64, AtomicU8, AtomicUsize,
+        Ordering,
     };
 }
 
@@ -295,6 +297,9 @@ pub mod broken {
         /// `gilvm-object/src/gc.rs`: a tracking-bitmap word updated with a load and a store
         /// (the GIL build's way) instead of one atomic read-modify-write.
         GcBitmapPlainUpdate,
+        /// `header.rs`: a thread's exit merge of its per-thread counts into an object's
+        /// shared count done as a load and a store instead of one atomic addition.
+        PerThreadMergeNotAtomic,
     }
 
     std::thread_local! {

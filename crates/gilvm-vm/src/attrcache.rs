@@ -61,8 +61,10 @@
 //!   instance is in: `get_at`/`set_at` take the name as well and use it in dict mode.
 //! - A cached function or module value is alive while the epoch (or the dict's version) is
 //!   unchanged: the namespace that held it at the fill still does (GIL build), and the
-//!   free-threaded build caches only immortal objects (functions and classes become
-//!   immortal when published), as the type cache and the global cache do.
+//!   free-threaded build caches only immortal and per-thread counted objects (functions
+//!   and classes are counted per thread when published, and freed only by the collector
+//!   with the world stopped: `header::CACHE_MORTAL`), as the type cache and the global
+//!   cache do.
 //! - The entry is read and written as one seqlock snapshot (`SeqSlot`), so threads sharing
 //!   the code object (free-threaded build) see whole entries; a racing fill may be lost,
 //!   which costs only a later miss. The epoch is read before the miss path's checks, so an
@@ -153,8 +155,8 @@ impl Interp {
         }
         // SAFETY: words 2 and 3 hold the value's `to_cache_words` at the fill, and the
         // entry's epoch is current: no class namespace changed since, so the class (or a
-        // base) still holds the object (GIL build), or the object is immortal
-        // (free-threaded build), as for the method entries.
+        // base) still holds the object (GIL build), or the object is immortal or counted
+        // per thread (free-threaded build: `CACHE_MORTAL`), as for the method entries.
         Some(unsafe { Value::from_cache_words([w[3] >> 3, w[2]]) })
     }
 
@@ -351,8 +353,8 @@ impl Interp {
         };
         // SAFETY: word 3 without its kind bits is the address half of the value's
         // `to_cache_words` at the fill, and the dict's version is unchanged since: the dict
-        // still holds the object (GIL build), or the object is immortal (free-threaded
-        // build), as in the global cache.
+        // still holds the object (GIL build), or the object is immortal or counted per
+        // thread (free-threaded build: `CACHE_MORTAL`), as in the global cache.
         Some(unsafe { Value::from_cache_words([OBJECT_TAG, w[3] & !KIND_MASK]) })
     }
 

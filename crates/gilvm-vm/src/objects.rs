@@ -625,6 +625,22 @@ impl Interp {
         for b in t.bases.iter() {
             if let Payload::Type(bt) = b.payload() {
                 bt.add_subclass(self.py, r.clone());
+                // The weak references of classes that died are dropped here too, each
+                // time the list reaches a power of two (amortised constant work per
+                // class), not only by `__subclasses__()`: a program that makes classes
+                // in a loop would otherwise keep one dead weak reference per class.
+                let n = bt.subclass_refs_len(self.py);
+                if n >= 64 && n.is_power_of_two() {
+                    let dead: Vec<usize> = bt
+                        .subclass_refs(self.py)
+                        .into_iter()
+                        .filter(|w| crate::modules::weakref::is_dead_ref(self, w))
+                        .map(|w| w.addr())
+                        .collect();
+                    if !dead.is_empty() {
+                        bt.forget_subclass_refs(self.py, &dead);
+                    }
+                }
             }
         }
     }

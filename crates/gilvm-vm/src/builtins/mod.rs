@@ -86,7 +86,7 @@ pub fn register(interp: &mut Interp) {
 /// other thread has seen it yet. A no-op in the GIL build.
 pub fn publish_native(v: &Value) {
     if let Value::Obj(o) = v {
-        if gilvm_object::header::IMMORTALIZE_PUBLISHED {
+        if gilvm_object::header::PUBLISH_PER_THREAD {
             o.make_immortal();
         }
     }

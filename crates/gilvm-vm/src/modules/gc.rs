@@ -35,13 +35,18 @@
 //! `get_objects(0)` and `get_objects(1)` nothing (every tracked object is in the oldest
 //! generation), `get_threshold()` the three values set.
 //!
-//! # What the collector does not free
-//! Objects the free-threaded build made immortal when they were published in a module's or
-//! a class's namespace (functions, classes, modules: `ObjRef::publish_shared`) are never
-//! collected: their references count as references from outside. Replacing that scheme by
-//! deferred reference counting would need the collector to treat the deferred references
-//! (held by frames without counting) as roots: a scan of every thread's frames with the
-//! world stopped, as CPython 3.14t's `gc_visit_thread_stacks`.
+//! # Published objects (free-threaded build)
+//! Functions, classes and modules published in a module's or a class's namespace, with
+//! their code, globals, defaults and namespace, are counted per thread
+//! (`ObjRef::publish_shared`; `gilvm_object::header`, "Per-thread counts";
+//! `gilvm_sync::ptrc`): no decrement frees them, so this collector does. The analysis sums
+//! each one's count over every thread's entry (exact: the world is stopped); an
+//! unreachable one is demoted to an ordinary count before the collector takes its
+//! reference, and freed with the rest of the garbage; an untracked one (a code object)
+//! whose count is 0 is demoted and freed by the same collection, or by the next one when
+//! only this collection's garbage still held it. A finalizer that resurrects a demoted
+//! object has it counted per thread again. Builtin functions and `threading.local`-like
+//! natives stay immortal.
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Mutex, OnceLock};
 

@@ -218,6 +218,16 @@ fn state<'a>(interp: &Interp, n: &'a NativeObj) -> &'a WeakState {
     unsafe { &*state_of(interp, n) }
 }
 
+/// Is `r` a weak reference object whose referent died? (False for anything else.)
+pub(crate) fn is_dead_ref(interp: &Interp, r: &ObjRef) -> bool {
+    match r.payload() {
+        Payload::Native(n) if n.data.with(interp.py, |b| b.is::<WeakData>()) => {
+            !state(interp, n).is_alive()
+        }
+        _ => false,
+    }
+}
+
 fn self_native<'a>(interp: &mut Interp, args: &Args<'a>, what: &str) -> PyResult<&'a NativeObj> {
     let me = args.pos().first();
     match me.and_then(|v| native_of(interp, v)) {

@@ -4,6 +4,7 @@
 //! the type constructors), `strings` (str methods), `containers` (list/tuple/dict/set
 //! methods and the iteration builtins), `numbers` (int/float methods and numeric builtins).
 pub mod bytearray;
+pub mod bytearray_sub;
 pub mod bytes;
 pub mod bytes_methods;
 // str.encode/bytes.decode through the codec registry (branch text).

@@ -24,12 +24,15 @@ use crate::error::PyResult;
 use crate::interp::Interp;
 use crate::protocol::GetItemIter;
 
-/// The builtin `iter` or another builtin of that name, as CPython's reductions look it up.
+/// The builtin `iter` or `reversed`, looked up in the builtins dict as CPython's reductions
+/// do (a full lookup, which may run a key's `__eq__`: so every reduction looks its builtins
+/// up *before* it reads the iterator's state, which such an `__eq__` may change).
 fn builtin(interp: &mut Interp, name: &str) -> PyResult {
-    let key = interp.intern(name);
-    match interp.dict_get_str(&interp.g.builtins_dict.clone(), &key) {
+    let key = Value::Obj(interp.intern(name));
+    let d = interp.g.builtins_dict.clone();
+    match interp.dict_get(&d, &key)? {
         Some(v) => Ok(v),
-        None => Err(interp.name_error(format!("name '{name}' is not defined"))),
+        None => Err(interp.attribute_error(format!("module 'builtins' has no attribute '{name}'"))),
     }
 }
 
@@ -110,9 +113,16 @@ fn reduce(interp: &mut Interp, args: Args<'_>) -> PyResult {
         Payload::Iter(cell) => {
             let kind = cell.kind();
             let own_type = Value::Obj(type_of(recv).clone());
+            let fns = Builtins {
+                iter: builtin(interp, "iter")?,
+                reversed: match kind {
+                    IterKind::ListReverse | IterKind::Reversed => builtin(interp, "reversed")?,
+                    _ => Value::None,
+                },
+            };
             let Some(st) = cell.copy_out(py) else {
                 // The sequence iterator over `__getitem__` (a native state).
-                let iter = builtin(interp, "iter")?;
+                let iter = fns.iter;
                 let pos = cell.with_native(py, |g: &mut GetItemIter| (g.seq.clone(), g.index));
                 return Ok(match pos {
                     Some((seq, index)) => {
@@ -124,24 +134,35 @@ fn reduce(interp: &mut Interp, args: Args<'_>) -> PyResult {
                     }
                 });
             };
-            reduce_state(interp, st, kind, own_type)
+            reduce_state(interp, st, kind, own_type, fns)
         }
         _ => unreachable!("builtin_iter answers only iterator payloads"),
     }
 }
 
+/// The builtins a reduction names, looked up before the state is read.
+struct Builtins {
+    iter: Value,
+    /// `reversed` for the reversed iterators, else None.
+    reversed: Value,
+}
+
 /// The reduction of an `IterState` iterator of kind `kind` whose type is `own_type`.
-fn reduce_state(interp: &mut Interp, st: IterState, kind: IterKind, own_type: Value) -> PyResult {
+fn reduce_state(
+    interp: &mut Interp,
+    st: IterState,
+    kind: IterKind,
+    own_type: Value,
+    fns: Builtins,
+) -> PyResult {
     let py = interp.py;
     match st {
         IterState::Exhausted | IterState::Native(_) => {
             let (f, empty) = match kind {
-                IterKind::ListReverse => (builtin(interp, "reversed")?, interp.new_list(vec![])),
-                IterKind::Reversed => (builtin(interp, "reversed")?, interp.new_tuple(vec![])),
-                IterKind::Callable | IterKind::Seq => {
-                    (builtin(interp, "iter")?, interp.new_tuple(vec![]))
-                }
-                _ => (builtin(interp, "iter")?, interp.new_list(vec![])),
+                IterKind::ListReverse => (fns.reversed, interp.new_list(vec![])),
+                IterKind::Reversed => (fns.reversed, interp.new_tuple(vec![])),
+                IterKind::Callable | IterKind::Seq => (fns.iter, interp.new_tuple(vec![])),
+                _ => (fns.iter, interp.new_list(vec![])),
             };
             Ok(reduction(interp, f, vec![empty], None))
         }
@@ -176,7 +197,7 @@ fn reduce_state(interp: &mut Interp, st: IterState, kind: IterKind, own_type: Va
                     }
                 }
             }
-            let iter = builtin(interp, "iter")?;
+            let iter = fns.iter.clone();
             let l = interp.new_list(left);
             Ok(reduction(interp, iter, vec![l], None))
         }
@@ -196,7 +217,7 @@ fn reduce_state(interp: &mut Interp, st: IterState, kind: IterKind, own_type: Va
                     }
                 }
             }
-            let iter = builtin(interp, "iter")?;
+            let iter = fns.iter.clone();
             let l = interp.new_list(left);
             Ok(reduction(interp, iter, vec![l], None))
         }
@@ -209,13 +230,13 @@ fn reduce_state(interp: &mut Interp, st: IterState, kind: IterKind, own_type: Va
                     let v = interp.getitem(&Value::Obj(seq.clone()), &Value::Int(i as i64))?;
                     left.push(v);
                 }
-                let iter = builtin(interp, "iter")?;
+                let iter = fns.iter.clone();
                 let l = interp.new_list(left);
                 Ok(reduction(interp, iter, vec![l], None))
             }
             _ => {
                 let f = if kind == IterKind::ListReverse {
-                    builtin(interp, "reversed")?
+                    fns.reversed.clone()
                 } else {
                     own_type
                 };
@@ -249,7 +270,7 @@ fn reduce_state(interp: &mut Interp, st: IterState, kind: IterKind, own_type: Va
         }
         IterState::Filter { func, iter } => Ok(reduction(interp, own_type, vec![func, iter], None)),
         IterState::Callable { func, sentinel } => {
-            let iter = builtin(interp, "iter")?;
+            let iter = fns.iter.clone();
             Ok(reduction(interp, iter, vec![func, sentinel], None))
         }
     }

@@ -80,7 +80,7 @@ impl Interp {
         let obj = if self.is_object_new(&new_fn) && !t.is(&self.g.types.object) {
             // The builtin iterator types have no constructor (CPython's NULL `tp_new`).
             if matches!(t.payload(), Payload::Type(tt) if !tt.is_heap)
-                && crate::builtins::itertypes::internal_iterator_types(&self.g.types)
+                && crate::builtins::itertypes::internal_iterator_types(self.g.types)
                     .iter()
                     .any(|i| i.is(t))
             {

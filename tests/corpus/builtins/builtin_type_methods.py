@@ -41,3 +41,9 @@ for f in [bytes.maketrans, str.maketrans, dict.fromkeys, D.fromkeys, int.from_by
           float.fromhex, bytearray.fromhex, int.__new__, list.__class_getitem__,
           object.__init_subclass__]:
     print(f.__qualname__, f.__text_signature__)
+
+# bound class methods compare and hash by receiver and function
+print(dict.fromkeys == dict.fromkeys, D.fromkeys == dict.fromkeys, D.fromkeys != D.fromkeys)
+print(hash(dict.fromkeys) == hash(dict.fromkeys), {dict.fromkeys: 1}[dict.fromkeys])
+print(int.from_bytes == int.from_bytes, getattr(object, "__init_subclass__") == object.__init_subclass__)
+print(len == len, [].append == [].append, (1).from_bytes == int.from_bytes)

@@ -230,6 +230,20 @@ impl PyByteArray {
         })
     }
 
+    /// `bytearray.__init__(source)`: the whole content replaced, in one section (refused
+    /// while a buffer is exported, as CPython's resize).
+    pub fn replace(&self, py: Py<'_>, data: Vec<u8>) -> Result<(), Resize> {
+        let old = self.cell.with(py, |s| {
+            if s.data.is_empty() && data.is_empty() {
+                return Ok(Vec::new());
+            }
+            self.check()?;
+            Ok(std::mem::replace(&mut s.data, data))
+        })?;
+        drop(old);
+        Ok(())
+    }
+
     pub fn reverse(&self, py: Py<'_>) {
         self.cell.with(py, |s| s.data.reverse());
     }

@@ -30,16 +30,83 @@ use crate::value::Value;
 
 // ---- sequence iterators ----
 
-/// The cell of an iterator over a list, tuple, str or bytes (`Payload::SeqIter`).
-pub struct SeqIterCell(ObjCell<SeqIter>);
+/// Which builtin type a sequence iterator is (`type(iter(x))`): fixed at creation from the
+/// sequence, kept after exhaustion (when the cell has let go of the sequence), as CPython's
+/// iterator types are distinct types.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SeqKind {
+    /// `list_iterator` (a list, or an instance of a subclass of list).
+    List,
+    /// `tuple_iterator`.
+    Tuple,
+    /// `str_ascii_iterator`: a str whose characters are all ASCII.
+    StrAscii,
+    /// `str_iterator`.
+    Str,
+    /// `bytes_iterator`.
+    Bytes,
+    /// `bytearray_iterator`.
+    ByteArray,
+}
+
+impl SeqKind {
+    /// The kind of an iterator over `seq` (an instance of a subclass of a builtin sequence
+    /// iterates as its builtin does).
+    pub fn of(seq: &ObjRef) -> SeqKind {
+        match seq.payload() {
+            Payload::List(_) => SeqKind::List,
+            Payload::Tuple(_) => SeqKind::Tuple,
+            Payload::Str(s) if s.is_ascii() => SeqKind::StrAscii,
+            Payload::Str(_) => SeqKind::Str,
+            Payload::Bytes(_) => SeqKind::Bytes,
+            Payload::ByteArray(_) => SeqKind::ByteArray,
+            Payload::Instance(i) => match &i.base {
+                crate::payload::InstanceBase::Value(Value::Obj(inner)) => SeqKind::of(inner),
+                _ => SeqKind::List,
+            },
+            _ => SeqKind::List,
+        }
+    }
+}
+
+/// The cell of an iterator over a list, tuple, str or bytes (`Payload::SeqIter`), and its
+/// kind (immutable, read without the lock).
+pub struct SeqIterCell(ObjCell<SeqIter>, SeqKind);
 
 impl SeqIterCell {
     /// An iterator at the start of `seq`.
     pub fn new(seq: ObjRef) -> SeqIterCell {
-        SeqIterCell(ObjCell::new(SeqIter {
-            seq: Some(seq),
-            index: 0,
-        }))
+        let kind = SeqKind::of(&seq);
+        SeqIterCell(
+            ObjCell::new(SeqIter {
+                seq: Some(seq),
+                index: 0,
+            }),
+            kind,
+        )
+    }
+
+    /// The iterator's kind (its type).
+    #[inline]
+    pub fn kind(&self) -> SeqKind {
+        self.1
+    }
+
+    /// `it.__setstate__(index)`: moves a live iterator to `index` (already clamped by the
+    /// caller to the sequence's bounds); None (exhausted) makes it exhausted. Nothing
+    /// happens to an exhausted iterator, as in CPython.
+    pub fn set_index(&self, py: Py<'_>, index: Option<usize>) {
+        let old = self.0.with(py, |s| {
+            s.seq.as_ref()?;
+            match index {
+                Some(i) => {
+                    s.index = i;
+                    None
+                }
+                None => s.seq.take(),
+            }
+        });
+        drop(old);
     }
 
     /// The sequence and the index of the next item; None once exhausted.
@@ -141,6 +208,35 @@ impl RangeIterCell {
         }))
     }
 
+    /// `reversed(r)`: from the last item down (CPython's `range_reverse` is a
+    /// `range_iterator` too). The arithmetic wraps as `range_step`'s does: the last item is
+    /// inside the range, and a step of `i64::MIN` negated wraps to itself, which steps
+    /// correctly modulo 2**64 over a range of at most two items.
+    pub fn reversed(r: &RangeObj) -> RangeIterCell {
+        let len = r.len();
+        let last = r.start.wrapping_add((len.max(1) - 1).wrapping_mul(r.step));
+        RangeIterCell(ObjCell::new(RangeIter {
+            next: last,
+            remaining: len,
+            step: r.step.wrapping_neg(),
+        }))
+    }
+
+    /// The next item, the number left and the step, in one section (`__reduce__`).
+    pub fn state(&self, py: Py<'_>) -> (i64, i64, i64) {
+        self.0.with(py, |r| (r.next, r.remaining.max(0), r.step))
+    }
+
+    /// `it.__setstate__(n)`: skips `n` items (clamped to those left), as CPython 3.14's
+    /// `rangeiter_setstate`, relative to the current position.
+    pub fn skip(&self, py: Py<'_>, n: i64) {
+        self.0.with(py, |r| {
+            let n = n.clamp(0, r.remaining.max(0));
+            r.next = r.next.wrapping_add(n.wrapping_mul(r.step));
+            r.remaining -= n;
+        })
+    }
+
     /// `next(it)`, in one section.
     #[inline]
     pub fn next(&self, py: Py<'_>) -> Option<i64> {
@@ -226,12 +322,93 @@ pub enum TableStep<T> {
     SizeChanged,
 }
 
-/// The cell of the other builtin iterators (`Payload::Iter`).
-pub struct IterCell(ObjCell<IterState>);
+/// Which builtin type an `IterState` iterator is (`type(it)`): fixed at creation, kept
+/// after the state becomes `Exhausted`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum IterKind {
+    /// `dict_keyiterator`, `dict_valueiterator`, `dict_itemiterator`.
+    DictKeys,
+    DictValues,
+    DictItems,
+    /// `dict_reversekeyiterator`, … (`reversed(d)`, `reversed(d.values())`, …).
+    DictRevKeys,
+    DictRevValues,
+    DictRevItems,
+    /// `set_iterator` (sets and frozensets).
+    Set,
+    /// `list_reverseiterator` (`reversed(list)`).
+    ListReverse,
+    /// `reversed` (`reversed(seq)` of any other sequence).
+    Reversed,
+    Enumerate,
+    Zip,
+    Map,
+    Filter,
+    /// `callable_iterator` (`iter(f, sentinel)`).
+    Callable,
+    /// `iterator`: the sequence iterator over `__getitem__`, and native iterators.
+    Seq,
+}
+
+impl IterKind {
+    /// The kind an iterator made with `st` has unless its maker says otherwise
+    /// ([`IterCell::with_kind`]: the dict's reversed iterators).
+    fn of(st: &IterState) -> IterKind {
+        match st {
+            IterState::Dict { kind: 0, .. } => IterKind::DictKeys,
+            IterState::Dict { kind: 1, .. } => IterKind::DictValues,
+            IterState::Dict { .. } => IterKind::DictItems,
+            IterState::Set { .. } => IterKind::Set,
+            IterState::Reversed { seq, .. } => match seq.payload() {
+                Payload::List(_) => IterKind::ListReverse,
+                Payload::Instance(i) if matches!(i.base, crate::payload::InstanceBase::List(_)) => {
+                    IterKind::ListReverse
+                }
+                _ => IterKind::Reversed,
+            },
+            IterState::Enumerate { .. } => IterKind::Enumerate,
+            IterState::Zip { .. } => IterKind::Zip,
+            IterState::Map { .. } => IterKind::Map,
+            IterState::Filter { .. } => IterKind::Filter,
+            IterState::Callable { .. } => IterKind::Callable,
+            IterState::Exhausted | IterState::Native(_) => IterKind::Seq,
+        }
+    }
+}
+
+/// The cell of the other builtin iterators (`Payload::Iter`), and its kind (immutable,
+/// read without the lock).
+pub struct IterCell(ObjCell<IterState>, IterKind);
 
 impl IterCell {
     pub fn new(st: IterState) -> IterCell {
-        IterCell(ObjCell::new(st))
+        let kind = IterKind::of(&st);
+        IterCell(ObjCell::new(st), kind)
+    }
+
+    /// An iterator of kind `kind` (its type) with state `st`.
+    pub fn with_kind(st: IterState, kind: IterKind) -> IterCell {
+        IterCell(ObjCell::new(st), kind)
+    }
+
+    /// The iterator's kind (its type).
+    #[inline]
+    pub fn kind(&self) -> IterKind {
+        self.1
+    }
+
+    /// `zip.__setstate__(strict)` / `map.__setstate__(strict)`.
+    pub fn set_strict(&self, py: Py<'_>, value: bool) {
+        self.0.with(py, |s| {
+            if let IterState::Zip { strict, .. } | IterState::Map { strict, .. } = s {
+                *strict = value;
+            }
+        })
+    }
+
+    /// Is the iterator exhausted (it let go of what it iterated)?
+    pub fn is_exhausted(&self, py: Py<'_>) -> bool {
+        self.0.with(py, |s| matches!(s, IterState::Exhausted))
     }
 
     /// A copy of the state, taken in one section, for a step that runs with the lock
@@ -388,7 +565,7 @@ impl IterCell {
                     self.0.push(Value::Obj(o.clone()));
                 }
             }
-            let tmp = IterCell(ObjCell::new(old));
+            let tmp = IterCell(ObjCell::new(old), IterKind::Seq);
             tmp.gc_traverse(py, &mut Collect(out));
             drop(tmp);
         }

@@ -69,6 +69,12 @@ pub fn builtin_hash(v: &Value) -> KeyHash {
                 }
                 _ => KeyHash::Hash(hash_pointer(o.addr())),
             },
+            // A builtin bound to a receiver hashes from the receiver and the function, as
+            // it compares.
+            Payload::BuiltinFunction(b) => match &b.receiver {
+                Some(r) => KeyHash::Hash(hash_pointer(r.id()) ^ hash_pointer(b.func.0 as usize)),
+                None => KeyHash::Hash(hash_pointer(o.addr())),
+            },
             // Everything else hashes by identity.
             _ => KeyHash::Hash(hash_pointer(o.addr())),
         },
@@ -177,6 +183,15 @@ pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
             (Payload::BoundMethod(m), Payload::BoundMethod(n)) => {
                 Some(match (&m.receiver, &n.receiver) {
                     (Value::Obj(r), Value::Obj(q)) => r.is(q) && m.func.is(&n.func),
+                    _ => false,
+                })
+            }
+            // A builtin bound to a receiver (`dict.fromkeys`, issue 19 branch iters): equal
+            // when bound to the same object with the same function (CPython's
+            // `meth_richcompare`); unbound builtins compare by identity.
+            (Payload::BuiltinFunction(m), Payload::BuiltinFunction(n)) => {
+                Some(match (&m.receiver, &n.receiver) {
+                    (Some(r), Some(q)) => r.is(q) && m.func.0 == n.func.0 && m.name == n.name,
                     _ => false,
                 })
             }

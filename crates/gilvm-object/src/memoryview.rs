@@ -65,8 +65,17 @@ impl PyMemoryView {
     /// Releases the view's export (once; later calls do nothing).
     pub fn release(&self) {
         if !self.released.swap(true, Ordering::SeqCst) {
-            if let Payload::ByteArray(b) = self.obj.payload() {
-                b.release();
+            match self.obj.payload() {
+                Payload::ByteArray(b) => b.release(),
+                // An instance of a subclass of bytearray: its plain bytearray was exported.
+                Payload::Instance(i) => {
+                    if let Some(crate::Value::Obj(p)) = i.base.value() {
+                        if let Payload::ByteArray(b) = p.payload() {
+                            b.release();
+                        }
+                    }
+                }
+                _ => {}
             }
         }
     }

@@ -324,9 +324,29 @@ builtin_types! {
     classmethod => "classmethod",
     list_iterator => "list_iterator",
     tuple_iterator => "tuple_iterator",
-    str_iterator => "str_ascii_iterator",
+    str_ascii_iterator => "str_ascii_iterator",
     range_iterator => "range_iterator",
     iterator => "iterator",
+    // The other builtin iterator types, each its own type as in CPython (issue 19, iters):
+    // `SeqIterCell::kind` and `IterCell::kind` say which (`type_of_obj`).
+    str_iterator => "str_iterator",
+    bytes_iterator => "bytes_iterator",
+    bytearray_iterator => "bytearray_iterator",
+    set_iterator => "set_iterator",
+    dict_keyiterator => "dict_keyiterator",
+    dict_valueiterator => "dict_valueiterator",
+    dict_itemiterator => "dict_itemiterator",
+    dict_reversekeyiterator => "dict_reversekeyiterator",
+    dict_reversevalueiterator => "dict_reversevalueiterator",
+    dict_reverseitemiterator => "dict_reverseitemiterator",
+    list_reverseiterator => "list_reverseiterator",
+    callable_iterator => "callable_iterator",
+    // The lazy iteration builtins are types (`isinstance(x, map)`, `class E(enumerate)`).
+    reversed => "reversed",
+    enumerate => "enumerate",
+    zip => "zip",
+    map => "map",
+    filter => "filter",
     not_implemented => "NotImplementedType",
     ellipsis => "ellipsis",
     native => "native",
@@ -608,9 +628,9 @@ pub fn type_of_obj(o: &ObjRef) -> &ObjRef {
         Payload::Property(_) => &t.property,
         Payload::StaticMethod(_) => &t.staticmethod,
         Payload::ClassMethod(_) => &t.classmethod,
-        Payload::SeqIter(_) => &t.list_iterator,
+        Payload::SeqIter(c) => seq_iter_type(t, c.kind()),
         Payload::RangeIter(_) => &t.range_iterator,
-        Payload::Iter(_) => &t.iterator,
+        Payload::Iter(c) => iter_type(t, c.kind()),
         Payload::Singleton(&"NotImplemented") => &t.not_implemented,
         Payload::Singleton(_) => &t.ellipsis,
         Payload::Object(_) => &t.object,
@@ -618,6 +638,43 @@ pub fn type_of_obj(o: &ObjRef) -> &ObjRef {
         Payload::Complex(_) => &t.complex,
         Payload::ByteArray(_) => &t.bytearray,
         Payload::MemoryView(_) => &t.memoryview,
+    }
+}
+
+/// The type of a sequence iterator of kind `k`.
+#[inline]
+pub fn seq_iter_type(t: &BuiltinTypes, k: crate::iterstate::SeqKind) -> &ObjRef {
+    use crate::iterstate::SeqKind;
+    match k {
+        SeqKind::List => &t.list_iterator,
+        SeqKind::Tuple => &t.tuple_iterator,
+        SeqKind::StrAscii => &t.str_ascii_iterator,
+        SeqKind::Str => &t.str_iterator,
+        SeqKind::Bytes => &t.bytes_iterator,
+        SeqKind::ByteArray => &t.bytearray_iterator,
+    }
+}
+
+/// The type of an `IterState` iterator of kind `k`.
+#[inline]
+pub fn iter_type(t: &BuiltinTypes, k: crate::iterstate::IterKind) -> &ObjRef {
+    use crate::iterstate::IterKind;
+    match k {
+        IterKind::DictKeys => &t.dict_keyiterator,
+        IterKind::DictValues => &t.dict_valueiterator,
+        IterKind::DictItems => &t.dict_itemiterator,
+        IterKind::DictRevKeys => &t.dict_reversekeyiterator,
+        IterKind::DictRevValues => &t.dict_reversevalueiterator,
+        IterKind::DictRevItems => &t.dict_reverseitemiterator,
+        IterKind::Set => &t.set_iterator,
+        IterKind::ListReverse => &t.list_reverseiterator,
+        IterKind::Reversed => &t.reversed,
+        IterKind::Enumerate => &t.enumerate,
+        IterKind::Zip => &t.zip,
+        IterKind::Map => &t.map,
+        IterKind::Filter => &t.filter,
+        IterKind::Callable => &t.callable_iterator,
+        IterKind::Seq => &t.iterator,
     }
 }
 

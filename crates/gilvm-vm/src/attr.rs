@@ -301,15 +301,66 @@ impl Interp {
         self.special_attr(o, name)
     }
 
+    /// A classmethod's function `f` bound to class `cls`. A class method of a builtin type
+    /// (`add_classmethod`: a builtin function whose data is its type) becomes a builtin
+    /// method of the class, as CPython's `classmethod_descriptor` makes it
+    /// (`<built-in method fromkeys of type object at 0x…>`, `__self__` the class); any other
+    /// function a bound method.
+    pub fn bind_classmethod(&self, f: &Value, cls: &ObjRef) -> Value {
+        if let Value::Obj(fo) = f {
+            if let Payload::BuiltinFunction(b) = fo.payload() {
+                if gilvm_object::payload::is_method_descriptor(b) {
+                    return Value::Obj(self.new_obj(Owned::BuiltinFunction(
+                        gilvm_object::payload::BuiltinFn {
+                            name: b.name,
+                            func: b.func,
+                            receiver: Some(Value::Obj(cls.clone())),
+                            data: b.data.clone(),
+                        },
+                    )));
+                }
+            }
+        }
+        Value::Obj(self.new_obj(Owned::BoundMethod(BoundMethod {
+            func: f.clone(),
+            receiver: Value::Obj(cls.clone()),
+        })))
+    }
+
+    /// The `__qualname__` of builtin function `b`: `type.name` for a method bound to a
+    /// receiver (the receiver's class, or the receiver itself when it is a class) and for
+    /// a static method of a builtin type, the bare name for module functions (CPython's
+    /// `meth_get__qualname__`).
+    pub fn builtin_qualname(&self, b: &gilvm_object::payload::BuiltinFn) -> String {
+        let owner = match &b.receiver {
+            Some(Value::Obj(r)) if matches!(r.payload(), Payload::Module(_)) => None,
+            Some(Value::Obj(r)) if matches!(r.payload(), Payload::Type(_)) => Some(r.clone()),
+            Some(r) => Some(type_of(r).clone()),
+            None => crate::builtin_owner::static_owner(b).cloned(),
+        };
+        match owner {
+            Some(t) => {
+                let q = match t.payload() {
+                    Payload::Type(tt) => tt.qualname.with(self.py, |q| q.clone()),
+                    _ => Value::None,
+                };
+                let q = q
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| gilvm_object::types::type_name(&t).to_string());
+                format!("{q}.{}", b.name)
+            }
+            None => b.name.to_string(),
+        }
+    }
+
     /// Binds a class attribute found for instance `o` of type `ty`.
     pub fn bind_attr(&mut self, a: Value, o: &Value, ty: &ObjRef) -> PyResult {
         let Value::Obj(ao) = &a else { return Ok(a) };
         Ok(match ao.payload() {
             Payload::Function(_) | Payload::BuiltinFunction(_) => {
                 if let Payload::BuiltinFunction(b) = ao.payload() {
-                    if b.receiver.is_some()
-                        || !b.data.is_none() && b.data.as_str() == Some("static")
-                    {
+                    if b.receiver.is_some() || crate::builtin_owner::is_static(b) {
                         return Ok(a);
                     }
                 }
@@ -318,10 +369,7 @@ impl Interp {
                     receiver: o.clone(),
                 })))
             }
-            Payload::ClassMethod(f) => Value::Obj(self.new_obj(Owned::BoundMethod(BoundMethod {
-                func: f.clone(),
-                receiver: Value::Obj(ty.clone()),
-            }))),
+            Payload::ClassMethod(f) => self.bind_classmethod(f, ty),
             Payload::StaticMethod(f) => f.clone(),
             Payload::Instance(_) | Payload::Native(_) => {
                 if let Some(get) =
@@ -376,12 +424,7 @@ impl Interp {
                     if let Value::Obj(ao) = &a {
                         match ao.payload() {
                             Payload::ClassMethod(f) => {
-                                return Ok(Some(Value::Obj(self.new_obj(Owned::BoundMethod(
-                                    BoundMethod {
-                                        func: f.clone(),
-                                        receiver: obj.clone(),
-                                    },
-                                )))))
+                                return Ok(Some(self.bind_classmethod(f, &ty)));
                             }
                             Payload::StaticMethod(f) => return Ok(Some(f.clone())),
                             _ => return Ok(Some(a)),
@@ -492,12 +535,7 @@ impl Interp {
                 return Ok(Some(a));
             };
             return Ok(Some(match ao.payload() {
-                Payload::ClassMethod(f) => {
-                    Value::Obj(self.new_obj(Owned::BoundMethod(BoundMethod {
-                        func: f.clone(),
-                        receiver: Value::Obj(t.clone()),
-                    })))
-                }
+                Payload::ClassMethod(f) => self.bind_classmethod(f, t),
                 Payload::StaticMethod(f) => f.clone(),
                 Payload::Property(_) => a,
                 Payload::Instance(_) => {
@@ -683,8 +721,44 @@ impl Interp {
                     _ => {}
                 },
                 Payload::BuiltinFunction(b) => match n {
-                    "__name__" | "__qualname__" => return Ok(Some(self.new_str(b.name))),
-                    "__self__" => return Ok(Some(b.receiver.clone().unwrap_or(Value::None))),
+                    "__name__" => return Ok(Some(self.new_str(b.name))),
+                    "__qualname__" => return Ok(Some(self.new_str(self.builtin_qualname(b)))),
+                    "__text_signature__" => {
+                        let owner = match (&b.receiver, crate::builtin_owner::static_owner(b)) {
+                            (Some(Value::Obj(r)), _) if matches!(r.payload(), Payload::Type(_)) => {
+                                Some(r.clone())
+                            }
+                            (None, Some(t)) => Some(t.clone()),
+                            _ => None,
+                        };
+                        // A subclass's class method reports its builtin base's signature.
+                        let sig = owner.and_then(|t| {
+                            let Payload::Type(tt) = t.payload() else {
+                                return None;
+                            };
+                            std::iter::once(&t).chain(tt.mro.iter()).find_map(|c| {
+                                crate::builtin_owner::text_signature(
+                                    gilvm_object::types::type_name(c),
+                                    b.name,
+                                )
+                            })
+                        });
+                        return Ok(Some(match sig {
+                            Some(s) => self.new_str(s),
+                            None => Value::None,
+                        }));
+                    }
+                    // A type's `__new__` is bound to the type; its other static methods
+                    // to nothing.
+                    "__self__" => {
+                        return Ok(Some(
+                            match (&b.receiver, crate::builtin_owner::static_owner(b)) {
+                                (Some(r), _) => r.clone(),
+                                (None, Some(t)) if b.name == "__new__" => Value::Obj(t.clone()),
+                                _ => Value::None,
+                            },
+                        ))
+                    }
                     "__doc__" => return Ok(Some(Value::None)),
                     "__module__" => return Ok(Some(self.new_str("builtins"))),
                     _ => {}
@@ -835,7 +909,7 @@ impl Interp {
                     match ao.payload() {
                         Payload::Function(_) => return Ok((a, o)),
                         Payload::BuiltinFunction(b)
-                            if b.receiver.is_none() && b.data.as_str() != Some("static") =>
+                            if b.receiver.is_none() && !crate::builtin_owner::is_static(b) =>
                         {
                             return Ok((a, o))
                         }

@@ -57,7 +57,11 @@ impl<'a> Exporter<'a> {
         match o.payload() {
             Payload::Bytes(b) => Some(Exporter::Bytes(b)),
             Payload::ByteArray(b) => Some(Exporter::ByteArray(b)),
-            Payload::Instance(_) => crate::builtins::bytes::bytes_arg(v).map(Exporter::Bytes),
+            Payload::Instance(_) => match crate::builtins::bytes::bytes_arg(v) {
+                Some(b) => Some(Exporter::Bytes(b)),
+                // An instance of a subclass of bytearray exports its plain bytearray.
+                None => crate::builtins::bytearray::as_bytearray(v).map(Exporter::ByteArray),
+            },
             Payload::Native(n) if n.tag == NATIVE_BUFFER_TAG => Some(Exporter::Native(&n.data)),
             _ => None,
         }

@@ -250,12 +250,10 @@ pub fn is_final_builtin(t: &BuiltinTypes, b: &ObjRef) -> bool {
         &t.method,
         &t.code,
         &t.cell,
-        &t.list_iterator,
-        &t.tuple_iterator,
-        &t.str_iterator,
-        &t.range_iterator,
-        &t.iterator,
     ]
     .iter()
     .any(|f| b.is(f))
+        || crate::builtins::itertypes::internal_iterator_types(t)
+            .iter()
+            .any(|f| b.is(f))
 }

@@ -193,10 +193,9 @@ fn next_iter_step(
                 cell.set_count(py, next);
                 Ok(Some(pair(interp, second, count, v)))
             }
-            None => {
-                finish(interp);
-                Ok(None)
-            }
+            // As CPython's, an exhausted enumerate, zip, map or filter keeps its iterators
+            // (its `__reduce__` still names them, and a later `next` asks them again).
+            None => Ok(None),
         },
         Plan::Zip(iters, strict) => {
             let mut out = Vec::with_capacity(iters.len());
@@ -204,7 +203,6 @@ fn next_iter_step(
                 match interp.next(it)? {
                     Some(v) => out.push(v),
                     None => {
-                        finish(interp);
                         if strict {
                             check_lengths(interp, "zip", &iters, i)?;
                         }
@@ -228,7 +226,6 @@ fn next_iter_step(
                 match interp.next(it)? {
                     Some(v) => args.push(v),
                     None => {
-                        finish(interp);
                         if strict {
                             check_lengths(interp, "map", &iters, i)?;
                         }
@@ -251,10 +248,7 @@ fn next_iter_step(
                         return Ok(Some(v));
                     }
                 }
-                None => {
-                    finish(interp);
-                    return Ok(None);
-                }
+                None => return Ok(None),
             }
         },
         Plan::Callable(func, sentinel) => {
@@ -284,9 +278,8 @@ fn next_iter_step(
 
 /// `it.__length_hint__()` of the builtin iterators: the number of items left, 0 once
 /// exhausted (CPython's `listiter_len`, `rangeiter_len`, `dictiter_len`, `reversed_len`, …).
-/// The iterators with no length to tell (enumerate, zip, map, …, which share the type of
-/// the dict and reversed iterators here) answer NotImplemented, which `operator.length_hint`
-/// turns into its default, as for CPython's iterators without the method.
+/// A sequence iterator over a sequence without a length answers NotImplemented, which
+/// `operator.length_hint` turns into its default.
 pub fn length_hint(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "__length_hint__", 1, 1)?;
     let py = interp.py;
@@ -296,7 +289,8 @@ pub fn length_hint(interp: &mut Interp, args: Args<'_>) -> PyResult {
             interp.type_name(&a[0])
         ))
     };
-    let Value::Obj(o) = &a[0] else {
+    // An instance of a subclass of `reversed` holds its plain iterator.
+    let Value::Obj(o) = a[0].base_value() else {
         return Err(wrong(interp));
     };
     let left = |len: usize, done: usize| Ok(Value::Int(len.saturating_sub(done) as i64));
@@ -334,6 +328,7 @@ pub fn length_hint(interp: &mut Interp, args: Args<'_>) -> PyResult {
                 Dict(ObjRef, usize, usize),
                 Set(ObjRef, usize, usize),
                 Reversed(ObjRef, usize),
+                GetItem(Value, i64),
                 Unknown,
             }
             let hint = match cell.copy_out(py) {
@@ -341,9 +336,29 @@ pub fn length_hint(interp: &mut Interp, args: Args<'_>) -> PyResult {
                 Some(IterState::Dict { dict, pos, len, .. }) => Hint::Dict(dict, pos, len),
                 Some(IterState::Set { set, pos, len }) => Hint::Set(set, pos, len),
                 Some(IterState::Reversed { seq, index }) => Hint::Reversed(seq, index),
-                _ => Hint::Unknown,
+                Some(_) => Hint::Unknown,
+                None => {
+                    match cell.with_native(py, |g: &mut GetItemIter| (g.seq.clone(), g.index)) {
+                        Some((seq, index)) => Hint::GetItem(seq, index),
+                        None => Hint::Unknown,
+                    }
+                }
             };
             match hint {
+                // The sequence iterator (`iterator`): what its sequence's `len()` leaves, or
+                // no hint when it has none (CPython's `iter_len`).
+                Hint::GetItem(seq, index) => {
+                    let has_len = interp
+                        .lookup_special_name(&seq, &gilvm_object::static_name!(py, "__len__"))
+                        .is_some();
+                    if !has_len {
+                        return Ok(interp.not_implemented());
+                    }
+                    match interp.len(&seq) {
+                        Ok(n) => Ok(Value::Int((n as i64 - index).max(0))),
+                        Err(_) => Ok(interp.not_implemented()),
+                    }
+                }
                 Hint::Zero => Ok(Value::Int(0)),
                 Hint::Unknown => Ok(interp.not_implemented()),
                 // The live entries after the position; 0 once the size changed (the next

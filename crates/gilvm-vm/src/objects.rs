@@ -78,6 +78,17 @@ impl Interp {
         // `object.__new__` of a class: the instance directly, without an argument vector
         // (its arguments are checked below, against `__init__`, as object.__new__ does).
         let obj = if self.is_object_new(&new_fn) && !t.is(&self.g.types.object) {
+            // The builtin iterator types have no constructor (CPython's NULL `tp_new`).
+            if matches!(t.payload(), Payload::Type(tt) if !tt.is_heap)
+                && crate::builtins::itertypes::internal_iterator_types(self.g.types)
+                    .iter()
+                    .any(|i| i.is(t))
+            {
+                return Err(self.type_error(format!(
+                    "cannot create '{}' instances",
+                    gilvm_object::types::type_name(t)
+                )));
+            }
             self.new_instance(t)?
         } else {
             self.with_prepended(Value::Obj(t.clone()), args, |s, a| s.call(&new_fn, a))?
@@ -695,10 +706,7 @@ impl Interp {
     pub fn bind_class_attr(&mut self, a: Value, cls: &ObjRef) -> PyResult {
         let Value::Obj(ao) = &a else { return Ok(a) };
         Ok(match ao.payload() {
-            Payload::ClassMethod(f) => Value::Obj(self.new_obj(Owned::BoundMethod(BoundMethod {
-                func: f.clone(),
-                receiver: Value::Obj(cls.clone()),
-            }))),
+            Payload::ClassMethod(f) => self.bind_classmethod(f, cls),
             Payload::StaticMethod(f) => f.clone(),
             Payload::Instance(_) | Payload::Native(_) => {
                 if let Some(get) =

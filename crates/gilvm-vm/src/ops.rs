@@ -914,6 +914,7 @@ impl Interp {
                     }
                     // Issue 19: bound methods compare by receiver and function.
                     (Payload::BoundMethod(_), Payload::BoundMethod(_))
+                    | (Payload::BuiltinFunction(_), Payload::BuiltinFunction(_))
                         if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
                     {
                         let eq = gilvm_object::keys::builtin_eq(a, b) == Some(true);

@@ -367,7 +367,11 @@ impl Interp {
                         },
                     )));
                     return Ok(Value::Obj(self.new_obj(Owned::Iter(IterCell::new(
-                        IterState::Native(Box::new(GetItemIter { func: f, index: 0 })),
+                        IterState::Native(Box::new(GetItemIter {
+                            func: f,
+                            seq: v.clone(),
+                            index: 0,
+                        })),
                     )))));
                 }
                 return Err(
@@ -393,7 +397,11 @@ impl Interp {
                 {
                     let f = self.getattr_str(v, "__getitem__")?;
                     return Ok(Value::Obj(self.new_obj(Owned::Iter(IterCell::new(
-                        IterState::Native(Box::new(GetItemIter { func: f, index: 0 })),
+                        IterState::Native(Box::new(GetItemIter {
+                            func: f,
+                            seq: v.clone(),
+                            index: 0,
+                        })),
                     )))));
                 }
                 match &inst.base {
@@ -726,5 +734,7 @@ impl Interp {
 /// The old sequence protocol: iterate by calling `__getitem__(0)`, `(1)`, … until IndexError.
 pub struct GetItemIter {
     pub func: Value,
+    /// The sequence (`__reduce__` gives it back: `iter, (seq,), index`).
+    pub seq: Value,
     pub index: i64,
 }

@@ -226,7 +226,15 @@ pub fn repr(interp: &mut Interp, v: &Value) -> PyResult<String> {
                     interp.type_name(r),
                     r.id()
                 ),
-                None => format!("<built-in function {}>", b.name),
+                None => match crate::builtin_owner::static_owner(b) {
+                    // A static method of a builtin type: CPython's is bound to the type.
+                    Some(t) => format!(
+                        "<built-in method {} of type object at {:#x}>",
+                        b.name,
+                        t.addr()
+                    ),
+                    None => format!("<built-in function {}>", b.name),
+                },
             },
             Payload::BoundMethod(m) => {
                 let recv = m.receiver.clone();

@@ -23,10 +23,38 @@ use crate::buffer::bytes_like;
 use crate::error::{PyErr, PyResult};
 use crate::interp::Interp;
 
-/// The bytearray state of a plain bytearray.
+/// The bytearray state of a bytearray, or of the plain bytearray an instance of a subclass
+/// of bytearray holds (`bytearray_sub.rs`).
 #[inline]
 pub fn as_bytearray(v: &Value) -> Option<&PyByteArray> {
     match v {
+        Value::Obj(o) => match o.payload() {
+            Payload::ByteArray(b) => Some(b),
+            Payload::Instance(_) => subclass_bytearray(v),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The bytearray state of a plain bytearray only (the operators' fast path, which must
+/// not run before a subclass's own special methods).
+#[inline]
+pub fn as_plain_bytearray(v: &Value) -> Option<&PyByteArray> {
+    match v {
+        Value::Obj(o) => match o.payload() {
+            Payload::ByteArray(b) => Some(b),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `as_bytearray`'s miss path: an instance of a subclass of bytearray.
+#[cold]
+#[inline(never)]
+fn subclass_bytearray(v: &Value) -> Option<&PyByteArray> {
+    match v.subclass_value()? {
         Value::Obj(o) => match o.payload() {
             Payload::ByteArray(b) => Some(b),
             _ => None,
@@ -137,22 +165,52 @@ fn recv_args<'a>(
 
 // ---- constructor ----
 
+/// `bytearray.__new__(cls, *args, **kw)`: an empty bytearray (an instance of `cls` holding
+/// one when `cls` is a subclass); `__init__` fills it, as in CPython.
 fn bytearray_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let ty = interp.g.types.bytearray.clone();
-    match args.pos().first() {
-        Some(Value::Obj(c)) if c.is(&ty) => {}
-        Some(c) => {
-            let n = interp.type_name(c);
-            return Err(interp.type_error(format!(
-                "bytearray.__new__(X): X is not a type object ({n})"
-            )));
+    let cls = crate::native_sub::new_target(interp, &args, &ty)?;
+    let plain = new_bytearray(interp, Vec::new());
+    Ok(crate::native_sub::wrap_new(interp, cls.as_ref(), plain))
+}
+
+/// `bytearray.__init__(self, source=b'', encoding=..., errors=...)`: the content replaced
+/// by the bytes of `source`.
+fn bytearray_init(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let Some((recv, rest)) = args.split_first() else {
+        return Err(
+            interp.type_error("descriptor '__init__' of 'bytearray' object needs an argument")
+        );
+    };
+    let Some(b) = as_bytearray(recv) else {
+        return Err(interp.type_error(format!(
+            "descriptor '__init__' requires a 'bytearray' object but received a '{}'",
+            interp.type_name(recv)
+        )));
+    };
+    let data = source_bytes(interp, rest)?;
+    resized(interp, b.replace(interp.py, data))?;
+    Ok(Value::None)
+}
+
+/// The bytes `bytearray(*args, **kw)` holds.
+fn source_bytes(interp: &mut Interp, args: Args<'_>) -> PyResult<Vec<u8>> {
+    // Argument clinic's type checks come before the meaning of the arguments.
+    let pos = args.pos();
+    for (i, name) in [(1, "encoding"), (2, "errors")] {
+        if let Some(v) = pos.get(i).or_else(|| args.kw(name)) {
+            if v.as_str().is_none() {
+                return Err(interp.type_error(format!(
+                    "bytearray() argument '{name}' must be str, not {}",
+                    interp.type_name(v)
+                )));
+            }
         }
-        None => return Err(interp.type_error("bytearray.__new__(): not enough arguments")),
     }
     // The source, as `bytes(...)` converts it, then copied; the messages that name the
     // target type are bytearray's own.
-    if args.kwargs().next().is_none() && args.pos().len() == 2 {
-        let src = &args.pos()[1];
+    if args.kwargs().next().is_none() && args.pos().len() == 1 {
+        let src = &args.pos()[0];
         if matches!(src, Value::Float(_) | Value::None) {
             return Err(interp.type_error(format!(
                 "cannot convert '{}' object to bytearray",
@@ -160,8 +218,7 @@ fn bytearray_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
             )));
         }
         if let Some(b) = bytes_like(interp.py, src) {
-            let v = b.into_owned();
-            return Ok(new_bytearray(interp, v));
+            return Ok(b.into_owned());
         }
         // An iterable of ints (not a str, not a count).
         let is_count = gilvm_object::keys::as_index_i64(src).is_some()
@@ -176,12 +233,12 @@ fn bytearray_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
                     interp.type_name(src)
                 )));
             }
-            let v = iter_bytes(interp, src)?;
-            return Ok(new_bytearray(interp, v));
+            return iter_bytes(interp, src);
         }
     }
-    let mut all = args.all.to_vec();
-    all[0] = Value::Obj(interp.g.types.bytes.clone());
+    let mut all = Vec::with_capacity(args.all.len() + 1);
+    all.push(Value::Obj(interp.g.types.bytes.clone()));
+    all.extend_from_slice(args.all);
     let b = super::bytes::bytes_new(
         interp,
         Args {
@@ -189,10 +246,9 @@ fn bytearray_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
             kwnames: args.kwnames,
         },
     )?;
-    let v = super::bytes::bytes_arg(&b)
+    Ok(super::bytes::bytes_arg(&b)
         .map(<[u8]>::to_vec)
-        .unwrap_or_default();
-    Ok(new_bytearray(interp, v))
+        .unwrap_or_default())
 }
 
 // ---- the mutating methods ----
@@ -404,7 +460,7 @@ pub fn repr(interp: &Interp, b: &PyByteArray) -> String {
 /// Is either operand a plain bytearray?
 #[inline(always)]
 pub fn involved(a: &Value, b: &Value) -> bool {
-    as_bytearray(a).is_some() || as_bytearray(b).is_some()
+    as_plain_bytearray(a).is_some() || as_plain_bytearray(b).is_some()
 }
 
 /// `a op b` when an operand is a bytearray (out of line); None to go on with the special
@@ -589,7 +645,14 @@ fn fromhex(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "fromhex", 2, 2)?;
     let bytes_ty = Value::Obj(interp.g.types.bytes.clone());
     let r = interp.call_method(&bytes_ty, "fromhex", &[a[1].clone()])?;
-    Ok(to_bytearrays(interp, r))
+    let r = to_bytearrays(interp, r);
+    // A subclass's `fromhex` builds the subclass from the bytearray (CPython: `cls(ba)`).
+    match &a[0] {
+        Value::Obj(cls) if !cls.is(&interp.g.types.bytearray) => {
+            interp.call(&a[0], Args::new(&[r]))
+        }
+        _ => Ok(r),
+    }
 }
 
 fn ba_len(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -620,8 +683,16 @@ fn ba_contains(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn ba_repr(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let (_, b, _) = recv_args(interp, &args, "__repr__", 0, 0)?;
+    let (v, b, _) = recv_args(interp, &args, "__repr__", 0, 0)?;
     let s = repr(interp, b);
+    // A subclass's instance is shown with its class's name (`B(b'...')`).
+    let s = match v {
+        Value::Obj(o) if matches!(o.payload(), Payload::Instance(_)) => {
+            let name = interp.type_name(v);
+            format!("{name}{}", &s["bytearray".len()..])
+        }
+        _ => s,
+    };
     Ok(interp.new_str(s))
 }
 
@@ -651,6 +722,8 @@ pub fn register(interp: &mut Interp) {
         Value::Obj(t.clone()),
     );
     add_static(interp, &t, "__new__", bytearray_new);
+    add_method(interp, &t, "__init__", bytearray_init);
+    super::bytearray_sub::register(interp, &t);
     add_classmethod(interp, &t, "fromhex", fromhex);
     for (name, f) in [
         ("append", append as crate::interp::NativeFn),
@@ -668,6 +741,9 @@ pub fn register(interp: &mut Interp) {
         ("__delitem__", ba_delitem),
         ("__contains__", ba_contains),
         ("__repr__", ba_repr),
+        // `str(b)` is the repr, even where a subclass overrides `__repr__` (CPython's
+        // `bytearray_str`).
+        ("__str__", ba_repr),
         ("__add__", ba_add),
         ("__iadd__", ba_iadd),
     ] {

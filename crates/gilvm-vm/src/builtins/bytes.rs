@@ -654,7 +654,12 @@ fn fromhex(interp: &mut Interp, args: Args<'_>) -> PyResult {
             }
         }
     }
-    Ok(new_bytes(interp, out))
+    let b = new_bytes(interp, out);
+    // A subclass's `fromhex` builds the subclass from the bytes (CPython: `cls(bytes)`).
+    match &a[0] {
+        Value::Obj(cls) if !cls.is(&interp.g.types.bytes) => interp.call(&a[0], Args::new(&[b])),
+        _ => Ok(b),
+    }
 }
 
 fn sub_arg<'a>(interp: &Interp, v: &'a Value, name: &str) -> PyResult<std::borrow::Cow<'a, [u8]>> {
@@ -702,7 +707,7 @@ fn bfind(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let r = if sub.is_empty() {
         Some(0)
     } else {
-        hay.windows(sub.len()).position(|w| w == &sub[..])
+        memchr::memmem::find(hay, &sub)
     };
     Ok(Value::Int(r.map_or(-1, |i| (i + s) as i64)))
 }
@@ -727,17 +732,9 @@ fn bcount(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if sub.is_empty() {
         return Ok(Value::Int((e - s + 1) as i64));
     }
-    let hay = &b[s..e];
-    let (mut i, mut n) = (0, 0);
-    while i + sub.len() <= hay.len() {
-        if hay[i..i + sub.len()] == sub[..] {
-            n += 1;
-            i += sub.len();
-        } else {
-            i += 1;
-        }
-    }
-    Ok(Value::Int(n))
+    // Non-overlapping occurrences, left to right (memmem's are).
+    let n = memchr::memmem::find_iter(&b[s..e], &sub).count();
+    Ok(Value::Int(n as i64))
 }
 
 fn bstartswith_impl(interp: &mut Interp, args: Args<'_>, name: &str, suffix: bool) -> PyResult {
@@ -902,7 +899,7 @@ fn bcontains(interp: &mut Interp, args: Args<'_>) -> PyResult {
 /// `x in b` for bytes `b`: a byte value (an int in range(256)) or a bytes-like substring.
 pub fn bytes_contains(interp: &mut Interp, b: &[u8], x: &Value) -> PyResult<bool> {
     if let Some(sub) = crate::buffer::bytes_like(interp.py, x) {
-        return Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &*sub));
+        return Ok(memchr::memmem::find(b, &sub).is_some());
     }
     let i = interp.index_value(x).map_err(|_| {
         interp.type_error(format!(

@@ -47,10 +47,7 @@ fn find_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     if needle.is_empty() {
         return (from <= hay.len()).then_some(from);
     }
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
+    memchr::memmem::find(hay.get(from..)?, needle).map(|p| p + from)
 }
 
 fn rfind_before(hay: &[u8], needle: &[u8], end: usize) -> Option<usize> {
@@ -58,12 +55,7 @@ fn rfind_before(hay: &[u8], needle: &[u8], end: usize) -> Option<usize> {
     if needle.is_empty() {
         return Some(hay.len());
     }
-    if needle.len() > hay.len() {
-        return None;
-    }
-    (0..=hay.len() - needle.len())
-        .rev()
-        .find(|&i| &hay[i..i + needle.len()] == needle)
+    memchr::memmem::rfind(hay, needle)
 }
 
 fn list_of(interp: &Interp, parts: Vec<Vec<u8>>) -> Value {

@@ -827,16 +827,10 @@ fn range_reversed(interp: &mut Interp, args: Args<'_>) -> PyResult {
     }
     let r = range_self(interp, &args, "range.__reversed__")?;
     method_args(interp, &args, "range.__reversed__", Arity::NoArgs)?;
-    let Value::Obj(o) = &args.pos()[0] else {
-        unreachable!()
-    };
-    Ok(new_iter(
-        interp,
-        IterState::Reversed {
-            seq: o.clone(),
-            index: r.len() as usize,
-        },
-    ))
+    // A `range_iterator` stepping down, as CPython's `range_reverse`.
+    Ok(Value::Obj(interp.new_obj(Owned::RangeIter(
+        gilvm_object::iterstate::RangeIterCell::reversed(&r),
+    ))))
 }
 
 fn range_len(interp: &mut Interp, args: Args<'_>) -> PyResult {

@@ -1353,19 +1353,6 @@ pub(crate) fn gen_throw(interp: &mut Interp, args: Args<'_>) -> PyResult {
     }
 }
 
-fn iter_self(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = args.exact(interp, "__iter__", 1, 1)?;
-    Ok(a[0].clone())
-}
-
-fn iter_next(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = args.exact(interp, "__next__", 1, 1)?;
-    match interp.next(&a[0])? {
-        Some(v) => Ok(v),
-        None => Err(interp.stop_iteration(Value::None)),
-    }
-}
-
 pub fn register(interp: &mut Interp) {
     let t = interp.g.types;
     for (name, ty) in t.all() {
@@ -1456,10 +1443,11 @@ pub fn register(interp: &mut Interp) {
     add_static(interp, &t.object, "__new__", object_new);
     let init = interp.new_native_with("__init__", object_init, Value::Obj(interp.intern("object")));
     t.object.type_dict_set(interp, "__init__", init);
+    // A class method of `object` (its data is the type: `Interp::bind_classmethod`).
     let isub = interp.new_native_with(
         "__init_subclass__",
         object_init_subclass,
-        Value::Obj(interp.intern("object")),
+        Value::Obj(t.object.clone()),
     );
     let isub = Value::Obj(interp.new_obj(Owned::ClassMethod(isub)));
     t.object.type_dict_set(interp, "__init_subclass__", isub);
@@ -1524,16 +1512,7 @@ pub fn register(interp: &mut Interp) {
     crate::coro::register(interp);
     // The code type's `co_*` descriptors (helper ctests).
     super::code_obj::register(interp);
-    for ty in [
-        &t.list_iterator,
-        &t.range_iterator,
-        &t.iterator,
-        &t.tuple_iterator,
-        &t.str_iterator,
-    ] {
-        add_method(interp, ty, "__iter__", iter_self);
-        add_method(interp, ty, "__next__", iter_next);
-    }
+    // The iterator types' `__iter__`/`__next__` are `itertypes.rs`'s.
     exc_types(interp);
 }
 

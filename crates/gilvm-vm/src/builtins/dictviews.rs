@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use gilvm_object::code::CmpOp;
 use gilvm_object::dict::PyDict;
+use gilvm_object::iterstate::{IterCell, IterKind};
 use gilvm_object::payload::{IterState, NativeObj};
 use gilvm_object::types::{new_type, Layout};
 use gilvm_object::{ObjCell, ObjRef, Payload, Value};
@@ -158,13 +159,22 @@ fn elements(interp: &Interp, d: &ObjRef, kind: ViewKind) -> Vec<Value> {
     }
 }
 
-/// `reversed(d)`, `reversed(d.values())`, …: an iterator over a snapshot, last first.
+/// `reversed(d)`, `reversed(d.values())`, …: an iterator over a snapshot, last first, of
+/// type `dict_reversekeyiterator`, `dict_reversevalueiterator` or `dict_reverseitemiterator`.
 pub fn reversed_iter(interp: &Interp, d: &ObjRef, kind: ViewKind) -> Value {
     let items = elements(interp, d, kind);
     let n = items.len();
     let l = interp.new_list(items);
     let Value::Obj(lo) = l else { unreachable!() };
-    new_iter(interp, IterState::Reversed { seq: lo, index: n })
+    let ik = match kind {
+        ViewKind::Keys => IterKind::DictRevKeys,
+        ViewKind::Values => IterKind::DictRevValues,
+        ViewKind::Items => IterKind::DictRevItems,
+    };
+    Value::Obj(interp.new_obj(Owned::Iter(IterCell::with_kind(
+        IterState::Reversed { seq: lo, index: n },
+        ik,
+    ))))
 }
 
 /// `x in view`.

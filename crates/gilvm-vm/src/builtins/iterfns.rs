@@ -1,5 +1,6 @@
-//! The iteration builtins: `sorted`, `min`, `max`, `sum`, `reversed`, `enumerate`, `zip`,
-//! `map`, `filter`, `any`, `all`.
+//! The iteration builtins: `sorted`, `min`, `max`, `sum`, `any`, `all`, and the bodies of
+//! the constructors of the types `reversed`, `enumerate`, `zip`, `map`, `filter`
+//! (`itertypes.rs` makes them types).
 //!
 //! The lazy ones create `IterState` iterators (stepped by `crate::iters`); the others consume
 //! their argument with `containers::for_each`, which reads lists one item at a time.
@@ -193,16 +194,21 @@ fn sum(interp: &mut Interp, args: Args<'_>) -> PyResult {
     })
 }
 
-fn reversed(interp: &mut Interp, args: Args<'_>) -> PyResult {
+/// `reversed(seq)` (the `reversed` type's constructor, `itertypes.rs`).
+pub(super) fn reversed(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = func_args(interp, &args, "reversed", 1, 1)?;
     let seq = &a[0];
     if let Value::Obj(o) = seq {
+        if let Payload::Range(r) = o.payload() {
+            return Ok(Value::Obj(interp.new_obj(gilvm_object::Owned::RangeIter(
+                gilvm_object::iterstate::RangeIterCell::reversed(r),
+            ))));
+        }
         let n = match o.payload() {
             Payload::List(l) => Some(l.len(interp.py)),
             Payload::Tuple(t) => Some(t.len()),
             Payload::Str(s) => Some(s.char_len()),
             Payload::Bytes(b) => Some(b.len()),
-            Payload::Range(r) => Some(r.len() as usize),
             _ => None,
         };
         if let Some(n) = n {
@@ -248,7 +254,8 @@ fn reversed(interp: &mut Interp, args: Args<'_>) -> PyResult {
     ))
 }
 
-fn enumerate(interp: &mut Interp, args: Args<'_>) -> PyResult {
+/// `enumerate(iterable, start=0)` (the `enumerate` type's constructor).
+pub(super) fn enumerate(interp: &mut Interp, args: Args<'_>) -> PyResult {
     // enumerate keeps the older wording in CPython 3.14 (the others say "got an
     // unexpected keyword argument").
     if let Some((n, _)) = args
@@ -322,8 +329,20 @@ fn enumerate(interp: &mut Interp, args: Args<'_>) -> PyResult {
     ))
 }
 
-fn zip(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    check_kwnames(interp, &args, "zip", &["strict"])?;
+/// The keyword arguments of `zip` and `map`: at most one, `strict`.
+fn check_strict_kw(interp: &Interp, args: &Args<'_>, fname: &str) -> PyResult<()> {
+    let n = args.kwnames.len();
+    if n > 1 {
+        return Err(interp.type_error(format!(
+            "{fname}() takes at most 1 keyword argument ({n} given)"
+        )));
+    }
+    check_kwnames(interp, args, fname, &["strict"])
+}
+
+/// `zip(*iterables, strict=False)` (the `zip` type's constructor).
+pub(super) fn zip(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    check_strict_kw(interp, &args, "zip")?;
     let strict = match args.kw("strict") {
         Some(v) => interp.truthy(v)?,
         None => false,
@@ -335,8 +354,9 @@ fn zip(interp: &mut Interp, args: Args<'_>) -> PyResult {
     Ok(new_iter(interp, IterState::Zip { iters, strict }))
 }
 
-fn map(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    check_kwnames(interp, &args, "map", &["strict"])?;
+/// `map(function, iterable, *iterables, strict=False)` (the `map` type's constructor).
+pub(super) fn map(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    check_strict_kw(interp, &args, "map")?;
     let strict = match args.kw("strict") {
         Some(v) => interp.truthy(v)?,
         None => false,
@@ -359,7 +379,8 @@ fn map(interp: &mut Interp, args: Args<'_>) -> PyResult {
     ))
 }
 
-fn filter(interp: &mut Interp, args: Args<'_>) -> PyResult {
+/// `filter(function, iterable)` (the `filter` type's constructor).
+pub(super) fn filter(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = func_args(interp, &args, "filter", 2, 2)?;
     let it = interp.iter(&a[1])?;
     Ok(new_iter(
@@ -407,21 +428,6 @@ pub fn register(interp: &mut Interp) {
     add_builtin(interp, "min", min);
     add_builtin(interp, "max", max);
     add_builtin(interp, "sum", sum);
-    add_builtin(interp, "reversed", reversed);
-    add_builtin(interp, "enumerate", enumerate);
-    add_builtin(interp, "zip", zip);
-    add_builtin(interp, "map", map);
-    add_builtin(interp, "filter", filter);
     add_builtin(interp, "any", any);
     add_builtin(interp, "all", all);
-    let t = interp.g.types;
-    for ty in [
-        &t.list_iterator,
-        &t.tuple_iterator,
-        &t.str_iterator,
-        &t.range_iterator,
-        &t.iterator,
-    ] {
-        super::add_method(interp, ty, "__length_hint__", crate::iters::length_hint);
-    }
 }

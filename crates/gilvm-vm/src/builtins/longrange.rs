@@ -62,6 +62,8 @@ fn iter_type(interp: &mut Interp) -> ObjRef {
                     ("__iter__", util::iter_self),
                     ("__next__", iter_next),
                     ("__length_hint__", iter_length_hint),
+                    ("__reduce__", iter_reduce),
+                    ("__setstate__", iter_setstate),
                 ],
             ))
         })
@@ -207,6 +209,61 @@ fn iter_length_hint(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let n =
         with_data::<LongRangeIter, _>(interp, &a[0], |it| it.remaining.clone()).unwrap_or_default();
     Ok(interp.new_bigint(n))
+}
+
+/// `it.__reduce__()`: `iter, (range(next, stop, step),), None`, the items left as a range
+/// (CPython 3.14's `longrangeiter_reduce`).
+fn iter_reduce(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let a = args.exact(interp, "__reduce__", 1, 1)?;
+    let Some((next, step, left)) = with_data::<LongRangeIter, _>(interp, &a[0], |it| {
+        (it.next.clone(), it.step.clone(), it.remaining.clone())
+    }) else {
+        return Err(
+            interp.type_error("descriptor '__reduce__' requires a 'longrange_iterator' object")
+        );
+    };
+    let stop = &next + &left * &step;
+    let r = new(interp, next, stop, step);
+    let key = interp.intern("iter");
+    let iter = interp
+        .dict_get_str(&interp.g.builtins_dict.clone(), &key)
+        .unwrap_or(Value::None);
+    let args = interp.new_tuple(vec![r]);
+    Ok(interp.new_tuple(vec![iter, args, Value::None]))
+}
+
+/// `it.__setstate__(n)`: skips `n` items (clamped to those left), relative to the current
+/// position; `n` must be an int (CPython 3.14's `longrangeiter_setstate`).
+fn iter_setstate(interp: &mut Interp, args: Args<'_>) -> PyResult {
+    let pos = args.pos();
+    if pos.len() != 2 || args.has_kwargs() {
+        return Err(interp.type_error(format!(
+            "longrange_iterator.__setstate__() takes exactly one argument ({} given)",
+            pos.len().saturating_sub(1)
+        )));
+    }
+    let n = match &pos[1] {
+        Value::Bool(_) => None,
+        v => v.to_bigint(),
+    };
+    let Some(n) = n else {
+        return Err(interp.type_error(format!(
+            "state must be an int, not {}",
+            interp.type_name(&pos[1])
+        )));
+    };
+    let done = with_data::<LongRangeIter, _>(interp, &pos[0], |it| {
+        let n = n.clamp(BigInt::zero(), it.remaining.clone());
+        it.next += &n * &it.step;
+        it.remaining -= n;
+    });
+    match done {
+        Some(()) => Ok(Value::None),
+        None => {
+            Err(interp
+                .type_error("descriptor '__setstate__' requires a 'longrange_iterator' object"))
+        }
+    }
 }
 
 /// Whether the receiver of a `range` method is a long range.

@@ -38,6 +38,7 @@ fn exporter(m: &PyMemoryView) -> Option<Exporter<'_>> {
         Payload::Instance(i) => match i.base.value() {
             Some(Value::Obj(p)) => match p.payload() {
                 Payload::Bytes(b) => Some(Exporter::Bytes(b)),
+                Payload::ByteArray(b) => Some(Exporter::ByteArray(b)),
                 _ => None,
             },
             _ => None,
@@ -200,7 +201,8 @@ fn new_view(
     itemsize: usize,
     readonly: bool,
 ) -> Value {
-    if let Payload::ByteArray(b) = obj.payload() {
+    // (A subclass instance's plain bytearray counts the export: `PyMemoryView::release`.)
+    if let Some(b) = super::bytearray::as_bytearray(&Value::Obj(obj.clone())) {
         b.export(interp.py);
     }
     let m = PyMemoryView::new(obj, start, len, stride, fmt, itemsize, readonly);

@@ -4,6 +4,7 @@
 //! the type constructors), `strings` (str methods), `containers` (list/tuple/dict/set
 //! methods and the iteration builtins), `numbers` (int/float methods and numeric builtins).
 pub mod bytearray;
+pub mod bytearray_sub;
 pub mod bytes;
 pub mod bytes_methods;
 // str.encode/bytes.decode through the codec registry (branch text).
@@ -23,6 +24,8 @@ pub mod float_util;
 pub mod genericalias;
 pub mod int_methods;
 pub mod iterfns;
+pub mod iterpickle;
+pub mod itertypes;
 pub mod list;
 pub mod longrange;
 pub mod memoryview;
@@ -59,6 +62,8 @@ pub fn register(interp: &mut Interp) {
     dictviews::register(interp);
     set::register(interp);
     iterfns::register(interp);
+    // Issue 19 (branch iters): the builtin iterator types.
+    itertypes::register(interp);
     numbers::register(interp);
     // `open` is `_io.open` (issue 19, branch `io`).
     add_builtin(interp, "open", crate::io::open);
@@ -101,18 +106,22 @@ pub fn add_method(interp: &mut Interp, ty: &ObjRef, name: &'static str, f: Nativ
     }
 }
 
-/// Adds a static method (called without a receiver, like `__new__` or `dict.fromkeys`).
+/// Adds a static method (called without a receiver, like `__new__` or `bytes.maketrans`);
+/// its tag names the type (`builtin_owner::static_tag`).
 pub fn add_static(interp: &mut Interp, ty: &ObjRef, name: &'static str, f: NativeFn) {
-    let v = interp.new_native_with(name, f, Value::Obj(interp.intern("static")));
+    let tag = crate::builtin_owner::static_tag(interp, ty);
+    publish_native(&tag);
+    let v = interp.new_native_with(name, f, tag);
     publish_native(&v);
     if let Payload::Type(t) = ty.payload() {
         t.dict().set_str(interp.py, interp.intern(name), v);
     }
 }
 
-/// Adds a class method (receives the class as first argument).
+/// Adds a class method (receives the class as first argument). The function's data is its
+/// type, and binding it to a class makes a builtin method (`Interp::bind_classmethod`).
 pub fn add_classmethod(interp: &mut Interp, ty: &ObjRef, name: &'static str, f: NativeFn) {
-    let v = interp.new_native(name, f);
+    let v = interp.new_native_with(name, f, Value::Obj(ty.clone()));
     publish_native(&v);
     let cm = Value::Obj(interp.new_obj(Owned::ClassMethod(v)));
     publish_native(&cm);

@@ -366,7 +366,7 @@ fn od_move_to_end(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let d = dict_self(interp, &me)?;
     let a = bind(
         interp,
-        &super::itertools::after_cls(&args),
+        &super::util::after_cls(&args),
         "move_to_end",
         &["key", "last"],
         1,
@@ -400,7 +400,7 @@ fn od_popitem(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let d = dict_self(interp, &me)?;
     let a = bind(
         interp,
-        &super::itertools::after_cls(&args),
+        &super::util::after_cls(&args),
         "popitem",
         &["last"],
         0,

@@ -4,7 +4,7 @@
 //! embedder uses. The other C modules of CPython's standard library (`math`, `itertools`,
 //! `_contextvars`, `_queue`, `posix`, `_sre`, …) are in the `gilvm-stdlib` crate.
 //!
-//! The standard-library modules `os`, `collections` and `functools` are native Rust. Where a piece is simplest in Python (`functools.total_ordering` and
+//! The standard-library modules `collections` and `functools` are native Rust. Where a piece is simplest in Python (`functools.total_ordering` and
 //! `cached_property`), the native module's init runs embedded Python source (`py/`) in the
 //! module's own namespace with [`util::run_embedded`]. Whole modules written in Python are
 //! listed in [`EMBEDDED`].
@@ -18,7 +18,6 @@ pub use crate::io::stdio as io;
 pub mod legacy;
 pub mod lru_cache;
 pub mod namedtuple;
-pub mod os;
 pub mod signal;
 pub mod sys;
 // sys.version_info, flags, implementation (frames helper).

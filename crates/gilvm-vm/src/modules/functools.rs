@@ -193,12 +193,6 @@ fn partial_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     ))
 }
 
-/// Creates a `functools.partial` natively.
-pub fn new_partial(interp: &mut Interp, func: Value, args: Vec<Value>, kw: ObjRef) -> Value {
-    let t = types(interp).partial.clone();
-    native_obj(interp, &t, PartialData { func, args, kw })
-}
-
 fn partial_self(interp: &Interp, v: &Value) -> PyResult<(Value, Vec<Value>, ObjRef)> {
     partial_parts(interp, v).ok_or_else(|| {
         interp.type_error(format!(

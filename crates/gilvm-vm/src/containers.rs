@@ -77,15 +77,7 @@ impl Interp {
                         ));
                     }
                     if let Payload::FrozenSet(s) = o.payload() {
-                        let keys = s.keys(self.py);
-                        let mut hs = Vec::new();
-                        for k in &keys {
-                            hs.push(self.hash(k)?);
-                        }
-                        return Ok(gilvm_object::hashing::hash_frozenset(
-                            hs.into_iter(),
-                            keys.len(),
-                        ));
+                        return Ok(s.hash_of_entries(self.py));
                     }
                 }
                 match self.lookup_special_name(v, &gilvm_object::static_name!(self.py, "__hash__"))

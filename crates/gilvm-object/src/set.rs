@@ -215,6 +215,14 @@ impl PySet {
         })
     }
 
+    /// A snapshot of the keys with their stored hashes, in iteration order (so a set built
+    /// from this one's keys, or a lookup of them elsewhere, needs no `__hash__` call).
+    pub fn hashed_keys(&self, py: Py<'_>) -> Vec<(i64, Value)> {
+        self.table.with(py, |t| {
+            t.iter_slots().map(|(_, h, k)| (h, k.clone())).collect()
+        })
+    }
+
     /// A snapshot of the keys in iteration order.
     pub fn keys(&self, py: Py<'_>) -> Vec<Value> {
         self.table.with(py, |t| t.iter().cloned().collect())

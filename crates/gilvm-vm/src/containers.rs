@@ -462,10 +462,13 @@ impl Interp {
         }
         self.dict_store_all(d, batch)?;
         for (i, it) in items.iter().enumerate().skip(i) {
-            let pair = self.collect(it).map_err(|_| {
-                self.type_error(format!(
-                    "cannot convert dictionary update sequence element #{i} to a sequence"
-                ))
+            // CPython 3.14's `PySequence_Fast(item, "object is not iterable")`.
+            let pair = self.collect(it).map_err(|e| {
+                if self.matches(&e, &self.g.exc.type_error.clone()) {
+                    self.type_error("object is not iterable")
+                } else {
+                    e
+                }
             })?;
             if pair.len() != 2 {
                 return Err(self.value_error(format!(

@@ -790,20 +790,8 @@ fn set_init(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn frozenset_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let fs = interp.g.types.frozenset.clone();
     let sub = crate::builtin_sub::new_target(interp, &args, &fs)?;
-    // Keywords are the business of a subclass's own `__init__` (CPython accepts them when
-    // the type's `tp_init` is not frozenset's, which is object's).
-    let own_init = match &sub {
-        Some(cls) => {
-            let c = Value::Obj(cls.clone());
-            let o = Value::Obj(interp.g.types.object.clone());
-            !interp
-                .getattr_str(&c, "__init__")?
-                .is(&interp.getattr_str(&o, "__init__")?)
-        }
-        None => false,
-    };
-    if args.has_kwargs() && !own_init {
-        return Err(interp.type_error("frozenset() takes no keyword arguments"));
+    if args.has_kwargs() {
+        super::numbers::kwargs_for_own_init(interp, &args, &fs, "frozenset")?;
     }
     let n = args.pos().len().saturating_sub(1);
     if n > 1 {

@@ -128,12 +128,6 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
 /// Modules written in Python and shipped inside the binary: (name, source, is_package).
 /// They are found before `sys.path`, and their tracebacks show `<gilvm>/name.py`.
 pub const EMBEDDED: &[(&str, &str, bool)] = &[
-    ("string", include_str!("py/string.py"), true),
-    (
-        "string.templatelib",
-        include_str!("py/templatelib.py"),
-        false,
-    ),
     ("io", include_str!("py/io.py"), false),
     ("__future__", include_str!("py/future.py"), false),
     ("_gilvm_union", include_str!("py/union.py"), false),

@@ -24,6 +24,10 @@ Then:
 * ``<name>.code`` receives the exit status in decimal if it is not 0
   (deleted otherwise; a missing ``.code`` means 0).
 
+Programs listed in ``tests/corpus/deliberate_edits.txt`` (with the reason) keep
+their expected files: they are neither rewritten nor compared, only reported as
+"kept".
+
 Programs with a ``<name>.nocheck`` marker have non-deterministic output: they
 are only run to check that they exit with status 0, and any ``.out``/``.err``/
 ``.code`` next to them is deleted.
@@ -137,9 +141,29 @@ def write_or_remove(path, data):
             f.write(data)
 
 
+def deliberate_edits():
+    """program path relative to the corpus -> why its expected files are kept."""
+    edits = {}
+    try:
+        with open(os.path.join(CORPUS, "deliberate_edits.txt"), encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    name, _, why = line.partition(" ")
+                    edits[name] = why.strip()
+    except FileNotFoundError:
+        pass
+    return edits
+
+
+EDITS = deliberate_edits()
+
+
 def process(python, path, timeout, check):
     base = path[:-3]
     rel = os.path.relpath(path, CORPUS) if path.startswith(CORPUS) else path
+    if rel in EDITS:
+        return True, "%s: kept (deliberate edit: %s)" % (rel, EDITS[rel][:60])
     nocheck = os.path.exists(base + ".nocheck")
     code, out, err = run_program(python, path, timeout)
     if code is None:
@@ -196,8 +220,8 @@ def main():
     version = subprocess.run(
         [args.python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
         stdout=subprocess.PIPE, check=True).stdout.decode().strip()
-    if version != "3.11":
-        print("regen_expected: warning: expectations are made with CPython 3.11, "
+    if version != "3.14":
+        print("regen_expected: warning: expectations are made with CPython 3.14, "
               "this is %s" % version, file=sys.stderr)
 
     programs = find_programs(args.paths or [CORPUS])

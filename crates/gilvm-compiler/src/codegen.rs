@@ -122,9 +122,9 @@ fn future_imports(body: &[Stmt]) -> CResult<(Vec<ruff_text_size::TextRange>, boo
         if i.level != 0 || i.module.as_ref().map(|m| m.id.as_str()) != Some("__future__") {
             break;
         }
-        // CPython points at the statement's first column.
-        let at = ruff_text_size::TextRange::at(i.range.start(), 1.into());
         for a in &i.names {
+            // CPython 3.14 points at the whole alias (`nonsense as x`).
+            let at = a.range;
             let n = a.name.id.as_str();
             if n == "braces" {
                 return Err(CompileError::syntax("not a chance".into(), at));

@@ -160,13 +160,6 @@ impl InstanceAttrs {
         }
     }
 
-    /// Attributes kept in `dict` (a dict object) from the start.
-    pub fn with_dict(dict: ObjRef) -> InstanceAttrs {
-        InstanceAttrs {
-            cell: ObjCell::new(Store::Dict(dict)),
-        }
-    }
-
     /// The value of attribute `name` (a str object) in the instance's own attributes
     /// (not its slots).
     #[inline]
@@ -386,17 +379,6 @@ impl InstanceAttrs {
                 *s = Store::Dict(d.clone());
                 d
             }
-        })
-    }
-
-    /// The dict holding the attributes, if one was made (no dict is made here).
-    pub fn existing_dict(&self, py: Py<'_>, keys: &SharedKeys) -> Option<ObjRef> {
-        if !keys.shares() {
-            return self.slot_dict(py, keys, false);
-        }
-        self.cell.read(py, |s| match s {
-            Store::Dict(d) => Some(d.clone()),
-            Store::Inline(_) => None,
         })
     }
 

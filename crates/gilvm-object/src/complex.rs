@@ -281,11 +281,6 @@ pub fn pow(a: PyComplex, b: PyComplex) -> Result<PyComplex, CErr> {
     Ok(p)
 }
 
-/// `complex == float` (`complex_richcompare`'s float case).
-pub fn eq_float(a: PyComplex, f: f64) -> bool {
-    a.re == f && a.im == 0.0
-}
-
 /// `complex == n` for an int or float `n` (`complex_richcompare`: an int is compared
 /// exactly with the real part when the imaginary part is zero).
 pub fn eq_num(a: PyComplex, n: &crate::keys::Num<'_>) -> bool {

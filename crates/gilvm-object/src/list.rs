@@ -520,17 +520,6 @@ impl PyList {
         self.items.with(py, |l| f(l))
     }
 
-    /// [`PyList::permute`] in a two-object section with another object's state (a random
-    /// generator's, for `shuffle`).
-    pub fn permute_with<U, R>(
-        &self,
-        other: &ObjCell<U>,
-        py: Py<'_>,
-        f: impl FnOnce(&mut U, &mut [Value]) -> R,
-    ) -> R {
-        self.items.with2(other, py, |l, u| f(u, l))
-    }
-
     // ---- sort with Python comparisons or keys (invariant 2) ----
 
     /// Takes the items out for a sort that runs Python code: the list looks empty while it is

@@ -206,6 +206,23 @@ impl PySet {
         })
     }
 
+    /// `hash(frozenset)`: CPython's `frozenset_hash` over the hashes the table stored as
+    /// each key went in. No key is hashed again: a frozenset of frozensets (a von Neumann
+    /// numeral nests n deep) hashes in time linear in its size, not exponential in depth.
+    pub fn hash_of_entries(&self, py: Py<'_>) -> i64 {
+        self.table.with(py, |t| {
+            crate::hashing::hash_frozenset(t.iter_slots().map(|(_, h, _)| h), t.len())
+        })
+    }
+
+    /// A snapshot of the keys with their stored hashes, in iteration order (so a set built
+    /// from this one's keys, or a lookup of them elsewhere, needs no `__hash__` call).
+    pub fn hashed_keys(&self, py: Py<'_>) -> Vec<(i64, Value)> {
+        self.table.with(py, |t| {
+            t.iter_slots().map(|(_, h, k)| (h, k.clone())).collect()
+        })
+    }
+
     /// A snapshot of the keys in iteration order.
     pub fn keys(&self, py: Py<'_>) -> Vec<Value> {
         self.table.with(py, |t| t.iter().cloned().collect())

@@ -13,7 +13,7 @@ use gilvm_sync::{ObjCell, Py};
 use crate::attrs::SharedKeys;
 use crate::dict::PyDict;
 use crate::objref::ObjRef;
-use crate::payload::{InstanceBase, Payload};
+use crate::payload::Payload;
 use crate::str::intern;
 use crate::value::Value;
 
@@ -813,9 +813,4 @@ pub fn lookup_uncached(py: Py<'_>, ty: &ObjRef, name: &ObjRef) -> Option<Value> 
         }
     }
     None
-}
-
-/// Is this instance base an exception?
-pub fn base_is_exception(b: &InstanceBase) -> bool {
-    matches!(b, InstanceBase::Exception(_))
 }

@@ -74,10 +74,42 @@ mod lzma;
 mod mmap_mod;
 // CPython's limited-C-API test helpers that issue 19's test modules call (branch `ctests`).
 mod testlimitedcapi;
+// Moved from gilvm-vm (issue 19: the interpreter keeps only the modules it needs itself):
+// `math` and `cmath`, `itertools`, `_contextvars`, `_queue`, and `_random`'s generator.
+mod contextvars;
+mod itertools;
+mod math;
+mod mt19937;
+mod queue;
 
 /// The native modules of this crate.
 pub fn module_defs() -> Vec<NativeModuleDef> {
     vec![
+        NativeModuleDef {
+            name: "math",
+            init: math::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "cmath",
+            init: math::cmath::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "itertools",
+            init: itertools::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_contextvars",
+            init: contextvars::init,
+            needs_gil: false,
+        },
+        NativeModuleDef {
+            name: "_queue",
+            init: queue::init,
+            needs_gil: false,
+        },
         NativeModuleDef {
             name: "_testlimitedcapi",
             init: testlimitedcapi::init,

@@ -89,7 +89,7 @@ fn closed_err(interp: &Interp) -> PyErr {
 }
 
 fn errno_err(interp: &mut Interp) -> PyErr {
-    gilvm_vm::modules::os::os_error(interp, &std::io::Error::last_os_error(), None)
+    crate::posix::error::last(interp, None)
 }
 
 /// What a method's critical section answers.
@@ -115,7 +115,7 @@ fn finish(interp: &mut Interp, r: Option<R>) -> PyResult {
         Some(R::Value(m)) => Err(interp.value_error(m)),
         Some(R::Type(m)) => Err(interp.type_error(m)),
         Some(R::Index(m)) => Err(interp.index_error(m)),
-        Some(R::Errno(e)) => Err(gilvm_vm::modules::os::os_error(interp, &e, None)),
+        Some(R::Errno(e)) => Err(crate::posix::error::from_io(interp, &e, None)),
         None => Err(interp.type_error("not an mmap.mmap object")),
     }
 }

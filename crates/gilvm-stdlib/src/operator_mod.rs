@@ -407,11 +407,14 @@ struct MethodCaller {
 }
 
 /// The one argument of a getter's call (`itemgetter expected 1 argument, got 2`).
+/// CPython 3.14 checks the keywords first for the getters, the count first for
+/// `methodcaller`.
 fn one_arg<'a>(interp: &Interp, args: &Args<'a>, kind: &str) -> PyResult<&'a Value> {
-    if args.has_kwargs() {
+    let pos = args.pos();
+    let count_first = kind == "methodcaller";
+    if args.has_kwargs() && !(count_first && pos.len() != 2) {
         return Err(interp.type_error(format!("{kind}() takes no keyword arguments")));
     }
-    let pos = args.pos();
     // pos[0] is the getter itself.
     if pos.len() != 2 {
         return Err(interp.type_error(format!(

@@ -13,11 +13,11 @@
 //! `init_by_array`), so the Lib's sequences equal CPython's for the same seeds.
 use std::sync::OnceLock;
 
+use crate::mt19937::{entropy_key, Mt, N};
 use gilvm_object::{ObjRef, Payload, Value};
 use gilvm_vm::args::Args;
 use gilvm_vm::error::PyResult;
 use gilvm_vm::interp::Interp;
-use gilvm_vm::modules::mt19937::{entropy_key, Core, Mt, N};
 use gilvm_vm::modules::util::{native_obj, native_type, with_data, Statics};
 use gilvm_vm::native_sub;
 use num_bigint::BigInt;
@@ -25,22 +25,18 @@ use num_traits::{Signed, ToPrimitive};
 
 /// The state of one generator.
 struct Gen {
-    core: Core,
+    core: Box<Mt>,
 }
 
 impl Gen {
     fn new() -> Gen {
         Gen {
-            core: Core::Mt(Box::<Mt>::default()),
+            core: Box::<Mt>::default(),
         }
     }
 
     fn mt(&mut self) -> &mut Mt {
-        match &mut self.core {
-            Core::Mt(mt) => mt,
-            // Only `Core::Mt` is ever stored here.
-            Core::System(_) => unreachable!("_random.Random holds a Mersenne Twister"),
-        }
+        &mut self.core
     }
 }
 

@@ -4,10 +4,14 @@
 //! `formatter_parser(s)` yields `(literal, field_name, format_spec, conversion)` for each
 //! piece of a format string (`None` where a piece has no field); `formatter_field_name_split
 //! (name)` splits a field name into its first part and an iterator of
-//! `(is_attribute, key)`. Both return lists' iterators: the whole string is parsed first,
-//! so a malformed string raises at the call (CPython raises at the step that reaches the
-//! error; the pieces before it are the same).
+//! `(is_attribute, key)`. The string is parsed at the call; `formatter_parser`'s iterator
+//! (`formatteriterator`) yields the pieces before a malformed part and raises its
+//! ValueError at the step that reaches it, as CPython's parses step by step.
+use std::sync::OnceLock;
+
 use gilvm_object::ObjRef;
+use gilvm_vm::impl_as_any;
+use gilvm_vm::modules::util::{self, Statics, Step};
 use gilvm_vm::{Args, Interp, PyResult, Value};
 
 fn arg_str(interp: &Interp, args: &Args<'_>, fname: &str) -> PyResult<String> {
@@ -23,9 +27,14 @@ fn arg_str(interp: &Interp, args: &Args<'_>, fname: &str) -> PyResult<String> {
 
 type Piece = (String, Option<String>, Option<String>, Option<char>);
 
-/// The pieces of a format string.
-fn parse(s: &[char]) -> Result<Vec<Piece>, &'static str> {
+/// The pieces of a format string up to the first malformed part, and that part's error.
+fn parse(s: &[char]) -> (Vec<Piece>, Option<&'static str>) {
     let mut out = Vec::new();
+    let err = parse_into(s, &mut out).err();
+    (out, err)
+}
+
+fn parse_into(s: &[char], out: &mut Vec<Piece>) -> Result<(), &'static str> {
     let mut i = 0;
     let n = s.len();
     while i < n {
@@ -133,8 +142,36 @@ fn parse(s: &[char]) -> Result<Vec<Piece>, &'static str> {
         }
         out.push((literal, Some(name), Some(spec), conversion));
     }
-    Ok(out)
+    Ok(())
 }
+
+/// `formatter_parser`'s iterator: the parsed pieces, then the parse error if any.
+struct Pieces {
+    items: std::collections::VecDeque<Value>,
+    error: Option<&'static str>,
+}
+
+impl Step for Pieces {
+    fn fast(&mut self, _interp: &Interp) -> Option<Option<Value>> {
+        match self.items.pop_front() {
+            Some(v) => Some(Some(v)),
+            None if self.error.is_some() => None,
+            None => Some(None),
+        }
+    }
+    fn step(&mut self, interp: &mut Interp, _me: &Value) -> PyResult<Option<Value>> {
+        if let Some(v) = self.items.pop_front() {
+            return Ok(Some(v));
+        }
+        match self.error.take() {
+            Some(m) => Err(interp.value_error(m)),
+            None => Ok(None),
+        }
+    }
+    impl_as_any!();
+}
+
+static PIECES_TYPE: OnceLock<Statics<ObjRef>> = OnceLock::new();
 
 fn list_iter(interp: &mut Interp, items: Vec<Value>) -> PyResult {
     let l = interp.new_list(items);
@@ -151,8 +188,8 @@ fn opt_str(interp: &Interp, s: Option<String>) -> Value {
 fn formatter_parser(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let s = arg_str(interp, &args, "formatter_parser")?;
     let chars: Vec<char> = s.chars().collect();
-    let pieces = parse(&chars).map_err(|m| interp.value_error(m))?;
-    let items: Vec<Value> = pieces
+    let (pieces, error) = parse(&chars);
+    let items = pieces
         .into_iter()
         .map(|(l, f, sp, c)| {
             let t = vec![
@@ -164,7 +201,18 @@ fn formatter_parser(interp: &mut Interp, args: Args<'_>) -> PyResult {
             interp.new_tuple(t)
         })
         .collect();
-    list_iter(interp, items)
+    let t = PIECES_TYPE
+        .get_or_init(|| {
+            Statics(util::iterator_type(
+                interp,
+                "formatteriterator",
+                "builtins",
+                &[],
+            ))
+        })
+        .0
+        .clone();
+    Ok(util::new_stepper(interp, &t, Pieces { items, error }))
 }
 
 /// An all-digits name as an int (CPython's `get_integer`); None otherwise.

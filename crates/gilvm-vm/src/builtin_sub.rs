@@ -211,20 +211,6 @@ pub fn descriptor_instance(interp: &Interp, cls: &ObjRef, desc: Owned) -> Value 
     )
 }
 
-/// The instance of a subclass of an immutable builtin, or of `set`, that `v` is, if any.
-#[inline]
-pub fn is_base_instance(v: &Value) -> bool {
-    match v {
-        Value::Obj(o) => match o.payload() {
-            Payload::Instance(i) => {
-                matches!(i.base, InstanceBase::Value(_) | InstanceBase::Set(_))
-            }
-            _ => false,
-        },
-        _ => false,
-    }
-}
-
 /// The plain values of two operands of which at least one is an instance of a subclass of
 /// an immutable builtin (the operators' last try, after the special methods).
 pub fn plain_operands<'a>(a: &'a Value, b: &'a Value) -> Option<(&'a Value, &'a Value)> {

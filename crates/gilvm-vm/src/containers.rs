@@ -10,7 +10,7 @@ use gilvm_object::list::SliceSpec;
 use gilvm_object::Owned;
 use gilvm_object::{ObjRef, Payload, Value};
 
-use crate::error::PyResult;
+use crate::error::{PyErr, PyResult};
 use crate::interp::Interp;
 
 /// The dict payload of a dict or of an instance of a dict subclass.
@@ -77,15 +77,7 @@ impl Interp {
                         ));
                     }
                     if let Payload::FrozenSet(s) = o.payload() {
-                        let keys = s.keys(self.py);
-                        let mut hs = Vec::new();
-                        for k in &keys {
-                            hs.push(self.hash(k)?);
-                        }
-                        return Ok(gilvm_object::hashing::hash_frozenset(
-                            hs.into_iter(),
-                            keys.len(),
-                        ));
+                        return Ok(s.hash_of_entries(self.py));
                     }
                 }
                 match self.lookup_special_name(v, &gilvm_object::static_name!(self.py, "__hash__"))
@@ -112,7 +104,37 @@ impl Interp {
 
     // ---- dicts ----
 
+    /// The hash of `key` for a dict operation. CPython 3.14 rewords a TypeError raised
+    /// by the hash (exactly TypeError, not a subclass): "cannot use 'list' as a dict key
+    /// (unhashable type: 'list')".
     #[inline]
+    pub fn dict_key_hash(&mut self, key: &Value) -> PyResult<i64> {
+        self.hash(key)
+            .map_err(|e| self.reword_key_hash_error(e, key, "a dict key"))
+    }
+
+    /// The hash of `key` for a set operation ("cannot use 'list' as a set element (…)").
+    #[inline]
+    pub fn set_key_hash(&mut self, key: &Value) -> PyResult<i64> {
+        self.hash(key)
+            .map_err(|e| self.reword_key_hash_error(e, key, "a set element"))
+    }
+
+    #[cold]
+    fn reword_key_hash_error(&mut self, e: PyErr, key: &Value, role: &str) -> PyErr {
+        let ty = self.g.exc.type_error.clone();
+        if !gilvm_object::types::type_of_obj(&e.0).is(&ty) {
+            return e;
+        }
+        let inner = self
+            .str_value(&Value::Obj(e.0.clone()))
+            .ok()
+            .and_then(|v| self.str_string(&v).ok())
+            .unwrap_or_default();
+        let name = self.type_fullname(key);
+        self.type_error(format!("cannot use '{name}' as {role} ({inner})"))
+    }
+
     pub fn dict_get_str(&self, d: &ObjRef, key: &ObjRef) -> Option<Value> {
         dict_of(d).get_str(self.py, key)
     }
@@ -166,7 +188,12 @@ impl Interp {
 
     /// `d[key]` lookup; None when missing.
     pub fn dict_get(&mut self, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
-        let h = self.hash(key)?;
+        let h = self.dict_key_hash(key)?;
+        self.dict_get_hashed(d, key, h)
+    }
+
+    /// [`Interp::dict_get`] of a key whose hash `h` is known (stored in another table).
+    pub fn dict_get_hashed(&mut self, d: &ObjRef, key: &Value, h: i64) -> PyResult<Option<Value>> {
         match dict_of(d).get(self.py, key, h) {
             Lookup::Found(v) => Ok(Some(v)),
             Lookup::Missing => Ok(None),
@@ -228,7 +255,12 @@ impl Interp {
 
     /// `d[key] = v`.
     pub fn dict_set(&mut self, d: &ObjRef, key: Value, v: Value) -> PyResult<()> {
-        let h = self.hash(&key)?;
+        let h = self.dict_key_hash(&key)?;
+        self.dict_set_hashed(d, key, h, v)
+    }
+
+    /// [`Interp::dict_set`] of a key whose hash `h` is known.
+    pub fn dict_set_hashed(&mut self, d: &ObjRef, key: Value, h: i64, v: Value) -> PyResult<()> {
         let dd = dict_of(d);
         match dd.set(self.py, key.clone(), h, v.clone()) {
             Lookup::Found(()) | Lookup::Missing => Ok(()),
@@ -245,7 +277,7 @@ impl Interp {
     /// `d.setdefault(key, default)` in one critical section: the value stored for `key`
     /// afterwards (the existing one, or `default`).
     pub fn dict_setdefault(&mut self, d: &ObjRef, key: Value, default: Value) -> PyResult<Value> {
-        let h = self.hash(&key)?;
+        let h = self.dict_key_hash(&key)?;
         let dd = dict_of(d);
         let r = match dd.setdefault(self.py, key.clone(), h, default.clone()) {
             Lookup::NeedsPython => {
@@ -264,7 +296,7 @@ impl Interp {
 
     /// `del d[key]`; returns the removed value or None if missing.
     pub fn dict_remove(&mut self, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
-        let h = self.hash(key)?;
+        let h = self.dict_key_hash(key)?;
         let dd = dict_of(d);
         match dd.remove(self.py, key, h) {
             Lookup::Found(v) => Ok(Some(v)),
@@ -299,10 +331,10 @@ impl Interp {
     /// critical section (`d.update(pairs)`, `d.update(**kw)`, `dict.fromkeys`), the rest
     /// (from the first key that needs Python code on) one by one. Keys must be hashed
     /// already (`hashes[i]` for `items[i]`).
-    fn dict_set_many(&mut self, d: &ObjRef, items: Vec<(i64, Value, Value)>) -> PyResult<()> {
+    pub fn dict_set_many(&mut self, d: &ObjRef, items: Vec<(i64, Value, Value)>) -> PyResult<()> {
         if let Err((_, rest)) = dict_of(d).set_many(self.py, items) {
-            for (_, k, v) in rest {
-                self.dict_set(d, k, v)?;
+            for (h, k, v) in rest {
+                self.dict_set_hashed(d, k, h, v)?;
             }
         }
         Ok(())
@@ -430,10 +462,13 @@ impl Interp {
         }
         self.dict_store_all(d, batch)?;
         for (i, it) in items.iter().enumerate().skip(i) {
-            let pair = self.collect(it).map_err(|_| {
-                self.type_error(format!(
-                    "cannot convert dictionary update sequence element #{i} to a sequence"
-                ))
+            // CPython 3.14's `PySequence_Fast(item, "object is not iterable")`.
+            let pair = self.collect(it).map_err(|e| {
+                if self.matches(&e, &self.g.exc.type_error.clone()) {
+                    self.type_error("object is not iterable")
+                } else {
+                    e
+                }
             })?;
             if pair.len() != 2 {
                 return Err(self.value_error(format!(
@@ -468,13 +503,12 @@ impl Interp {
     // ---- sets ----
 
     pub fn set_contains(&mut self, s: &ObjRef, key: &Value) -> PyResult<bool> {
-        let h = match self.hash(key) {
-            Ok(h) => h,
-            Err(e) => {
-                // `[1] in {1}` raises TypeError: unhashable type, as CPython.
-                return Err(e);
-            }
-        };
+        let h = self.set_key_hash(key)?;
+        self.set_contains_hashed(s, key, h)
+    }
+
+    /// [`Interp::set_contains`] of a key whose hash `h` is known.
+    pub fn set_contains_hashed(&mut self, s: &ObjRef, key: &Value, h: i64) -> PyResult<bool> {
         match set_of(s).contains(self.py, key, h) {
             Lookup::Found(()) => Ok(true),
             Lookup::Missing => Ok(false),
@@ -501,7 +535,12 @@ impl Interp {
     }
 
     pub fn set_add(&mut self, s: &ObjRef, key: Value) -> PyResult<()> {
-        let h = self.hash(&key)?;
+        let h = self.set_key_hash(&key)?;
+        self.set_add_hashed(s, key, h)
+    }
+
+    /// [`Interp::set_add`] of a key whose hash `h` is known.
+    pub fn set_add_hashed(&mut self, s: &ObjRef, key: Value, h: i64) -> PyResult<()> {
         if let Lookup::NeedsPython = set_of(s).add(self.py, key.clone(), h) {
             // Compare outside the lock, then add in one critical section if the keys
             // compared are still the ones of that hash (else again), so two threads adding
@@ -537,8 +576,8 @@ impl Interp {
             })
             .collect();
         if let Err(rest) = set_of(s).add_many(self.py, batch) {
-            for (_, k) in rest {
-                self.set_add(s, k)?;
+            for (h, k) in rest {
+                self.set_add_hashed(s, k, h)?;
             }
         }
         for k in keys {
@@ -549,7 +588,12 @@ impl Interp {
 
     /// Removes `key`; returns whether it was present.
     pub fn set_discard(&mut self, s: &ObjRef, key: &Value) -> PyResult<bool> {
-        let h = self.hash(key)?;
+        let h = self.set_key_hash(key)?;
+        self.set_discard_hashed(s, key, h)
+    }
+
+    /// [`Interp::set_discard`] of a key whose hash `h` is known.
+    pub fn set_discard_hashed(&mut self, s: &ObjRef, key: &Value, h: i64) -> PyResult<bool> {
         match set_of(s).remove(self.py, key, h) {
             Lookup::Found(_) => Ok(true),
             Lookup::Missing => Ok(false),

@@ -549,6 +549,9 @@ impl Interp {
                         }
                         Instr::UnaryOp(op) => {
                             let a = pop!();
+                            // The operation's line, for a warning (`~True`) or a Python
+                            // `__neg__` that asks for it.
+                            f.pc = pc;
                             let v = tri!(self.unary_op(op, a));
                             Value::push_words(&mut stack, v);
                         }

@@ -63,6 +63,21 @@ thread_local! {
 }
 
 impl Interp {
+    /// This thread's slot `key` of the per-thread storage (`threading.local` dicts by
+    /// object address; native modules' per-thread state, such as `_contextvars`' current
+    /// context, under keys near `u64::MAX`, which no address reaches).
+    pub fn thread_slot(&self, key: u64) -> Option<&ObjRef> {
+        self.thread_locals.get(&key)
+    }
+
+    /// Sets this thread's slot `key` (see [`Interp::thread_slot`]); returns the old value.
+    pub fn set_thread_slot(&mut self, key: u64, v: Option<ObjRef>) -> Option<ObjRef> {
+        match v {
+            Some(v) => self.thread_locals.insert(key, v),
+            None => self.thread_locals.remove(&key),
+        }
+    }
+
     /// Creates the state for the current, attached thread.
     ///
     /// # Safety

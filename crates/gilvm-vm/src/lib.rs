@@ -88,6 +88,8 @@ pub use error::{PyErr, PyResult};
 pub use gilvm_object::{ObjRef, Value};
 pub use interp::{Interp, NativeFn};
 pub use main_program::MainSource;
+/// A number's value as a float, without calling Python code (`_queue`'s timeouts).
+pub use ops::to_f64;
 
 use gilvm_object::Payload;
 

@@ -95,6 +95,8 @@ pub fn float_floordiv(a: f64, b: f64) -> f64 {
     }
 }
 
+/// CPython 3.12+'s DeprecationWarning for `~` on a bool (`bool_invert`).
+const INVERT_BOOL: &str = "Bitwise inversion '~' on bool is deprecated and will be removed in Python 3.16. This returns the bitwise inversion of the underlying int object and is usually not what you expect from negating a bool. Use the 'not' operator for boolean negation or ~int(x) if you really want the bitwise inversion of the underlying int.";
 impl Interp {
     /// `a op b` (the slow path after the eval loop's fast paths).
     pub fn binary_op(&mut self, op: BinOp, a: Value, b: Value, inplace: bool) -> PyResult {
@@ -808,7 +810,10 @@ impl Interp {
             },
             UnOp::Invert => match &a {
                 Value::Int(i) => return Ok(Value::Int(!i)),
-                Value::Bool(b) => return Ok(Value::Int(!(*b as i64))),
+                Value::Bool(b) => {
+                    crate::builtins::numbers::warn_deprecation(self, INVERT_BOOL.to_string())?;
+                    return Ok(Value::Int(!(*b as i64)));
+                }
                 Value::Obj(o) => {
                     if let Payload::Int(b) = o.payload() {
                         return Ok(self.new_bigint(-b - 1));

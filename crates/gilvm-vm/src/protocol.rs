@@ -16,6 +16,22 @@ impl Interp {
         type_name(type_of(v)).to_string()
     }
 
+    /// The fully qualified name of `v`'s type (CPython's `%T`, `type.__fully_qualified_name__`):
+    /// `module.qualname`, without the module for `builtins` and `__main__`.
+    pub fn type_fullname(&mut self, v: &Value) -> String {
+        let t = Value::Obj(type_of(v).clone());
+        let get = |this: &mut Self, name: &str| {
+            this.getattr_str(&t, name)
+                .ok()
+                .and_then(|x| x.as_str().map(str::to_string))
+        };
+        let qual = get(self, "__qualname__").unwrap_or_else(|| self.type_name(v));
+        match get(self, "__module__") {
+            Some(m) if m != "builtins" && m != "__main__" => format!("{m}.{qual}"),
+            _ => qual,
+        }
+    }
+
     /// `bool(v)`.
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         Ok(match v {

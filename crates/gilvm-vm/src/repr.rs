@@ -437,6 +437,15 @@ pub fn str(interp: &mut Interp, v: &Value) -> PyResult<String> {
                     return crate::exc_methods::exc_str(interp, o);
                 }
             }
+            // A native type's own `__str__` (a weak proxy's forwards to its referent);
+            // `object.__str__` is the repr below.
+            Payload::Native(_) => {
+                if let Some(m) =
+                    interp.lookup_special_name(v, &gilvm_object::static_name!(interp.py, "__str__"))
+                {
+                    return call_str_method(interp, &m, v, "__str__");
+                }
+            }
             _ => {}
         }
     }

@@ -641,6 +641,11 @@ fn fromhex(interp: &mut Interp, args: Args<'_>) -> PyResult {
                 out.push((h * 16 + l) as u8);
                 i += 2;
             }
+            (Some(_), None) if i + 1 == chars.len() => {
+                return Err(interp.value_error(
+                    "fromhex() arg must contain an even number of hexadecimal digits",
+                ));
+            }
             (Some(_), None) => {
                 let at = i + 1;
                 return Err(interp.value_error(format!(

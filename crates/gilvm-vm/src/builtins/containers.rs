@@ -472,20 +472,6 @@ pub fn seq_richcompare(interp: &mut Interp, op: CmpOp, s: &[Value], t: &[Value])
     Ok(cmp_lens(op, s.len(), t.len()))
 }
 
-/// The items of a list (either shape) or tuple, copied out.
-pub fn seq_snapshot(interp: &Interp, v: &Value) -> Option<Vec<Value>> {
-    if let Some(c) = list_cell(v) {
-        return Some(c.snapshot(interp.py));
-    }
-    match v {
-        Value::Obj(o) => match o.payload() {
-            Payload::Tuple(t) => Some(t.to_vec()),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
 // ---- iterating any iterable without copying lists ----
 
 /// Calls `f` on each item of `v` until it returns `Ok(false)`. Lists are read one item at a

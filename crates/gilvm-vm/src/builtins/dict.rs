@@ -44,9 +44,16 @@ fn setdefault(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn pop(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let (d, _) = dict_self(interp, &args, "dict.pop")?;
+    let (d, dd) = dict_self(interp, &args, "dict.pop")?;
     let a = method_args(interp, &args, "dict.pop", Arity::Range(1, 2))?;
-    match interp.dict_remove(d, &a[0])? {
+    // An empty dict answers without hashing the key (CPython's `_PyDict_Pop_KnownHash`
+    // path): `{}.pop([])` is a KeyError, not a TypeError.
+    let found = if dd.is_empty(interp.py) {
+        None
+    } else {
+        interp.dict_remove(d, &a[0])?
+    };
+    match found {
         Some(v) => Ok(v),
         None => match a.get(1) {
             Some(dv) => Ok(dv.clone()),
@@ -145,10 +152,11 @@ fn fromkeys(interp: &mut Interp, args: Args<'_>) -> PyResult {
     // An exact dict, set or frozenset is read in one critical section (CPython locks it), so
     // a concurrent writer cannot make the iteration fail; the keys then go into the new
     // dict together.
+    // Their keys keep their stored hashes (CPython's `dict_fromkeys` fast paths).
     let snapshot = match &src {
         Value::Obj(o) => match o.payload() {
-            Payload::Dict(sd) => Some(sd.keys(interp.py)),
-            Payload::Set(ss) | Payload::FrozenSet(ss) => Some(ss.keys(interp.py)),
+            Payload::Dict(sd) => Some(sd.hashed_keys(interp.py)),
+            Payload::Set(ss) | Payload::FrozenSet(ss) => Some(ss.hashed_keys(interp.py)),
             _ => None,
         },
         _ => None,
@@ -156,10 +164,13 @@ fn fromkeys(interp: &mut Interp, args: Args<'_>) -> PyResult {
     if let Some(keys) = snapshot {
         if direct {
             let Value::Obj(o) = &d else { unreachable!() };
-            let items = keys.into_iter().map(|k| (k, value.clone())).collect();
-            interp.dict_store_all(o, items)?;
+            let items = keys
+                .into_iter()
+                .map(|(h, k)| (h, k, value.clone()))
+                .collect();
+            interp.dict_set_many(o, items)?;
         } else {
-            for k in keys {
+            for (_, k) in keys {
                 interp.setitem(&d, k, value.clone())?;
             }
         }

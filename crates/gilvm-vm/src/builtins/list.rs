@@ -259,10 +259,7 @@ fn index(interp: &mut Interp, args: Args<'_>) -> PyResult {
     }
     match list_find(interp, c, &a[0], start, stop)? {
         Some(i) => Ok(Value::Int(i as i64)),
-        None => {
-            let r = interp.repr(&a[0])?;
-            Err(interp.value_error(format!("{r} is not in list")))
-        }
+        None => Err(interp.value_error("list.index(x): x not in list")),
     }
 }
 

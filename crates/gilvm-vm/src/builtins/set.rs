@@ -85,16 +85,16 @@ pub fn update_internal(interp: &mut Interp, so: &ObjRef, other: &Value) -> PyRes
             return Ok(());
         }
         if !ss.update_pure(py, os) {
-            for k in os.keys(py) {
-                interp.set_add(so, k)?;
+            for (h, k) in os.hashed_keys(py) {
+                interp.set_add_hashed(so, k, h)?;
             }
         }
         return Ok(());
     }
     if let Some(entries) = dict_entries(interp, other) {
         if let Err(entries) = ss.update_hashed(py, entries) {
-            for (_, k) in entries {
-                interp.set_add(so, k)?;
+            for (h, k) in entries {
+                interp.set_add_hashed(so, k, h)?;
             }
         }
         return Ok(());
@@ -138,18 +138,21 @@ pub fn intersection(interp: &mut Interp, so: &Value, other: &Value) -> PyResult<
         } else {
             (so_o, oo)
         };
-        for k in pyset(small).keys(interp.py) {
-            if interp.set_contains(big, &k)? {
-                interp.set_add(&result, k)?;
+        for (h, k) in pyset(small).hashed_keys(interp.py) {
+            if interp.set_contains_hashed(big, &k, h)? {
+                interp.set_add_hashed(&result, k, h)?;
             }
         }
         return Ok(result);
     }
     let result = new_kind(interp, frozen);
     let so_o = so_o.clone();
+    // Each item hashed once, with the plain "unhashable type" message (CPython's
+    // `set_intersection` hashes the items itself).
     for_each(interp, other, |interp, x| {
-        if interp.set_contains(&so_o, &x)? {
-            interp.set_add(&result, x)?;
+        let h = interp.hash(&x)?;
+        if interp.set_contains_hashed(&so_o, &x, h)? {
+            interp.set_add_hashed(&result, x, h)?;
         }
         Ok(true)
     })?;
@@ -169,12 +172,12 @@ pub fn difference_update_internal(interp: &mut Interp, so: &ObjRef, other: &Valu
         }
         let keys = if (os.len(py) >> 3) > pyset(so).len(py) {
             let tmp = intersection(interp, &Value::Obj(so.clone()), other)?;
-            pyset(&tmp).keys(py)
+            pyset(&tmp).hashed_keys(py)
         } else {
-            os.keys(py)
+            os.hashed_keys(py)
         };
-        for k in keys {
-            interp.set_discard(so, &k)?;
+        for (h, k) in keys {
+            interp.set_discard_hashed(so, &k, h)?;
         }
         compact(interp, so);
         return Ok(());
@@ -214,9 +217,9 @@ fn difference(interp: &mut Interp, so: &ObjRef, other: &Value) -> PyResult<ObjRe
         }
         let result = new_kind(interp, frozen);
         let oo = oo.clone();
-        for k in pyset(so).keys(py) {
-            if !interp.set_contains(&oo, &k)? {
-                interp.set_add(&result, k)?;
+        for (h, k) in pyset(so).hashed_keys(py) {
+            if !interp.set_contains_hashed(&oo, &k, h)? {
+                interp.set_add_hashed(&result, k, h)?;
             }
         }
         return Ok(result);
@@ -224,9 +227,9 @@ fn difference(interp: &mut Interp, so: &ObjRef, other: &Value) -> PyResult<ObjRe
     // An exact dict.
     let Value::Obj(d) = other else { unreachable!() };
     let result = new_kind(interp, frozen);
-    for k in pyset(so).keys(py) {
-        if interp.dict_get(d, &k)?.is_none() {
-            interp.set_add(&result, k)?;
+    for (h, k) in pyset(so).hashed_keys(py) {
+        if interp.dict_get_hashed(d, &k, h)?.is_none() {
+            interp.set_add_hashed(&result, k, h)?;
         }
     }
     Ok(result)
@@ -245,9 +248,9 @@ pub fn symmetric_difference_update_internal(
     }
     if let Some(entries) = dict_entries(interp, other) {
         if let Err(entries) = pyset(so).symmetric_difference_update_hashed(py, entries) {
-            for (_, k) in entries {
-                if !interp.set_discard(so, &k)? {
-                    interp.set_add(so, k)?;
+            for (h, k) in entries {
+                if !interp.set_discard_hashed(so, &k, h)? {
+                    interp.set_add_hashed(so, k, h)?;
                 }
             }
         }
@@ -258,9 +261,9 @@ pub fn symmetric_difference_update_internal(
         None => new_set_from(interp, other, is_frozen(so))?,
     };
     if !pyset(so).symmetric_difference_update_pure(py, pyset(&otherset)) {
-        for k in pyset(&otherset).keys(py) {
-            if !interp.set_discard(so, &k)? {
-                interp.set_add(so, k)?;
+        for (h, k) in pyset(&otherset).hashed_keys(py) {
+            if !interp.set_discard_hashed(so, &k, h)? {
+                interp.set_add_hashed(so, k, h)?;
             }
         }
     }
@@ -384,42 +387,31 @@ fn qual(frozen: bool, name: &str) -> String {
 }
 
 /// Looks `key` up, retrying a `set` key as a frozenset as CPython does.
-fn as_key(interp: &mut Interp, key: &Value) -> PyResult<Value> {
-    if let Value::Obj(o) = key {
-        if matches!(o.payload(), Payload::Set(_)) {
-            let f = copy_of(interp, o, true);
-            return Ok(Value::Obj(f));
-        }
+/// Runs `op` with `key`; if `key` is a set (or an instance of a subclass of set) and
+/// `op` raised TypeError (an unhashable set), runs it again with a frozenset of the
+/// set's items: CPython's retry in `set_contains`, `set_discard` and `set_remove`, so
+/// `{1} in {frozenset({1})}` is True.
+fn with_set_key<R>(
+    interp: &mut Interp,
+    key: &Value,
+    op: impl Fn(&mut Interp, &Value) -> PyResult<R>,
+) -> PyResult<R> {
+    let r = op(interp, key);
+    let Err(e) = &r else { return r };
+    let Some((ko, _, false)) = set_parts(key) else {
+        return r;
+    };
+    if !interp.matches(e, &interp.g.exc.type_error.clone()) {
+        return r;
     }
-    Ok(key.clone())
+    let ko = ko.clone();
+    let k = Value::Obj(copy_of(interp, &ko, true));
+    op(interp, &k)
 }
 
-/// `key in so`, a `set` key being looked up as a frozenset.
+/// `key in so`, a set key being looked up as a frozenset.
 pub fn contains_key(interp: &mut Interp, so: &ObjRef, key: &Value) -> PyResult<bool> {
-    if let Value::Obj(o) = key {
-        match o.payload() {
-            Payload::Set(_) => {
-                let k = as_key(interp, key)?;
-                return interp.set_contains(so, &k);
-            }
-            // An instance of a subclass of set: as itself if it is hashable, else as a
-            // frozenset of its items (CPython's retry on TypeError).
-            Payload::Instance(_) => {
-                if let Some((ko, _, false)) = set_parts(key) {
-                    let ko = ko.clone();
-                    return match interp.set_contains(so, key) {
-                        Err(e) if interp.matches(&e, &interp.g.exc.type_error.clone()) => {
-                            let k = Value::Obj(copy_of(interp, &ko, true));
-                            interp.set_contains(so, &k)
-                        }
-                        r => r,
-                    };
-                }
-            }
-            _ => {}
-        }
-    }
-    interp.set_contains(so, key)
+    with_set_key(interp, key, |interp, k| interp.set_contains(so, k))
 }
 
 fn add(interp: &mut Interp, args: Args<'_>) -> PyResult {
@@ -432,16 +424,14 @@ fn add(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn discard(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let so = mut_self(interp, &args, "set.discard")?;
     let a = method_args(interp, &args, "set.discard", Arity::One)?;
-    let k = as_key(interp, &a[0])?;
-    interp.set_discard(so, &k)?;
+    with_set_key(interp, &a[0], |interp, k| interp.set_discard(so, k))?;
     Ok(Value::None)
 }
 
 fn remove(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let so = mut_self(interp, &args, "set.remove")?;
     let a = method_args(interp, &args, "set.remove", Arity::One)?;
-    let k = as_key(interp, &a[0])?;
-    if interp.set_discard(so, &k)? {
+    if with_set_key(interp, &a[0], |interp, k| interp.set_discard(so, k))? {
         Ok(Value::None)
     } else {
         Err(interp.key_error(a[0].clone()))
@@ -578,10 +568,15 @@ fn symmetric_difference_update_m(interp: &mut Interp, args: Args<'_>) -> PyResul
 fn issubset(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (_, so, frozen) = any_self(interp, &args, "issubset")?;
     let a = method_args(interp, &args, &qual(frozen, "issubset"), Arity::One)?;
-    let other = match set_parts(&a[0]) {
-        Some((o, _, _)) => o.clone(),
-        None => new_set_from(interp, &a[0], false)?,
+    let Some((other, _, _)) = set_parts(&a[0]) else {
+        // CPython's `set_issubset`: the intersection with a non-set holds all of `so`.
+        let v = Value::Obj(so.clone());
+        let tmp = intersection(interp, &v, &a[0])?;
+        return Ok(Value::Bool(
+            pyset(&tmp).len(interp.py) == pyset(so).len(interp.py),
+        ));
     };
+    let other = other.clone();
     Ok(Value::Bool(issubset_set(interp, so, &other)?))
 }
 
@@ -796,7 +791,7 @@ fn frozenset_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let fs = interp.g.types.frozenset.clone();
     let sub = crate::builtin_sub::new_target(interp, &args, &fs)?;
     if args.has_kwargs() {
-        return Err(interp.type_error("frozenset() takes no keyword arguments"));
+        super::numbers::kwargs_for_own_init(interp, &args, &fs, "frozenset")?;
     }
     let n = args.pos().len().saturating_sub(1);
     if n > 1 {

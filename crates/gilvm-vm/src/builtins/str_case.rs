@@ -404,26 +404,28 @@ fn maketrans(interp: &mut Interp, args: Args<'_>) -> PyResult {
             );
         }
         for (k, v) in interp.dict_items(src)? {
-            let key = match &k {
-                Value::Int(_) | Value::Bool(_) => k.clone(),
-                _ => match as_pystr(&k) {
-                    Some(s) if s.char_len() == 1 => Value::Int(
-                        s.as_str()
-                            .chars()
-                            .next()
-                            .map_or(0, |c| gilvm_object::surrogate::code(c) as i64),
-                    ),
-                    Some(_) => {
-                        return Err(interp
-                            .value_error("string keys in translate table must be of length 1"))
-                    }
-                    None if k.to_bigint().is_some() => k.clone(),
-                    None => {
-                        return Err(interp
-                            .type_error("keys in translate table must be strings or integers"))
-                    }
-                },
-            };
+            let key =
+                match &k {
+                    Value::Int(_) | Value::Bool(_) => k.clone(),
+                    _ => match as_pystr(&k) {
+                        Some(s) if s.char_len() == 1 => Value::Int(
+                            s.as_str()
+                                .chars()
+                                .next()
+                                .map_or(0, |c| gilvm_object::surrogate::code(c) as i64),
+                        ),
+                        // CPython 3.14's messages, spacing as it prints them.
+                        Some(_) => {
+                            return Err(interp
+                                .value_error("string keys in translatetable must be of length 1"))
+                        }
+                        None if k.to_bigint().is_some() => k.clone(),
+                        None => {
+                            return Err(interp
+                                .type_error("keys in translate table mustbe strings or integers"))
+                        }
+                    },
+                };
             interp.dict_set(&d, key, v)?;
         }
         return Ok(Value::Obj(d));

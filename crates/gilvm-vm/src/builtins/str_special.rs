@@ -255,15 +255,13 @@ fn chr(interp: &mut Interp, args: Args<'_>) -> PyResult {
         }
         v => match interp.index_value(v) {
             Ok(i) => i,
+            // Any int out of range, however large, is a ValueError in 3.14.
             Err(e) if interp.matches(&e, &interp.g.exc.overflow_error.clone()) => {
-                return Err(interp.overflow_error("Python int too large to convert to C int"))
+                return Err(interp.value_error("chr() arg not in range(0x110000)"))
             }
             Err(e) => return Err(e),
         },
     };
-    if i < i32::MIN as i64 || i > i32::MAX as i64 {
-        return Err(interp.overflow_error("Python int too large to convert to C int"));
-    }
     chr_value(interp, i)
 }
 

@@ -46,11 +46,6 @@ pub fn is_lower(c: char) -> bool {
 pub fn is_title(c: char) -> bool {
     has(c, TITLE)
 }
-/// `str.isalnum` for one character.
-#[inline]
-pub fn is_alnum(c: char) -> bool {
-    has(c, ALPHA | DECIMAL | DIGIT | NUMERIC)
-}
 
 /// Line boundaries of `str.splitlines` (`Py_UNICODE_ISLINEBREAK`).
 #[inline]

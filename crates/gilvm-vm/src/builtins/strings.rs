@@ -550,9 +550,10 @@ fn splitlines(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (sv, s) = recv(interp, &args, "splitlines")?;
     let mut p = [None];
     kwparams(interp, &args, "splitlines", &["keepends"], 0, &mut p)?;
+    // `keepends` is a truth value in 3.14 (`"a\n".splitlines(1.5)` keeps the ends).
     let keep = match p[0] {
         None => false,
-        Some(v) => ssize_arg(interp, v)? != 0,
+        Some(v) => interp.truthy(v)?,
     };
     let text = s.as_str();
     let b = text.as_bytes();
@@ -935,8 +936,11 @@ fn memcount(h: &[u8], b: u8) -> usize {
 fn replace(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let (sv, s) = recv(interp, &args, "replace")?;
     if args.pos().len() < 3 {
-        let n = args.pos().len() - 1 + args.kwnames.len();
-        return Err(interp.type_error(format!("replace expected at least 2 arguments, got {n}")));
+        // `old` and `new` are positional-only (3.14's argument clinic message).
+        let n = args.pos().len() - 1;
+        return Err(interp.type_error(format!(
+            "replace() takes at least 2 positional arguments ({n} given)"
+        )));
     }
     let mut p = [None, None, None];
     kwparams(

@@ -164,6 +164,27 @@ fn count_elements(interp: &mut Interp, args: crate::args::Args<'_>) -> PyResult 
     let a = args.exact(interp, "_count_elements", 2, 2)?;
     let (mapping, iterable) = (a[0].clone(), a[1].clone());
     let it = interp.iter(&iterable)?;
+    // CPython's fast path, for a dict (or a subclass such as Counter) with dict's own `get`
+    // and `__setitem__`: each element hashed once, with the plain "unhashable type" error.
+    if let (true, Value::Obj(d)) = (is_dict(&mapping), &mapping) {
+        let t = Value::Obj(gilvm_object::types::type_of(&mapping).clone());
+        let dict_t = Value::Obj(interp.g.types.dict.clone());
+        let mut own = true;
+        for name in ["get", "__setitem__"] {
+            let mine = interp.getattr_str(&t, name)?;
+            own &= mine.is(&interp.getattr_str(&dict_t, name)?);
+        }
+        if own {
+            while let Some(k) = interp.next(&it)? {
+                let h = interp.hash(&k)?;
+                let cur = interp.dict_get_hashed(d, &k, h)?.unwrap_or(Value::Int(0));
+                let new =
+                    interp.binary_op(gilvm_object::code::BinOp::Add, cur, Value::Int(1), false)?;
+                interp.dict_set_hashed(d, k, h, new)?;
+            }
+            return Ok(Value::None);
+        }
+    }
     let get = interp.getattr_str(&mapping, "get")?;
     while let Some(k) = interp.next(&it)? {
         let cur = interp.call1(&get, &[k.clone(), Value::Int(0)])?;
@@ -366,7 +387,7 @@ fn od_move_to_end(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let d = dict_self(interp, &me)?;
     let a = bind(
         interp,
-        &super::itertools::after_cls(&args),
+        &super::util::after_cls(&args),
         "move_to_end",
         &["key", "last"],
         1,
@@ -400,7 +421,7 @@ fn od_popitem(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let d = dict_self(interp, &me)?;
     let a = bind(
         interp,
-        &super::itertools::after_cls(&args),
+        &super::util::after_cls(&args),
         "popitem",
         &["last"],
         0,

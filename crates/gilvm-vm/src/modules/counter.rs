@@ -218,7 +218,7 @@ fn most_common(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let d = dict_self(interp, &me)?;
     let a = super::util::bind(
         interp,
-        &super::itertools::after_cls(&args),
+        &super::util::after_cls(&args),
         "most_common",
         &["n"],
         0,
@@ -256,14 +256,17 @@ fn most_common(interp: &mut Interp, args: Args<'_>) -> PyResult {
 fn elements(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let a = args.exact(interp, "elements", 1, 1)?;
     let d = dict_self(interp, &a[0])?;
-    let it = super::itertools::types(interp);
-    let (repeat_t, chain_t) = (Value::Obj(it.repeat.clone()), it.chain.clone());
+    // itertools lives in gilvm-stdlib: reached through the import system, as the Lib's
+    // collections module does.
+    let it = Value::Obj(interp.import_module("itertools")?);
+    let repeat_t = interp.getattr_str(&it, "repeat")?;
+    let chain_t = interp.getattr_str(&it, "chain")?;
     let mut repeats = Vec::new();
     for (k, v) in interp.dict_items(&d)? {
         repeats.push(interp.call1(&repeat_t, &[k, v])?);
     }
     let l = interp.new_list(repeats);
-    let from = interp.getattr_str(&Value::Obj(chain_t), "from_iterable")?;
+    let from = interp.getattr_str(&chain_t, "from_iterable")?;
     interp.call1(&from, &[l])
 }
 

@@ -109,13 +109,13 @@ fn type_of_deque(interp: &mut Interp, v: &Value) -> ObjRef {
 }
 
 fn deque_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let cls = super::itertools::cls_of(interp, &args)?;
+    let cls = super::util::cls_of(interp, &args)?;
     Ok(new_deque(interp, &cls, Vec::new(), None))
 }
 
 fn deque_init(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let me = args.pos().first().cloned().unwrap_or(Value::None);
-    let rest = super::itertools::after_cls(&args);
+    let rest = super::util::after_cls(&args);
     let a = bind(interp, &rest, "deque", &["iterable", "maxlen"], 0)?;
     let maxlen = match &a[1] {
         None | Some(Value::None) => None,

@@ -117,7 +117,7 @@ fn key_clear(a: &mut dyn std::any::Any, out: &mut Vec<Value>) {
 // ---- reduce ----
 
 fn reduce(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = super::itertools::positional(interp, &args, "reduce", 2, 3)?;
+    let a = super::util::positional(interp, &args, "reduce", 2, 3)?;
     let it = match interp.iter(&a[1]) {
         Ok(it) => it,
         Err(e) if interp.matches(&e, &interp.g.exc.type_error.clone()) => {
@@ -157,7 +157,7 @@ fn partial_parts(interp: &Interp, v: &Value) -> Option<(Value, Vec<Value>, ObjRe
 }
 
 fn partial_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let cls = super::itertools::cls_of(interp, &args)?;
+    let cls = super::util::cls_of(interp, &args)?;
     let pos = &args.pos()[1..];
     let Some(func) = pos.first() else {
         return Err(interp.type_error("type 'partial' takes at least one argument"));
@@ -191,12 +191,6 @@ fn partial_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
             kw,
         },
     ))
-}
-
-/// Creates a `functools.partial` natively.
-pub fn new_partial(interp: &mut Interp, func: Value, args: Vec<Value>, kw: ObjRef) -> Value {
-    let t = types(interp).partial.clone();
-    native_obj(interp, &t, PartialData { func, args, kw })
 }
 
 fn partial_self(interp: &Interp, v: &Value) -> PyResult<(Value, Vec<Value>, ObjRef)> {
@@ -381,13 +375,7 @@ fn cmp_to_key(interp: &mut Interp, args: Args<'_>) -> PyResult {
 
 fn key_call(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let me = args.pos().first().cloned().unwrap_or(Value::None);
-    let a = util::bind(
-        interp,
-        &super::itertools::after_cls(&args),
-        "K",
-        &["obj"],
-        1,
-    )?;
+    let a = util::bind(interp, &super::util::after_cls(&args), "K", &["obj"], 1)?;
     let cmp = with_data::<KeyData, _>(interp, &me, |k| k.cmp.clone())
         .ok_or_else(|| interp.type_error("KeyWrapper expected"))?;
     let t = types(interp).key_wrapper.clone();

@@ -130,7 +130,10 @@ fn gilvm_read(interp: &mut Interp, args: Args<'_>) -> PyResult {
     };
     match data {
         Ok(b) => Ok(crate::builtins::bytes::new_bytes(interp, b)),
-        Err(e) => Err(crate::modules::os::os_error(interp, &e, Some(&path))),
+        Err(e) => {
+            let name = interp.new_str(path.as_str());
+            Err(crate::io::io_err(interp, &e, Some(&name)))
+        }
     }
 }
 

@@ -1,28 +1,23 @@
-//! Native modules shipped with gilvm. Each registers through the same [`NativeModuleDef`]
-//! an embedder uses.
+//! The native modules the interpreter itself needs (`sys`, `_thread`, `_io`, `_imp`,
+//! `marshal`, `gc`, `_weakref`, `signal`, …) and those its own code calls into
+//! (`_collections`, `_functools`): each registers through the same [`NativeModuleDef`] an
+//! embedder uses. The other C modules of CPython's standard library (`math`, `itertools`,
+//! `_contextvars`, `_queue`, `posix`, `_sre`, …) are in the `gilvm-stdlib` crate.
 //!
-//! The standard-library modules `os`, `collections`, `functools` and `itertools` are native
-//! Rust. Where a piece is simplest in Python (`functools.total_ordering` and
+//! The standard-library modules `collections` and `functools` are native Rust. Where a piece is simplest in Python (`functools.total_ordering` and
 //! `cached_property`), the native module's init runs embedded Python source (`py/`) in the
 //! module's own namespace with [`util::run_embedded`]. Whole modules written in Python are
 //! listed in [`EMBEDDED`].
 pub mod atexit;
-pub mod cmath;
 pub mod collections;
 pub mod counter;
 pub mod deque;
 pub mod functools;
 // The former stdout/stderr helpers, now the `_io` module's standard streams.
 pub use crate::io::stdio as io;
-pub mod itertools;
-pub mod itertools_comb;
 pub mod legacy;
 pub mod lru_cache;
-pub mod math;
-pub mod math_int;
-pub mod mt19937;
 pub mod namedtuple;
-pub mod os;
 pub mod signal;
 pub mod sys;
 // sys.version_info, flags, implementation (frames helper).
@@ -41,13 +36,8 @@ pub mod imp;
 // `_warnings`: forwards to the Lib's warnings (importlib needs it built in).
 pub mod warnings_native;
 // `marshal`: importlib imports it; no .pyc format yet.
-pub mod marshal;
-// math.gamma/lgamma/fma/sumprod (issue 19, branch `data`).
-pub mod math_special;
-// `_contextvars` and `_queue` (branch threads).
-pub mod contextvars;
 pub mod excepthook;
-pub mod queue;
+pub mod marshal;
 // `sys.monitoring`'s registration interface (lead).
 pub mod monitoring;
 // sys.{get,set}_int_max_str_digits, coroutine origin tracking (helper ctests).
@@ -89,22 +79,6 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
             needs_gil: false,
         },
         NativeModuleDef {
-            name: "math",
-            init: math::init,
-            needs_gil: false,
-        },
-        // Issue 18.
-        NativeModuleDef {
-            name: "cmath",
-            init: cmath::init,
-            needs_gil: false,
-        },
-        NativeModuleDef {
-            name: "itertools",
-            init: itertools::init,
-            needs_gil: false,
-        },
-        NativeModuleDef {
             name: "_collections",
             init: collections::init,
             needs_gil: false,
@@ -136,17 +110,7 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
             init: crate::coro::init_module,
             needs_gil: false,
         },
-        // Branch threads: the C modules under the Lib's contextvars, queue, signal.
-        NativeModuleDef {
-            name: "_contextvars",
-            init: contextvars::init,
-            needs_gil: false,
-        },
-        NativeModuleDef {
-            name: "_queue",
-            init: queue::init,
-            needs_gil: false,
-        },
+        // The C module under the Lib's signal (branch threads).
         NativeModuleDef {
             name: "_signal",
             init: signal::init,
@@ -164,12 +128,6 @@ pub fn builtin_module_defs() -> Vec<NativeModuleDef> {
 /// Modules written in Python and shipped inside the binary: (name, source, is_package).
 /// They are found before `sys.path`, and their tracebacks show `<gilvm>/name.py`.
 pub const EMBEDDED: &[(&str, &str, bool)] = &[
-    ("string", include_str!("py/string.py"), true),
-    (
-        "string.templatelib",
-        include_str!("py/templatelib.py"),
-        false,
-    ),
     ("io", include_str!("py/io.py"), false),
     ("__future__", include_str!("py/future.py"), false),
     ("_gilvm_union", include_str!("py/union.py"), false),

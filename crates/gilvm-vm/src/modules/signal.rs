@@ -172,7 +172,7 @@ fn main_thread_only(interp: &Interp, what: &str) -> PyResult<()> {
 }
 
 fn os_err(interp: &mut Interp, e: std::io::Error) -> PyErr {
-    crate::modules::os::os_error(interp, &e, None)
+    crate::io::io_err(interp, &e, None)
 }
 
 fn signal_fn(interp: &mut Interp, args: Args<'_>) -> PyResult {

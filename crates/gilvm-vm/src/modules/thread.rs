@@ -33,7 +33,7 @@ use crate::error::PyResult;
 use crate::interp::Interp;
 
 /// Largest timeout accepted (seconds), as CPython's `TIMEOUT_MAX` on Linux.
-pub(crate) const TIMEOUT_MAX: f64 = 9223372036.0;
+pub const TIMEOUT_MAX: f64 = 9223372036.0;
 
 /// How a wait ended.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -291,7 +291,7 @@ fn lock_acquire(interp: &mut Interp, args: Args<'_>) -> PyResult {
 /// A blocking lock wait that a signal interrupts (main thread): waits until the deadline
 /// computed from `timeout`, running the signal handlers whenever a signal interrupts it
 /// (a handler's exception propagates). Returns whether the lock was acquired.
-pub(crate) fn interruptible_wait(
+pub fn interruptible_wait(
     interp: &mut Interp,
     kind: &'static str,
     type_name: &'static str,

@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use parking_lot::{Condvar, Mutex};
 
-use gilvm_object::{ObjRef, Payload, Value};
+use gilvm_object::{ObjRef, Value};
 
 use crate::args::Args;
 use crate::error::PyResult;
@@ -339,12 +339,6 @@ pub fn add_methods(interp: &mut Interp, t: &ObjRef) {
     add_method(interp, t, "_set_done", handle_set_done);
     add_method(interp, t, "__repr__", handle_repr);
     add_getset(interp, t, "ident", handle_ident);
-}
-
-/// Is `v` a `_ThreadHandle` object (for the type's `__new__`)?
-#[allow(dead_code)]
-pub fn is_handle(v: &Value) -> bool {
-    matches!(v, Value::Obj(o) if matches!(o.payload(), Payload::Native(_)))
 }
 
 /// In a forked child (`threads::fork_process`): the calling thread is the only one and

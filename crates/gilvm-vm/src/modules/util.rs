@@ -325,3 +325,69 @@ macro_rules! impl_as_any {
         }
     };
 }
+
+/// The arguments after `cls` of a `__new__`.
+pub fn after_cls<'a>(args: &Args<'a>) -> Args<'a> {
+    Args {
+        all: &args.all[1.min(args.all.len())..],
+        kwnames: args.kwnames,
+    }
+}
+
+/// The class a native type's `__new__` was called for. It must be one of the stdlib's native
+/// types (dotted internal name, e.g. `itertools.count`): their instances must never get the
+/// class of a builtin type whose methods expect another payload.
+pub fn cls_of(interp: &Interp, args: &Args<'_>) -> PyResult<ObjRef> {
+    match args.pos().first() {
+        Some(Value::Obj(c)) => match c.payload() {
+            gilvm_object::Payload::Type(t)
+                if t.layout == gilvm_object::types::Layout::Builtin && t.name.contains('.') =>
+            {
+                Ok(c.clone())
+            }
+            gilvm_object::Payload::Type(t) => Err(interp.type_error(format!(
+                "__new__({0}): {0} is not a subtype of the native type",
+                t.name
+            ))),
+            _ => Err(interp.type_error("__new__(X): X is not a type object")),
+        },
+        _ => Err(interp.type_error("__new__(X): X is not a type object")),
+    }
+}
+
+/// `name expected N arguments, got M` for positional-only constructors.
+pub fn positional(
+    interp: &Interp,
+    args: &Args<'_>,
+    fname: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<Vec<Value>> {
+    if args.has_kwargs() {
+        return Err(interp.type_error(format!("{fname}() takes no keyword arguments")));
+    }
+    let p = args.pos();
+    if p.len() < min || p.len() > max {
+        let msg = if min == max {
+            format!(
+                "{fname} expected {min} argument{}, got {}",
+                if min == 1 { "" } else { "s" },
+                p.len()
+            )
+        } else if p.len() < min {
+            format!(
+                "{fname} expected at least {min} argument{}, got {}",
+                if min == 1 { "" } else { "s" },
+                p.len()
+            )
+        } else {
+            format!(
+                "{fname} expected at most {max} argument{}, got {}",
+                if max == 1 { "" } else { "s" },
+                p.len()
+            )
+        };
+        return Err(interp.type_error(msg));
+    }
+    Ok(p.to_vec())
+}

@@ -21,11 +21,11 @@ use gilvm_object::payload::NativeObj;
 use gilvm_object::types::{new_type, Layout};
 use gilvm_object::{ObjCell, ObjRef, Owned, Payload, Value};
 
-use crate::args::Args;
-use crate::builtins::{add_method, add_static};
-use crate::error::{PyErr, PyResult};
-use crate::interp::Interp;
-use crate::modules::thread::Wait;
+use gilvm_vm::args::Args;
+use gilvm_vm::builtins::{add_method, add_static};
+use gilvm_vm::error::{PyErr, PyResult};
+use gilvm_vm::interp::Interp;
+use gilvm_vm::modules::thread::Wait;
 
 /// How many items can be taken (items appended and not yet reserved by a `get`).
 #[derive(Default)]
@@ -124,7 +124,7 @@ fn types(interp: &mut Interp, m: Option<&ObjRef>) -> PyResult<&'static Types> {
     add_method(interp, &sq, "get_nowait", sq_get_nowait);
     add_method(interp, &sq, "empty", sq_empty);
     add_method(interp, &sq, "qsize", sq_qsize);
-    crate::modules::util::run_embedded(interp, m, "<_queue>", EMPTY_SRC)?;
+    gilvm_vm::modules::util::run_embedded(interp, m, "<_queue>", EMPTY_SRC)?;
     let empty = match interp.getattr_str(&Value::Obj(m.clone()), "Empty")? {
         Value::Obj(o) => o,
         _ => return Err(interp.runtime_error("_queue.Empty is missing")),
@@ -215,11 +215,11 @@ fn get(interp: &mut Interp, me: &Value, block: bool, timeout: Option<Duration>) 
         if !block || timeout.is_some_and(|t| t.is_zero()) {
             return Err(empty_error(interp)?);
         }
-        let kind = crate::threads::take_block_label("queue");
+        let kind = gilvm_vm::threads::take_block_label("queue");
         let a2 = avail.clone();
         let waker: gilvm_sync::signals::Waker = Arc::new(move || a2.wake_all());
         let a3 = avail.clone();
-        let got = crate::modules::thread::interruptible_wait(
+        let got = gilvm_vm::modules::thread::interruptible_wait(
             interp,
             kind,
             "_queue.SimpleQueue",
@@ -248,7 +248,7 @@ fn sq_get(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let timeout = match p.get(2).or(args.kw("timeout")) {
         None | Some(Value::None) => None,
         Some(v) => {
-            let t = crate::ops::to_f64(v).ok_or_else(|| {
+            let t = gilvm_vm::to_f64(v).ok_or_else(|| {
                 interp.type_error(format!(
                     "'{}' object cannot be interpreted as an integer or float",
                     interp.type_name(v)
@@ -258,7 +258,7 @@ fn sq_get(interp: &mut Interp, args: Args<'_>) -> PyResult {
                 return Err(interp.value_error("'timeout' must be a non-negative number"));
             }
             Some(Duration::from_secs_f64(
-                t.min(crate::modules::thread::TIMEOUT_MAX),
+                t.min(gilvm_vm::modules::thread::TIMEOUT_MAX),
             ))
         }
     };

@@ -5,10 +5,10 @@
 use gilvm_object::code::BinOp;
 use gilvm_object::{ObjRef, Value};
 
-use crate::args::Args;
-use crate::builtins::numbers::float_of;
-use crate::error::PyResult;
-use crate::interp::Interp;
+use gilvm_vm::args::Args;
+use gilvm_vm::builtins::numbers::float_of;
+use gilvm_vm::error::PyResult;
+use gilvm_vm::interp::Interp;
 
 // Both are exact binary fractions (CPython writes them in full).
 #[allow(clippy::excessive_precision)]

@@ -9,12 +9,15 @@ use std::sync::OnceLock;
 use gilvm_object::code::BinOp;
 use gilvm_object::{ObjRef, Value};
 
-use super::itertools_comb as comb;
-use super::util::{self, bind, new_stepper, state_mut, with_step_state, Statics, Step};
-use crate::args::Args;
-use crate::error::PyResult;
-use crate::impl_as_any;
-use crate::interp::{Interp, NativeFn};
+mod comb;
+use gilvm_vm::args::Args;
+use gilvm_vm::error::PyResult;
+use gilvm_vm::impl_as_any;
+use gilvm_vm::interp::{Interp, NativeFn};
+use gilvm_vm::modules::util::{
+    self, after_cls, bind, cls_of, new_stepper, positional, state_mut, with_step_state, Statics,
+    Step,
+};
 
 /// The itertools types (created once per process).
 pub struct Types {
@@ -56,13 +59,13 @@ fn mk(
     extra: &[(&'static str, NativeFn)],
 ) -> ObjRef {
     let t = util::iterator_type(interp, name, "itertools", extra);
-    crate::builtins::add_static(interp, &t, "__new__", new);
+    gilvm_vm::builtins::add_static(interp, &t, "__new__", new);
     t
 }
 
 fn create_types(interp: &mut Interp) -> Types {
     let chain = mk(interp, "chain", chain_new, &[]);
-    crate::builtins::add_classmethod(interp, &chain, "from_iterable", chain_from_iterable);
+    gilvm_vm::builtins::add_classmethod(interp, &chain, "from_iterable", chain_from_iterable);
     let tee = mk(
         interp,
         "_tee",
@@ -126,72 +129,6 @@ pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
     }
     interp.add_function(m, "tee", comb::tee);
     Ok(())
-}
-
-/// The arguments after `cls` of a `__new__`.
-pub fn after_cls<'a>(args: &Args<'a>) -> Args<'a> {
-    Args {
-        all: &args.all[1.min(args.all.len())..],
-        kwnames: args.kwnames,
-    }
-}
-
-/// The class a native type's `__new__` was called for. It must be one of the stdlib's native
-/// types (dotted internal name, e.g. `itertools.count`): their instances must never get the
-/// class of a builtin type whose methods expect another payload.
-pub fn cls_of(interp: &Interp, args: &Args<'_>) -> PyResult<ObjRef> {
-    match args.pos().first() {
-        Some(Value::Obj(c)) => match c.payload() {
-            gilvm_object::Payload::Type(t)
-                if t.layout == gilvm_object::types::Layout::Builtin && t.name.contains('.') =>
-            {
-                Ok(c.clone())
-            }
-            gilvm_object::Payload::Type(t) => Err(interp.type_error(format!(
-                "__new__({0}): {0} is not a subtype of the native type",
-                t.name
-            ))),
-            _ => Err(interp.type_error("__new__(X): X is not a type object")),
-        },
-        _ => Err(interp.type_error("__new__(X): X is not a type object")),
-    }
-}
-
-/// `name expected N arguments, got M` for positional-only constructors.
-pub fn positional(
-    interp: &Interp,
-    args: &Args<'_>,
-    fname: &str,
-    min: usize,
-    max: usize,
-) -> PyResult<Vec<Value>> {
-    if args.has_kwargs() {
-        return Err(interp.type_error(format!("{fname}() takes no keyword arguments")));
-    }
-    let p = args.pos();
-    if p.len() < min || p.len() > max {
-        let msg = if min == max {
-            format!(
-                "{fname} expected {min} argument{}, got {}",
-                if min == 1 { "" } else { "s" },
-                p.len()
-            )
-        } else if p.len() < min {
-            format!(
-                "{fname} expected at least {min} argument{}, got {}",
-                if min == 1 { "" } else { "s" },
-                p.len()
-            )
-        } else {
-            format!(
-                "{fname} expected at most {max} argument{}, got {}",
-                if max == 1 { "" } else { "s" },
-                p.len()
-            )
-        };
-        return Err(interp.type_error(msg));
-    }
-    Ok(p.to_vec())
 }
 
 /// CPython's `PyNumber_Check`: builtin numbers, or instances with `__index__`, `__int__`,

@@ -12,12 +12,12 @@
 use gilvm_object::complex::PyComplex;
 use gilvm_object::{ObjRef, Value};
 
-use super::math::libm;
-use crate::args::Args;
-use crate::builtins::complex::{complex_of, new_complex};
-use crate::builtins::numbers::{bind_args, float_of};
-use crate::error::PyResult;
-use crate::interp::Interp;
+use super::libm;
+use gilvm_vm::args::Args;
+use gilvm_vm::builtins::complex::{complex_of, new_complex};
+use gilvm_vm::builtins::numbers::{bind_args, float_of};
+use gilvm_vm::error::PyResult;
+use gilvm_vm::interp::Interp;
 
 const LARGE_DOUBLE: f64 = f64::MAX / 4.0;
 const LOG_LARGE_DOUBLE: f64 = 708.3964185322641; // log(DBL_MAX / 4)
@@ -567,7 +567,7 @@ fn arg(interp: &mut Interp, v: &Value) -> PyResult<PyComplex> {
     Ok(c(float_of(interp, v)?, 0.0))
 }
 
-fn math_error(interp: &Interp, e: Errno) -> crate::error::PyErr {
+fn math_error(interp: &Interp, e: Errno) -> gilvm_vm::error::PyErr {
     match e {
         Errno::Range => interp.overflow_error("math range error"),
         _ => interp.value_error("math domain error"),
@@ -627,7 +627,7 @@ cfuncs! {
 }
 
 fn m_log(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = super::math::check_args(interp, args, "log", 1, 2)?;
+    let a = super::check_args(interp, args, "log", 1, 2)?;
     let z = arg(interp, &a[0])?;
     let (mut r, mut e) = c_log(z);
     if let Some(b) = a.get(1) {
@@ -662,7 +662,7 @@ fn m_polar(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 fn m_rect(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = super::math::check_args(interp, args, "rect", 2, 2)?;
+    let a = super::check_args(interp, args, "rect", 2, 2)?;
     let r = float_of(interp, &a[0])?;
     let phi = float_of(interp, &a[1])?;
     let z = if !r.is_finite() || !phi.is_finite() {
@@ -745,7 +745,7 @@ fn m_isclose(interp: &mut Interp, args: Args<'_>) -> PyResult {
     };
     let x = arg(interp, &x)?;
     let y = arg(interp, &y)?;
-    let (rel, abs_tol) = super::math::isclose_tolerances(interp, &b[2], &b[3])?;
+    let (rel, abs_tol) = super::isclose_tolerances(interp, &b[2], &b[3])?;
     if x.re == y.re && x.im == y.im {
         return Ok(Value::Bool(true));
     }
@@ -770,7 +770,7 @@ pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
     let nanj = new_complex(interp, c(0.0, f64::NAN));
     interp.add_value(m, "nanj", nanj);
     register_funcs(interp, m);
-    let fns: [(&'static str, crate::interp::NativeFn); 8] = [
+    let fns: [(&'static str, gilvm_vm::interp::NativeFn); 8] = [
         ("log", m_log),
         ("phase", m_phase),
         ("polar", m_polar),

@@ -27,10 +27,10 @@ use gilvm_object::payload::NativeObj;
 use gilvm_object::types::{new_type, Layout};
 use gilvm_object::{ObjCell, ObjRef, Owned, Payload, Value};
 
-use crate::args::Args;
-use crate::builtins::{add_getset, add_method, add_static};
-use crate::error::{PyErr, PyResult};
-use crate::interp::Interp;
+use gilvm_vm::args::Args;
+use gilvm_vm::builtins::{add_getset, add_method, add_static};
+use gilvm_vm::error::{PyErr, PyResult};
+use gilvm_vm::interp::Interp;
 
 /// The key of the thread's current context in `Interp::thread_locals` (beside the
 /// `threading.local` dicts, keyed by small ids, and asyncgen's hooks at `u64::MAX - 1..`).
@@ -132,7 +132,7 @@ fn types(interp: &mut Interp) -> &'static Types {
     add_method(interp, &missing_t, "__repr__", missing_repr);
     let missing = new_native(interp, &missing_t, Box::new(()));
     missing.make_immortal();
-    crate::modules::util::set_attr(interp, &token, "MISSING", Value::Obj(missing.clone()));
+    gilvm_vm::modules::util::set_attr(interp, &token, "MISSING", Value::Obj(missing.clone()));
     let _ = TYPES.set(TypesHolder(Types {
         context,
         var,
@@ -189,12 +189,12 @@ fn new_context(interp: &mut Interp, map: ObjRef) -> ObjRef {
 
 /// The calling thread's current context (created empty on first use).
 pub fn current(interp: &mut Interp) -> ObjRef {
-    if let Some(c) = interp.thread_locals.get(&CURRENT_KEY) {
+    if let Some(c) = interp.thread_slot(CURRENT_KEY) {
         return c.clone();
     }
     let map = interp.new_dict_obj();
     let c = new_context(interp, map);
-    interp.thread_locals.insert(CURRENT_KEY, c.clone());
+    interp.set_thread_slot(CURRENT_KEY, Some(c.clone()));
     c
 }
 
@@ -252,20 +252,13 @@ fn context_run(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let func = p[1].clone();
     enter(interp, &ctx)?;
     let Value::Obj(c) = &ctx else { unreachable!() };
-    let prev = interp.thread_locals.insert(CURRENT_KEY, c.clone());
+    let prev = interp.set_thread_slot(CURRENT_KEY, Some(c.clone()));
     let rest = Args {
         all: &args.all[2..],
         kwnames: args.kwnames,
     };
     let r = interp.call(&func, rest);
-    match prev {
-        Some(p) => {
-            interp.thread_locals.insert(CURRENT_KEY, p);
-        }
-        None => {
-            interp.thread_locals.remove(&CURRENT_KEY);
-        }
-    }
+    interp.set_thread_slot(CURRENT_KEY, prev);
     leave(interp, &ctx);
     r
 }
@@ -379,7 +372,7 @@ fn var_new(interp: &mut Interp, args: Args<'_>) -> PyResult {
     let Some(name) = p.get(1) else {
         return Err(interp.type_error("ContextVar() missing required argument 'name' (pos 1)"));
     };
-    if !crate::args::is_str(name) {
+    if !gilvm_vm::args::is_str(name) {
         return Err(interp.type_error("context variable name must be a str"));
     }
     let cls = types(interp).var.clone();

@@ -1,5 +1,5 @@
 //! The Mersenne Twister MT19937 generator with CPython's seeding (`Modules/_randommodule.c`),
-//! plus the operating system's entropy source used by `seed(None)` and `SystemRandom`.
+//! plus the operating system's entropy source used by `seed(None)`.
 use std::io::Read;
 
 use num_bigint::{BigInt, BigUint, Sign};
@@ -111,33 +111,8 @@ impl Mt {
     }
 }
 
-/// A source of 32-bit words: the Mersenne Twister or the operating system.
-pub enum Core {
-    Mt(Box<Mt>),
-    /// `SystemRandom`: words read from the OS, buffered. (Refilling reads /dev/urandom inside
-    /// the object's critical section: a short read that never waits for another thread.)
-    System(Vec<u8>),
-}
-
-impl Core {
-    #[inline]
-    pub fn next_u32(&mut self) -> u32 {
-        match self {
-            Core::Mt(mt) => mt.next_u32(),
-            Core::System(buf) => {
-                if buf.len() < 4 {
-                    let mut fresh = vec![0u8; 256];
-                    os_entropy(&mut fresh);
-                    buf.extend_from_slice(&fresh);
-                }
-                let n = buf.len();
-                let w = u32::from_le_bytes([buf[n - 4], buf[n - 3], buf[n - 2], buf[n - 1]]);
-                buf.truncate(n - 4);
-                w
-            }
-        }
-    }
-
+/// What `_random.Random` draws from the twister's words (CPython's `_randommodule.c` rules).
+impl Mt {
     /// A float in [0, 1) with 53 random bits (CPython's `random_random`).
     #[inline]
     pub fn random(&mut self) -> f64 {
@@ -185,32 +160,6 @@ impl Core {
             return BigInt::from(self.bits_u64(k as u32));
         }
         BigInt::from_biguint(Sign::Plus, BigUint::from_slice(&self.bits_words(k)))
-    }
-
-    /// A uniform integer in [0, n) for n > 0 (`_randbelow_with_getrandbits`).
-    #[inline]
-    pub fn below_u64(&mut self, n: u64) -> u64 {
-        let k = 64 - n.leading_zeros();
-        loop {
-            let r = self.bits_u64(k);
-            if r < n {
-                return r;
-            }
-        }
-    }
-
-    /// A uniform integer in [0, n) for a big n > 0.
-    pub fn below_big(&mut self, n: &BigInt) -> BigInt {
-        if let Ok(small) = u64::try_from(n) {
-            return BigInt::from(self.below_u64(small));
-        }
-        let k = n.bits();
-        loop {
-            let r = self.bits_big(k);
-            if &r < n {
-                return r;
-            }
-        }
     }
 }
 

@@ -4,12 +4,15 @@ use std::collections::VecDeque;
 
 use gilvm_object::Value;
 
-use super::itertools::{after_cls, cls_of, positional, types};
-use super::util::{bind, native_obj, new_stepper, state_mut, with_data, with_step_state, Step};
-use crate::args::Args;
-use crate::error::PyResult;
-use crate::impl_as_any;
-use crate::interp::Interp;
+use super::types;
+use gilvm_vm::args::Args;
+use gilvm_vm::error::PyResult;
+use gilvm_vm::impl_as_any;
+use gilvm_vm::interp::Interp;
+use gilvm_vm::modules::util::{after_cls, cls_of, positional};
+use gilvm_vm::modules::util::{
+    bind, native_obj, new_stepper, state_mut, with_data, with_step_state, Step,
+};
 
 fn pick(pool: &[Value], idx: &[usize]) -> Vec<Value> {
     idx.iter().map(|&i| pool[i].clone()).collect()

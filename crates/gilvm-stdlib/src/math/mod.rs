@@ -2,16 +2,21 @@
 //! (`math_1`/`math_2`: a NaN from non-NaN input is "math domain error", an infinity from
 //! finite input is "math range error" or a domain error), logarithms of ints of any size,
 //! rounding to ints, `hypot`/`dist` (CPython's accurate vector norm), and `frexp`/`ldexp`.
-//! The integer functions, `fsum` and `prod` are in `math_int`.
+//! The integer functions, `fsum` and `prod` are in `int`; gamma and friends in `special`;
+//! `cmath` (a module of its own) shares the libm bindings and argument checks.
 use num_traits::{Signed, ToPrimitive};
 
 use gilvm_object::{ObjRef, Payload, Value};
 
-use crate::args::Args;
-use crate::builtins::float_util;
-use crate::builtins::numbers::{self, float_of, int_ref, IntRef};
-use crate::error::PyResult;
-use crate::interp::Interp;
+use gilvm_vm::args::Args;
+use gilvm_vm::builtins::float_util;
+use gilvm_vm::builtins::numbers::{self, float_of, int_ref, IntRef};
+use gilvm_vm::error::PyResult;
+use gilvm_vm::interp::Interp;
+
+pub mod cmath;
+mod int;
+mod special;
 
 macro_rules! libm_fns {
     ($($name:ident $alias:literal ($($arg:ident),*);)*) => {
@@ -89,17 +94,17 @@ pub fn check_args<'a>(
     Ok(args.pos())
 }
 
-fn domain(interp: &Interp) -> crate::error::PyErr {
+fn domain(interp: &Interp) -> gilvm_vm::error::PyErr {
     interp.value_error("math domain error")
 }
 
-fn range(interp: &Interp) -> crate::error::PyErr {
+fn range(interp: &Interp) -> gilvm_vm::error::PyErr {
     interp.overflow_error("math range error")
 }
 
 /// CPython 3.14's domain error of a one-argument function: its own message (`{}` is the
 /// argument's repr), or "math domain error" when it has none.
-fn domain_msg(interp: &Interp, msg: &str, x: f64) -> crate::error::PyErr {
+fn domain_msg(interp: &Interp, msg: &str, x: f64) -> gilvm_vm::error::PyErr {
     if msg.is_empty() {
         return domain(interp);
     }
@@ -719,7 +724,7 @@ pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
     interp.add_value(m, "inf", Value::Float(f64::INFINITY));
     interp.add_value(m, "nan", Value::Float(f64::NAN));
     register_func1(interp, m);
-    let fns: [(&'static str, crate::interp::NativeFn); 30] = [
+    let fns: [(&'static str, gilvm_vm::interp::NativeFn); 30] = [
         ("erf", m_erf),
         ("erfc", m_erfc),
         ("atan2", m_atan2),
@@ -746,20 +751,20 @@ pub fn init(interp: &mut Interp, m: &ObjRef) -> PyResult<()> {
         ("ulp", m_ulp),
         ("hypot", m_hypot),
         ("dist", m_dist),
-        ("gcd", super::math_int::gcd),
-        ("lcm", super::math_int::lcm),
-        ("factorial", super::math_int::factorial),
-        ("isqrt", super::math_int::isqrt),
+        ("gcd", int::gcd),
+        ("lcm", int::lcm),
+        ("factorial", int::factorial),
+        ("isqrt", int::isqrt),
     ];
     for (name, f) in fns {
         interp.add_function(m, name, f);
     }
-    interp.add_function(m, "comb", super::math_int::comb);
-    interp.add_function(m, "perm", super::math_int::perm);
-    interp.add_function(m, "prod", super::math_int::prod);
-    interp.add_function(m, "fsum", super::math_int::fsum);
+    interp.add_function(m, "comb", int::comb);
+    interp.add_function(m, "perm", int::perm);
+    interp.add_function(m, "prod", int::prod);
+    interp.add_function(m, "fsum", int::fsum);
     // Issue 19 (branch `data`).
-    super::math_special::init(interp, m);
+    special::init(interp, m);
     Ok(())
 }
 

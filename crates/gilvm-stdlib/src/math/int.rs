@@ -8,10 +8,10 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 use gilvm_object::code::BinOp;
 use gilvm_object::Value;
 
-use crate::args::Args;
-use crate::builtins::numbers::{self, float_of, index_big};
-use crate::error::PyResult;
-use crate::interp::Interp;
+use gilvm_vm::args::Args;
+use gilvm_vm::builtins::numbers::{self, float_of, index_big};
+use gilvm_vm::error::PyResult;
+use gilvm_vm::interp::Interp;
 
 fn ints(interp: &mut Interp, args: Args<'_>, name: &str) -> PyResult<Vec<BigInt>> {
     if args.has_kwargs() {
@@ -153,7 +153,7 @@ fn nonneg(interp: &mut Interp, v: &Value, what: &str) -> PyResult<BigInt> {
 }
 
 pub fn comb(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = super::math::check_args(interp, args, "comb", 2, 2)?;
+    let a = super::check_args(interp, args, "comb", 2, 2)?;
     let n = nonneg(interp, &a[0], "n")?;
     let k = nonneg(interp, &a[1], "k")?;
     if k > n {
@@ -181,7 +181,7 @@ pub fn comb(interp: &mut Interp, args: Args<'_>) -> PyResult {
 }
 
 pub fn perm(interp: &mut Interp, args: Args<'_>) -> PyResult {
-    let a = super::math::check_args(interp, args, "perm", 1, 2)?;
+    let a = super::check_args(interp, args, "perm", 1, 2)?;
     let k = a.get(1).filter(|v| !v.is_none());
     if k.is_none() {
         return factorial(interp, Args::new(&a[..1]));

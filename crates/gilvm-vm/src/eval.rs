@@ -214,6 +214,9 @@ impl Interp {
                         }
                         Instr::DeleteFast(i) => {
                             fast!(i);
+                            // What the old value's finalizer (`__del__`, a never-awaited
+                            // coroutine's warning) reports is this line.
+                            f.pc = pc;
                             f.fast[i as usize] = Value::Undef;
                         }
                         Instr::LoadDeref(i) => {
@@ -227,6 +230,7 @@ impl Interp {
                             self.cell_set(&f.fast[slot], v);
                         }
                         Instr::DeleteDeref(i) => {
+                            f.pc = pc;
                             let slot = code.nlocals() + i as usize;
                             tri!(self.cell_get(&f.fast[slot], code, i as usize));
                             self.cell_set(&f.fast[slot], Value::Undef);
@@ -261,12 +265,14 @@ impl Interp {
                         }
                         Instr::StoreGlobal(i) => {
                             let v = pop!();
+                            f.pc = pc;
                             if let Value::Obj(o) = &v {
                                 o.publish_shared();
                             }
                             self.dict_set_str(&f.globals, code.names[i as usize].clone(), v);
                         }
                         Instr::DeleteGlobal(i) => {
+                            f.pc = pc;
                             let name = &code.names[i as usize];
                             if self.dict_del_str(&f.globals, name).is_none() {
                                 break 'op self
@@ -294,6 +300,7 @@ impl Interp {
                         }
                         Instr::StoreName(i) => {
                             let v = pop!();
+                            f.pc = pc;
                             if let Value::Obj(o) = &v {
                                 o.publish_shared();
                             }
@@ -301,6 +308,7 @@ impl Interp {
                             tri!(self.namespace_set(&ns, code.names[i as usize].clone(), v));
                         }
                         Instr::DeleteName(i) => {
+                            f.pc = pc;
                             let name = &code.names[i as usize];
                             let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
                             if !self.namespace_del(&ns, name) {

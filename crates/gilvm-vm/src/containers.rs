@@ -462,14 +462,25 @@ impl Interp {
         }
         self.dict_store_all(d, batch)?;
         for (i, it) in items.iter().enumerate().skip(i) {
-            // CPython 3.14's `PySequence_Fast(item, "object is not iterable")`.
-            let pair = self.collect(it).map_err(|e| {
-                if self.matches(&e, &self.g.exc.type_error.clone()) {
-                    self.type_error("object is not iterable")
-                } else {
-                    e
+            // CPython 3.14's `PySequence_Fast(item, "object is not iterable")`; a
+            // TypeError (that one, or one the element's iteration raised) gets a note.
+            let pair = match self.iter(it) {
+                Err(e) if self.matches(&e, &self.g.exc.type_error.clone()) => {
+                    Err(self.type_error("object is not iterable"))
                 }
-            })?;
+                Err(e) => Err(e),
+                Ok(iter) => self.collect(&iter),
+            };
+            let pair = match pair {
+                Err(e) if self.matches(&e, &self.g.exc.type_error.clone()) => {
+                    let note = format!(
+                        "Cannot convert dictionary update sequence element #{i} to a sequence"
+                    );
+                    self.add_exc_note(&e, note)?;
+                    return Err(e);
+                }
+                r => r?,
+            };
             if pair.len() != 2 {
                 return Err(self.value_error(format!(
                     "dictionary update sequence element #{i} has length {}; 2 is required",

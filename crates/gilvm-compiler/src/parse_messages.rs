@@ -9,7 +9,7 @@
 //! CPython's `_PyPegen_get_expr_name` names them ("function call", "literal", ...): the
 //! offending node's text is parsed again on its own to learn its kind.
 use ruff_python_ast::Expr;
-use ruff_python_parser::ParseErrorType;
+use ruff_python_parser::{InterpolatedStringErrorType, ParseErrorType};
 use ruff_text_size::TextRange;
 
 /// CPython's message for the ruff error `e` at `range` of `source`, if known.
@@ -80,6 +80,28 @@ pub fn message(source: &str, e: &ParseErrorType, range: TextRange) -> Option<Str
                 "cannot use a starred expression in a dictionary value".into()
             } else {
                 "invalid syntax".into()
+            }
+        }
+        ParseErrorType::FStringError(InterpolatedStringErrorType::InvalidConversionFlag)
+        | ParseErrorType::TStringError(InterpolatedStringErrorType::InvalidConversionFlag) => {
+            let kind = if matches!(e, ParseErrorType::FStringError(_)) {
+                'f'
+            } else {
+                't'
+            };
+            // ruff points at the first character after `!`; CPython names them all, up
+            // to the `:` or `}` that ends the conversion.
+            let after = source.get(range.start().to_usize()..).unwrap_or("");
+            let conv: String = after
+                .chars()
+                .take_while(|c| !matches!(c, ':' | '}'))
+                .collect();
+            if conv.is_empty() {
+                format!("{kind}-string: missing conversion character")
+            } else {
+                format!(
+                    "{kind}-string: invalid conversion character '{conv}': expected 's', 'r', or 'a'"
+                )
             }
         }
         ParseErrorType::OtherError(m) => other(m)?,

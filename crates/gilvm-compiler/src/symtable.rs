@@ -201,6 +201,16 @@ impl Builder {
     }
 
     fn params(&mut self, p: &ast::Parameters) -> Result<(), CompileError> {
+        // A name given twice, in source order (CPython reports the second one).
+        let mut seen = std::collections::HashSet::new();
+        for (name, range) in p.iter().map(|a| (&a.name().id, a.name().range)) {
+            if !seen.insert(name.as_str()) {
+                return Err(CompileError::syntax(
+                    format!("duplicate argument '{name}' in function definition"),
+                    range,
+                ));
+            }
+        }
         let mut names = Vec::new();
         for a in p.posonlyargs.iter().chain(p.args.iter()) {
             names.push(a.parameter.name.id.to_string());

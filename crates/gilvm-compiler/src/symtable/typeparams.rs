@@ -182,6 +182,12 @@ impl Builder {
                     (&v.name, None, v.default.as_deref(), "TypeVarTuple")
                 }
             };
+            if name.id.as_str() == "__classdict__" {
+                return Err(CompileError::syntax(
+                    "reserved name '__classdict__' cannot be used for type parameter".into(),
+                    name.range,
+                ));
+            }
             if !seen.insert(name.id.as_str()) {
                 return Err(CompileError::syntax(
                     format!("duplicate type parameter '{}'", name.id),
